@@ -1,0 +1,135 @@
+#include "Policy.h"
+
+#include <QCoreApplication>
+
+namespace pd {
+
+namespace {
+
+const char* const Ctx = "Policy";
+
+QString tr(const char* text) { return QCoreApplication::translate(Ctx, text); }
+
+bool isPositiveInt(const QString& v, int max)
+{
+    bool ok = false;
+    const int n = v.toInt(&ok);
+    return ok && n > 0 && n <= max;
+}
+
+QTime parseTime(const QString& v) { return QTime::fromString(v, QStringLiteral("HH:mm")); }
+
+} // namespace
+
+QList<SettingSpec> Policy::catalog()
+{
+    return {
+        {QStringLiteral("hospital.zone"), QStringLiteral("America/Los_Angeles"),
+         tr("The hospital's time zone; every age and business-day rule uses its calendar.")},
+        {QStringLiteral("hospital.name"), QStringLiteral("Children's Hospital"),
+         tr("The hospital's name as families see it in e-mails.")},
+        {QStringLiteral("hospital.portal_name"), QStringLiteral("the patient portal"),
+         tr("The portal's name as families see it in e-mails.")},
+        {QStringLiteral("him.phone"), QStringLiteral("323-361-2330"),
+         tr("The HIM team's telephone number given to families.")},
+        {QStringLiteral("him.open"), QStringLiteral("07:00"), tr("HIM hours: opening time (HH:mm, Monday to Friday).")},
+        {QStringLiteral("him.close"), QStringLiteral("16:00"), tr("HIM hours: closing time (HH:mm).")},
+        {QStringLiteral("birthday.leap_day_rule"), QStringLiteral("feb28"),
+         tr("Birthday of a patient born on 29 February in a common year: feb28 or mar1.")},
+        {QStringLiteral("invitation.expiry_days"), QStringLiteral("30"),
+         tr("Days after sending that an invitation expires.")},
+        {QStringLiteral("invitation.lockout_attempts"), QStringLiteral("5"),
+         tr("Wrong PINs that lock an invitation.")},
+        {QStringLiteral("invitation.send_within_business_days"), QStringLiteral("2"),
+         tr("Business days within which an invitation must be sent after enrollment.")},
+        {QStringLiteral("request.due_business_days"), QStringLiteral("2"),
+         tr("Business days within which a family's request must be answered.")},
+        {QStringLiteral("transition.notice_days"), QStringLiteral("30"),
+         tr("Days before a 12th or 18th birthday that account holders get a notice.")},
+        {QStringLiteral("portal.activation_url"), QStringLiteral("https://portal.example.org/activate?token="),
+         tr("Activation link in invitations; the token is appended.")},
+        {QStringLiteral("mail.sender_address"), QStringLiteral("portal-noreply@example.org"),
+         tr("Sender address of every e-mail.")},
+        {QStringLiteral("mail.sender_name"), QStringLiteral("Patient Portal"), tr("Sender name of every e-mail.")},
+        {QStringLiteral("mail.transport"), QStringLiteral("file"),
+         tr("How mail leaves: file (writes .eml files into the drop folder) or smtp.")},
+        {QStringLiteral("mail.drop_folder"), QString(),
+         tr("Folder the file transport writes .eml files into; empty means a 'mail' folder beside the database.")},
+    };
+}
+
+Status Policy::validate(const QString& key, const QString& value)
+{
+    const auto bad = [&](const QString& why) {
+        return Error::validation(QStringLiteral("settings.value"),
+                                 tr("%1 can't be set to \"%2\": %3").arg(key, value.left(80), why));
+    };
+    bool known = false;
+    for (const auto& spec : catalog())
+        known = known || spec.key == key;
+    if (!known)
+        return Error::notFound(QStringLiteral("settings.key"), tr("There is no setting called \"%1\".").arg(key.left(80)));
+
+    if (key == QLatin1String("hospital.zone")) {
+        if (!QTimeZone(value.toUtf8()).isValid())
+            return bad(tr("not a known time zone (for example America/Los_Angeles)"));
+    } else if (key == QLatin1String("birthday.leap_day_rule")) {
+        if (!leapDayRuleFromName(value))
+            return bad(tr("use feb28 or mar1"));
+    } else if (key == QLatin1String("him.open") || key == QLatin1String("him.close")) {
+        if (!parseTime(value).isValid())
+            return bad(tr("use a time like 07:00"));
+    } else if (key == QLatin1String("invitation.expiry_days") || key == QLatin1String("transition.notice_days")) {
+        if (!isPositiveInt(value, 366))
+            return bad(tr("use a whole number of days from 1 to 366"));
+    } else if (key == QLatin1String("invitation.lockout_attempts")) {
+        if (!isPositiveInt(value, 20))
+            return bad(tr("use a whole number from 1 to 20"));
+    } else if (key == QLatin1String("invitation.send_within_business_days")
+               || key == QLatin1String("request.due_business_days")) {
+        if (!isPositiveInt(value, 30))
+            return bad(tr("use a whole number of business days from 1 to 30"));
+    } else if (key == QLatin1String("mail.transport")) {
+        if (value != QLatin1String("file") && value != QLatin1String("smtp"))
+            return bad(tr("use file or smtp"));
+    } else if (key == QLatin1String("mail.sender_address")) {
+        if (!value.contains(QLatin1Char('@')) || value.contains(QLatin1Char(' ')))
+            return bad(tr("not an e-mail address"));
+    }
+    if (value.size() > 500)
+        return bad(tr("longer than 500 characters"));
+    return {};
+}
+
+Policy Policy::fromValues(const QHash<QString, QString>& values)
+{
+    QHash<QString, QString> v;
+    for (const auto& spec : catalog())
+        v.insert(spec.key, values.value(spec.key, spec.defaultValue));
+
+    Policy p;
+    const QTimeZone zone(v.value(QStringLiteral("hospital.zone")).toUtf8());
+    if (zone.isValid())
+        p.zone = zone;
+    p.leapDayRule = leapDayRuleFromName(v.value(QStringLiteral("birthday.leap_day_rule"))).value_or(LeapDayRule::Feb28);
+    p.invitationExpiryDays = v.value(QStringLiteral("invitation.expiry_days")).toInt();
+    p.lockoutAttempts = v.value(QStringLiteral("invitation.lockout_attempts")).toInt();
+    p.sendWithinBusinessDays = v.value(QStringLiteral("invitation.send_within_business_days")).toInt();
+    p.requestDueBusinessDays = v.value(QStringLiteral("request.due_business_days")).toInt();
+    p.transitionNoticeDays = v.value(QStringLiteral("transition.notice_days")).toInt();
+    if (const QTime t = parseTime(v.value(QStringLiteral("him.open"))); t.isValid())
+        p.himOpen = t;
+    if (const QTime t = parseTime(v.value(QStringLiteral("him.close"))); t.isValid())
+        p.himClose = t;
+    p.hospitalName = v.value(QStringLiteral("hospital.name"));
+    p.portalName = v.value(QStringLiteral("hospital.portal_name"));
+    p.himPhone = v.value(QStringLiteral("him.phone"));
+    p.activationUrl = v.value(QStringLiteral("portal.activation_url"));
+    p.senderAddress = v.value(QStringLiteral("mail.sender_address"));
+    p.senderName = v.value(QStringLiteral("mail.sender_name"));
+    p.mailTransport = v.value(QStringLiteral("mail.transport"));
+    p.mailDropFolder = v.value(QStringLiteral("mail.drop_folder"));
+    return p;
+}
+
+} // namespace pd

@@ -1,0 +1,48 @@
+// The hospital's policy and mail settings: one typed table of keys, defaults and descriptions.
+#pragma once
+
+#include "AgeRules.h"
+#include "Result.h"
+
+#include <QHash>
+#include <QList>
+#include <QString>
+#include <QTime>
+#include <QTimeZone>
+
+namespace pd {
+
+struct SettingSpec {
+    QString key;
+    QString defaultValue;
+    QString description;   // translated
+};
+
+struct Policy {
+    QTimeZone zone = QTimeZone(QByteArrayLiteral("America/Los_Angeles"));
+    LeapDayRule leapDayRule = LeapDayRule::Feb28;
+    int invitationExpiryDays = 30;
+    int lockoutAttempts = 5;
+    int sendWithinBusinessDays = 2;
+    int requestDueBusinessDays = 2;
+    int transitionNoticeDays = 30;
+    QTime himOpen = QTime(7, 0);
+    QTime himClose = QTime(16, 0);
+    QString hospitalName;
+    QString himPhone;
+    QString portalName;
+    QString activationUrl;   // the token is appended
+    QString senderAddress;
+    QString senderName;
+    QString mailTransport;   // "file" (embedded default) or "smtp"
+    QString mailDropFolder;  // where the file transport writes .eml files; empty = next to the database
+
+    // Every known key with its default, in display order.
+    static QList<SettingSpec> catalog();
+    // Checks one value for one key (rule "settings.value"); unknown key → NotFound ("settings.key").
+    static Status validate(const QString& key, const QString& value);
+    // Builds a policy from stored values; missing keys take their defaults.
+    static Policy fromValues(const QHash<QString, QString>& values);
+};
+
+} // namespace pd

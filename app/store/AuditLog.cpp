@@ -1,0 +1,158 @@
+#include "AuditLog.h"
+
+#include "Secrets.h"
+
+#include <QCoreApplication>
+
+namespace pd {
+
+namespace {
+
+AuditEvent fromRow(Query& q)
+{
+    AuditEvent e;
+    e.id = q.value(QStringLiteral("id")).toLongLong();
+    e.at = DbTime::instant(q.value(QStringLiteral("at")));
+    e.staff = q.value(QStringLiteral("staff")).toString();
+    e.workstation = q.value(QStringLiteral("workstation")).toString();
+    e.action = q.value(QStringLiteral("action")).toString();
+    e.recordType = q.value(QStringLiteral("record_type")).toString();
+    e.recordId = q.value(QStringLiteral("record_id")).toString();
+    e.patientId = q.value(QStringLiteral("patient_id")).toLongLong();
+    e.portalUserId = q.value(QStringLiteral("portal_user_id")).toLongLong();
+    e.details = q.value(QStringLiteral("details")).toString();
+    e.prevHash = q.value(QStringLiteral("prev_hash")).toString();
+    e.hash = q.value(QStringLiteral("hash")).toString();
+    return e;
+}
+
+QString tr(const char* text) { return QCoreApplication::translate("AuditLog", text); }
+
+} // namespace
+
+QString AuditLog::genesisHash() { return QString(64, QLatin1Char('0')); }
+
+QString AuditLog::hashOf(const AuditEvent& e)
+{
+    // Length-prefixed fields, so moving text between fields changes the hash.
+    QByteArray material;
+    const auto add = [&material](const QString& field) {
+        const QByteArray utf8 = field.toUtf8();
+        material += QByteArray::number(utf8.size()) + ':' + utf8 + '\n';
+    };
+    add(e.prevHash);
+    add(QString::number(e.id));
+    add(DbTime::toDb(e.at).toString());
+    add(e.staff);
+    add(e.workstation);
+    add(e.action);
+    add(e.recordType);
+    add(e.recordId);
+    add(QString::number(e.patientId));
+    add(QString::number(e.portalUserId));
+    add(e.details);
+    return Secrets::sha256Hex(material);
+}
+
+Status AuditLog::append(AuditEvent e)
+{
+    Query last(m_db, QStringLiteral("SELECT id, hash FROM audit_events ORDER BY id DESC LIMIT 1"));
+    PD_TRY(last.exec());
+    if (last.next()) {
+        e.id = last.value(0).toLongLong() + 1;
+        e.prevHash = last.value(1).toString();
+    } else {
+        e.id = 1;
+        e.prevHash = genesisHash();
+    }
+    // Stored times have millisecond precision; hash what is stored.
+    e.at = DbTime::instant(DbTime::toDb(e.at));
+    e.hash = hashOf(e);
+    Query q(m_db, QStringLiteral(
+        "INSERT INTO audit_events (id, at, staff, workstation, action, record_type, record_id, patient_id, "
+        "portal_user_id, details, prev_hash, hash) VALUES (:id, :at, :staff, :ws, :action, :rtype, :rid, :patient, "
+        ":user, :details, :prev, :hash)"));
+    q.bind(QStringLiteral(":id"), e.id)
+        .bind(QStringLiteral(":at"), DbTime::toDb(e.at))
+        .bind(QStringLiteral(":staff"), e.staff)
+        .bind(QStringLiteral(":ws"), e.workstation)
+        .bind(QStringLiteral(":action"), e.action)
+        .bind(QStringLiteral(":rtype"), e.recordType)
+        .bind(QStringLiteral(":rid"), e.recordId)
+        .bind(QStringLiteral(":patient"), DbTime::id(e.patientId))
+        .bind(QStringLiteral(":user"), DbTime::id(e.portalUserId))
+        .bind(QStringLiteral(":details"), e.details.isEmpty() ? QStringLiteral("{}") : e.details)
+        .bind(QStringLiteral(":prev"), e.prevHash)
+        .bind(QStringLiteral(":hash"), e.hash);
+    return q.exec();
+}
+
+Result<AuditVerification> AuditLog::verify()
+{
+    Query q(m_db, QStringLiteral("SELECT * FROM audit_events ORDER BY id"));
+    PD_TRY(q.exec());
+    AuditVerification v;
+    QString expectedPrev = genesisHash();
+    qint64 expectedId = 1;
+    while (q.next()) {
+        const AuditEvent e = fromRow(q);
+        ++v.checked;
+        QString problem;
+        if (e.id != expectedId)
+            problem = tr("events %1 to %2 are missing (deleted)").arg(expectedId).arg(e.id - 1);
+        else if (e.prevHash != expectedPrev)
+            problem = tr("the link to the previous event is broken (an earlier event was deleted or replaced)");
+        else if (hashOf(e) != e.hash)
+            problem = tr("its contents were changed after it was written");
+        if (!problem.isEmpty()) {
+            v.intact = false;
+            v.badEventId = e.id;
+            v.problem = problem;
+            return v;
+        }
+        expectedPrev = e.hash;
+        expectedId = e.id + 1;
+    }
+    return v;
+}
+
+Result<QList<AuditEvent>> AuditLog::list(const QString& recordType, const QString& recordId, int limit)
+{
+    QString sql = QStringLiteral("SELECT * FROM audit_events");
+    if (!recordType.isEmpty())
+        sql += QStringLiteral(" WHERE record_type = :rtype") + (recordId.isEmpty() ? QString() : QStringLiteral(" AND record_id = :rid"));
+    sql += QStringLiteral(" ORDER BY id DESC LIMIT :limit");
+    Query q(m_db, sql);
+    if (!recordType.isEmpty()) {
+        q.bind(QStringLiteral(":rtype"), recordType);
+        if (!recordId.isEmpty())
+            q.bind(QStringLiteral(":rid"), recordId);
+    }
+    q.bind(QStringLiteral(":limit"), limit);
+    PD_TRY(q.exec());
+    QList<AuditEvent> out;
+    while (q.next())
+        out.append(fromRow(q));
+    return out;
+}
+
+Result<QList<AuditEvent>> AuditLog::timeline(qint64 patientId, const QList<qint64>& portalUserIds)
+{
+    QStringList ids;
+    for (qint64 id : portalUserIds)
+        ids.append(QString::number(id));   // integers we read ourselves, not user input
+    QString sql = QStringLiteral("SELECT * FROM audit_events WHERE patient_id = :p");
+    if (!ids.isEmpty())
+        sql += QStringLiteral(" OR (patient_id IS NULL AND portal_user_id IN (") + ids.join(QLatin1Char(','))
+            + QStringLiteral("))");
+    sql += QStringLiteral(" ORDER BY id");
+    Query q(m_db, sql);
+    q.bind(QStringLiteral(":p"), patientId);
+    PD_TRY(q.exec());
+    QList<AuditEvent> out;
+    while (q.next())
+        out.append(fromRow(q));
+    return out;
+}
+
+} // namespace pd

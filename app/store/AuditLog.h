@@ -1,0 +1,37 @@
+// The audit trail: events chained by SHA-256 so an edited or deleted event is detected (SPEC §7).
+#pragma once
+
+#include "Database.h"
+#include "Records.h"
+
+#include <QJsonObject>
+
+namespace pd {
+
+struct AuditVerification {
+    bool intact = true;
+    int checked = 0;
+    qint64 badEventId = 0;   // the first event that does not verify
+    QString problem;         // translated explanation
+};
+
+class AuditLog final {
+public:
+    explicit AuditLog(Database& db) : m_db(db) {}
+
+    // Appends inside the caller's transaction; the hash covers every field and the previous hash.
+    Status append(AuditEvent event);
+    Result<AuditVerification> verify();
+    // Newest first. recordType/recordId empty = all.
+    Result<QList<AuditEvent>> list(const QString& recordType, const QString& recordId, int limit);
+    // Everything that touched a patient or any login that holds or held a grant to it, oldest first.
+    Result<QList<AuditEvent>> timeline(qint64 patientId, const QList<qint64>& portalUserIds);
+
+    static QString hashOf(const AuditEvent& event);
+    static QString genesisHash();
+
+private:
+    Database& m_db;
+};
+
+} // namespace pd

@@ -1,0 +1,105 @@
+// One open database (SQLite file, or a server later): connection, migrations, transactions.
+#pragma once
+
+#include "Result.h"
+
+#include <QDateTime>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QString>
+#include <QVariant>
+
+#include <memory>
+
+namespace pd {
+
+enum class Dialect { Sqlite, Postgres };
+
+class Database final {
+public:
+    ~Database();
+    Database(const Database&) = delete;
+    Database& operator=(const Database&) = delete;
+
+    // Opens (creating if needed) the SQLite file at `location`, or the default file in the user's data
+    // folder when `location` is empty. Does not migrate: call migrate().
+    static Result<std::unique_ptr<Database>> open(const QString& location);
+    static QString defaultLocation();
+
+    // Applies every compiled-in migration not yet applied, each in its own transaction; refuses
+    // to go on when an applied migration's checksum differs from the compiled-in one.
+    Status migrate();
+    // The highest applied migration version (0 for an empty database).
+    Result<int> schemaVersion();
+
+    Dialect dialect() const { return m_dialect; }
+    QString location() const { return m_location; }   // file path or server description
+    QSqlDatabase& connection() { return m_db; }
+
+    // Write transaction (SQLite: BEGIN IMMEDIATE, so writers queue instead of failing late).
+    Status begin();
+    Status commit();
+    void rollback();
+    bool inTransaction() const { return m_inTransaction; }
+
+    // The error a failed query turns into: Unavailable for lost/locked databases, Internal otherwise.
+    Error errorFrom(const QSqlQuery& query, const QString& what) const;
+
+private:
+    Database() = default;
+    Status execRaw(const QString& sql, const QString& what);
+
+    QSqlDatabase m_db;
+    QString m_connectionName;
+    QString m_location;
+    Dialect m_dialect = Dialect::Sqlite;
+    bool m_inTransaction = false;
+};
+
+// Rolls back unless commit() was called: every service operation holds one.
+class Transaction final {
+public:
+    explicit Transaction(Database& db) : m_db(db) {}
+    ~Transaction();
+    Transaction(const Transaction&) = delete;
+    Transaction& operator=(const Transaction&) = delete;
+
+    Status begin();
+    Status commit();
+
+private:
+    Database& m_db;
+    bool m_open = false;
+};
+
+// A prepared statement with named bindings; errors come back as values.
+class Query final {
+public:
+    Query(Database& db, const QString& sql);
+    Query& bind(const QString& name, const QVariant& value);
+    Status exec();
+    bool next() { return m_query.next(); }
+    QVariant value(const QString& column) const { return m_query.value(column); }
+    QVariant value(int index) const { return m_query.value(index); }
+    qint64 lastInsertId() const { return m_query.lastInsertId().toLongLong(); }
+    int numRowsAffected() const { return m_query.numRowsAffected(); }
+    QSqlQuery& raw() { return m_query; }
+
+private:
+    Database& m_db;
+    QString m_sql;
+    QSqlQuery m_query;
+    bool m_prepared = false;
+};
+
+// Storage forms of times and dates (UTC ISO-8601 text, "YYYY-MM-DD").
+namespace DbTime {
+QVariant toDb(const QDateTime& instant);   // null QVariant for a null instant
+QVariant toDb(const QDate& date);
+QDateTime instant(const QVariant& value);
+QDate date(const QVariant& value);
+QVariant text(const QString& value);       // null for an empty string
+QVariant id(qint64 value);                 // null for 0
+} // namespace DbTime
+
+} // namespace pd

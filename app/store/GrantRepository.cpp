@@ -1,0 +1,167 @@
+#include "GrantRepository.h"
+
+#include "PatientRepository.h"
+
+#include <QCoreApplication>
+
+namespace pd {
+
+namespace {
+
+Grant grantFromRow(Query& q)
+{
+    Grant g;
+    g.id = q.value(QStringLiteral("id")).toLongLong();
+    g.portalUserId = q.value(QStringLiteral("portal_user_id")).toLongLong();
+    g.patientId = q.value(QStringLiteral("patient_id")).toLongLong();
+    g.level = q.value(QStringLiteral("level")).toString();
+    g.basis = q.value(QStringLiteral("basis")).toString();
+    g.enrollmentId = q.value(QStringLiteral("enrollment_id")).toLongLong();
+    g.bracket = q.value(QStringLiteral("bracket")).toString();
+    g.relationship = q.value(QStringLiteral("relationship")).toString();
+    g.startedAt = DbTime::instant(q.value(QStringLiteral("started_at")));
+    g.endedAt = DbTime::instant(q.value(QStringLiteral("ended_at")));
+    g.endReason = q.value(QStringLiteral("end_reason")).toString();
+    g.rowVersion = q.value(QStringLiteral("row_version")).toInt();
+    return g;
+}
+
+Result<QList<Grant>> grants(Database& db, const QString& sql, qint64 value)
+{
+    Query q(db, sql);
+    q.bind(QStringLiteral(":v"), value);
+    PD_TRY(q.exec());
+    QList<Grant> out;
+    while (q.next())
+        out.append(grantFromRow(q));
+    return out;
+}
+
+} // namespace
+
+Result<qint64> GrantRepository::insertEnrollment(const Enrollment& e)
+{
+    Query q(m_db, QStringLiteral(
+        "INSERT INTO enrollments (patient_id, portal_user_id, form, relationship, signed_on, bracket, "
+        "override_reason, created_at, created_by) VALUES (:patient, :user, :form, :rel, :signed, :bracket, "
+        ":override, :at, :by)"));
+    q.bind(QStringLiteral(":patient"), e.patientId)
+        .bind(QStringLiteral(":user"), e.portalUserId)
+        .bind(QStringLiteral(":form"), e.form)
+        .bind(QStringLiteral(":rel"), e.relationship)
+        .bind(QStringLiteral(":signed"), DbTime::toDb(e.signedOn))
+        .bind(QStringLiteral(":bracket"), e.bracket)
+        .bind(QStringLiteral(":override"), DbTime::text(e.overrideReason))
+        .bind(QStringLiteral(":at"), DbTime::toDb(e.createdAt))
+        .bind(QStringLiteral(":by"), e.createdBy);
+    PD_TRY(q.exec());
+    return q.lastInsertId();
+}
+
+Result<QList<Enrollment>> GrantRepository::enrollmentsFor(qint64 patientId)
+{
+    Query q(m_db, QStringLiteral("SELECT * FROM enrollments WHERE patient_id = :v ORDER BY id"));
+    q.bind(QStringLiteral(":v"), patientId);
+    PD_TRY(q.exec());
+    QList<Enrollment> out;
+    while (q.next()) {
+        Enrollment e;
+        e.id = q.value(QStringLiteral("id")).toLongLong();
+        e.patientId = q.value(QStringLiteral("patient_id")).toLongLong();
+        e.portalUserId = q.value(QStringLiteral("portal_user_id")).toLongLong();
+        e.form = q.value(QStringLiteral("form")).toString();
+        e.relationship = q.value(QStringLiteral("relationship")).toString();
+        e.signedOn = DbTime::date(q.value(QStringLiteral("signed_on")));
+        e.bracket = q.value(QStringLiteral("bracket")).toString();
+        e.overrideReason = q.value(QStringLiteral("override_reason")).toString();
+        e.createdAt = DbTime::instant(q.value(QStringLiteral("created_at")));
+        e.createdBy = q.value(QStringLiteral("created_by")).toString();
+        out.append(e);
+    }
+    return out;
+}
+
+Result<qint64> GrantRepository::insert(const Grant& g, const QString& by)
+{
+    Query q(m_db, QStringLiteral(
+        "INSERT INTO access_grants (portal_user_id, patient_id, level, basis, enrollment_id, bracket, relationship, "
+        "started_at, updated_at, updated_by) VALUES (:user, :patient, :level, :basis, :enrollment, :bracket, :rel, "
+        ":started, :at, :by)"));
+    q.bind(QStringLiteral(":user"), g.portalUserId)
+        .bind(QStringLiteral(":patient"), g.patientId)
+        .bind(QStringLiteral(":level"), g.level)
+        .bind(QStringLiteral(":basis"), g.basis)
+        .bind(QStringLiteral(":enrollment"), DbTime::id(g.enrollmentId))
+        .bind(QStringLiteral(":bracket"), g.bracket)
+        .bind(QStringLiteral(":rel"), g.relationship)
+        .bind(QStringLiteral(":started"), DbTime::toDb(g.startedAt))
+        .bind(QStringLiteral(":at"), DbTime::toDb(g.startedAt))
+        .bind(QStringLiteral(":by"), by);
+    PD_TRY(q.exec());
+    return q.lastInsertId();
+}
+
+Result<QList<Grant>> GrantRepository::forPatient(qint64 patientId)
+{
+    return grants(m_db, QStringLiteral("SELECT * FROM access_grants WHERE patient_id = :v "
+                                       "ORDER BY ended_at IS NOT NULL, started_at DESC, id DESC"), patientId);
+}
+
+Result<QList<Grant>> GrantRepository::forUser(qint64 portalUserId)
+{
+    return grants(m_db, QStringLiteral("SELECT * FROM access_grants WHERE portal_user_id = :v "
+                                       "ORDER BY ended_at IS NOT NULL, started_at DESC, id DESC"), portalUserId);
+}
+
+Result<int> GrantRepository::openCountForUser(qint64 portalUserId)
+{
+    Query q(m_db, QStringLiteral("SELECT count(*) FROM access_grants WHERE portal_user_id = :v AND ended_at IS NULL"));
+    q.bind(QStringLiteral(":v"), portalUserId);
+    PD_TRY(q.exec());
+    return q.next() ? q.value(0).toInt() : 0;
+}
+
+Result<std::optional<Grant>> GrantRepository::open(qint64 portalUserId, qint64 patientId)
+{
+    Query q(m_db, QStringLiteral("SELECT * FROM access_grants WHERE portal_user_id = :u AND patient_id = :p "
+                                 "AND ended_at IS NULL"));
+    q.bind(QStringLiteral(":u"), portalUserId).bind(QStringLiteral(":p"), patientId);
+    PD_TRY(q.exec());
+    if (!q.next())
+        return std::optional<Grant>();
+    return std::optional<Grant>(grantFromRow(q));
+}
+
+Result<QList<GrantWithBirthDate>> GrantRepository::openTransitionCandidates()
+{
+    Query q(m_db, QStringLiteral(
+        "SELECT g.*, p.birth_date AS patient_birth_date FROM access_grants g JOIN patients p ON p.id = g.patient_id "
+        "WHERE g.ended_at IS NULL AND g.basis <> 'guardianship' AND (g.bracket = 'child' OR g.relationship <> 'self') "
+        "ORDER BY g.id"));
+    PD_TRY(q.exec());
+    QList<GrantWithBirthDate> out;
+    while (q.next())
+        out.append({grantFromRow(q), DbTime::date(q.value(QStringLiteral("patient_birth_date")))});
+    return out;
+}
+
+Status GrantRepository::end(const Grant& g, const QDateTime& endedAt, const QString& reason, const QDateTime& at,
+                            const QString& by)
+{
+    Query q(m_db, QStringLiteral(
+        "UPDATE access_grants SET ended_at = :ended, end_reason = :reason, updated_at = :at, updated_by = :by, "
+        "row_version = row_version + 1 WHERE id = :id AND row_version = :version AND ended_at IS NULL"));
+    q.bind(QStringLiteral(":ended"), DbTime::toDb(endedAt))
+        .bind(QStringLiteral(":reason"), reason)
+        .bind(QStringLiteral(":at"), DbTime::toDb(at))
+        .bind(QStringLiteral(":by"), by)
+        .bind(QStringLiteral(":id"), g.id)
+        .bind(QStringLiteral(":version"), g.rowVersion);
+    PD_TRY(q.exec());
+    if (q.numRowsAffected() != 1)
+        return staleRecordError(m_db, QStringLiteral("access_grants"), g.id,
+                                QCoreApplication::translate("Database", "Access grant %1").arg(g.id));
+    return {};
+}
+
+} // namespace pd

@@ -1,0 +1,38 @@
+// Access grants and the enrollments that create them.
+#pragma once
+
+#include "Database.h"
+#include "Records.h"
+
+#include <optional>
+
+namespace pd {
+
+struct GrantWithBirthDate {
+    Grant grant;
+    QDate birthDate;
+};
+
+class GrantRepository final {
+public:
+    explicit GrantRepository(Database& db) : m_db(db) {}
+
+    Result<qint64> insertEnrollment(const Enrollment& enrollment);
+    Result<QList<Enrollment>> enrollmentsFor(qint64 patientId);
+
+    Result<qint64> insert(const Grant& grant, const QString& by);
+    Result<QList<Grant>> forPatient(qint64 patientId);   // open first, then ended, newest first
+    Result<QList<Grant>> forUser(qint64 portalUserId);
+    Result<int> openCountForUser(qint64 portalUserId);
+    Result<std::optional<Grant>> open(qint64 portalUserId, qint64 patientId);
+    // Open grants that a 12th or 18th birthday may end: child-bracket grants and every proxy grant.
+    Result<QList<GrantWithBirthDate>> openTransitionCandidates();
+    // Ends an open grant when `grant.rowVersion` still matches.
+    Status end(const Grant& grant, const QDateTime& endedAt, const QString& reason, const QDateTime& at,
+               const QString& by);
+
+private:
+    Database& m_db;
+};
+
+} // namespace pd

@@ -1,0 +1,123 @@
+#include "OutboxRepository.h"
+
+namespace pd {
+
+namespace {
+
+OutboxMessage fromRow(Query& q, bool withRaw)
+{
+    OutboxMessage m;
+    m.id = q.value(QStringLiteral("id")).toLongLong();
+    m.messageId = q.value(QStringLiteral("message_id")).toString();
+    m.kind = q.value(QStringLiteral("kind")).toString();
+    m.sender = q.value(QStringLiteral("sender")).toString();
+    m.recipient = q.value(QStringLiteral("recipient")).toString();
+    m.language = q.value(QStringLiteral("language")).toString();
+    m.subject = q.value(QStringLiteral("subject")).toString();
+    if (withRaw)
+        m.raw = q.value(QStringLiteral("raw")).toByteArray();
+    m.portalUserId = q.value(QStringLiteral("portal_user_id")).toLongLong();
+    m.invitationId = q.value(QStringLiteral("invitation_id")).toLongLong();
+    m.status = q.value(QStringLiteral("status")).toString();
+    m.attempts = q.value(QStringLiteral("attempts")).toInt();
+    m.nextAttemptAt = DbTime::instant(q.value(QStringLiteral("next_attempt_at")));
+    m.lastError = q.value(QStringLiteral("last_error")).toString();
+    m.createdAt = DbTime::instant(q.value(QStringLiteral("created_at")));
+    m.sentAt = DbTime::instant(q.value(QStringLiteral("sent_at")));
+    return m;
+}
+
+} // namespace
+
+Result<qint64> OutboxRepository::insert(const OutboxMessage& m)
+{
+    Query q(m_db, QStringLiteral(
+        "INSERT INTO outbox (message_id, kind, sender, recipient, language, subject, raw, portal_user_id, "
+        "invitation_id, status, next_attempt_at, created_at) VALUES (:mid, :kind, :sender, :recipient, :lang, "
+        ":subject, :raw, :user, :invitation, 'pending', :next, :at)"));
+    q.bind(QStringLiteral(":mid"), m.messageId)
+        .bind(QStringLiteral(":kind"), m.kind)
+        .bind(QStringLiteral(":sender"), m.sender)
+        .bind(QStringLiteral(":recipient"), m.recipient)
+        .bind(QStringLiteral(":lang"), m.language)
+        .bind(QStringLiteral(":subject"), m.subject)
+        .bind(QStringLiteral(":raw"), m.raw)
+        .bind(QStringLiteral(":user"), DbTime::id(m.portalUserId))
+        .bind(QStringLiteral(":invitation"), DbTime::id(m.invitationId))
+        .bind(QStringLiteral(":next"), DbTime::toDb(m.createdAt))
+        .bind(QStringLiteral(":at"), DbTime::toDb(m.createdAt));
+    PD_TRY(q.exec());
+    return q.lastInsertId();
+}
+
+Result<QList<OutboxMessage>> OutboxRepository::claimDue(const QDateTime& now, const QString& worker, int limit)
+{
+    // SQLite serialises writers (BEGIN IMMEDIATE), so select-then-mark inside one transaction is a claim.
+    Query q(m_db, QStringLiteral(
+        "SELECT * FROM outbox WHERE (status = 'pending' AND next_attempt_at <= :now) "
+        "OR (status = 'sending' AND claimed_at < :stale) ORDER BY id LIMIT :limit"));
+    q.bind(QStringLiteral(":now"), DbTime::toDb(now))
+        .bind(QStringLiteral(":stale"), DbTime::toDb(now.addSecs(-600)))
+        .bind(QStringLiteral(":limit"), limit);
+    PD_TRY(q.exec());
+    QList<OutboxMessage> out;
+    while (q.next())
+        out.append(fromRow(q, true));
+    for (OutboxMessage& m : out) {
+        Query claim(m_db, QStringLiteral("UPDATE outbox SET status = 'sending', claimed_by = :w, claimed_at = :at, "
+                                         "attempts = attempts + 1 WHERE id = :id"));
+        claim.bind(QStringLiteral(":w"), worker).bind(QStringLiteral(":at"), DbTime::toDb(now)).bind(QStringLiteral(":id"), m.id);
+        PD_TRY(claim.exec());
+        m.status = QStringLiteral("sending");
+        ++m.attempts;
+    }
+    return out;
+}
+
+Status OutboxRepository::markSent(qint64 id, const QDateTime& at)
+{
+    Query q(m_db, QStringLiteral("UPDATE outbox SET status = 'sent', sent_at = :at, raw = NULL, last_error = NULL "
+                                 "WHERE id = :id"));
+    q.bind(QStringLiteral(":at"), DbTime::toDb(at)).bind(QStringLiteral(":id"), id);
+    return q.exec();
+}
+
+Status OutboxRepository::markRetry(qint64 id, const QString& error, const QDateTime& nextAttempt)
+{
+    Query q(m_db, QStringLiteral("UPDATE outbox SET status = 'pending', last_error = :e, next_attempt_at = :next, "
+                                 "claimed_by = NULL, claimed_at = NULL WHERE id = :id"));
+    q.bind(QStringLiteral(":e"), error.left(1000)).bind(QStringLiteral(":next"), DbTime::toDb(nextAttempt)).bind(QStringLiteral(":id"), id);
+    return q.exec();
+}
+
+Status OutboxRepository::markFailed(qint64 id, const QString& error)
+{
+    Query q(m_db, QStringLiteral("UPDATE outbox SET status = 'failed', last_error = :e, claimed_by = NULL, "
+                                 "claimed_at = NULL WHERE id = :id"));
+    q.bind(QStringLiteral(":e"), error.left(1000)).bind(QStringLiteral(":id"), id);
+    return q.exec();
+}
+
+Result<QList<OutboxMessage>> OutboxRepository::list(const QString& status, int limit)
+{
+    Query q(m_db, status.isEmpty()
+                      ? QStringLiteral("SELECT * FROM outbox ORDER BY id DESC LIMIT :limit")
+                      : QStringLiteral("SELECT * FROM outbox WHERE status = :status ORDER BY id DESC LIMIT :limit"));
+    if (!status.isEmpty())
+        q.bind(QStringLiteral(":status"), status);
+    q.bind(QStringLiteral(":limit"), limit);
+    PD_TRY(q.exec());
+    QList<OutboxMessage> out;
+    while (q.next())
+        out.append(fromRow(q, false));
+    return out;
+}
+
+Result<int> OutboxRepository::waitingCount()
+{
+    Query q(m_db, QStringLiteral("SELECT count(*) FROM outbox WHERE status IN ('pending', 'sending')"));
+    PD_TRY(q.exec());
+    return q.next() ? q.value(0).toInt() : 0;
+}
+
+} // namespace pd

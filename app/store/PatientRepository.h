@@ -1,0 +1,29 @@
+// Patients: insert, look up, update with optimistic locking.
+#pragma once
+
+#include "Database.h"
+#include "Records.h"
+
+#include <optional>
+
+namespace pd {
+
+class PatientRepository final {
+public:
+    explicit PatientRepository(Database& db) : m_db(db) {}
+
+    Result<qint64> insert(const Patient& patient, const QDateTime& at, const QString& by);
+    Result<std::optional<Patient>> byMrn(const QString& mrn);
+    Result<std::optional<Patient>> byId(qint64 id);
+    // Writes every editable field when `patient.rowVersion` still matches; Conflict names who changed it.
+    Status update(const Patient& patient, const QDateTime& at, const QString& by);
+
+private:
+    Result<std::optional<Patient>> one(const QString& where, const QVariant& value);
+    Database& m_db;
+};
+
+// A stale row_version turns into a conflict naming who changed the record and when.
+Error staleRecordError(Database& db, const QString& table, qint64 id, const QString& what);
+
+} // namespace pd

@@ -1,0 +1,30 @@
+// Substring search across patients and portal users (FTS5 trigram index kept by triggers).
+#pragma once
+
+#include "Database.h"
+
+namespace pd {
+
+struct SearchHit {
+    QString kind;      // patient | portal_user
+    qint64 id = 0;
+    QString key;       // MRN or username
+    QString name;
+    QString email;
+    QString phone;     // patients only
+    QDate birthDate;   // patients only
+    QString status;    // portal users only
+};
+
+class SearchRepository final {
+public:
+    explicit SearchRepository(Database& db) : m_db(db) {}
+
+    // Any part of name, MRN, e-mail or phone, case-insensitive. The text is bound, never spliced into SQL.
+    Result<QList<SearchHit>> search(const QString& text, int limit);
+
+private:
+    Database& m_db;
+};
+
+} // namespace pd

@@ -1,0 +1,83 @@
+#include "SettingsRepository.h"
+
+namespace pd {
+
+Result<QHash<QString, QString>> SettingsRepository::all()
+{
+    Query q(m_db, QStringLiteral("SELECT key, value FROM settings"));
+    PD_TRY(q.exec());
+    QHash<QString, QString> out;
+    while (q.next())
+        out.insert(q.value(0).toString(), q.value(1).toString());
+    return out;
+}
+
+Status SettingsRepository::set(const QString& key, const QString& value, const QDateTime& at, const QString& by)
+{
+    Query q(m_db, QStringLiteral("INSERT INTO settings (key, value, updated_at, updated_by) VALUES (:k, :v, :at, :by) "
+                                 "ON CONFLICT (key) DO UPDATE SET value = excluded.value, "
+                                 "updated_at = excluded.updated_at, updated_by = excluded.updated_by"));
+    q.bind(QStringLiteral(":k"), key).bind(QStringLiteral(":v"), value)
+        .bind(QStringLiteral(":at"), DbTime::toDb(at)).bind(QStringLiteral(":by"), by);
+    return q.exec();
+}
+
+static StaffMember staffFromRow(Query& q)
+{
+    StaffMember s;
+    s.id = q.value(QStringLiteral("id")).toLongLong();
+    s.name = q.value(QStringLiteral("name")).toString();
+    s.displayName = q.value(QStringLiteral("display_name")).toString();
+    s.role = q.value(QStringLiteral("role")).toString();
+    s.active = q.value(QStringLiteral("active")).toInt() == 1;
+    return s;
+}
+
+Result<std::optional<StaffMember>> SettingsRepository::staff(const QString& name)
+{
+    Query q(m_db, QStringLiteral("SELECT * FROM staff WHERE name = :n"));
+    q.bind(QStringLiteral(":n"), name);
+    PD_TRY(q.exec());
+    if (!q.next())
+        return std::optional<StaffMember>();
+    return std::optional<StaffMember>(staffFromRow(q));
+}
+
+Result<QList<StaffMember>> SettingsRepository::staffList()
+{
+    Query q(m_db, QStringLiteral("SELECT * FROM staff ORDER BY name"));
+    PD_TRY(q.exec());
+    QList<StaffMember> out;
+    while (q.next())
+        out.append(staffFromRow(q));
+    return out;
+}
+
+Result<qint64> SettingsRepository::addStaff(const StaffMember& m, const QDateTime& at)
+{
+    Query q(m_db, QStringLiteral("INSERT INTO staff (name, display_name, role, active, created_at) "
+                                 "VALUES (:n, :d, :r, :a, :at)"));
+    q.bind(QStringLiteral(":n"), m.name).bind(QStringLiteral(":d"), m.displayName).bind(QStringLiteral(":r"), m.role)
+        .bind(QStringLiteral(":a"), m.active ? 1 : 0).bind(QStringLiteral(":at"), DbTime::toDb(at));
+    PD_TRY(q.exec());
+    return q.lastInsertId();
+}
+
+Status SettingsRepository::setStaffActive(const QString& name, bool active)
+{
+    Query q(m_db, QStringLiteral("UPDATE staff SET active = :a WHERE name = :n"));
+    q.bind(QStringLiteral(":a"), active ? 1 : 0).bind(QStringLiteral(":n"), name);
+    return q.exec();
+}
+
+Result<QList<HolidayRow>> SettingsRepository::holidays()
+{
+    Query q(m_db, QStringLiteral("SELECT day, name, closed FROM holidays ORDER BY day"));
+    PD_TRY(q.exec());
+    QList<HolidayRow> out;
+    while (q.next())
+        out.append({DbTime::date(q.value(0)), q.value(1).toString(), q.value(2).toInt() == 1});
+    return out;
+}
+
+} // namespace pd

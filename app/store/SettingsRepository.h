@@ -1,0 +1,36 @@
+// Hospital settings, staff members and the hospital's holiday table.
+#pragma once
+
+#include "Database.h"
+#include "Records.h"
+
+#include <QHash>
+#include <optional>
+
+namespace pd {
+
+struct HolidayRow {
+    QDate day;
+    QString name;
+    bool closed = true;
+};
+
+class SettingsRepository final {
+public:
+    explicit SettingsRepository(Database& db) : m_db(db) {}
+
+    Result<QHash<QString, QString>> all();
+    Status set(const QString& key, const QString& value, const QDateTime& at, const QString& by);
+
+    Result<std::optional<StaffMember>> staff(const QString& name);
+    Result<QList<StaffMember>> staffList();
+    Result<qint64> addStaff(const StaffMember& member, const QDateTime& at);
+    Status setStaffActive(const QString& name, bool active);
+
+    Result<QList<HolidayRow>> holidays();
+
+private:
+    Database& m_db;
+};
+
+} // namespace pd
