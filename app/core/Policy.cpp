@@ -28,7 +28,7 @@ QList<SettingSpec> Policy::catalog()
          tr("The hospital's time zone; every age and business-day rule uses its calendar.")},
         {QStringLiteral("hospital.name"), QStringLiteral("Children's Hospital"),
          tr("The hospital's name as families see it in e-mails.")},
-        {QStringLiteral("hospital.portal_name"), QStringLiteral("the patient portal"),
+        {QStringLiteral("hospital.portal_name"), QStringLiteral("Family Portal"),
          tr("The portal's name as families see it in e-mails.")},
         {QStringLiteral("him.phone"), QStringLiteral("323-361-2330"),
          tr("The HIM team's telephone number given to families.")},

@@ -38,6 +38,8 @@ public:
     const T& value() const& { return std::get<0>(m_v); }
     T& value() & { return std::get<0>(m_v); }
     T&& value() && { return std::get<0>(std::move(m_v)); }
+    const T& operator*() const { return std::get<0>(m_v); }
+    T& operator*() { return std::get<0>(m_v); }
     const T* operator->() const { return &std::get<0>(m_v); }
     T* operator->() { return &std::get<0>(m_v); }
     const Error& error() const { return std::get<1>(m_v); }

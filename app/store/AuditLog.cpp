@@ -26,7 +26,6 @@ AuditEvent fromRow(Query& q)
     return e;
 }
 
-QString tr(const char* text) { return QCoreApplication::translate("AuditLog", text); }
 
 } // namespace
 
@@ -99,11 +98,11 @@ Result<AuditVerification> AuditLog::verify()
         ++v.checked;
         QString problem;
         if (e.id != expectedId)
-            problem = tr("events %1 to %2 are missing (deleted)").arg(expectedId).arg(e.id - 1);
+            problem = QCoreApplication::translate("AuditLog", "events %1 to %2 are missing (deleted)").arg(expectedId).arg(e.id - 1);
         else if (e.prevHash != expectedPrev)
-            problem = tr("the link to the previous event is broken (an earlier event was deleted or replaced)");
+            problem = QCoreApplication::translate("AuditLog", "the link to the previous event is broken (an earlier event was deleted or replaced)");
         else if (hashOf(e) != e.hash)
-            problem = tr("its contents were changed after it was written");
+            problem = QCoreApplication::translate("AuditLog", "its contents were changed after it was written");
         if (!problem.isEmpty()) {
             v.intact = false;
             v.badEventId = e.id;
@@ -141,11 +140,12 @@ Result<QList<AuditEvent>> AuditLog::timeline(qint64 patientId, const QList<qint6
     QStringList ids;
     for (qint64 id : portalUserIds)
         ids.append(QString::number(id));   // integers we read ourselves, not user input
-    QString sql = QStringLiteral("SELECT * FROM audit_events WHERE patient_id = :p");
+    // Openings are audited but are not part of what happened to the patient's access.
+    QString sql = QStringLiteral("SELECT * FROM audit_events WHERE action NOT LIKE '%.opened' AND (patient_id = :p");
     if (!ids.isEmpty())
         sql += QStringLiteral(" OR (patient_id IS NULL AND portal_user_id IN (") + ids.join(QLatin1Char(','))
             + QStringLiteral("))");
-    sql += QStringLiteral(" ORDER BY id");
+    sql += QStringLiteral(") ORDER BY id");
     Query q(m_db, sql);
     q.bind(QStringLiteral(":p"), patientId);
     PD_TRY(q.exec());

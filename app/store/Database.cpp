@@ -15,7 +15,6 @@ namespace pd {
 
 namespace {
 
-QString tr(const char* text) { return QCoreApplication::translate("Database", text); }
 
 struct Migration {
     int version = 0;
@@ -100,38 +99,38 @@ Result<std::unique_ptr<Database>> Database::open(const QString& location)
     std::unique_ptr<Database> db(new Database);
     if (location.startsWith(QLatin1String("postgresql://")) || location.startsWith(QLatin1String("postgres://")))
         return Error::unavailable(QStringLiteral("db.unsupported"),
-                                  tr("This build opens only the embedded database; the central server "
+                                  QCoreApplication::translate("Database", "This build opens only the embedded database; the central server "
                                      "connection is not available yet."));
 
     db->m_location = location.isEmpty() ? defaultLocation() : QFileInfo(location).absoluteFilePath();
     const QFileInfo info(db->m_location);
     if (!QDir().mkpath(info.absolutePath()))
         return Error::unavailable(QStringLiteral("db.unavailable"),
-                                  tr("The database folder %1 can't be created.").arg(info.absolutePath()));
+                                  QCoreApplication::translate("Database", "The database folder %1 can't be created.").arg(info.absolutePath()));
     if (info.exists() && !info.isFile())
         return Error::unavailable(QStringLiteral("db.unavailable"),
-                                  tr("%1 is not a database file.").arg(db->m_location));
+                                  QCoreApplication::translate("Database", "%1 is not a database file.").arg(db->m_location));
 
     db->m_connectionName = QStringLiteral("portaldesk-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
     db->m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), db->m_connectionName);
     if (!db->m_db.isValid())
-        return Error::unavailable(QStringLiteral("db.driver"), tr("The SQLite driver for Qt is not installed."));
+        return Error::unavailable(QStringLiteral("db.driver"), QCoreApplication::translate("Database", "The SQLite driver for Qt is not installed."));
     db->m_db.setDatabaseName(db->m_location);
     db->m_db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
     if (!db->m_db.open())
         return Error::unavailable(QStringLiteral("db.unavailable"),
-                                  tr("The database %1 can't be opened: %2")
+                                  QCoreApplication::translate("Database", "The database %1 can't be opened: %2")
                                       .arg(db->m_location, db->m_db.lastError().text()));
 
     for (const char* pragma : {"PRAGMA foreign_keys = ON", "PRAGMA journal_mode = WAL", "PRAGMA synchronous = FULL"}) {
-        if (auto s = db->execRaw(QString::fromLatin1(pragma), tr("setting up the database")); !s)
+        if (auto s = db->execRaw(QString::fromLatin1(pragma), QCoreApplication::translate("Database", "setting up the database")); !s)
             return s.error();
     }
     // A file that isn't SQLite is only noticed on the first read.
     QSqlQuery probe(db->m_db);
     if (!probe.exec(QStringLiteral("SELECT count(*) FROM sqlite_master")))
         return Error::unavailable(QStringLiteral("db.unavailable"),
-                                  tr("%1 is not a PortalDesk database: %2")
+                                  QCoreApplication::translate("Database", "%1 is not a PortalDesk database: %2")
                                       .arg(db->m_location, probe.lastError().databaseText()));
     return db;
 }
@@ -155,22 +154,22 @@ Error Database::errorFrom(const QSqlQuery& query, const QString& what) const
                                             QStringLiteral("14"), QStringLiteral("26")};
     if (e.type() == QSqlError::ConnectionError || unavailable.contains(native) || !m_db.isOpen())
         return Error::unavailable(QStringLiteral("db.unavailable"),
-                                  tr("The database is unavailable while %1: %2").arg(what, text));
+                                  QCoreApplication::translate("Database", "The database is unavailable while %1: %2").arg(what, text));
     if (text.contains(QLatin1String("UNIQUE constraint failed")))
-        return Error::conflict(QStringLiteral("db.unique"), tr("That would duplicate an existing record while %1.").arg(what));
-    return Error::internal(QStringLiteral("db.error"), tr("The database refused %1: %2").arg(what, text));
+        return Error::conflict(QStringLiteral("db.unique"), QCoreApplication::translate("Database", "That would duplicate an existing record while %1.").arg(what));
+    return Error::internal(QStringLiteral("db.error"), QCoreApplication::translate("Database", "The database refused %1: %2").arg(what, text));
 }
 
 Status Database::migrate()
 {
     PD_TRY(execRaw(QStringLiteral("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
                                   "name TEXT NOT NULL, checksum TEXT NOT NULL, applied_at TEXT NOT NULL)"),
-                   tr("preparing migrations")));
+                   QCoreApplication::translate("Database", "preparing migrations")));
     QHash<int, QString> applied;
     {
         QSqlQuery q(m_db);
         if (!q.exec(QStringLiteral("SELECT version, checksum FROM schema_migrations")))
-            return errorFrom(q, tr("reading the schema version"));
+            return errorFrom(q, QCoreApplication::translate("Database", "reading the schema version"));
         while (q.next())
             applied.insert(q.value(0).toInt(), q.value(1).toString());
     }
@@ -181,21 +180,21 @@ Status Database::migrate()
     for (auto it = applied.cbegin(); it != applied.cend(); ++it) {
         if (it.key() > newest)
             return Error::unavailable(QStringLiteral("db.newer_schema"),
-                                      tr("The database has schema version %1, newer than this PortalDesk knows (%2). "
+                                      QCoreApplication::translate("Database", "The database has schema version %1, newer than this PortalDesk knows (%2). "
                                          "Install the newer PortalDesk.").arg(it.key()).arg(newest));
     }
     for (const Migration& mig : migrations) {
         if (applied.contains(mig.version)) {
             if (applied.value(mig.version) != mig.checksum)
                 return Error::internal(QStringLiteral("db.migration_changed"),
-                                       tr("Migration %1 (%2) was changed after it was applied to this database; "
+                                       QCoreApplication::translate("Database", "Migration %1 (%2) was changed after it was applied to this database; "
                                           "PortalDesk stops rather than guess. Restore the original migration.")
                                            .arg(mig.version).arg(mig.name));
             continue;
         }
         PD_TRY(begin());
         for (const QString& statement : splitStatements(QString::fromUtf8(mig.sql))) {
-            if (auto s = execRaw(statement, tr("applying migration %1").arg(mig.version)); !s) {
+            if (auto s = execRaw(statement, QCoreApplication::translate("Database", "applying migration %1").arg(mig.version)); !s) {
                 rollback();
                 return s.error();
             }
@@ -226,9 +225,9 @@ Result<int> Database::schemaVersion()
 Status Database::begin()
 {
     if (m_inTransaction)
-        return Error::internal(QStringLiteral("db.nested"), tr("A transaction is already open."));
+        return Error::internal(QStringLiteral("db.nested"), QCoreApplication::translate("Database", "A transaction is already open."));
     PD_TRY(execRaw(m_dialect == Dialect::Sqlite ? QStringLiteral("BEGIN IMMEDIATE") : QStringLiteral("BEGIN"),
-                   tr("starting a change")));
+                   QCoreApplication::translate("Database", "starting a change")));
     m_inTransaction = true;
     return {};
 }
@@ -236,8 +235,8 @@ Status Database::begin()
 Status Database::commit()
 {
     if (!m_inTransaction)
-        return Error::internal(QStringLiteral("db.no_transaction"), tr("No transaction is open."));
-    auto s = execRaw(QStringLiteral("COMMIT"), tr("saving the change"));
+        return Error::internal(QStringLiteral("db.no_transaction"), QCoreApplication::translate("Database", "No transaction is open."));
+    auto s = execRaw(QStringLiteral("COMMIT"), QCoreApplication::translate("Database", "saving the change"));
     if (!s) {
         rollback();
         return s.error();

@@ -164,4 +164,23 @@ Status GrantRepository::end(const Grant& g, const QDateTime& endedAt, const QStr
     return {};
 }
 
+Result<bool> GrantRepository::noticeQueued(qint64 grantId, int transitionAge)
+{
+    Query q(m_db, QStringLiteral("SELECT 1 FROM transition_notices WHERE grant_id = :g AND transition_age = :a"));
+    q.bind(QStringLiteral(":g"), grantId).bind(QStringLiteral(":a"), transitionAge);
+    PD_TRY(q.exec());
+    return q.next();
+}
+
+Status GrantRepository::recordNotice(qint64 grantId, int transitionAge, const QDate& date, qint64 outboxId,
+                                     const QDateTime& at)
+{
+    Query q(m_db, QStringLiteral("INSERT INTO transition_notices (grant_id, transition_age, transition_date, "
+                                 "outbox_id, created_at) VALUES (:g, :age, :d, :o, :at)"));
+    q.bind(QStringLiteral(":g"), grantId).bind(QStringLiteral(":age"), transitionAge)
+        .bind(QStringLiteral(":d"), DbTime::toDb(date)).bind(QStringLiteral(":o"), outboxId)
+        .bind(QStringLiteral(":at"), DbTime::toDb(at));
+    return q.exec();
+}
+
 } // namespace pd

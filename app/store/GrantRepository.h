@@ -31,6 +31,10 @@ public:
     Status end(const Grant& grant, const QDateTime& endedAt, const QString& reason, const QDateTime& at,
                const QString& by);
 
+    // The 30-day notices, one per grant and transition.
+    Result<bool> noticeQueued(qint64 grantId, int transitionAge);
+    Status recordNotice(qint64 grantId, int transitionAge, const QDate& date, qint64 outboxId, const QDateTime& at);
+
 private:
     Database& m_db;
 };

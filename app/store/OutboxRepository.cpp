@@ -120,4 +120,14 @@ Result<int> OutboxRepository::waitingCount()
     return q.next() ? q.value(0).toInt() : 0;
 }
 
+Result<std::optional<OutboxMessage>> OutboxRepository::byId(qint64 id)
+{
+    Query q(m_db, QStringLiteral("SELECT * FROM outbox WHERE id = :id"));
+    q.bind(QStringLiteral(":id"), id);
+    PD_TRY(q.exec());
+    if (!q.next())
+        return std::optional<OutboxMessage>();
+    return std::optional<OutboxMessage>(fromRow(q, true));
+}
+
 } // namespace pd

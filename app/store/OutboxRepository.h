@@ -4,6 +4,8 @@
 #include "Database.h"
 #include "Records.h"
 
+#include <optional>
+
 namespace pd {
 
 class OutboxRepository final {
@@ -20,6 +22,8 @@ public:
     Status markFailed(qint64 id, const QString& error);
     Result<QList<OutboxMessage>> list(const QString& status, int limit);
     Result<int> waitingCount();
+    // One message with its stored body (empty once sent).
+    Result<std::optional<OutboxMessage>> byId(qint64 id);
 
 private:
     Database& m_db;

@@ -1,0 +1,286 @@
+#include "CliApp.h"
+
+#include "AdminService.h"
+#include "CliContext.h"
+#include "Secrets.h"
+#include "Validation.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QJsonDocument>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QSysInfo>
+#include <QTranslator>
+
+#include <cstdio>
+#include <functional>
+
+namespace pd {
+
+namespace {
+
+
+enum Exit { Done = 0, InternalError = 1, Usage = 2, Refused = 3, ConflictExit = 4, NotFoundExit = 5,
+            NotPermittedExit = 6, UnavailableExit = 7 };
+
+struct Command {
+    QStringList path;             // e.g. {"invitation", "reissue"}
+    int positional = 0;           // words after the path
+    QStringList options;          // allowed --options (flags included)
+    bool needsStaff = true;
+    std::function<Status(CliContext&)> run;
+};
+
+QList<Command> commands()
+{
+    using namespace CliCommands;
+    const auto s = [](const char* a) { return QString::fromLatin1(a); };
+    return {
+        {{s("init")}, 0, {}, false, nullptr},
+        {{s("demo-data")}, 0, {s("patients"), s("seed")}, true, demoData},
+        {{s("patient"), s("add")}, 0, {s("mrn"), s("given"), s("family"), s("birth-date"), s("sex"), s("language"), s("email"), s("phone")}, true, patientAdd},
+        {{s("patient"), s("show")}, 1, {}, true, patientShow},
+        {{s("search")}, 1, {s("limit")}, true, search},
+        {{s("enroll")}, 0, {s("mrn"), s("form"), s("signed"), s("given"), s("family"), s("email"), s("relationship"), s("language"), s("override")}, true, enroll},
+        {{s("invitation"), s("list")}, 0, {s("status"), s("mrn"), s("due"), s("late")}, true, invitationList},
+        {{s("invitation"), s("send-now")}, 1, {}, true, invitationSendNow},
+        {{s("invitation"), s("reissue")}, 1, {s("new-pin"), s("verified-by")}, true, invitationReissue},
+        {{s("invitation"), s("revoke")}, 1, {}, true, invitationRevoke},
+        {{s("activate")}, 0, {s("token")}, false, activate},
+        {{s("user"), s("show")}, 1, {}, true, userShow},
+        {{s("user"), s("update")}, 1, {s("email"), s("language")}, true, userUpdate},
+        {{s("user"), s("deactivate")}, 1, {s("reason"), s("reported-by"), s("verified-by"), s("note")}, true, userDeactivate},
+        {{s("transitions"), s("upcoming")}, 0, {s("days")}, true, transitionsUpcoming},
+        {{s("daily")}, 0, {}, true, daily},
+        {{s("mail"), s("send")}, 0, {}, true, mailSend},
+        {{s("mail"), s("list")}, 0, {s("status")}, true, mailList},
+        {{s("audit"), s("verify")}, 0, {}, true, auditVerify},
+        {{s("audit"), s("list")}, 0, {s("record"), s("limit")}, true, auditList},
+        {{s("settings"), s("list")}, 0, {}, true, settingsList},
+        {{s("settings"), s("get")}, 1, {}, true, settingsGet},
+        {{s("settings"), s("set")}, 2, {}, true, settingsSet},
+        {{s("staff"), s("add")}, 1, {s("role"), s("display-name")}, true, staffAdd},
+        {{s("staff"), s("list")}, 0, {}, true, staffList},
+        {{s("staff"), s("disable")}, 1, {}, true, staffDisable},
+    };
+}
+
+QString usageText()
+{
+    return QCoreApplication::translate("Cli", "Usage: portaldesk-cli [--db FILE] [--now ISO-8601] [--staff NAME] [--json] COMMAND …\n"
+              "\n"
+              "  init                                   create or migrate the database\n"
+              "  demo-data [--patients N] [--seed S]    realistic synthetic Los Angeles families\n"
+              "  patient add --mrn M --given G --family F --birth-date YYYY-MM-DD [--language es]\n"
+              "              [--email E] [--phone P] [--sex female|male|other|unknown]\n"
+              "  patient show MRN                       patient, logins, grants, invitations, timeline\n"
+              "  search TEXT                            any part of name, MRN, e-mail or phone\n"
+              "  enroll --mrn M --form parent|patient --signed YYYY-MM-DD [--given G --family F\n"
+              "         --email E --relationship parent|guardian|family --language L]\n"
+              "         [--override REASON]             (PIN read from standard input)\n"
+              "  invitation list [--status S] [--mrn M] [--due] [--late]\n"
+              "  invitation send-now USER | reissue USER [--new-pin --verified-by HOW] | revoke USER\n"
+              "  activate --token T                     the portal's activation (PIN from standard input)\n"
+              "  user show USER | user update USER [--email E] [--language L]\n"
+              "  user deactivate USER --reason R [--reported-by WHO] [--verified-by HOW] [--note TEXT]\n"
+              "       reasons: suspected_compromise, family_request, duplicate, deceased, other\n"
+              "  transitions upcoming [--days N]        12th and 18th birthdays ahead (default 30 days)\n"
+              "  daily                                  expire, transitions, notices, late marks, send mail\n"
+              "  mail send | mail list [--status S]\n"
+              "  audit verify | audit list [--record TYPE[:ID]] [--limit N]\n"
+              "  settings list | settings get KEY | settings set KEY VALUE\n"
+              "  staff add NAME --role support_agent|him_specialist|him_supervisor | staff list |\n"
+              "  staff disable NAME\n"
+              "\n"
+              "USER is a portal username or e-mail address. --now replaces the clock for this run; a time\n"
+              "without an offset is read in the hospital's time zone. The acting staff member is --staff,\n"
+              "else $PORTALDESK_STAFF, else your login name.\n"
+              "\n"
+              "Exit codes: 0 done, 2 usage, 3 refused by a rule or bad input, 4 conflict, 5 not found,\n"
+              "6 not permitted, 7 database or mail server unavailable.\n");
+}
+
+int exitFor(ErrorKind kind)
+{
+    switch (kind) {
+    case ErrorKind::Validation: return Refused;
+    case ErrorKind::Conflict: return ConflictExit;
+    case ErrorKind::NotFound: return NotFoundExit;
+    case ErrorKind::NotPermitted: return NotPermittedExit;
+    case ErrorKind::Unavailable: return UnavailableExit;
+    case ErrorKind::Internal: return InternalError;
+    }
+    return InternalError;
+}
+
+void printOut(const QString& s)
+{
+    const QByteArray utf8 = s.toUtf8();
+    std::fwrite(utf8.constData(), 1, size_t(utf8.size()), stdout);
+    std::fflush(stdout);
+}
+
+void printErr(const QString& s)
+{
+    const QByteArray utf8 = s.toUtf8();
+    std::fwrite(utf8.constData(), 1, size_t(utf8.size()), stderr);
+    std::fflush(stderr);
+}
+
+int fail(const CliArgs& args, const Error& e)
+{
+    if (args.json) {
+        const QJsonObject doc{{QStringLiteral("error"),
+                               QJsonObject{{QStringLiteral("kind"), errorKindName(e.kind)},
+                                           {QStringLiteral("rule"), e.rule},
+                                           {QStringLiteral("message"), e.message}}}};
+        printOut(QString::fromUtf8(QJsonDocument(doc).toJson(QJsonDocument::Indented)));
+    }
+    printErr(QCoreApplication::translate("Cli", "portaldesk-cli: %1").arg(e.message) + QLatin1Char('\n'));
+    return exitFor(e.kind);
+}
+
+int usage(const CliArgs& args, const QString& message)
+{
+    if (args.json)
+        printOut(QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("error"),
+            QJsonObject{{QStringLiteral("kind"), QStringLiteral("usage")}, {QStringLiteral("message"), message}}}})
+                                       .toJson()));
+    printErr(QCoreApplication::translate("Cli", "portaldesk-cli: %1").arg(message) + QLatin1Char('\n')
+             + QCoreApplication::translate("Cli", "Run portaldesk-cli --help for the commands.") + QLatin1Char('\n'));
+    return Usage;
+}
+
+QString defaultStaffName()
+{
+    QString name = qEnvironmentVariable("PORTALDESK_STAFF");
+    if (name.isEmpty())
+        name = qEnvironmentVariable("USER");
+    if (name.isEmpty())
+        name = qEnvironmentVariable("USERNAME");
+    return name.isEmpty() ? QStringLiteral("admin") : name.toLower();
+}
+
+void installTranslation()
+{
+    static QTranslator translator;
+    if (translator.load(QLocale(), QStringLiteral("portaldesk"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+        QCoreApplication::installTranslator(&translator);
+}
+
+} // namespace
+
+int runCli(const QStringList& arguments)
+{
+    installTranslation();
+    CliContext c;
+    c.args = CliArgs::parse(arguments);
+    if (!c.args.error.isEmpty())
+        return usage(c.args, c.args.error);
+    if (c.args.version) {
+        printOut(QStringLiteral("portaldesk-cli %1\n").arg(QCoreApplication::applicationVersion()));
+        return Done;
+    }
+    if (c.args.help || c.args.words.isEmpty()) {
+        printOut(usageText());
+        return c.args.help ? Done : Usage;
+    }
+    if (!Secrets::selfTest())
+        return fail(c.args, Error::internal(QStringLiteral("crypto.self_test"),
+                                            QCoreApplication::translate("Cli", "The cryptography self-test failed; PortalDesk will not run.")));
+
+    // Find the command: the longest path that matches the first words.
+    static const QList<Command> table = commands();
+    const Command* command = nullptr;
+    for (const Command& candidate : table) {
+        if (c.args.words.size() >= candidate.path.size()
+            && c.args.words.mid(0, candidate.path.size()) == candidate.path
+            && (!command || candidate.path.size() > command->path.size()))
+            command = &candidate;
+    }
+    if (!command)
+        return usage(c.args, QCoreApplication::translate("Cli", "Unknown command \"%1\".").arg(c.args.words.join(QLatin1Char(' ')).left(60)));
+    const QStringList positional = c.args.words.mid(command->path.size());
+    if (positional.size() != command->positional)
+        return usage(c.args, QCoreApplication::translate("Cli", "\"%1\" takes %n word(s) after it.", nullptr, command->positional)
+                                 .arg(command->path.join(QLatin1Char(' '))));
+    for (auto it = c.args.options.cbegin(); it != c.args.options.cend(); ++it) {
+        if (!command->options.contains(it.key()))
+            return usage(c.args, QCoreApplication::translate("Cli", "\"%1\" has no option --%2.").arg(command->path.join(QLatin1Char(' ')), it.key()));
+    }
+    for (const QString& flag : std::as_const(c.args.flags)) {
+        if (!command->options.contains(flag))
+            return usage(c.args, QCoreApplication::translate("Cli", "\"%1\" has no option --%2.").arg(command->path.join(QLatin1Char(' ')), flag));
+    }
+    c.args.words = positional;
+
+    auto db = Database::open(c.args.db);
+    if (!db)
+        return fail(c.args, db.error());
+    c.db = std::move(db.value());
+    const QString staffName = c.args.staff.isEmpty() ? defaultStaffName() : c.args.staff.trimmed();
+
+    SystemClock systemClock;
+    if (command->path.first() == QLatin1String("init")) {
+        if (auto s = AdminService::initialize(*c.db, systemClock, staffName); !s)
+            return fail(c.args, s.error());
+    } else {
+        auto version = c.db->schemaVersion();
+        if (!version || version.value() == 0)
+            return fail(c.args, Error::unavailable(QStringLiteral("db.not_initialized"),
+                                                   QCoreApplication::translate("Cli", "The database %1 is not set up yet; run \"portaldesk-cli init\" first.")
+                                                       .arg(c.db->location())));
+        if (auto s = c.db->migrate(); !s)
+            return fail(c.args, s.error());
+    }
+
+    // Policy first (the zone reads --now), then the clock.
+    {
+        ServiceContext bootstrap(*c.db, systemClock, StaffMember{}, QString());
+        auto policy = bootstrap.policy();
+        if (!policy)
+            return fail(c.args, policy.error());
+        c.policy = policy.value();
+    }
+    if (!c.args.now.isEmpty()) {
+        auto now = Validation::isoDateTime(c.args.now, c.policy.zone, QStringLiteral("--now"));
+        if (!now)
+            return fail(c.args, now.error());
+        c.clock = std::make_unique<FixedClock>(now.value());
+    } else {
+        c.clock = std::make_unique<SystemClock>();
+    }
+
+    StaffMember staff;
+    if (command->needsStaff || command->path.first() == QLatin1String("init")) {
+        auto signedIn = signIn(*c.db, staffName);
+        if (!signedIn)
+            return fail(c.args, signedIn.error());
+        staff = signedIn.value();
+    } else {
+        staff.name = QStringLiteral("portal");
+        staff.displayName = QStringLiteral("portal");
+    }
+    c.services = std::make_unique<ServiceContext>(*c.db, *c.clock, staff, QSysInfo::machineHostName());
+
+    if (command->path.first() == QLatin1String("init")) {
+        auto v = c.db->schemaVersion();
+        c.json.insert(QStringLiteral("database"), c.db->location());
+        c.json.insert(QStringLiteral("schema_version"), v ? v.value() : 0);
+        c.json.insert(QStringLiteral("staff"), staff.name);
+        c.json.insert(QStringLiteral("role"), staff.role);
+        c.line(QCoreApplication::translate("Cli", "Database ready: %1 (schema version %2).").arg(c.db->location()).arg(v ? v.value() : 0));
+        c.line(QCoreApplication::translate("Cli", "Signed in as %1 (%2).").arg(staff.name, staff.role));
+    } else if (auto s = command->run(c); !s) {
+        return fail(c.args, s.error());
+    }
+
+    if (c.args.json)
+        printOut(QString::fromUtf8(QJsonDocument(c.json).toJson(QJsonDocument::Indented)));
+    else if (!c.text.isEmpty())
+        printOut(c.text.join(QLatin1Char('\n')) + QLatin1Char('\n'));
+    return Done;
+}
+
+} // namespace pd

@@ -1,0 +1,30 @@
+// Command-line words: global options, the command's words and its --options.
+#pragma once
+
+#include <QHash>
+#include <QSet>
+#include <QStringList>
+
+namespace pd {
+
+struct CliArgs {
+    QString db;
+    QString now;
+    QString staff;
+    bool json = false;
+    bool help = false;
+    bool version = false;
+    QStringList words;                 // command and positional words
+    QHash<QString, QString> options;   // --name value
+    QSet<QString> flags;               // --name (no value)
+    QString error;                     // set when the words can't be read
+
+    // Flags that take no value anywhere (--json, --new-pin, --due, --late, …).
+    static CliArgs parse(const QStringList& arguments);
+
+    QString word(int i) const { return i < words.size() ? words.at(i) : QString(); }
+    QString option(const QString& name) const { return options.value(name); }
+    bool has(const QString& name) const { return options.contains(name) || flags.contains(name); }
+};
+
+} // namespace pd

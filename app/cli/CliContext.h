@@ -1,0 +1,75 @@
+// What a command handler works with: the parsed words, the open database, the acting staff member,
+// and the two ways of answering (text lines for people, one JSON document for scripts).
+#pragma once
+
+#include "CliArgs.h"
+#include "Database.h"
+#include "Records.h"
+#include "ServiceContext.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QTextStream>
+
+#include <memory>
+
+namespace pd {
+
+struct CliContext {
+    CliArgs args;
+    std::unique_ptr<Database> db;
+    std::unique_ptr<Clock> clock;
+    std::unique_ptr<ServiceContext> services;
+    Policy policy;
+    QJsonObject json;
+    QStringList text;
+
+    void line(const QString& s) { text.append(s); }
+    // A time as staff read it: local time in the hospital's zone.
+    QString local(const QDateTime& t) const;
+    QString localDate(const QDateTime& t) const;
+};
+
+// Reads the PIN from standard input (one line; echo off at a terminal).
+QString readPin(const QString& prompt);
+
+namespace CliJson {
+QJsonValue time(const QDateTime& t);
+QJsonObject patient(const Patient& p);
+QJsonObject user(const PortalUser& u);
+QJsonObject grant(const Grant& g);
+QJsonObject invitation(const Invitation& i);
+QJsonObject audit(const AuditEvent& e);
+QJsonObject outbox(const OutboxMessage& m);
+} // namespace CliJson
+
+// One handler per command; each returns what went wrong, if anything.
+namespace CliCommands {
+Status patientAdd(CliContext& c);
+Status patientShow(CliContext& c);
+Status search(CliContext& c);
+Status enroll(CliContext& c);
+Status invitationList(CliContext& c);
+Status invitationSendNow(CliContext& c);
+Status invitationReissue(CliContext& c);
+Status invitationRevoke(CliContext& c);
+Status activate(CliContext& c);
+Status userShow(CliContext& c);
+Status userUpdate(CliContext& c);
+Status userDeactivate(CliContext& c);
+Status transitionsUpcoming(CliContext& c);
+Status daily(CliContext& c);
+Status mailSend(CliContext& c);
+Status mailList(CliContext& c);
+Status auditVerify(CliContext& c);
+Status auditList(CliContext& c);
+Status settingsList(CliContext& c);
+Status settingsGet(CliContext& c);
+Status settingsSet(CliContext& c);
+Status staffAdd(CliContext& c);
+Status staffList(CliContext& c);
+Status staffDisable(CliContext& c);
+Status demoData(CliContext& c);
+} // namespace CliCommands
+
+} // namespace pd

@@ -1,0 +1,120 @@
+#include "CliContext.h"
+
+#include "AgeRules.h"
+
+#include <QJsonDocument>
+
+namespace pd {
+
+QString CliContext::local(const QDateTime& t) const
+{
+    if (!t.isValid())
+        return QStringLiteral("—");
+    const QDateTime l = t.toTimeZone(policy.zone);
+    return l.toString(QStringLiteral("yyyy-MM-dd HH:mm ")) + policy.zone.abbreviation(t);
+}
+
+QString CliContext::localDate(const QDateTime& t) const
+{
+    return t.isValid() ? AgeRules::localDate(t, policy.zone).toString(Qt::ISODate) : QStringLiteral("—");
+}
+
+namespace CliJson {
+
+QJsonValue time(const QDateTime& t)
+{
+    return t.isValid() ? QJsonValue(DbTime::toDb(t).toString()) : QJsonValue(QJsonValue::Null);
+}
+
+static QJsonValue text(const QString& s) { return s.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(s); }
+
+QJsonObject patient(const Patient& p)
+{
+    return {{QStringLiteral("mrn"), p.mrn},
+            {QStringLiteral("given_name"), p.givenName},
+            {QStringLiteral("family_name"), p.familyName},
+            {QStringLiteral("birth_date"), p.birthDate.toString(Qt::ISODate)},
+            {QStringLiteral("sex"), p.sex},
+            {QStringLiteral("language"), p.language},
+            {QStringLiteral("email"), text(p.email)},
+            {QStringLiteral("phone"), text(p.phone)},
+            {QStringLiteral("row_version"), p.rowVersion}};
+}
+
+QJsonObject user(const PortalUser& u)
+{
+    return {{QStringLiteral("username"), u.username},
+            {QStringLiteral("email"), u.email},
+            {QStringLiteral("given_name"), u.givenName},
+            {QStringLiteral("family_name"), u.familyName},
+            {QStringLiteral("language"), u.language},
+            {QStringLiteral("kind"), u.kind},
+            {QStringLiteral("status"), u.status},
+            {QStringLiteral("status_reason"), text(u.statusReason)},
+            {QStringLiteral("status_changed_at"), time(u.statusChangedAt)},
+            {QStringLiteral("activated_at"), time(u.activatedAt)},
+            {QStringLiteral("deactivation_reason"), text(u.deactivationReason)},
+            {QStringLiteral("reported_by"), text(u.reportedBy)},
+            {QStringLiteral("verified_by"), text(u.verifiedBy)},
+            {QStringLiteral("row_version"), u.rowVersion}};
+}
+
+QJsonObject grant(const Grant& g)
+{
+    return {{QStringLiteral("id"), g.id},
+            {QStringLiteral("level"), g.level},
+            {QStringLiteral("basis"), g.basis},
+            {QStringLiteral("bracket"), g.bracket},
+            {QStringLiteral("relationship"), g.relationship},
+            {QStringLiteral("started_at"), time(g.startedAt)},
+            {QStringLiteral("ended_at"), time(g.endedAt)},
+            {QStringLiteral("end_reason"), text(g.endReason)},
+            {QStringLiteral("open"), g.isOpen()}};
+}
+
+QJsonObject invitation(const Invitation& i)
+{
+    return {{QStringLiteral("id"), i.id},
+            {QStringLiteral("status"), i.status},
+            {QStringLiteral("email"), i.email},
+            {QStringLiteral("queued_at"), time(i.queuedAt)},
+            {QStringLiteral("due_at"), time(i.dueAt)},
+            {QStringLiteral("sent_at"), time(i.sentAt)},
+            {QStringLiteral("expires_at"), time(i.expiresAt)},
+            {QStringLiteral("activated_at"), time(i.activatedAt)},
+            {QStringLiteral("revoked_at"), time(i.revokedAt)},
+            {QStringLiteral("revoke_reason"), text(i.revokeReason)},
+            {QStringLiteral("late"), !i.lateMarkedAt.isNull()},
+            {QStringLiteral("failed_attempts"), i.failedAttempts},
+            {QStringLiteral("replaces"), i.replacesId == 0 ? QJsonValue(QJsonValue::Null) : QJsonValue(i.replacesId)},
+            {QStringLiteral("pin_verified_by"), text(i.pinVerifiedBy)}};
+}
+
+QJsonObject audit(const AuditEvent& e)
+{
+    return {{QStringLiteral("id"), e.id},
+            {QStringLiteral("at"), time(e.at)},
+            {QStringLiteral("staff"), e.staff},
+            {QStringLiteral("workstation"), e.workstation},
+            {QStringLiteral("action"), e.action},
+            {QStringLiteral("record"), QString(e.recordType + QLatin1Char(':') + e.recordId)},
+            {QStringLiteral("details"), QJsonDocument::fromJson(e.details.toUtf8()).object()}};
+}
+
+QJsonObject outbox(const OutboxMessage& m)
+{
+    return {{QStringLiteral("id"), m.id},
+            {QStringLiteral("message_id"), m.messageId},
+            {QStringLiteral("kind"), m.kind},
+            {QStringLiteral("recipient"), m.recipient},
+            {QStringLiteral("language"), m.language},
+            {QStringLiteral("subject"), m.subject},
+            {QStringLiteral("status"), m.status},
+            {QStringLiteral("attempts"), m.attempts},
+            {QStringLiteral("last_error"), text(m.lastError)},
+            {QStringLiteral("created_at"), time(m.createdAt)},
+            {QStringLiteral("sent_at"), time(m.sentAt)}};
+}
+
+} // namespace CliJson
+} // namespace pd

@@ -1,0 +1,243 @@
+#include "AccountService.h"
+
+#include "FailPoint.h"
+#include "GrantRepository.h"
+#include "InvitationService.h"
+#include "PatientService.h"
+#include "PortalUserRepository.h"
+#include "Validation.h"
+
+#include <QCoreApplication>
+
+namespace pd {
+
+namespace {
+
+
+qint64 patientOf(Database& db, const PortalUser& user)
+{
+    if (user.patientId != 0)
+        return user.patientId;
+    auto grants = GrantRepository(db).forUser(user.id);
+    return grants && !grants->isEmpty() ? grants->first().patientId : 0;
+}
+
+} // namespace
+
+QStringList AccountService::deactivationReasons()
+{
+    return {QStringLiteral("suspected_compromise"), QStringLiteral("family_request"), QStringLiteral("duplicate"),
+            QStringLiteral("deceased"), QStringLiteral("other")};
+}
+
+Result<UserStory> AccountService::show(const QString& userName)
+{
+    Transaction tx(m_ctx.db());
+    PD_TRY(tx.begin());
+    auto user = findPortalUser(m_ctx.db(), userName);
+    if (!user)
+        return user.error();
+    UserStory story;
+    story.user = user.value();
+    auto grants = GrantRepository(m_ctx.db()).forUser(story.user.id);
+    if (!grants)
+        return grants.error();
+    story.grants = grants.value();
+    auto invitations = InvitationRepository(m_ctx.db()).forUser(story.user.id);
+    if (!invitations)
+        return invitations.error();
+    story.invitations = invitations.value();
+    PD_TRY(m_ctx.audit(QStringLiteral("portal_user.opened"), QStringLiteral("portal_user"), story.user.id, 0,
+                       story.user.id));
+    PD_TRY(tx.commit());
+    return story;
+}
+
+Result<DeactivateOutcome> AccountService::deactivate(const DeactivateRequest& in)
+{
+    PD_TRY(m_ctx.require(Role::Specialist, QCoreApplication::translate("Services", "Deactivating a login")));
+    if (!deactivationReasons().contains(in.reason))
+        return Error::validation(QStringLiteral("deactivate.reason"),
+                                 QCoreApplication::translate("Services", "Reason must be one of: %1.").arg(deactivationReasons().join(QStringLiteral(", "))));
+    auto note = Validation::note(in.note, QCoreApplication::translate("Services", "Note"));
+    if (!note)
+        return note.error();
+    if (in.reason == QLatin1String("other") && note->isEmpty())
+        return Error::validation(QStringLiteral("deactivate.note_required"),
+                                 QCoreApplication::translate("Services", "Say in a note why the login is deactivated when the reason is \"other\"."));
+    auto reported = Validation::note(in.reportedBy, QCoreApplication::translate("Services", "Reported by"));
+    if (!reported)
+        return reported.error();
+    auto verified = Validation::note(in.verifiedBy, QCoreApplication::translate("Services", "Identity verification"));
+    if (!verified)
+        return verified.error();
+    if (reported->size() > Validation::MaxNameLength || verified->size() > Validation::MaxNameLength)
+        return Error::validation(QStringLiteral("input.text"),
+                                 QCoreApplication::translate("Services", "Reported by and identity verification are at most %1 characters.")
+                                     .arg(Validation::MaxNameLength));
+
+    Transaction tx(m_ctx.db());
+    PD_TRY(tx.begin());
+    auto userR = findPortalUser(m_ctx.db(), in.user);
+    if (!userR)
+        return userR.error();
+    PortalUser user = userR.value();
+    if (user.status == QLatin1String("deactivated"))
+        return Error::validation(QStringLiteral("deactivate.already"),
+                                 QCoreApplication::translate("Services", "%1 was already deactivated on %2 UTC.")
+                                     .arg(user.username, user.statusChangedAt.toString(QStringLiteral("yyyy-MM-dd HH:mm"))));
+    auto policy = m_ctx.policy();
+    if (!policy)
+        return policy.error();
+    const QDateTime now = m_ctx.now();
+    const QString by = m_ctx.staff().name;
+    const qint64 patientId = patientOf(m_ctx.db(), user);
+    DeactivateOutcome out;
+
+    InvitationRepository invitations(m_ctx.db());
+    auto live = invitations.liveFor(user.id);
+    if (!live)
+        return live.error();
+    if (live->has_value()) {
+        Invitation inv = **live;
+        const QString was = inv.status;
+        inv.status = QStringLiteral("revoked");
+        inv.revokedAt = now;
+        inv.revokeReason = QStringLiteral("deactivated");
+        PD_TRY(invitations.update(inv, now, by));
+        PD_TRY(m_ctx.audit(QStringLiteral("invitation.revoked"), QStringLiteral("invitation"), inv.id, patientId, user.id,
+                           {{QStringLiteral("reason"), inv.revokeReason}, {QStringLiteral("was"), was}}));
+        out.revokedInvitations.append(inv.id);
+    }
+    FailPoint::hit("deactivate.after_revoke");
+
+    const QString before = user.status;
+    user.status = QStringLiteral("deactivated");
+    user.statusReason = in.reason;
+    user.statusChangedAt = now;
+    user.deactivationReason = in.reason;
+    user.reportedBy = reported.value();
+    user.verifiedBy = verified.value();
+    user.deactivationNote = note.value();
+    PD_TRY(PortalUserRepository(m_ctx.db()).update(user, now, by));
+    ++user.rowVersion;
+    PD_TRY(m_ctx.audit(QStringLiteral("portal_user.deactivated"), QStringLiteral("portal_user"), user.id, patientId,
+                       user.id,
+                       {{QStringLiteral("from"), before},
+                        {QStringLiteral("reason"), in.reason},
+                        {QStringLiteral("reported_by"), user.reportedBy},
+                        {QStringLiteral("verified_by"), user.verifiedBy},
+                        {QStringLiteral("note"), user.deactivationNote}}));
+    FailPoint::hit("deactivate.after_user");
+
+    ServiceContext::Mail mail;
+    mail.kind = QStringLiteral("deactivation");
+    mail.language = user.language;
+    mail.to = {user.fullName(), user.email};
+    mail.portalUserId = user.id;
+    mail.vars.insert(QStringLiteral("reason"), in.reason);
+    auto outboxId = m_ctx.enqueueMail(policy.value(), mail);
+    if (!outboxId)
+        return outboxId.error();
+    out.noticeOutboxId = outboxId.value();
+    FailPoint::hit("deactivate.before_commit");
+    PD_TRY(tx.commit());
+    out.user = user;
+    return out;
+}
+
+Result<PortalUser> AccountService::update(const UserUpdate& in)
+{
+    PD_TRY(m_ctx.require(Role::Specialist, QCoreApplication::translate("Services", "Changing a login's contact details")));
+    QString email;
+    if (!in.email.isEmpty()) {
+        auto v = Validation::email(in.email);
+        if (!v)
+            return v.error();
+        email = v.value();
+    }
+    QString language;
+    if (!in.language.isEmpty()) {
+        auto v = validLanguage(in.language);
+        if (!v)
+            return v.error();
+        language = v.value();
+    }
+    Transaction tx(m_ctx.db());
+    PD_TRY(tx.begin());
+    auto userR = findPortalUser(m_ctx.db(), in.user);
+    if (!userR)
+        return userR.error();
+    PortalUser user = userR.value();
+    if (in.expectedVersion != 0)
+        user.rowVersion = in.expectedVersion;
+    auto policy = m_ctx.policy();
+    if (!policy)
+        return policy.error();
+    const QDateTime now = m_ctx.now();
+    const QString by = m_ctx.staff().name;
+    const qint64 patientId = patientOf(m_ctx.db(), user);
+    const PortalUser before = user;
+    const bool emailChanged = !email.isEmpty() && email != user.email;
+    if (!email.isEmpty())
+        user.email = email;
+    if (!language.isEmpty())
+        user.language = language;
+    PD_TRY(PortalUserRepository(m_ctx.db()).update(user, now, by));
+    ++user.rowVersion;
+    QJsonObject details;
+    if (emailChanged)
+        details.insert(QStringLiteral("email"), QJsonObject{{QStringLiteral("before"), before.email},
+                                                            {QStringLiteral("after"), user.email}});
+    if (before.language != user.language)
+        details.insert(QStringLiteral("language"), QJsonObject{{QStringLiteral("before"), before.language},
+                                                               {QStringLiteral("after"), user.language}});
+    PD_TRY(m_ctx.audit(QStringLiteral("portal_user.updated"), QStringLiteral("portal_user"), user.id, patientId, user.id,
+                       details));
+
+    if (emailChanged) {
+        InvitationRepository invitations(m_ctx.db());
+        auto live = invitations.liveFor(user.id);
+        if (!live)
+            return live.error();
+        if (live->has_value()) {
+            Invitation old = **live;
+            old.status = QStringLiteral("revoked");
+            old.revokedAt = now;
+            old.revokeReason = QStringLiteral("email_changed");
+            PD_TRY(invitations.update(old, now, by));
+            PD_TRY(m_ctx.audit(QStringLiteral("invitation.revoked"), QStringLiteral("invitation"), old.id, patientId,
+                               user.id, {{QStringLiteral("reason"), old.revokeReason}}));
+            if (user.status == QLatin1String("pending")) {
+                auto calendar = m_ctx.calendar(policy.value());
+                if (!calendar)
+                    return calendar.error();
+                Invitation fresh;
+                fresh.portalUserId = user.id;
+                fresh.enrollmentId = old.enrollmentId;
+                fresh.replacesId = old.id;
+                fresh.email = user.email;
+                fresh.pinHash = old.pinHash;
+                fresh.status = QStringLiteral("queued");
+                fresh.queuedAt = now;
+                fresh.dueAt = calendar->dueAt(now, policy->sendWithinBusinessDays);
+                fresh.createdBy = by;
+                auto id = invitations.insert(fresh);
+                if (!id)
+                    return id.error();
+                PD_TRY(m_ctx.audit(QStringLiteral("invitation.queued"), QStringLiteral("invitation"), id.value(),
+                                   patientId, user.id, {{QStringLiteral("email"), fresh.email}}));
+            }
+        }
+        ServiceContext::Mail mail;
+        mail.kind = QStringLiteral("email_changed");
+        mail.language = user.language;
+        mail.to = {user.fullName(), before.email};
+        mail.portalUserId = user.id;
+        PD_TRY(m_ctx.enqueueMail(policy.value(), mail));
+    }
+    PD_TRY(tx.commit());
+    return user;
+}
+
+} // namespace pd

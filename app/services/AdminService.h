@@ -1,0 +1,40 @@
+// Setting up and looking after the database: first use, settings, staff, audit (SPEC §6, §7).
+#pragma once
+
+#include "AuditLog.h"
+#include "ServiceContext.h"
+
+namespace pd {
+
+struct SettingValue {
+    SettingSpec spec;
+    QString value;
+    bool isDefault = true;
+};
+
+class AdminService final {
+public:
+    explicit AdminService(const ServiceContext& ctx) : m_ctx(ctx) {}
+
+    // Migrates; on a database with no staff the named person becomes its first supervisor.
+    static Status initialize(Database& db, const Clock& clock, const QString& firstSupervisor);
+
+    Result<QList<SettingValue>> settings();
+    Result<SettingValue> setting(const QString& key);
+    Status setSetting(const QString& key, const QString& value);
+
+    Result<QList<StaffMember>> staff();
+    Result<StaffMember> addStaff(const QString& name, const QString& displayName, const QString& role);
+    Status disableStaff(const QString& name);
+
+    Result<AuditVerification> verifyAudit();
+    Result<QList<AuditEvent>> auditList(const QString& record, int limit);
+
+private:
+    const ServiceContext& m_ctx;
+};
+
+// Who is acting: the named staff member, active, from the staff table.
+Result<StaffMember> signIn(Database& db, const QString& name);
+
+} // namespace pd

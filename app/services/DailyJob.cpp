@@ -1,0 +1,320 @@
+#include "DailyJob.h"
+
+#include "GrantRepository.h"
+#include "InvitationRepository.h"
+#include "MailTransport.h"
+#include "OutboxRepository.h"
+#include "PatientRepository.h"
+#include "PortalUserRepository.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QSet>
+
+namespace pd {
+
+namespace {
+
+
+// The birthday that ends this grant: 12 for grants from a child enrollment, 18 for every other proxy grant.
+std::optional<AgeRules::Transition> endingTransition(const Grant& g, const QDate& birthDate, LeapDayRule rule)
+{
+    if (g.bracket == QLatin1String("child"))
+        return AgeRules::Transition{AgeRules::AdolescentAge, AgeRules::nthBirthday(birthDate, AgeRules::AdolescentAge, rule)};
+    if (g.relationship != QLatin1String("self") && g.basis != QLatin1String("guardianship"))
+        return AgeRules::Transition{AgeRules::AdultAge, AgeRules::nthBirthday(birthDate, AgeRules::AdultAge, rule)};
+    return std::nullopt;
+}
+
+} // namespace
+
+QString mailDropFolder(const Policy& policy, const Database& db)
+{
+    if (!policy.mailDropFolder.isEmpty())
+        return policy.mailDropFolder;
+    return QFileInfo(db.location()).absoluteDir().filePath(QStringLiteral("mail"));
+}
+
+Result<std::unique_ptr<MailTransport>> makeTransport(const Policy& policy, const Database& db)
+{
+    if (policy.mailTransport == QLatin1String("file"))
+        return std::unique_ptr<MailTransport>(std::make_unique<FileDropTransport>(mailDropFolder(policy, db)));
+    return Error::unavailable(QStringLiteral("mail.transport"),
+                              QCoreApplication::translate("Services", "Mail transport \"%1\" is not available in this build; set mail.transport to file.")
+                                  .arg(policy.mailTransport));
+}
+
+Result<DailyReport> DailyJob::run(MailTransport* transport)
+{
+    PD_TRY(m_ctx.require(Role::Specialist, QCoreApplication::translate("Services", "The daily run")));
+    DailyReport report;
+    auto expired = expireInvitations();
+    if (!expired)
+        return expired.error();
+    report.invitationsExpired = expired.value();
+    auto transitions = runTransitions();
+    if (!transitions)
+        return transitions.error();
+    report.grantsEnded = transitions->first;
+    report.usersTerminated = transitions->second;
+    auto notices = queueTransitionNotices();
+    if (!notices)
+        return notices.error();
+    report.noticesQueued = notices.value();
+    auto late = markLateInvitations();
+    if (!late)
+        return late.error();
+    report.invitationsMarkedLate = late.value();
+    if (transport) {
+        auto sent = MailDispatcher(m_ctx).dispatch(*transport);
+        if (!sent)
+            return sent.error();
+        report.mailSent = sent->sent;
+        report.mailRetrying = sent->retrying;
+        report.mailFailed = sent->failed;
+    }
+    return report;
+}
+
+Result<int> DailyJob::expireInvitations()
+{
+    Transaction tx(m_ctx.db());
+    PD_TRY(tx.begin());
+    InvitationRepository invitations(m_ctx.db());
+    auto due = invitations.expirable(m_ctx.now());
+    if (!due)
+        return due.error();
+    for (Invitation inv : due.value()) {
+        inv.status = QStringLiteral("expired");
+        PD_TRY(invitations.update(inv, m_ctx.now(), m_ctx.staff().name));
+        PD_TRY(m_ctx.audit(QStringLiteral("invitation.expired"), QStringLiteral("invitation"), inv.id, 0,
+                           inv.portalUserId, {{QStringLiteral("expires_at"), DbTime::toDb(inv.expiresAt).toString()}}));
+    }
+    PD_TRY(tx.commit());
+    return int(due->size());
+}
+
+Result<QPair<int, int>> DailyJob::runTransitions()
+{
+    Transaction tx(m_ctx.db());
+    PD_TRY(tx.begin());
+    auto policy = m_ctx.policy();
+    if (!policy)
+        return policy.error();
+    const QDate today = m_ctx.today(policy.value());
+    const QDateTime now = m_ctx.now();
+    const QString by = m_ctx.staff().name;
+    GrantRepository grants(m_ctx.db());
+    auto candidates = grants.openTransitionCandidates();
+    if (!candidates)
+        return candidates.error();
+
+    int ended = 0;
+    QSet<qint64> touchedUsers;
+    for (const GrantWithBirthDate& c : candidates.value()) {
+        const auto t = endingTransition(c.grant, c.birthDate, policy->leapDayRule);
+        if (!t || t->date > today)
+            continue;
+        // The grant ends on the birthday itself, however late the run that notices it.
+        const QDateTime endedAt = AgeRules::startOfLocalDay(t->date, policy->zone);
+        const QString reason = t->age == AgeRules::AdolescentAge ? QStringLiteral("age_12") : QStringLiteral("age_18");
+        PD_TRY(grants.end(c.grant, endedAt, reason, now, by));
+        PD_TRY(m_ctx.audit(QStringLiteral("grant.ended"), QStringLiteral("grant"), c.grant.id, c.grant.patientId,
+                           c.grant.portalUserId,
+                           {{QStringLiteral("end_reason"), reason},
+                            {QStringLiteral("rule"), t->age == AgeRules::AdolescentAge
+                                                         ? QStringLiteral("child-bracket access ends on the 12th birthday")
+                                                         : QStringLiteral("proxy access ends on the 18th birthday")},
+                            {QStringLiteral("birthday"), t->date.toString(Qt::ISODate)}}));
+        touchedUsers.insert(c.grant.portalUserId);
+        ++ended;
+    }
+
+    int terminated = 0;
+    PortalUserRepository users(m_ctx.db());
+    InvitationRepository invitations(m_ctx.db());
+    QList<qint64> ids = touchedUsers.values();
+    std::sort(ids.begin(), ids.end());
+    for (qint64 id : std::as_const(ids)) {
+        auto open = grants.openCountForUser(id);
+        if (!open)
+            return open.error();
+        if (open.value() > 0)
+            continue;
+        auto user = users.byId(id);
+        if (!user)
+            return user.error();
+        if (!user->has_value() || (*user)->status == QLatin1String("deactivated")
+            || (*user)->status == QLatin1String("terminated"))
+            continue;
+        PortalUser u = **user;
+        auto live = invitations.liveFor(u.id);
+        if (!live)
+            return live.error();
+        if (live->has_value()) {
+            Invitation inv = **live;
+            inv.status = QStringLiteral("revoked");
+            inv.revokedAt = now;
+            inv.revokeReason = QStringLiteral("terminated");
+            PD_TRY(invitations.update(inv, now, by));
+            PD_TRY(m_ctx.audit(QStringLiteral("invitation.revoked"), QStringLiteral("invitation"), inv.id, 0, u.id,
+                               {{QStringLiteral("reason"), inv.revokeReason}}));
+        }
+        const QString before = u.status;
+        u.status = QStringLiteral("terminated");
+        u.statusReason = QStringLiteral("no_open_grant");
+        u.statusChangedAt = now;
+        PD_TRY(users.update(u, now, by));
+        PD_TRY(m_ctx.audit(QStringLiteral("portal_user.terminated"), QStringLiteral("portal_user"), u.id, 0, u.id,
+                           {{QStringLiteral("from"), before},
+                            {QStringLiteral("rule"), QStringLiteral("a login left with no access grant is terminated")}}));
+        ++terminated;
+    }
+    PD_TRY(tx.commit());
+    return qMakePair(ended, terminated);
+}
+
+Result<QList<UpcomingTransition>> DailyJob::upcoming(int days)
+{
+    if (days < 0 || days > 3660)
+        return Error::validation(QStringLiteral("input.days"), QCoreApplication::translate("Services", "Days must be a whole number from 0 to 3660."));
+    auto policy = m_ctx.policy();
+    if (!policy)
+        return policy.error();
+    const QDate today = m_ctx.today(policy.value());
+    auto candidates = GrantRepository(m_ctx.db()).openTransitionCandidates();
+    if (!candidates)
+        return candidates.error();
+    QList<UpcomingTransition> out;
+    PatientRepository patients(m_ctx.db());
+    PortalUserRepository users(m_ctx.db());
+    for (const GrantWithBirthDate& c : candidates.value()) {
+        const auto t = endingTransition(c.grant, c.birthDate, policy->leapDayRule);
+        if (!t || t->date < today || t->date > today.addDays(days))
+            continue;
+        auto p = patients.byId(c.grant.patientId);
+        auto u = users.byId(c.grant.portalUserId);
+        if (!p)
+            return p.error();
+        if (!u)
+            return u.error();
+        if (!p->has_value() || !u->has_value())
+            continue;
+        auto noticed = GrantRepository(m_ctx.db()).noticeQueued(c.grant.id, t->age);
+        if (!noticed)
+            return noticed.error();
+        out.append({t->date, t->age, **p, **u, c.grant, noticed.value()});
+    }
+    std::sort(out.begin(), out.end(), [](const UpcomingTransition& a, const UpcomingTransition& b) {
+        return a.date != b.date ? a.date < b.date : a.grant.id < b.grant.id;
+    });
+    return out;
+}
+
+Result<int> DailyJob::queueTransitionNotices()
+{
+    Transaction tx(m_ctx.db());
+    PD_TRY(tx.begin());
+    auto policy = m_ctx.policy();
+    if (!policy)
+        return policy.error();
+    auto list = upcoming(policy->transitionNoticeDays);
+    if (!list)
+        return list.error();
+    int queued = 0;
+    const QDate today = m_ctx.today(policy.value());
+    for (const UpcomingTransition& t : list.value()) {
+        if (t.noticeQueued || t.date <= today || t.user.status == QLatin1String("deactivated")
+            || t.user.status == QLatin1String("terminated"))
+            continue;
+        ServiceContext::Mail mail;
+        mail.kind = t.age == AgeRules::AdolescentAge ? QStringLiteral("transition_12") : QStringLiteral("transition_18");
+        mail.language = t.user.language;
+        mail.to = {t.user.fullName(), t.user.email};
+        mail.portalUserId = t.user.id;
+        mail.vars.insert(QStringLiteral("patient_given_name"), t.patient.givenName);
+        mail.vars.insert(QStringLiteral("transition_date"), familyDate(t.date, t.user.language));
+        auto outboxId = m_ctx.enqueueMail(policy.value(), mail);
+        if (!outboxId)
+            return outboxId.error();
+        PD_TRY(GrantRepository(m_ctx.db()).recordNotice(t.grant.id, t.age, t.date, outboxId.value(), m_ctx.now()));
+        PD_TRY(m_ctx.audit(QStringLiteral("transition.notice_queued"), QStringLiteral("grant"), t.grant.id,
+                           t.patient.id, t.user.id,
+                           {{QStringLiteral("age"), t.age}, {QStringLiteral("date"), t.date.toString(Qt::ISODate)}}));
+        ++queued;
+    }
+    PD_TRY(tx.commit());
+    return queued;
+}
+
+Result<int> DailyJob::markLateInvitations()
+{
+    Transaction tx(m_ctx.db());
+    PD_TRY(tx.begin());
+    InvitationRepository invitations(m_ctx.db());
+    auto late = invitations.lateUnmarked(m_ctx.now());
+    if (!late)
+        return late.error();
+    for (Invitation inv : late.value()) {
+        inv.lateMarkedAt = m_ctx.now();
+        PD_TRY(invitations.update(inv, m_ctx.now(), m_ctx.staff().name));
+        PD_TRY(m_ctx.audit(QStringLiteral("invitation.late"), QStringLiteral("invitation"), inv.id, 0, inv.portalUserId,
+                           {{QStringLiteral("due_at"), DbTime::toDb(inv.dueAt).toString()}}));
+    }
+    PD_TRY(tx.commit());
+    return int(late->size());
+}
+
+Result<DispatchReport> MailDispatcher::dispatch(MailTransport& transport, int limit)
+{
+    DispatchReport report;
+    OutboxRepository outbox(m_ctx.db());
+    const QString worker = m_ctx.workstation() + QLatin1Char('/') + QString::number(QCoreApplication::applicationPid());
+    QList<OutboxMessage> batch;
+    {
+        Transaction tx(m_ctx.db());
+        PD_TRY(tx.begin());
+        auto claimed = outbox.claimDue(m_ctx.now(), worker, limit);
+        if (!claimed)
+            return claimed.error();
+        batch = claimed.value();
+        PD_TRY(tx.commit());
+    }
+    static const int backoffMinutes[] = {1, 5, 15, 60};
+    for (const OutboxMessage& m : std::as_const(batch)) {
+        const Status sent = transport.send({m.messageId, m.sender, m.recipient, m.raw});
+        Transaction tx(m_ctx.db());
+        PD_TRY(tx.begin());
+        if (sent) {
+            PD_TRY(outbox.markSent(m.id, m_ctx.now()));
+            ++report.sent;
+        } else if (sent.error().kind == ErrorKind::Unavailable && m.attempts < 28) {
+            const int minutes = m.attempts <= 4 ? backoffMinutes[std::max(0, m.attempts - 1)] : 60;
+            PD_TRY(outbox.markRetry(m.id, sent.error().message, m_ctx.now().addSecs(60LL * minutes)));
+            report.errors.append(sent.error().message);
+            ++report.retrying;
+        } else {
+            PD_TRY(outbox.markFailed(m.id, sent.error().message));
+            if (m.invitationId != 0) {
+                InvitationRepository invitations(m_ctx.db());
+                auto inv = invitations.byId(m.invitationId);
+                if (!inv)
+                    return inv.error();
+                if (inv->has_value() && (*inv)->status == QLatin1String("sent")) {
+                    Invitation failed = **inv;
+                    failed.status = QStringLiteral("delivery_failed");
+                    PD_TRY(invitations.update(failed, m_ctx.now(), m_ctx.staff().name));
+                }
+            }
+            PD_TRY(m_ctx.audit(QStringLiteral("mail.failed"), QStringLiteral("outbox"), m.id, 0, m.portalUserId,
+                               {{QStringLiteral("error"), sent.error().message}, {QStringLiteral("kind"), m.kind}}));
+            report.errors.append(sent.error().message);
+            ++report.failed;
+        }
+        PD_TRY(tx.commit());
+    }
+    return report;
+}
+
+} // namespace pd

@@ -1,0 +1,73 @@
+// The daily run: expire invitations, end grants at 12 and 18, warn families 30 days ahead, mark late
+// invitations, then send mail. Idempotent, and it catches up on days it missed (SPEC §3, §4).
+#pragma once
+
+#include "ServiceContext.h"
+
+#include <memory>
+
+namespace pd {
+
+class MailTransport;
+
+struct UpcomingTransition {
+    QDate date;
+    int age = 0;              // 12 or 18
+    Patient patient;
+    PortalUser user;
+    Grant grant;
+    bool noticeQueued = false;
+};
+
+struct DailyReport {
+    int invitationsExpired = 0;
+    int grantsEnded = 0;
+    int usersTerminated = 0;
+    int noticesQueued = 0;
+    int invitationsMarkedLate = 0;
+    int mailSent = 0;
+    int mailRetrying = 0;
+    int mailFailed = 0;
+};
+
+struct DispatchReport {
+    int sent = 0;
+    int retrying = 0;
+    int failed = 0;
+    QStringList errors;
+};
+
+// The transport the hospital's settings name: the file drop (next to the database unless a folder is set).
+Result<std::unique_ptr<MailTransport>> makeTransport(const Policy& policy, const Database& db);
+// Where the file transport writes.
+QString mailDropFolder(const Policy& policy, const Database& db);
+
+class DailyJob final {
+public:
+    explicit DailyJob(const ServiceContext& ctx) : m_ctx(ctx) {}
+
+    // Each step commits on its own: a crash between steps leaves finished steps done and the rest
+    // for the next run. `transport` may be null to leave mail in the outbox.
+    Result<DailyReport> run(MailTransport* transport);
+    Result<int> expireInvitations();
+    Result<QPair<int, int>> runTransitions();    // grants ended, logins terminated
+    Result<int> queueTransitionNotices();
+    Result<int> markLateInvitations();
+    Result<QList<UpcomingTransition>> upcoming(int days);
+
+private:
+    const ServiceContext& m_ctx;
+};
+
+class MailDispatcher final {
+public:
+    explicit MailDispatcher(const ServiceContext& ctx) : m_ctx(ctx) {}
+    // Sends what is due in the outbox: a failure worth retrying waits (1, 5, 15, 60 minutes, then hourly
+    // for a day); a permanent refusal marks the message failed and its invitation delivery_failed.
+    Result<DispatchReport> dispatch(MailTransport& transport, int limit = 500);
+
+private:
+    const ServiceContext& m_ctx;
+};
+
+} // namespace pd

@@ -1,0 +1,379 @@
+#include "InvitationService.h"
+
+#include "FailPoint.h"
+#include "GrantRepository.h"
+#include "PatientRepository.h"
+#include "PatientService.h"
+#include "PinPolicy.h"
+#include "PortalUserRepository.h"
+#include "Secrets.h"
+#include "Validation.h"
+
+#include <QCoreApplication>
+
+namespace pd {
+
+namespace {
+
+
+QString stamp(const QDateTime& t) { return DbTime::toDb(t).toString(); }
+
+// The given names of the patients this login opens, for the e-mail's greeting.
+Result<QString> patientNames(Database& db, qint64 portalUserId)
+{
+    auto grants = GrantRepository(db).forUser(portalUserId);
+    if (!grants)
+        return grants.error();
+    QStringList names;
+    PatientRepository patients(db);
+    for (const Grant& g : std::as_const(grants.value())) {
+        if (!g.isOpen())
+            continue;
+        auto p = patients.byId(g.patientId);
+        if (!p)
+            return p.error();
+        if (p->has_value() && !names.contains((*p)->givenName))
+            names.append((*p)->givenName);
+    }
+    return names.join(QStringLiteral(", "));
+}
+
+// The patient whose timeline an invitation event belongs on: the login's own patient or its first grant.
+qint64 patientOf(Database& db, const PortalUser& user)
+{
+    if (user.patientId != 0)
+        return user.patientId;
+    auto grants = GrantRepository(db).forUser(user.id);
+    return grants && !grants->isEmpty() ? grants->first().patientId : 0;
+}
+
+} // namespace
+
+Result<qint64> sendInvitation(const ServiceContext& ctx, const Policy& policy, Invitation& inv, const PortalUser& user,
+                              const QString& mailKind)
+{
+    QString token = Secrets::newToken();
+    if (token.isEmpty())
+        return Error::internal(QStringLiteral("crypto.failed"), QCoreApplication::translate("Services", "No secure random token could be made."));
+    const QDateTime now = ctx.now();
+    inv.tokenHash = Secrets::sha256Hex(token.toLatin1());
+    inv.status = QStringLiteral("sent");
+    inv.sentAt = now;
+    // Calendar days in the hospital's zone: the link dies at the same wall-clock time 30 days on.
+    inv.expiresAt = now.toTimeZone(policy.zone).addDays(policy.invitationExpiryDays).toUTC();
+    inv.email = user.email;
+
+    auto names = patientNames(ctx.db(), user.id);
+    if (!names)
+        return names.error();
+    ServiceContext::Mail mail;
+    mail.kind = mailKind;
+    mail.language = user.language;
+    mail.to = {user.fullName(), user.email};
+    mail.portalUserId = user.id;
+    mail.invitationId = inv.id;
+    mail.vars.insert(QStringLiteral("patient_given_name"), names.value());
+    mail.vars.insert(QStringLiteral("activation_link"), policy.activationUrl + token);
+    mail.vars.insert(QStringLiteral("expiry_date"),
+                     familyDate(AgeRules::localDate(inv.expiresAt, policy.zone), user.language));
+    auto outboxId = ctx.enqueueMail(policy, mail);
+    Secrets::wipe(token);
+    return outboxId;
+}
+
+Result<SentInvitation> InvitationService::sendNow(const QString& userName)
+{
+    PD_TRY(m_ctx.require(Role::SupportAgent, QCoreApplication::translate("Services", "Sending an invitation")));
+    Transaction tx(m_ctx.db());
+    PD_TRY(tx.begin());
+    auto user = findPortalUser(m_ctx.db(), userName);
+    if (!user)
+        return user.error();
+    auto policy = m_ctx.policy();
+    if (!policy)
+        return policy.error();
+    InvitationRepository invitations(m_ctx.db());
+    auto live = invitations.liveFor(user->id);
+    if (!live)
+        return live.error();
+    if (!live->has_value())
+        return Error::validation(QStringLiteral("invitation.none_queued"),
+                                 QCoreApplication::translate("Services", "%1 has no invitation waiting to be sent; reissue one instead.").arg(user->username));
+    Invitation inv = **live;
+    if (inv.status == QLatin1String("sent"))
+        return Error::validation(QStringLiteral("invitation.already_sent"),
+                                 QCoreApplication::translate("Services", "%1's invitation was already sent on %2 UTC; reissue it for a new link.")
+                                     .arg(user->username, inv.sentAt.toString(QStringLiteral("yyyy-MM-dd HH:mm"))));
+    SentInvitation out;
+    auto outboxId = sendInvitation(m_ctx, policy.value(), inv, user.value(), QStringLiteral("invitation"));
+    if (!outboxId)
+        return outboxId.error();
+    PD_TRY(invitations.update(inv, m_ctx.now(), m_ctx.staff().name));
+    ++inv.rowVersion;
+    PD_TRY(m_ctx.audit(QStringLiteral("invitation.sent"), QStringLiteral("invitation"), inv.id,
+                       patientOf(m_ctx.db(), user.value()), user->id,
+                       {{QStringLiteral("email"), inv.email}, {QStringLiteral("expires_at"), stamp(inv.expiresAt)}}));
+    FailPoint::hit("send_now.before_commit");
+    PD_TRY(tx.commit());
+    out.invitation = inv;
+    out.user = user.value();
+    out.outboxId = outboxId.value();
+    return out;
+}
+
+Result<SentInvitation> InvitationService::reissue(const ReissueRequest& request, const QString& newPin)
+{
+    PD_TRY(m_ctx.require(Role::SupportAgent, QCoreApplication::translate("Services", "Reissuing an invitation")));
+    if (request.newPin) {
+        auto how = Validation::note(request.verifiedBy, QCoreApplication::translate("Services", "Identity verification"));
+        if (!how || how->isEmpty())
+            return Error::validation(QStringLiteral("reissue.verification_required"),
+                                     QCoreApplication::translate("Services", "A new PIN is set only after the caller's identity is verified; say how "
+                                        "(for example \"DOB + MRN\" or \"photo ID in person\")."));
+    }
+    Transaction tx(m_ctx.db());
+    PD_TRY(tx.begin());
+    auto userR = findPortalUser(m_ctx.db(), request.user);
+    if (!userR)
+        return userR.error();
+    PortalUser user = userR.value();
+    auto policy = m_ctx.policy();
+    if (!policy)
+        return policy.error();
+
+    if (user.status == QLatin1String("active"))
+        return Error::validation(QStringLiteral("reissue.already_active"),
+                                 QCoreApplication::translate("Services", "%1 already activated the login; there is nothing to reissue.").arg(user.username));
+    if (user.status == QLatin1String("terminated"))
+        return Error::validation(QStringLiteral("reissue.terminated"),
+                                 QCoreApplication::translate("Services", "%1's login ended at an age transition; the family must re-enroll with the forms "
+                                    "for the patient's age.").arg(user.username));
+    if (user.status == QLatin1String("deactivated")) {
+        PD_TRY(m_ctx.require(Role::Specialist, QCoreApplication::translate("Services", "Bringing back a deactivated login")));
+        if (!request.newPin)
+            return Error::validation(QStringLiteral("reissue.deactivated_needs_new_pin"),
+                                     QCoreApplication::translate("Services", "%1 was deactivated; coming back takes a new invitation with a new PIN.")
+                                         .arg(user.username));
+    }
+
+    InvitationRepository invitations(m_ctx.db());
+    auto previousR = invitations.latestFor(user.id);
+    if (!previousR)
+        return previousR.error();
+    if (!previousR->has_value())
+        return Error::notFound(QStringLiteral("invitation.none"),
+                               QCoreApplication::translate("Services", "%1 has never had an invitation; enroll first.").arg(user.username));
+    Invitation previous = **previousR;
+    const qint64 patientId = patientOf(m_ctx.db(), user);
+
+    if (request.newPin) {
+        auto patient = PatientRepository(m_ctx.db()).byId(patientId);
+        if (!patient)
+            return patient.error();
+        PD_TRY(PinPolicy::check(newPin, patient->has_value() ? (*patient)->birthDate : QDate()));
+    }
+
+    const QDateTime now = m_ctx.now();
+    const QString by = m_ctx.staff().name;
+    SentInvitation out;
+    if (previous.isLive()) {
+        Invitation old = previous;
+        old.status = QStringLiteral("revoked");
+        old.revokedAt = now;
+        old.revokeReason = QStringLiteral("reissued");
+        PD_TRY(invitations.update(old, now, by));
+        PD_TRY(m_ctx.audit(QStringLiteral("invitation.revoked"), QStringLiteral("invitation"), old.id, patientId, user.id,
+                           {{QStringLiteral("reason"), old.revokeReason}, {QStringLiteral("was"), previous.status}}));
+        out.revokedId = old.id;
+    }
+    FailPoint::hit("reissue.after_revoke");
+
+    if (user.status == QLatin1String("deactivated")) {
+        PortalUser changed = user;
+        changed.status = QStringLiteral("pending");
+        changed.statusReason = QStringLiteral("reissued");
+        changed.statusChangedAt = now;
+        PD_TRY(PortalUserRepository(m_ctx.db()).update(changed, now, by));
+        PD_TRY(m_ctx.audit(QStringLiteral("portal_user.reopened"), QStringLiteral("portal_user"), user.id, patientId,
+                           user.id, {{QStringLiteral("from"), user.status}, {QStringLiteral("to"), changed.status}}));
+        ++changed.rowVersion;
+        user = changed;
+    }
+
+    Invitation inv;
+    inv.portalUserId = user.id;
+    inv.enrollmentId = previous.enrollmentId;
+    inv.replacesId = previous.id;
+    inv.email = user.email;
+    inv.pinHash = request.newPin ? Secrets::hashPin(newPin) : previous.pinHash;
+    if (inv.pinHash.isEmpty())
+        return Error::internal(QStringLiteral("crypto.failed"), QCoreApplication::translate("Services", "The PIN could not be protected; nothing was saved."));
+    inv.pinVerifiedBy = request.newPin ? request.verifiedBy.trimmed() : QString();
+    inv.status = QStringLiteral("queued");
+    inv.queuedAt = now;
+    inv.dueAt = now;
+    inv.createdBy = by;
+    auto id = invitations.insert(inv);
+    if (!id)
+        return id.error();
+    inv.id = id.value();
+    inv.rowVersion = 1;
+    auto outboxId = sendInvitation(m_ctx, policy.value(), inv, user, QStringLiteral("reissue"));
+    if (!outboxId)
+        return outboxId.error();
+    PD_TRY(invitations.update(inv, now, by));
+    ++inv.rowVersion;
+    PD_TRY(m_ctx.audit(QStringLiteral("invitation.reissued"), QStringLiteral("invitation"), inv.id, patientId, user.id,
+                       {{QStringLiteral("replaces"), previous.id},
+                        {QStringLiteral("pin"), request.newPin ? QStringLiteral("new") : QStringLiteral("kept")},
+                        {QStringLiteral("verified_by"), inv.pinVerifiedBy},
+                        {QStringLiteral("email"), inv.email},
+                        {QStringLiteral("expires_at"), stamp(inv.expiresAt)}}));
+    FailPoint::hit("reissue.before_commit");
+    PD_TRY(tx.commit());
+    out.invitation = inv;
+    out.user = user;
+    out.outboxId = outboxId.value();
+    return out;
+}
+
+Result<Invitation> InvitationService::revoke(const QString& userName)
+{
+    PD_TRY(m_ctx.require(Role::Specialist, QCoreApplication::translate("Services", "Revoking an invitation")));
+    Transaction tx(m_ctx.db());
+    PD_TRY(tx.begin());
+    auto user = findPortalUser(m_ctx.db(), userName);
+    if (!user)
+        return user.error();
+    InvitationRepository invitations(m_ctx.db());
+    auto live = invitations.liveFor(user->id);
+    if (!live)
+        return live.error();
+    if (!live->has_value())
+        return Error::validation(QStringLiteral("invitation.none_live"),
+                                 QCoreApplication::translate("Services", "%1 has no live invitation to revoke.").arg(user->username));
+    Invitation inv = **live;
+    const QString was = inv.status;
+    inv.status = QStringLiteral("revoked");
+    inv.revokedAt = m_ctx.now();
+    inv.revokeReason = QStringLiteral("staff");
+    PD_TRY(invitations.update(inv, m_ctx.now(), m_ctx.staff().name));
+    ++inv.rowVersion;
+    PD_TRY(m_ctx.audit(QStringLiteral("invitation.revoked"), QStringLiteral("invitation"), inv.id,
+                       patientOf(m_ctx.db(), user.value()), user->id,
+                       {{QStringLiteral("reason"), inv.revokeReason}, {QStringLiteral("was"), was}}));
+    PD_TRY(tx.commit());
+    return inv;
+}
+
+Result<QList<InvitationRow>> InvitationService::list(InvitationFilter filter, const QString& mrn)
+{
+    static const QStringList statuses = {QStringLiteral("queued"), QStringLiteral("sent"),
+                                         QStringLiteral("delivery_failed"), QStringLiteral("activated"),
+                                         QStringLiteral("expired"), QStringLiteral("locked"), QStringLiteral("revoked")};
+    if (!filter.status.isEmpty() && !statuses.contains(filter.status))
+        return Error::validation(QStringLiteral("input.status"),
+                                 QCoreApplication::translate("Services", "Status must be one of: %1.").arg(statuses.join(QStringLiteral(", "))));
+    if (!mrn.isEmpty()) {
+        auto patient = findPatient(m_ctx.db(), mrn);
+        if (!patient)
+            return patient.error();
+        filter.patientId = patient->id;
+    }
+    filter.now = m_ctx.now();
+    return InvitationRepository(m_ctx.db()).list(filter);
+}
+
+Result<ActivationOutcome> InvitationService::activate(const QString& rawToken, const QString& pin)
+{
+    const QString token = rawToken.trimmed();
+    if (token.isEmpty() || token.size() > 200)
+        return Error::validation(QStringLiteral("activation.bad_link"), QCoreApplication::translate("Services", "This activation link is not valid."));
+
+    Transaction tx(m_ctx.db());
+    PD_TRY(tx.begin());
+    InvitationRepository invitations(m_ctx.db());
+    auto found = invitations.byTokenHash(Secrets::sha256Hex(token.toLatin1()));
+    if (!found)
+        return found.error();
+    if (!found->has_value())
+        return Error::notFound(QStringLiteral("activation.bad_link"), QCoreApplication::translate("Services", "This activation link is not valid."));
+    Invitation inv = **found;
+    auto userR = PortalUserRepository(m_ctx.db()).byId(inv.portalUserId);
+    if (!userR)
+        return userR.error();
+    if (!userR->has_value())
+        return Error::notFound(QStringLiteral("activation.bad_link"), QCoreApplication::translate("Services", "This activation link is not valid."));
+    PortalUser user = **userR;
+    auto policy = m_ctx.policy();
+    if (!policy)
+        return policy.error();
+    const QDateTime now = m_ctx.now();
+    const qint64 patientId = patientOf(m_ctx.db(), user);
+
+    if (inv.status == QLatin1String("revoked"))
+        return Error::validation(QStringLiteral("activation.revoked"),
+                                 inv.revokeReason == QLatin1String("reissued")
+                                     ? QCoreApplication::translate("Services", "This invitation was replaced by a newer one; use the link in the newest e-mail.")
+                                     : QCoreApplication::translate("Services", "This invitation was withdrawn; call HIM for a new one."));
+    if (inv.status == QLatin1String("activated"))
+        return Error::validation(QStringLiteral("activation.used"), QCoreApplication::translate("Services", "This invitation was already used to activate the login."));
+    if (inv.status == QLatin1String("locked"))
+        return Error::validation(QStringLiteral("activation.locked"),
+                                 QCoreApplication::translate("Services", "This invitation is locked after too many wrong PINs; call HIM for a new one."));
+    if (inv.status == QLatin1String("expired"))
+        return Error::validation(QStringLiteral("activation.expired"),
+                                 QCoreApplication::translate("Services", "This invitation expired on %1; call HIM for a new one.")
+                                     .arg(AgeRules::localDate(inv.expiresAt, policy->zone).toString(Qt::ISODate)));
+    if (inv.status == QLatin1String("queued") || user.status == QLatin1String("deactivated")
+        || user.status == QLatin1String("terminated"))
+        return Error::validation(QStringLiteral("activation.not_live"), QCoreApplication::translate("Services", "This invitation can't be used."));
+
+    if (now >= inv.expiresAt) {
+        // Record what the daily job would have, so the list shows the truth; then refuse.
+        inv.status = QStringLiteral("expired");
+        PD_TRY(invitations.update(inv, now, QStringLiteral("portal")));
+        PD_TRY(m_ctx.audit(QStringLiteral("invitation.expired"), QStringLiteral("invitation"), inv.id, patientId, user.id,
+                           {{QStringLiteral("expires_at"), stamp(inv.expiresAt)}}));
+        PD_TRY(tx.commit());
+        return Error::validation(QStringLiteral("activation.expired"),
+                                 QCoreApplication::translate("Services", "This invitation expired on %1; call HIM for a new one.")
+                                     .arg(AgeRules::localDate(inv.expiresAt, policy->zone).toString(Qt::ISODate)));
+    }
+
+    if (!Secrets::verifyPin(pin, inv.pinHash)) {
+        ++inv.failedAttempts;
+        const bool lock = inv.failedAttempts >= policy->lockoutAttempts;
+        if (lock)
+            inv.status = QStringLiteral("locked");
+        PD_TRY(invitations.update(inv, now, QStringLiteral("portal")));
+        PD_TRY(m_ctx.audit(lock ? QStringLiteral("invitation.locked") : QStringLiteral("invitation.wrong_pin"),
+                           QStringLiteral("invitation"), inv.id, patientId, user.id,
+                           {{QStringLiteral("failed_attempts"), inv.failedAttempts}}));
+        PD_TRY(tx.commit());
+        if (lock)
+            return Error::validation(QStringLiteral("activation.locked"),
+                                     QCoreApplication::translate("Services", "Wrong PIN. The invitation is now locked after %1 wrong PINs; call HIM for a new one.")
+                                         .arg(inv.failedAttempts));
+        return Error::validation(QStringLiteral("activation.wrong_pin"),
+                                 QCoreApplication::translate("Services", "Wrong PIN; %n attempt(s) left.", nullptr,
+                                                             policy->lockoutAttempts - inv.failedAttempts));
+    }
+
+    inv.status = QStringLiteral("activated");
+    inv.activatedAt = now;
+    PD_TRY(invitations.update(inv, now, QStringLiteral("portal")));
+    ++inv.rowVersion;
+    user.status = QStringLiteral("active");
+    user.statusReason.clear();
+    user.statusChangedAt = now;
+    user.activatedAt = now;
+    PD_TRY(PortalUserRepository(m_ctx.db()).update(user, now, QStringLiteral("portal")));
+    ++user.rowVersion;
+    PD_TRY(m_ctx.audit(QStringLiteral("invitation.activated"), QStringLiteral("invitation"), inv.id, patientId, user.id,
+                       {{QStringLiteral("username"), user.username}}));
+    PD_TRY(tx.commit());
+    return ActivationOutcome{user, inv};
+}
+
+} // namespace pd

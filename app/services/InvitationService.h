@@ -1,0 +1,47 @@
+// Invitations: send, reissue, revoke, list, and the portal's activation (SPEC §4).
+#pragma once
+
+#include "InvitationRepository.h"
+#include "ServiceContext.h"
+
+namespace pd {
+
+struct SentInvitation {
+    Invitation invitation;
+    PortalUser user;
+    qint64 outboxId = 0;
+    qint64 revokedId = 0;   // reissue: the invitation it replaced, if one was live
+};
+
+struct ReissueRequest {
+    QString user;
+    bool newPin = false;
+    QString verifiedBy;     // how the caller's identity was checked; required with a new PIN
+};
+
+struct ActivationOutcome {
+    PortalUser user;
+    Invitation invitation;
+};
+
+class InvitationService final {
+public:
+    explicit InvitationService(const ServiceContext& ctx) : m_ctx(ctx) {}
+
+    Result<SentInvitation> sendNow(const QString& user);
+    // A new token and window; the live invitation, if any, is revoked in the same transaction.
+    Result<SentInvitation> reissue(const ReissueRequest& request, const QString& newPin);
+    Result<Invitation> revoke(const QString& user);
+    Result<QList<InvitationRow>> list(InvitationFilter filter, const QString& mrn);
+    // The portal's side: a live token and the right PIN make the login active.
+    Result<ActivationOutcome> activate(const QString& token, const QString& pin);
+
+private:
+    const ServiceContext& m_ctx;
+};
+
+// Gives a queued invitation its token and window and queues its e-mail (inside the caller's transaction).
+Result<qint64> sendInvitation(const ServiceContext& ctx, const Policy& policy, Invitation& invitation,
+                              const PortalUser& user, const QString& mailKind);
+
+} // namespace pd

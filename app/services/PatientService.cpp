@@ -1,0 +1,194 @@
+#include "PatientService.h"
+
+#include "FailPoint.h"
+#include "PatientRepository.h"
+#include "PortalUserRepository.h"
+#include "Validation.h"
+
+#include <QCoreApplication>
+#include <QRegularExpression>
+
+namespace pd {
+
+namespace {
+} // namespace
+
+Result<QString> validLanguage(const QString& value)
+{
+    static const QRegularExpression re(QStringLiteral("^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,4})?$"));
+    if (!re.match(value).hasMatch())
+        return Error::validation(QStringLiteral("input.language"),
+                                 QCoreApplication::translate("Services", "Language \"%1\" is not a language code such as en or es.").arg(value.left(40)));
+    return value.toLower();
+}
+
+Result<Patient> findPatient(Database& db, const QString& mrn)
+{
+    auto valid = Validation::mrn(mrn);
+    if (!valid)
+        return valid.error();
+    auto p = PatientRepository(db).byMrn(valid.value());
+    if (!p)
+        return p.error();
+    if (!p->has_value())
+        return Error::notFound(QStringLiteral("patient.not_found"), QCoreApplication::translate("Services", "No patient has MRN %1.").arg(valid.value()));
+    return **p;
+}
+
+Result<PortalUser> findPortalUser(Database& db, const QString& user)
+{
+    PortalUserRepository users(db);
+    const QString wanted = user.trimmed();
+    if (wanted.isEmpty() || wanted.size() > Validation::MaxEmailLength)
+        return Error::validation(QStringLiteral("input.user"), QCoreApplication::translate("Services", "Give a portal username or e-mail address."));
+    auto byName = users.byUsername(wanted.toLower());
+    if (!byName)
+        return byName.error();
+    if (byName->has_value())
+        return **byName;
+    if (wanted.contains(QLatin1Char('@'))) {
+        auto byEmail = users.byEmail(wanted);
+        if (!byEmail)
+            return byEmail.error();
+        if (byEmail->size() == 1)
+            return byEmail->first();
+        if (byEmail->size() > 1)
+            return Error::validation(QStringLiteral("user.ambiguous"),
+                                     QCoreApplication::translate("Services", "%1 logins use the address %2; give the username instead.")
+                                         .arg(byEmail->size()).arg(wanted));
+    }
+    return Error::notFound(QStringLiteral("user.not_found"), QCoreApplication::translate("Services", "No portal user is called %1.").arg(wanted.left(80)));
+}
+
+Result<Patient> PatientService::add(const NewPatient& in)
+{
+    PD_TRY(m_ctx.require(Role::Specialist, QCoreApplication::translate("Services", "Adding a patient")));
+    Patient p;
+    {
+        auto mrn = Validation::mrn(in.mrn);
+        if (!mrn)
+            return mrn.error();
+        p.mrn = mrn.value();
+        auto given = Validation::name(in.givenName, QCoreApplication::translate("Services", "Given name"));
+        if (!given)
+            return given.error();
+        p.givenName = given.value();
+        auto family = Validation::name(in.familyName, QCoreApplication::translate("Services", "Family name"));
+        if (!family)
+            return family.error();
+        p.familyName = family.value();
+        auto birth = Validation::isoDate(in.birthDate, QCoreApplication::translate("Services", "Birth date"));
+        if (!birth)
+            return birth.error();
+        p.birthDate = birth.value();
+        static const QStringList sexes = {QStringLiteral("female"), QStringLiteral("male"), QStringLiteral("other"),
+                                          QStringLiteral("unknown")};
+        p.sex = in.sex.isEmpty() ? QStringLiteral("unknown") : in.sex;
+        if (!sexes.contains(p.sex))
+            return Error::validation(QStringLiteral("input.sex"), QCoreApplication::translate("Services", "Sex must be female, male, other or unknown."));
+        auto lang = validLanguage(in.language.isEmpty() ? QStringLiteral("en") : in.language);
+        if (!lang)
+            return lang.error();
+        p.language = lang.value();
+        if (!in.email.isEmpty()) {
+            auto email = Validation::email(in.email);
+            if (!email)
+                return email.error();
+            p.email = email.value();
+        }
+        if (!in.phone.isEmpty()) {
+            auto phone = Validation::phone(in.phone);
+            if (!phone)
+                return phone.error();
+            p.phone = phone.value();
+        }
+    }
+
+    Transaction tx(m_ctx.db());
+    PD_TRY(tx.begin());
+    auto policy = m_ctx.policy();
+    if (!policy)
+        return policy.error();
+    const QDate today = m_ctx.today(policy.value());
+    if (p.birthDate > today)
+        return Error::validation(QStringLiteral("patient.birth_in_future"),
+                                 QCoreApplication::translate("Services", "Birth date %1 is after today (%2) in the hospital's time zone.")
+                                     .arg(p.birthDate.toString(Qt::ISODate), today.toString(Qt::ISODate)));
+    if (p.birthDate.year() < 1900)
+        return Error::validation(QStringLiteral("patient.birth_too_early"), QCoreApplication::translate("Services", "Birth date is before 1900."));
+
+    PatientRepository patients(m_ctx.db());
+    auto existing = patients.byMrn(p.mrn);
+    if (!existing)
+        return existing.error();
+    if (existing->has_value())
+        return Error::conflict(QStringLiteral("patient.mrn_taken"),
+                               QCoreApplication::translate("Services", "MRN %1 already belongs to another patient.").arg(p.mrn));
+    auto id = patients.insert(p, m_ctx.now(), m_ctx.staff().name);
+    if (!id)
+        return id.error();
+    p.id = id.value();
+    p.rowVersion = 1;
+    PD_TRY(m_ctx.audit(QStringLiteral("patient.added"), QStringLiteral("patient"), p.id, p.id, 0,
+                       {{QStringLiteral("mrn"), p.mrn}, {QStringLiteral("language"), p.language}}));
+    FailPoint::hit("patient_add.before_commit");
+    PD_TRY(tx.commit());
+    return p;
+}
+
+Result<PatientStory> PatientService::show(const QString& mrn)
+{
+    Transaction tx(m_ctx.db());
+    PD_TRY(tx.begin());
+    auto patient = findPatient(m_ctx.db(), mrn);
+    if (!patient)
+        return patient.error();
+    auto policy = m_ctx.policy();
+    if (!policy)
+        return policy.error();
+
+    PatientStory story;
+    story.patient = patient.value();
+    const QDate today = m_ctx.today(policy.value());
+    story.age = AgeRules::ageOn(story.patient.birthDate, today, policy->leapDayRule);
+    story.bracket = AgeRules::bracketOn(story.patient.birthDate, today, policy->leapDayRule);
+    story.nextTransition = AgeRules::nextTransition(story.patient.birthDate, today, policy->leapDayRule);
+
+    auto users = PortalUserRepository(m_ctx.db()).forPatient(story.patient.id);
+    if (!users)
+        return users.error();
+    story.users = users.value();
+    auto grants = GrantRepository(m_ctx.db()).forPatient(story.patient.id);
+    if (!grants)
+        return grants.error();
+    story.grants = grants.value();
+    QList<qint64> userIds;
+    InvitationRepository invitations(m_ctx.db());
+    for (const PortalUser& u : std::as_const(story.users)) {
+        userIds.append(u.id);
+        auto list = invitations.forUser(u.id);
+        if (!list)
+            return list.error();
+        story.invitations += list.value();
+    }
+    std::sort(story.invitations.begin(), story.invitations.end(),
+              [](const Invitation& a, const Invitation& b) { return a.id > b.id; });
+
+    PD_TRY(m_ctx.audit(QStringLiteral("patient.opened"), QStringLiteral("patient"), story.patient.id,
+                       story.patient.id, 0));
+    auto timeline = AuditLog(m_ctx.db()).timeline(story.patient.id, userIds);
+    if (!timeline)
+        return timeline.error();
+    story.timeline = timeline.value();
+    PD_TRY(tx.commit());
+    return story;
+}
+
+Result<QList<SearchHit>> PatientService::search(const QString& text, int limit)
+{
+    if (text.size() > 200)
+        return Error::validation(QStringLiteral("input.search"), QCoreApplication::translate("Services", "Search text is longer than 200 characters."));
+    return SearchRepository(m_ctx.db()).search(text, limit);
+}
+
+} // namespace pd

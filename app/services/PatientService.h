@@ -1,0 +1,55 @@
+// Patients: add, find, and the whole story of one patient (SPEC §1, §7).
+#pragma once
+
+#include "GrantRepository.h"
+#include "InvitationRepository.h"
+#include "SearchRepository.h"
+#include "ServiceContext.h"
+
+#include <optional>
+
+namespace pd {
+
+struct NewPatient {
+    QString mrn;
+    QString givenName;
+    QString familyName;
+    QString birthDate;   // as typed: YYYY-MM-DD
+    QString sex;         // female | male | other | unknown (empty = unknown)
+    QString language;    // en, es, … (empty = en)
+    QString email;
+    QString phone;
+};
+
+struct PatientStory {
+    Patient patient;
+    Bracket bracket = Bracket::Child;
+    int age = 0;
+    std::optional<AgeRules::Transition> nextTransition;
+    QList<PortalUser> users;
+    QList<Grant> grants;
+    QList<Invitation> invitations;   // of every login above, newest first
+    QList<AuditEvent> timeline;      // oldest first
+};
+
+class PatientService final {
+public:
+    explicit PatientService(const ServiceContext& ctx) : m_ctx(ctx) {}
+
+    Result<Patient> add(const NewPatient& input);
+    // Opening a patient's detail is itself audited.
+    Result<PatientStory> show(const QString& mrn);
+    Result<QList<SearchHit>> search(const QString& text, int limit = 50);
+
+private:
+    const ServiceContext& m_ctx;
+};
+
+// Shared look-ups that turn "not there" into a NotFound error naming what was asked for.
+Result<Patient> findPatient(Database& db, const QString& mrn);
+// USER is a username or an e-mail address; an address shared by two logins is ambiguous.
+Result<PortalUser> findPortalUser(Database& db, const QString& user);
+// Validates a language code (2–8 letters, e.g. "es", "hy", "zh-Hant") and lower-cases it.
+Result<QString> validLanguage(const QString& value);
+
+} // namespace pd

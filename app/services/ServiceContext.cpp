@@ -1,0 +1,154 @@
+#include "ServiceContext.h"
+
+#include "MailTemplates.h"
+#include "OutboxRepository.h"
+#include "SettingsRepository.h"
+
+#include <QCoreApplication>
+#include <QJsonDocument>
+#include <QLocale>
+
+namespace pd {
+
+namespace {
+} // namespace
+
+std::optional<Role> roleFromName(const QString& name)
+{
+    if (name == QLatin1String("support_agent"))
+        return Role::SupportAgent;
+    if (name == QLatin1String("him_specialist"))
+        return Role::Specialist;
+    if (name == QLatin1String("him_supervisor"))
+        return Role::Supervisor;
+    return std::nullopt;
+}
+
+QString roleName(Role role)
+{
+    switch (role) {
+    case Role::SupportAgent: return QStringLiteral("support_agent");
+    case Role::Specialist: return QStringLiteral("him_specialist");
+    case Role::Supervisor: return QStringLiteral("him_supervisor");
+    }
+    return {};
+}
+
+QString roleDisplayName(Role role)
+{
+    switch (role) {
+    case Role::SupportAgent: return QCoreApplication::translate("Services", "support agent");
+    case Role::Specialist: return QCoreApplication::translate("Services", "HIM specialist");
+    case Role::Supervisor: return QCoreApplication::translate("Services", "HIM supervisor");
+    }
+    return {};
+}
+
+QString familyDate(const QDate& date, const QString& language)
+{
+    return QLocale(language).toString(date, QLocale::LongFormat);
+}
+
+ServiceContext::ServiceContext(Database& db, const Clock& clock, StaffMember staff, QString workstation)
+    : m_db(db)
+    , m_clock(clock)
+    , m_staff(std::move(staff))
+    , m_workstation(std::move(workstation))
+{
+}
+
+bool ServiceContext::has(Role role) const
+{
+    const auto mine = roleFromName(m_staff.role);
+    return mine && static_cast<int>(*mine) >= static_cast<int>(role);
+}
+
+Status ServiceContext::require(Role needed, const QString& action) const
+{
+    if (has(needed))
+        return {};
+    const auto mine = roleFromName(m_staff.role);
+    return Error::notPermitted(QStringLiteral("role.required"),
+                               QCoreApplication::translate("Services", "%1 needs an %2; %3 is signed in as %4.")
+                                   .arg(action, roleDisplayName(needed), m_staff.name,
+                                        mine ? roleDisplayName(*mine) : QCoreApplication::translate("Services", "no known role")));
+}
+
+Result<Policy> ServiceContext::policy() const
+{
+    SettingsRepository settings(m_db);
+    auto values = settings.all();
+    if (!values)
+        return values.error();
+    return Policy::fromValues(values.value());
+}
+
+Result<BusinessCalendar> ServiceContext::calendar(const Policy& policy) const
+{
+    BusinessCalendar cal(policy.zone, policy.himOpen, policy.himClose);
+    SettingsRepository settings(m_db);
+    auto rows = settings.holidays();
+    if (!rows)
+        return rows.error();
+    for (const HolidayRow& row : rows.value()) {
+        if (row.closed)
+            cal.addClosedDay(row.day);
+        else
+            cal.addOpenDay(row.day);
+    }
+    return cal;
+}
+
+QDate ServiceContext::today(const Policy& policy) const
+{
+    return AgeRules::localDate(now(), policy.zone);
+}
+
+Status ServiceContext::audit(const QString& action, const QString& recordType, qint64 recordId, qint64 patientId,
+                             qint64 portalUserId, const QJsonObject& details) const
+{
+    AuditEvent e;
+    e.at = now();
+    e.staff = m_staff.name;
+    e.workstation = m_workstation;
+    e.action = action;
+    e.recordType = recordType;
+    e.recordId = QString::number(recordId);
+    e.patientId = patientId;
+    e.portalUserId = portalUserId;
+    e.details = QString::fromUtf8(QJsonDocument(details).toJson(QJsonDocument::Compact));
+    return AuditLog(m_db).append(e);
+}
+
+Result<qint64> ServiceContext::enqueueMail(const Policy& policy, Mail mail) const
+{
+    const QString language = MailTemplates::languages().contains(mail.language) ? mail.language
+                                                                                 : QStringLiteral("en");
+    QLocale locale(language);
+    mail.vars.insert(QStringLiteral("hospital_name"), policy.hospitalName);
+    mail.vars.insert(QStringLiteral("portal_name"), policy.portalName);
+    mail.vars.insert(QStringLiteral("him_phone"), policy.himPhone);
+    mail.vars.insert(QStringLiteral("him_hours"),
+                     QStringLiteral("%1–%2, %3–%4")
+                         .arg(locale.dayName(1), locale.dayName(5), locale.toString(policy.himOpen, QLocale::ShortFormat),
+                              locale.toString(policy.himClose, QLocale::ShortFormat)));
+    mail.vars.insert(QStringLiteral("recipient_name"), mail.to.name);
+    auto content = MailTemplates::render(mail.kind, language, mail.vars);
+    if (!content)
+        return content.error();
+
+    OutboxMessage m;
+    m.messageId = MimeMessage::newMessageId(policy.senderAddress);
+    m.kind = mail.kind;
+    m.sender = policy.senderAddress;
+    m.recipient = mail.to.address;
+    m.language = language;
+    m.subject = content->subject;
+    m.raw = MimeMessage::build({policy.senderName, policy.senderAddress}, mail.to, content.value(), now(), m.messageId);
+    m.portalUserId = mail.portalUserId;
+    m.invitationId = mail.invitationId;
+    m.createdAt = now();
+    return OutboxRepository(m_db).insert(m);
+}
+
+} // namespace pd

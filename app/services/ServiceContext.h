@@ -1,0 +1,69 @@
+// What every use case needs: the database, the clock, who is acting and from where, and the
+// shared steps of an operation (role check, policy, audit event, outbox mail).
+#pragma once
+
+#include "AuditLog.h"
+#include "BusinessCalendar.h"
+#include "Clock.h"
+#include "Database.h"
+#include "MimeMessage.h"
+#include "Policy.h"
+#include "Records.h"
+
+#include <QHash>
+#include <QJsonObject>
+
+namespace pd {
+
+enum class Role { SupportAgent = 1, Specialist = 2, Supervisor = 3 };
+
+std::optional<Role> roleFromName(const QString& name);  // support_agent | him_specialist | him_supervisor
+QString roleName(Role role);
+QString roleDisplayName(Role role);
+
+class ServiceContext final {
+public:
+    ServiceContext(Database& db, const Clock& clock, StaffMember staff, QString workstation);
+
+    Database& db() const { return m_db; }
+    const Clock& clock() const { return m_clock; }
+    QDateTime now() const { return m_clock.nowUtc(); }
+    const StaffMember& staff() const { return m_staff; }
+    const QString& workstation() const { return m_workstation; }
+
+    // NotPermitted ("role.required") naming the action and the role it needs.
+    Status require(Role needed, const QString& action) const;
+    bool has(Role role) const;
+
+    // Settings as stored (defaults for missing keys); read inside the operation's transaction.
+    Result<Policy> policy() const;
+    Result<BusinessCalendar> calendar(const Policy& policy) const;
+    // Today's date in the hospital's zone.
+    QDate today(const Policy& policy) const;
+
+    // Appends an audit event for the acting staff member inside the open transaction.
+    Status audit(const QString& action, const QString& recordType, qint64 recordId, qint64 patientId,
+                 qint64 portalUserId, const QJsonObject& details = {}) const;
+
+    struct Mail {
+        QString kind;
+        QString language;
+        MailAddress to;
+        QHash<QString, QString> vars;   // besides the hospital's own, which are filled in here
+        qint64 portalUserId = 0;
+        qint64 invitationId = 0;
+    };
+    // Renders the template and writes the message into the outbox inside the open transaction.
+    Result<qint64> enqueueMail(const Policy& policy, Mail mail) const;
+
+private:
+    Database& m_db;
+    const Clock& m_clock;
+    StaffMember m_staff;
+    QString m_workstation;
+};
+
+// Formats a date for a family in their language ("24 de diciembre de 2026").
+QString familyDate(const QDate& date, const QString& language);
+
+} // namespace pd
