@@ -61,7 +61,7 @@ QString mailbox(const QString& given, const QString& family, int n)
         if ((c >= QLatin1Char('a') && c <= QLatin1Char('z')) || c == QLatin1Char('.'))
             out += c;
     }
-    if (out.remove(QLatin1Char('.')).size() < 3)
+    if (QString(out).remove(QLatin1Char('.')).size() < 3)
         out = QStringLiteral("family");
     return out + QString::number(n);
 }

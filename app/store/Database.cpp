@@ -9,7 +9,10 @@
 #include <QRegularExpression>
 #include <QSqlError>
 #include <QStandardPaths>
+#include <QLoggingCategory>
 #include <QUuid>
+
+Q_LOGGING_CATEGORY(lcStore, "portaldesk.store")
 
 namespace pd {
 
@@ -147,12 +150,14 @@ Error Database::errorFrom(const QSqlQuery& query, const QString& what) const
 {
     const QSqlError e = query.lastError();
     const QString text = e.databaseText().isEmpty() ? e.text() : e.databaseText();
-    const QString native = e.nativeErrorCode();
-    // SQLite: 5 busy, 6 locked, 8 read-only, 10 I/O, 11 corrupt, 13 full, 14 can't open, 26 not a database.
-    static const QStringList unavailable = {QStringLiteral("5"), QStringLiteral("6"), QStringLiteral("8"),
-                                            QStringLiteral("10"), QStringLiteral("11"), QStringLiteral("13"),
-                                            QStringLiteral("14"), QStringLiteral("26")};
-    if (e.type() == QSqlError::ConnectionError || unavailable.contains(native) || !m_db.isOpen())
+    // SQLite reports extended codes; the low byte is the primary one: 5 busy, 6 locked, 8 read-only,
+    // 10 I/O, 11 corrupt, 13 full, 14 can't open, 26 not a database. (Qt labels all of these, and
+    // constraint failures too, as connection errors, so the type alone says little.)
+    bool numeric = false;
+    const int primary = e.nativeErrorCode().toInt(&numeric) & 0xff;
+    static const QList<int> unavailable = {5, 6, 8, 10, 11, 13, 14, 26};
+    if ((numeric && unavailable.contains(primary)) || !m_db.isOpen()
+        || (!numeric && e.type() == QSqlError::ConnectionError))
         return Error::unavailable(QStringLiteral("db.unavailable"),
                                   QCoreApplication::translate("Database", "The database is unavailable while %1: %2").arg(what, text));
     if (text.contains(QLatin1String("UNIQUE constraint failed")))
@@ -290,8 +295,8 @@ Query& Query::bind(const QString& name, const QVariant& value)
 Status Query::exec()
 {
     if (!m_prepared || !m_query.exec()) {
-        qWarning("query failed: %s: %s", qPrintable(m_sql.left(120).simplified()),
-                 qPrintable(m_query.lastError().text()));
+        qCWarning(lcStore, "query failed: %s: %s", qPrintable(m_sql.left(120).simplified()),
+                  qPrintable(m_query.lastError().text()));
         return m_db.errorFrom(m_query, QCoreApplication::translate("Database", "working with the database"));
     }
     return {};

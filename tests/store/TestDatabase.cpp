@@ -1,0 +1,214 @@
+// The schema says what the rules say: migrations with checksums, constraints, optimistic locking.
+#include "TestSupport.h"
+
+#include "InvitationRepository.h"
+#include "PatientRepository.h"
+#include "PortalUserRepository.h"
+
+#include <QFile>
+
+using namespace pd;
+using namespace pd::test;
+
+class TestDatabase : public QObject {
+    Q_OBJECT
+
+private:
+    qint64 addPatient(TestDb& t, const QString& mrn)
+    {
+        Patient p;
+        p.mrn = mrn;
+        p.givenName = QStringLiteral("Ana");
+        p.familyName = QStringLiteral("López");
+        p.birthDate = QDate(2017, 3, 2);
+        auto id = PatientRepository(*t.db).insert(p, t.clock.nowUtc(), QStringLiteral("specialist"));
+        return id ? id.value() : 0;
+    }
+
+    qint64 addUser(TestDb& t, const QString& username)
+    {
+        PortalUser u;
+        u.username = username;
+        u.email = username + QStringLiteral("@example.org");
+        u.givenName = QStringLiteral("María");
+        u.familyName = QStringLiteral("López");
+        u.kind = QStringLiteral("proxy");
+        u.status = QStringLiteral("pending");
+        auto id = PortalUserRepository(*t.db).insert(u, t.clock.nowUtc(), QStringLiteral("specialist"));
+        return id ? id.value() : 0;
+    }
+
+    Invitation queued(TestDb& t, qint64 userId)
+    {
+        Invitation i;
+        i.portalUserId = userId;
+        i.email = QStringLiteral("x@example.org");
+        i.pinHash = QStringLiteral("scrypt$test");
+        i.status = QStringLiteral("queued");
+        i.queuedAt = t.clock.nowUtc();
+        i.dueAt = t.clock.nowUtc().addDays(2);
+        i.createdBy = QStringLiteral("specialist");
+        return i;
+    }
+
+private slots:
+    void freshDatabaseIsMigratedOnce()
+    {
+        TestDb t;
+        QCOMPARE(t.db->schemaVersion().value(), 1);
+        QVERIFY(t.db->migrate().ok());   // again: nothing to do
+        QCOMPARE(t.count(QStringLiteral("SELECT count(*) FROM schema_migrations")), 1);
+        QCOMPARE(t.count(QStringLiteral("SELECT count(*) FROM staff WHERE role = 'him_supervisor'")), 1);
+    }
+
+    void changedMigrationStopsTheProgram()
+    {
+        TestDb t;
+        Query q(*t.db, QStringLiteral("UPDATE schema_migrations SET checksum = 'tampered' WHERE version = 1"));
+        QVERIFY(q.exec().ok());
+        const Status s = t.db->migrate();
+        QVERIFY(!s.ok());
+        QCOMPARE(s.error().rule, QStringLiteral("db.migration_changed"));
+        QVERIFY(s.error().message.contains(QStringLiteral("Migration 1")));
+    }
+
+    void newerSchemaIsRefused()
+    {
+        TestDb t;
+        Query q(*t.db, QStringLiteral("INSERT INTO schema_migrations VALUES (99, 'future', 'x', '2030-01-01')"));
+        QVERIFY(q.exec().ok());
+        const Status s = t.db->migrate();
+        QVERIFY(!s.ok());
+        QCOMPARE(s.error().rule, QStringLiteral("db.newer_schema"));
+    }
+
+    void notADatabaseIsUnavailable()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("junk.sqlite"));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(QByteArray(4096, 'x'));
+        f.close();
+        auto db = Database::open(path);
+        QVERIFY(!db.ok());
+        QCOMPARE(db.error().kind, ErrorKind::Unavailable);
+    }
+
+    void folderThatCannotBeMadeIsUnavailable()
+    {
+        QTemporaryDir dir;
+        QFile blocker(dir.filePath(QStringLiteral("file")));
+        QVERIFY(blocker.open(QIODevice::WriteOnly));
+        blocker.close();
+        auto db = Database::open(dir.filePath(QStringLiteral("file/sub/x.sqlite")));
+        QVERIFY(!db.ok());
+        QCOMPARE(db.error().kind, ErrorKind::Unavailable);
+    }
+
+    void mrnIsUnique()
+    {
+        TestDb t;
+        QVERIFY(addPatient(t, QStringLiteral("100200")) > 0);
+        Patient p;
+        p.mrn = QStringLiteral("100200");
+        p.givenName = QStringLiteral("Other");
+        p.familyName = QStringLiteral("Child");
+        p.birthDate = QDate(2015, 1, 1);
+        auto second = PatientRepository(*t.db).insert(p, t.clock.nowUtc(), QStringLiteral("specialist"));
+        QVERIFY(!second.ok());
+        QCOMPARE(second.error().kind, ErrorKind::Conflict);
+    }
+
+    void oneLiveInvitationPerUserIsEnforcedByTheSchema_data()
+    {
+        QTest::addColumn<QString>("firstStatus");
+        QTest::addColumn<bool>("secondAllowed");
+        QTest::newRow("queued is live") << QStringLiteral("queued") << false;
+        QTest::newRow("sent is live") << QStringLiteral("sent") << false;
+        QTest::newRow("delivery_failed is live") << QStringLiteral("delivery_failed") << false;
+        QTest::newRow("revoked is not") << QStringLiteral("revoked") << true;
+        QTest::newRow("expired is not") << QStringLiteral("expired") << true;
+        QTest::newRow("locked is not") << QStringLiteral("locked") << true;
+    }
+
+    void oneLiveInvitationPerUserIsEnforcedByTheSchema()
+    {
+        QFETCH(QString, firstStatus);
+        QFETCH(bool, secondAllowed);
+        TestDb t;
+        const qint64 user = addUser(t, QStringLiteral("maria"));
+        Invitation first = queued(t, user);
+        first.status = firstStatus;
+        first.tokenHash = QStringLiteral("hash-1");
+        first.sentAt = t.clock.nowUtc();
+        QVERIFY(InvitationRepository(*t.db).insert(first).ok());
+        const auto second = InvitationRepository(*t.db).insert(queued(t, user));
+        QCOMPARE(second.ok(), secondAllowed);
+    }
+
+    void checkConstraintsRefuseUnknownWords()
+    {
+        TestDb t;
+        const qint64 user = addUser(t, QStringLiteral("maria"));
+        Invitation i = queued(t, user);
+        i.status = QStringLiteral("pending_review");
+        QVERIFY(!InvitationRepository(*t.db).insert(i).ok());
+        Query q(*t.db, QStringLiteral("UPDATE portal_users SET status = 'sleeping' WHERE id = :id"));
+        q.bind(QStringLiteral(":id"), user);
+        QVERIFY(!q.exec().ok());
+    }
+
+    void foreignKeysAreOn()
+    {
+        TestDb t;
+        Invitation i = queued(t, 4242);
+        QVERIFY(!InvitationRepository(*t.db).insert(i).ok());
+    }
+
+    void staleUpdateIsAConflictNamingWhoChangedIt()
+    {
+        TestDb t;
+        addPatient(t, QStringLiteral("100200"));
+        PatientRepository patients(*t.db);
+        Patient mine = patients.byMrn(QStringLiteral("100200")).value().value();
+        Patient theirs = mine;
+
+        theirs.phone = QStringLiteral("323-555-0100");
+        t.clock.advanceSecs(60);
+        QVERIFY(patients.update(theirs, t.clock.nowUtc(), QStringLiteral("dana.kim")).ok());
+
+        mine.email = QStringLiteral("new@example.org");
+        const Status s = patients.update(mine, t.clock.nowUtc(), QStringLiteral("specialist"));
+        QVERIFY(!s.ok());
+        QCOMPARE(s.error().kind, ErrorKind::Conflict);
+        QVERIFY2(s.error().message.contains(QStringLiteral("dana.kim")), qPrintable(s.error().message));
+        // Nothing of the stale write landed.
+        const Patient now = patients.byMrn(QStringLiteral("100200")).value().value();
+        QCOMPARE(now.phone, QStringLiteral("323-555-0100"));
+        QVERIFY(now.email.isEmpty());
+        QCOMPARE(now.rowVersion, 2);
+    }
+
+    void transactionRollsBackWhenNotCommitted()
+    {
+        TestDb t;
+        {
+            Transaction tx(*t.db);
+            QVERIFY(tx.begin().ok());
+            addPatient(t, QStringLiteral("100300"));
+        }
+        QCOMPARE(t.count(QStringLiteral("SELECT count(*) FROM patients")), 0);
+    }
+
+    void timesRoundTripInUtc()
+    {
+        const QDateTime t = la(2026, 3, 8, 1, 59);
+        QCOMPARE(DbTime::instant(DbTime::toDb(t)), t);
+        QCOMPARE(DbTime::toDb(t).toString(), QStringLiteral("2026-03-08T09:59:00.000Z"));
+        QVERIFY(DbTime::toDb(QDateTime()).isNull());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestDatabase)
+#include "TestDatabase.moc"

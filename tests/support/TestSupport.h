@@ -1,0 +1,77 @@
+// Shared test fixtures: a fresh migrated database in a temporary folder, staff of every role,
+// a pinned clock, and the hospital's zone.
+#pragma once
+
+#include "AdminService.h"
+#include "Clock.h"
+#include "Database.h"
+#include "ServiceContext.h"
+#include "SettingsRepository.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimeZone>
+
+#include <memory>
+
+namespace pd::test {
+
+inline QTimeZone losAngeles() { return QTimeZone(QByteArrayLiteral("America/Los_Angeles")); }
+
+// An instant given as local time in Los Angeles.
+inline QDateTime la(int y, int m, int d, int hh = 9, int mm = 0)
+{
+    return QDateTime(QDate(y, m, d), QTime(hh, mm), losAngeles()).toUTC();
+}
+
+struct TestDb {
+    QTemporaryDir dir;
+    std::unique_ptr<Database> db;
+    FixedClock clock{la(2026, 11, 24)};
+
+    TestDb()
+    {
+        auto opened = Database::open(dir.filePath(QStringLiteral("test.sqlite")));
+        if (!opened)
+            qFatal("cannot open test database: %s", qPrintable(opened.error().message));
+        db = std::move(opened.value());
+        if (auto s = AdminService::initialize(*db, clock, QStringLiteral("supervisor")); !s)
+            qFatal("cannot initialise test database: %s", qPrintable(s.error().message));
+        SettingsRepository settings(*db);
+        for (const auto& [name, role] : {std::pair{"specialist", "him_specialist"}, std::pair{"agent", "support_agent"}}) {
+            StaffMember m;
+            m.name = QString::fromLatin1(name);
+            m.displayName = m.name;
+            m.role = QString::fromLatin1(role);
+            (void)settings.addStaff(m, clock.nowUtc());
+        }
+    }
+
+    QString path() const { return dir.filePath(QStringLiteral("test.sqlite")); }
+
+    // A context acting as the named staff member ("supervisor", "specialist", "agent", or "portal").
+    std::unique_ptr<ServiceContext> as(const QString& staffName)
+    {
+        StaffMember m;
+        if (staffName == QLatin1String("portal")) {
+            m.name = staffName;
+        } else {
+            auto found = signIn(*db, staffName);
+            if (!found)
+                qFatal("no staff member %s", qPrintable(staffName));
+            m = found.value();
+        }
+        return std::make_unique<ServiceContext>(*db, clock, m, QStringLiteral("test-workstation"));
+    }
+
+    // One number from the database, for asserting what was (not) written.
+    qint64 count(const QString& sql)
+    {
+        Query q(*db, sql);
+        if (!q.exec() || !q.next())
+            qFatal("count failed: %s", qPrintable(sql));
+        return q.value(0).toLongLong();
+    }
+};
+
+} // namespace pd::test
