@@ -1,0 +1,69 @@
+// The outbox: mail is written with the change, delivered once, retried when the transport is down,
+// and what was sent no longer carries its activation link.
+#include "ServiceFixture.h"
+
+#include "DailyJob.h"
+#include "MailTransport.h"
+#include "OutboxRepository.h"
+
+#include <QDir>
+#include <QFile>
+
+using namespace pd;
+using namespace pd::test;
+
+class TestMailDispatch : public QObject {
+    Q_OBJECT
+
+private slots:
+    void deliversOnceAndForgetsTheLink()
+    {
+        TestDb t;
+        addPatient(t, QStringLiteral("100200"), QDate(2017, 3, 2));
+        const auto e = enrollOk(t, parentForm(QStringLiteral("100200"), QDate(2026, 11, 24), QStringLiteral("mom@example.org")));
+        const QString token = sendAndReadToken(t, e.user.username);
+        const QString folder = t.dir.filePath(QStringLiteral("mail"));
+        FileDropTransport transport(folder);
+        auto r = MailDispatcher(*t.as(QStringLiteral("specialist"))).dispatch(transport);
+        QVERIFY(r.ok());
+        QCOMPARE(r->sent, 1);
+        const QStringList files = QDir(folder).entryList({QStringLiteral("*.eml")});
+        QCOMPARE(files.size(), 1);
+        QFile f(QDir(folder).filePath(files.first()));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QByteArray raw = f.readAll();
+        QVERIFY(MimeMessage::decodeQuotedPrintable(raw).contains(token.toLatin1()));
+        QVERIFY(!raw.contains("100200"));        // no MRN
+        QVERIFY(!raw.contains("2017"));          // no birth date
+        QCOMPARE(t.count(QStringLiteral("SELECT count(*) FROM outbox WHERE status = 'sent' AND raw IS NULL")), 1);
+        auto again = MailDispatcher(*t.as(QStringLiteral("specialist"))).dispatch(transport);
+        QCOMPARE(again->sent, 0);
+    }
+
+    void unavailableTransportIsRetriedLaterNotLost()
+    {
+        TestDb t;
+        addPatient(t, QStringLiteral("100200"), QDate(2017, 3, 2));
+        const auto e = enrollOk(t, parentForm(QStringLiteral("100200"), QDate(2026, 11, 24), QStringLiteral("mom@example.org")));
+        sendAndReadToken(t, e.user.username);
+        // The folder's path is taken by a file: the transport can't write.
+        const QString folder = t.dir.filePath(QStringLiteral("blocked"));
+        QFile blocker(folder);
+        QVERIFY(blocker.open(QIODevice::WriteOnly));
+        blocker.close();
+        FileDropTransport transport(folder);
+        auto first = MailDispatcher(*t.as(QStringLiteral("specialist"))).dispatch(transport);
+        QCOMPARE(first->retrying, 1);
+        QCOMPARE(t.count(QStringLiteral("SELECT count(*) FROM outbox WHERE status = 'pending' AND last_error IS NOT NULL")), 1);
+        // Not due yet: nothing is tried again at once.
+        QCOMPARE(MailDispatcher(*t.as(QStringLiteral("specialist"))).dispatch(transport)->retrying, 0);
+        QVERIFY(QFile::remove(folder));
+        t.clock.advanceSecs(120);
+        auto later = MailDispatcher(*t.as(QStringLiteral("specialist"))).dispatch(transport);
+        QCOMPARE(later->sent, 1);
+        QCOMPARE(QDir(folder).entryList({QStringLiteral("*.eml")}).size(), 1);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestMailDispatch)
+#include "TestMailDispatch.moc"
