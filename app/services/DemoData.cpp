@@ -13,7 +13,11 @@
 #include <QRandomGenerator>
 #include <QRegularExpression>
 
+#include <QLoggingCategory>
+
 #include <functional>
+
+Q_LOGGING_CATEGORY(lcDemo, "portaldesk.demo")
 
 namespace pd {
 
@@ -56,14 +60,19 @@ QList<Culture> cultures()
 // An ASCII mailbox name for any script: letters a–z kept, everything else dropped.
 QString mailbox(const QString& given, const QString& family, int n)
 {
-    QString out;
-    for (const QChar c : QString(given + QLatin1Char('.') + family).normalized(QString::NormalizationForm_D).toLower()) {
-        if ((c >= QLatin1Char('a') && c <= QLatin1Char('z')) || c == QLatin1Char('.'))
-            out += c;
+    QStringList parts;
+    for (const QString& name : {given, family}) {
+        QString ascii;
+        for (const QChar c : name.normalized(QString::NormalizationForm_D).toLower()) {
+            if (c >= QLatin1Char('a') && c <= QLatin1Char('z'))
+                ascii += c;
+        }
+        if (!ascii.isEmpty())
+            parts.append(ascii);
     }
-    if (QString(out).remove(QLatin1Char('.')).size() < 3)
-        out = QStringLiteral("family");
-    return out + QString::number(n);
+    if (parts.join(QString()).size() < 3)
+        parts = {QStringLiteral("family")};
+    return parts.join(QLatin1Char('.')) + QString::number(n);
 }
 
 struct Op {
@@ -268,8 +277,11 @@ Result<DemoReport> DemoData::generate(const ServiceContext& ctx, int patientCoun
         if (op.at > now)
             continue;
         clock.set(op.at);
-        if (auto s = op.run(); !s && s.error().kind != ErrorKind::Validation && s.error().kind != ErrorKind::Conflict)
-            return s.error();
+        if (auto s = op.run(); !s) {
+            qCDebug(lcDemo, "demo op at %s: %s", qPrintable(op.at.toString(Qt::ISODate)), qPrintable(s.error().message));
+            if (s.error().kind != ErrorKind::Validation && s.error().kind != ErrorKind::Conflict)
+                return s.error();
+        }
     }
     // Bring everything up to today: expiries, birthdays passed, notices, late marks.
     clock.set(now);

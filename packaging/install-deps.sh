@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Installs what PortalDesk needs to build and test on Debian 12 (bookworm) or a derivative.
+# Uses sudo only when not already root; does nothing when everything is present.
+set -euo pipefail
+
+packages=(
+    ca-certificates cmake ninja-build g++ pkg-config
+    qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libgl-dev
+    libqt6sql6-sqlite libqt6sql6-psql
+    libssl-dev sqlite3 tzdata locales python3
+)
+
+missing=()
+for p in "${packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+if [ "$(id -u)" -eq 0 ]; then
+    as_root=()
+elif command -v sudo >/dev/null 2>&1; then
+    as_root=(sudo)
+else
+    echo "PortalDesk needs these packages and neither root nor sudo is available: ${missing[*]}" >&2
+    exit 1
+fi
+
+echo "Installing: ${missing[*]}"
+"${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+"${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
