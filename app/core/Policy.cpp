@@ -6,10 +6,6 @@ namespace pd {
 
 namespace {
 
-const char* const Ctx = "Policy";
-
-QString tr(const char* text) { return QCoreApplication::translate(Ctx, text); }
-
 bool isPositiveInt(const QString& v, int max)
 {
     bool ok = false;
@@ -25,36 +21,36 @@ QList<SettingSpec> Policy::catalog()
 {
     return {
         {QStringLiteral("hospital.zone"), QStringLiteral("America/Los_Angeles"),
-         tr("The hospital's time zone; every age and business-day rule uses its calendar.")},
+         QCoreApplication::translate("Policy", "The hospital's time zone; every age and business-day rule uses its calendar.")},
         {QStringLiteral("hospital.name"), QStringLiteral("Children's Hospital"),
-         tr("The hospital's name as families see it in e-mails.")},
+         QCoreApplication::translate("Policy", "The hospital's name as families see it in e-mails.")},
         {QStringLiteral("hospital.portal_name"), QStringLiteral("Family Portal"),
-         tr("The portal's name as families see it in e-mails.")},
+         QCoreApplication::translate("Policy", "The portal's name as families see it in e-mails.")},
         {QStringLiteral("him.phone"), QStringLiteral("323-361-2330"),
-         tr("The HIM team's telephone number given to families.")},
-        {QStringLiteral("him.open"), QStringLiteral("07:00"), tr("HIM hours: opening time (HH:mm, Monday to Friday).")},
-        {QStringLiteral("him.close"), QStringLiteral("16:00"), tr("HIM hours: closing time (HH:mm).")},
+         QCoreApplication::translate("Policy", "The HIM team's telephone number given to families.")},
+        {QStringLiteral("him.open"), QStringLiteral("07:00"), QCoreApplication::translate("Policy", "HIM hours: opening time (HH:mm, Monday to Friday).")},
+        {QStringLiteral("him.close"), QStringLiteral("16:00"), QCoreApplication::translate("Policy", "HIM hours: closing time (HH:mm).")},
         {QStringLiteral("birthday.leap_day_rule"), QStringLiteral("feb28"),
-         tr("Birthday of a patient born on 29 February in a common year: feb28 or mar1.")},
+         QCoreApplication::translate("Policy", "Birthday of a patient born on 29 February in a common year: feb28 or mar1.")},
         {QStringLiteral("invitation.expiry_days"), QStringLiteral("30"),
-         tr("Days after sending that an invitation expires.")},
+         QCoreApplication::translate("Policy", "Days after sending that an invitation expires.")},
         {QStringLiteral("invitation.lockout_attempts"), QStringLiteral("5"),
-         tr("Wrong PINs that lock an invitation.")},
+         QCoreApplication::translate("Policy", "Wrong PINs that lock an invitation.")},
         {QStringLiteral("invitation.send_within_business_days"), QStringLiteral("2"),
-         tr("Business days within which an invitation must be sent after enrollment.")},
+         QCoreApplication::translate("Policy", "Business days within which an invitation must be sent after enrollment.")},
         {QStringLiteral("request.due_business_days"), QStringLiteral("2"),
-         tr("Business days within which a family's request must be answered.")},
+         QCoreApplication::translate("Policy", "Business days within which a family's request must be answered.")},
         {QStringLiteral("transition.notice_days"), QStringLiteral("30"),
-         tr("Days before a 12th or 18th birthday that account holders get a notice.")},
+         QCoreApplication::translate("Policy", "Days before a 12th or 18th birthday that account holders get a notice.")},
         {QStringLiteral("portal.activation_url"), QStringLiteral("https://portal.example.org/activate?token="),
-         tr("Activation link in invitations; the token is appended.")},
+         QCoreApplication::translate("Policy", "Activation link in invitations; the token is appended.")},
         {QStringLiteral("mail.sender_address"), QStringLiteral("portal-noreply@example.org"),
-         tr("Sender address of every e-mail.")},
-        {QStringLiteral("mail.sender_name"), QStringLiteral("Patient Portal"), tr("Sender name of every e-mail.")},
+         QCoreApplication::translate("Policy", "Sender address of every e-mail.")},
+        {QStringLiteral("mail.sender_name"), QStringLiteral("Patient Portal"), QCoreApplication::translate("Policy", "Sender name of every e-mail.")},
         {QStringLiteral("mail.transport"), QStringLiteral("file"),
-         tr("How mail leaves: file (writes .eml files into the drop folder) or smtp.")},
+         QCoreApplication::translate("Policy", "How mail leaves: file (writes .eml files into the drop folder) or smtp.")},
         {QStringLiteral("mail.drop_folder"), QString(),
-         tr("Folder the file transport writes .eml files into; empty means a 'mail' folder beside the database.")},
+         QCoreApplication::translate("Policy", "Folder the file transport writes .eml files into; empty means a 'mail' folder beside the database.")},
     };
 }
 
@@ -62,42 +58,42 @@ Status Policy::validate(const QString& key, const QString& value)
 {
     const auto bad = [&](const QString& why) {
         return Error::validation(QStringLiteral("settings.value"),
-                                 tr("%1 can't be set to \"%2\": %3").arg(key, value.left(80), why));
+                                 QCoreApplication::translate("Policy", "%1 can't be set to \"%2\": %3").arg(key, value.left(80), why));
     };
     bool known = false;
     for (const auto& spec : catalog())
         known = known || spec.key == key;
     if (!known)
-        return Error::notFound(QStringLiteral("settings.key"), tr("There is no setting called \"%1\".").arg(key.left(80)));
+        return Error::notFound(QStringLiteral("settings.key"), QCoreApplication::translate("Policy", "There is no setting called \"%1\".").arg(key.left(80)));
 
     if (key == QLatin1String("hospital.zone")) {
         if (!QTimeZone(value.toUtf8()).isValid())
-            return bad(tr("not a known time zone (for example America/Los_Angeles)"));
+            return bad(QCoreApplication::translate("Policy", "not a known time zone (for example America/Los_Angeles)"));
     } else if (key == QLatin1String("birthday.leap_day_rule")) {
         if (!leapDayRuleFromName(value))
-            return bad(tr("use feb28 or mar1"));
+            return bad(QCoreApplication::translate("Policy", "use feb28 or mar1"));
     } else if (key == QLatin1String("him.open") || key == QLatin1String("him.close")) {
         if (!parseTime(value).isValid())
-            return bad(tr("use a time like 07:00"));
+            return bad(QCoreApplication::translate("Policy", "use a time like 07:00"));
     } else if (key == QLatin1String("invitation.expiry_days") || key == QLatin1String("transition.notice_days")) {
         if (!isPositiveInt(value, 366))
-            return bad(tr("use a whole number of days from 1 to 366"));
+            return bad(QCoreApplication::translate("Policy", "use a whole number of days from 1 to 366"));
     } else if (key == QLatin1String("invitation.lockout_attempts")) {
         if (!isPositiveInt(value, 20))
-            return bad(tr("use a whole number from 1 to 20"));
+            return bad(QCoreApplication::translate("Policy", "use a whole number from 1 to 20"));
     } else if (key == QLatin1String("invitation.send_within_business_days")
                || key == QLatin1String("request.due_business_days")) {
         if (!isPositiveInt(value, 30))
-            return bad(tr("use a whole number of business days from 1 to 30"));
+            return bad(QCoreApplication::translate("Policy", "use a whole number of business days from 1 to 30"));
     } else if (key == QLatin1String("mail.transport")) {
         if (value != QLatin1String("file") && value != QLatin1String("smtp"))
-            return bad(tr("use file or smtp"));
+            return bad(QCoreApplication::translate("Policy", "use file or smtp"));
     } else if (key == QLatin1String("mail.sender_address")) {
         if (!value.contains(QLatin1Char('@')) || value.contains(QLatin1Char(' ')))
-            return bad(tr("not an e-mail address"));
+            return bad(QCoreApplication::translate("Policy", "not an e-mail address"));
     }
     if (value.size() > 500)
-        return bad(tr("longer than 500 characters"));
+        return bad(QCoreApplication::translate("Policy", "longer than 500 characters"));
     return {};
 }
 

@@ -97,7 +97,7 @@ QString Database::defaultLocation()
     return QDir(dir.isEmpty() ? QDir::homePath() : dir).filePath(QStringLiteral("portaldesk.sqlite"));
 }
 
-Result<std::unique_ptr<Database>> Database::open(const QString& location)
+Result<std::unique_ptr<Database>> Database::open(const QString& location, int busyTimeoutMs)
 {
     std::unique_ptr<Database> db(new Database);
     if (location.startsWith(QLatin1String("postgresql://")) || location.startsWith(QLatin1String("postgres://")))
@@ -119,7 +119,7 @@ Result<std::unique_ptr<Database>> Database::open(const QString& location)
     if (!db->m_db.isValid())
         return Error::unavailable(QStringLiteral("db.driver"), QCoreApplication::translate("Database", "The SQLite driver for Qt is not installed."));
     db->m_db.setDatabaseName(db->m_location);
-    db->m_db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
+    db->m_db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=") + QString::number(busyTimeoutMs));
     if (!db->m_db.open())
         return Error::unavailable(QStringLiteral("db.unavailable"),
                                   QCoreApplication::translate("Database", "The database %1 can't be opened: %2")

@@ -23,7 +23,9 @@ public:
 
     // Opens (creating if needed) the SQLite file at `location`, or the default file in the user's data
     // folder when `location` is empty. Does not migrate: call migrate().
-    static Result<std::unique_ptr<Database>> open(const QString& location);
+    // `busyTimeoutMs` is how long a write waits for another workstation's write to finish before the
+    // database counts as unavailable.
+    static Result<std::unique_ptr<Database>> open(const QString& location, int busyTimeoutMs = 10000);
     static QString defaultLocation();
 
     // Applies every compiled-in migration not yet applied, each in its own transaction; refuses

@@ -3,6 +3,7 @@
 
 #include "InvitationRepository.h"
 #include "PatientRepository.h"
+#include "PatientService.h"
 #include "PortalUserRepository.h"
 
 #include <QFile>
@@ -199,6 +200,27 @@ private slots:
             addPatient(t, QStringLiteral("100300"));
         }
         QCOMPARE(t.count(QStringLiteral("SELECT count(*) FROM patients")), 0);
+    }
+
+    void databaseHeldByAnotherWriterIsUnavailableAndNothingIsWritten()
+    {
+        TestDb t;
+        auto other = Database::open(t.path(), 100);
+        QVERIFY(other.ok());
+        QVERIFY(other.value()->begin().ok());   // another workstation holds the write lock
+        auto mine = Database::open(t.path(), 200);
+        QVERIFY(mine.ok());
+        ServiceContext ctx(*mine.value(), t.clock, signIn(*t.db, QStringLiteral("specialist")).value(), QStringLiteral("ws"));
+        auto added = PatientService(ctx).add({QStringLiteral("100200"), QStringLiteral("Ana"), QStringLiteral("López"),
+                                              QStringLiteral("2017-03-02"), QString(), QString(), QString(), QString()});
+        QVERIFY(!added.ok());
+        QCOMPARE(added.error().kind, ErrorKind::Unavailable);
+        other.value()->rollback();
+        QCOMPARE(t.count(QStringLiteral("SELECT count(*) FROM patients")), 0);
+        // Once the other writer is done, the same operation goes through.
+        auto again = PatientService(ctx).add({QStringLiteral("100200"), QStringLiteral("Ana"), QStringLiteral("López"),
+                                              QStringLiteral("2017-03-02"), QString(), QString(), QString(), QString()});
+        QVERIFY(again.ok());
     }
 
     void timesRoundTripInUtc()
