@@ -303,7 +303,7 @@ Result<QDateTime> isoDateTime(const QString& value, const QTimeZone& zone, const
     }
 
     if (!m.captured(6).isEmpty())
-        return QDateTime(date, time, QTimeZone::utc());
+        return QDateTime(date, time, QTimeZone::utc()).toUTC();
     if (!m.captured(7).isEmpty()) {
         const int offsetMinutes = m.captured(8).toInt() * 60 + m.captured(9).toInt();
         if (m.captured(9).toInt() > 59 || offsetMinutes > MaxOffsetMinutes) {

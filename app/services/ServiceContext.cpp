@@ -44,9 +44,14 @@ QString roleDisplayName(Role role)
     return {};
 }
 
+QString mailLanguage(const QString& language)
+{
+    return MailTemplates::languages().contains(language) ? language : QStringLiteral("en");
+}
+
 QString familyDate(const QDate& date, const QString& language)
 {
-    return QLocale(language).toString(date, QLocale::LongFormat);
+    return QLocale(mailLanguage(language)).toString(date, QLocale::LongFormat);
 }
 
 ServiceContext::ServiceContext(Database& db, const Clock& clock, StaffMember staff, QString workstation)
@@ -122,8 +127,7 @@ Status ServiceContext::audit(const QString& action, const QString& recordType, q
 
 Result<qint64> ServiceContext::enqueueMail(const Policy& policy, Mail mail) const
 {
-    const QString language = MailTemplates::languages().contains(mail.language) ? mail.language
-                                                                                 : QStringLiteral("en");
+    const QString language = mailLanguage(mail.language);
     QLocale locale(language);
     mail.vars.insert(QStringLiteral("hospital_name"), policy.hospitalName);
     mail.vars.insert(QStringLiteral("portal_name"), policy.portalName);

@@ -63,7 +63,9 @@ private:
     QString m_workstation;
 };
 
-// Formats a date for a family in their language ("24 de diciembre de 2026").
+// The language a family's e-mail is written in: theirs when templates exist for it, else English.
+QString mailLanguage(const QString& language);
+// Formats a date for a family's e-mail, in the e-mail's language ("24 de diciembre de 2026").
 QString familyDate(const QDate& date, const QString& language);
 
 } // namespace pd

@@ -40,6 +40,32 @@ private slots:
         QCOMPARE(again->sent, 0);
     }
 
+    void mailIsInTheFamilysLanguageOrEnglish_data()
+    {
+        QTest::addColumn<QString>("language");
+        QTest::addColumn<QString>("expiry");
+        QTest::newRow("Spanish") << "es" << QStringLiteral("24 de diciembre de 2026");
+        QTest::newRow("English") << "en" << QStringLiteral("December 24, 2026");
+        QTest::newRow("Korean has no templates yet: English throughout") << "ko" << QStringLiteral("December 24, 2026");
+    }
+
+    void mailIsInTheFamilysLanguageOrEnglish()
+    {
+        QFETCH(QString, language);
+        QFETCH(QString, expiry);
+        TestDb t;
+        addPatient(t, QStringLiteral("100200"), QDate(2017, 3, 2));
+        EnrollRequest r = parentForm(QStringLiteral("100200"), QDate(2026, 11, 24), QStringLiteral("mom@example.org"));
+        r.language = language;
+        const auto e = enrollOk(t, r);
+        auto sent = InvitationService(*t.as(QStringLiteral("specialist"))).sendNow(e.user.username);
+        QVERIFY(sent.ok());
+        auto message = OutboxRepository(*t.db).byId(sent->outboxId).value().value();
+        const QString body = QString::fromUtf8(MimeMessage::decodeQuotedPrintable(message.raw));
+        QVERIFY2(body.contains(expiry), qPrintable(body.left(2000)));
+        QCOMPARE(message.language, language == QLatin1String("ko") ? QStringLiteral("en") : language);
+    }
+
     void unavailableTransportIsRetriedLaterNotLost()
     {
         TestDb t;
