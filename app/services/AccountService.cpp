@@ -11,19 +11,6 @@
 
 namespace pd {
 
-namespace {
-
-
-qint64 patientOf(Database& db, const PortalUser& user)
-{
-    if (user.patientId != 0)
-        return user.patientId;
-    auto grants = GrantRepository(db).forUser(user.id);
-    return grants && !grants->isEmpty() ? grants->first().patientId : 0;
-}
-
-} // namespace
-
 QStringList AccountService::deactivationReasons()
 {
     return {QStringLiteral("suspected_compromise"), QStringLiteral("family_request"), QStringLiteral("duplicate"),

@@ -38,14 +38,6 @@ Result<QString> patientNames(Database& db, qint64 portalUserId)
     return names.join(QStringLiteral(", "));
 }
 
-// The patient whose timeline an invitation event belongs on: the login's own patient or its first grant.
-qint64 patientOf(Database& db, const PortalUser& user)
-{
-    if (user.patientId != 0)
-        return user.patientId;
-    auto grants = GrantRepository(db).forUser(user.id);
-    return grants && !grants->isEmpty() ? grants->first().patientId : 0;
-}
 
 } // namespace
 

@@ -22,6 +22,14 @@ Result<QString> validLanguage(const QString& value)
     return value.toLower();
 }
 
+qint64 patientOf(Database& db, const PortalUser& user)
+{
+    if (user.patientId != 0)
+        return user.patientId;
+    auto grants = GrantRepository(db).forUser(user.id);
+    return grants && !grants->isEmpty() ? grants->first().patientId : 0;
+}
+
 Result<Patient> findPatient(Database& db, const QString& mrn)
 {
     auto valid = Validation::mrn(mrn);

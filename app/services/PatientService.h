@@ -49,6 +49,8 @@ private:
 Result<Patient> findPatient(Database& db, const QString& mrn);
 // USER is a username or an e-mail address; an address shared by two logins is ambiguous.
 Result<PortalUser> findPortalUser(Database& db, const QString& user);
+// The patient whose timeline a login's events belong on: its own patient, or the first it holds a grant to.
+qint64 patientOf(Database& db, const PortalUser& user);
 // Validates a language code (2–8 letters, e.g. "es", "hy", "zh-Hant") and lower-cases it.
 Result<QString> validLanguage(const QString& value);
 
