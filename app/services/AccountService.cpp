@@ -86,15 +86,10 @@ Result<DeactivateOutcome> AccountService::deactivate(const DeactivateRequest& in
     if (!live)
         return live.error();
     if (live->has_value()) {
-        Invitation inv = **live;
-        const QString was = inv.status;
-        inv.status = QStringLiteral("revoked");
-        inv.revokedAt = now;
-        inv.revokeReason = QStringLiteral("deactivated");
-        PD_TRY(invitations.update(inv, now, by));
-        PD_TRY(m_ctx.audit(QStringLiteral("invitation.revoked"), QStringLiteral("invitation"), inv.id, patientId, user.id,
-                           {{QStringLiteral("reason"), inv.revokeReason}, {QStringLiteral("was"), was}}));
-        out.revokedInvitations.append(inv.id);
+        auto revoked = revokeInvitation(m_ctx, **live, QStringLiteral("deactivated"), patientId);
+        if (!revoked)
+            return revoked.error();
+        out.revokedInvitations.append(revoked->id);
     }
     FailPoint::hit("deactivate.after_revoke");
 
@@ -188,13 +183,10 @@ Result<PortalUser> AccountService::update(const UserUpdate& in)
         if (!live)
             return live.error();
         if (live->has_value()) {
-            Invitation old = **live;
-            old.status = QStringLiteral("revoked");
-            old.revokedAt = now;
-            old.revokeReason = QStringLiteral("email_changed");
-            PD_TRY(invitations.update(old, now, by));
-            PD_TRY(m_ctx.audit(QStringLiteral("invitation.revoked"), QStringLiteral("invitation"), old.id, patientId,
-                               user.id, {{QStringLiteral("reason"), old.revokeReason}}));
+            auto revokedR = revokeInvitation(m_ctx, **live, QStringLiteral("email_changed"), patientId);
+            if (!revokedR)
+                return revokedR.error();
+            const Invitation& old = revokedR.value();
             if (user.status == QLatin1String("pending")) {
                 auto calendar = m_ctx.calendar(policy.value());
                 if (!calendar)

@@ -2,6 +2,7 @@
 
 #include "GrantRepository.h"
 #include "InvitationRepository.h"
+#include "InvitationService.h"
 #include "MailTransport.h"
 #include "OutboxRepository.h"
 #include "PatientRepository.h"
@@ -153,13 +154,9 @@ Result<QPair<int, int>> DailyJob::runTransitions()
         if (!live)
             return live.error();
         if (live->has_value()) {
-            Invitation inv = **live;
-            inv.status = QStringLiteral("revoked");
-            inv.revokedAt = now;
-            inv.revokeReason = QStringLiteral("terminated");
-            PD_TRY(invitations.update(inv, now, by));
-            PD_TRY(m_ctx.audit(QStringLiteral("invitation.revoked"), QStringLiteral("invitation"), inv.id, 0, u.id,
-                               {{QStringLiteral("reason"), inv.revokeReason}}));
+            auto revoked = revokeInvitation(m_ctx, **live, QStringLiteral("terminated"), 0);
+            if (!revoked)
+                return revoked.error();
         }
         const QString before = u.status;
         u.status = QStringLiteral("terminated");

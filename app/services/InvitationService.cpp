@@ -41,6 +41,19 @@ Result<QString> patientNames(Database& db, qint64 portalUserId)
 
 } // namespace
 
+Result<Invitation> revokeInvitation(const ServiceContext& ctx, Invitation inv, const QString& reason, qint64 patientId)
+{
+    const QString was = inv.status;
+    inv.status = QStringLiteral("revoked");
+    inv.revokedAt = ctx.now();
+    inv.revokeReason = reason;
+    PD_TRY(InvitationRepository(ctx.db()).update(inv, ctx.now(), ctx.staff().name));
+    ++inv.rowVersion;
+    PD_TRY(ctx.audit(QStringLiteral("invitation.revoked"), QStringLiteral("invitation"), inv.id, patientId,
+                     inv.portalUserId, {{QStringLiteral("reason"), reason}, {QStringLiteral("was"), was}}));
+    return inv;
+}
+
 Result<qint64> sendInvitation(const ServiceContext& ctx, const Policy& policy, Invitation& inv, const PortalUser& user,
                               const QString& mailKind)
 {
@@ -169,14 +182,10 @@ Result<SentInvitation> InvitationService::reissue(const ReissueRequest& request,
     const QString by = m_ctx.staff().name;
     SentInvitation out;
     if (previous.isLive()) {
-        Invitation old = previous;
-        old.status = QStringLiteral("revoked");
-        old.revokedAt = now;
-        old.revokeReason = QStringLiteral("reissued");
-        PD_TRY(invitations.update(old, now, by));
-        PD_TRY(m_ctx.audit(QStringLiteral("invitation.revoked"), QStringLiteral("invitation"), old.id, patientId, user.id,
-                           {{QStringLiteral("reason"), old.revokeReason}, {QStringLiteral("was"), previous.status}}));
-        out.revokedId = old.id;
+        auto revoked = revokeInvitation(m_ctx, previous, QStringLiteral("reissued"), patientId);
+        if (!revoked)
+            return revoked.error();
+        out.revokedId = revoked->id;
     }
     FailPoint::hit("reissue.after_revoke");
 
@@ -244,18 +253,11 @@ Result<Invitation> InvitationService::revoke(const QString& userName)
     if (!live->has_value())
         return Error::validation(QStringLiteral("invitation.none_live"),
                                  QCoreApplication::translate("Services", "%1 has no live invitation to revoke.").arg(user->username));
-    Invitation inv = **live;
-    const QString was = inv.status;
-    inv.status = QStringLiteral("revoked");
-    inv.revokedAt = m_ctx.now();
-    inv.revokeReason = QStringLiteral("staff");
-    PD_TRY(invitations.update(inv, m_ctx.now(), m_ctx.staff().name));
-    ++inv.rowVersion;
-    PD_TRY(m_ctx.audit(QStringLiteral("invitation.revoked"), QStringLiteral("invitation"), inv.id,
-                       patientOf(m_ctx.db(), user.value()), user->id,
-                       {{QStringLiteral("reason"), inv.revokeReason}, {QStringLiteral("was"), was}}));
+    auto revoked = revokeInvitation(m_ctx, **live, QStringLiteral("staff"), patientOf(m_ctx.db(), user.value()));
+    if (!revoked)
+        return revoked.error();
     PD_TRY(tx.commit());
-    return inv;
+    return revoked.value();
 }
 
 Result<QList<InvitationRow>> InvitationService::list(InvitationFilter filter, const QString& mrn)

@@ -40,6 +40,11 @@ private:
     const ServiceContext& m_ctx;
 };
 
+// Revokes a live invitation for `reason` (reissued, deactivated, email_changed, terminated, staff) and audits it,
+// inside the caller's transaction. Returns the revoked invitation.
+Result<Invitation> revokeInvitation(const ServiceContext& ctx, Invitation invitation, const QString& reason,
+                                    qint64 patientId);
+
 // Gives a queued invitation its token and window and queues its e-mail (inside the caller's transaction).
 Result<qint64> sendInvitation(const ServiceContext& ctx, const Policy& policy, Invitation& invitation,
                               const PortalUser& user, const QString& mailKind);
