@@ -33,7 +33,7 @@ QJsonObject patient(const Patient& p)
     return {{QStringLiteral("mrn"), p.mrn},
             {QStringLiteral("given_name"), p.givenName},
             {QStringLiteral("family_name"), p.familyName},
-            {QStringLiteral("birth_date"), p.birthDate.toString(Qt::ISODate)},
+            {QStringLiteral("birth_date"), p.birthDate.isValid() ? QJsonValue(p.birthDate.toString(Qt::ISODate)) : QJsonValue()},
             {QStringLiteral("sex"), p.sex},
             {QStringLiteral("language"), p.language},
             {QStringLiteral("email"), text(p.email)},

@@ -86,7 +86,7 @@ Status patientShow(CliContext& c)
 
     c.line(QCoreApplication::translate("Cli", "Patient %1  %2").arg(p.mrn, p.fullName()));
     c.line(QCoreApplication::translate("Cli", "  born %1, %2 years old (%3); language %4; e-mail %5; phone %6")
-               .arg(p.birthDate.toString(Qt::ISODate)).arg(story->age)
+               .arg(p.birthDate.isValid() ? p.birthDate.toString(Qt::ISODate) : QStringLiteral("•••")).arg(story->age)
                .arg(bracketDisplayName(story->bracket), p.language, p.email.isEmpty() ? QStringLiteral("—") : p.email,
                     p.phone.isEmpty() ? QStringLiteral("—") : p.phone));
     if (story->nextTransition)

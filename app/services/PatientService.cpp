@@ -182,12 +182,35 @@ Result<PatientStory> PatientService::show(const QString& mrn)
     std::sort(story.invitations.begin(), story.invitations.end(),
               [](const Invitation& a, const Invitation& b) { return a.id > b.id; });
 
+    if (!m_ctx.has(Role::Specialist)) {
+        story.masked = true;
+        story.patient.email = maskEmail(story.patient.email);
+        story.patient.phone = maskPhone(story.patient.phone);
+        story.patient.birthDate = QDate();
+        for (PortalUser& u : story.users)
+            u.email = maskEmail(u.email);
+        for (Invitation& i : story.invitations)
+            i.email = maskEmail(i.email);
+    }
     PD_TRY(m_ctx.audit(QStringLiteral("patient.opened"), QStringLiteral("patient"), story.patient.id,
                        story.patient.id, 0));
     auto timeline = AuditLog(m_ctx.db()).timeline(story.patient.id, userIds);
     if (!timeline)
         return timeline.error();
     story.timeline = timeline.value();
+    if (story.masked) {
+        static const QRegularExpression emailField(QStringLiteral("\"(email|before|after)\":\"([^\"@]*@[^\"]*)\""));
+        for (AuditEvent& e : story.timeline) {
+            QString masked;
+            qsizetype last = 0;
+            for (auto it = emailField.globalMatch(e.details); it.hasNext();) {
+                const auto m = it.next();
+                masked += e.details.mid(last, m.capturedStart(2) - last) + maskEmail(m.captured(2));
+                last = m.capturedEnd(2);
+            }
+            e.details = masked + e.details.mid(last);
+        }
+    }
     PD_TRY(tx.commit());
     return story;
 }
@@ -196,7 +219,15 @@ Result<QList<SearchHit>> PatientService::search(const QString& text, int limit)
 {
     if (text.size() > 200)
         return Error::validation(QStringLiteral("input.search"), QCoreApplication::translate("Services", "Search text is longer than 200 characters."));
-    return SearchRepository(m_ctx.db()).search(text, limit);
+    auto hits = SearchRepository(m_ctx.db()).search(text, limit);
+    if (!hits || m_ctx.has(Role::Specialist))
+        return hits;
+    for (SearchHit& h : hits.value()) {
+        h.email = maskEmail(h.email);
+        h.phone = maskPhone(h.phone);
+        h.birthDate = QDate();
+    }
+    return hits;
 }
 
 } // namespace pd

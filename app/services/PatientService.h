@@ -30,6 +30,7 @@ struct PatientStory {
     QList<Grant> grants;
     QList<Invitation> invitations;   // of every login above, newest first
     QList<AuditEvent> timeline;      // oldest first
+    bool masked = false;             // contact details and birth date hidden (support agents)
 };
 
 class PatientService final {

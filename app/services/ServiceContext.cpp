@@ -44,6 +44,24 @@ QString roleDisplayName(Role role)
     return {};
 }
 
+QString maskEmail(const QString& email)
+{
+    const qsizetype at = email.indexOf(QLatin1Char('@'));
+    if (at <= 0)
+        return email.isEmpty() ? email : QStringLiteral("•••");
+    return email.left(1) + QStringLiteral("•••") + email.mid(at);
+}
+
+QString maskPhone(const QString& phone)
+{
+    QString digits;
+    for (const QChar c : phone) {
+        if (c.isDigit())
+            digits += c;
+    }
+    return digits.size() < 4 ? (phone.isEmpty() ? phone : QStringLiteral("•••")) : QStringLiteral("•••-•••-") + digits.right(4);
+}
+
 QString mailLanguage(const QString& language)
 {
     return MailTemplates::languages().contains(language) ? language : QStringLiteral("en");

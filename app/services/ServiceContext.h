@@ -63,6 +63,10 @@ private:
     QString m_workstation;
 };
 
+// What a support agent sees of contact details (SPEC §6): "j•••@example.org", "•••-•••-0142".
+QString maskEmail(const QString& email);
+QString maskPhone(const QString& phone);
+
 // The language a family's e-mail is written in: theirs when templates exist for it, else English.
 QString mailLanguage(const QString& language);
 // Formats a date for a family's e-mail, in the e-mail's language ("24 de diciembre de 2026").

@@ -108,6 +108,27 @@ private slots:
         QCOMPARE(t.count(QStringLiteral("SELECT count(*) FROM outbox WHERE kind = 'email_changed' AND recipient = 'mom@example.org'")), 1);
     }
 
+    void supportAgentsSeeContactDetailsMasked()
+    {
+        TestDb t;
+        addPatient(t, QStringLiteral("100200"), QDate(2017, 3, 2), QStringLiteral("family@example.org"));
+        enrollOk(t, parentForm(QStringLiteral("100200"), QDate(2026, 11, 24), QStringLiteral("mom@example.org")));
+        auto agent = PatientService(*t.as(QStringLiteral("agent"))).show(QStringLiteral("100200"));
+        QVERIFY(agent.ok());
+        QVERIFY(agent->masked);
+        QCOMPARE(agent->patient.email, QStringLiteral("f•••@example.org"));
+        QVERIFY(!agent->patient.birthDate.isValid());
+        QCOMPARE(agent->users.first().email, QStringLiteral("m•••@example.org"));
+        for (const AuditEvent& e : agent->timeline)
+            QVERIFY2(!e.details.contains(QStringLiteral("mom@")), qPrintable(e.details));
+        QCOMPARE(agent->bracket, Bracket::Child);   // the rules still see the real birth date
+
+        auto specialist = PatientService(*t.as(QStringLiteral("specialist"))).show(QStringLiteral("100200"));
+        QVERIFY(!specialist->masked);
+        QCOMPARE(specialist->patient.email, QStringLiteral("family@example.org"));
+        QCOMPARE(specialist->patient.birthDate, QDate(2017, 3, 2));
+    }
+
     void staleEditIsAConflict()
     {
         TestDb t;
