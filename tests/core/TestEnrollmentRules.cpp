@@ -22,16 +22,14 @@ private slots:
     void refusalsExplainThemselves();
 };
 
-void TestEnrollmentRules::names()
-{
+void TestEnrollmentRules::names() {
     QCOMPARE(formKindName(FormKind::Parent), QStringLiteral("parent"));
     QCOMPARE(formKindName(FormKind::Patient), QStringLiteral("patient"));
     QCOMPARE(accessLevelName(AccessLevel::Full), QStringLiteral("full"));
     QCOMPARE(accessLevelName(AccessLevel::Limited), QStringLiteral("limited"));
 }
 
-void TestEnrollmentRules::formKindFromName_data()
-{
+void TestEnrollmentRules::formKindFromName_data() {
     QTest::addColumn<QString>("name");
     QTest::addColumn<bool>("known");
     QTest::addColumn<FormKind>("kind");
@@ -43,8 +41,7 @@ void TestEnrollmentRules::formKindFromName_data()
     QTest::newRow("empty") << QString() << false << FormKind::Parent;
 }
 
-void TestEnrollmentRules::formKindFromName()
-{
+void TestEnrollmentRules::formKindFromName() {
     QFETCH(QString, name);
     QFETCH(bool, known);
     QFETCH(FormKind, kind);
@@ -54,8 +51,7 @@ void TestEnrollmentRules::formKindFromName()
         QCOMPARE(*parsed, kind);
 }
 
-void TestEnrollmentRules::check_data()
-{
+void TestEnrollmentRules::check_data() {
     QTest::addColumn<Bracket>("signedIn");
     QTest::addColumn<Bracket>("today");
     QTest::addColumn<FormKind>("form");
@@ -109,8 +105,7 @@ void TestEnrollmentRules::check_data()
         << C << A << Pa << false << false << QStringLiteral("enrollment.bracket_changed") << Full;
 }
 
-void TestEnrollmentRules::check()
-{
+void TestEnrollmentRules::check() {
     QFETCH(Bracket, signedIn);
     QFETCH(Bracket, today);
     QFETCH(FormKind, form);
@@ -138,8 +133,7 @@ void TestEnrollmentRules::check()
     }
 }
 
-void TestEnrollmentRules::refusalsExplainThemselves()
-{
+void TestEnrollmentRules::refusalsExplainThemselves() {
     EnrollmentFacts child;
     child.form = FormKind::Patient;
     const auto under12 = EnrollmentRules::check(child);

@@ -16,8 +16,7 @@ private slots:
     void noBirthDateSkipsThatRule();
 };
 
-void TestPinPolicy::check_data()
-{
+void TestPinPolicy::check_data() {
     QTest::addColumn<QString>("pin");
     QTest::addColumn<QDate>("birth");
     QTest::addColumn<QString>("rule"); // empty: accepted
@@ -86,8 +85,7 @@ void TestPinPolicy::check_data()
     QTest::newRow("straight run beats birth date") << QStringLiteral("1234") << QDate(2012, 12, 12) << run;
 }
 
-void TestPinPolicy::check()
-{
+void TestPinPolicy::check() {
     QFETCH(QString, pin);
     QFETCH(QDate, birth);
     QFETCH(QString, rule);
@@ -103,8 +101,7 @@ void TestPinPolicy::check()
     }
 }
 
-void TestPinPolicy::messagesNeverRepeatThePin_data()
-{
+void TestPinPolicy::messagesNeverRepeatThePin_data() {
     QTest::addColumn<QString>("pin");
     QTest::newRow("format") << QStringLiteral("48a1x");
     QTest::newRow("9 digits") << QStringLiteral("482917305");
@@ -113,8 +110,7 @@ void TestPinPolicy::messagesNeverRepeatThePin_data()
     QTest::newRow("birth date") << QStringLiteral("9031482");
 }
 
-void TestPinPolicy::messagesNeverRepeatThePin()
-{
+void TestPinPolicy::messagesNeverRepeatThePin() {
     QFETCH(QString, pin);
     const Status s = PinPolicy::check(pin, QDate(2015, 3, 14));
     QVERIFY(!s.ok());
@@ -124,10 +120,10 @@ void TestPinPolicy::messagesNeverRepeatThePin()
         QVERIFY2(!s.error().message.contains(pin.mid(i, 4)), qPrintable(s.error().message));
 }
 
-void TestPinPolicy::noBirthDateSkipsThatRule()
-{
+void TestPinPolicy::noBirthDateSkipsThatRule() {
     QVERIFY(PinPolicy::check(QStringLiteral("0314"), QDate()).ok());
-    QCOMPARE(PinPolicy::check(QStringLiteral("1234"), QDate()).error().rule, QStringLiteral("pin.straight_run"));
+    QCOMPARE(PinPolicy::check(QStringLiteral("1234"), QDate()).error().rule,
+             QStringLiteral("pin.straight_run"));
 }
 
 QTEST_GUILESS_MAIN(TestPinPolicy)

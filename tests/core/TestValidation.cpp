@@ -9,12 +9,13 @@ namespace {
 
 const QTimeZone LA(QByteArrayLiteral("America/Los_Angeles"));
 
-QDateTime utc(const char* iso)
-{
+QDateTime utc(const char* iso) {
     return QDateTime::fromString(QString::fromLatin1(iso) + QLatin1Char('Z'), Qt::ISODate).toUTC();
 }
 
-QString u(const char* utf8) { return QString::fromUtf8(utf8); }
+QString u(const char* utf8) {
+    return QString::fromUtf8(utf8);
+}
 
 } // namespace
 
@@ -50,8 +51,7 @@ private slots:
     void messagesNameTheField();
 };
 
-void TestValidation::name_data()
-{
+void TestValidation::name_data() {
     QTest::addColumn<QString>("value");
     QTest::addColumn<bool>("ok");
     QTest::addColumn<QString>("expected");
@@ -67,8 +67,8 @@ void TestValidation::name_data()
     QTest::newRow("Persian with zero-width non-joiner") << u("می‌نا") << true << u("می‌نا");
     QTest::newRow("Chinese outside the BMP") << u("𠀋𠀋") << true << u("𠀋𠀋");
     QTest::newRow("leading tab from a paste is trimmed") << u("\tMaria") << true << u("Maria");
-    QTest::newRow("exactly 100 characters") << QString(100, QLatin1Char('a')) << true
-                                            << QString(100, QLatin1Char('a'));
+    QTest::newRow("exactly 100 characters")
+        << QString(100, QLatin1Char('a')) << true << QString(100, QLatin1Char('a'));
 
     QTest::newRow("empty") << QString() << false << QString();
     QTest::newRow("spaces only") << u("   ") << false << QString();
@@ -86,8 +86,7 @@ void TestValidation::name_data()
     QTest::newRow("punctuation only") << u("-") << false << QString();
 }
 
-void TestValidation::name()
-{
+void TestValidation::name() {
     QFETCH(QString, value);
     QFETCH(bool, ok);
     QFETCH(QString, expected);
@@ -103,8 +102,7 @@ void TestValidation::name()
     }
 }
 
-void TestValidation::nameIsNfcNormalised()
-{
+void TestValidation::nameIsNfcNormalised() {
     const QString decomposed = u("Jose\u0301 Nu\u0303n\u0303ez"); // e + combining acute, etc.
     const Result<QString> r = Validation::name(decomposed, u("Family name"));
     QVERIFY(r.ok());
@@ -115,8 +113,7 @@ void TestValidation::nameIsNfcNormalised()
              Validation::name(u("Jose\u0301"), u("Family name")).value());
 }
 
-void TestValidation::nameLengthCountsCharacters()
-{
+void TestValidation::nameLengthCountsCharacters() {
     // 100 characters outside the BMP are 200 UTF-16 units but still 100 characters.
     QString wide;
     for (int i = 0; i < 100; ++i)
@@ -125,26 +122,25 @@ void TestValidation::nameLengthCountsCharacters()
     QVERIFY(!Validation::name(wide + u("𠀋"), u("Given name")).ok());
 }
 
-void TestValidation::email_data()
-{
+void TestValidation::email_data() {
     QTest::addColumn<QString>("value");
     QTest::addColumn<bool>("ok");
     QTest::addColumn<QString>("expected");
 
     QTest::newRow("plain") << u("ana@example.org") << true << u("ana@example.org");
-    QTest::newRow("domain lower-cased, local kept") << u("Ana.Lopez@Example.ORG") << true
-                                                    << u("Ana.Lopez@example.org");
+    QTest::newRow("domain lower-cased, local kept")
+        << u("Ana.Lopez@Example.ORG") << true << u("Ana.Lopez@example.org");
     QTest::newRow("trimmed") << u("  ana@example.org ") << true << u("ana@example.org");
     QTest::newRow("plus tag") << u("ana+portal@mail.example.org") << true << u("ana+portal@mail.example.org");
-    QTest::newRow("hyphenated domain") << u("a@my-clinic.example.org") << true << u("a@my-clinic.example.org");
+    QTest::newRow("hyphenated domain")
+        << u("a@my-clinic.example.org") << true << u("a@my-clinic.example.org");
     QTest::newRow("international domain") << u("ana@correo.españa.es") << true << u("ana@correo.españa.es");
-    QTest::newRow("254 characters") << QString(QString(64, QLatin1Char('a')) + u("@") + QString(63, QLatin1Char('b'))
-                                               + u(".") + QString(63, QLatin1Char('c')) + u(".")
-                                               + QString(61, QLatin1Char('d')))
-                                    << true
-                                    << QString(QString(64, QLatin1Char('a')) + u("@") + QString(63, QLatin1Char('b'))
-                                               + u(".") + QString(63, QLatin1Char('c')) + u(".")
-                                               + QString(61, QLatin1Char('d')));
+    QTest::newRow("254 characters")
+        << QString(QString(64, QLatin1Char('a')) + u("@") + QString(63, QLatin1Char('b')) + u(".") +
+                   QString(63, QLatin1Char('c')) + u(".") + QString(61, QLatin1Char('d')))
+        << true
+        << QString(QString(64, QLatin1Char('a')) + u("@") + QString(63, QLatin1Char('b')) + u(".") +
+                   QString(63, QLatin1Char('c')) + u(".") + QString(61, QLatin1Char('d')));
 
     QTest::newRow("empty") << QString() << false << QString();
     QTest::newRow("no @") << u("ana.example.org") << false << QString();
@@ -165,16 +161,16 @@ void TestValidation::email_data()
     QTest::newRow("dot at start of local part") << u(".ana@example.org") << false << QString();
     QTest::newRow("double dot in local part") << u("ana..lopez@example.org") << false << QString();
     QTest::newRow("underscore in domain") << u("ana@ex_ample.org") << false << QString();
-    QTest::newRow("255 characters") << QString(QString(64, QLatin1Char('a')) + u("@") + QString(63, QLatin1Char('b'))
-                                               + u(".") + QString(63, QLatin1Char('c')) + u(".")
-                                               + QString(62, QLatin1Char('d')))
+    QTest::newRow("255 characters") << QString(QString(64, QLatin1Char('a')) + u("@") +
+                                               QString(63, QLatin1Char('b')) + u(".") +
+                                               QString(63, QLatin1Char('c')) + u(".") +
+                                               QString(62, QLatin1Char('d')))
                                     << false << QString();
-    QTest::newRow("local part over 64") << QString(QString(65, QLatin1Char('a')) + u("@example.org")) << false
-                                        << QString();
+    QTest::newRow("local part over 64")
+        << QString(QString(65, QLatin1Char('a')) + u("@example.org")) << false << QString();
 }
 
-void TestValidation::email()
-{
+void TestValidation::email() {
     QFETCH(QString, value);
     QFETCH(bool, ok);
     QFETCH(QString, expected);
@@ -189,8 +185,7 @@ void TestValidation::email()
     }
 }
 
-void TestValidation::phone_data()
-{
+void TestValidation::phone_data() {
     QTest::addColumn<QString>("value");
     QTest::addColumn<bool>("ok");
 
@@ -207,13 +202,12 @@ void TestValidation::phone_data()
     QTest::newRow("letters") << u("1-800-FLOWERS") << false;
     QTest::newRow("extension") << u("323-361-2330 x12") << false;
     QTest::newRow("plus in the middle") << u("323+3612330") << false;
-    QTest::newRow("Arabic-Indic digits") << u("\u0663\u0662\u0663\u0663\u0666\u0661\u0662\u0663\u0663\u0660")
-                                         << false;
+    QTest::newRow("Arabic-Indic digits")
+        << u("\u0663\u0662\u0663\u0663\u0666\u0661\u0662\u0663\u0663\u0660") << false;
     QTest::newRow("over 32 characters") << u("3 2 3 - 3 6 1 - 2 3 3 0 - 1 2 3 4 5") << false;
 }
 
-void TestValidation::phone()
-{
+void TestValidation::phone() {
     QFETCH(QString, value);
     QFETCH(bool, ok);
     const Result<QString> r = Validation::phone(value);
@@ -224,8 +218,7 @@ void TestValidation::phone()
         QCOMPARE(r.error().rule, u("input.phone"));
 }
 
-void TestValidation::mrn_data()
-{
+void TestValidation::mrn_data() {
     QTest::addColumn<QString>("value");
     QTest::addColumn<bool>("ok");
     QTest::addColumn<QString>("expected");
@@ -243,8 +236,7 @@ void TestValidation::mrn_data()
     QTest::newRow("full-width digits") << u("\uFF11\uFF12\uFF13") << false << QString();
 }
 
-void TestValidation::mrn()
-{
+void TestValidation::mrn() {
     QFETCH(QString, value);
     QFETCH(bool, ok);
     QFETCH(QString, expected);
@@ -256,8 +248,7 @@ void TestValidation::mrn()
         QCOMPARE(r.error().rule, u("input.mrn"));
 }
 
-void TestValidation::isoDate_data()
-{
+void TestValidation::isoDate_data() {
     QTest::addColumn<QString>("value");
     QTest::addColumn<QDate>("date"); // invalid: refused
 
@@ -275,12 +266,12 @@ void TestValidation::isoDate_data()
     QTest::newRow("with time") << u("2014-03-09T00:00:00") << QDate();
     QTest::newRow("two-digit year") << u("14-03-09") << QDate();
     QTest::newRow("slashes") << u("2014/03/09") << QDate();
-    QTest::newRow("Arabic-Indic digits") << u("\u0662\u0660\u0661\u0664-\u0660\u0663-\u0660\u0669") << QDate();
+    QTest::newRow("Arabic-Indic digits")
+        << u("\u0662\u0660\u0661\u0664-\u0660\u0663-\u0660\u0669") << QDate();
     QTest::newRow("empty") << QString() << QDate();
 }
 
-void TestValidation::isoDate()
-{
+void TestValidation::isoDate() {
     QFETCH(QString, value);
     QFETCH(QDate, date);
     const Result<QDate> r = Validation::isoDate(value, u("Birth date"));
@@ -294,8 +285,7 @@ void TestValidation::isoDate()
     }
 }
 
-void TestValidation::isoDateTime_data()
-{
+void TestValidation::isoDateTime_data() {
     QTest::addColumn<QString>("value");
     QTest::addColumn<QDateTime>("instant"); // invalid: refused
 
@@ -305,12 +295,14 @@ void TestValidation::isoDateTime_data()
     QTest::newRow("space instead of T") << u("2026-11-24 09:00:00") << utc("2026-11-24T17:00:00");
     QTest::newRow("fractional seconds") << u("2026-11-24T09:00:00.250") << utc("2026-11-24T17:00:00.250");
     QTest::newRow("one fractional digit") << u("2026-11-24T09:00:00.5") << utc("2026-11-24T17:00:00.500");
-    QTest::newRow("microseconds truncated") << u("2026-11-24T09:00:00.123456") << utc("2026-11-24T17:00:00.123");
+    QTest::newRow("microseconds truncated")
+        << u("2026-11-24T09:00:00.123456") << utc("2026-11-24T17:00:00.123");
     QTest::newRow("Z") << u("2026-11-24T09:00:00Z") << utc("2026-11-24T09:00:00");
     QTest::newRow("positive offset") << u("2026-11-24T09:00:00+09:00") << utc("2026-11-24T00:00:00");
     QTest::newRow("negative offset") << u("2026-11-24T09:00:00-08:00") << utc("2026-11-24T17:00:00");
     QTest::newRow("half-hour offset") << u("2026-11-24T09:00:00+05:30") << utc("2026-11-24T03:30:00");
-    QTest::newRow("offset with fraction") << u("2026-11-24T09:00:00.5+01:00") << utc("2026-11-24T08:00:00.500");
+    QTest::newRow("offset with fraction")
+        << u("2026-11-24T09:00:00.5+01:00") << utc("2026-11-24T08:00:00.500");
     QTest::newRow("just after spring-forward") << u("2026-03-08T03:00:00") << utc("2026-03-08T10:00:00");
     QTest::newRow("local midnight in LA") << u("2026-01-20T00:00:00") << utc("2026-01-20T08:00:00");
 
@@ -329,8 +321,7 @@ void TestValidation::isoDateTime_data()
     QTest::newRow("empty") << QString() << QDateTime();
 }
 
-void TestValidation::isoDateTime()
-{
+void TestValidation::isoDateTime() {
     QFETCH(QString, value);
     QFETCH(QDateTime, instant);
     const Result<QDateTime> r = Validation::isoDateTime(value, LA, u("Received"));
@@ -344,11 +335,10 @@ void TestValidation::isoDateTime()
     }
 }
 
-void TestValidation::isoDateTimeIgnoresMachineZone()
-{
+void TestValidation::isoDateTimeIgnoresMachineZone() {
     // The same text read for two hospitals gives two instants; neither depends on the workstation.
-    const auto tokyo = Validation::isoDateTime(u("2026-11-24T09:00:00"), QTimeZone(QByteArrayLiteral("Asia/Tokyo")),
-                                               u("Received"));
+    const auto tokyo = Validation::isoDateTime(u("2026-11-24T09:00:00"),
+                                               QTimeZone(QByteArrayLiteral("Asia/Tokyo")), u("Received"));
     const auto utcZone = Validation::isoDateTime(u("2026-11-24T09:00:00"), QTimeZone::utc(), u("Received"));
     QVERIFY(tokyo.ok());
     QVERIFY(utcZone.ok());
@@ -356,28 +346,30 @@ void TestValidation::isoDateTimeIgnoresMachineZone()
     QCOMPARE(utcZone.value(), utc("2026-11-24T09:00:00"));
 }
 
-void TestValidation::note_data()
-{
+void TestValidation::note_data() {
     QTest::addColumn<QString>("value");
     QTest::addColumn<bool>("ok");
     QTest::addColumn<QString>("expected");
 
     QTest::newRow("empty is allowed") << QString() << true << QString();
-    QTest::newRow("plain") << u("Caller verified with DOB and MRN.") << true << u("Caller verified with DOB and MRN.");
+    QTest::newRow("plain") << u("Caller verified with DOB and MRN.") << true
+                           << u("Caller verified with DOB and MRN.");
     QTest::newRow("newlines kept") << u("Line one\nLine two") << true << u("Line one\nLine two");
     QTest::newRow("CRLF becomes LF") << u("Line one\r\nLine two") << true << u("Line one\nLine two");
     QTest::newRow("trimmed") << u("  note \n") << true << u("note");
     QTest::newRow("Spanish") << u("La madre llamó el lunes.") << true << u("La madre llamó el lunes.");
-    QTest::newRow("2000 characters") << QString(2000, QLatin1Char('x')) << true << QString(2000, QLatin1Char('x'));
+    QTest::newRow("2000 characters") << QString(2000, QLatin1Char('x')) << true
+                                     << QString(2000, QLatin1Char('x'));
 
     QTest::newRow("2001 characters") << QString(2001, QLatin1Char('x')) << false << QString();
     QTest::newRow("tab") << u("a\tb") << false << QString();
-    QTest::newRow("bell") << u("a\x07" "b") << false << QString();
+    QTest::newRow("bell") << u("a\x07"
+                               "b")
+                          << false << QString();
     QTest::newRow("right-to-left override") << u("a\u202Eb") << false << QString();
 }
 
-void TestValidation::note()
-{
+void TestValidation::note() {
     QFETCH(QString, value);
     QFETCH(bool, ok);
     QFETCH(QString, expected);
@@ -391,8 +383,7 @@ void TestValidation::note()
     }
 }
 
-void TestValidation::messagesTruncateLongInput()
-{
+void TestValidation::messagesTruncateLongInput() {
     const QString longDate = u("2014-03-09") + QString(200, QLatin1Char('x'));
     const auto r = Validation::isoDate(longDate, u("Birth date"));
     QVERIFY(!r.ok());
@@ -411,8 +402,7 @@ void TestValidation::messagesTruncateLongInput()
     QVERIFY(!c.error().message.contains(QChar(0x1b)));
 }
 
-void TestValidation::messagesNameTheField()
-{
+void TestValidation::messagesNameTheField() {
     const auto r = Validation::isoDate(u("2023-02-30"), u("Birth date"));
     QVERIFY(!r.ok());
     QCOMPARE(r.error().message, u("Birth date \"2023-02-30\" is not a real date; use YYYY-MM-DD."));
