@@ -206,8 +206,10 @@ Status userShow(CliContext& c)
         c.line(QCoreApplication::translate("Cli", "  deactivated %1: %2; reported by %3; verified by %4")
                    .arg(c.local(u.statusChangedAt), u.deactivationReason, u.reportedBy, u.verifiedBy));
     for (const Grant& g : std::as_const(story->grants)) {
-        grants.append(CliJson::grant(g));
-        c.line(grantLine(c, g, QCoreApplication::translate("Cli", "patient #%1").arg(g.patientId)));
+        QJsonObject j = CliJson::grant(g);
+        j.insert(QStringLiteral("mrn"), story->patientMrns.value(g.patientId));
+        grants.append(j);
+        c.line(grantLine(c, g, QCoreApplication::translate("Cli", "patient %1").arg(story->patientMrns.value(g.patientId))));
     }
     for (const Invitation& i : std::as_const(story->invitations)) {
         invitations.append(CliJson::invitation(i));

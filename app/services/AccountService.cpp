@@ -3,6 +3,7 @@
 #include "FailPoint.h"
 #include "GrantRepository.h"
 #include "InvitationService.h"
+#include "PatientRepository.h"
 #include "PatientService.h"
 #include "PortalUserRepository.h"
 #include "Validation.h"
@@ -30,6 +31,14 @@ Result<UserStory> AccountService::show(const QString& userName)
     if (!grants)
         return grants.error();
     story.grants = grants.value();
+    PatientRepository patients(m_ctx.db());
+    for (const Grant& g : std::as_const(story.grants)) {
+        auto p = patients.byId(g.patientId);
+        if (!p)
+            return p.error();
+        if (p->has_value())
+            story.patientMrns.insert(g.patientId, (*p)->mrn);
+    }
     auto invitations = InvitationRepository(m_ctx.db()).forUser(story.user.id);
     if (!invitations)
         return invitations.error();

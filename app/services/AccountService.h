@@ -31,6 +31,7 @@ struct UserStory {
     PortalUser user;
     QList<Grant> grants;
     QList<Invitation> invitations;
+    QHash<qint64, QString> patientMrns;   // patient id → MRN, for the grants above
 };
 
 class AccountService final {
