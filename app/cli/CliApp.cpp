@@ -128,13 +128,14 @@ void printErr(const QString& s)
     std::fflush(stderr);
 }
 
-int fail(const CliArgs& args, const Error& e)
+// `partial` is what the command found before it refused (audit verify's bad event, say).
+int fail(const CliArgs& args, const Error& e, QJsonObject partial = {})
 {
     if (args.json) {
-        const QJsonObject doc{{QStringLiteral("error"),
-                               QJsonObject{{QStringLiteral("kind"), errorKindName(e.kind)},
-                                           {QStringLiteral("rule"), e.rule},
-                                           {QStringLiteral("message"), e.message}}}};
+        QJsonObject doc = partial;
+        doc.insert(QStringLiteral("error"), QJsonObject{{QStringLiteral("kind"), errorKindName(e.kind)},
+                                                        {QStringLiteral("rule"), e.rule},
+                                                        {QStringLiteral("message"), e.message}});
         printOut(QString::fromUtf8(QJsonDocument(doc).toJson(QJsonDocument::Indented)));
     }
     printErr(QCoreApplication::translate("Cli", "portaldesk-cli: %1").arg(e.message) + QLatin1Char('\n'));
@@ -273,7 +274,7 @@ int runCli(const QStringList& arguments)
         c.line(QCoreApplication::translate("Cli", "Database ready: %1 (schema version %2).").arg(c.db->location()).arg(v ? v.value() : 0));
         c.line(QCoreApplication::translate("Cli", "Signed in as %1 (%2).").arg(staff.name, staff.role));
     } else if (auto s = command->run(c); !s) {
-        return fail(c.args, s.error());
+        return fail(c.args, s.error(), c.json);
     }
 
     if (c.args.json)

@@ -1,0 +1,119 @@
+// Runs the real portaldesk-cli against a throw-away database, the way a scheduler or a script would.
+#pragma once
+
+#include "MimeMessage.h"
+
+#include <QDir>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace pd::test {
+
+struct CliResult {
+    int exitCode = -1;
+    QString out;
+    QString err;
+    QJsonObject json() const { return QJsonDocument::fromJson(out.toUtf8()).object(); }
+};
+
+class Cli {
+public:
+    Cli()
+    {
+        run({QStringLiteral("init")}, {}, QStringLiteral("admin"));
+        run({QStringLiteral("staff"), QStringLiteral("add"), QStringLiteral("maria"), QStringLiteral("--role"),
+             QStringLiteral("him_specialist")}, {}, QStringLiteral("admin"));
+        run({QStringLiteral("staff"), QStringLiteral("add"), QStringLiteral("sam"), QStringLiteral("--role"),
+             QStringLiteral("support_agent")}, {}, QStringLiteral("admin"));
+    }
+
+    QString dbPath() const { return m_dir.filePath(QStringLiteral("t.sqlite")); }
+    QString mailFolder() const { return m_dir.filePath(QStringLiteral("mail")); }
+    void setNow(const QString& now) { m_now = now; }
+    void setEnv(const QString& name, const QString& value) { m_env.insert(name, value); }
+    void clearEnv(const QString& name) { m_env.remove(name); }
+
+    // Every run names the database, the clock and the staff member: nothing depends on the machine.
+    CliResult run(const QStringList& args, const QByteArray& input = {}, const QString& staff = QStringLiteral("maria"),
+                  bool json = false)
+    {
+        QStringList all = {QStringLiteral("--db"), dbPath(), QStringLiteral("--now"), m_now, QStringLiteral("--staff"), staff};
+        if (json)
+            all.append(QStringLiteral("--json"));
+        all += args;
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        for (auto it = m_env.cbegin(); it != m_env.cend(); ++it)
+            env.insert(it.key(), it.value());
+        p.setProcessEnvironment(env);
+        p.start(QStringLiteral(PORTALDESK_CLI), all);
+        if (!p.waitForStarted(10000))
+            qFatal("portaldesk-cli did not start");
+        p.write(input.isEmpty() ? QByteArray("\n") : input + '\n');
+        p.closeWriteChannel();
+        if (!p.waitForFinished(60000))
+            qFatal("portaldesk-cli did not finish");
+        CliResult r;
+        r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+        r.out = QString::fromUtf8(p.readAllStandardOutput());
+        r.err = QString::fromUtf8(p.readAllStandardError());
+        return r;
+    }
+
+    CliResult json(const QStringList& args, const QByteArray& input = {}, const QString& staff = QStringLiteral("maria"))
+    {
+        return run(args, input, staff, true);
+    }
+
+    // Every activation token in the e-mails to `address` in the drop folder.
+    QStringList tokensFor(const QString& address) const
+    {
+        QStringList tokens;
+        QDir dir(mailFolder());
+        const auto files = dir.entryInfoList({QStringLiteral("*.eml")}, QDir::Files);
+        for (const QFileInfo& f : files) {
+            QFile file(f.filePath());
+            if (!file.open(QIODevice::ReadOnly))
+                continue;
+            const QString text = QString::fromUtf8(MimeMessage::decodeQuotedPrintable(file.readAll()));
+            if (!text.contains(QStringLiteral("<") + address + QStringLiteral(">")))
+                continue;
+            static const QRegularExpression token(QStringLiteral("token=([A-Za-z0-9_-]{43})"));
+            const auto m = token.match(text);
+            if (m.hasMatch())
+                tokens.append(m.captured(1));
+        }
+        return tokens;
+    }
+
+    // The one token for `address` not in `known`.
+    QString newTokenFor(const QString& address, const QStringList& known = {}) const
+    {
+        QStringList fresh;
+        for (const QString& t : tokensFor(address)) {
+            if (!known.contains(t))
+                fresh.append(t);
+        }
+        return fresh.size() == 1 ? fresh.first() : QString();
+    }
+
+    // Runs SQL with the sqlite3 shell, behind the application's back.
+    QString sql(const QString& statement) const
+    {
+        QProcess p;
+        p.start(QStringLiteral("sqlite3"), {dbPath(), statement});
+        p.waitForFinished(30000);
+        return QString::fromUtf8(p.readAllStandardOutput()).trimmed();
+    }
+
+private:
+    QTemporaryDir m_dir;
+    QString m_now = QStringLiteral("2026-11-24T09:00:00");
+    QHash<QString, QString> m_env;
+};
+
+} // namespace pd::test

@@ -1,0 +1,162 @@
+// The whole life of a portal login from the command line: enroll, send, activate, reissue, lockout,
+// expiry, the 12th birthday, and an audit log that notices tampering.
+#include "CliRunner.h"
+
+#include <QJsonArray>
+
+using namespace pd::test;
+
+class TestCliFlow : public QObject {
+    Q_OBJECT
+
+    // A 9-year-old (born 2017-03-02) enrolled by her mother, invitation sent and delivered.
+    void enrolledFamily(Cli& cli, const QString& mrn, const QString& email, const QString& pin = QStringLiteral("482913"))
+    {
+        QCOMPARE(cli.run({"patient", "add", "--mrn", mrn, "--given", "Ana", "--family", "López", "--birth-date",
+                          "2017-03-02", "--language", "es"}).exitCode, 0);
+        const auto enrolled = cli.run({"enroll", "--mrn", mrn, "--form", "parent", "--signed", "2026-11-20", "--given",
+                                       "María", "--family", "López", "--email", email}, pin.toUtf8());
+        QVERIFY2(enrolled.exitCode == 0, qPrintable(enrolled.err));
+        QCOMPARE(cli.run({"invitation", "send-now", email}).exitCode, 0);
+        QCOMPARE(cli.run({"mail", "send"}).exitCode, 0);
+    }
+
+    QString userStatus(Cli& cli, const QString& user)
+    {
+        return cli.json({"user", "show", user}).json().value(QStringLiteral("user")).toObject().value(QStringLiteral("status")).toString();
+    }
+
+private slots:
+    void enrollSendActivate()
+    {
+        Cli cli;
+        enrolledFamily(cli, QStringLiteral("100200"), QStringLiteral("maria.lopez@example.org"));
+        const QString token = cli.newTokenFor(QStringLiteral("maria.lopez@example.org"));
+        QCOMPARE(token.size(), 43);
+        QCOMPARE(userStatus(cli, QStringLiteral("maria.lopez")), QStringLiteral("pending"));
+        cli.setNow(QStringLiteral("2026-11-25T18:00:00"));
+        const auto activated = cli.run({"activate", "--token", token}, "482913", QStringLiteral("portal"));
+        QVERIFY2(activated.exitCode == 0, qPrintable(activated.err));
+        QCOMPARE(userStatus(cli, QStringLiteral("maria.lopez")), QStringLiteral("active"));
+        const auto show = cli.json({"patient", "show", "100200"}).json();
+        QCOMPARE(show.value(QStringLiteral("bracket")).toString(), QStringLiteral("child"));
+        QCOMPARE(show.value(QStringLiteral("grants")).toArray().first().toObject().value(QStringLiteral("level")).toString(),
+                 QStringLiteral("full"));
+        QCOMPARE(show.value(QStringLiteral("invitations")).toArray().first().toObject().value(QStringLiteral("status")).toString(),
+                 QStringLiteral("activated"));
+    }
+
+    void reissueKillsTheOldLink()
+    {
+        Cli cli;
+        enrolledFamily(cli, QStringLiteral("100200"), QStringLiteral("maria.lopez@example.org"));
+        const QString oldToken = cli.newTokenFor(QStringLiteral("maria.lopez@example.org"));
+        cli.setNow(QStringLiteral("2026-11-30T10:00:00"));
+        QCOMPARE(cli.run({"invitation", "reissue", "maria.lopez"}, {}, QStringLiteral("sam")).exitCode, 0);
+        QCOMPARE(cli.run({"mail", "send"}).exitCode, 0);
+        const QString newToken = cli.newTokenFor(QStringLiteral("maria.lopez@example.org"), {oldToken});
+        QCOMPARE(newToken.size(), 43);
+
+        const auto old = cli.run({"activate", "--token", oldToken}, "482913", QStringLiteral("portal"));
+        QCOMPARE(old.exitCode, 3);
+        QVERIFY2(old.err.contains(QStringLiteral("newer")), qPrintable(old.err));
+        QCOMPARE(cli.run({"activate", "--token", newToken}, "482913", QStringLiteral("portal")).exitCode, 0);
+        QCOMPARE(cli.sql(QStringLiteral("SELECT status FROM invitations ORDER BY id")), QStringLiteral("revoked\nactivated"));
+    }
+
+    void fiveWrongPinsLock()
+    {
+        Cli cli;
+        enrolledFamily(cli, QStringLiteral("100200"), QStringLiteral("maria.lopez@example.org"));
+        const QString token = cli.newTokenFor(QStringLiteral("maria.lopez@example.org"));
+        for (int i = 1; i <= 5; ++i) {
+            const auto r = cli.run({"activate", "--token", token}, "111000", QStringLiteral("portal"));
+            QCOMPARE(r.exitCode, 3);
+            QCOMPARE(r.err.contains(QStringLiteral("locked")), i == 5);
+        }
+        const auto right = cli.run({"activate", "--token", token}, "482913", QStringLiteral("portal"));
+        QCOMPARE(right.exitCode, 3);
+        QVERIFY(right.err.contains(QStringLiteral("locked")));
+        const auto locked = cli.json({"invitation", "list", "--status", "locked"}).json();
+        QCOMPARE(locked.value(QStringLiteral("invitations")).toArray().size(), 1);
+        QCOMPARE(userStatus(cli, QStringLiteral("maria.lopez")), QStringLiteral("pending"));
+    }
+
+    void expiresThirtyDaysAfterSending_data()
+    {
+        QTest::addColumn<QString>("now");
+        QTest::addColumn<int>("exitCode");
+        QTest::newRow("30 days less a minute") << "2026-12-24T08:59:00" << 0;
+        QTest::newRow("exactly 30 days") << "2026-12-24T09:00:00" << 3;
+        QTest::newRow("31 days") << "2026-12-25T09:00:00" << 3;
+        QTest::newRow("31 days, given in UTC") << "2026-12-25T17:00:00Z" << 3;
+    }
+
+    void expiresThirtyDaysAfterSending()
+    {
+        QFETCH(QString, now);
+        QFETCH(int, exitCode);
+        Cli cli;   // sent 2026-11-24 09:00 Los Angeles
+        enrolledFamily(cli, QStringLiteral("100200"), QStringLiteral("maria.lopez@example.org"));
+        const QString token = cli.newTokenFor(QStringLiteral("maria.lopez@example.org"));
+        cli.setNow(now);
+        const auto daily = cli.run({"daily"});
+        QCOMPARE(daily.exitCode, 0);
+        const auto listed = cli.json({"invitation", "list", "--status", "expired"}).json();
+        QCOMPARE(listed.value(QStringLiteral("invitations")).toArray().size(), exitCode == 0 ? 0 : 1);
+        const auto r = cli.run({"activate", "--token", token}, "482913", QStringLiteral("portal"));
+        QCOMPARE(r.exitCode, exitCode);
+        if (exitCode != 0)
+            QVERIFY2(r.err.contains(QStringLiteral("expired")), qPrintable(r.err));
+    }
+
+    void twelfthBirthdayEndsTheParentsAccessAndTheAuditHolds()
+    {
+        Cli cli;
+        cli.setNow(QStringLiteral("2026-11-24T09:00:00"));
+        QCOMPARE(cli.run({"patient", "add", "--mrn", "100300", "--given", "Lucía", "--family", "Pérez", "--birth-date",
+                          "2015-01-10"}).exitCode, 0);
+        QCOMPARE(cli.run({"enroll", "--mrn", "100300", "--form", "parent", "--signed", "2026-11-24", "--given", "Rosa",
+                          "--family", "Pérez", "--email", "rosa.perez@example.org"}, "580417").exitCode, 0);
+        const auto upcoming = cli.json({"transitions", "upcoming", "--days", "60"}).json();
+        QCOMPARE(upcoming.value(QStringLiteral("transitions")).toArray().size(), 1);
+
+        cli.setNow(QStringLiteral("2027-01-10T00:30:00"));   // the birthday, half past midnight in Los Angeles
+        const auto daily = cli.json({"daily"}).json();
+        QCOMPARE(daily.value(QStringLiteral("grants_ended")).toInt(), 1);
+        QCOMPARE(daily.value(QStringLiteral("users_terminated")).toInt(), 1);
+        const auto show = cli.json({"patient", "show", "100300"}).json();
+        const auto grant = show.value(QStringLiteral("grants")).toArray().first().toObject();
+        QCOMPARE(grant.value(QStringLiteral("end_reason")).toString(), QStringLiteral("age_12"));
+        QCOMPARE(grant.value(QStringLiteral("ended_at")).toString(), QStringLiteral("2027-01-10T08:00:00.000Z"));
+        QCOMPARE(userStatus(cli, QStringLiteral("rosa.perez")), QStringLiteral("terminated"));
+        QCOMPARE(cli.run({"audit", "verify"}, {}, QStringLiteral("admin")).exitCode, 0);
+
+        // An attacker edits one event directly in the file; verify names exactly that event.
+        const QString id = cli.sql(QStringLiteral("SELECT id FROM audit_events WHERE action = 'grant.ended'"));
+        cli.sql(QStringLiteral("DROP TRIGGER audit_events_no_update; UPDATE audit_events SET details = '{}' WHERE id = %1;").arg(id));
+        const auto verify = cli.json({"audit", "verify"}, {}, QStringLiteral("admin"));
+        QCOMPARE(verify.exitCode, 3);
+        QCOMPARE(QString::number(verify.json().value(QStringLiteral("bad_event")).toInteger()), id);
+    }
+
+    void deactivationRevokesAndNotifies()
+    {
+        Cli cli;
+        enrolledFamily(cli, QStringLiteral("100200"), QStringLiteral("maria.lopez@example.org"));
+        const QString token = cli.newTokenFor(QStringLiteral("maria.lopez@example.org"));
+        const auto refused = cli.run({"user", "deactivate", "maria.lopez", "--reason", "suspected_compromise"}, {},
+                                     QStringLiteral("sam"));
+        QCOMPARE(refused.exitCode, 6);
+        const auto r = cli.json({"user", "deactivate", "maria.lopez", "--reason", "suspected_compromise", "--reported-by",
+                                 "mother by phone", "--verified-by", "DOB + MRN"});
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(r.json().value(QStringLiteral("revoked_invitations")).toArray().size(), 1);
+        QCOMPARE(userStatus(cli, QStringLiteral("maria.lopez")), QStringLiteral("deactivated"));
+        QCOMPARE(cli.run({"activate", "--token", token}, "482913", QStringLiteral("portal")).exitCode, 3);
+        QCOMPARE(cli.sql(QStringLiteral("SELECT count(*) FROM outbox WHERE kind = 'deactivation'")), QStringLiteral("1"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCliFlow)
+#include "TestCliFlow.moc"
