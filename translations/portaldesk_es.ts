@@ -1,4 +1,1203 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="es">
+<context>
+    <name>AgeRules</name>
+    <message>
+        <source>Child (0–11)</source>
+        <translation>Niño (0–11)</translation>
+    </message>
+    <message>
+        <source>Adolescent (12–17)</source>
+        <translation>Adolescente (12–17)</translation>
+    </message>
+    <message>
+        <source>Adult (18+)</source>
+        <translation>Adulto (18+)</translation>
+    </message>
+</context>
+<context>
+    <name>AuditLog</name>
+    <message>
+        <source>events %1 to %2 are missing (deleted)</source>
+        <translation>faltan los eventos %1 a %2 (fueron borrados)</translation>
+    </message>
+    <message>
+        <source>the link to the previous event is broken (an earlier event was deleted or replaced)</source>
+        <translation>el enlace con el evento anterior está roto (un evento anterior fue borrado o reemplazado)</translation>
+    </message>
+    <message>
+        <source>its contents were changed after it was written</source>
+        <translation>su contenido se cambió después de registrarse</translation>
+    </message>
+</context>
+<context>
+    <name>Cli</name>
+    <message numerus="yes">
+        <source>Audit log intact: %n event(s) verified.</source>
+        <translation>
+            <numerusform>Registro de auditoría íntegro: se verificó %n evento.</numerusform>
+            <numerusform>Registro de auditoría íntegro: se verificaron %n eventos.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Audit log NOT intact: event %1: %2.</source>
+        <translation>El registro de auditoría NO está íntegro: evento %1: %2.</translation>
+    </message>
+    <message>
+        <source>The audit log does not verify at event %1: %2.</source>
+        <translation>El registro de auditoría no se verifica en el evento %1: %2.</translation>
+    </message>
+    <message>
+        <source>--limit must be a whole number from 1 to 10000.</source>
+        <translation>--limit debe ser un número entero de 1 a 10000.</translation>
+    </message>
+    <message>
+        <source>  (default)</source>
+        <translation>  (predeterminado)</translation>
+    </message>
+    <message>
+        <source>%1 is now %2.</source>
+        <translation>%1 ahora es %2.</translation>
+    </message>
+    <message>
+        <source>staff add needs --role.</source>
+        <translation>staff add necesita --role.</translation>
+    </message>
+    <message>
+        <source>Added %1 as %2.</source>
+        <translation>Se agregó a %1 como %2.</translation>
+    </message>
+    <message>
+        <source>  (disabled)</source>
+        <translation>  (deshabilitado)</translation>
+    </message>
+    <message>
+        <source>%1 can no longer sign in.</source>
+        <translation>%1 ya no puede iniciar sesión.</translation>
+    </message>
+    <message>
+        <source>--patients must be from 1 to 5000 and --seed a whole number.</source>
+        <translation>--patients debe ser de 1 a 5000 y --seed un número entero.</translation>
+    </message>
+    <message>
+        <source>Demo data: %1 patients, %2 logins, %3 invitations.</source>
+        <translation>Datos de demostración: %1 pacientes, %2 cuentas de acceso, %3 invitaciones.</translation>
+    </message>
+    <message>
+        <source>Demo staff: %1</source>
+        <translation>Personal de demostración: %1</translation>
+    </message>
+    <message>
+        <source>Usage: portaldesk-cli [--db FILE] [--now ISO-8601] [--staff NAME] [--json] COMMAND …
+
+  init                                   create or migrate the database
+  demo-data [--patients N] [--seed S]    realistic synthetic Los Angeles families
+  patient add --mrn M --given G --family F --birth-date YYYY-MM-DD [--language es]
+              [--email E] [--phone P] [--sex female|male|other|unknown]
+  patient show MRN                       patient, logins, grants, invitations, timeline
+  search TEXT                            any part of name, MRN, e-mail or phone
+  enroll --mrn M --form parent|patient --signed YYYY-MM-DD [--given G --family F
+         --email E --relationship parent|guardian|family --language L]
+         [--override REASON]             (PIN read from standard input)
+  invitation list [--status S] [--mrn M] [--due] [--late]
+  invitation send-now USER | reissue USER [--new-pin --verified-by HOW] | revoke USER
+  activate --token T                     the portal&apos;s activation (PIN from standard input)
+  user show USER | user update USER [--email E] [--language L]
+  user deactivate USER --reason R [--reported-by WHO] [--verified-by HOW] [--note TEXT]
+       reasons: suspected_compromise, family_request, duplicate, deceased, other
+  transitions upcoming [--days N]        12th and 18th birthdays ahead (default 30 days)
+  daily                                  expire, transitions, notices, late marks, send mail
+  mail send | mail list [--status S]
+  audit verify | audit list [--record TYPE[:ID]] [--limit N]
+  settings list | settings get KEY | settings set KEY VALUE
+  staff add NAME --role support_agent|him_specialist|him_supervisor | staff list |
+  staff disable NAME
+
+USER is a portal username or e-mail address. --now replaces the clock for this run; a time
+without an offset is read in the hospital&apos;s time zone. The acting staff member is --staff,
+else $PORTALDESK_STAFF, else your login name.
+
+Exit codes: 0 done, 2 usage, 3 refused by a rule or bad input, 4 conflict, 5 not found,
+6 not permitted, 7 database or mail server unavailable.
+</source>
+        <translation>Uso: portaldesk-cli [--db ARCHIVO] [--now ISO-8601] [--staff NOMBRE] [--json] COMANDO …
+
+  init                                   crear o migrar la base de datos
+  demo-data [--patients N] [--seed S]    familias sintéticas realistas de Los Ángeles
+  patient add --mrn M --given G --family F --birth-date YYYY-MM-DD [--language es]
+              [--email E] [--phone P] [--sex female|male|other|unknown]
+  patient show MRN                       paciente, cuentas, accesos, invitaciones, cronología
+  search TEXTO                           cualquier parte del nombre, MRN, correo o teléfono
+  enroll --mrn M --form parent|patient --signed YYYY-MM-DD [--given G --family F
+         --email E --relationship parent|guardian|family --language L]
+         [--override MOTIVO]             (el PIN se lee de la entrada estándar)
+  invitation list [--status S] [--mrn M] [--due] [--late]
+  invitation send-now USUARIO | reissue USUARIO [--new-pin --verified-by CÓMO] | revoke USUARIO
+  activate --token T                     la activación del portal (PIN de la entrada estándar)
+  user show USUARIO | user update USUARIO [--email E] [--language L]
+  user deactivate USUARIO --reason R [--reported-by QUIÉN] [--verified-by CÓMO] [--note TEXTO]
+       motivos: suspected_compromise, family_request, duplicate, deceased, other
+  transitions upcoming [--days N]        cumpleaños 12 y 18 próximos (30 días por omisión)
+  daily                                  vencimientos, transiciones, avisos, atrasos, envío de correo
+  mail send | mail list [--status S]
+  audit verify | audit list [--record TIPO[:ID]] [--limit N]
+  settings list | settings get CLAVE | settings set CLAVE VALOR
+  staff add NOMBRE --role support_agent|him_specialist|him_supervisor | staff list |
+  staff disable NOMBRE
+
+USUARIO es un nombre de usuario del portal o una dirección de correo. --now reemplaza el reloj en
+esta ejecución; una hora sin desfase se interpreta en la zona horaria del hospital. El miembro del
+personal que actúa es --staff, si no $PORTALDESK_STAFF, si no su nombre de inicio de sesión.
+
+Códigos de salida: 0 hecho, 2 uso, 3 rechazado por una regla o dato incorrecto, 4 conflicto,
+5 no encontrado, 6 no permitido, 7 base de datos o servidor de correo no disponible.
+</translation>
+    </message>
+    <message>
+        <source>portaldesk-cli: %1</source>
+        <translation>portaldesk-cli: %1</translation>
+    </message>
+    <message>
+        <source>Run portaldesk-cli --help for the commands.</source>
+        <translation>Ejecute portaldesk-cli --help para ver los comandos.</translation>
+    </message>
+    <message>
+        <source>The cryptography self-test failed; PortalDesk will not run.</source>
+        <translation>Falló la autoprueba criptográfica; PortalDesk no se ejecutará.</translation>
+    </message>
+    <message>
+        <source>Unknown command &quot;%1&quot;.</source>
+        <translation>Comando desconocido &quot;%1&quot;.</translation>
+    </message>
+    <message numerus="yes">
+        <source>&quot;%1&quot; takes %n word(s) after it.</source>
+        <translation>
+            <numerusform>&quot;%1&quot; lleva %n palabra después.</numerusform>
+            <numerusform>&quot;%1&quot; lleva %n palabras después.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; has no option --%2.</source>
+        <translation>&quot;%1&quot; no tiene la opción --%2.</translation>
+    </message>
+    <message>
+        <source>The database %1 is not set up yet; run &quot;portaldesk-cli init&quot; first.</source>
+        <translation>La base de datos %1 todavía no está preparada; ejecute primero &quot;portaldesk-cli init&quot;.</translation>
+    </message>
+    <message>
+        <source>Database ready: %1 (schema version %2).</source>
+        <translation>Base de datos lista: %1 (versión del esquema %2).</translation>
+    </message>
+    <message>
+        <source>Signed in as %1 (%2).</source>
+        <translation>Sesión iniciada como %1 (%2).</translation>
+    </message>
+    <message>
+        <source>--%1 needs a value.</source>
+        <translation>--%1 necesita un valor.</translation>
+    </message>
+    <message>
+        <source>Invitation #%1 was revoked.</source>
+        <translation>La invitación n.º %1 fue revocada.</translation>
+    </message>
+    <message>
+        <source>Invitation #%1 for %2 goes to %3 with the next mail run; it expires %4.</source>
+        <translation>La invitación n.º %1 de %2 se enviará a %3 en el próximo envío de correo; vence el %4.</translation>
+    </message>
+    <message>
+        <source>due %1</source>
+        <translation>vence %1</translation>
+    </message>
+    <message>
+        <source>  LATE</source>
+        <translation>  ATRASADA</translation>
+    </message>
+    <message>
+        <source>sent %1, expires %2</source>
+        <translation>enviada %1, vence %2</translation>
+    </message>
+    <message>
+        <source>No invitations match.</source>
+        <translation>Ninguna invitación coincide.</translation>
+    </message>
+    <message>
+        <source>A new PIN is set only after the caller&apos;s identity is verified; say how with --verified-by (for example &quot;DOB + MRN&quot;).</source>
+        <translation>Solo se asigna un PIN nuevo después de verificar la identidad de quien llama; indique cómo con --verified-by (por ejemplo &quot;fecha de nacimiento + MRN&quot;).</translation>
+    </message>
+    <message>
+        <source>New temporary PIN: </source>
+        <translation>PIN temporal nuevo: </translation>
+    </message>
+    <message>
+        <source>Invitation #%1 revoked.</source>
+        <translation>Invitación n.º %1 revocada.</translation>
+    </message>
+    <message>
+        <source>activate needs --token.</source>
+        <translation>activate necesita --token.</translation>
+    </message>
+    <message>
+        <source>Temporary PIN: </source>
+        <translation>PIN temporal: </translation>
+    </message>
+    <message>
+        <source>Activated: %1 can now sign in to the portal.</source>
+        <translation>Activada: %1 ya puede iniciar sesión en el portal.</translation>
+    </message>
+    <message>
+        <source>--days must be a whole number.</source>
+        <translation>--days debe ser un número entero.</translation>
+    </message>
+    <message>
+        <source>notice queued</source>
+        <translation>aviso en cola</translation>
+    </message>
+    <message>
+        <source>no notice yet</source>
+        <translation>sin aviso todavía</translation>
+    </message>
+    <message numerus="yes">
+        <source>No transitions in the next %n day(s).</source>
+        <translation>
+            <numerusform>No hay transiciones en el próximo %n día.</numerusform>
+            <numerusform>No hay transiciones en los próximos %n días.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Invitations expired: %1</source>
+        <translation>Invitaciones vencidas: %1</translation>
+    </message>
+    <message>
+        <source>Grants ended at 12 or 18: %1</source>
+        <translation>Accesos terminados a los 12 o 18 años: %1</translation>
+    </message>
+    <message>
+        <source>Logins terminated (no access left): %1</source>
+        <translation>Cuentas de acceso cerradas (sin acceso restante): %1</translation>
+    </message>
+    <message>
+        <source>Transition notices queued: %1</source>
+        <translation>Avisos de transición en cola: %1</translation>
+    </message>
+    <message>
+        <source>Invitations marked late: %1</source>
+        <translation>Invitaciones marcadas como atrasadas: %1</translation>
+    </message>
+    <message>
+        <source>Mail sent: %1, waiting to retry: %2, failed: %3</source>
+        <translation>Correos enviados: %1, en espera de reintento: %2, fallidos: %3</translation>
+    </message>
+    <message>
+        <source>Messages are written to %1</source>
+        <translation>Los mensajes se escriben en %1</translation>
+    </message>
+    <message>
+        <source>The outbox is empty.</source>
+        <translation>La bandeja de salida está vacía.</translation>
+    </message>
+    <message>
+        <source>  ENDED %1 (%2)</source>
+        <translation>  TERMINADO %1 (%2)</translation>
+    </message>
+    <message>
+        <source>  wrong PINs: %1</source>
+        <translation>  PIN incorrectos: %1</translation>
+    </message>
+    <message>
+        <source>  revoked: %1</source>
+        <translation>  revocada: %1</translation>
+    </message>
+    <message>
+        <source>patient add needs --%1.</source>
+        <translation>patient add necesita --%1.</translation>
+    </message>
+    <message>
+        <source>Added patient %1: %2, born %3.</source>
+        <translation>Se agregó al paciente %1: %2, nacido(a) el %3.</translation>
+    </message>
+    <message>
+        <source>Patient %1  %2</source>
+        <translation>Paciente %1  %2</translation>
+    </message>
+    <message>
+        <source>  born %1, %2 years old (%3); language %4; e-mail %5; phone %6</source>
+        <translation>  nacido(a) el %1, %2 años (%3); idioma %4; correo %5; teléfono %6</translation>
+    </message>
+    <message>
+        <source>  next transition: turns %1 on %2</source>
+        <translation>  próxima transición: cumple %1 el %2</translation>
+    </message>
+    <message>
+        <source>Logins:</source>
+        <translation>Cuentas de acceso:</translation>
+    </message>
+    <message>
+        <source>  none</source>
+        <translation>  ninguna</translation>
+    </message>
+    <message>
+        <source>Access:</source>
+        <translation>Acceso:</translation>
+    </message>
+    <message>
+        <source>Invitations:</source>
+        <translation>Invitaciones:</translation>
+    </message>
+    <message>
+        <source>Timeline:</source>
+        <translation>Cronología:</translation>
+    </message>
+    <message>
+        <source>--limit must be a whole number from 1 to 500.</source>
+        <translation>--limit debe ser un número entero de 1 a 500.</translation>
+    </message>
+    <message>
+        <source>patient</source>
+        <translation>paciente</translation>
+    </message>
+    <message>
+        <source>login</source>
+        <translation>cuenta</translation>
+    </message>
+    <message>
+        <source>Nothing matches.</source>
+        <translation>No hay coincidencias.</translation>
+    </message>
+    <message>
+        <source>enroll needs --%1.</source>
+        <translation>enroll necesita --%1.</translation>
+    </message>
+    <message>
+        <source>Temporary PIN from the form: </source>
+        <translation>PIN temporal del formulario: </translation>
+    </message>
+    <message>
+        <source>Enrolled %1 (%2) with %3 access (%4 bracket).</source>
+        <translation>Se inscribió a %1 (%2) con acceso %3 (grupo de edad %4).</translation>
+    </message>
+    <message>
+        <source>Invitation #%1 to %2 is due to be sent by %3.</source>
+        <translation>La invitación n.º %1 a %2 debe enviarse a más tardar el %3.</translation>
+    </message>
+    <message>
+        <source>Login %1  %2  &lt;%3&gt;  %4 (%5)</source>
+        <translation>Cuenta %1  %2  &lt;%3&gt;  %4 (%5)</translation>
+    </message>
+    <message>
+        <source>  deactivated %1: %2; reported by %3; verified by %4</source>
+        <translation>  desactivada %1: %2; reportado por %3; verificado por %4</translation>
+    </message>
+    <message>
+        <source>user update needs --email or --language.</source>
+        <translation>user update necesita --email o --language.</translation>
+    </message>
+    <message>
+        <source>Updated %1: e-mail %2, language %3.</source>
+        <translation>Se actualizó %1: correo %2, idioma %3.</translation>
+    </message>
+    <message>
+        <source>user deactivate needs --reason.</source>
+        <translation>user deactivate necesita --reason.</translation>
+    </message>
+    <message>
+        <source>Deactivated %1 (%2). Live invitations revoked: %3. A notice to %4 is in the outbox.</source>
+        <translation>Se desactivó %1 (%2). Invitaciones vigentes revocadas: %3. Hay un aviso para %4 en la bandeja de salida.</translation>
+    </message>
+    <message>
+        <source>patient %1</source>
+        <translation>paciente %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2, %3 form)  since %4</source>
+        <translation>%1 (%2, formulario %3)  desde %4</translation>
+    </message>
+</context>
+<context>
+    <name>Database</name>
+    <message>
+        <source>This build opens only the embedded database; the central server connection is not available yet.</source>
+        <translation>Esta versión solo abre la base de datos integrada; la conexión con el servidor central todavía no está disponible.</translation>
+    </message>
+    <message>
+        <source>The database folder %1 can&apos;t be created.</source>
+        <translation>No se puede crear la carpeta de la base de datos %1.</translation>
+    </message>
+    <message>
+        <source>%1 is not a database file.</source>
+        <translation>%1 no es un archivo de base de datos.</translation>
+    </message>
+    <message>
+        <source>The SQLite driver for Qt is not installed.</source>
+        <translation>El controlador SQLite de Qt no está instalado.</translation>
+    </message>
+    <message>
+        <source>The database %1 can&apos;t be opened: %2</source>
+        <translation>No se puede abrir la base de datos %1: %2</translation>
+    </message>
+    <message>
+        <source>setting up the database</source>
+        <translation>se preparaba la base de datos</translation>
+    </message>
+    <message>
+        <source>%1 is not a PortalDesk database: %2</source>
+        <translation>%1 no es una base de datos de PortalDesk: %2</translation>
+    </message>
+    <message>
+        <source>The database is unavailable while %1: %2</source>
+        <translation>La base de datos no está disponible mientras %1: %2</translation>
+    </message>
+    <message>
+        <source>That would duplicate an existing record while %1.</source>
+        <translation>Eso duplicaría un registro existente mientras %1.</translation>
+    </message>
+    <message>
+        <source>The database refused %1: %2</source>
+        <translation>La base de datos rechazó %1: %2</translation>
+    </message>
+    <message>
+        <source>preparing migrations</source>
+        <translation>se preparaban las migraciones</translation>
+    </message>
+    <message>
+        <source>reading the schema version</source>
+        <translation>se leía la versión del esquema</translation>
+    </message>
+    <message>
+        <source>The database has schema version %1, newer than this PortalDesk knows (%2). Install the newer PortalDesk.</source>
+        <translation>La base de datos tiene la versión de esquema %1, más nueva que la que conoce este PortalDesk (%2). Instale el PortalDesk más reciente.</translation>
+    </message>
+    <message>
+        <source>Migration %1 (%2) was changed after it was applied to this database; PortalDesk stops rather than guess. Restore the original migration.</source>
+        <translation>La migración %1 (%2) se modificó después de aplicarse a esta base de datos; PortalDesk se detiene en lugar de adivinar. Restaure la migración original.</translation>
+    </message>
+    <message>
+        <source>applying migration %1</source>
+        <translation>se aplicaba la migración %1</translation>
+    </message>
+    <message>
+        <source>A transaction is already open.</source>
+        <translation>Ya hay una transacción abierta.</translation>
+    </message>
+    <message>
+        <source>starting a change</source>
+        <translation>se iniciaba un cambio</translation>
+    </message>
+    <message>
+        <source>No transaction is open.</source>
+        <translation>No hay ninguna transacción abierta.</translation>
+    </message>
+    <message>
+        <source>saving the change</source>
+        <translation>se guardaba el cambio</translation>
+    </message>
+    <message>
+        <source>working with the database</source>
+        <translation>se trabajaba con la base de datos</translation>
+    </message>
+    <message>
+        <source>Access grant %1</source>
+        <translation>El acceso %1</translation>
+    </message>
+    <message>
+        <source>Invitation %1</source>
+        <translation>La invitación %1</translation>
+    </message>
+    <message>
+        <source>%1 was changed by %2 at %3 UTC since you opened it; reload and try again.</source>
+        <translation>%1 fue modificado por %2 a las %3 UTC después de que usted lo abrió; vuelva a cargarlo e inténtelo de nuevo.</translation>
+    </message>
+    <message>
+        <source>%1 no longer exists.</source>
+        <translation>%1 ya no existe.</translation>
+    </message>
+    <message>
+        <source>Patient %1</source>
+        <translation>El paciente %1</translation>
+    </message>
+    <message>
+        <source>Portal user %1</source>
+        <translation>El usuario del portal %1</translation>
+    </message>
+</context>
+<context>
+    <name>EnrollmentRules</name>
+    <message>
+        <source>This form was signed before the patient&apos;s 12th birthday and no longer applies: the patient and a parent or guardian need to sign the forms for ages 12 to 17.</source>
+        <translation>Este formulario se firmó antes de que el paciente cumpliera 12 años y ya no es válido: el paciente y uno de sus padres o su tutor legal deben firmar los formularios para las edades de 12 a 17 años.</translation>
+    </message>
+    <message>
+        <source>This form was signed before the patient&apos;s 18th birthday and no longer applies: the patient needs to sign an adult form, and a proxy needs an approved proxy consent.</source>
+        <translation>Este formulario se firmó antes de que el paciente cumpliera 18 años y ya no es válido: el paciente debe firmar un formulario de adulto, y un representante necesita un consentimiento de representación aprobado.</translation>
+    </message>
+    <message>
+        <source>This form was signed for a different age group than the patient&apos;s today; check the date signed and the birth date.</source>
+        <translation>Este formulario se firmó para un grupo de edad distinto del que tiene hoy el paciente; revise la fecha de firma y la fecha de nacimiento.</translation>
+    </message>
+    <message>
+        <source>A patient form can&apos;t be taken for a patient under 12: children&apos;s access is through a parent or guardian.</source>
+        <translation>No se puede aceptar un formulario del paciente si es menor de 12 años: el acceso de los niños es a través de uno de sus padres o su tutor legal.</translation>
+    </message>
+    <message>
+        <source>A patient aged 12 to 17 needs a parent or guardian form on file as well; without one (emancipated minor, parent not available) a supervisor must approve the enrollment with a written reason.</source>
+        <translation>Un paciente de 12 a 17 años también necesita un formulario de uno de sus padres o su tutor legal en el expediente; sin él (menor emancipado, padre o madre no disponible) un supervisor debe aprobar la inscripción con un motivo por escrito.</translation>
+    </message>
+    <message>
+        <source>A parent form can&apos;t be taken for a patient aged 18 or over: an adult patient&apos;s proxy gets access only through a proxy consent the patient signs and HIM approves.</source>
+        <translation>No se puede aceptar un formulario de los padres para un paciente de 18 años o más: el representante de un paciente adulto solo obtiene acceso mediante un consentimiento que firma el paciente y aprueba HIM.</translation>
+    </message>
+    <message>
+        <source>Unknown age group.</source>
+        <translation>Grupo de edad desconocido.</translation>
+    </message>
+</context>
+<context>
+    <name>FileDropTransport</name>
+    <message>
+        <source>The message has no Message-ID, so it can&apos;t be written to the mail folder.</source>
+        <translation>El mensaje no tiene Message-ID, así que no se puede escribir en la carpeta de correo.</translation>
+    </message>
+    <message>
+        <source>No mail folder is set. Set one in the settings so messages can be written.</source>
+        <translation>No hay carpeta de correo configurada. Configure una para que se puedan escribir los mensajes.</translation>
+    </message>
+    <message>
+        <source>The mail folder %1 could not be created. Check that the path is right and that you may write there.</source>
+        <translation>No se pudo crear la carpeta de correo %1. Compruebe que la ruta sea correcta y que tenga permiso de escritura.</translation>
+    </message>
+    <message>
+        <source>The message could not be written to the mail folder %1: %2</source>
+        <translation>No se pudo escribir el mensaje en la carpeta de correo %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>MailTemplates</name>
+    <message>
+        <source>The e-mail template %1 is missing.</source>
+        <translation>Falta la plantilla de correo %1.</translation>
+    </message>
+    <message>
+        <source>The e-mail template %1 has an unclosed “{{”.</source>
+        <translation>La plantilla de correo %1 tiene un “{{” sin cerrar.</translation>
+    </message>
+    <message>
+        <source>The e-mail template %1 needs a value for “%2”, and none was given.</source>
+        <translation>La plantilla de correo %1 necesita un valor para “%2” y no se proporcionó ninguno.</translation>
+    </message>
+    <message>
+        <source>There is no e-mail template of the kind “%1”.</source>
+        <translation>No existe ninguna plantilla de correo del tipo “%1”.</translation>
+    </message>
+    <message>
+        <source>The e-mail template %1 must start with a “Subject:” line followed by a blank line.</source>
+        <translation>La plantilla de correo %1 debe empezar con una línea “Subject:” seguida de una línea en blanco.</translation>
+    </message>
+</context>
+<context>
+    <name>PinPolicy</name>
+    <message>
+        <source>The PIN must be %1 to %2 digits (0–9), with no letters, spaces or other characters.</source>
+        <translation>El PIN debe tener de %1 a %2 dígitos (0–9), sin letras, espacios ni otros caracteres.</translation>
+    </message>
+    <message>
+        <source>The PIN can&apos;t be the same digit repeated; ask the enrollee for another PIN.</source>
+        <translation>El PIN no puede ser el mismo dígito repetido; pida a la persona que se inscribe otro PIN.</translation>
+    </message>
+    <message>
+        <source>The PIN can&apos;t be digits counting up or down (like 1234 or 9876); ask the enrollee for another PIN.</source>
+        <translation>El PIN no puede ser una serie de dígitos ascendente o descendente (como 1234 o 9876); pida a la persona que se inscribe otro PIN.</translation>
+    </message>
+    <message>
+        <source>The PIN can&apos;t contain the patient&apos;s birth date (month and day, day and month, or year); ask the enrollee for another PIN.</source>
+        <translation>El PIN no puede contener la fecha de nacimiento del paciente (mes y día, día y mes, o año); pida a la persona que se inscribe otro PIN.</translation>
+    </message>
+</context>
+<context>
+    <name>Policy</name>
+    <message>
+        <source>The hospital&apos;s time zone; every age and business-day rule uses its calendar.</source>
+        <translation>La zona horaria del hospital; todas las reglas de edad y de días hábiles usan su calendario.</translation>
+    </message>
+    <message>
+        <source>The hospital&apos;s name as families see it in e-mails.</source>
+        <translation>El nombre del hospital tal como lo ven las familias en los correos.</translation>
+    </message>
+    <message>
+        <source>The portal&apos;s name as families see it in e-mails.</source>
+        <translation>El nombre del portal tal como lo ven las familias en los correos.</translation>
+    </message>
+    <message>
+        <source>The HIM team&apos;s telephone number given to families.</source>
+        <translation>El teléfono del equipo de HIM que se da a las familias.</translation>
+    </message>
+    <message>
+        <source>HIM hours: opening time (HH:mm, Monday to Friday).</source>
+        <translation>Horario de HIM: hora de apertura (HH:mm, de lunes a viernes).</translation>
+    </message>
+    <message>
+        <source>HIM hours: closing time (HH:mm).</source>
+        <translation>Horario de HIM: hora de cierre (HH:mm).</translation>
+    </message>
+    <message>
+        <source>Birthday of a patient born on 29 February in a common year: feb28 or mar1.</source>
+        <translation>Cumpleaños de un paciente nacido el 29 de febrero en un año no bisiesto: feb28 o mar1.</translation>
+    </message>
+    <message>
+        <source>Days after sending that an invitation expires.</source>
+        <translation>Días después del envío en que vence una invitación.</translation>
+    </message>
+    <message>
+        <source>Wrong PINs that lock an invitation.</source>
+        <translation>PIN incorrectos que bloquean una invitación.</translation>
+    </message>
+    <message>
+        <source>Business days within which an invitation must be sent after enrollment.</source>
+        <translation>Días hábiles dentro de los cuales se debe enviar una invitación después de la inscripción.</translation>
+    </message>
+    <message>
+        <source>Business days within which a family&apos;s request must be answered.</source>
+        <translation>Días hábiles dentro de los cuales se debe responder la solicitud de una familia.</translation>
+    </message>
+    <message>
+        <source>Days before a 12th or 18th birthday that account holders get a notice.</source>
+        <translation>Días antes de que el paciente cumpla 12 o 18 años en que los titulares de las cuentas reciben un aviso.</translation>
+    </message>
+    <message>
+        <source>Activation link in invitations; the token is appended.</source>
+        <translation>Enlace de activación de las invitaciones; se le agrega el token al final.</translation>
+    </message>
+    <message>
+        <source>Sender address of every e-mail.</source>
+        <translation>Dirección del remitente de todos los correos.</translation>
+    </message>
+    <message>
+        <source>Sender name of every e-mail.</source>
+        <translation>Nombre del remitente de todos los correos.</translation>
+    </message>
+    <message>
+        <source>How mail leaves: file (writes .eml files into the drop folder) or smtp.</source>
+        <translation>Cómo sale el correo: file (escribe archivos .eml en la carpeta de correo) o smtp.</translation>
+    </message>
+    <message>
+        <source>Folder the file transport writes .eml files into; empty means a &apos;mail&apos; folder beside the database.</source>
+        <translation>Carpeta donde el transporte de archivos escribe los .eml; vacío significa una carpeta &apos;mail&apos; junto a la base de datos.</translation>
+    </message>
+    <message>
+        <source>%1 can&apos;t be set to &quot;%2&quot;: %3</source>
+        <translation>No se puede asignar &quot;%2&quot; a %1: %3</translation>
+    </message>
+    <message>
+        <source>There is no setting called &quot;%1&quot;.</source>
+        <translation>No existe ninguna configuración llamada &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>not a known time zone (for example America/Los_Angeles)</source>
+        <translation>no es una zona horaria conocida (por ejemplo America/Los_Angeles)</translation>
+    </message>
+    <message>
+        <source>use feb28 or mar1</source>
+        <translation>use feb28 o mar1</translation>
+    </message>
+    <message>
+        <source>use a time like 07:00</source>
+        <translation>use una hora como 07:00</translation>
+    </message>
+    <message>
+        <source>use a whole number of days from 1 to 366</source>
+        <translation>use un número entero de días de 1 a 366</translation>
+    </message>
+    <message>
+        <source>use a whole number from 1 to 20</source>
+        <translation>use un número entero de 1 a 20</translation>
+    </message>
+    <message>
+        <source>use a whole number of business days from 1 to 30</source>
+        <translation>use un número entero de días hábiles de 1 a 30</translation>
+    </message>
+    <message>
+        <source>use file or smtp</source>
+        <translation>use file o smtp</translation>
+    </message>
+    <message>
+        <source>not an e-mail address</source>
+        <translation>no es una dirección de correo</translation>
+    </message>
+    <message>
+        <source>longer than 500 characters</source>
+        <translation>tiene más de 500 caracteres</translation>
+    </message>
+</context>
+<context>
+    <name>Services</name>
+    <message>
+        <source>Deactivating a login</source>
+        <translation>Desactivar una cuenta de acceso</translation>
+    </message>
+    <message>
+        <source>Reason must be one of: %1.</source>
+        <translation>El motivo debe ser uno de estos: %1.</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Nota</translation>
+    </message>
+    <message>
+        <source>Say in a note why the login is deactivated when the reason is &quot;other&quot;.</source>
+        <translation>Explique en una nota por qué se desactiva la cuenta cuando el motivo es &quot;other&quot;.</translation>
+    </message>
+    <message>
+        <source>Reported by</source>
+        <translation>Reportado por</translation>
+    </message>
+    <message>
+        <source>Identity verification</source>
+        <translation>Verificación de identidad</translation>
+    </message>
+    <message>
+        <source>Reported by and identity verification are at most %1 characters.</source>
+        <translation>&quot;Reportado por&quot; y la verificación de identidad tienen como máximo %1 caracteres.</translation>
+    </message>
+    <message>
+        <source>%1 was already deactivated on %2 UTC.</source>
+        <translation>%1 ya se había desactivado el %2 UTC.</translation>
+    </message>
+    <message>
+        <source>Changing a login&apos;s contact details</source>
+        <translation>Cambiar los datos de contacto de una cuenta</translation>
+    </message>
+    <message>
+        <source>A staff sign-in name is 1–64 lower-case letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;, starting with a letter.</source>
+        <translation>El nombre de usuario del personal tiene de 1 a 64 letras minúsculas, dígitos, &apos;.&apos;, &apos;_&apos; o &apos;-&apos;, y empieza con una letra.</translation>
+    </message>
+    <message>
+        <source>%1 is not a PortalDesk staff member here; a supervisor adds staff with &quot;staff add&quot;.</source>
+        <translation>%1 no es miembro del personal de PortalDesk aquí; un supervisor agrega personal con &quot;staff add&quot;.</translation>
+    </message>
+    <message>
+        <source>%1&apos;s access was disabled.</source>
+        <translation>El acceso de %1 fue deshabilitado.</translation>
+    </message>
+    <message>
+        <source>There is no setting called &quot;%1&quot;.</source>
+        <translation>No existe ninguna configuración llamada &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>Changing the hospital&apos;s settings</source>
+        <translation>Cambiar la configuración del hospital</translation>
+    </message>
+    <message>
+        <source>Adding staff</source>
+        <translation>Agregar personal</translation>
+    </message>
+    <message>
+        <source>Role must be support_agent, him_specialist or him_supervisor.</source>
+        <translation>El rol debe ser support_agent, him_specialist o him_supervisor.</translation>
+    </message>
+    <message>
+        <source>%1 is already a staff member.</source>
+        <translation>%1 ya es miembro del personal.</translation>
+    </message>
+    <message>
+        <source>Disabling staff</source>
+        <translation>Deshabilitar personal</translation>
+    </message>
+    <message>
+        <source>You can&apos;t disable your own access.</source>
+        <translation>No puede deshabilitar su propio acceso.</translation>
+    </message>
+    <message>
+        <source>%1 is not a staff member.</source>
+        <translation>%1 no es miembro del personal.</translation>
+    </message>
+    <message>
+        <source>Verifying the audit log</source>
+        <translation>Verificar el registro de auditoría</translation>
+    </message>
+    <message>
+        <source>Reading the audit log</source>
+        <translation>Leer el registro de auditoría</translation>
+    </message>
+    <message>
+        <source>Name a record as TYPE or TYPE:ID, for example invitation:12.</source>
+        <translation>Indique un registro como TIPO o TIPO:ID, por ejemplo invitation:12.</translation>
+    </message>
+    <message>
+        <source>Mail transport &quot;%1&quot; is not available in this build; set mail.transport to file.</source>
+        <translation>El transporte de correo &quot;%1&quot; no está disponible en esta versión; configure mail.transport como file.</translation>
+    </message>
+    <message>
+        <source>The daily run</source>
+        <translation>El proceso diario</translation>
+    </message>
+    <message>
+        <source>Days must be a whole number from 0 to 3660.</source>
+        <translation>Los días deben ser un número entero de 0 a 3660.</translation>
+    </message>
+    <message>
+        <source>Making demo data</source>
+        <translation>Crear datos de demostración</translation>
+    </message>
+    <message>
+        <source>This e-mail address is already %1. Separate logins need separate addresses (shared credentials); only a supervisor&apos;s override with a written reason allows it.</source>
+        <translation>Esta dirección de correo ya es %1. Cada cuenta de acceso necesita su propia dirección (credenciales compartidas); solo una excepción de un supervisor con un motivo por escrito lo permite.</translation>
+    </message>
+    <message>
+        <source>No free username could be made.</source>
+        <translation>No se pudo crear un nombre de usuario disponible.</translation>
+    </message>
+    <message>
+        <source>Enrolling</source>
+        <translation>Inscribir</translation>
+    </message>
+    <message>
+        <source>The form must be parent or patient.</source>
+        <translation>El formulario debe ser parent o patient.</translation>
+    </message>
+    <message>
+        <source>Date signed</source>
+        <translation>Fecha de firma</translation>
+    </message>
+    <message>
+        <source>An override</source>
+        <translation>Una excepción</translation>
+    </message>
+    <message>
+        <source>Override reason</source>
+        <translation>Motivo de la excepción</translation>
+    </message>
+    <message>
+        <source>Relationship must be parent, guardian or family.</source>
+        <translation>El parentesco debe ser parent, guardian o family.</translation>
+    </message>
+    <message>
+        <source>The form&apos;s signing date %1 is after today (%2).</source>
+        <translation>La fecha de firma del formulario, %1, es posterior a hoy (%2).</translation>
+    </message>
+    <message>
+        <source>The form&apos;s signing date is before the patient&apos;s birth date.</source>
+        <translation>La fecha de firma del formulario es anterior a la fecha de nacimiento del paciente.</translation>
+    </message>
+    <message>
+        <source>Given name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Family name</source>
+        <translation>Apellido</translation>
+    </message>
+    <message>
+        <source>An e-mail address is needed to send the invitation.</source>
+        <translation>Se necesita una dirección de correo para enviar la invitación.</translation>
+    </message>
+    <message>
+        <source>used by %1, who holds proxy access to this patient</source>
+        <translation>la que usa %1, que tiene acceso como representante a este paciente</translation>
+    </message>
+    <message>
+        <source>the patient&apos;s own</source>
+        <translation>la del propio paciente</translation>
+    </message>
+    <message>
+        <source>the patient&apos;s own login address</source>
+        <translation>la de la cuenta de acceso del propio paciente</translation>
+    </message>
+    <message>
+        <source>used by %1 for this patient</source>
+        <translation>la que usa %1 para este paciente</translation>
+    </message>
+    <message>
+        <source>%1 already has %2 access to this patient.</source>
+        <translation>%1 ya tiene acceso %2 a este paciente.</translation>
+    </message>
+    <message>
+        <source>%1 already has an active login; access to this patient was added to it.</source>
+        <translation>%1 ya tiene una cuenta activa; se le agregó el acceso a este paciente.</translation>
+    </message>
+    <message>
+        <source>%1 already has a live invitation; it now also opens this patient.</source>
+        <translation>%1 ya tiene una invitación vigente; ahora también da acceso a este paciente.</translation>
+    </message>
+    <message>
+        <source>The PIN could not be protected; nothing was saved.</source>
+        <translation>No se pudo proteger el PIN; no se guardó nada.</translation>
+    </message>
+    <message>
+        <source>No secure random token could be made.</source>
+        <translation>No se pudo crear un token aleatorio seguro.</translation>
+    </message>
+    <message>
+        <source>Sending an invitation</source>
+        <translation>Enviar una invitación</translation>
+    </message>
+    <message>
+        <source>%1 has no invitation waiting to be sent; reissue one instead.</source>
+        <translation>%1 no tiene ninguna invitación pendiente de envío; vuelva a emitir una.</translation>
+    </message>
+    <message>
+        <source>%1&apos;s invitation was already sent on %2 UTC; reissue it for a new link.</source>
+        <translation>La invitación de %1 ya se envió el %2 UTC; vuelva a emitirla para obtener un enlace nuevo.</translation>
+    </message>
+    <message>
+        <source>Reissuing an invitation</source>
+        <translation>Volver a emitir una invitación</translation>
+    </message>
+    <message>
+        <source>A new PIN is set only after the caller&apos;s identity is verified; say how (for example &quot;DOB + MRN&quot; or &quot;photo ID in person&quot;).</source>
+        <translation>Solo se asigna un PIN nuevo después de verificar la identidad de quien llama; indique cómo (por ejemplo &quot;fecha de nacimiento + MRN&quot; o &quot;identificación con foto en persona&quot;).</translation>
+    </message>
+    <message>
+        <source>%1 already activated the login; there is nothing to reissue.</source>
+        <translation>%1 ya activó la cuenta; no hay nada que volver a emitir.</translation>
+    </message>
+    <message>
+        <source>%1&apos;s login ended at an age transition; the family must re-enroll with the forms for the patient&apos;s age.</source>
+        <translation>La cuenta de %1 terminó en una transición de edad; la familia debe volver a inscribirse con los formularios para la edad del paciente.</translation>
+    </message>
+    <message>
+        <source>Bringing back a deactivated login</source>
+        <translation>Reactivar una cuenta desactivada</translation>
+    </message>
+    <message>
+        <source>%1 was deactivated; coming back takes a new invitation with a new PIN.</source>
+        <translation>%1 fue desactivada; para volver se necesita una invitación nueva con un PIN nuevo.</translation>
+    </message>
+    <message>
+        <source>%1 has never had an invitation; enroll first.</source>
+        <translation>%1 nunca ha tenido una invitación; inscríbala primero.</translation>
+    </message>
+    <message>
+        <source>Revoking an invitation</source>
+        <translation>Revocar una invitación</translation>
+    </message>
+    <message>
+        <source>%1 has no live invitation to revoke.</source>
+        <translation>%1 no tiene ninguna invitación vigente que revocar.</translation>
+    </message>
+    <message>
+        <source>Status must be one of: %1.</source>
+        <translation>El estado debe ser uno de estos: %1.</translation>
+    </message>
+    <message>
+        <source>This activation link is not valid.</source>
+        <translation>Este enlace de activación no es válido.</translation>
+    </message>
+    <message>
+        <source>This invitation was replaced by a newer one; use the link in the newest e-mail.</source>
+        <translation>Esta invitación fue reemplazada por una más reciente; use el enlace del correo más reciente.</translation>
+    </message>
+    <message>
+        <source>This invitation was withdrawn; call HIM for a new one.</source>
+        <translation>Esta invitación fue retirada; llame a HIM para pedir una nueva.</translation>
+    </message>
+    <message>
+        <source>This invitation was already used to activate the login.</source>
+        <translation>Esta invitación ya se usó para activar la cuenta.</translation>
+    </message>
+    <message>
+        <source>This invitation is locked after too many wrong PINs; call HIM for a new one.</source>
+        <translation>Esta invitación está bloqueada por demasiados PIN incorrectos; llame a HIM para pedir una nueva.</translation>
+    </message>
+    <message>
+        <source>This invitation expired on %1; call HIM for a new one.</source>
+        <translation>Esta invitación venció el %1; llame a HIM para pedir una nueva.</translation>
+    </message>
+    <message>
+        <source>This invitation can&apos;t be used.</source>
+        <translation>Esta invitación no se puede usar.</translation>
+    </message>
+    <message>
+        <source>Wrong PIN. The invitation is now locked after %1 wrong PINs; call HIM for a new one.</source>
+        <translation>PIN incorrecto. La invitación quedó bloqueada después de %1 PIN incorrectos; llame a HIM para pedir una nueva.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrong PIN; %n attempt(s) left.</source>
+        <translation>
+            <numerusform>PIN incorrecto; queda %n intento.</numerusform>
+            <numerusform>PIN incorrecto; quedan %n intentos.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Language &quot;%1&quot; is not a language code such as en or es.</source>
+        <translation>El idioma &quot;%1&quot; no es un código de idioma como en o es.</translation>
+    </message>
+    <message>
+        <source>No patient has MRN %1.</source>
+        <translation>Ningún paciente tiene el MRN %1.</translation>
+    </message>
+    <message>
+        <source>Give a portal username or e-mail address.</source>
+        <translation>Indique un nombre de usuario del portal o una dirección de correo.</translation>
+    </message>
+    <message>
+        <source>%1 logins use the address %2; give the username instead.</source>
+        <translation>%1 cuentas usan la dirección %2; indique el nombre de usuario.</translation>
+    </message>
+    <message>
+        <source>No portal user is called %1.</source>
+        <translation>Ningún usuario del portal se llama %1.</translation>
+    </message>
+    <message>
+        <source>Adding a patient</source>
+        <translation>Agregar un paciente</translation>
+    </message>
+    <message>
+        <source>Birth date</source>
+        <translation>Fecha de nacimiento</translation>
+    </message>
+    <message>
+        <source>Sex must be female, male, other or unknown.</source>
+        <translation>El sexo debe ser female, male, other o unknown.</translation>
+    </message>
+    <message>
+        <source>Birth date %1 is after today (%2) in the hospital&apos;s time zone.</source>
+        <translation>La fecha de nacimiento %1 es posterior a hoy (%2) en la zona horaria del hospital.</translation>
+    </message>
+    <message>
+        <source>Birth date is before 1900.</source>
+        <translation>La fecha de nacimiento es anterior a 1900.</translation>
+    </message>
+    <message>
+        <source>MRN %1 already belongs to another patient.</source>
+        <translation>El MRN %1 ya pertenece a otro paciente.</translation>
+    </message>
+    <message>
+        <source>Search text is longer than 200 characters.</source>
+        <translation>El texto de búsqueda tiene más de 200 caracteres.</translation>
+    </message>
+    <message>
+        <source>support agent</source>
+        <translation>agente de soporte</translation>
+    </message>
+    <message>
+        <source>HIM specialist</source>
+        <translation>especialista de HIM</translation>
+    </message>
+    <message>
+        <source>HIM supervisor</source>
+        <translation>supervisor de HIM</translation>
+    </message>
+    <message>
+        <source>%1 needs an %2; %3 is signed in as %4.</source>
+        <translation>%1 requiere un %2; %3 inició sesión como %4.</translation>
+    </message>
+    <message>
+        <source>no known role</source>
+        <translation>ningún rol conocido</translation>
+    </message>
+</context>
+<context>
+    <name>Validation</name>
+    <message>
+        <source>%1 is empty; type the name as it appears on the patient&apos;s record.</source>
+        <translation>%1 está vacío; escriba el nombre como aparece en el expediente del paciente.</translation>
+    </message>
+    <message>
+        <source>%1 contains a control character (such as a tab or line break); retype it without pasting.</source>
+        <translation>%1 contiene un carácter de control (como un tabulador o un salto de línea); escríbalo de nuevo sin pegarlo.</translation>
+    </message>
+    <message>
+        <source>%1 is too long: %2 characters, at most %3.</source>
+        <translation>%1 es demasiado largo: %2 caracteres, como máximo %3.</translation>
+    </message>
+    <message>
+        <source>%1 &quot;%2&quot; has no letters in it.</source>
+        <translation>%1 &quot;%2&quot; no contiene letras.</translation>
+    </message>
+    <message>
+        <source>The e-mail address is empty.</source>
+        <translation>La dirección de correo está vacía.</translation>
+    </message>
+    <message>
+        <source>The e-mail address &quot;%1&quot; is too long: at most %2 characters.</source>
+        <translation>La dirección de correo &quot;%1&quot; es demasiado larga: como máximo %2 caracteres.</translation>
+    </message>
+    <message>
+        <source>The e-mail address &quot;%1&quot; contains a space or another invisible character.</source>
+        <translation>La dirección de correo &quot;%1&quot; contiene un espacio u otro carácter invisible.</translation>
+    </message>
+    <message>
+        <source>The e-mail address &quot;%1&quot; must contain exactly one &quot;@&quot;.</source>
+        <translation>La dirección de correo &quot;%1&quot; debe contener exactamente una &quot;@&quot;.</translation>
+    </message>
+    <message>
+        <source>The e-mail address &quot;%1&quot; has nothing before the &quot;@&quot;.</source>
+        <translation>La dirección de correo &quot;%1&quot; no tiene nada antes de la &quot;@&quot;.</translation>
+    </message>
+    <message>
+        <source>The e-mail address &quot;%1&quot; has more than %2 characters before the &quot;@&quot;.</source>
+        <translation>La dirección de correo &quot;%1&quot; tiene más de %2 caracteres antes de la &quot;@&quot;.</translation>
+    </message>
+    <message>
+        <source>The part before the &quot;@&quot; in &quot;%1&quot; has characters an e-mail address can&apos;t use there.</source>
+        <translation>La parte antes de la &quot;@&quot; en &quot;%1&quot; tiene caracteres que una dirección de correo no puede usar ahí.</translation>
+    </message>
+    <message>
+        <source>The part after the &quot;@&quot; in &quot;%1&quot; isn&apos;t a domain name like example.org.</source>
+        <translation>La parte después de la &quot;@&quot; en &quot;%1&quot; no es un nombre de dominio como example.org.</translation>
+    </message>
+    <message>
+        <source>The phone number is empty.</source>
+        <translation>El número de teléfono está vacío.</translation>
+    </message>
+    <message>
+        <source>The phone number &quot;%1&quot; is too long: at most %2 characters.</source>
+        <translation>El número de teléfono &quot;%1&quot; es demasiado largo: como máximo %2 caracteres.</translation>
+    </message>
+    <message>
+        <source>The phone number &quot;%1&quot; may contain only digits 0–9, a leading &quot;+&quot;, spaces, and ( ) - .</source>
+        <translation>El número de teléfono &quot;%1&quot; solo puede contener dígitos 0–9, un &quot;+&quot; al principio, espacios y ( ) - .</translation>
+    </message>
+    <message>
+        <source>The phone number &quot;%1&quot; has %2 digits; a phone number has %3 to %4.</source>
+        <translation>El número de teléfono &quot;%1&quot; tiene %2 dígitos; un número de teléfono tiene de %3 a %4.</translation>
+    </message>
+    <message>
+        <source>The MRN is empty.</source>
+        <translation>El MRN está vacío.</translation>
+    </message>
+    <message>
+        <source>The MRN &quot;%1&quot; must be 1 to %2 letters (A–Z), digits or &quot;-&quot;.</source>
+        <translation>El MRN &quot;%1&quot; debe tener de 1 a %2 letras (A–Z), dígitos o &quot;-&quot;.</translation>
+    </message>
+    <message>
+        <source>%1 is empty; use YYYY-MM-DD.</source>
+        <translation>%1: falta la fecha; use YYYY-MM-DD.</translation>
+    </message>
+    <message>
+        <source>%1 &quot;%2&quot; is not in the form YYYY-MM-DD (for example 2014-03-09).</source>
+        <translation>%1 &quot;%2&quot; no tiene el formato YYYY-MM-DD (por ejemplo 2014-03-09).</translation>
+    </message>
+    <message>
+        <source>%1 &quot;%2&quot; is not a real date; use YYYY-MM-DD.</source>
+        <translation>%1 &quot;%2&quot; no es una fecha real; use YYYY-MM-DD.</translation>
+    </message>
+    <message>
+        <source>%1 is empty; use YYYY-MM-DDThh:mm:ss.</source>
+        <translation>%1: falta la fecha y hora; use YYYY-MM-DDThh:mm:ss.</translation>
+    </message>
+    <message>
+        <source>%1 &quot;%2&quot; is not a date and time in the form YYYY-MM-DDThh:mm:ss (for example 2026-11-24T09:00:00, optionally ending in Z or +hh:mm).</source>
+        <translation>%1 &quot;%2&quot; no es una fecha y hora con el formato YYYY-MM-DDThh:mm:ss (por ejemplo 2026-11-24T09:00:00, que puede terminar en Z o +hh:mm).</translation>
+    </message>
+    <message>
+        <source>%1 &quot;%2&quot; is not a real date and time.</source>
+        <translation>%1 &quot;%2&quot; no es una fecha y hora real.</translation>
+    </message>
+    <message>
+        <source>%1 &quot;%2&quot; has a time-zone offset outside -14:00 to +14:00.</source>
+        <translation>%1 &quot;%2&quot; tiene un desfase horario fuera del rango de -14:00 a +14:00.</translation>
+    </message>
+    <message>
+        <source>%1 &quot;%2&quot; has no time-zone offset and the hospital&apos;s time zone is not set; add Z or +hh:mm.</source>
+        <translation>%1 &quot;%2&quot; no tiene desfase horario y la zona horaria del hospital no está configurada; agregue Z o +hh:mm.</translation>
+    </message>
+    <message>
+        <source>%1 &quot;%2&quot; does not exist in the hospital&apos;s time zone (the clocks moved forward then).</source>
+        <translation>%1 &quot;%2&quot; no existe en la zona horaria del hospital (los relojes se adelantaron a esa hora).</translation>
+    </message>
+    <message>
+        <source>%1 contains a control character (such as a tab); only letters, punctuation, spaces and line breaks are allowed.</source>
+        <translation>%1 contiene un carácter de control (como un tabulador); solo se permiten letras, signos de puntuación, espacios y saltos de línea.</translation>
+    </message>
+</context>
 </TS>

@@ -16,10 +16,9 @@ namespace {
 
 QString grantLine(const CliContext& c, const Grant& g, const QString& who)
 {
-    QString s = QStringLiteral("  %1  %2  %3 (%4, %5 form)  since %6")
-                    .arg(who, -24)
-                    .arg(g.level, -8)
-                    .arg(g.relationship, g.basis, g.bracket, c.localDate(g.startedAt));
+    QString s = QStringLiteral("  %1  %2  ").arg(who, -24).arg(g.level, -8)
+                + QCoreApplication::translate("Cli", "%1 (%2, %3 form)  since %4")
+                      .arg(g.relationship, g.basis, g.bracket, c.localDate(g.startedAt));
     if (!g.isOpen())
         s += QCoreApplication::translate("Cli", "  ENDED %1 (%2)").arg(c.localDate(g.endedAt), g.endReason);
     return s;
