@@ -1,0 +1,78 @@
+// Search as you type over a large patient table: how long each keystroke's query takes.
+// Usage: bench-search [--patients N]   (default 50000)
+#include "BenchReport.h"
+#include "TestSupport.h"
+
+#include "PatientRepository.h"
+#include "SearchRepository.h"
+
+#include <QCoreApplication>
+#include <QRandomGenerator>
+
+using namespace pd;
+using namespace pd::bench;
+
+int main(int argc, char* argv[])
+{
+    QCoreApplication app(argc, argv);
+    int patients = 50000;
+    const QStringList args = QCoreApplication::arguments();
+    if (const qsizetype i = args.indexOf(QStringLiteral("--patients")); i > 0 && i + 1 < args.size())
+        patients = args.at(i + 1).toInt();
+
+    test::TestDb t;
+    const QStringList families = {QStringLiteral("García"), QStringLiteral("Hernández"), QStringLiteral("Nguyen"),
+                                  QStringLiteral("Սարգսյան"), QStringLiteral("김"), QStringLiteral("王"),
+                                  QStringLiteral("Johnson"), QStringLiteral("O'Brien"), QStringLiteral("Petrosyan")};
+    const QStringList givens = {QStringLiteral("Sofía"), QStringLiteral("Mateo"), QStringLiteral("Արամ"),
+                                QStringLiteral("민준"), QStringLiteral("小明"), QStringLiteral("Olivia"), QStringLiteral("Liam")};
+    QRandomGenerator rng(7);
+    QElapsedTimer fill;
+    fill.start();
+    PatientRepository repo(*t.db);
+    for (int done = 0; done < patients;) {
+        if (!t.db->begin())
+            return 1;
+        for (int k = 0; k < 1000 && done < patients; ++k, ++done) {
+            Patient p;
+            p.mrn = QString::number(1000000 + done);
+            p.givenName = givens.at(int(rng.bounded(quint32(givens.size()))));
+            p.familyName = families.at(int(rng.bounded(quint32(families.size())))) + QString::number(done % 97);
+            p.birthDate = QDate(2008, 1, 1).addDays(rng.bounded(6000));
+            p.email = QStringLiteral("family%1@example.org").arg(done);
+            p.phone = QStringLiteral("(323) 555-%1").arg(done % 10000, 4, 10, QLatin1Char('0'));
+            if (!repo.insert(p, t.clock.nowUtc(), QStringLiteral("bench")))
+                return 1;
+        }
+        if (!t.db->commit())
+            return 1;
+    }
+    std::printf("filled %d patients in %.1f s\n\n", patients, double(fill.elapsed()) / 1000.0);
+
+    SearchRepository search(*t.db);
+    const QStringList typed = {QStringLiteral("Hernández4"), QStringLiteral("Սարգսյան1"), QStringLiteral("1004321"),
+                               QStringLiteral("5550199"), QStringLiteral("family4242@"), QStringLiteral("O'Brien12")};
+    header();
+    for (int length = 1; length <= 8; ++length) {
+        Samples s;
+        for (const QString& word : typed) {
+            if (word.size() < length)
+                continue;
+            for (int repeat = 0; repeat < 20; ++repeat)
+                s.time([&] { (void)search.search(word.left(length), 50); });
+        }
+        row(QStringLiteral("search, %1 character(s) typed, 50 rows").arg(length), s);
+    }
+    Samples cjk;
+    for (const QString& word : {QStringLiteral("민준"), QStringLiteral("小明"), QStringLiteral("王")})
+        for (int repeat = 0; repeat < 20; ++repeat)
+            cjk.time([&] { (void)search.search(word, 50); });
+    row(QStringLiteral("search, 1-2 CJK characters"), cjk);
+
+    QSqlQuery plan(t.db->connection());
+    plan.exec(QStringLiteral("EXPLAIN QUERY PLAN SELECT rowid FROM search_index WHERE search_index MATCH '\"Hernán\"' LIMIT 50"));
+    std::printf("\nquery plan for a 3+ character search:\n");
+    while (plan.next())
+        std::printf("  %s\n", qPrintable(plan.value(3).toString()));
+    return 0;
+}
