@@ -114,6 +114,7 @@ Result<std::unique_ptr<Database>> Database::open(const QString& location, int bu
         return Error::unavailable(QStringLiteral("db.unavailable"),
                                   QCoreApplication::translate("Database", "%1 is not a database file.").arg(db->m_location));
 
+    const bool isNew = !info.exists();
     db->m_connectionName = QStringLiteral("portaldesk-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
     db->m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), db->m_connectionName);
     if (!db->m_db.isValid())
@@ -129,6 +130,10 @@ Result<std::unique_ptr<Database>> Database::open(const QString& location, int bu
         if (auto s = db->execRaw(QString::fromLatin1(pragma), QCoreApplication::translate("Database", "setting up the database")); !s)
             return s.error();
     }
+    // The file holds patients' names and birth dates: only its owner reads it (SQLite gives its
+    // journal files the same permissions).
+    if (isNew)
+        QFile::setPermissions(db->m_location, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
     // A file that isn't SQLite is only noticed on the first read.
     QSqlQuery probe(db->m_db);
     if (!probe.exec(QStringLiteral("SELECT count(*) FROM sqlite_master")))

@@ -62,6 +62,18 @@ private slots:
         QCOMPARE(t.count(QStringLiteral("SELECT count(*) FROM staff WHERE role = 'him_supervisor'")), 1);
     }
 
+    void onlyItsOwnerCanReadANewDatabaseFile()
+    {
+#ifdef Q_OS_UNIX
+        TestDb t;
+        const QFileDevice::Permissions p = QFile::permissions(t.path());
+        QVERIFY(p & QFileDevice::ReadOwner);
+        QVERIFY(!(p & (QFileDevice::ReadGroup | QFileDevice::ReadOther | QFileDevice::WriteOther)));
+#else
+        QSKIP("file modes are a Unix matter; Windows relies on the user profile's ACLs");
+#endif
+    }
+
     void changedMigrationStopsTheProgram()
     {
         TestDb t;
