@@ -18,14 +18,21 @@ namespace pd {
 namespace {
 
 
-// The birthday that ends this grant: 12 for grants from a child enrollment, 18 for every other proxy grant.
-std::optional<AgeRules::Transition> endingTransition(const Grant& g, const QDate& birthDate, LeapDayRule rule)
+// The birthday that ends this grant: 12 for grants from a child-bracket enrollment, 18 for a proxy's grant
+// from an adolescent one. Adult grants (the patient's own, an adult's proxy consent, a guardianship) and a
+// grant that started on or after the birthday are not ended by age.
+std::optional<AgeRules::Transition> endingTransition(const Grant& g, const QDate& birthDate, const Policy& policy)
 {
+    std::optional<AgeRules::Transition> t;
     if (g.bracket == QLatin1String("child"))
-        return AgeRules::Transition{AgeRules::AdolescentAge, AgeRules::nthBirthday(birthDate, AgeRules::AdolescentAge, rule)};
-    if (g.relationship != QLatin1String("self") && g.basis != QLatin1String("guardianship"))
-        return AgeRules::Transition{AgeRules::AdultAge, AgeRules::nthBirthday(birthDate, AgeRules::AdultAge, rule)};
-    return std::nullopt;
+        t = AgeRules::Transition{AgeRules::AdolescentAge,
+                                 AgeRules::nthBirthday(birthDate, AgeRules::AdolescentAge, policy.leapDayRule)};
+    else if (g.bracket == QLatin1String("adolescent") && g.relationship != QLatin1String("self")
+             && g.basis != QLatin1String("guardianship"))
+        t = AgeRules::Transition{AgeRules::AdultAge, AgeRules::nthBirthday(birthDate, AgeRules::AdultAge, policy.leapDayRule)};
+    if (t && t->date <= AgeRules::localDate(g.startedAt, policy.zone))
+        return std::nullopt;
+    return t;
 }
 
 } // namespace
@@ -114,7 +121,7 @@ Result<QPair<int, int>> DailyJob::runTransitions()
     int ended = 0;
     QSet<qint64> touchedUsers;
     for (const GrantWithBirthDate& c : candidates.value()) {
-        const auto t = endingTransition(c.grant, c.birthDate, policy->leapDayRule);
+        const auto t = endingTransition(c.grant, c.birthDate, policy.value());
         if (!t || t->date > today)
             continue;
         // The grant ends on the birthday itself, however late the run that notices it.
@@ -187,7 +194,7 @@ Result<QList<UpcomingTransition>> DailyJob::upcoming(int days)
     PatientRepository patients(m_ctx.db());
     PortalUserRepository users(m_ctx.db());
     for (const GrantWithBirthDate& c : candidates.value()) {
-        const auto t = endingTransition(c.grant, c.birthDate, policy->leapDayRule);
+        const auto t = endingTransition(c.grant, c.birthDate, policy.value());
         if (!t || t->date < today || t->date > today.addDays(days))
             continue;
         auto p = patients.byId(c.grant.patientId);

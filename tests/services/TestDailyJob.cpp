@@ -72,6 +72,30 @@ private slots:
         QCOMPARE(userStatus(t, teen.user.id), QStringLiteral("pending"));
     }
 
+    void adultGrantsAreNotEndedByAge()
+    {
+        TestDb t;
+        const Patient adult = addPatient(t, QStringLiteral("100200"), QDate(2000, 6, 1), QStringLiteral("adult@example.net"));
+        const auto own = enrollOk(t, patientForm(QStringLiteral("100200"), QDate(2026, 11, 24), QStringLiteral("adult@example.net")));
+        // A proxy through the adult's consent, granted long after the 18th birthday; the same parent also
+        // holds a child grant for a younger sibling who turns 12 in June.
+        addPatient(t, QStringLiteral("100201"), QDate(2015, 6, 1));
+        const auto proxy = enrollOk(t, parentForm(QStringLiteral("100201"), QDate(2026, 11, 24), QStringLiteral("mom@example.org")));
+        Grant consent;
+        consent.portalUserId = proxy.user.id;
+        consent.patientId = adult.id;
+        consent.level = QStringLiteral("full");
+        consent.basis = QStringLiteral("consent");
+        consent.bracket = QStringLiteral("adult");
+        consent.relationship = QStringLiteral("parent");
+        consent.startedAt = t.clock.nowUtc();
+        QVERIFY(GrantRepository(*t.db).insert(consent, QStringLiteral("specialist")).ok());
+        t.clock.advanceDays(400);
+        QCOMPARE(run(t).grantsEnded, 1);   // only the sibling's child grant, at its 12th birthday
+        QVERIFY(GrantRepository(*t.db).forUser(own.user.id).value().first().isOpen());
+        QVERIFY(GrantRepository(*t.db).open(proxy.user.id, adult.id).value().has_value());
+    }
+
     void aLoginWithAnotherChildStaysActive()
     {
         TestDb t;
