@@ -197,7 +197,10 @@ Status mailList(CliContext& c)
     if (!list)
         return list.error();
     QJsonArray rows;
-    for (const OutboxMessage& m : list.value()) {
+    const bool masked = !c.services->has(Role::Specialist);
+    for (OutboxMessage m : list.value()) {
+        if (masked)
+            m.recipient = maskEmail(m.recipient);
         rows.append(CliJson::outbox(m));
         c.line(QStringLiteral("#%1  %2  %3  %4  %5").arg(m.id, 4).arg(m.status, -8).arg(m.kind, -14)
                    .arg(m.recipient, m.status == QLatin1String("sent") ? c.local(m.sentAt) : m.lastError));

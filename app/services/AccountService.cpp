@@ -43,6 +43,11 @@ Result<UserStory> AccountService::show(const QString& userName)
     if (!invitations)
         return invitations.error();
     story.invitations = invitations.value();
+    if (!m_ctx.has(Role::Specialist)) {
+        story.user.email = maskEmail(story.user.email);
+        for (Invitation& i : story.invitations)
+            i.email = maskEmail(i.email);
+    }
     PD_TRY(m_ctx.audit(QStringLiteral("portal_user.opened"), QStringLiteral("portal_user"), story.user.id, 0,
                        story.user.id));
     PD_TRY(tx.commit());

@@ -177,7 +177,7 @@ Result<DemoReport> DemoData::generate(const ServiceContext& ctx, int patientCoun
         else if (roll < 55) fate = Fate::Reissued;
         // When the family enrolled: recently for queued ones, 6–10 weeks ago for those left to expire.
         int daysAgo = fate == Fate::Queued ? int(rng.bounded(0u, 5u))
-                    : fate == Fate::Expired || fate == Fate::Reissued ? int(rng.bounded(40u, 70u))
+                    : fate == Fate::Expired ? int(rng.bounded(40u, 70u))
                     : int(rng.bounded(5u, 150u));
         if (k % 10 == 2)
             daysAgo = std::max(daysAgo, 60);   // enrolled as a child, turned 12 since
@@ -260,8 +260,8 @@ Result<DemoReport> DemoData::generate(const ServiceContext& ctx, int patientCoun
                 }});
                 break;
             case Fate::Reissued:
-                ops.append({sentAt.addDays(33), order++, [&demo, username]() -> Status {
-                    (void)DailyJob(demo).expireInvitations();
+                // "I never got my invitation": a support agent reissues it ten days later.
+                ops.append({sentAt.addDays(10), order++, [&demo, username]() -> Status {
                     auto r = InvitationService(demo).reissue({*username, false, QString()}, QString());
                     return r ? Status() : r.error();
                 }});

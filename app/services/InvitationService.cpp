@@ -275,7 +275,12 @@ Result<QList<InvitationRow>> InvitationService::list(InvitationFilter filter, co
         filter.patientId = patient->id;
     }
     filter.now = m_ctx.now();
-    return InvitationRepository(m_ctx.db()).list(filter);
+    auto rows = InvitationRepository(m_ctx.db()).list(filter);
+    if (rows && !m_ctx.has(Role::Specialist)) {
+        for (InvitationRow& r : rows.value())
+            r.invitation.email = maskEmail(r.invitation.email);
+    }
+    return rows;
 }
 
 Result<ActivationOutcome> InvitationService::activate(const QString& rawToken, const QString& pin)

@@ -3,6 +3,7 @@
 #include "CliRunner.h"
 
 #include <QJsonArray>
+#include <QSet>
 
 using namespace pd::test;
 
@@ -138,6 +139,41 @@ private slots:
         const auto verify = cli.json({"audit", "verify"}, {}, QStringLiteral("admin"));
         QCOMPARE(verify.exitCode, 3);
         QCOMPARE(QString::number(verify.json().value(QStringLiteral("bad_event")).toInteger()), id);
+    }
+
+    void demoDataCoversEveryBracketAndState()
+    {
+        Cli cli;
+        const auto r = cli.json({"demo-data", "--patients", "40", "--seed", "11"});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        // Brackets on 2026-11-24: child born after 2014-11-24, adult on or before 2008-11-24.
+        QVERIFY(cli.sql(QStringLiteral("SELECT count(*) FROM patients WHERE birth_date > '2014-11-24'")).toInt() > 0);
+        QVERIFY(cli.sql(QStringLiteral("SELECT count(*) FROM patients WHERE birth_date BETWEEN '2008-11-25' AND '2014-11-24'")).toInt() > 0);
+        QVERIFY(cli.sql(QStringLiteral("SELECT count(*) FROM patients WHERE birth_date <= '2008-11-24'")).toInt() > 0);
+        for (const char* status : {"queued", "sent", "activated", "expired", "locked", "revoked"})
+            QVERIFY2(cli.sql(QStringLiteral("SELECT count(*) FROM invitations WHERE status = '%1'").arg(QLatin1String(status))).toInt() > 0,
+                     status);
+        QVERIFY(cli.sql(QStringLiteral("SELECT count(*) FROM portal_users WHERE status = 'deactivated'")).toInt() > 0);
+        const auto upcoming = cli.json({"transitions", "upcoming", "--days", "30"}).json().value(QStringLiteral("transitions")).toArray();
+        QSet<int> ages;
+        for (const auto v : upcoming)
+            ages.insert(v.toObject().value(QStringLiteral("age")).toInt());
+        QVERIFY(ages.contains(12));
+        QVERIFY(ages.contains(18));
+        QCOMPARE(cli.run({"audit", "verify"}, {}, QStringLiteral("admin")).exitCode, 0);
+    }
+
+    void supportAgentsSeeMaskedContactDetails()
+    {
+        Cli cli;
+        QCOMPARE(cli.run({"patient", "add", "--mrn", "100200", "--given", "Ana", "--family", "López", "--birth-date",
+                          "2017-03-02", "--email", "family@example.org", "--phone", "(323) 555-0142"}).exitCode, 0);
+        const auto shown = cli.json({"patient", "show", "100200"}, {}, QStringLiteral("sam")).json().value(QStringLiteral("patient")).toObject();
+        QCOMPARE(shown.value(QStringLiteral("email")).toString(), QString::fromUtf8("f•••@example.org"));
+        QCOMPARE(shown.value(QStringLiteral("phone")).toString(), QString::fromUtf8("•••-•••-0142"));
+        QVERIFY(shown.value(QStringLiteral("birth_date")).isNull());
+        const auto full = cli.json({"patient", "show", "100200"}).json().value(QStringLiteral("patient")).toObject();
+        QCOMPARE(full.value(QStringLiteral("birth_date")).toString(), QStringLiteral("2017-03-02"));
     }
 
     void deactivationRevokesAndNotifies()
