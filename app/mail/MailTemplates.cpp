@@ -16,6 +16,8 @@ QString templatePath(const QString& language, const QString& kind, const QString
 }
 
 bool hasEveryKind(const QString& language) {
+    if (!QFile::exists(templatePath(language, QStringLiteral("layout"), QStringLiteral("html"))))
+        return false;
     for (const QString& kind : kinds()) {
         if (!QFile::exists(templatePath(language, kind, QStringLiteral("txt"))) ||
             !QFile::exists(templatePath(language, kind, QStringLiteral("html"))))
@@ -120,6 +122,10 @@ Result<MailContent> render(const QString& kind, const QString& language,
     const Result<QString> htmlSource = readTemplate(templatePath(lang, kind, QStringLiteral("html")));
     if (!htmlSource)
         return htmlSource.error();
+    // Every kind's HTML is the body of one layout per language: head, card, signature and footer.
+    const Result<QString> layoutSource = readTemplate(templatePath(lang, QStringLiteral("layout"), QStringLiteral("html")));
+    if (!layoutSource)
+        return layoutSource.error();
 
     static const QString SubjectPrefix = QStringLiteral("Subject:");
     const QString& text = textSource.value();
@@ -139,11 +145,28 @@ Result<MailContent> render(const QString& kind, const QString& language,
     Result<QString> body = substitute(bodySource, vars, false, textName);
     if (!body)
         return body.error();
-    Result<QString> html = substitute(htmlSource.value(), vars, true, htmlName);
-    if (!html)
-        return html.error();
+    Result<QString> content = substitute(htmlSource.value(), vars, true, htmlName);
+    if (!content)
+        return content.error();
+    // The layout is filled around the rendered content, which is never scanned for placeholders again.
+    static const QString Slot = QStringLiteral("{{content}}");
+    const QString layoutName = lang + QStringLiteral("/layout.html");
+    const qsizetype slot = layoutSource->indexOf(Slot);
+    if (slot < 0)
+        return templateError(QCoreApplication::translate("MailTemplates", "The e-mail template %1 needs a value for "
+                                                                          "“%2”, and none was given.")
+                                 .arg(layoutName, QStringLiteral("content")));
+    QHash<QString, QString> layoutVars = vars;
+    layoutVars.insert(QStringLiteral("subject"), subject.value());
+    Result<QString> before = substitute(layoutSource->left(slot), layoutVars, true, layoutName);
+    if (!before)
+        return before.error();
+    Result<QString> after = substitute(layoutSource->mid(slot + Slot.size()), layoutVars, true, layoutName);
+    if (!after)
+        return after.error();
 
-    return MailContent{std::move(subject).value(), std::move(body).value(), std::move(html).value()};
+    return MailContent{std::move(subject).value(), std::move(body).value(),
+                       before.value() + content.value() + after.value()};
 }
 
 } // namespace pd::MailTemplates

@@ -58,6 +58,7 @@ private slots:
     void textAndHtmlUseSamePlaceholders_data();
     void textAndHtmlUseSamePlaceholders();
     void missingValueIsAnError();
+    void htmlIsOneWholeDocumentAroundTheBody();
     void unknownKindIsAnError();
     void languageFallback_data();
     void languageFallback();
@@ -135,12 +136,15 @@ void TestMailTemplates::templatesUseOnlyKnownPlaceholders() {
         const QString text = readResource(path);
         QVERIFY2(!text.isEmpty(), qPrintable(path));
         QVERIFY2(!text.contains(QStringLiteral("MRN")), qPrintable(path));
+        const bool layout = path.endsWith(QStringLiteral("/layout.html"));
         for (const QString& name : placeholdersIn(text)) {
+            if (layout && (name == u"subject" || name == u"content"))
+                continue;   // the layout wraps the rendered subject and body
             QVERIFY2(allowed.contains(name), qPrintable(path + u": " + name));
             QVERIFY2(!forbidden.match(name).hasMatch(), qPrintable(path + u": " + name));
         }
     }
-    QCOMPARE(files, MailTemplates::languages().size() * MailTemplates::kinds().size() * 2);
+    QCOMPARE(files, MailTemplates::languages().size() * (MailTemplates::kinds().size() * 2 + 1));
 }
 
 void TestMailTemplates::textAndHtmlUseSamePlaceholders_data() {
@@ -154,7 +158,11 @@ void TestMailTemplates::textAndHtmlUseSamePlaceholders() {
     const QString text = readResource(base + QStringLiteral(".txt"));
     const QString html = readResource(base + QStringLiteral(".html"));
     QVERIFY(text.startsWith(QStringLiteral("Subject: ")));
-    QCOMPARE(placeholdersIn(html), placeholdersIn(text));
+    // The HTML part is the kind's body inside the language's layout.
+    QSet<QString> htmlNames = placeholdersIn(html) + placeholdersIn(readResource(QStringLiteral(":/mail/%1/layout.html").arg(language)));
+    htmlNames.remove(QStringLiteral("subject"));
+    htmlNames.remove(QStringLiteral("content"));
+    QCOMPARE(htmlNames, placeholdersIn(text));
     QCOMPARE(placeholdersIn(text).contains(QStringLiteral("activation_link")),
              kind == u"invitation" || kind == u"reissue");
 }
@@ -229,6 +237,21 @@ void TestMailTemplates::valuesAreNotExpandedAgain() {
     const auto rendered = MailTemplates::render(QStringLiteral("email_changed"), QStringLiteral("en"), vars);
     QVERIFY(rendered.ok());
     QVERIFY(rendered->text.contains(QStringLiteral("{{reason}} {{unknown}}")));
+}
+
+void TestMailTemplates::htmlIsOneWholeDocumentAroundTheBody() {
+    QHash<QString, QString> vars = allVars();
+    vars.insert(QStringLiteral("recipient_name"), QStringLiteral("Ana <b>{{content}}</b>"));
+    const auto mail = MailTemplates::render(QStringLiteral("deactivation"), QStringLiteral("es"), vars);
+    QVERIFY(mail.ok());
+    const QString& html = mail->html;
+    QVERIFY(html.startsWith(QStringLiteral("<!DOCTYPE html>")));
+    QVERIFY(html.trimmed().endsWith(QStringLiteral("</html>")));
+    QCOMPARE(html.count(QStringLiteral("<html")), 1);
+    QVERIFY(html.contains(QStringLiteral("<title>") + mail->subject.toHtmlEscaped() + QStringLiteral("</title>")));
+    // A value that looks like the layout's slot stays text.
+    QVERIFY(html.contains(QStringLiteral("Ana &lt;b&gt;{{content}}&lt;/b&gt;")));
+    QVERIFY(html.indexOf(QStringLiteral("<h1")) < html.indexOf(QStringLiteral("<hr")));
 }
 
 QTEST_GUILESS_MAIN(TestMailTemplates)
