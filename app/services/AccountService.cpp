@@ -95,16 +95,11 @@ Result<DeactivateOutcome> AccountService::deactivate(const DeactivateRequest& in
     const qint64 patientId = patientOf(m_ctx.db(), user);
     DeactivateOutcome out;
 
-    InvitationRepository invitations(m_ctx.db());
-    auto live = invitations.liveFor(user.id);
-    if (!live)
-        return live.error();
-    if (live->has_value()) {
-        auto revoked = revokeInvitation(m_ctx, **live, QStringLiteral("deactivated"), patientId);
-        if (!revoked)
-            return revoked.error();
-        out.revokedInvitations.append(revoked->id);
-    }
+    auto revoked = revokeLiveInvitation(m_ctx, user.id, QStringLiteral("deactivated"), patientId);
+    if (!revoked)
+        return revoked.error();
+    if (revoked->has_value())
+        out.revokedInvitations.append((*revoked)->id);
     FailPoint::hit("deactivate.after_revoke");
 
     const QString before = user.status;
@@ -192,15 +187,11 @@ Result<PortalUser> AccountService::update(const UserUpdate& in)
                        details));
 
     if (emailChanged) {
-        InvitationRepository invitations(m_ctx.db());
-        auto live = invitations.liveFor(user.id);
-        if (!live)
-            return live.error();
-        if (live->has_value()) {
-            auto revokedR = revokeInvitation(m_ctx, **live, QStringLiteral("email_changed"), patientId);
-            if (!revokedR)
-                return revokedR.error();
-            const Invitation& old = revokedR.value();
+        auto revoked = revokeLiveInvitation(m_ctx, user.id, QStringLiteral("email_changed"), patientId);
+        if (!revoked)
+            return revoked.error();
+        if (revoked->has_value()) {
+            const Invitation& old = **revoked;
             if (user.status == QLatin1String("pending")) {
                 auto calendar = m_ctx.calendar(policy.value());
                 if (!calendar)
@@ -215,7 +206,7 @@ Result<PortalUser> AccountService::update(const UserUpdate& in)
                 fresh.queuedAt = now;
                 fresh.dueAt = calendar->dueAt(now, policy->sendWithinBusinessDays);
                 fresh.createdBy = by;
-                auto id = invitations.insert(fresh);
+                auto id = InvitationRepository(m_ctx.db()).insert(fresh);
                 if (!id)
                     return id.error();
                 PD_TRY(m_ctx.audit(QStringLiteral("invitation.queued"), QStringLiteral("invitation"), id.value(),

@@ -141,7 +141,6 @@ Result<QPair<int, int>> DailyJob::runTransitions()
 
     int terminated = 0;
     PortalUserRepository users(m_ctx.db());
-    InvitationRepository invitations(m_ctx.db());
     QList<qint64> ids = touchedUsers.values();
     std::sort(ids.begin(), ids.end());
     for (qint64 id : std::as_const(ids)) {
@@ -157,14 +156,7 @@ Result<QPair<int, int>> DailyJob::runTransitions()
             || (*user)->status == QLatin1String("terminated"))
             continue;
         PortalUser u = **user;
-        auto live = invitations.liveFor(u.id);
-        if (!live)
-            return live.error();
-        if (live->has_value()) {
-            auto revoked = revokeInvitation(m_ctx, **live, QStringLiteral("terminated"), 0);
-            if (!revoked)
-                return revoked.error();
-        }
+        PD_TRY(revokeLiveInvitation(m_ctx, u.id, QStringLiteral("terminated"), 0));
         const QString before = u.status;
         u.status = QStringLiteral("terminated");
         u.statusReason = QStringLiteral("no_open_grant");

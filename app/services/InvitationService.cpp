@@ -54,6 +54,20 @@ Result<Invitation> revokeInvitation(const ServiceContext& ctx, Invitation inv, c
     return inv;
 }
 
+Result<std::optional<Invitation>> revokeLiveInvitation(const ServiceContext& ctx, qint64 portalUserId,
+                                                       const QString& reason, qint64 patientId)
+{
+    auto live = InvitationRepository(ctx.db()).liveFor(portalUserId);
+    if (!live)
+        return live.error();
+    if (!live->has_value())
+        return std::optional<Invitation>();
+    auto revoked = revokeInvitation(ctx, **live, reason, patientId);
+    if (!revoked)
+        return revoked.error();
+    return std::optional<Invitation>(revoked.value());
+}
+
 Result<qint64> sendInvitation(const ServiceContext& ctx, const Policy& policy, Invitation& inv, const PortalUser& user,
                               const QString& mailKind)
 {

@@ -4,6 +4,8 @@
 #include "InvitationRepository.h"
 #include "ServiceContext.h"
 
+#include <optional>
+
 namespace pd {
 
 struct SentInvitation {
@@ -44,6 +46,10 @@ private:
 // inside the caller's transaction. Returns the revoked invitation.
 Result<Invitation> revokeInvitation(const ServiceContext& ctx, Invitation invitation, const QString& reason,
                                     qint64 patientId);
+
+// Revokes the login's live invitation, if it has one (inside the caller's transaction).
+Result<std::optional<Invitation>> revokeLiveInvitation(const ServiceContext& ctx, qint64 portalUserId,
+                                                       const QString& reason, qint64 patientId);
 
 // Gives a queued invitation its token and window and queues its e-mail (inside the caller's transaction).
 Result<qint64> sendInvitation(const ServiceContext& ctx, const Policy& policy, Invitation& invitation,
