@@ -1086,6 +1086,133 @@ Códigos de salida: 0 hecho, 2 uso, 3 rechazado por una regla o dato incorrecto,
     </message>
 </context>
 <context>
+    <name>TimelineText</name>
+    <message>
+        <source>a newer invitation replaced it</source>
+        <translation>una invitación más reciente la reemplazó</translation>
+    </message>
+    <message>
+        <source>the login was deactivated</source>
+        <translation>la cuenta fue desactivada</translation>
+    </message>
+    <message>
+        <source>the e-mail address changed</source>
+        <translation>cambió la dirección de correo</translation>
+    </message>
+    <message>
+        <source>the login ended with no access left</source>
+        <translation>la cuenta terminó sin ningún acceso</translation>
+    </message>
+    <message>
+        <source>withdrawn by staff</source>
+        <translation>retirada por el personal</translation>
+    </message>
+    <message>
+        <source>suspected use by someone else</source>
+        <translation>sospecha de uso por otra persona</translation>
+    </message>
+    <message>
+        <source>the family asked</source>
+        <translation>la familia lo pidió</translation>
+    </message>
+    <message>
+        <source>duplicate login</source>
+        <translation>cuenta duplicada</translation>
+    </message>
+    <message>
+        <source>deceased</source>
+        <translation>fallecido</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>otro</translation>
+    </message>
+    <message>
+        <source>Patient added (MRN %1).</source>
+        <translation>Paciente agregado (MRN %1).</translation>
+    </message>
+    <message>
+        <source>Login %1 created (%2).</source>
+        <translation>Cuenta %1 creada (%2).</translation>
+    </message>
+    <message>
+        <source>Enrollment form taken: %1 form, signed %2, %3 age group.</source>
+        <translation>Formulario de inscripción recibido: formulario %1, firmado el %2, grupo de edad %3.</translation>
+    </message>
+    <message>
+        <source>Supervisor override: %1</source>
+        <translation>Excepción del supervisor: %1</translation>
+    </message>
+    <message>
+        <source>Access granted: %1 (%2).</source>
+        <translation>Acceso otorgado: %1 (%2).</translation>
+    </message>
+    <message>
+        <source>Access ended (%1) on %2: %3.</source>
+        <translation>Acceso terminado (%1) el %2: %3.</translation>
+    </message>
+    <message>
+        <source>Invitation queued for %1.</source>
+        <translation>Invitación en cola para %1.</translation>
+    </message>
+    <message>
+        <source>Invitation sent to %1.</source>
+        <translation>Invitación enviada a %1.</translation>
+    </message>
+    <message>
+        <source>Invitation reissued to %1 (PIN %2%3).</source>
+        <translation>Invitación emitida de nuevo a %1 (PIN %2%3).</translation>
+    </message>
+    <message>
+        <source>Invitation revoked: %1.</source>
+        <translation>Invitación revocada: %1.</translation>
+    </message>
+    <message>
+        <source>Login activated with the invitation and PIN.</source>
+        <translation>Cuenta activada con la invitación y el PIN.</translation>
+    </message>
+    <message>
+        <source>Wrong PIN entered (%1 so far).</source>
+        <translation>Se ingresó un PIN incorrecto (%1 hasta ahora).</translation>
+    </message>
+    <message>
+        <source>Invitation locked after %1 wrong PINs.</source>
+        <translation>Invitación bloqueada después de %1 PIN incorrectos.</translation>
+    </message>
+    <message>
+        <source>Invitation expired unused.</source>
+        <translation>La invitación venció sin usarse.</translation>
+    </message>
+    <message>
+        <source>Invitation not sent within the business days allowed.</source>
+        <translation>La invitación no se envió dentro de los días hábiles permitidos.</translation>
+    </message>
+    <message>
+        <source>Login deactivated: %1; reported by %2; identity checked by %3.</source>
+        <translation>Cuenta desactivada: %1; reportado por %2; identidad verificada por %3.</translation>
+    </message>
+    <message>
+        <source>Login ended: no access to any patient was left.</source>
+        <translation>Cuenta terminada: no le quedaba acceso a ningún paciente.</translation>
+    </message>
+    <message>
+        <source>Login reopened for a new invitation.</source>
+        <translation>Cuenta reabierta para una invitación nueva.</translation>
+    </message>
+    <message>
+        <source>Login details changed.</source>
+        <translation>Se cambiaron los datos de la cuenta.</translation>
+    </message>
+    <message>
+        <source>Notice queued: access changes at age %1 on %2.</source>
+        <translation>Aviso en cola: el acceso cambia a los %1 años el %2.</translation>
+    </message>
+    <message>
+        <source>E-mail could not be delivered: %1</source>
+        <translation>No se pudo entregar el correo: %1</translation>
+    </message>
+</context>
+<context>
     <name>Validation</name>
     <message>
         <source>%1 is empty; type the name as it appears on the patient&apos;s record.</source>

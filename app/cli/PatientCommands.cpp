@@ -5,6 +5,7 @@
 #include "EnrollmentService.h"
 #include "PatientService.h"
 #include "Secrets.h"
+#include "TimelineText.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>
@@ -116,8 +117,11 @@ Status patientShow(CliContext& c)
     }
     c.line(QCoreApplication::translate("Cli", "Timeline:"));
     for (const AuditEvent& e : std::as_const(story->timeline)) {
-        timeline.append(CliJson::audit(e));
-        c.line(QStringLiteral("  %1  %2  %3  %4").arg(c.local(e.at), e.staff, e.action, e.details));
+        QJsonObject j = CliJson::audit(e);
+        const QString text = TimelineText::describe(e);
+        j.insert(QStringLiteral("text"), text);
+        timeline.append(j);
+        c.line(QStringLiteral("  %1  %2  %3").arg(c.local(e.at)).arg(e.staff, -14).arg(text));
     }
     doc.insert(QStringLiteral("users"), users);
     doc.insert(QStringLiteral("grants"), grants);

@@ -131,6 +131,12 @@ private slots:
         QCOMPARE(grant.value(QStringLiteral("end_reason")).toString(), QStringLiteral("age_12"));
         QCOMPARE(grant.value(QStringLiteral("ended_at")).toString(), QStringLiteral("2027-01-10T08:00:00.000Z"));
         QCOMPARE(userStatus(cli, QStringLiteral("rosa.perez")), QStringLiteral("terminated"));
+        // The patient's timeline answers "why did I lose access?" in words.
+        QStringList story;
+        for (const auto v : show.value(QStringLiteral("timeline")).toArray())
+            story.append(v.toObject().value(QStringLiteral("text")).toString());
+        QVERIFY2(story.filter(QStringLiteral("Access ended (age_12) on 2027-01-10")).size() == 1, qPrintable(story.join(u'\n')));
+        QVERIFY(story.filter(QStringLiteral("Login ended: no access to any patient was left.")).size() == 1);
         QCOMPARE(cli.run({"audit", "verify"}, {}, QStringLiteral("admin")).exitCode, 0);
 
         // An attacker edits one event directly in the file; verify names exactly that event.

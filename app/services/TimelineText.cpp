@@ -1,0 +1,99 @@
+#include "TimelineText.h"
+
+#include <QCoreApplication>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace pd::TimelineText {
+
+namespace {
+
+QString tx(const char* text) { return QCoreApplication::translate("TimelineText", text); }
+
+QString reasonText(const QString& reason)
+{
+    if (reason == QLatin1String("reissued"))
+        return QCoreApplication::translate("TimelineText", "a newer invitation replaced it");
+    if (reason == QLatin1String("deactivated"))
+        return QCoreApplication::translate("TimelineText", "the login was deactivated");
+    if (reason == QLatin1String("email_changed"))
+        return QCoreApplication::translate("TimelineText", "the e-mail address changed");
+    if (reason == QLatin1String("terminated"))
+        return QCoreApplication::translate("TimelineText", "the login ended with no access left");
+    if (reason == QLatin1String("staff"))
+        return QCoreApplication::translate("TimelineText", "withdrawn by staff");
+    return reason;
+}
+
+QString deactivationText(const QString& reason)
+{
+    if (reason == QLatin1String("suspected_compromise"))
+        return QCoreApplication::translate("TimelineText", "suspected use by someone else");
+    if (reason == QLatin1String("family_request"))
+        return QCoreApplication::translate("TimelineText", "the family asked");
+    if (reason == QLatin1String("duplicate"))
+        return QCoreApplication::translate("TimelineText", "duplicate login");
+    if (reason == QLatin1String("deceased"))
+        return QCoreApplication::translate("TimelineText", "deceased");
+    return QCoreApplication::translate("TimelineText", "other");
+}
+
+} // namespace
+
+QString describe(const AuditEvent& e)
+{
+    const QJsonObject d = QJsonDocument::fromJson(e.details.toUtf8()).object();
+    const auto s = [&d](const char* key) { return d.value(QLatin1String(key)).toVariant().toString(); };
+    const QString& a = e.action;
+    if (a == QLatin1String("patient.added"))
+        return QCoreApplication::translate("TimelineText", "Patient added (MRN %1).").arg(s("mrn"));
+    if (a == QLatin1String("portal_user.created"))
+        return QCoreApplication::translate("TimelineText", "Login %1 created (%2).").arg(s("username"), s("kind"));
+    if (a == QLatin1String("enrollment.created"))
+        return QCoreApplication::translate("TimelineText", "Enrollment form taken: %1 form, signed %2, %3 age group.")
+            .arg(s("form"), s("signed_on"), s("bracket"))
+            + (s("override_reason").isEmpty() ? QString()
+                                              : QLatin1Char(' ') + QCoreApplication::translate("TimelineText", "Supervisor override: %1")
+                                                                       .arg(s("override_reason")));
+    if (a == QLatin1String("grant.created"))
+        return QCoreApplication::translate("TimelineText", "Access granted: %1 (%2).").arg(s("level"), s("relationship"));
+    if (a == QLatin1String("grant.ended"))
+        return QCoreApplication::translate("TimelineText", "Access ended (%1) on %2: %3.").arg(s("end_reason"), s("birthday"), s("rule"));
+    if (a == QLatin1String("invitation.queued"))
+        return QCoreApplication::translate("TimelineText", "Invitation queued for %1.").arg(s("email"));
+    if (a == QLatin1String("invitation.sent"))
+        return QCoreApplication::translate("TimelineText", "Invitation sent to %1.").arg(s("email"));
+    if (a == QLatin1String("invitation.reissued"))
+        return QCoreApplication::translate("TimelineText", "Invitation reissued to %1 (PIN %2%3).")
+            .arg(s("email"), s("pin") == QLatin1String("new") ? tx("changed") : tx("kept"),
+                 s("verified_by").isEmpty() ? QString() : QStringLiteral("; ") + s("verified_by"));
+    if (a == QLatin1String("invitation.revoked"))
+        return QCoreApplication::translate("TimelineText", "Invitation revoked: %1.").arg(reasonText(s("reason")));
+    if (a == QLatin1String("invitation.activated"))
+        return QCoreApplication::translate("TimelineText", "Login activated with the invitation and PIN.");
+    if (a == QLatin1String("invitation.wrong_pin"))
+        return QCoreApplication::translate("TimelineText", "Wrong PIN entered (%1 so far).").arg(s("failed_attempts"));
+    if (a == QLatin1String("invitation.locked"))
+        return QCoreApplication::translate("TimelineText", "Invitation locked after %1 wrong PINs.").arg(s("failed_attempts"));
+    if (a == QLatin1String("invitation.expired"))
+        return QCoreApplication::translate("TimelineText", "Invitation expired unused.");
+    if (a == QLatin1String("invitation.late"))
+        return QCoreApplication::translate("TimelineText", "Invitation not sent within the business days allowed.");
+    if (a == QLatin1String("portal_user.deactivated"))
+        return QCoreApplication::translate("TimelineText", "Login deactivated: %1; reported by %2; identity checked by %3.")
+            .arg(deactivationText(s("reason")), s("reported_by").isEmpty() ? QStringLiteral("—") : s("reported_by"),
+                 s("verified_by").isEmpty() ? QStringLiteral("—") : s("verified_by"));
+    if (a == QLatin1String("portal_user.terminated"))
+        return QCoreApplication::translate("TimelineText", "Login ended: no access to any patient was left.");
+    if (a == QLatin1String("portal_user.reopened"))
+        return QCoreApplication::translate("TimelineText", "Login reopened for a new invitation.");
+    if (a == QLatin1String("portal_user.updated"))
+        return QCoreApplication::translate("TimelineText", "Login details changed.");
+    if (a == QLatin1String("transition.notice_queued"))
+        return QCoreApplication::translate("TimelineText", "Notice queued: access changes at age %1 on %2.").arg(s("age"), s("date"));
+    if (a == QLatin1String("mail.failed"))
+        return QCoreApplication::translate("TimelineText", "E-mail could not be delivered: %1").arg(s("error"));
+    return a;
+}
+
+} // namespace pd::TimelineText
