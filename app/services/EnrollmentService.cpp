@@ -16,6 +16,11 @@ namespace pd {
 namespace {
 
 
+bool sameMailbox(const QString& a, const QString& b)
+{
+    return !a.isEmpty() && a.compare(b, Qt::CaseInsensitive) == 0;
+}
+
 Error sharedEmail(const QString& whose)
 {
     return Error::validation(QStringLiteral("enrollment.shared_email"),
@@ -149,15 +154,15 @@ Result<EnrollOutcome> EnrollmentService::enroll(const EnrollRequest& in, const Q
             return own.error();
         user = own.value();
         for (const PortalUser& h : std::as_const(holders.value())) {
-            if (h.kind == QLatin1String("proxy") && h.email == emailV.value() && !overriding)
+            if (h.kind == QLatin1String("proxy") && sameMailbox(h.email, emailV.value()) && !overriding)
                 return sharedEmail(QCoreApplication::translate("Services", "used by %1, who holds proxy access to this patient").arg(h.fullName()));
         }
     } else {
         const bool patientHasOwnLogin = facts.bracketToday != Bracket::Child;
-        if (patientHasOwnLogin && emailV.value() == patient.email.toLower() && !overriding)
+        if (patientHasOwnLogin && sameMailbox(emailV.value(), patient.email) && !overriding)
             return sharedEmail(QCoreApplication::translate("Services", "the patient's own"));
         for (const PortalUser& h : std::as_const(holders.value())) {
-            if (h.email != emailV.value() || overriding)
+            if (!sameMailbox(h.email, emailV.value()) || overriding)
                 continue;
             if (h.kind == QLatin1String("patient"))
                 return sharedEmail(QCoreApplication::translate("Services", "the patient's own login address"));

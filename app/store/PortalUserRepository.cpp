@@ -90,7 +90,7 @@ Result<std::optional<PortalUser>> PortalUserRepository::byUsername(const QString
 
 Result<QList<PortalUser>> PortalUserRepository::byEmail(const QString& email)
 {
-    return many(QStringLiteral("SELECT * FROM portal_users WHERE email = :v ORDER BY id"), email.toLower());
+    return many(QStringLiteral("SELECT * FROM portal_users WHERE lower(email) = lower(:v) ORDER BY id"), email);
 }
 
 Result<std::optional<PortalUser>> PortalUserRepository::ownLoginOf(qint64 patientId)

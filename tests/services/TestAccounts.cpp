@@ -101,6 +101,10 @@ private slots:
         auto u = AccountService(*t.as(QStringLiteral("specialist"))).update({e.user.username, QStringLiteral("New.Mom@Example.org"), QString(), 0});
         QVERIFY2(u.ok(), u.ok() ? "" : qPrintable(u.error().message));
         QCOMPARE(u->email, QStringLiteral("New.Mom@example.org"));
+        // Staff find the login by its address however it is capitalised.
+        auto found = AccountService(*t.as(QStringLiteral("specialist"))).show(QStringLiteral("new.mom@EXAMPLE.org"));
+        QVERIFY(found.ok());
+        QCOMPARE(found->user.id, e.user.id);
         QCOMPARE(InvitationService(*t.as(QStringLiteral("portal"))).activate(token, QStringLiteral("482913")).error().rule,
                  QStringLiteral("activation.revoked"));
         // A fresh invitation to the new address waits to be sent, and the old address hears of the change.

@@ -147,6 +147,12 @@ private slots:
         QVERIFY(!refused.ok());
         QCOMPARE(refused.error().rule, QStringLiteral("enrollment.shared_email"));
 
+        // The same mailbox written with other capitals is the same address.
+        auto capitals = EnrollmentService(*t.as(QStringLiteral("specialist")))
+                            .enroll(parentForm(QStringLiteral("100200"), QDate(2026, 11, 24), QStringLiteral("Teen@Example.NET")),
+                                    QStringLiteral("482913"));
+        QCOMPARE(capitals.error().rule, QStringLiteral("enrollment.shared_email"));
+
         EnrollRequest r = parentForm(QStringLiteral("100200"), QDate(2026, 11, 24), QStringLiteral("teen@example.net"));
         r.overrideReason = QStringLiteral("family has one address; reviewed with the parent");
         auto bySpecialist = EnrollmentService(*t.as(QStringLiteral("specialist"))).enroll(r, QStringLiteral("482913"));

@@ -60,7 +60,8 @@ CREATE TABLE portal_users (
     row_version         INTEGER NOT NULL DEFAULT 1,
     CHECK ((kind = 'patient') = (patient_id IS NOT NULL))
 );
-CREATE INDEX portal_users_email ON portal_users (email);
+-- Addresses are compared without regard to case (Ana@… and ana@… are one mailbox in practice).
+CREATE INDEX portal_users_email ON portal_users (lower(email));
 CREATE UNIQUE INDEX portal_users_one_own_login ON portal_users (patient_id) WHERE patient_id IS NOT NULL;
 
 CREATE TABLE enrollments (
