@@ -89,72 +89,6 @@
         <translation>Personal de demostración: %1</translation>
     </message>
     <message>
-        <source>Usage: portaldesk-cli [--db FILE] [--now ISO-8601] [--staff NAME] [--json] COMMAND …
-
-  init                                   create or migrate the database
-  demo-data [--patients N] [--seed S]    realistic synthetic Los Angeles families
-  patient add --mrn M --given G --family F --birth-date YYYY-MM-DD [--language es]
-              [--email E] [--phone P] [--sex female|male|other|unknown]
-  patient show MRN                       patient, logins, grants, invitations, timeline
-  search TEXT                            any part of name, MRN, e-mail or phone
-  enroll --mrn M --form parent|patient --signed YYYY-MM-DD [--given G --family F
-         --email E --relationship parent|guardian|family --language L]
-         [--override REASON]             (PIN read from standard input)
-  invitation list [--status S] [--mrn M] [--due] [--late]
-  invitation send-now USER | reissue USER [--new-pin --verified-by HOW] | revoke USER
-  activate --token T                     the portal&apos;s activation (PIN from standard input)
-  user show USER | user update USER [--email E] [--language L]
-  user deactivate USER --reason R [--reported-by WHO] [--verified-by HOW] [--note TEXT]
-       reasons: suspected_compromise, family_request, duplicate, deceased, other
-  transitions upcoming [--days N]        12th and 18th birthdays ahead (default 30 days)
-  daily                                  expire, transitions, notices, late marks, send mail
-  mail send | mail list [--status S]
-  audit verify | audit list [--record TYPE[:ID]] [--limit N]
-  settings list | settings get KEY | settings set KEY VALUE
-  staff add NAME --role support_agent|him_specialist|him_supervisor | staff list |
-  staff disable NAME
-
-USER is a portal username or e-mail address. --now replaces the clock for this run; a time
-without an offset is read in the hospital&apos;s time zone. The acting staff member is --staff,
-else $PORTALDESK_STAFF, else your login name.
-
-Exit codes: 0 done, 2 usage, 3 refused by a rule or bad input, 4 conflict, 5 not found,
-6 not permitted, 7 database or mail server unavailable.
-</source>
-        <translation>Uso: portaldesk-cli [--db ARCHIVO] [--now ISO-8601] [--staff NOMBRE] [--json] COMANDO …
-
-  init                                   crear o migrar la base de datos
-  demo-data [--patients N] [--seed S]    familias sintéticas realistas de Los Ángeles
-  patient add --mrn M --given G --family F --birth-date YYYY-MM-DD [--language es]
-              [--email E] [--phone P] [--sex female|male|other|unknown]
-  patient show MRN                       paciente, cuentas, accesos, invitaciones, cronología
-  search TEXTO                           cualquier parte del nombre, MRN, correo o teléfono
-  enroll --mrn M --form parent|patient --signed YYYY-MM-DD [--given G --family F
-         --email E --relationship parent|guardian|family --language L]
-         [--override MOTIVO]             (el PIN se lee de la entrada estándar)
-  invitation list [--status S] [--mrn M] [--due] [--late]
-  invitation send-now USUARIO | reissue USUARIO [--new-pin --verified-by CÓMO] | revoke USUARIO
-  activate --token T                     la activación del portal (PIN de la entrada estándar)
-  user show USUARIO | user update USUARIO [--email E] [--language L]
-  user deactivate USUARIO --reason R [--reported-by QUIÉN] [--verified-by CÓMO] [--note TEXTO]
-       motivos: suspected_compromise, family_request, duplicate, deceased, other
-  transitions upcoming [--days N]        cumpleaños 12 y 18 próximos (30 días por omisión)
-  daily                                  vencimientos, transiciones, avisos, atrasos, envío de correo
-  mail send | mail list [--status S]
-  audit verify | audit list [--record TIPO[:ID]] [--limit N]
-  settings list | settings get CLAVE | settings set CLAVE VALOR
-  staff add NOMBRE --role support_agent|him_specialist|him_supervisor | staff list |
-  staff disable NOMBRE
-
-USUARIO es un nombre de usuario del portal o una dirección de correo. --now reemplaza el reloj en
-esta ejecución; una hora sin desfase se interpreta en la zona horaria del hospital. El miembro del
-personal que actúa es --staff, si no $PORTALDESK_STAFF, si no su nombre de inicio de sesión.
-
-Códigos de salida: 0 hecho, 2 uso, 3 rechazado por una regla o dato incorrecto, 4 conflicto,
-5 no encontrado, 6 no permitido, 7 base de datos o servidor de correo no disponible.
-</translation>
-    </message>
-    <message>
         <source>portaldesk-cli: %1</source>
         <translation>portaldesk-cli: %1</translation>
     </message>
@@ -411,6 +345,74 @@ Códigos de salida: 0 hecho, 2 uso, 3 rechazado por una regla o dato incorrecto,
     <message>
         <source>%1 (%2, %3 form)  since %4</source>
         <translation>%1 (%2, formulario %3)  desde %4</translation>
+    </message>
+    <message>
+        <source>Usage: portaldesk-cli [--db FILE] [--now ISO-8601] [--staff NAME] [--json] COMMAND …
+
+  init                                   create or migrate the database
+  demo-data [--patients N] [--seed S]    realistic synthetic Los Angeles families
+  patient add --mrn M --given G --family F --birth-date YYYY-MM-DD [--language es]
+              [--email E] [--phone P] [--sex female|male|other|unknown]
+  patient show MRN                       patient, logins, grants, invitations, timeline
+  search TEXT                            any part of name, MRN, e-mail or phone
+  enroll --mrn M --form parent|patient --signed YYYY-MM-DD [--given G --family F
+         --email E --relationship parent|guardian|family --language L]
+         [--override REASON]             (PIN read from standard input)
+  invitation list [--status S] [--mrn M] [--due] [--late]
+  invitation send-now USER | reissue USER [--new-pin --verified-by HOW] | revoke USER
+  activate --token T                     the portal&apos;s activation (PIN from standard input)
+  user show USER | user update USER [--email E] [--language L]
+  user deactivate USER --reason R [--reported-by WHO] [--verified-by HOW] [--note TEXT]
+       reasons: suspected_compromise, family_request, duplicate, deceased, other
+  transitions upcoming [--days N]        12th and 18th birthdays ahead (default 30 days)
+  daily                                  expire, transitions, notices, late marks, send mail
+  mail send | mail list [--status S]
+  audit verify | audit list [--record TYPE[:ID]] [--limit N]
+  settings list | settings get KEY | settings set KEY VALUE
+  staff add NAME --role support_agent|him_specialist|him_supervisor | staff list |
+  staff disable NAME
+
+USER is a portal username or e-mail address. --now replaces the clock for this run; a time
+without an offset is read in the hospital&apos;s time zone. The acting staff member is --staff,
+else $PORTALDESK_STAFF, else your login name. Messages follow $PORTALDESK_LANGUAGE (en, es)
+or the system&apos;s language.
+
+Exit codes: 0 done, 2 usage, 3 refused by a rule or bad input, 4 conflict, 5 not found,
+6 not permitted, 7 database or mail server unavailable.
+</source>
+        <translation>Uso: portaldesk-cli [--db ARCHIVO] [--now ISO-8601] [--staff NOMBRE] [--json] COMANDO …
+
+  init                                   crear o migrar la base de datos
+  demo-data [--patients N] [--seed S]    familias sintéticas realistas de Los Ángeles
+  patient add --mrn M --given G --family F --birth-date YYYY-MM-DD [--language es]
+              [--email E] [--phone P] [--sex female|male|other|unknown]
+  patient show MRN                       paciente, cuentas, accesos, invitaciones, cronología
+  search TEXTO                           cualquier parte del nombre, MRN, correo o teléfono
+  enroll --mrn M --form parent|patient --signed YYYY-MM-DD [--given G --family F
+         --email E --relationship parent|guardian|family --language L]
+         [--override MOTIVO]             (el PIN se lee de la entrada estándar)
+  invitation list [--status S] [--mrn M] [--due] [--late]
+  invitation send-now USUARIO | reissue USUARIO [--new-pin --verified-by CÓMO] | revoke USUARIO
+  activate --token T                     la activación del portal (PIN de la entrada estándar)
+  user show USUARIO | user update USUARIO [--email E] [--language L]
+  user deactivate USUARIO --reason R [--reported-by QUIÉN] [--verified-by CÓMO] [--note TEXTO]
+       motivos: suspected_compromise, family_request, duplicate, deceased, other
+  transitions upcoming [--days N]        cumpleaños 12 y 18 próximos (30 días por omisión)
+  daily                                  vencimientos, transiciones, avisos, atrasos, envío de correo
+  mail send | mail list [--status S]
+  audit verify | audit list [--record TIPO[:ID]] [--limit N]
+  settings list | settings get CLAVE | settings set CLAVE VALOR
+  staff add NOMBRE --role support_agent|him_specialist|him_supervisor | staff list |
+  staff disable NOMBRE
+
+USUARIO es un nombre de usuario del portal o una dirección de correo. --now reemplaza el reloj en
+esta ejecución; una hora sin desfase se interpreta en la zona horaria del hospital. El miembro del
+personal que actúa es --staff, si no $PORTALDESK_STAFF, si no su nombre de inicio de sesión. Los
+mensajes siguen $PORTALDESK_LANGUAGE (en, es) o el idioma del sistema.
+
+Códigos de salida: 0 hecho, 2 uso, 3 rechazado por una regla o dato incorrecto, 4 conflicto,
+5 no encontrado, 6 no permitido, 7 base de datos o servidor de correo no disponible.
+</translation>
     </message>
 </context>
 <context>

@@ -95,7 +95,8 @@ QString usageText()
               "\n"
               "USER is a portal username or e-mail address. --now replaces the clock for this run; a time\n"
               "without an offset is read in the hospital's time zone. The acting staff member is --staff,\n"
-              "else $PORTALDESK_STAFF, else your login name.\n"
+              "else $PORTALDESK_STAFF, else your login name. Messages follow $PORTALDESK_LANGUAGE (en, es)\n"
+              "or the system's language.\n"
               "\n"
               "Exit codes: 0 done, 2 usage, 3 refused by a rule or bad input, 4 conflict, 5 not found,\n"
               "6 not permitted, 7 database or mail server unavailable.\n");
@@ -163,10 +164,13 @@ QString defaultStaffName()
     return name.isEmpty() ? QStringLiteral("admin") : name.toLower();
 }
 
+// The staff member's language: PORTALDESK_LANGUAGE (en, es, …) when set, else the system's.
 void installTranslation()
 {
+    const QString chosen = qEnvironmentVariable("PORTALDESK_LANGUAGE");
+    const QLocale locale = chosen.isEmpty() ? QLocale() : QLocale(chosen);
     static QTranslator translator;
-    if (translator.load(QLocale(), QStringLiteral("portaldesk"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+    if (translator.load(locale, QStringLiteral("portaldesk"), QStringLiteral("_"), QStringLiteral(":/i18n")))
         QCoreApplication::installTranslator(&translator);
 }
 

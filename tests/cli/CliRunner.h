@@ -47,6 +47,7 @@ public:
         all += args;
         QProcess p;
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("PORTALDESK_LANGUAGE"), QStringLiteral("en"));   // whatever the machine's locale
         for (auto it = m_env.cbegin(); it != m_env.cend(); ++it)
             env.insert(it.key(), it.value());
         p.setProcessEnvironment(env);

@@ -109,6 +109,16 @@ private slots:
         QCOMPARE(m_cli->sql(QStringLiteral("SELECT count(*) FROM patients")), QStringLiteral("1"));
     }
 
+    void messagesFollowTheStaffMembersLanguage()
+    {
+        Cli cli;
+        cli.setEnv(QStringLiteral("PORTALDESK_LANGUAGE"), QStringLiteral("es"));
+        const CliResult r = cli.run({"patient", "add", "--mrn", "100999", "--given", "Ana", "--family", "Ruiz",
+                                     "--birth-date", "2026-02-30"});
+        QCOMPARE(r.exitCode, 3);
+        QVERIFY2(r.err.contains(QString::fromUtf8("no es una fecha real")), qPrintable(r.err));
+    }
+
     void badClockIsRefused()
     {
         Cli cli;
