@@ -220,7 +220,10 @@ int runCli(const QStringList& arguments)
     }
     c.args.words = positional;
 
-    auto db = Database::open(c.args.db);
+    // How long to wait for another workstation's write before calling the database unavailable.
+    bool timeoutSet = false;
+    const int busyTimeoutMs = qEnvironmentVariableIntValue("PORTALDESK_BUSY_TIMEOUT_MS", &timeoutSet);
+    auto db = Database::open(c.args.db, timeoutSet && busyTimeoutMs > 0 ? busyTimeoutMs : 10000);
     if (!db)
         return fail(c.args, db.error());
     c.db = std::move(db.value());
