@@ -9,11 +9,9 @@
 
 namespace pd::CliCommands {
 
-namespace {
-} // namespace
+namespace {} // namespace
 
-Status auditVerify(CliContext& c)
-{
+Status auditVerify(CliContext& c) {
     auto v = AdminService(*c.services).verifyAudit();
     if (!v)
         return v.error();
@@ -22,35 +20,43 @@ Status auditVerify(CliContext& c)
                          {QStringLiteral("bad_event"), v->intact ? QJsonValue() : QJsonValue(v->badEventId)},
                          {QStringLiteral("problem"), v->intact ? QJsonValue() : QJsonValue(v->problem)}};
     if (v->intact) {
-        c.line(QCoreApplication::translate("Cli", "Audit log intact: %n event(s) verified.", nullptr, v->checked));
+        c.line(QCoreApplication::translate("Cli", "Audit log intact: %n event(s) verified.", nullptr,
+                                           v->checked));
         return {};
     }
-    c.line(QCoreApplication::translate("Cli", "Audit log NOT intact: event %1: %2.").arg(v->badEventId).arg(v->problem));
-    return Error::validation(QStringLiteral("audit.tampered"),
-                             QCoreApplication::translate("Cli", "The audit log does not verify at event %1: %2.").arg(v->badEventId).arg(v->problem));
+    c.line(QCoreApplication::translate("Cli", "Audit log NOT intact: event %1: %2.")
+               .arg(v->badEventId)
+               .arg(v->problem));
+    return Error::validation(
+        QStringLiteral("audit.tampered"),
+        QCoreApplication::translate("Cli", "The audit log does not verify at event %1: %2.")
+            .arg(v->badEventId)
+            .arg(v->problem));
 }
 
-Status auditList(CliContext& c)
-{
+Status auditList(CliContext& c) {
     bool ok = true;
-    const int limit = c.args.has(QStringLiteral("limit")) ? c.args.option(QStringLiteral("limit")).toInt(&ok) : 100;
+    const int limit =
+        c.args.has(QStringLiteral("limit")) ? c.args.option(QStringLiteral("limit")).toInt(&ok) : 100;
     if (!ok || limit < 1 || limit > 10000)
-        return Error::validation(QStringLiteral("input.limit"), QCoreApplication::translate("Cli", "--limit must be a whole number from 1 to 10000."));
+        return Error::validation(
+            QStringLiteral("input.limit"),
+            QCoreApplication::translate("Cli", "--limit must be a whole number from 1 to 10000."));
     auto list = AdminService(*c.services).auditList(c.args.option(QStringLiteral("record")), limit);
     if (!list)
         return list.error();
     QJsonArray rows;
     for (const AuditEvent& e : list.value()) {
         rows.append(CliJson::audit(e));
-        c.line(QStringLiteral("%1  %2  %3  %4  %5:%6  %7").arg(e.id, 6).arg(c.local(e.at), e.staff, e.action,
-                                                                           e.recordType, e.recordId, e.details));
+        c.line(QStringLiteral("%1  %2  %3  %4  %5:%6  %7")
+                   .arg(e.id, 6)
+                   .arg(c.local(e.at), e.staff, e.action, e.recordType, e.recordId, e.details));
     }
     c.json.insert(QStringLiteral("events"), rows);
     return {};
 }
 
-Status settingsList(CliContext& c)
-{
+Status settingsList(CliContext& c) {
     auto list = AdminService(*c.services).settings();
     if (!list)
         return list.error();
@@ -63,15 +69,16 @@ Status settingsList(CliContext& c)
                                 {QStringLiteral("value"), value},
                                 {QStringLiteral("default"), v.isDefault},
                                 {QStringLiteral("description"), v.spec.description}});
-        c.line(QStringLiteral("%1 = %2%3").arg(v.spec.key, value, v.isDefault ? QCoreApplication::translate("Cli", "  (default)") : QString()));
+        c.line(QStringLiteral("%1 = %2%3")
+                   .arg(v.spec.key, value,
+                        v.isDefault ? QCoreApplication::translate("Cli", "  (default)") : QString()));
         c.line(QStringLiteral("    ") + v.spec.description);
     }
     c.json.insert(QStringLiteral("settings"), rows);
     return {};
 }
 
-Status settingsGet(CliContext& c)
-{
+Status settingsGet(CliContext& c) {
     auto v = AdminService(*c.services).setting(c.args.word(0));
     if (!v)
         return v.error();
@@ -83,20 +90,20 @@ Status settingsGet(CliContext& c)
     return {};
 }
 
-Status settingsSet(CliContext& c)
-{
+Status settingsSet(CliContext& c) {
     PD_TRY(AdminService(*c.services).setSetting(c.args.word(0), c.args.word(1)));
     c.json = QJsonObject{{QStringLiteral("key"), c.args.word(0)}, {QStringLiteral("value"), c.args.word(1)}};
     c.line(QCoreApplication::translate("Cli", "%1 is now %2.").arg(c.args.word(0), c.args.word(1)));
     return {};
 }
 
-Status staffAdd(CliContext& c)
-{
+Status staffAdd(CliContext& c) {
     if (!c.args.has(QStringLiteral("role")))
-        return Error::validation(QStringLiteral("input.missing"), QCoreApplication::translate("Cli", "staff add needs --role."));
-    auto m = AdminService(*c.services).addStaff(c.args.word(0), c.args.option(QStringLiteral("display-name")),
-                                                c.args.option(QStringLiteral("role")));
+        return Error::validation(QStringLiteral("input.missing"),
+                                 QCoreApplication::translate("Cli", "staff add needs --role."));
+    auto m = AdminService(*c.services)
+                 .addStaff(c.args.word(0), c.args.option(QStringLiteral("display-name")),
+                           c.args.option(QStringLiteral("role")));
     if (!m)
         return m.error();
     c.json = QJsonObject{{QStringLiteral("name"), m->name}, {QStringLiteral("role"), m->role}};
@@ -104,8 +111,7 @@ Status staffAdd(CliContext& c)
     return {};
 }
 
-Status staffList(CliContext& c)
-{
+Status staffList(CliContext& c) {
     auto list = AdminService(*c.services).staff();
     if (!list)
         return list.error();
@@ -115,29 +121,33 @@ Status staffList(CliContext& c)
                                 {QStringLiteral("display_name"), m.displayName},
                                 {QStringLiteral("role"), m.role},
                                 {QStringLiteral("active"), m.active}});
-        c.line(QStringLiteral("%1  %2  %3%4").arg(m.name, -20).arg(m.role, -16).arg(m.displayName,
-                                                                                    m.active ? QString() : QCoreApplication::translate("Cli", "  (disabled)")));
+        c.line(QStringLiteral("%1  %2  %3%4")
+                   .arg(m.name, -20)
+                   .arg(m.role, -16)
+                   .arg(m.displayName,
+                        m.active ? QString() : QCoreApplication::translate("Cli", "  (disabled)")));
     }
     c.json.insert(QStringLiteral("staff"), rows);
     return {};
 }
 
-Status staffDisable(CliContext& c)
-{
+Status staffDisable(CliContext& c) {
     PD_TRY(AdminService(*c.services).disableStaff(c.args.word(0)));
     c.json = QJsonObject{{QStringLiteral("name"), c.args.word(0)}, {QStringLiteral("active"), false}};
     c.line(QCoreApplication::translate("Cli", "%1 can no longer sign in.").arg(c.args.word(0)));
     return {};
 }
 
-Status demoData(CliContext& c)
-{
+Status demoData(CliContext& c) {
     bool ok1 = true, ok2 = true;
-    const int patients = c.args.has(QStringLiteral("patients")) ? c.args.option(QStringLiteral("patients")).toInt(&ok1) : 40;
-    const uint seed = c.args.has(QStringLiteral("seed")) ? c.args.option(QStringLiteral("seed")).toUInt(&ok2) : 2026;
+    const int patients =
+        c.args.has(QStringLiteral("patients")) ? c.args.option(QStringLiteral("patients")).toInt(&ok1) : 40;
+    const uint seed =
+        c.args.has(QStringLiteral("seed")) ? c.args.option(QStringLiteral("seed")).toUInt(&ok2) : 2026;
     if (!ok1 || !ok2 || patients < 1 || patients > 5000)
         return Error::validation(QStringLiteral("input.demo"),
-                                 QCoreApplication::translate("Cli", "--patients must be from 1 to 5000 and --seed a whole number."));
+                                 QCoreApplication::translate(
+                                     "Cli", "--patients must be from 1 to 5000 and --seed a whole number."));
     auto report = DemoData::generate(*c.services, patients, seed);
     if (!report)
         return report.error();
@@ -145,9 +155,12 @@ Status demoData(CliContext& c)
                          {QStringLiteral("logins"), report->logins},
                          {QStringLiteral("invitations"), report->invitations},
                          {QStringLiteral("staff"), QJsonArray::fromStringList(report->staff)}};
-    c.line(QCoreApplication::translate("Cli", "Demo data: %1 patients, %2 logins, %3 invitations.").arg(report->patients).arg(report->logins)
+    c.line(QCoreApplication::translate("Cli", "Demo data: %1 patients, %2 logins, %3 invitations.")
+               .arg(report->patients)
+               .arg(report->logins)
                .arg(report->invitations));
-    c.line(QCoreApplication::translate("Cli", "Demo staff: %1").arg(report->staff.join(QStringLiteral(", "))));
+    c.line(
+        QCoreApplication::translate("Cli", "Demo staff: %1").arg(report->staff.join(QStringLiteral(", "))));
     return {};
 }
 

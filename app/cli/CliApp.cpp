@@ -20,29 +20,45 @@ namespace pd {
 
 namespace {
 
-
-enum Exit { Done = 0, InternalError = 1, Usage = 2, Refused = 3, ConflictExit = 4, NotFoundExit = 5,
-            NotPermittedExit = 6, UnavailableExit = 7 };
+enum Exit {
+    Done = 0,
+    InternalError = 1,
+    Usage = 2,
+    Refused = 3,
+    ConflictExit = 4,
+    NotFoundExit = 5,
+    NotPermittedExit = 6,
+    UnavailableExit = 7
+};
 
 struct Command {
-    QStringList path;             // e.g. {"invitation", "reissue"}
-    int positional = 0;           // words after the path
-    QStringList options;          // allowed --options (flags included)
+    QStringList path;    // e.g. {"invitation", "reissue"}
+    int positional = 0;  // words after the path
+    QStringList options; // allowed --options (flags included)
     bool needsStaff = true;
     std::function<Status(CliContext&)> run;
 };
 
-QList<Command> commands()
-{
+QList<Command> commands() {
     using namespace CliCommands;
     const auto s = [](const char* a) { return QString::fromLatin1(a); };
     return {
         {{s("init")}, 0, {}, false, nullptr},
         {{s("demo-data")}, 0, {s("patients"), s("seed")}, true, demoData},
-        {{s("patient"), s("add")}, 0, {s("mrn"), s("given"), s("family"), s("birth-date"), s("sex"), s("language"), s("email"), s("phone")}, true, patientAdd},
+        {{s("patient"), s("add")},
+         0,
+         {s("mrn"), s("given"), s("family"), s("birth-date"), s("sex"), s("language"), s("email"),
+          s("phone")},
+         true,
+         patientAdd},
         {{s("patient"), s("show")}, 1, {}, true, patientShow},
         {{s("search")}, 1, {s("limit")}, true, search},
-        {{s("enroll")}, 0, {s("mrn"), s("form"), s("signed"), s("given"), s("family"), s("email"), s("relationship"), s("language"), s("override")}, true, enroll},
+        {{s("enroll")},
+         0,
+         {s("mrn"), s("form"), s("signed"), s("given"), s("family"), s("email"), s("relationship"),
+          s("language"), s("override")},
+         true,
+         enroll},
         {{s("invitation"), s("list")}, 0, {s("status"), s("mrn"), s("due"), s("late")}, true, invitationList},
         {{s("invitation"), s("send-now")}, 1, {}, true, invitationSendNow},
         {{s("invitation"), s("reissue")}, 1, {s("new-pin"), s("verified-by")}, true, invitationReissue},
@@ -50,7 +66,11 @@ QList<Command> commands()
         {{s("activate")}, 0, {s("token")}, false, activate},
         {{s("user"), s("show")}, 1, {}, true, userShow},
         {{s("user"), s("update")}, 1, {s("email"), s("language")}, true, userUpdate},
-        {{s("user"), s("deactivate")}, 1, {s("reason"), s("reported-by"), s("verified-by"), s("note")}, true, userDeactivate},
+        {{s("user"), s("deactivate")},
+         1,
+         {s("reason"), s("reported-by"), s("verified-by"), s("note")},
+         true,
+         userDeactivate},
         {{s("transitions"), s("upcoming")}, 0, {s("days")}, true, transitionsUpcoming},
         {{s("daily")}, 0, {}, true, daily},
         {{s("mail"), s("send")}, 0, {}, true, mailSend},
@@ -66,72 +86,75 @@ QList<Command> commands()
     };
 }
 
-QString usageText()
-{
-    return QCoreApplication::translate("Cli", "Usage: portaldesk-cli [--db FILE] [--now ISO-8601] [--staff NAME] [--json] COMMAND …\n"
-              "\n"
-              "  init                                   create or migrate the database\n"
-              "  demo-data [--patients N] [--seed S]    realistic synthetic Los Angeles families\n"
-              "  patient add --mrn M --given G --family F --birth-date YYYY-MM-DD [--language es]\n"
-              "              [--email E] [--phone P] [--sex female|male|other|unknown]\n"
-              "  patient show MRN                       patient, logins, grants, invitations, timeline\n"
-              "  search TEXT                            any part of name, MRN, e-mail or phone\n"
-              "  enroll --mrn M --form parent|patient --signed YYYY-MM-DD [--given G --family F\n"
-              "         --email E --relationship parent|guardian|family --language L]\n"
-              "         [--override REASON]             (PIN read from standard input)\n"
-              "  invitation list [--status S] [--mrn M] [--due] [--late]\n"
-              "  invitation send-now USER | reissue USER [--new-pin --verified-by HOW] | revoke USER\n"
-              "  activate --token T                     the portal's activation (PIN from standard input)\n"
-              "  user show USER | user update USER [--email E] [--language L]\n"
-              "  user deactivate USER --reason R [--reported-by WHO] [--verified-by HOW] [--note TEXT]\n"
-              "       reasons: suspected_compromise, family_request, duplicate, deceased, other\n"
-              "  transitions upcoming [--days N]        12th and 18th birthdays ahead (default 30 days)\n"
-              "  daily                                  expire, transitions, notices, late marks, send mail\n"
-              "  mail send | mail list [--status S]\n"
-              "  audit verify | audit list [--record TYPE[:ID]] [--limit N]\n"
-              "  settings list | settings get KEY | settings set KEY VALUE\n"
-              "  staff add NAME --role support_agent|him_specialist|him_supervisor | staff list |\n"
-              "  staff disable NAME\n"
-              "\n"
-              "USER is a portal username or e-mail address. --now replaces the clock for this run; a time\n"
-              "without an offset is read in the hospital's time zone. The acting staff member is --staff,\n"
-              "else $PORTALDESK_STAFF, else your login name. Messages follow $PORTALDESK_LANGUAGE (en, es)\n"
-              "or the system's language.\n"
-              "\n"
-              "Exit codes: 0 done, 2 usage, 3 refused by a rule or bad input, 4 conflict, 5 not found,\n"
-              "6 not permitted, 7 database or mail server unavailable.\n");
+QString usageText() {
+    return QCoreApplication::translate(
+        "Cli",
+        "Usage: portaldesk-cli [--db FILE] [--now ISO-8601] [--staff NAME] [--json] COMMAND …\n"
+        "\n"
+        "  init                                   create or migrate the database\n"
+        "  demo-data [--patients N] [--seed S]    realistic synthetic Los Angeles families\n"
+        "  patient add --mrn M --given G --family F --birth-date YYYY-MM-DD [--language es]\n"
+        "              [--email E] [--phone P] [--sex female|male|other|unknown]\n"
+        "  patient show MRN                       patient, logins, grants, invitations, timeline\n"
+        "  search TEXT                            any part of name, MRN, e-mail or phone\n"
+        "  enroll --mrn M --form parent|patient --signed YYYY-MM-DD [--given G --family F\n"
+        "         --email E --relationship parent|guardian|family --language L]\n"
+        "         [--override REASON]             (PIN read from standard input)\n"
+        "  invitation list [--status S] [--mrn M] [--due] [--late]\n"
+        "  invitation send-now USER | reissue USER [--new-pin --verified-by HOW] | revoke USER\n"
+        "  activate --token T                     the portal's activation (PIN from standard input)\n"
+        "  user show USER | user update USER [--email E] [--language L]\n"
+        "  user deactivate USER --reason R [--reported-by WHO] [--verified-by HOW] [--note TEXT]\n"
+        "       reasons: suspected_compromise, family_request, duplicate, deceased, other\n"
+        "  transitions upcoming [--days N]        12th and 18th birthdays ahead (default 30 days)\n"
+        "  daily                                  expire, transitions, notices, late marks, send mail\n"
+        "  mail send | mail list [--status S]\n"
+        "  audit verify | audit list [--record TYPE[:ID]] [--limit N]\n"
+        "  settings list | settings get KEY | settings set KEY VALUE\n"
+        "  staff add NAME --role support_agent|him_specialist|him_supervisor | staff list |\n"
+        "  staff disable NAME\n"
+        "\n"
+        "USER is a portal username or e-mail address. --now replaces the clock for this run; a time\n"
+        "without an offset is read in the hospital's time zone. The acting staff member is --staff,\n"
+        "else $PORTALDESK_STAFF, else your login name. Messages follow $PORTALDESK_LANGUAGE (en, es)\n"
+        "or the system's language.\n"
+        "\n"
+        "Exit codes: 0 done, 2 usage, 3 refused by a rule or bad input, 4 conflict, 5 not found,\n"
+        "6 not permitted, 7 database or mail server unavailable.\n");
 }
 
-int exitFor(ErrorKind kind)
-{
+int exitFor(ErrorKind kind) {
     switch (kind) {
-    case ErrorKind::Validation: return Refused;
-    case ErrorKind::Conflict: return ConflictExit;
-    case ErrorKind::NotFound: return NotFoundExit;
-    case ErrorKind::NotPermitted: return NotPermittedExit;
-    case ErrorKind::Unavailable: return UnavailableExit;
-    case ErrorKind::Internal: return InternalError;
+    case ErrorKind::Validation:
+        return Refused;
+    case ErrorKind::Conflict:
+        return ConflictExit;
+    case ErrorKind::NotFound:
+        return NotFoundExit;
+    case ErrorKind::NotPermitted:
+        return NotPermittedExit;
+    case ErrorKind::Unavailable:
+        return UnavailableExit;
+    case ErrorKind::Internal:
+        return InternalError;
     }
     return InternalError;
 }
 
-void printOut(const QString& s)
-{
+void printOut(const QString& s) {
     const QByteArray utf8 = s.toUtf8();
     std::fwrite(utf8.constData(), 1, size_t(utf8.size()), stdout);
     std::fflush(stdout);
 }
 
-void printErr(const QString& s)
-{
+void printErr(const QString& s) {
     const QByteArray utf8 = s.toUtf8();
     std::fwrite(utf8.constData(), 1, size_t(utf8.size()), stderr);
     std::fflush(stderr);
 }
 
 // `partial` is what the command found before it refused (audit verify's bad event, say).
-int fail(const CliArgs& args, const Error& e, QJsonObject partial = {})
-{
+int fail(const CliArgs& args, const Error& e, QJsonObject partial = {}) {
     if (args.json) {
         QJsonObject doc = partial;
         doc.insert(QStringLiteral("error"), QJsonObject{{QStringLiteral("kind"), errorKindName(e.kind)},
@@ -143,19 +166,20 @@ int fail(const CliArgs& args, const Error& e, QJsonObject partial = {})
     return exitFor(e.kind);
 }
 
-int usage(const CliArgs& args, const QString& message)
-{
+int usage(const CliArgs& args, const QString& message) {
     if (args.json)
-        printOut(QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("error"),
-            QJsonObject{{QStringLiteral("kind"), QStringLiteral("usage")}, {QStringLiteral("message"), message}}}})
-                                       .toJson()));
-    printErr(QCoreApplication::translate("Cli", "portaldesk-cli: %1").arg(message) + QLatin1Char('\n')
-             + QCoreApplication::translate("Cli", "Run portaldesk-cli --help for the commands.") + QLatin1Char('\n'));
+        printOut(QString::fromUtf8(
+            QJsonDocument(QJsonObject{{QStringLiteral("error"),
+                                       QJsonObject{{QStringLiteral("kind"), QStringLiteral("usage")},
+                                                   {QStringLiteral("message"), message}}}})
+                .toJson()));
+    printErr(QCoreApplication::translate("Cli", "portaldesk-cli: %1").arg(message) + QLatin1Char('\n') +
+             QCoreApplication::translate("Cli", "Run portaldesk-cli --help for the commands.") +
+             QLatin1Char('\n'));
     return Usage;
 }
 
-QString defaultStaffName()
-{
+QString defaultStaffName() {
     QString name = qEnvironmentVariable("PORTALDESK_STAFF");
     if (name.isEmpty())
         name = qEnvironmentVariable("USER");
@@ -165,8 +189,7 @@ QString defaultStaffName()
 }
 
 // The staff member's language: PORTALDESK_LANGUAGE (en, es, …) when set, else the system's.
-void installTranslation()
-{
+void installTranslation() {
     const QString chosen = qEnvironmentVariable("PORTALDESK_LANGUAGE");
     const QLocale locale = chosen.isEmpty() ? QLocale() : QLocale(chosen);
     static QTranslator translator;
@@ -176,8 +199,7 @@ void installTranslation()
 
 } // namespace
 
-int runCli(const QStringList& arguments)
-{
+int runCli(const QStringList& arguments) {
     installTranslation();
     CliContext c;
     c.args = CliArgs::parse(arguments);
@@ -192,31 +214,37 @@ int runCli(const QStringList& arguments)
         return c.args.help ? Done : Usage;
     }
     if (!Secrets::selfTest())
-        return fail(c.args, Error::internal(QStringLiteral("crypto.self_test"),
-                                            QCoreApplication::translate("Cli", "The cryptography self-test failed; PortalDesk will not run.")));
+        return fail(c.args, Error::internal(
+                                QStringLiteral("crypto.self_test"),
+                                QCoreApplication::translate(
+                                    "Cli", "The cryptography self-test failed; PortalDesk will not run.")));
 
     // Find the command: the longest path that matches the first words.
     static const QList<Command> table = commands();
     const Command* command = nullptr;
     for (const Command& candidate : table) {
-        if (c.args.words.size() >= candidate.path.size()
-            && c.args.words.mid(0, candidate.path.size()) == candidate.path
-            && (!command || candidate.path.size() > command->path.size()))
+        if (c.args.words.size() >= candidate.path.size() &&
+            c.args.words.mid(0, candidate.path.size()) == candidate.path &&
+            (!command || candidate.path.size() > command->path.size()))
             command = &candidate;
     }
     if (!command)
-        return usage(c.args, QCoreApplication::translate("Cli", "Unknown command \"%1\".").arg(c.args.words.join(QLatin1Char(' ')).left(60)));
+        return usage(c.args, QCoreApplication::translate("Cli", "Unknown command \"%1\".")
+                                 .arg(c.args.words.join(QLatin1Char(' ')).left(60)));
     const QStringList positional = c.args.words.mid(command->path.size());
     if (positional.size() != command->positional)
-        return usage(c.args, QCoreApplication::translate("Cli", "\"%1\" takes %n word(s) after it.", nullptr, command->positional)
+        return usage(c.args, QCoreApplication::translate("Cli", "\"%1\" takes %n word(s) after it.", nullptr,
+                                                         command->positional)
                                  .arg(command->path.join(QLatin1Char(' '))));
     for (auto it = c.args.options.cbegin(); it != c.args.options.cend(); ++it) {
         if (!command->options.contains(it.key()))
-            return usage(c.args, QCoreApplication::translate("Cli", "\"%1\" has no option --%2.").arg(command->path.join(QLatin1Char(' ')), it.key()));
+            return usage(c.args, QCoreApplication::translate("Cli", "\"%1\" has no option --%2.")
+                                     .arg(command->path.join(QLatin1Char(' ')), it.key()));
     }
     for (const QString& flag : std::as_const(c.args.flags)) {
         if (!command->options.contains(flag))
-            return usage(c.args, QCoreApplication::translate("Cli", "\"%1\" has no option --%2.").arg(command->path.join(QLatin1Char(' ')), flag));
+            return usage(c.args, QCoreApplication::translate("Cli", "\"%1\" has no option --%2.")
+                                     .arg(command->path.join(QLatin1Char(' ')), flag));
     }
     c.args.words = positional;
 
@@ -236,9 +264,13 @@ int runCli(const QStringList& arguments)
     } else {
         auto version = c.db->schemaVersion();
         if (!version || version.value() == 0)
-            return fail(c.args, Error::unavailable(QStringLiteral("db.not_initialized"),
-                                                   QCoreApplication::translate("Cli", "The database %1 is not set up yet; run \"portaldesk-cli init\" first.")
-                                                       .arg(c.db->location())));
+            return fail(
+                c.args,
+                Error::unavailable(
+                    QStringLiteral("db.not_initialized"),
+                    QCoreApplication::translate(
+                        "Cli", "The database %1 is not set up yet; run \"portaldesk-cli init\" first.")
+                        .arg(c.db->location())));
         if (auto s = c.db->migrate(); !s)
             return fail(c.args, s.error());
     }
@@ -278,7 +310,9 @@ int runCli(const QStringList& arguments)
         c.json.insert(QStringLiteral("schema_version"), v ? v.value() : 0);
         c.json.insert(QStringLiteral("staff"), staff.name);
         c.json.insert(QStringLiteral("role"), staff.role);
-        c.line(QCoreApplication::translate("Cli", "Database ready: %1 (schema version %2).").arg(c.db->location()).arg(v ? v.value() : 0));
+        c.line(QCoreApplication::translate("Cli", "Database ready: %1 (schema version %2).")
+                   .arg(c.db->location())
+                   .arg(v ? v.value() : 0));
         c.line(QCoreApplication::translate("Cli", "Signed in as %1 (%2).").arg(staff.name, staff.role));
     } else if (auto s = command->run(c); !s) {
         return fail(c.args, s.error(), c.json);

@@ -4,10 +4,10 @@
 
 namespace pd {
 
-CliArgs CliArgs::parse(const QStringList& arguments)
-{
-    static const QSet<QString> valueless = {QStringLiteral("json"), QStringLiteral("help"), QStringLiteral("version"),
-                                            QStringLiteral("new-pin"), QStringLiteral("due"), QStringLiteral("late")};
+CliArgs CliArgs::parse(const QStringList& arguments) {
+    static const QSet<QString> valueless = {QStringLiteral("json"),    QStringLiteral("help"),
+                                            QStringLiteral("version"), QStringLiteral("new-pin"),
+                                            QStringLiteral("due"),     QStringLiteral("late")};
     CliArgs a;
     for (int i = 1; i < arguments.size(); ++i) {
         const QString& arg = arguments.at(i);

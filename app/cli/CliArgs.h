@@ -14,10 +14,10 @@ struct CliArgs {
     bool json = false;
     bool help = false;
     bool version = false;
-    QStringList words;                 // command and positional words
-    QHash<QString, QString> options;   // --name value
-    QSet<QString> flags;               // --name (no value)
-    QString error;                     // set when the words can't be read
+    QStringList words;               // command and positional words
+    QHash<QString, QString> options; // --name value
+    QSet<QString> flags;             // --name (no value)
+    QString error;                   // set when the words can't be read
 
     // Flags that take no value anywhere (--json, --new-pin, --due, --late, …).
     static CliArgs parse(const QStringList& arguments);

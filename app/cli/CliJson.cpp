@@ -6,34 +6,33 @@
 
 namespace pd {
 
-QString CliContext::local(const QDateTime& t) const
-{
+QString CliContext::local(const QDateTime& t) const {
     if (!t.isValid())
         return QStringLiteral("—");
     const QDateTime l = t.toTimeZone(policy.zone);
     return l.toString(QStringLiteral("yyyy-MM-dd HH:mm ")) + policy.zone.abbreviation(t);
 }
 
-QString CliContext::localDate(const QDateTime& t) const
-{
+QString CliContext::localDate(const QDateTime& t) const {
     return t.isValid() ? AgeRules::localDate(t, policy.zone).toString(Qt::ISODate) : QStringLiteral("—");
 }
 
 namespace CliJson {
 
-QJsonValue time(const QDateTime& t)
-{
+QJsonValue time(const QDateTime& t) {
     return t.isValid() ? QJsonValue(DbTime::toDb(t).toString()) : QJsonValue(QJsonValue::Null);
 }
 
-static QJsonValue text(const QString& s) { return s.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(s); }
+static QJsonValue text(const QString& s) {
+    return s.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(s);
+}
 
-QJsonObject patient(const Patient& p)
-{
+QJsonObject patient(const Patient& p) {
     return {{QStringLiteral("mrn"), p.mrn},
             {QStringLiteral("given_name"), p.givenName},
             {QStringLiteral("family_name"), p.familyName},
-            {QStringLiteral("birth_date"), p.birthDate.isValid() ? QJsonValue(p.birthDate.toString(Qt::ISODate)) : QJsonValue()},
+            {QStringLiteral("birth_date"),
+             p.birthDate.isValid() ? QJsonValue(p.birthDate.toString(Qt::ISODate)) : QJsonValue()},
             {QStringLiteral("sex"), p.sex},
             {QStringLiteral("language"), p.language},
             {QStringLiteral("email"), text(p.email)},
@@ -41,8 +40,7 @@ QJsonObject patient(const Patient& p)
             {QStringLiteral("row_version"), p.rowVersion}};
 }
 
-QJsonObject user(const PortalUser& u)
-{
+QJsonObject user(const PortalUser& u) {
     return {{QStringLiteral("username"), u.username},
             {QStringLiteral("email"), u.email},
             {QStringLiteral("given_name"), u.givenName},
@@ -59,8 +57,7 @@ QJsonObject user(const PortalUser& u)
             {QStringLiteral("row_version"), u.rowVersion}};
 }
 
-QJsonObject grant(const Grant& g)
-{
+QJsonObject grant(const Grant& g) {
     return {{QStringLiteral("id"), g.id},
             {QStringLiteral("level"), g.level},
             {QStringLiteral("basis"), g.basis},
@@ -72,8 +69,7 @@ QJsonObject grant(const Grant& g)
             {QStringLiteral("open"), g.isOpen()}};
 }
 
-QJsonObject invitation(const Invitation& i)
-{
+QJsonObject invitation(const Invitation& i) {
     return {{QStringLiteral("id"), i.id},
             {QStringLiteral("status"), i.status},
             {QStringLiteral("email"), i.email},
@@ -86,12 +82,12 @@ QJsonObject invitation(const Invitation& i)
             {QStringLiteral("revoke_reason"), text(i.revokeReason)},
             {QStringLiteral("late"), !i.lateMarkedAt.isNull()},
             {QStringLiteral("failed_attempts"), i.failedAttempts},
-            {QStringLiteral("replaces"), i.replacesId == 0 ? QJsonValue(QJsonValue::Null) : QJsonValue(i.replacesId)},
+            {QStringLiteral("replaces"),
+             i.replacesId == 0 ? QJsonValue(QJsonValue::Null) : QJsonValue(i.replacesId)},
             {QStringLiteral("pin_verified_by"), text(i.pinVerifiedBy)}};
 }
 
-QJsonObject audit(const AuditEvent& e)
-{
+QJsonObject audit(const AuditEvent& e) {
     return {{QStringLiteral("id"), e.id},
             {QStringLiteral("at"), time(e.at)},
             {QStringLiteral("staff"), e.staff},
@@ -101,8 +97,7 @@ QJsonObject audit(const AuditEvent& e)
             {QStringLiteral("details"), QJsonDocument::fromJson(e.details.toUtf8()).object()}};
 }
 
-QJsonObject outbox(const OutboxMessage& m)
-{
+QJsonObject outbox(const OutboxMessage& m) {
     return {{QStringLiteral("id"), m.id},
             {QStringLiteral("message_id"), m.messageId},
             {QStringLiteral("kind"), m.kind},

@@ -13,22 +13,22 @@ namespace pd::CliCommands {
 
 namespace {
 
-
-void reportSent(CliContext& c, const SentInvitation& s)
-{
-    c.json = QJsonObject{{QStringLiteral("user"), CliJson::user(s.user)},
-                         {QStringLiteral("invitation"), CliJson::invitation(s.invitation)},
-                         {QStringLiteral("revoked"), s.revokedId == 0 ? QJsonValue() : QJsonValue(s.revokedId)}};
+void reportSent(CliContext& c, const SentInvitation& s) {
+    c.json =
+        QJsonObject{{QStringLiteral("user"), CliJson::user(s.user)},
+                    {QStringLiteral("invitation"), CliJson::invitation(s.invitation)},
+                    {QStringLiteral("revoked"), s.revokedId == 0 ? QJsonValue() : QJsonValue(s.revokedId)}};
     if (s.revokedId != 0)
         c.line(QCoreApplication::translate("Cli", "Invitation #%1 was revoked.").arg(s.revokedId));
-    c.line(QCoreApplication::translate("Cli", "Invitation #%1 for %2 goes to %3 with the next mail run; it expires %4.")
-               .arg(s.invitation.id).arg(s.user.username, s.invitation.email, c.local(s.invitation.expiresAt)));
+    c.line(QCoreApplication::translate(
+               "Cli", "Invitation #%1 for %2 goes to %3 with the next mail run; it expires %4.")
+               .arg(s.invitation.id)
+               .arg(s.user.username, s.invitation.email, c.local(s.invitation.expiresAt)));
 }
 
 } // namespace
 
-Status invitationList(CliContext& c)
-{
+Status invitationList(CliContext& c) {
     InvitationFilter f;
     f.status = c.args.option(QStringLiteral("status"));
     f.dueOnly = c.args.has(QStringLiteral("due"));
@@ -41,14 +41,20 @@ Status invitationList(CliContext& c)
         QJsonObject j = CliJson::invitation(r.invitation);
         j.insert(QStringLiteral("username"), r.username);
         j.insert(QStringLiteral("name"), r.userName);
-        const bool late = r.invitation.status == QLatin1String("queued") && r.invitation.dueAt < c.clock->nowUtc();
+        const bool late =
+            r.invitation.status == QLatin1String("queued") && r.invitation.dueAt < c.clock->nowUtc();
         j.insert(QStringLiteral("late"), late);
         list.append(j);
         QString when = r.invitation.status == QLatin1String("queued")
-                           ? QCoreApplication::translate("Cli", "due %1").arg(c.local(r.invitation.dueAt)) + (late ? QCoreApplication::translate("Cli", "  LATE") : QString())
-                           : QCoreApplication::translate("Cli", "sent %1, expires %2").arg(c.local(r.invitation.sentAt), c.local(r.invitation.expiresAt));
-        c.line(QStringLiteral("#%1  %2  %3  %4  %5").arg(r.invitation.id, 4).arg(r.username, -24)
-                   .arg(r.invitation.status, -15).arg(r.invitation.email, when));
+                           ? QCoreApplication::translate("Cli", "due %1").arg(c.local(r.invitation.dueAt)) +
+                                 (late ? QCoreApplication::translate("Cli", "  LATE") : QString())
+                           : QCoreApplication::translate("Cli", "sent %1, expires %2")
+                                 .arg(c.local(r.invitation.sentAt), c.local(r.invitation.expiresAt));
+        c.line(QStringLiteral("#%1  %2  %3  %4  %5")
+                   .arg(r.invitation.id, 4)
+                   .arg(r.username, -24)
+                   .arg(r.invitation.status, -15)
+                   .arg(r.invitation.email, when));
     }
     if (list.isEmpty())
         c.line(QCoreApplication::translate("Cli", "No invitations match."));
@@ -56,8 +62,7 @@ Status invitationList(CliContext& c)
     return {};
 }
 
-Status invitationSendNow(CliContext& c)
-{
+Status invitationSendNow(CliContext& c) {
     auto s = InvitationService(*c.services).sendNow(c.args.word(0));
     if (!s)
         return s.error();
@@ -65,8 +70,7 @@ Status invitationSendNow(CliContext& c)
     return {};
 }
 
-Status invitationReissue(CliContext& c)
-{
+Status invitationReissue(CliContext& c) {
     ReissueRequest r;
     r.user = c.args.word(0);
     r.newPin = c.args.has(QStringLiteral("new-pin"));
@@ -74,9 +78,11 @@ Status invitationReissue(CliContext& c)
     QString pin;
     if (r.newPin) {
         if (r.verifiedBy.trimmed().isEmpty())
-            return Error::validation(QStringLiteral("reissue.verification_required"),
-                                     QCoreApplication::translate("Cli", "A new PIN is set only after the caller's identity is verified; say how with "
-                                        "--verified-by (for example \"DOB + MRN\")."));
+            return Error::validation(
+                QStringLiteral("reissue.verification_required"),
+                QCoreApplication::translate(
+                    "Cli", "A new PIN is set only after the caller's identity is verified; say how with "
+                           "--verified-by (for example \"DOB + MRN\")."));
         pin = readPin(QCoreApplication::translate("Cli", "New temporary PIN: "));
     }
     auto s = InvitationService(*c.services).reissue(r, pin);
@@ -87,8 +93,7 @@ Status invitationReissue(CliContext& c)
     return {};
 }
 
-Status invitationRevoke(CliContext& c)
-{
+Status invitationRevoke(CliContext& c) {
     auto inv = InvitationService(*c.services).revoke(c.args.word(0));
     if (!inv)
         return inv.error();
@@ -97,10 +102,10 @@ Status invitationRevoke(CliContext& c)
     return {};
 }
 
-Status activate(CliContext& c)
-{
+Status activate(CliContext& c) {
     if (!c.args.has(QStringLiteral("token")))
-        return Error::validation(QStringLiteral("input.missing"), QCoreApplication::translate("Cli", "activate needs --token."));
+        return Error::validation(QStringLiteral("input.missing"),
+                                 QCoreApplication::translate("Cli", "activate needs --token."));
     QString pin = readPin(QCoreApplication::translate("Cli", "Temporary PIN: "));
     auto out = InvitationService(*c.services).activate(c.args.option(QStringLiteral("token")), pin);
     Secrets::wipe(pin);
@@ -108,33 +113,38 @@ Status activate(CliContext& c)
         return out.error();
     c.json = QJsonObject{{QStringLiteral("user"), CliJson::user(out->user)},
                          {QStringLiteral("invitation"), CliJson::invitation(out->invitation)}};
-    c.line(QCoreApplication::translate("Cli", "Activated: %1 can now sign in to the portal.").arg(out->user.username));
+    c.line(QCoreApplication::translate("Cli", "Activated: %1 can now sign in to the portal.")
+               .arg(out->user.username));
     return {};
 }
 
-Status transitionsUpcoming(CliContext& c)
-{
+Status transitionsUpcoming(CliContext& c) {
     bool ok = true;
-    const int days = c.args.has(QStringLiteral("days")) ? c.args.option(QStringLiteral("days")).toInt(&ok) : 30;
+    const int days =
+        c.args.has(QStringLiteral("days")) ? c.args.option(QStringLiteral("days")).toInt(&ok) : 30;
     if (!ok)
-        return Error::validation(QStringLiteral("input.days"), QCoreApplication::translate("Cli", "--days must be a whole number."));
+        return Error::validation(QStringLiteral("input.days"),
+                                 QCoreApplication::translate("Cli", "--days must be a whole number."));
     auto list = DailyJob(*c.services).upcoming(days);
     if (!list)
         return list.error();
     QJsonArray rows;
     for (const UpcomingTransition& t : list.value()) {
-        rows.append(QJsonObject{{QStringLiteral("date"), t.date.toString(Qt::ISODate)},
-                                {QStringLiteral("age"), t.age},
-                                {QStringLiteral("end_reason"), t.age == 12 ? QStringLiteral("age_12") : QStringLiteral("age_18")},
-                                {QStringLiteral("mrn"), t.patient.mrn},
-                                {QStringLiteral("patient"), t.patient.fullName()},
-                                {QStringLiteral("username"), t.user.username},
-                                {QStringLiteral("level"), t.grant.level},
-                                {QStringLiteral("notice_queued"), t.noticeQueued}});
-        c.line(QStringLiteral("%1  %2  %3 %4  %5  %6").arg(t.date.toString(Qt::ISODate))
+        rows.append(QJsonObject{
+            {QStringLiteral("date"), t.date.toString(Qt::ISODate)},
+            {QStringLiteral("age"), t.age},
+            {QStringLiteral("end_reason"), t.age == 12 ? QStringLiteral("age_12") : QStringLiteral("age_18")},
+            {QStringLiteral("mrn"), t.patient.mrn},
+            {QStringLiteral("patient"), t.patient.fullName()},
+            {QStringLiteral("username"), t.user.username},
+            {QStringLiteral("level"), t.grant.level},
+            {QStringLiteral("notice_queued"), t.noticeQueued}});
+        c.line(QStringLiteral("%1  %2  %3 %4  %5  %6")
+                   .arg(t.date.toString(Qt::ISODate))
                    .arg(t.age == 12 ? QStringLiteral("age_12") : QStringLiteral("age_18"))
                    .arg(t.patient.mrn, t.patient.fullName(), t.user.username,
-                        t.noticeQueued ? QCoreApplication::translate("Cli", "notice queued") : QCoreApplication::translate("Cli", "no notice yet")));
+                        t.noticeQueued ? QCoreApplication::translate("Cli", "notice queued")
+                                       : QCoreApplication::translate("Cli", "no notice yet")));
     }
     if (rows.isEmpty())
         c.line(QCoreApplication::translate("Cli", "No transitions in the next %n day(s).", nullptr, days));
@@ -142,8 +152,7 @@ Status transitionsUpcoming(CliContext& c)
     return {};
 }
 
-Status daily(CliContext& c)
-{
+Status daily(CliContext& c) {
     auto transport = makeTransport(c.policy, *c.db);
     if (!transport)
         return transport.error();
@@ -160,15 +169,18 @@ Status daily(CliContext& c)
                          {QStringLiteral("mail_failed"), r->mailFailed}};
     c.line(QCoreApplication::translate("Cli", "Invitations expired: %1").arg(r->invitationsExpired));
     c.line(QCoreApplication::translate("Cli", "Grants ended at 12 or 18: %1").arg(r->grantsEnded));
-    c.line(QCoreApplication::translate("Cli", "Logins terminated (no access left): %1").arg(r->usersTerminated));
+    c.line(
+        QCoreApplication::translate("Cli", "Logins terminated (no access left): %1").arg(r->usersTerminated));
     c.line(QCoreApplication::translate("Cli", "Transition notices queued: %1").arg(r->noticesQueued));
     c.line(QCoreApplication::translate("Cli", "Invitations marked late: %1").arg(r->invitationsMarkedLate));
-    c.line(QCoreApplication::translate("Cli", "Mail sent: %1, waiting to retry: %2, failed: %3").arg(r->mailSent).arg(r->mailRetrying).arg(r->mailFailed));
+    c.line(QCoreApplication::translate("Cli", "Mail sent: %1, waiting to retry: %2, failed: %3")
+               .arg(r->mailSent)
+               .arg(r->mailRetrying)
+               .arg(r->mailFailed));
     return {};
 }
 
-Status mailSend(CliContext& c)
-{
+Status mailSend(CliContext& c) {
     auto transport = makeTransport(c.policy, *c.db);
     if (!transport)
         return transport.error();
@@ -181,9 +193,13 @@ Status mailSend(CliContext& c)
                          {QStringLiteral("errors"), QJsonArray::fromStringList(r->errors)}};
     if (c.policy.mailTransport == QLatin1String("file"))
         c.json.insert(QStringLiteral("folder"), mailDropFolder(c.policy, *c.db));
-    c.line(QCoreApplication::translate("Cli", "Mail sent: %1, waiting to retry: %2, failed: %3").arg(r->sent).arg(r->retrying).arg(r->failed));
+    c.line(QCoreApplication::translate("Cli", "Mail sent: %1, waiting to retry: %2, failed: %3")
+               .arg(r->sent)
+               .arg(r->retrying)
+               .arg(r->failed));
     if (c.policy.mailTransport == QLatin1String("file"))
-        c.line(QCoreApplication::translate("Cli", "Messages are written to %1").arg(mailDropFolder(c.policy, *c.db)));
+        c.line(QCoreApplication::translate("Cli", "Messages are written to %1")
+                   .arg(mailDropFolder(c.policy, *c.db)));
     for (const QString& e : std::as_const(r->errors))
         c.line(QStringLiteral("  ") + e);
     return (r->failed > 0 || r->retrying > 0) && r->sent == 0
@@ -191,8 +207,7 @@ Status mailSend(CliContext& c)
                : Status();
 }
 
-Status mailList(CliContext& c)
-{
+Status mailList(CliContext& c) {
     auto list = OutboxRepository(*c.db).list(c.args.option(QStringLiteral("status")), 200);
     if (!list)
         return list.error();
@@ -202,7 +217,10 @@ Status mailList(CliContext& c)
         if (masked)
             m.recipient = maskEmail(m.recipient);
         rows.append(CliJson::outbox(m));
-        c.line(QStringLiteral("#%1  %2  %3  %4  %5").arg(m.id, 4).arg(m.status, -8).arg(m.kind, -14)
+        c.line(QStringLiteral("#%1  %2  %3  %4  %5")
+                   .arg(m.id, 4)
+                   .arg(m.status, -8)
+                   .arg(m.kind, -14)
                    .arg(m.recipient, m.status == QLatin1String("sent") ? c.local(m.sentAt) : m.lastError));
     }
     if (rows.isEmpty())

@@ -14,24 +14,23 @@ namespace pd::CliCommands {
 
 namespace {
 
-
-QString grantLine(const CliContext& c, const Grant& g, const QString& who)
-{
-    QString s = QStringLiteral("  %1  %2  ").arg(who, -24).arg(g.level, -8)
-                + QCoreApplication::translate("Cli", "%1 (%2, %3 form)  since %4")
-                      .arg(g.relationship, g.basis, g.bracket, c.localDate(g.startedAt));
+QString grantLine(const CliContext& c, const Grant& g, const QString& who) {
+    QString s = QStringLiteral("  %1  %2  ").arg(who, -24).arg(g.level, -8) +
+                QCoreApplication::translate("Cli", "%1 (%2, %3 form)  since %4")
+                    .arg(g.relationship, g.basis, g.bracket, c.localDate(g.startedAt));
     if (!g.isOpen())
         s += QCoreApplication::translate("Cli", "  ENDED %1 (%2)").arg(c.localDate(g.endedAt), g.endReason);
     return s;
 }
 
-QString invitationLine(const CliContext& c, const Invitation& i, const QString& who)
-{
+QString invitationLine(const CliContext& c, const Invitation& i, const QString& who) {
     QString s = QStringLiteral("  #%1  %2  %3  ").arg(i.id).arg(who, -24).arg(i.status, -15);
     if (i.status == QLatin1String("queued"))
-        s += QCoreApplication::translate("Cli", "due %1").arg(c.local(i.dueAt)) + (i.lateMarkedAt.isNull() ? QString() : QCoreApplication::translate("Cli", "  LATE"));
+        s += QCoreApplication::translate("Cli", "due %1").arg(c.local(i.dueAt)) +
+             (i.lateMarkedAt.isNull() ? QString() : QCoreApplication::translate("Cli", "  LATE"));
     else if (i.sentAt.isValid())
-        s += QCoreApplication::translate("Cli", "sent %1, expires %2").arg(c.local(i.sentAt), c.local(i.expiresAt));
+        s += QCoreApplication::translate("Cli", "sent %1, expires %2")
+                 .arg(c.local(i.sentAt), c.local(i.expiresAt));
     if (i.failedAttempts > 0)
         s += QCoreApplication::translate("Cli", "  wrong PINs: %1").arg(i.failedAttempts);
     if (!i.revokeReason.isEmpty())
@@ -41,31 +40,27 @@ QString invitationLine(const CliContext& c, const Invitation& i, const QString& 
 
 } // namespace
 
-Status patientAdd(CliContext& c)
-{
-    NewPatient in{c.args.option(QStringLiteral("mrn")),
-                  c.args.option(QStringLiteral("given")),
-                  c.args.option(QStringLiteral("family")),
-                  c.args.option(QStringLiteral("birth-date")),
-                  c.args.option(QStringLiteral("sex")),
-                  c.args.option(QStringLiteral("language")),
-                  c.args.option(QStringLiteral("email")),
-                  c.args.option(QStringLiteral("phone"))};
+Status patientAdd(CliContext& c) {
+    NewPatient in{c.args.option(QStringLiteral("mrn")),    c.args.option(QStringLiteral("given")),
+                  c.args.option(QStringLiteral("family")), c.args.option(QStringLiteral("birth-date")),
+                  c.args.option(QStringLiteral("sex")),    c.args.option(QStringLiteral("language")),
+                  c.args.option(QStringLiteral("email")),  c.args.option(QStringLiteral("phone"))};
     for (const char* required : {"mrn", "given", "family", "birth-date"}) {
         if (!c.args.has(QString::fromLatin1(required)))
             return Error::validation(QStringLiteral("input.missing"),
-                                     QCoreApplication::translate("Cli", "patient add needs --%1.").arg(QString::fromLatin1(required)));
+                                     QCoreApplication::translate("Cli", "patient add needs --%1.")
+                                         .arg(QString::fromLatin1(required)));
     }
     auto p = PatientService(*c.services).add(in);
     if (!p)
         return p.error();
     c.json.insert(QStringLiteral("patient"), CliJson::patient(p.value()));
-    c.line(QCoreApplication::translate("Cli", "Added patient %1: %2, born %3.").arg(p->mrn, p->fullName(), p->birthDate.toString(Qt::ISODate)));
+    c.line(QCoreApplication::translate("Cli", "Added patient %1: %2, born %3.")
+               .arg(p->mrn, p->fullName(), p->birthDate.toString(Qt::ISODate)));
     return {};
 }
 
-Status patientShow(CliContext& c)
-{
+Status patientShow(CliContext& c) {
     auto story = PatientService(*c.services).show(c.args.word(0));
     if (!story)
         return story.error();
@@ -85,18 +80,24 @@ Status patientShow(CliContext& c)
                                {QStringLiteral("date"), story->nextTransition->date.toString(Qt::ISODate)}});
 
     c.line(QCoreApplication::translate("Cli", "Patient %1  %2").arg(p.mrn, p.fullName()));
-    c.line(QCoreApplication::translate("Cli", "  born %1, %2 years old (%3); language %4; e-mail %5; phone %6")
-               .arg(p.birthDate.isValid() ? p.birthDate.toString(Qt::ISODate) : QStringLiteral("•••")).arg(story->age)
-               .arg(bracketDisplayName(story->bracket), p.language, p.email.isEmpty() ? QStringLiteral("—") : p.email,
-                    p.phone.isEmpty() ? QStringLiteral("—") : p.phone));
+    c.line(
+        QCoreApplication::translate("Cli", "  born %1, %2 years old (%3); language %4; e-mail %5; phone %6")
+            .arg(p.birthDate.isValid() ? p.birthDate.toString(Qt::ISODate) : QStringLiteral("•••"))
+            .arg(story->age)
+            .arg(bracketDisplayName(story->bracket), p.language,
+                 p.email.isEmpty() ? QStringLiteral("—") : p.email,
+                 p.phone.isEmpty() ? QStringLiteral("—") : p.phone));
     if (story->nextTransition)
-        c.line(QCoreApplication::translate("Cli", "  next transition: turns %1 on %2").arg(story->nextTransition->age)
+        c.line(QCoreApplication::translate("Cli", "  next transition: turns %1 on %2")
+                   .arg(story->nextTransition->age)
                    .arg(story->nextTransition->date.toString(Qt::ISODate)));
     c.line(QCoreApplication::translate("Cli", "Logins:"));
     if (story->users.isEmpty())
         c.line(QCoreApplication::translate("Cli", "  none"));
     for (const PortalUser& u : std::as_const(story->users))
-        c.line(QStringLiteral("  %1  %2  %3  %4  %5").arg(u.username, -24).arg(u.fullName(), u.kind, u.status, u.email));
+        c.line(QStringLiteral("  %1  %2  %3  %4  %5")
+                   .arg(u.username, -24)
+                   .arg(u.fullName(), u.kind, u.status, u.email));
     c.line(QCoreApplication::translate("Cli", "Access:"));
     if (story->grants.isEmpty())
         c.line(QCoreApplication::translate("Cli", "  none"));
@@ -131,12 +132,14 @@ Status patientShow(CliContext& c)
     return {};
 }
 
-Status search(CliContext& c)
-{
+Status search(CliContext& c) {
     bool ok = true;
-    const int limit = c.args.has(QStringLiteral("limit")) ? c.args.option(QStringLiteral("limit")).toInt(&ok) : 50;
+    const int limit =
+        c.args.has(QStringLiteral("limit")) ? c.args.option(QStringLiteral("limit")).toInt(&ok) : 50;
     if (!ok || limit < 1 || limit > 500)
-        return Error::validation(QStringLiteral("input.limit"), QCoreApplication::translate("Cli", "--limit must be a whole number from 1 to 500."));
+        return Error::validation(
+            QStringLiteral("input.limit"),
+            QCoreApplication::translate("Cli", "--limit must be a whole number from 1 to 500."));
     auto hits = PatientService(*c.services).search(c.args.word(0), limit);
     if (!hits)
         return hits.error();
@@ -148,8 +151,12 @@ Status search(CliContext& c)
                                    {QStringLiteral("email"), h.email},
                                    {QStringLiteral("phone"), h.phone},
                                    {QStringLiteral("status"), h.status}});
-        c.line(QStringLiteral("%1  %2  %3  %4").arg(h.kind == QLatin1String("patient") ? QCoreApplication::translate("Cli", "patient") : QCoreApplication::translate("Cli", "login"), -8)
-                   .arg(h.key, -24).arg(h.name, h.kind == QLatin1String("patient") ? h.phone : h.status));
+        c.line(QStringLiteral("%1  %2  %3  %4")
+                   .arg(h.kind == QLatin1String("patient") ? QCoreApplication::translate("Cli", "patient")
+                                                           : QCoreApplication::translate("Cli", "login"),
+                        -8)
+                   .arg(h.key, -24)
+                   .arg(h.name, h.kind == QLatin1String("patient") ? h.phone : h.status));
     }
     if (hits->isEmpty())
         c.line(QCoreApplication::translate("Cli", "Nothing matches."));
@@ -157,12 +164,12 @@ Status search(CliContext& c)
     return {};
 }
 
-Status enroll(CliContext& c)
-{
+Status enroll(CliContext& c) {
     for (const char* required : {"mrn", "form", "signed"}) {
         if (!c.args.has(QString::fromLatin1(required)))
-            return Error::validation(QStringLiteral("input.missing"),
-                                     QCoreApplication::translate("Cli", "enroll needs --%1.").arg(QString::fromLatin1(required)));
+            return Error::validation(
+                QStringLiteral("input.missing"),
+                QCoreApplication::translate("Cli", "enroll needs --%1.").arg(QString::fromLatin1(required)));
     }
     EnrollRequest in;
     in.mrn = c.args.option(QStringLiteral("mrn"));
@@ -179,32 +186,34 @@ Status enroll(CliContext& c)
     Secrets::wipe(pin);
     if (!out)
         return out.error();
-    c.json = QJsonObject{{QStringLiteral("enrollment"), out->enrollmentId},
-                         {QStringLiteral("user"), CliJson::user(out->user)},
-                         {QStringLiteral("new_login"), out->newLogin},
-                         {QStringLiteral("level"), out->level},
-                         {QStringLiteral("bracket"), out->bracket},
-                         {QStringLiteral("invitation"), out->invitationId == 0 ? QJsonValue() : QJsonValue(out->invitationId)},
-                         {QStringLiteral("due_at"), CliJson::time(out->dueAt)},
-                         {QStringLiteral("note"), out->note}};
+    c.json = QJsonObject{
+        {QStringLiteral("enrollment"), out->enrollmentId},
+        {QStringLiteral("user"), CliJson::user(out->user)},
+        {QStringLiteral("new_login"), out->newLogin},
+        {QStringLiteral("level"), out->level},
+        {QStringLiteral("bracket"), out->bracket},
+        {QStringLiteral("invitation"), out->invitationId == 0 ? QJsonValue() : QJsonValue(out->invitationId)},
+        {QStringLiteral("due_at"), CliJson::time(out->dueAt)},
+        {QStringLiteral("note"), out->note}};
     c.line(QCoreApplication::translate("Cli", "Enrolled %1 (%2) with %3 access (%4 bracket).")
                .arg(out->user.username, out->user.fullName(), out->level, out->bracket));
     if (out->invitationId != 0)
         c.line(QCoreApplication::translate("Cli", "Invitation #%1 to %2 is due to be sent by %3.")
-                   .arg(out->invitationId).arg(out->user.email, c.local(out->dueAt)));
+                   .arg(out->invitationId)
+                   .arg(out->user.email, c.local(out->dueAt)));
     if (!out->note.isEmpty())
         c.line(out->note);
     return {};
 }
 
-Status userShow(CliContext& c)
-{
+Status userShow(CliContext& c) {
     auto story = AccountService(*c.services).show(c.args.word(0));
     if (!story)
         return story.error();
     const PortalUser& u = story->user;
     QJsonArray grants, invitations;
-    c.line(QCoreApplication::translate("Cli", "Login %1  %2  <%3>  %4 (%5)").arg(u.username, u.fullName(), u.email, u.status, u.kind));
+    c.line(QCoreApplication::translate("Cli", "Login %1  %2  <%3>  %4 (%5)")
+               .arg(u.username, u.fullName(), u.email, u.status, u.kind));
     if (u.status == QLatin1String("deactivated"))
         c.line(QCoreApplication::translate("Cli", "  deactivated %1: %2; reported by %3; verified by %4")
                    .arg(c.local(u.statusChangedAt), u.deactivationReason, u.reportedBy, u.verifiedBy));
@@ -212,7 +221,9 @@ Status userShow(CliContext& c)
         QJsonObject j = CliJson::grant(g);
         j.insert(QStringLiteral("mrn"), story->patientMrns.value(g.patientId));
         grants.append(j);
-        c.line(grantLine(c, g, QCoreApplication::translate("Cli", "patient %1").arg(story->patientMrns.value(g.patientId))));
+        c.line(grantLine(
+            c, g,
+            QCoreApplication::translate("Cli", "patient %1").arg(story->patientMrns.value(g.patientId))));
     }
     for (const Invitation& i : std::as_const(story->invitations)) {
         invitations.append(CliJson::invitation(i));
@@ -224,10 +235,11 @@ Status userShow(CliContext& c)
     return {};
 }
 
-Status userUpdate(CliContext& c)
-{
+Status userUpdate(CliContext& c) {
     if (!c.args.has(QStringLiteral("email")) && !c.args.has(QStringLiteral("language")))
-        return Error::validation(QStringLiteral("input.missing"), QCoreApplication::translate("Cli", "user update needs --email or --language."));
+        return Error::validation(
+            QStringLiteral("input.missing"),
+            QCoreApplication::translate("Cli", "user update needs --email or --language."));
     UserUpdate in;
     in.user = c.args.word(0);
     in.email = c.args.option(QStringLiteral("email"));
@@ -236,14 +248,15 @@ Status userUpdate(CliContext& c)
     if (!u)
         return u.error();
     c.json.insert(QStringLiteral("user"), CliJson::user(u.value()));
-    c.line(QCoreApplication::translate("Cli", "Updated %1: e-mail %2, language %3.").arg(u->username, u->email, u->language));
+    c.line(QCoreApplication::translate("Cli", "Updated %1: e-mail %2, language %3.")
+               .arg(u->username, u->email, u->language));
     return {};
 }
 
-Status userDeactivate(CliContext& c)
-{
+Status userDeactivate(CliContext& c) {
     if (!c.args.has(QStringLiteral("reason")))
-        return Error::validation(QStringLiteral("input.missing"), QCoreApplication::translate("Cli", "user deactivate needs --reason."));
+        return Error::validation(QStringLiteral("input.missing"),
+                                 QCoreApplication::translate("Cli", "user deactivate needs --reason."));
     DeactivateRequest in;
     in.user = c.args.word(0);
     in.reason = c.args.option(QStringLiteral("reason"));
@@ -259,8 +272,11 @@ Status userDeactivate(CliContext& c)
     c.json = QJsonObject{{QStringLiteral("user"), CliJson::user(out->user)},
                          {QStringLiteral("revoked_invitations"), revoked},
                          {QStringLiteral("notice_queued"), out->noticeOutboxId != 0}};
-    c.line(QCoreApplication::translate("Cli", "Deactivated %1 (%2). Live invitations revoked: %3. A notice to %4 is in the outbox.")
-               .arg(out->user.username, out->user.statusReason).arg(revoked.size()).arg(out->user.email));
+    c.line(QCoreApplication::translate(
+               "Cli", "Deactivated %1 (%2). Live invitations revoked: %3. A notice to %4 is in the outbox.")
+               .arg(out->user.username, out->user.statusReason)
+               .arg(revoked.size())
+               .arg(out->user.email));
     return {};
 }
 

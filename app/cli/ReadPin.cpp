@@ -19,8 +19,7 @@ namespace {
 // Turns terminal echo off for as long as it lives, so a PIN typed at a prompt is not shown.
 class EchoOff {
 public:
-    EchoOff()
-    {
+    EchoOff() {
 #ifdef Q_OS_WIN
         m_handle = GetStdHandle(STD_INPUT_HANDLE);
         m_active = _isatty(_fileno(stdin)) && GetConsoleMode(m_handle, &m_mode);
@@ -35,8 +34,7 @@ public:
         }
 #endif
     }
-    ~EchoOff()
-    {
+    ~EchoOff() {
         if (!m_active)
             return;
 #ifdef Q_OS_WIN
@@ -46,7 +44,9 @@ public:
 #endif
         std::fputs("\n", stderr);
     }
-    bool interactive() const { return m_active; }
+    bool interactive() const {
+        return m_active;
+    }
 
 private:
     bool m_active = false;
@@ -60,8 +60,7 @@ private:
 
 } // namespace
 
-QString readPin(const QString& prompt)
-{
+QString readPin(const QString& prompt) {
     EchoOff echo;
     if (echo.interactive()) {
         std::fputs(prompt.toLocal8Bit().constData(), stderr);

@@ -8,8 +8,7 @@
 #include <sys/resource.h>
 #endif
 
-int main(int argc, char* argv[])
-{
+int main(int argc, char* argv[]) {
 #ifdef Q_OS_UNIX
     // A core dump could hold a PIN or an activation token in clear.
     const rlimit noCore{0, 0};

@@ -15,8 +15,8 @@ enum class Bracket { Child, Adolescent, Adult };
 // no later than the true date.
 enum class LeapDayRule { Feb28, Mar1 };
 
-QString bracketName(Bracket bracket);              // "child", "adolescent", "adult"
-QString bracketDisplayName(Bracket bracket);        // translated
+QString bracketName(Bracket bracket);                                // "child", "adolescent", "adult"
+QString bracketDisplayName(Bracket bracket);                         // translated
 std::optional<LeapDayRule> leapDayRuleFromName(const QString& name); // "feb28" | "mar1"
 QString leapDayRuleName(LeapDayRule rule);
 
@@ -40,8 +40,8 @@ Bracket bracketForAge(int age);
 Bracket bracketOn(QDate birthDate, QDate onDate, LeapDayRule rule);
 
 struct Transition {
-    int age = 0;        // 12 or 18
-    QDate date;         // the local date it takes effect
+    int age = 0; // 12 or 18
+    QDate date;  // the local date it takes effect
 };
 // The next 12th or 18th birthday strictly after `onDate`, if any.
 std::optional<Transition> nextTransition(QDate birthDate, QDate onDate, LeapDayRule rule);

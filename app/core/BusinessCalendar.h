@@ -12,9 +12,9 @@
 namespace pd {
 
 struct Holiday {
-    QDate date;      // the day the hospital is closed (the observed day)
-    QDate actual;    // the holiday's own date (differs when observed on a Friday or Monday)
-    QString name;    // English name, e.g. "Thanksgiving Day"
+    QDate date;   // the day the hospital is closed (the observed day)
+    QDate actual; // the holiday's own date (differs when observed on a Friday or Monday)
+    QString name; // English name, e.g. "Thanksgiving Day"
 };
 
 class BusinessCalendar {
@@ -33,7 +33,7 @@ public:
     QTime closeTime() const { return m_close; }
 
     bool isHoliday(QDate date) const;
-    bool isBusinessDay(QDate date) const;   // Mon–Fri and not a holiday
+    bool isBusinessDay(QDate date) const;    // Mon–Fri and not a holiday
     QDate nextBusinessDay(QDate date) const; // strictly after `date`
 
     // When work received at `received` must be done: `businessDays` days of HIM hours counted from

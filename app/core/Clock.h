@@ -18,7 +18,8 @@ public:
 
 class FixedClock final : public Clock {
 public:
-    explicit FixedClock(QDateTime nowUtc) : m_now(nowUtc.toUTC()) {}
+    explicit FixedClock(QDateTime nowUtc)
+        : m_now(nowUtc.toUTC()) {}
     QDateTime nowUtc() const override { return m_now; }
     void set(const QDateTime& nowUtc) { m_now = nowUtc.toUTC(); }
     void advanceSecs(qint64 secs) { m_now = m_now.addSecs(secs); }

@@ -9,16 +9,16 @@ namespace pd {
 enum class FormKind { Parent, Patient };
 enum class AccessLevel { Full, Limited };
 
-QString formKindName(FormKind kind);                         // "parent" | "patient"
+QString formKindName(FormKind kind); // "parent" | "patient"
 std::optional<FormKind> formKindFromName(const QString& name);
-QString accessLevelName(AccessLevel level);                  // "full" | "limited"
+QString accessLevelName(AccessLevel level); // "full" | "limited"
 
 struct EnrollmentFacts {
-    Bracket bracketWhenSigned = Bracket::Child;  // bracket on the date the form was signed
-    Bracket bracketToday = Bracket::Child;       // bracket on today's date in the hospital's zone
+    Bracket bracketWhenSigned = Bracket::Child; // bracket on the date the form was signed
+    Bracket bracketToday = Bracket::Child;      // bracket on today's date in the hospital's zone
     FormKind form = FormKind::Parent;
-    bool parentFormOnFile = false;               // adolescent: a parent form for this bracket exists
-    bool supervisorOverride = false;             // a supervisor gave a written reason
+    bool parentFormOnFile = false;   // adolescent: a parent form for this bracket exists
+    bool supervisorOverride = false; // a supervisor gave a written reason
 };
 
 namespace EnrollmentRules {

@@ -8,8 +8,7 @@
 
 namespace pd::FailPoint {
 
-void hit(const char* name)
-{
+void hit(const char* name) {
     static const QByteArray wanted = qgetenv("PORTALDESK_FAILPOINT");
     if (!wanted.isEmpty() && wanted == name) {
         std::fprintf(stderr, "failpoint %s: stopping the process\n", name);

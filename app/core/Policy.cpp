@@ -6,85 +6,101 @@ namespace pd {
 
 namespace {
 
-bool isPositiveInt(const QString& v, int max)
-{
+bool isPositiveInt(const QString& v, int max) {
     bool ok = false;
     const int n = v.toInt(&ok);
     return ok && n > 0 && n <= max;
 }
 
-QTime parseTime(const QString& v) { return QTime::fromString(v, QStringLiteral("HH:mm")); }
+QTime parseTime(const QString& v) {
+    return QTime::fromString(v, QStringLiteral("HH:mm"));
+}
 
 } // namespace
 
-QList<SettingSpec> Policy::catalog()
-{
+QList<SettingSpec> Policy::catalog() {
     return {
         {QStringLiteral("hospital.zone"), QStringLiteral("America/Los_Angeles"),
-         QCoreApplication::translate("Policy", "The hospital's time zone; every age and business-day rule uses its calendar.")},
+         QCoreApplication::translate(
+             "Policy", "The hospital's time zone; every age and business-day rule uses its calendar.")},
         {QStringLiteral("hospital.name"), QStringLiteral("Children's Hospital"),
          QCoreApplication::translate("Policy", "The hospital's name as families see it in e-mails.")},
         {QStringLiteral("hospital.portal_name"), QStringLiteral("Family Portal"),
          QCoreApplication::translate("Policy", "The portal's name as families see it in e-mails.")},
         {QStringLiteral("him.phone"), QStringLiteral("323-361-2330"),
          QCoreApplication::translate("Policy", "The HIM team's telephone number given to families.")},
-        {QStringLiteral("him.open"), QStringLiteral("07:00"), QCoreApplication::translate("Policy", "HIM hours: opening time (HH:mm, Monday to Friday).")},
-        {QStringLiteral("him.close"), QStringLiteral("16:00"), QCoreApplication::translate("Policy", "HIM hours: closing time (HH:mm).")},
+        {QStringLiteral("him.open"), QStringLiteral("07:00"),
+         QCoreApplication::translate("Policy", "HIM hours: opening time (HH:mm, Monday to Friday).")},
+        {QStringLiteral("him.close"), QStringLiteral("16:00"),
+         QCoreApplication::translate("Policy", "HIM hours: closing time (HH:mm).")},
         {QStringLiteral("birthday.leap_day_rule"), QStringLiteral("feb28"),
-         QCoreApplication::translate("Policy", "Birthday of a patient born on 29 February in a common year: feb28 or mar1.")},
+         QCoreApplication::translate(
+             "Policy", "Birthday of a patient born on 29 February in a common year: feb28 or mar1.")},
         {QStringLiteral("invitation.expiry_days"), QStringLiteral("30"),
          QCoreApplication::translate("Policy", "Days after sending that an invitation expires.")},
         {QStringLiteral("invitation.lockout_attempts"), QStringLiteral("5"),
          QCoreApplication::translate("Policy", "Wrong PINs that lock an invitation.")},
         {QStringLiteral("invitation.send_within_business_days"), QStringLiteral("2"),
-         QCoreApplication::translate("Policy", "Business days within which an invitation must be sent after enrollment.")},
+         QCoreApplication::translate(
+             "Policy", "Business days within which an invitation must be sent after enrollment.")},
         {QStringLiteral("request.due_business_days"), QStringLiteral("2"),
-         QCoreApplication::translate("Policy", "Business days within which a family's request must be answered.")},
+         QCoreApplication::translate("Policy",
+                                     "Business days within which a family's request must be answered.")},
         {QStringLiteral("transition.notice_days"), QStringLiteral("30"),
-         QCoreApplication::translate("Policy", "Days before a 12th or 18th birthday that account holders get a notice.")},
-        {QStringLiteral("portal.activation_url"), QStringLiteral("https://portal.example.org/activate?token="),
+         QCoreApplication::translate(
+             "Policy", "Days before a 12th or 18th birthday that account holders get a notice.")},
+        {QStringLiteral("portal.activation_url"),
+         QStringLiteral("https://portal.example.org/activate?token="),
          QCoreApplication::translate("Policy", "Activation link in invitations; the token is appended.")},
         {QStringLiteral("mail.sender_address"), QStringLiteral("portal-noreply@example.org"),
          QCoreApplication::translate("Policy", "Sender address of every e-mail.")},
-        {QStringLiteral("mail.sender_name"), QStringLiteral("Patient Portal"), QCoreApplication::translate("Policy", "Sender name of every e-mail.")},
+        {QStringLiteral("mail.sender_name"), QStringLiteral("Patient Portal"),
+         QCoreApplication::translate("Policy", "Sender name of every e-mail.")},
         {QStringLiteral("mail.transport"), QStringLiteral("file"),
-         QCoreApplication::translate("Policy", "How mail leaves: file (writes .eml files into the drop folder) or smtp.")},
+         QCoreApplication::translate(
+             "Policy", "How mail leaves: file (writes .eml files into the drop folder) or smtp.")},
         {QStringLiteral("mail.drop_folder"), QString(),
-         QCoreApplication::translate("Policy", "Folder the file transport writes .eml files into; empty means a 'mail' folder beside the database.")},
+         QCoreApplication::translate("Policy", "Folder the file transport writes .eml files into; empty "
+                                               "means a 'mail' folder beside the database.")},
     };
 }
 
-Status Policy::validate(const QString& key, const QString& value)
-{
+Status Policy::validate(const QString& key, const QString& value) {
     const auto bad = [&](const QString& why) {
         return Error::validation(QStringLiteral("settings.value"),
-                                 QCoreApplication::translate("Policy", "%1 can't be set to \"%2\": %3").arg(key, value.left(80), why));
+                                 QCoreApplication::translate("Policy", "%1 can't be set to \"%2\": %3")
+                                     .arg(key, value.left(80), why));
     };
     bool known = false;
     for (const auto& spec : catalog())
         known = known || spec.key == key;
     if (!known)
-        return Error::notFound(QStringLiteral("settings.key"), QCoreApplication::translate("Policy", "There is no setting called \"%1\".").arg(key.left(80)));
+        return Error::notFound(
+            QStringLiteral("settings.key"),
+            QCoreApplication::translate("Policy", "There is no setting called \"%1\".").arg(key.left(80)));
 
     if (key == QLatin1String("hospital.zone")) {
         if (!QTimeZone(value.toUtf8()).isValid())
-            return bad(QCoreApplication::translate("Policy", "not a known time zone (for example America/Los_Angeles)"));
+            return bad(QCoreApplication::translate(
+                "Policy", "not a known time zone (for example America/Los_Angeles)"));
     } else if (key == QLatin1String("birthday.leap_day_rule")) {
         if (!leapDayRuleFromName(value))
             return bad(QCoreApplication::translate("Policy", "use feb28 or mar1"));
     } else if (key == QLatin1String("him.open") || key == QLatin1String("him.close")) {
         if (!parseTime(value).isValid())
             return bad(QCoreApplication::translate("Policy", "use a time like 07:00"));
-    } else if (key == QLatin1String("invitation.expiry_days") || key == QLatin1String("transition.notice_days")) {
+    } else if (key == QLatin1String("invitation.expiry_days") ||
+               key == QLatin1String("transition.notice_days")) {
         if (!isPositiveInt(value, 366))
             return bad(QCoreApplication::translate("Policy", "use a whole number of days from 1 to 366"));
     } else if (key == QLatin1String("invitation.lockout_attempts")) {
         if (!isPositiveInt(value, 20))
             return bad(QCoreApplication::translate("Policy", "use a whole number from 1 to 20"));
-    } else if (key == QLatin1String("invitation.send_within_business_days")
-               || key == QLatin1String("request.due_business_days")) {
+    } else if (key == QLatin1String("invitation.send_within_business_days") ||
+               key == QLatin1String("request.due_business_days")) {
         if (!isPositiveInt(value, 30))
-            return bad(QCoreApplication::translate("Policy", "use a whole number of business days from 1 to 30"));
+            return bad(
+                QCoreApplication::translate("Policy", "use a whole number of business days from 1 to 30"));
     } else if (key == QLatin1String("mail.transport")) {
         if (value != QLatin1String("file") && value != QLatin1String("smtp"))
             return bad(QCoreApplication::translate("Policy", "use file or smtp"));
@@ -97,8 +113,7 @@ Status Policy::validate(const QString& key, const QString& value)
     return {};
 }
 
-Policy Policy::fromValues(const QHash<QString, QString>& values)
-{
+Policy Policy::fromValues(const QHash<QString, QString>& values) {
     QHash<QString, QString> v;
     for (const auto& spec : catalog())
         v.insert(spec.key, values.value(spec.key, spec.defaultValue));
@@ -107,7 +122,8 @@ Policy Policy::fromValues(const QHash<QString, QString>& values)
     const QTimeZone zone(v.value(QStringLiteral("hospital.zone")).toUtf8());
     if (zone.isValid())
         p.zone = zone;
-    p.leapDayRule = leapDayRuleFromName(v.value(QStringLiteral("birthday.leap_day_rule"))).value_or(LeapDayRule::Feb28);
+    p.leapDayRule =
+        leapDayRuleFromName(v.value(QStringLiteral("birthday.leap_day_rule"))).value_or(LeapDayRule::Feb28);
     p.invitationExpiryDays = v.value(QStringLiteral("invitation.expiry_days")).toInt();
     p.lockoutAttempts = v.value(QStringLiteral("invitation.lockout_attempts")).toInt();
     p.sendWithinBusinessDays = v.value(QStringLiteral("invitation.send_within_business_days")).toInt();

@@ -15,7 +15,7 @@ namespace pd {
 struct SettingSpec {
     QString key;
     QString defaultValue;
-    QString description;   // translated
+    QString description; // translated
 };
 
 struct Policy {
@@ -31,11 +31,11 @@ struct Policy {
     QString hospitalName;
     QString himPhone;
     QString portalName;
-    QString activationUrl;   // the token is appended
+    QString activationUrl; // the token is appended
     QString senderAddress;
     QString senderName;
-    QString mailTransport;   // "file" (embedded default) or "smtp"
-    QString mailDropFolder;  // where the file transport writes .eml files; empty = next to the database
+    QString mailTransport;  // "file" (embedded default) or "smtp"
+    QString mailDropFolder; // where the file transport writes .eml files; empty = next to the database
 
     // Every known key with its default, in display order.
     static QList<SettingSpec> catalog();

@@ -9,9 +9,9 @@ namespace pd {
 
 struct StaffMember {
     qint64 id = 0;
-    QString name;          // sign-in name
+    QString name; // sign-in name
     QString displayName;
-    QString role;          // support_agent | him_specialist | him_supervisor
+    QString role; // support_agent | him_specialist | him_supervisor
     bool active = true;
 };
 
@@ -39,9 +39,9 @@ struct PortalUser {
     QString givenName;
     QString familyName;
     QString language = QStringLiteral("en");
-    QString kind;          // patient | proxy
-    qint64 patientId = 0;  // the patient whose own login this is (kind = patient)
-    QString status;        // pending | active | deactivated | terminated
+    QString kind;         // patient | proxy
+    qint64 patientId = 0; // the patient whose own login this is (kind = patient)
+    QString status;       // pending | active | deactivated | terminated
     QString statusReason;
     QDateTime statusChangedAt;
     QDateTime activatedAt;
@@ -60,10 +60,10 @@ struct Enrollment {
     qint64 id = 0;
     qint64 patientId = 0;
     qint64 portalUserId = 0;
-    QString form;          // parent | patient
-    QString relationship;  // self | parent | guardian | family
+    QString form;         // parent | patient
+    QString relationship; // self | parent | guardian | family
     QDate signedOn;
-    QString bracket;       // child | adolescent | adult
+    QString bracket; // child | adolescent | adult
     QString overrideReason;
     QDateTime createdAt;
     QString createdBy;
@@ -73,14 +73,14 @@ struct Grant {
     qint64 id = 0;
     qint64 portalUserId = 0;
     qint64 patientId = 0;
-    QString level;         // full | limited
-    QString basis;         // enrollment | consent | guardianship
+    QString level; // full | limited
+    QString basis; // enrollment | consent | guardianship
     qint64 enrollmentId = 0;
-    QString bracket;       // bracket of the enrollment that created it
+    QString bracket; // bracket of the enrollment that created it
     QString relationship;
     QDateTime startedAt;
-    QDateTime endedAt;     // null while open
-    QString endReason;     // age_12 | age_18 | deactivated | revoked | restricted | consent_revoked
+    QDateTime endedAt; // null while open
+    QString endReason; // age_12 | age_18 | deactivated | revoked | restricted | consent_revoked
     int rowVersion = 0;
 
     bool isOpen() const { return endedAt.isNull(); }
@@ -95,7 +95,7 @@ struct Invitation {
     QString tokenHash;
     QString pinHash;
     QString pinVerifiedBy;
-    QString status;        // queued | sent | delivery_failed | activated | expired | locked | revoked
+    QString status; // queued | sent | delivery_failed | activated | expired | locked | revoked
     QDateTime queuedAt;
     QDateTime dueAt;
     QDateTime sentAt;
@@ -110,10 +110,9 @@ struct Invitation {
     QString updatedBy;
     int rowVersion = 0;
 
-    bool isLive() const
-    {
-        return status == QLatin1String("queued") || status == QLatin1String("sent")
-            || status == QLatin1String("delivery_failed");
+    bool isLive() const {
+        return status == QLatin1String("queued") || status == QLatin1String("sent") ||
+               status == QLatin1String("delivery_failed");
     }
 };
 
@@ -125,10 +124,10 @@ struct OutboxMessage {
     QString recipient;
     QString language;
     QString subject;
-    QByteArray raw;        // cleared once sent
+    QByteArray raw; // cleared once sent
     qint64 portalUserId = 0;
     qint64 invitationId = 0;
-    QString status;        // pending | sending | sent | failed
+    QString status; // pending | sending | sent | failed
     int attempts = 0;
     QDateTime nextAttemptAt;
     QString lastError;
@@ -146,7 +145,7 @@ struct AuditEvent {
     QString recordId;
     qint64 patientId = 0;
     qint64 portalUserId = 0;
-    QString details;       // compact JSON
+    QString details; // compact JSON
     QString prevHash;
     QString hash;
 };

@@ -17,21 +17,34 @@ struct Error {
     QString rule;
     QString message;
 
-    static Error validation(QString rule, QString message) { return {ErrorKind::Validation, std::move(rule), std::move(message)}; }
-    static Error conflict(QString rule, QString message) { return {ErrorKind::Conflict, std::move(rule), std::move(message)}; }
-    static Error notFound(QString rule, QString message) { return {ErrorKind::NotFound, std::move(rule), std::move(message)}; }
-    static Error notPermitted(QString rule, QString message) { return {ErrorKind::NotPermitted, std::move(rule), std::move(message)}; }
-    static Error unavailable(QString rule, QString message) { return {ErrorKind::Unavailable, std::move(rule), std::move(message)}; }
-    static Error internal(QString rule, QString message) { return {ErrorKind::Internal, std::move(rule), std::move(message)}; }
+    static Error validation(QString rule, QString message) {
+        return {ErrorKind::Validation, std::move(rule), std::move(message)};
+    }
+    static Error conflict(QString rule, QString message) {
+        return {ErrorKind::Conflict, std::move(rule), std::move(message)};
+    }
+    static Error notFound(QString rule, QString message) {
+        return {ErrorKind::NotFound, std::move(rule), std::move(message)};
+    }
+    static Error notPermitted(QString rule, QString message) {
+        return {ErrorKind::NotPermitted, std::move(rule), std::move(message)};
+    }
+    static Error unavailable(QString rule, QString message) {
+        return {ErrorKind::Unavailable, std::move(rule), std::move(message)};
+    }
+    static Error internal(QString rule, QString message) {
+        return {ErrorKind::Internal, std::move(rule), std::move(message)};
+    }
 };
 
 QString errorKindName(ErrorKind kind);
 
-template <typename T>
-class [[nodiscard]] Result {
+template <typename T> class [[nodiscard]] Result {
 public:
-    Result(T value) : m_v(std::in_place_index<0>, std::move(value)) {}
-    Result(Error error) : m_v(std::in_place_index<1>, std::move(error)) {}
+    Result(T value)
+        : m_v(std::in_place_index<0>, std::move(value)) {}
+    Result(Error error)
+        : m_v(std::in_place_index<1>, std::move(error)) {}
 
     bool ok() const { return m_v.index() == 0; }
     explicit operator bool() const { return ok(); }
@@ -48,11 +61,12 @@ private:
     std::variant<T, Error> m_v;
 };
 
-template <>
-class [[nodiscard]] Result<void> {
+template <> class [[nodiscard]] Result<void> {
 public:
     Result() = default;
-    Result(Error error) : m_error(std::move(error)), m_ok(false) {}
+    Result(Error error)
+        : m_error(std::move(error))
+        , m_ok(false) {}
 
     bool ok() const { return m_ok; }
     explicit operator bool() const { return m_ok; }

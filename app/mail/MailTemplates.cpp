@@ -123,7 +123,8 @@ Result<MailContent> render(const QString& kind, const QString& language,
     if (!htmlSource)
         return htmlSource.error();
     // Every kind's HTML is the body of one layout per language: head, card, signature and footer.
-    const Result<QString> layoutSource = readTemplate(templatePath(lang, QStringLiteral("layout"), QStringLiteral("html")));
+    const Result<QString> layoutSource =
+        readTemplate(templatePath(lang, QStringLiteral("layout"), QStringLiteral("html")));
     if (!layoutSource)
         return layoutSource.error();
 
@@ -153,8 +154,9 @@ Result<MailContent> render(const QString& kind, const QString& language,
     const QString layoutName = lang + QStringLiteral("/layout.html");
     const qsizetype slot = layoutSource->indexOf(Slot);
     if (slot < 0)
-        return templateError(QCoreApplication::translate("MailTemplates", "The e-mail template %1 needs a value for "
-                                                                          "“%2”, and none was given.")
+        return templateError(QCoreApplication::translate("MailTemplates",
+                                                         "The e-mail template %1 needs a value for "
+                                                         "“%2”, and none was given.")
                                  .arg(layoutName, QStringLiteral("content")));
     QHash<QString, QString> layoutVars = vars;
     layoutVars.insert(QStringLiteral("subject"), subject.value());

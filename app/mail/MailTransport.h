@@ -9,10 +9,10 @@
 namespace pd {
 
 struct OutgoingMail {
-    QString messageId;   // stable across retries: "<...@domain>"
-    QString from;        // envelope sender
-    QString to;          // envelope recipient
-    QByteArray raw;      // the whole RFC 5322 message
+    QString messageId; // stable across retries: "<...@domain>"
+    QString from;      // envelope sender
+    QString to;        // envelope recipient
+    QByteArray raw;    // the whole RFC 5322 message
 };
 
 class MailTransport {

@@ -8,14 +8,14 @@
 namespace pd {
 
 struct MailAddress {
-    QString name;     // display name, any script (RFC 2047 encoded when not plain ASCII)
-    QString address;  // addr-spec
+    QString name;    // display name, any script (RFC 2047 encoded when not plain ASCII)
+    QString address; // addr-spec
 };
 
 struct MailContent {
     QString subject;
-    QString text;  // plain-text part
-    QString html;  // HTML part saying the same thing
+    QString text; // plain-text part
+    QString html; // HTML part saying the same thing
 };
 
 namespace MimeMessage {
@@ -30,9 +30,9 @@ QString newMessageId(const QString& senderAddress);
 QByteArray build(const MailAddress& from, const MailAddress& to, const MailContent& content,
                  const QDateTime& date, const QString& messageId);
 
-QByteArray encodeQuotedPrintable(const QByteArray& utf8);   // CRLF lines, soft breaks at ≤ 76
+QByteArray encodeQuotedPrintable(const QByteArray& utf8); // CRLF lines, soft breaks at ≤ 76
 QByteArray decodeQuotedPrintable(const QByteArray& encoded);
-QByteArray encodeHeaderWord(const QString& text);            // RFC 2047 when needed, else ASCII as is
+QByteArray encodeHeaderWord(const QString& text); // RFC 2047 when needed, else ASCII as is
 
 } // namespace MimeMessage
 } // namespace pd

@@ -12,14 +12,12 @@
 
 namespace pd {
 
-QStringList AccountService::deactivationReasons()
-{
-    return {QStringLiteral("suspected_compromise"), QStringLiteral("family_request"), QStringLiteral("duplicate"),
-            QStringLiteral("deceased"), QStringLiteral("other")};
+QStringList AccountService::deactivationReasons() {
+    return {QStringLiteral("suspected_compromise"), QStringLiteral("family_request"),
+            QStringLiteral("duplicate"), QStringLiteral("deceased"), QStringLiteral("other")};
 }
 
-Result<UserStory> AccountService::show(const QString& userName)
-{
+Result<UserStory> AccountService::show(const QString& userName) {
     Transaction tx(m_ctx.db());
     PD_TRY(tx.begin());
     auto user = findPortalUser(m_ctx.db(), userName);
@@ -54,28 +52,33 @@ Result<UserStory> AccountService::show(const QString& userName)
     return story;
 }
 
-Result<DeactivateOutcome> AccountService::deactivate(const DeactivateRequest& in)
-{
+Result<DeactivateOutcome> AccountService::deactivate(const DeactivateRequest& in) {
     PD_TRY(m_ctx.require(Role::Specialist, QCoreApplication::translate("Services", "Deactivating a login")));
     if (!deactivationReasons().contains(in.reason))
         return Error::validation(QStringLiteral("deactivate.reason"),
-                                 QCoreApplication::translate("Services", "Reason must be one of: %1.").arg(deactivationReasons().join(QStringLiteral(", "))));
+                                 QCoreApplication::translate("Services", "Reason must be one of: %1.")
+                                     .arg(deactivationReasons().join(QStringLiteral(", "))));
     auto note = Validation::note(in.note, QCoreApplication::translate("Services", "Note"));
     if (!note)
         return note.error();
     if (in.reason == QLatin1String("other") && note->isEmpty())
-        return Error::validation(QStringLiteral("deactivate.note_required"),
-                                 QCoreApplication::translate("Services", "Say in a note why the login is deactivated when the reason is \"other\"."));
+        return Error::validation(
+            QStringLiteral("deactivate.note_required"),
+            QCoreApplication::translate(
+                "Services", "Say in a note why the login is deactivated when the reason is \"other\"."));
     auto reported = Validation::note(in.reportedBy, QCoreApplication::translate("Services", "Reported by"));
     if (!reported)
         return reported.error();
-    auto verified = Validation::note(in.verifiedBy, QCoreApplication::translate("Services", "Identity verification"));
+    auto verified =
+        Validation::note(in.verifiedBy, QCoreApplication::translate("Services", "Identity verification"));
     if (!verified)
         return verified.error();
     if (reported->size() > Validation::MaxNameLength || verified->size() > Validation::MaxNameLength)
-        return Error::validation(QStringLiteral("input.text"),
-                                 QCoreApplication::translate("Services", "Reported by and identity verification are at most %1 characters.")
-                                     .arg(Validation::MaxNameLength));
+        return Error::validation(
+            QStringLiteral("input.text"),
+            QCoreApplication::translate("Services",
+                                        "Reported by and identity verification are at most %1 characters.")
+                .arg(Validation::MaxNameLength));
 
     Transaction tx(m_ctx.db());
     PD_TRY(tx.begin());
@@ -84,9 +87,10 @@ Result<DeactivateOutcome> AccountService::deactivate(const DeactivateRequest& in
         return userR.error();
     PortalUser user = userR.value();
     if (user.status == QLatin1String("deactivated"))
-        return Error::validation(QStringLiteral("deactivate.already"),
-                                 QCoreApplication::translate("Services", "%1 was already deactivated on %2 UTC.")
-                                     .arg(user.username, user.statusChangedAt.toString(QStringLiteral("yyyy-MM-dd HH:mm"))));
+        return Error::validation(
+            QStringLiteral("deactivate.already"),
+            QCoreApplication::translate("Services", "%1 was already deactivated on %2 UTC.")
+                .arg(user.username, user.statusChangedAt.toString(QStringLiteral("yyyy-MM-dd HH:mm"))));
     auto policy = m_ctx.policy();
     if (!policy)
         return policy.error();
@@ -112,8 +116,8 @@ Result<DeactivateOutcome> AccountService::deactivate(const DeactivateRequest& in
     user.deactivationNote = note.value();
     PD_TRY(PortalUserRepository(m_ctx.db()).update(user, now, by));
     ++user.rowVersion;
-    PD_TRY(m_ctx.audit(QStringLiteral("portal_user.deactivated"), QStringLiteral("portal_user"), user.id, patientId,
-                       user.id,
+    PD_TRY(m_ctx.audit(QStringLiteral("portal_user.deactivated"), QStringLiteral("portal_user"), user.id,
+                       patientId, user.id,
                        {{QStringLiteral("from"), before},
                         {QStringLiteral("reason"), in.reason},
                         {QStringLiteral("reported_by"), user.reportedBy},
@@ -137,9 +141,9 @@ Result<DeactivateOutcome> AccountService::deactivate(const DeactivateRequest& in
     return out;
 }
 
-Result<PortalUser> AccountService::update(const UserUpdate& in)
-{
-    PD_TRY(m_ctx.require(Role::Specialist, QCoreApplication::translate("Services", "Changing a login's contact details")));
+Result<PortalUser> AccountService::update(const UserUpdate& in) {
+    PD_TRY(m_ctx.require(Role::Specialist,
+                         QCoreApplication::translate("Services", "Changing a login's contact details")));
     QString email;
     if (!in.email.isEmpty()) {
         auto v = Validation::email(in.email);
@@ -183,8 +187,8 @@ Result<PortalUser> AccountService::update(const UserUpdate& in)
     if (before.language != user.language)
         details.insert(QStringLiteral("language"), QJsonObject{{QStringLiteral("before"), before.language},
                                                                {QStringLiteral("after"), user.language}});
-    PD_TRY(m_ctx.audit(QStringLiteral("portal_user.updated"), QStringLiteral("portal_user"), user.id, patientId, user.id,
-                       details));
+    PD_TRY(m_ctx.audit(QStringLiteral("portal_user.updated"), QStringLiteral("portal_user"), user.id,
+                       patientId, user.id, details));
 
     if (emailChanged) {
         auto revoked = revokeLiveInvitation(m_ctx, user.id, QStringLiteral("email_changed"), patientId);
@@ -209,8 +213,8 @@ Result<PortalUser> AccountService::update(const UserUpdate& in)
                 auto id = InvitationRepository(m_ctx.db()).insert(fresh);
                 if (!id)
                     return id.error();
-                PD_TRY(m_ctx.audit(QStringLiteral("invitation.queued"), QStringLiteral("invitation"), id.value(),
-                                   patientId, user.id, {{QStringLiteral("email"), fresh.email}}));
+                PD_TRY(m_ctx.audit(QStringLiteral("invitation.queued"), QStringLiteral("invitation"),
+                                   id.value(), patientId, user.id, {{QStringLiteral("email"), fresh.email}}));
             }
         }
         ServiceContext::Mail mail;

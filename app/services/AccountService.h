@@ -8,10 +8,10 @@ namespace pd {
 
 struct DeactivateRequest {
     QString user;
-    QString reason;       // suspected_compromise | family_request | duplicate | deceased | other
-    QString reportedBy;   // who called
-    QString verifiedBy;   // how their identity was checked
-    QString note;         // required for "other"
+    QString reason;     // suspected_compromise | family_request | duplicate | deceased | other
+    QString reportedBy; // who called
+    QString verifiedBy; // how their identity was checked
+    QString note;       // required for "other"
 };
 
 struct DeactivateOutcome {
@@ -22,21 +22,22 @@ struct DeactivateOutcome {
 
 struct UserUpdate {
     QString user;
-    QString email;        // empty = unchanged
-    QString language;     // empty = unchanged
-    int expectedVersion = 0;   // 0 = the version read now (the CLI); the GUI passes what it showed
+    QString email;           // empty = unchanged
+    QString language;        // empty = unchanged
+    int expectedVersion = 0; // 0 = the version read now (the CLI); the GUI passes what it showed
 };
 
 struct UserStory {
     PortalUser user;
     QList<Grant> grants;
     QList<Invitation> invitations;
-    QHash<qint64, QString> patientMrns;   // patient id → MRN, for the grants above
+    QHash<qint64, QString> patientMrns; // patient id → MRN, for the grants above
 };
 
 class AccountService final {
 public:
-    explicit AccountService(const ServiceContext& ctx) : m_ctx(ctx) {}
+    explicit AccountService(const ServiceContext& ctx)
+        : m_ctx(ctx) {}
 
     Result<UserStory> show(const QString& user);
     Result<DeactivateOutcome> deactivate(const DeactivateRequest& request);

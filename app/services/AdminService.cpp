@@ -9,19 +9,19 @@ namespace pd {
 
 namespace {
 
-Status validStaffName(const QString& name)
-{
+Status validStaffName(const QString& name) {
     static const QRegularExpression re(QStringLiteral("^[a-z][a-z0-9._-]{0,63}$"));
     if (!re.match(name).hasMatch())
-        return Error::validation(QStringLiteral("staff.name"),
-                                 QCoreApplication::translate("Services", "A staff sign-in name is 1–64 lower-case letters, digits, '.', '_' or '-', "
-                                    "starting with a letter."));
+        return Error::validation(
+            QStringLiteral("staff.name"),
+            QCoreApplication::translate(
+                "Services", "A staff sign-in name is 1–64 lower-case letters, digits, '.', '_' or '-', "
+                            "starting with a letter."));
     return {};
 }
 } // namespace
 
-Status AdminService::initialize(Database& db, const Clock& clock, const QString& firstSupervisor)
-{
+Status AdminService::initialize(Database& db, const Clock& clock, const QString& firstSupervisor) {
     PD_TRY(db.migrate());
     SettingsRepository settings(db);
     Transaction tx(db);
@@ -51,22 +51,25 @@ Status AdminService::initialize(Database& db, const Clock& clock, const QString&
     return tx.commit();
 }
 
-Result<StaffMember> signIn(Database& db, const QString& name)
-{
+Result<StaffMember> signIn(Database& db, const QString& name) {
     auto member = SettingsRepository(db).staff(name);
     if (!member)
         return member.error();
     if (!member->has_value())
-        return Error::notPermitted(QStringLiteral("staff.unknown"),
-                                   QCoreApplication::translate("Services", "%1 is not a PortalDesk staff member here; a supervisor adds staff with "
-                                      "\"staff add\".").arg(name.left(64)));
+        return Error::notPermitted(
+            QStringLiteral("staff.unknown"),
+            QCoreApplication::translate(
+                "Services", "%1 is not a PortalDesk staff member here; a supervisor adds staff with "
+                            "\"staff add\".")
+                .arg(name.left(64)));
     if (!(*member)->active)
-        return Error::notPermitted(QStringLiteral("staff.disabled"), QCoreApplication::translate("Services", "%1's access was disabled.").arg(name));
+        return Error::notPermitted(
+            QStringLiteral("staff.disabled"),
+            QCoreApplication::translate("Services", "%1's access was disabled.").arg(name));
     return **member;
 }
 
-Result<QList<SettingValue>> AdminService::settings()
-{
+Result<QList<SettingValue>> AdminService::settings() {
     auto stored = SettingsRepository(m_ctx.db()).all();
     if (!stored)
         return stored.error();
@@ -78,8 +81,7 @@ Result<QList<SettingValue>> AdminService::settings()
     return out;
 }
 
-Result<SettingValue> AdminService::setting(const QString& key)
-{
+Result<SettingValue> AdminService::setting(const QString& key) {
     auto all = settings();
     if (!all)
         return all.error();
@@ -87,12 +89,14 @@ Result<SettingValue> AdminService::setting(const QString& key)
         if (v.spec.key == key)
             return v;
     }
-    return Error::notFound(QStringLiteral("settings.key"), QCoreApplication::translate("Services", "There is no setting called \"%1\".").arg(key.left(80)));
+    return Error::notFound(
+        QStringLiteral("settings.key"),
+        QCoreApplication::translate("Services", "There is no setting called \"%1\".").arg(key.left(80)));
 }
 
-Status AdminService::setSetting(const QString& key, const QString& value)
-{
-    PD_TRY(m_ctx.require(Role::Supervisor, QCoreApplication::translate("Services", "Changing the hospital's settings")));
+Status AdminService::setSetting(const QString& key, const QString& value) {
+    PD_TRY(m_ctx.require(Role::Supervisor,
+                         QCoreApplication::translate("Services", "Changing the hospital's settings")));
     PD_TRY(Policy::validate(key, value));
     Transaction tx(m_ctx.db());
     PD_TRY(tx.begin());
@@ -107,18 +111,19 @@ Status AdminService::setSetting(const QString& key, const QString& value)
     return tx.commit();
 }
 
-Result<QList<StaffMember>> AdminService::staff()
-{
+Result<QList<StaffMember>> AdminService::staff() {
     return SettingsRepository(m_ctx.db()).staffList();
 }
 
-Result<StaffMember> AdminService::addStaff(const QString& name, const QString& displayName, const QString& role)
-{
+Result<StaffMember> AdminService::addStaff(const QString& name, const QString& displayName,
+                                           const QString& role) {
     PD_TRY(m_ctx.require(Role::Supervisor, QCoreApplication::translate("Services", "Adding staff")));
     PD_TRY(validStaffName(name));
     if (!roleFromName(role))
-        return Error::validation(QStringLiteral("staff.role"),
-                                 QCoreApplication::translate("Services", "Role must be support_agent, him_specialist or him_supervisor."));
+        return Error::validation(
+            QStringLiteral("staff.role"),
+            QCoreApplication::translate("Services",
+                                        "Role must be support_agent, him_specialist or him_supervisor."));
     StaffMember m;
     m.name = name;
     m.displayName = displayName.trimmed().isEmpty() ? name : displayName.trimmed().left(100);
@@ -130,7 +135,9 @@ Result<StaffMember> AdminService::addStaff(const QString& name, const QString& d
     if (!existing)
         return existing.error();
     if (existing->has_value())
-        return Error::conflict(QStringLiteral("staff.exists"), QCoreApplication::translate("Services", "%1 is already a staff member.").arg(name));
+        return Error::conflict(
+            QStringLiteral("staff.exists"),
+            QCoreApplication::translate("Services", "%1 is already a staff member.").arg(name));
     auto id = repo.addStaff(m, m_ctx.now());
     if (!id)
         return id.error();
@@ -141,11 +148,12 @@ Result<StaffMember> AdminService::addStaff(const QString& name, const QString& d
     return m;
 }
 
-Status AdminService::disableStaff(const QString& name)
-{
+Status AdminService::disableStaff(const QString& name) {
     PD_TRY(m_ctx.require(Role::Supervisor, QCoreApplication::translate("Services", "Disabling staff")));
     if (name == m_ctx.staff().name)
-        return Error::validation(QStringLiteral("staff.self"), QCoreApplication::translate("Services", "You can't disable your own access."));
+        return Error::validation(
+            QStringLiteral("staff.self"),
+            QCoreApplication::translate("Services", "You can't disable your own access."));
     Transaction tx(m_ctx.db());
     PD_TRY(tx.begin());
     SettingsRepository repo(m_ctx.db());
@@ -153,29 +161,32 @@ Status AdminService::disableStaff(const QString& name)
     if (!existing)
         return existing.error();
     if (!existing->has_value())
-        return Error::notFound(QStringLiteral("staff.unknown"), QCoreApplication::translate("Services", "%1 is not a staff member.").arg(name.left(64)));
+        return Error::notFound(
+            QStringLiteral("staff.unknown"),
+            QCoreApplication::translate("Services", "%1 is not a staff member.").arg(name.left(64)));
     PD_TRY(repo.setStaffActive(name, false));
     PD_TRY(m_ctx.audit(QStringLiteral("staff.disabled"), QStringLiteral("staff"), (*existing)->id, 0, 0,
                        {{QStringLiteral("name"), name}}));
     return tx.commit();
 }
 
-Result<AuditVerification> AdminService::verifyAudit()
-{
-    PD_TRY(m_ctx.require(Role::Supervisor, QCoreApplication::translate("Services", "Verifying the audit log")));
+Result<AuditVerification> AdminService::verifyAudit() {
+    PD_TRY(
+        m_ctx.require(Role::Supervisor, QCoreApplication::translate("Services", "Verifying the audit log")));
     return AuditLog(m_ctx.db()).verify();
 }
 
-Result<QList<AuditEvent>> AdminService::auditList(const QString& record, int limit)
-{
+Result<QList<AuditEvent>> AdminService::auditList(const QString& record, int limit) {
     PD_TRY(m_ctx.require(Role::Supervisor, QCoreApplication::translate("Services", "Reading the audit log")));
     QString type, id;
     if (!record.isEmpty()) {
         static const QRegularExpression re(QStringLiteral("^([a-z_]+)(?::(\\d+))?$"));
         const auto m = re.match(record);
         if (!m.hasMatch())
-            return Error::validation(QStringLiteral("input.record"),
-                                     QCoreApplication::translate("Services", "Name a record as TYPE or TYPE:ID, for example invitation:12."));
+            return Error::validation(
+                QStringLiteral("input.record"),
+                QCoreApplication::translate("Services",
+                                            "Name a record as TYPE or TYPE:ID, for example invitation:12."));
         type = m.captured(1);
         id = m.captured(2);
     }

@@ -14,7 +14,8 @@ struct SettingValue {
 
 class AdminService final {
 public:
-    explicit AdminService(const ServiceContext& ctx) : m_ctx(ctx) {}
+    explicit AdminService(const ServiceContext& ctx)
+        : m_ctx(ctx) {}
 
     // Migrates; on a database with no staff the named person becomes its first supervisor.
     static Status initialize(Database& db, const Clock& clock, const QString& firstSupervisor);

@@ -17,19 +17,20 @@ namespace pd {
 
 namespace {
 
-
 // The birthday that ends this grant: 12 for grants from a child-bracket enrollment, 18 for a proxy's grant
 // from an adolescent one. Adult grants (the patient's own, an adult's proxy consent, a guardianship) and a
 // grant that started on or after the birthday are not ended by age.
-std::optional<AgeRules::Transition> endingTransition(const Grant& g, const QDate& birthDate, const Policy& policy)
-{
+std::optional<AgeRules::Transition> endingTransition(const Grant& g, const QDate& birthDate,
+                                                     const Policy& policy) {
     std::optional<AgeRules::Transition> t;
     if (g.bracket == QLatin1String("child"))
-        t = AgeRules::Transition{AgeRules::AdolescentAge,
-                                 AgeRules::nthBirthday(birthDate, AgeRules::AdolescentAge, policy.leapDayRule)};
-    else if (g.bracket == QLatin1String("adolescent") && g.relationship != QLatin1String("self")
-             && g.basis != QLatin1String("guardianship"))
-        t = AgeRules::Transition{AgeRules::AdultAge, AgeRules::nthBirthday(birthDate, AgeRules::AdultAge, policy.leapDayRule)};
+        t = AgeRules::Transition{
+            AgeRules::AdolescentAge,
+            AgeRules::nthBirthday(birthDate, AgeRules::AdolescentAge, policy.leapDayRule)};
+    else if (g.bracket == QLatin1String("adolescent") && g.relationship != QLatin1String("self") &&
+             g.basis != QLatin1String("guardianship"))
+        t = AgeRules::Transition{AgeRules::AdultAge,
+                                 AgeRules::nthBirthday(birthDate, AgeRules::AdultAge, policy.leapDayRule)};
     if (t && t->date <= AgeRules::localDate(g.startedAt, policy.zone))
         return std::nullopt;
     return t;
@@ -37,24 +38,24 @@ std::optional<AgeRules::Transition> endingTransition(const Grant& g, const QDate
 
 } // namespace
 
-QString mailDropFolder(const Policy& policy, const Database& db)
-{
+QString mailDropFolder(const Policy& policy, const Database& db) {
     if (!policy.mailDropFolder.isEmpty())
         return policy.mailDropFolder;
     return QFileInfo(db.location()).absoluteDir().filePath(QStringLiteral("mail"));
 }
 
-Result<std::unique_ptr<MailTransport>> makeTransport(const Policy& policy, const Database& db)
-{
+Result<std::unique_ptr<MailTransport>> makeTransport(const Policy& policy, const Database& db) {
     if (policy.mailTransport == QLatin1String("file"))
-        return std::unique_ptr<MailTransport>(std::make_unique<FileDropTransport>(mailDropFolder(policy, db)));
-    return Error::unavailable(QStringLiteral("mail.transport"),
-                              QCoreApplication::translate("Services", "Mail transport \"%1\" is not available in this build; set mail.transport to file.")
-                                  .arg(policy.mailTransport));
+        return std::unique_ptr<MailTransport>(
+            std::make_unique<FileDropTransport>(mailDropFolder(policy, db)));
+    return Error::unavailable(
+        QStringLiteral("mail.transport"),
+        QCoreApplication::translate(
+            "Services", "Mail transport \"%1\" is not available in this build; set mail.transport to file.")
+            .arg(policy.mailTransport));
 }
 
-Result<DailyReport> DailyJob::run(MailTransport* transport)
-{
+Result<DailyReport> DailyJob::run(MailTransport* transport) {
     PD_TRY(m_ctx.require(Role::Specialist, QCoreApplication::translate("Services", "The daily run")));
     DailyReport report;
     auto expired = expireInvitations();
@@ -85,8 +86,7 @@ Result<DailyReport> DailyJob::run(MailTransport* transport)
     return report;
 }
 
-Result<int> DailyJob::expireInvitations()
-{
+Result<int> DailyJob::expireInvitations() {
     Transaction tx(m_ctx.db());
     PD_TRY(tx.begin());
     InvitationRepository invitations(m_ctx.db());
@@ -97,14 +97,14 @@ Result<int> DailyJob::expireInvitations()
         inv.status = QStringLiteral("expired");
         PD_TRY(invitations.update(inv, m_ctx.now(), m_ctx.staff().name));
         PD_TRY(m_ctx.audit(QStringLiteral("invitation.expired"), QStringLiteral("invitation"), inv.id, 0,
-                           inv.portalUserId, {{QStringLiteral("expires_at"), DbTime::toDb(inv.expiresAt).toString()}}));
+                           inv.portalUserId,
+                           {{QStringLiteral("expires_at"), DbTime::toDb(inv.expiresAt).toString()}}));
     }
     PD_TRY(tx.commit());
     return int(due->size());
 }
 
-Result<QPair<int, int>> DailyJob::runTransitions()
-{
+Result<QPair<int, int>> DailyJob::runTransitions() {
     Transaction tx(m_ctx.db());
     PD_TRY(tx.begin());
     auto policy = m_ctx.policy();
@@ -126,15 +126,17 @@ Result<QPair<int, int>> DailyJob::runTransitions()
             continue;
         // The grant ends on the birthday itself, however late the run that notices it.
         const QDateTime endedAt = AgeRules::startOfLocalDay(t->date, policy->zone);
-        const QString reason = t->age == AgeRules::AdolescentAge ? QStringLiteral("age_12") : QStringLiteral("age_18");
+        const QString reason =
+            t->age == AgeRules::AdolescentAge ? QStringLiteral("age_12") : QStringLiteral("age_18");
         PD_TRY(grants.end(c.grant, endedAt, reason, now, by));
-        PD_TRY(m_ctx.audit(QStringLiteral("grant.ended"), QStringLiteral("grant"), c.grant.id, c.grant.patientId,
-                           c.grant.portalUserId,
-                           {{QStringLiteral("end_reason"), reason},
-                            {QStringLiteral("rule"), t->age == AgeRules::AdolescentAge
-                                                         ? QStringLiteral("child-bracket access ends on the 12th birthday")
-                                                         : QStringLiteral("proxy access ends on the 18th birthday")},
-                            {QStringLiteral("birthday"), t->date.toString(Qt::ISODate)}}));
+        PD_TRY(m_ctx.audit(
+            QStringLiteral("grant.ended"), QStringLiteral("grant"), c.grant.id, c.grant.patientId,
+            c.grant.portalUserId,
+            {{QStringLiteral("end_reason"), reason},
+             {QStringLiteral("rule"), t->age == AgeRules::AdolescentAge
+                                          ? QStringLiteral("child-bracket access ends on the 12th birthday")
+                                          : QStringLiteral("proxy access ends on the 18th birthday")},
+             {QStringLiteral("birthday"), t->date.toString(Qt::ISODate)}}));
         touchedUsers.insert(c.grant.portalUserId);
         ++ended;
     }
@@ -152,8 +154,8 @@ Result<QPair<int, int>> DailyJob::runTransitions()
         auto user = users.byId(id);
         if (!user)
             return user.error();
-        if (!user->has_value() || (*user)->status == QLatin1String("deactivated")
-            || (*user)->status == QLatin1String("terminated"))
+        if (!user->has_value() || (*user)->status == QLatin1String("deactivated") ||
+            (*user)->status == QLatin1String("terminated"))
             continue;
         PortalUser u = **user;
         PD_TRY(revokeLiveInvitation(m_ctx, u.id, QStringLiteral("terminated"), 0));
@@ -162,19 +164,21 @@ Result<QPair<int, int>> DailyJob::runTransitions()
         u.statusReason = QStringLiteral("no_open_grant");
         u.statusChangedAt = now;
         PD_TRY(users.update(u, now, by));
-        PD_TRY(m_ctx.audit(QStringLiteral("portal_user.terminated"), QStringLiteral("portal_user"), u.id, 0, u.id,
-                           {{QStringLiteral("from"), before},
-                            {QStringLiteral("rule"), QStringLiteral("a login left with no access grant is terminated")}}));
+        PD_TRY(m_ctx.audit(
+            QStringLiteral("portal_user.terminated"), QStringLiteral("portal_user"), u.id, 0, u.id,
+            {{QStringLiteral("from"), before},
+             {QStringLiteral("rule"), QStringLiteral("a login left with no access grant is terminated")}}));
         ++terminated;
     }
     PD_TRY(tx.commit());
     return qMakePair(ended, terminated);
 }
 
-Result<QList<UpcomingTransition>> DailyJob::upcoming(int days)
-{
+Result<QList<UpcomingTransition>> DailyJob::upcoming(int days) {
     if (days < 0 || days > 3660)
-        return Error::validation(QStringLiteral("input.days"), QCoreApplication::translate("Services", "Days must be a whole number from 0 to 3660."));
+        return Error::validation(
+            QStringLiteral("input.days"),
+            QCoreApplication::translate("Services", "Days must be a whole number from 0 to 3660."));
     auto policy = m_ctx.policy();
     if (!policy)
         return policy.error();
@@ -208,8 +212,7 @@ Result<QList<UpcomingTransition>> DailyJob::upcoming(int days)
     return out;
 }
 
-Result<int> DailyJob::queueTransitionNotices()
-{
+Result<int> DailyJob::queueTransitionNotices() {
     Transaction tx(m_ctx.db());
     PD_TRY(tx.begin());
     auto policy = m_ctx.policy();
@@ -221,11 +224,12 @@ Result<int> DailyJob::queueTransitionNotices()
     int queued = 0;
     const QDate today = m_ctx.today(policy.value());
     for (const UpcomingTransition& t : list.value()) {
-        if (t.noticeQueued || t.date <= today || t.user.status == QLatin1String("deactivated")
-            || t.user.status == QLatin1String("terminated"))
+        if (t.noticeQueued || t.date <= today || t.user.status == QLatin1String("deactivated") ||
+            t.user.status == QLatin1String("terminated"))
             continue;
         ServiceContext::Mail mail;
-        mail.kind = t.age == AgeRules::AdolescentAge ? QStringLiteral("transition_12") : QStringLiteral("transition_18");
+        mail.kind = t.age == AgeRules::AdolescentAge ? QStringLiteral("transition_12")
+                                                     : QStringLiteral("transition_18");
         mail.language = t.user.language;
         mail.to = {t.user.fullName(), t.user.email};
         mail.portalUserId = t.user.id;
@@ -234,18 +238,19 @@ Result<int> DailyJob::queueTransitionNotices()
         auto outboxId = m_ctx.enqueueMail(policy.value(), mail);
         if (!outboxId)
             return outboxId.error();
-        PD_TRY(GrantRepository(m_ctx.db()).recordNotice(t.grant.id, t.age, t.date, outboxId.value(), m_ctx.now()));
-        PD_TRY(m_ctx.audit(QStringLiteral("transition.notice_queued"), QStringLiteral("grant"), t.grant.id,
-                           t.patient.id, t.user.id,
-                           {{QStringLiteral("age"), t.age}, {QStringLiteral("date"), t.date.toString(Qt::ISODate)}}));
+        PD_TRY(GrantRepository(m_ctx.db())
+                   .recordNotice(t.grant.id, t.age, t.date, outboxId.value(), m_ctx.now()));
+        PD_TRY(m_ctx.audit(
+            QStringLiteral("transition.notice_queued"), QStringLiteral("grant"), t.grant.id, t.patient.id,
+            t.user.id,
+            {{QStringLiteral("age"), t.age}, {QStringLiteral("date"), t.date.toString(Qt::ISODate)}}));
         ++queued;
     }
     PD_TRY(tx.commit());
     return queued;
 }
 
-Result<int> DailyJob::markLateInvitations()
-{
+Result<int> DailyJob::markLateInvitations() {
     Transaction tx(m_ctx.db());
     PD_TRY(tx.begin());
     InvitationRepository invitations(m_ctx.db());
@@ -255,18 +260,19 @@ Result<int> DailyJob::markLateInvitations()
     for (Invitation inv : late.value()) {
         inv.lateMarkedAt = m_ctx.now();
         PD_TRY(invitations.update(inv, m_ctx.now(), m_ctx.staff().name));
-        PD_TRY(m_ctx.audit(QStringLiteral("invitation.late"), QStringLiteral("invitation"), inv.id, 0, inv.portalUserId,
+        PD_TRY(m_ctx.audit(QStringLiteral("invitation.late"), QStringLiteral("invitation"), inv.id, 0,
+                           inv.portalUserId,
                            {{QStringLiteral("due_at"), DbTime::toDb(inv.dueAt).toString()}}));
     }
     PD_TRY(tx.commit());
     return int(late->size());
 }
 
-Result<DispatchReport> MailDispatcher::dispatch(MailTransport& transport, int limit)
-{
+Result<DispatchReport> MailDispatcher::dispatch(MailTransport& transport, int limit) {
     DispatchReport report;
     OutboxRepository outbox(m_ctx.db());
-    const QString worker = m_ctx.workstation() + QLatin1Char('/') + QString::number(QCoreApplication::applicationPid());
+    const QString worker =
+        m_ctx.workstation() + QLatin1Char('/') + QString::number(QCoreApplication::applicationPid());
     QList<OutboxMessage> batch;
     {
         Transaction tx(m_ctx.db());
@@ -303,8 +309,9 @@ Result<DispatchReport> MailDispatcher::dispatch(MailTransport& transport, int li
                     PD_TRY(invitations.update(failed, m_ctx.now(), m_ctx.staff().name));
                 }
             }
-            PD_TRY(m_ctx.audit(QStringLiteral("mail.failed"), QStringLiteral("outbox"), m.id, 0, m.portalUserId,
-                               {{QStringLiteral("error"), sent.error().message}, {QStringLiteral("kind"), m.kind}}));
+            PD_TRY(m_ctx.audit(
+                QStringLiteral("mail.failed"), QStringLiteral("outbox"), m.id, 0, m.portalUserId,
+                {{QStringLiteral("error"), sent.error().message}, {QStringLiteral("kind"), m.kind}}));
             report.errors.append(sent.error().message);
             ++report.failed;
         }

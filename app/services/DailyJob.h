@@ -12,7 +12,7 @@ class MailTransport;
 
 struct UpcomingTransition {
     QDate date;
-    int age = 0;              // 12 or 18
+    int age = 0; // 12 or 18
     Patient patient;
     PortalUser user;
     Grant grant;
@@ -44,13 +44,14 @@ QString mailDropFolder(const Policy& policy, const Database& db);
 
 class DailyJob final {
 public:
-    explicit DailyJob(const ServiceContext& ctx) : m_ctx(ctx) {}
+    explicit DailyJob(const ServiceContext& ctx)
+        : m_ctx(ctx) {}
 
     // Each step commits on its own: a crash between steps leaves finished steps done and the rest
     // for the next run. `transport` may be null to leave mail in the outbox.
     Result<DailyReport> run(MailTransport* transport);
     Result<int> expireInvitations();
-    Result<QPair<int, int>> runTransitions();    // grants ended, logins terminated
+    Result<QPair<int, int>> runTransitions(); // grants ended, logins terminated
     Result<int> queueTransitionNotices();
     Result<int> markLateInvitations();
     Result<QList<UpcomingTransition>> upcoming(int days);
@@ -61,7 +62,8 @@ private:
 
 class MailDispatcher final {
 public:
-    explicit MailDispatcher(const ServiceContext& ctx) : m_ctx(ctx) {}
+    explicit MailDispatcher(const ServiceContext& ctx)
+        : m_ctx(ctx) {}
     // Sends what is due in the outbox: a failure worth retrying waits (1, 5, 15, 60 minutes, then hourly
     // for a day); a permanent refusal marks the message failed and its invitation delivery_failed.
     Result<DispatchReport> dispatch(MailTransport& transport, int limit = 500);

@@ -15,28 +15,27 @@ namespace pd {
 
 namespace {
 
-
-bool sameMailbox(const QString& a, const QString& b)
-{
+bool sameMailbox(const QString& a, const QString& b) {
     return !a.isEmpty() && a.compare(b, Qt::CaseInsensitive) == 0;
 }
 
-Error sharedEmail(const QString& whose)
-{
-    return Error::validation(QStringLiteral("enrollment.shared_email"),
-                             QCoreApplication::translate("Services", "This e-mail address is already %1. Separate logins need separate addresses "
-                                "(shared credentials); only a supervisor's override with a written reason allows it.")
-                                 .arg(whose));
+Error sharedEmail(const QString& whose) {
+    return Error::validation(
+        QStringLiteral("enrollment.shared_email"),
+        QCoreApplication::translate(
+            "Services", "This e-mail address is already %1. Separate logins need separate addresses "
+                        "(shared credentials); only a supervisor's override with a written reason allows it.")
+            .arg(whose));
 }
 
 } // namespace
 
-Result<QString> makeUsername(Database& db, const QString& email)
-{
+Result<QString> makeUsername(Database& db, const QString& email) {
     QString base;
     for (const QChar c : email.section(QLatin1Char('@'), 0, 0).toLower()) {
-        if ((c >= QLatin1Char('a') && c <= QLatin1Char('z')) || (c >= QLatin1Char('0') && c <= QLatin1Char('9'))
-            || c == QLatin1Char('.') || c == QLatin1Char('_') || c == QLatin1Char('-'))
+        if ((c >= QLatin1Char('a') && c <= QLatin1Char('z')) ||
+            (c >= QLatin1Char('0') && c <= QLatin1Char('9')) || c == QLatin1Char('.') ||
+            c == QLatin1Char('_') || c == QLatin1Char('-'))
             base += c;
     }
     if (base.size() < 2)
@@ -51,32 +50,36 @@ Result<QString> makeUsername(Database& db, const QString& email)
         if (!taken.value())
             return candidate;
     }
-    return Error::internal(QStringLiteral("user.username"), QCoreApplication::translate("Services", "No free username could be made."));
+    return Error::internal(QStringLiteral("user.username"),
+                           QCoreApplication::translate("Services", "No free username could be made."));
 }
 
-Result<EnrollOutcome> EnrollmentService::enroll(const EnrollRequest& in, const QString& pin)
-{
+Result<EnrollOutcome> EnrollmentService::enroll(const EnrollRequest& in, const QString& pin) {
     PD_TRY(m_ctx.require(Role::Specialist, QCoreApplication::translate("Services", "Enrolling")));
     const auto form = formKindFromName(in.form);
     if (!form)
-        return Error::validation(QStringLiteral("input.form"), QCoreApplication::translate("Services", "The form must be parent or patient."));
+        return Error::validation(
+            QStringLiteral("input.form"),
+            QCoreApplication::translate("Services", "The form must be parent or patient."));
     auto signedOn = Validation::isoDate(in.signedOn, QCoreApplication::translate("Services", "Date signed"));
     if (!signedOn)
         return signedOn.error();
     const bool overriding = !in.overrideReason.trimmed().isEmpty();
     if (overriding) {
         PD_TRY(m_ctx.require(Role::Supervisor, QCoreApplication::translate("Services", "An override")));
-        auto reason = Validation::note(in.overrideReason, QCoreApplication::translate("Services", "Override reason"));
+        auto reason =
+            Validation::note(in.overrideReason, QCoreApplication::translate("Services", "Override reason"));
         if (!reason)
             return reason.error();
     }
-    QString relationship = *form == FormKind::Patient ? QStringLiteral("self")
-                                                      : (in.relationship.isEmpty() ? QStringLiteral("parent")
-                                                                                   : in.relationship);
-    if (*form == FormKind::Parent && relationship != QLatin1String("parent")
-        && relationship != QLatin1String("guardian") && relationship != QLatin1String("family"))
-        return Error::validation(QStringLiteral("input.relationship"),
-                                 QCoreApplication::translate("Services", "Relationship must be parent, guardian or family."));
+    QString relationship = *form == FormKind::Patient
+                               ? QStringLiteral("self")
+                               : (in.relationship.isEmpty() ? QStringLiteral("parent") : in.relationship);
+    if (*form == FormKind::Parent && relationship != QLatin1String("parent") &&
+        relationship != QLatin1String("guardian") && relationship != QLatin1String("family"))
+        return Error::validation(
+            QStringLiteral("input.relationship"),
+            QCoreApplication::translate("Services", "Relationship must be parent, guardian or family."));
 
     Transaction tx(m_ctx.db());
     PD_TRY(tx.begin());
@@ -91,12 +94,15 @@ Result<EnrollOutcome> EnrollmentService::enroll(const EnrollRequest& in, const Q
     const QDate today = m_ctx.today(policy);
 
     if (signedOn.value() > today)
-        return Error::validation(QStringLiteral("enrollment.signed_in_future"),
-                                 QCoreApplication::translate("Services", "The form's signing date %1 is after today (%2).")
-                                     .arg(signedOn->toString(Qt::ISODate), today.toString(Qt::ISODate)));
+        return Error::validation(
+            QStringLiteral("enrollment.signed_in_future"),
+            QCoreApplication::translate("Services", "The form's signing date %1 is after today (%2).")
+                .arg(signedOn->toString(Qt::ISODate), today.toString(Qt::ISODate)));
     if (signedOn.value() < patient.birthDate)
-        return Error::validation(QStringLiteral("enrollment.signed_before_birth"),
-                                 QCoreApplication::translate("Services", "The form's signing date is before the patient's birth date."));
+        return Error::validation(
+            QStringLiteral("enrollment.signed_before_birth"),
+            QCoreApplication::translate("Services",
+                                        "The form's signing date is before the patient's birth date."));
 
     // Who is enrolling.
     QString given = in.givenName, family = in.familyName, email = in.email;
@@ -112,8 +118,9 @@ Result<EnrollOutcome> EnrollmentService::enroll(const EnrollRequest& in, const Q
     if (!familyV)
         return familyV.error();
     if (email.isEmpty())
-        return Error::validation(QStringLiteral("enrollment.email_required"),
-                                 QCoreApplication::translate("Services", "An e-mail address is needed to send the invitation."));
+        return Error::validation(
+            QStringLiteral("enrollment.email_required"),
+            QCoreApplication::translate("Services", "An e-mail address is needed to send the invitation."));
     auto emailV = Validation::email(email);
     if (!emailV)
         return emailV.error();
@@ -132,8 +139,9 @@ Result<EnrollOutcome> EnrollmentService::enroll(const EnrollRequest& in, const Q
     facts.form = *form;
     facts.supervisorOverride = overriding;
     for (const Grant& g : std::as_const(patientGrants.value()))
-        facts.parentFormOnFile = facts.parentFormOnFile
-            || (g.isOpen() && g.relationship != QLatin1String("self") && g.bracket == QLatin1String("adolescent"));
+        facts.parentFormOnFile =
+            facts.parentFormOnFile || (g.isOpen() && g.relationship != QLatin1String("self") &&
+                                       g.bracket == QLatin1String("adolescent"));
     auto level = EnrollmentRules::check(facts);
     if (!level)
         return level.error();
@@ -155,7 +163,9 @@ Result<EnrollOutcome> EnrollmentService::enroll(const EnrollRequest& in, const Q
         user = own.value();
         for (const PortalUser& h : std::as_const(holders.value())) {
             if (h.kind == QLatin1String("proxy") && sameMailbox(h.email, emailV.value()) && !overriding)
-                return sharedEmail(QCoreApplication::translate("Services", "used by %1, who holds proxy access to this patient").arg(h.fullName()));
+                return sharedEmail(QCoreApplication::translate(
+                                       "Services", "used by %1, who holds proxy access to this patient")
+                                       .arg(h.fullName()));
         }
     } else {
         const bool patientHasOwnLogin = facts.bracketToday != Bracket::Child;
@@ -165,15 +175,18 @@ Result<EnrollOutcome> EnrollmentService::enroll(const EnrollRequest& in, const Q
             if (!sameMailbox(h.email, emailV.value()) || overriding)
                 continue;
             if (h.kind == QLatin1String("patient"))
-                return sharedEmail(QCoreApplication::translate("Services", "the patient's own login address"));
-            if (h.givenName.compare(givenV.value(), Qt::CaseInsensitive) != 0
-                || h.familyName.compare(familyV.value(), Qt::CaseInsensitive) != 0)
-                return sharedEmail(QCoreApplication::translate("Services", "used by %1 for this patient").arg(h.fullName()));
+                return sharedEmail(
+                    QCoreApplication::translate("Services", "the patient's own login address"));
+            if (h.givenName.compare(givenV.value(), Qt::CaseInsensitive) != 0 ||
+                h.familyName.compare(familyV.value(), Qt::CaseInsensitive) != 0)
+                return sharedEmail(
+                    QCoreApplication::translate("Services", "used by %1 for this patient").arg(h.fullName()));
         }
         // The same person enrolling for a sibling keeps one login.
         for (const PortalUser& u : std::as_const(sameAddress.value())) {
-            if (u.kind == QLatin1String("proxy") && u.givenName.compare(givenV.value(), Qt::CaseInsensitive) == 0
-                && u.familyName.compare(familyV.value(), Qt::CaseInsensitive) == 0)
+            if (u.kind == QLatin1String("proxy") &&
+                u.givenName.compare(givenV.value(), Qt::CaseInsensitive) == 0 &&
+                u.familyName.compare(familyV.value(), Qt::CaseInsensitive) == 0)
                 user = u;
         }
     }
@@ -204,7 +217,8 @@ Result<EnrollOutcome> EnrollmentService::enroll(const EnrollRequest& in, const Q
         u.rowVersion = 1;
         user = u;
         out.newLogin = true;
-        PD_TRY(m_ctx.audit(QStringLiteral("portal_user.created"), QStringLiteral("portal_user"), u.id, patient.id, u.id,
+        PD_TRY(m_ctx.audit(QStringLiteral("portal_user.created"), QStringLiteral("portal_user"), u.id,
+                           patient.id, u.id,
                            {{QStringLiteral("username"), u.username}, {QStringLiteral("kind"), u.kind}}));
     }
     FailPoint::hit("enroll.after_user");
@@ -213,9 +227,10 @@ Result<EnrollOutcome> EnrollmentService::enroll(const EnrollRequest& in, const Q
     if (!openGrant)
         return openGrant.error();
     if (openGrant->has_value())
-        return Error::conflict(QStringLiteral("enrollment.already_enrolled"),
-                               QCoreApplication::translate("Services", "%1 already has %2 access to this patient.")
-                                   .arg(user->username, (*openGrant)->level));
+        return Error::conflict(
+            QStringLiteral("enrollment.already_enrolled"),
+            QCoreApplication::translate("Services", "%1 already has %2 access to this patient.")
+                .arg(user->username, (*openGrant)->level));
 
     Enrollment e;
     e.patientId = patient.id;
@@ -231,9 +246,10 @@ Result<EnrollOutcome> EnrollmentService::enroll(const EnrollRequest& in, const Q
     if (!enrollmentId)
         return enrollmentId.error();
     out.enrollmentId = enrollmentId.value();
-    PD_TRY(m_ctx.audit(QStringLiteral("enrollment.created"), QStringLiteral("enrollment"), out.enrollmentId, patient.id,
-                       user->id,
-                       {{QStringLiteral("form"), e.form}, {QStringLiteral("bracket"), e.bracket},
+    PD_TRY(m_ctx.audit(QStringLiteral("enrollment.created"), QStringLiteral("enrollment"), out.enrollmentId,
+                       patient.id, user->id,
+                       {{QStringLiteral("form"), e.form},
+                        {QStringLiteral("bracket"), e.bracket},
                         {QStringLiteral("signed_on"), e.signedOn.toString(Qt::ISODate)},
                         {QStringLiteral("override_reason"), e.overrideReason}}));
 
@@ -250,8 +266,9 @@ Result<EnrollOutcome> EnrollmentService::enroll(const EnrollRequest& in, const Q
     if (!grantId)
         return grantId.error();
     out.grantId = grantId.value();
-    PD_TRY(m_ctx.audit(QStringLiteral("grant.created"), QStringLiteral("grant"), out.grantId, patient.id, user->id,
-                       {{QStringLiteral("level"), g.level}, {QStringLiteral("relationship"), g.relationship}}));
+    PD_TRY(m_ctx.audit(
+        QStringLiteral("grant.created"), QStringLiteral("grant"), out.grantId, patient.id, user->id,
+        {{QStringLiteral("level"), g.level}, {QStringLiteral("relationship"), g.relationship}}));
     FailPoint::hit("enroll.after_grant");
 
     // A login that is already active needs no invitation; one with a live invitation keeps it.
@@ -260,11 +277,15 @@ Result<EnrollOutcome> EnrollmentService::enroll(const EnrollRequest& in, const Q
     if (!live)
         return live.error();
     if (user->status == QLatin1String("active")) {
-        out.note = QCoreApplication::translate("Services", "%1 already has an active login; access to this patient was added to it.").arg(user->username);
+        out.note = QCoreApplication::translate(
+                       "Services", "%1 already has an active login; access to this patient was added to it.")
+                       .arg(user->username);
     } else if (live->has_value()) {
         out.invitationId = (*live)->id;
         out.dueAt = (*live)->dueAt;
-        out.note = QCoreApplication::translate("Services", "%1 already has a live invitation; it now also opens this patient.").arg(user->username);
+        out.note = QCoreApplication::translate(
+                       "Services", "%1 already has a live invitation; it now also opens this patient.")
+                       .arg(user->username);
     } else {
         if (user->status != QLatin1String("pending")) {
             PortalUser changed = *user;
@@ -272,9 +293,9 @@ Result<EnrollOutcome> EnrollmentService::enroll(const EnrollRequest& in, const Q
             changed.statusReason = QStringLiteral("re-enrolled");
             changed.statusChangedAt = now;
             PD_TRY(users.update(changed, now, by));
-            PD_TRY(m_ctx.audit(QStringLiteral("portal_user.reopened"), QStringLiteral("portal_user"), user->id,
-                               patient.id, user->id,
-                               {{QStringLiteral("from"), user->status}, {QStringLiteral("to"), changed.status}}));
+            PD_TRY(m_ctx.audit(
+                QStringLiteral("portal_user.reopened"), QStringLiteral("portal_user"), user->id, patient.id,
+                user->id, {{QStringLiteral("from"), user->status}, {QStringLiteral("to"), changed.status}}));
             ++changed.rowVersion;
             user = changed;
         }
@@ -287,7 +308,9 @@ Result<EnrollOutcome> EnrollmentService::enroll(const EnrollRequest& in, const Q
         inv.email = user->email;
         inv.pinHash = Secrets::hashPin(pin);
         if (inv.pinHash.isEmpty())
-            return Error::internal(QStringLiteral("crypto.failed"), QCoreApplication::translate("Services", "The PIN could not be protected; nothing was saved."));
+            return Error::internal(QStringLiteral("crypto.failed"),
+                                   QCoreApplication::translate(
+                                       "Services", "The PIN could not be protected; nothing was saved."));
         inv.status = QStringLiteral("queued");
         inv.queuedAt = now;
         inv.dueAt = calendar->dueAt(now, policy.sendWithinBusinessDays);
@@ -297,9 +320,10 @@ Result<EnrollOutcome> EnrollmentService::enroll(const EnrollRequest& in, const Q
             return invId.error();
         out.invitationId = invId.value();
         out.dueAt = inv.dueAt;
-        PD_TRY(m_ctx.audit(QStringLiteral("invitation.queued"), QStringLiteral("invitation"), out.invitationId,
-                           patient.id, user->id,
-                           {{QStringLiteral("email"), inv.email}, {QStringLiteral("due_at"), DbTime::toDb(inv.dueAt).toString()}}));
+        PD_TRY(m_ctx.audit(QStringLiteral("invitation.queued"), QStringLiteral("invitation"),
+                           out.invitationId, patient.id, user->id,
+                           {{QStringLiteral("email"), inv.email},
+                            {QStringLiteral("due_at"), DbTime::toDb(inv.dueAt).toString()}}));
     }
     out.user = *user;
     FailPoint::hit("enroll.before_commit");

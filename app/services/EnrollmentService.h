@@ -8,31 +8,32 @@ namespace pd {
 
 struct EnrollRequest {
     QString mrn;
-    QString form;            // parent | patient
-    QString signedOn;        // YYYY-MM-DD
-    QString givenName;       // the enrollee; a patient form defaults to the patient's own
+    QString form;      // parent | patient
+    QString signedOn;  // YYYY-MM-DD
+    QString givenName; // the enrollee; a patient form defaults to the patient's own
     QString familyName;
     QString email;
-    QString relationship;    // parent | guardian | family (parent forms)
+    QString relationship; // parent | guardian | family (parent forms)
     QString language;
-    QString overrideReason;  // a supervisor's written reason (emancipated minor, shared e-mail)
+    QString overrideReason; // a supervisor's written reason (emancipated minor, shared e-mail)
 };
 
 struct EnrollOutcome {
     qint64 enrollmentId = 0;
     qint64 grantId = 0;
-    qint64 invitationId = 0;     // 0 when the login was already active (a sibling's parent, say)
+    qint64 invitationId = 0; // 0 when the login was already active (a sibling's parent, say)
     PortalUser user;
     bool newLogin = false;
     QString level;
     QString bracket;
     QDateTime dueAt;
-    QString note;                // why no new invitation was queued, if none was
+    QString note; // why no new invitation was queued, if none was
 };
 
 class EnrollmentService final {
 public:
-    explicit EnrollmentService(const ServiceContext& ctx) : m_ctx(ctx) {}
+    explicit EnrollmentService(const ServiceContext& ctx)
+        : m_ctx(ctx) {}
 
     // The PIN is used only to make its hash; the caller wipes its copy.
     Result<EnrollOutcome> enroll(const EnrollRequest& request, const QString& pin);

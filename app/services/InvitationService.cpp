@@ -15,12 +15,12 @@ namespace pd {
 
 namespace {
 
-
-QString stamp(const QDateTime& t) { return DbTime::toDb(t).toString(); }
+QString stamp(const QDateTime& t) {
+    return DbTime::toDb(t).toString();
+}
 
 // The given names of the patients this login opens, for the e-mail's greeting.
-Result<QString> patientNames(Database& db, qint64 portalUserId)
-{
+Result<QString> patientNames(Database& db, qint64 portalUserId) {
     auto grants = GrantRepository(db).forUser(portalUserId);
     if (!grants)
         return grants.error();
@@ -38,11 +38,10 @@ Result<QString> patientNames(Database& db, qint64 portalUserId)
     return names.join(QStringLiteral(", "));
 }
 
-
 } // namespace
 
-Result<Invitation> revokeInvitation(const ServiceContext& ctx, Invitation inv, const QString& reason, qint64 patientId)
-{
+Result<Invitation> revokeInvitation(const ServiceContext& ctx, Invitation inv, const QString& reason,
+                                    qint64 patientId) {
     const QString was = inv.status;
     inv.status = QStringLiteral("revoked");
     inv.revokedAt = ctx.now();
@@ -55,8 +54,7 @@ Result<Invitation> revokeInvitation(const ServiceContext& ctx, Invitation inv, c
 }
 
 Result<std::optional<Invitation>> revokeLiveInvitation(const ServiceContext& ctx, qint64 portalUserId,
-                                                       const QString& reason, qint64 patientId)
-{
+                                                       const QString& reason, qint64 patientId) {
     auto live = InvitationRepository(ctx.db()).liveFor(portalUserId);
     if (!live)
         return live.error();
@@ -68,12 +66,13 @@ Result<std::optional<Invitation>> revokeLiveInvitation(const ServiceContext& ctx
     return std::optional<Invitation>(revoked.value());
 }
 
-Result<qint64> sendInvitation(const ServiceContext& ctx, const Policy& policy, Invitation& inv, const PortalUser& user,
-                              const QString& mailKind)
-{
+Result<qint64> sendInvitation(const ServiceContext& ctx, const Policy& policy, Invitation& inv,
+                              const PortalUser& user, const QString& mailKind) {
     QString token = Secrets::newToken();
     if (token.isEmpty())
-        return Error::internal(QStringLiteral("crypto.failed"), QCoreApplication::translate("Services", "No secure random token could be made."));
+        return Error::internal(
+            QStringLiteral("crypto.failed"),
+            QCoreApplication::translate("Services", "No secure random token could be made."));
     const QDateTime now = ctx.now();
     inv.tokenHash = Secrets::sha256Hex(token.toLatin1());
     inv.status = QStringLiteral("sent");
@@ -100,9 +99,9 @@ Result<qint64> sendInvitation(const ServiceContext& ctx, const Policy& policy, I
     return outboxId;
 }
 
-Result<SentInvitation> InvitationService::sendNow(const QString& userName)
-{
-    PD_TRY(m_ctx.require(Role::SupportAgent, QCoreApplication::translate("Services", "Sending an invitation")));
+Result<SentInvitation> InvitationService::sendNow(const QString& userName) {
+    PD_TRY(
+        m_ctx.require(Role::SupportAgent, QCoreApplication::translate("Services", "Sending an invitation")));
     Transaction tx(m_ctx.db());
     PD_TRY(tx.begin());
     auto user = findPortalUser(m_ctx.db(), userName);
@@ -116,22 +115,28 @@ Result<SentInvitation> InvitationService::sendNow(const QString& userName)
     if (!live)
         return live.error();
     if (!live->has_value())
-        return Error::validation(QStringLiteral("invitation.none_queued"),
-                                 QCoreApplication::translate("Services", "%1 has no invitation waiting to be sent; reissue one instead.").arg(user->username));
+        return Error::validation(
+            QStringLiteral("invitation.none_queued"),
+            QCoreApplication::translate("Services",
+                                        "%1 has no invitation waiting to be sent; reissue one instead.")
+                .arg(user->username));
     Invitation inv = **live;
     if (inv.status == QLatin1String("sent"))
-        return Error::validation(QStringLiteral("invitation.already_sent"),
-                                 QCoreApplication::translate("Services", "%1's invitation was already sent on %2 UTC; reissue it for a new link.")
-                                     .arg(user->username, inv.sentAt.toString(QStringLiteral("yyyy-MM-dd HH:mm"))));
+        return Error::validation(
+            QStringLiteral("invitation.already_sent"),
+            QCoreApplication::translate(
+                "Services", "%1's invitation was already sent on %2 UTC; reissue it for a new link.")
+                .arg(user->username, inv.sentAt.toString(QStringLiteral("yyyy-MM-dd HH:mm"))));
     SentInvitation out;
     auto outboxId = sendInvitation(m_ctx, policy.value(), inv, user.value(), QStringLiteral("invitation"));
     if (!outboxId)
         return outboxId.error();
     PD_TRY(invitations.update(inv, m_ctx.now(), m_ctx.staff().name));
     ++inv.rowVersion;
-    PD_TRY(m_ctx.audit(QStringLiteral("invitation.sent"), QStringLiteral("invitation"), inv.id,
-                       patientOf(m_ctx.db(), user.value()), user->id,
-                       {{QStringLiteral("email"), inv.email}, {QStringLiteral("expires_at"), stamp(inv.expiresAt)}}));
+    PD_TRY(m_ctx.audit(
+        QStringLiteral("invitation.sent"), QStringLiteral("invitation"), inv.id,
+        patientOf(m_ctx.db(), user.value()), user->id,
+        {{QStringLiteral("email"), inv.email}, {QStringLiteral("expires_at"), stamp(inv.expiresAt)}}));
     FailPoint::hit("send_now.before_commit");
     PD_TRY(tx.commit());
     out.invitation = inv;
@@ -140,15 +145,18 @@ Result<SentInvitation> InvitationService::sendNow(const QString& userName)
     return out;
 }
 
-Result<SentInvitation> InvitationService::reissue(const ReissueRequest& request, const QString& newPin)
-{
-    PD_TRY(m_ctx.require(Role::SupportAgent, QCoreApplication::translate("Services", "Reissuing an invitation")));
+Result<SentInvitation> InvitationService::reissue(const ReissueRequest& request, const QString& newPin) {
+    PD_TRY(m_ctx.require(Role::SupportAgent,
+                         QCoreApplication::translate("Services", "Reissuing an invitation")));
     if (request.newPin) {
-        auto how = Validation::note(request.verifiedBy, QCoreApplication::translate("Services", "Identity verification"));
+        auto how = Validation::note(request.verifiedBy,
+                                    QCoreApplication::translate("Services", "Identity verification"));
         if (!how || how->isEmpty())
-            return Error::validation(QStringLiteral("reissue.verification_required"),
-                                     QCoreApplication::translate("Services", "A new PIN is set only after the caller's identity is verified; say how "
-                                        "(for example \"DOB + MRN\" or \"photo ID in person\")."));
+            return Error::validation(
+                QStringLiteral("reissue.verification_required"),
+                QCoreApplication::translate(
+                    "Services", "A new PIN is set only after the caller's identity is verified; say how "
+                                "(for example \"DOB + MRN\" or \"photo ID in person\")."));
     }
     Transaction tx(m_ctx.db());
     PD_TRY(tx.begin());
@@ -161,18 +169,27 @@ Result<SentInvitation> InvitationService::reissue(const ReissueRequest& request,
         return policy.error();
 
     if (user.status == QLatin1String("active"))
-        return Error::validation(QStringLiteral("reissue.already_active"),
-                                 QCoreApplication::translate("Services", "%1 already activated the login; there is nothing to reissue.").arg(user.username));
+        return Error::validation(
+            QStringLiteral("reissue.already_active"),
+            QCoreApplication::translate("Services",
+                                        "%1 already activated the login; there is nothing to reissue.")
+                .arg(user.username));
     if (user.status == QLatin1String("terminated"))
-        return Error::validation(QStringLiteral("reissue.terminated"),
-                                 QCoreApplication::translate("Services", "%1's login ended at an age transition; the family must re-enroll with the forms "
-                                    "for the patient's age.").arg(user.username));
+        return Error::validation(
+            QStringLiteral("reissue.terminated"),
+            QCoreApplication::translate(
+                "Services", "%1's login ended at an age transition; the family must re-enroll with the forms "
+                            "for the patient's age.")
+                .arg(user.username));
     if (user.status == QLatin1String("deactivated")) {
-        PD_TRY(m_ctx.require(Role::Specialist, QCoreApplication::translate("Services", "Bringing back a deactivated login")));
+        PD_TRY(m_ctx.require(Role::Specialist,
+                             QCoreApplication::translate("Services", "Bringing back a deactivated login")));
         if (!request.newPin)
-            return Error::validation(QStringLiteral("reissue.deactivated_needs_new_pin"),
-                                     QCoreApplication::translate("Services", "%1 was deactivated; coming back takes a new invitation with a new PIN.")
-                                         .arg(user.username));
+            return Error::validation(
+                QStringLiteral("reissue.deactivated_needs_new_pin"),
+                QCoreApplication::translate(
+                    "Services", "%1 was deactivated; coming back takes a new invitation with a new PIN.")
+                    .arg(user.username));
     }
 
     InvitationRepository invitations(m_ctx.db());
@@ -180,8 +197,10 @@ Result<SentInvitation> InvitationService::reissue(const ReissueRequest& request,
     if (!previousR)
         return previousR.error();
     if (!previousR->has_value())
-        return Error::notFound(QStringLiteral("invitation.none"),
-                               QCoreApplication::translate("Services", "%1 has never had an invitation; enroll first.").arg(user.username));
+        return Error::notFound(
+            QStringLiteral("invitation.none"),
+            QCoreApplication::translate("Services", "%1 has never had an invitation; enroll first.")
+                .arg(user.username));
     Invitation previous = **previousR;
     const qint64 patientId = patientOf(m_ctx.db(), user);
 
@@ -209,8 +228,9 @@ Result<SentInvitation> InvitationService::reissue(const ReissueRequest& request,
         changed.statusReason = QStringLiteral("reissued");
         changed.statusChangedAt = now;
         PD_TRY(PortalUserRepository(m_ctx.db()).update(changed, now, by));
-        PD_TRY(m_ctx.audit(QStringLiteral("portal_user.reopened"), QStringLiteral("portal_user"), user.id, patientId,
-                           user.id, {{QStringLiteral("from"), user.status}, {QStringLiteral("to"), changed.status}}));
+        PD_TRY(m_ctx.audit(QStringLiteral("portal_user.reopened"), QStringLiteral("portal_user"), user.id,
+                           patientId, user.id,
+                           {{QStringLiteral("from"), user.status}, {QStringLiteral("to"), changed.status}}));
         ++changed.rowVersion;
         user = changed;
     }
@@ -222,7 +242,9 @@ Result<SentInvitation> InvitationService::reissue(const ReissueRequest& request,
     inv.email = user.email;
     inv.pinHash = request.newPin ? Secrets::hashPin(newPin) : previous.pinHash;
     if (inv.pinHash.isEmpty())
-        return Error::internal(QStringLiteral("crypto.failed"), QCoreApplication::translate("Services", "The PIN could not be protected; nothing was saved."));
+        return Error::internal(
+            QStringLiteral("crypto.failed"),
+            QCoreApplication::translate("Services", "The PIN could not be protected; nothing was saved."));
     inv.pinVerifiedBy = request.newPin ? request.verifiedBy.trimmed() : QString();
     inv.status = QStringLiteral("queued");
     inv.queuedAt = now;
@@ -238,12 +260,13 @@ Result<SentInvitation> InvitationService::reissue(const ReissueRequest& request,
         return outboxId.error();
     PD_TRY(invitations.update(inv, now, by));
     ++inv.rowVersion;
-    PD_TRY(m_ctx.audit(QStringLiteral("invitation.reissued"), QStringLiteral("invitation"), inv.id, patientId, user.id,
-                       {{QStringLiteral("replaces"), previous.id},
-                        {QStringLiteral("pin"), request.newPin ? QStringLiteral("new") : QStringLiteral("kept")},
-                        {QStringLiteral("verified_by"), inv.pinVerifiedBy},
-                        {QStringLiteral("email"), inv.email},
-                        {QStringLiteral("expires_at"), stamp(inv.expiresAt)}}));
+    PD_TRY(m_ctx.audit(
+        QStringLiteral("invitation.reissued"), QStringLiteral("invitation"), inv.id, patientId, user.id,
+        {{QStringLiteral("replaces"), previous.id},
+         {QStringLiteral("pin"), request.newPin ? QStringLiteral("new") : QStringLiteral("kept")},
+         {QStringLiteral("verified_by"), inv.pinVerifiedBy},
+         {QStringLiteral("email"), inv.email},
+         {QStringLiteral("expires_at"), stamp(inv.expiresAt)}}));
     FailPoint::hit("reissue.before_commit");
     PD_TRY(tx.commit());
     out.invitation = inv;
@@ -252,9 +275,9 @@ Result<SentInvitation> InvitationService::reissue(const ReissueRequest& request,
     return out;
 }
 
-Result<Invitation> InvitationService::revoke(const QString& userName)
-{
-    PD_TRY(m_ctx.require(Role::Specialist, QCoreApplication::translate("Services", "Revoking an invitation")));
+Result<Invitation> InvitationService::revoke(const QString& userName) {
+    PD_TRY(
+        m_ctx.require(Role::Specialist, QCoreApplication::translate("Services", "Revoking an invitation")));
     Transaction tx(m_ctx.db());
     PD_TRY(tx.begin());
     auto user = findPortalUser(m_ctx.db(), userName);
@@ -265,23 +288,27 @@ Result<Invitation> InvitationService::revoke(const QString& userName)
     if (!live)
         return live.error();
     if (!live->has_value())
-        return Error::validation(QStringLiteral("invitation.none_live"),
-                                 QCoreApplication::translate("Services", "%1 has no live invitation to revoke.").arg(user->username));
-    auto revoked = revokeInvitation(m_ctx, **live, QStringLiteral("staff"), patientOf(m_ctx.db(), user.value()));
+        return Error::validation(
+            QStringLiteral("invitation.none_live"),
+            QCoreApplication::translate("Services", "%1 has no live invitation to revoke.")
+                .arg(user->username));
+    auto revoked =
+        revokeInvitation(m_ctx, **live, QStringLiteral("staff"), patientOf(m_ctx.db(), user.value()));
     if (!revoked)
         return revoked.error();
     PD_TRY(tx.commit());
     return revoked.value();
 }
 
-Result<QList<InvitationRow>> InvitationService::list(InvitationFilter filter, const QString& mrn)
-{
-    static const QStringList statuses = {QStringLiteral("queued"), QStringLiteral("sent"),
+Result<QList<InvitationRow>> InvitationService::list(InvitationFilter filter, const QString& mrn) {
+    static const QStringList statuses = {QStringLiteral("queued"),          QStringLiteral("sent"),
                                          QStringLiteral("delivery_failed"), QStringLiteral("activated"),
-                                         QStringLiteral("expired"), QStringLiteral("locked"), QStringLiteral("revoked")};
+                                         QStringLiteral("expired"),         QStringLiteral("locked"),
+                                         QStringLiteral("revoked")};
     if (!filter.status.isEmpty() && !statuses.contains(filter.status))
         return Error::validation(QStringLiteral("input.status"),
-                                 QCoreApplication::translate("Services", "Status must be one of: %1.").arg(statuses.join(QStringLiteral(", "))));
+                                 QCoreApplication::translate("Services", "Status must be one of: %1.")
+                                     .arg(statuses.join(QStringLiteral(", "))));
     if (!mrn.isEmpty()) {
         auto patient = findPatient(m_ctx.db(), mrn);
         if (!patient)
@@ -297,11 +324,12 @@ Result<QList<InvitationRow>> InvitationService::list(InvitationFilter filter, co
     return rows;
 }
 
-Result<ActivationOutcome> InvitationService::activate(const QString& rawToken, const QString& pin)
-{
+Result<ActivationOutcome> InvitationService::activate(const QString& rawToken, const QString& pin) {
     const QString token = rawToken.trimmed();
     if (token.isEmpty() || token.size() > 200)
-        return Error::validation(QStringLiteral("activation.bad_link"), QCoreApplication::translate("Services", "This activation link is not valid."));
+        return Error::validation(
+            QStringLiteral("activation.bad_link"),
+            QCoreApplication::translate("Services", "This activation link is not valid."));
 
     Transaction tx(m_ctx.db());
     PD_TRY(tx.begin());
@@ -310,13 +338,15 @@ Result<ActivationOutcome> InvitationService::activate(const QString& rawToken, c
     if (!found)
         return found.error();
     if (!found->has_value())
-        return Error::notFound(QStringLiteral("activation.bad_link"), QCoreApplication::translate("Services", "This activation link is not valid."));
+        return Error::notFound(QStringLiteral("activation.bad_link"),
+                               QCoreApplication::translate("Services", "This activation link is not valid."));
     Invitation inv = **found;
     auto userR = PortalUserRepository(m_ctx.db()).byId(inv.portalUserId);
     if (!userR)
         return userR.error();
     if (!userR->has_value())
-        return Error::notFound(QStringLiteral("activation.bad_link"), QCoreApplication::translate("Services", "This activation link is not valid."));
+        return Error::notFound(QStringLiteral("activation.bad_link"),
+                               QCoreApplication::translate("Services", "This activation link is not valid."));
     PortalUser user = **userR;
     auto policy = m_ctx.policy();
     if (!policy)
@@ -325,33 +355,44 @@ Result<ActivationOutcome> InvitationService::activate(const QString& rawToken, c
     const qint64 patientId = patientOf(m_ctx.db(), user);
 
     if (inv.status == QLatin1String("revoked"))
-        return Error::validation(QStringLiteral("activation.revoked"),
-                                 inv.revokeReason == QLatin1String("reissued")
-                                     ? QCoreApplication::translate("Services", "This invitation was replaced by a newer one; use the link in the newest e-mail.")
-                                     : QCoreApplication::translate("Services", "This invitation was withdrawn; call HIM for a new one."));
+        return Error::validation(
+            QStringLiteral("activation.revoked"),
+            inv.revokeReason == QLatin1String("reissued")
+                ? QCoreApplication::translate(
+                      "Services",
+                      "This invitation was replaced by a newer one; use the link in the newest e-mail.")
+                : QCoreApplication::translate("Services",
+                                              "This invitation was withdrawn; call HIM for a new one."));
     if (inv.status == QLatin1String("activated"))
-        return Error::validation(QStringLiteral("activation.used"), QCoreApplication::translate("Services", "This invitation was already used to activate the login."));
+        return Error::validation(QStringLiteral("activation.used"),
+                                 QCoreApplication::translate(
+                                     "Services", "This invitation was already used to activate the login."));
     if (inv.status == QLatin1String("locked"))
-        return Error::validation(QStringLiteral("activation.locked"),
-                                 QCoreApplication::translate("Services", "This invitation is locked after too many wrong PINs; call HIM for a new one."));
+        return Error::validation(
+            QStringLiteral("activation.locked"),
+            QCoreApplication::translate(
+                "Services", "This invitation is locked after too many wrong PINs; call HIM for a new one."));
     if (inv.status == QLatin1String("expired"))
-        return Error::validation(QStringLiteral("activation.expired"),
-                                 QCoreApplication::translate("Services", "This invitation expired on %1; call HIM for a new one.")
-                                     .arg(AgeRules::localDate(inv.expiresAt, policy->zone).toString(Qt::ISODate)));
-    if (inv.status == QLatin1String("queued") || user.status == QLatin1String("deactivated")
-        || user.status == QLatin1String("terminated"))
-        return Error::validation(QStringLiteral("activation.not_live"), QCoreApplication::translate("Services", "This invitation can't be used."));
+        return Error::validation(
+            QStringLiteral("activation.expired"),
+            QCoreApplication::translate("Services", "This invitation expired on %1; call HIM for a new one.")
+                .arg(AgeRules::localDate(inv.expiresAt, policy->zone).toString(Qt::ISODate)));
+    if (inv.status == QLatin1String("queued") || user.status == QLatin1String("deactivated") ||
+        user.status == QLatin1String("terminated"))
+        return Error::validation(QStringLiteral("activation.not_live"),
+                                 QCoreApplication::translate("Services", "This invitation can't be used."));
 
     if (now >= inv.expiresAt) {
         // Record what the daily job would have, so the list shows the truth; then refuse.
         inv.status = QStringLiteral("expired");
         PD_TRY(invitations.update(inv, now, QStringLiteral("portal")));
-        PD_TRY(m_ctx.audit(QStringLiteral("invitation.expired"), QStringLiteral("invitation"), inv.id, patientId, user.id,
-                           {{QStringLiteral("expires_at"), stamp(inv.expiresAt)}}));
+        PD_TRY(m_ctx.audit(QStringLiteral("invitation.expired"), QStringLiteral("invitation"), inv.id,
+                           patientId, user.id, {{QStringLiteral("expires_at"), stamp(inv.expiresAt)}}));
         PD_TRY(tx.commit());
-        return Error::validation(QStringLiteral("activation.expired"),
-                                 QCoreApplication::translate("Services", "This invitation expired on %1; call HIM for a new one.")
-                                     .arg(AgeRules::localDate(inv.expiresAt, policy->zone).toString(Qt::ISODate)));
+        return Error::validation(
+            QStringLiteral("activation.expired"),
+            QCoreApplication::translate("Services", "This invitation expired on %1; call HIM for a new one.")
+                .arg(AgeRules::localDate(inv.expiresAt, policy->zone).toString(Qt::ISODate)));
     }
 
     if (!Secrets::verifyPin(pin, inv.pinHash)) {
@@ -360,16 +401,21 @@ Result<ActivationOutcome> InvitationService::activate(const QString& rawToken, c
         if (lock)
             inv.status = QStringLiteral("locked");
         PD_TRY(invitations.update(inv, now, QStringLiteral("portal")));
-        PD_TRY(m_ctx.audit(lock ? QStringLiteral("invitation.locked") : QStringLiteral("invitation.wrong_pin"),
-                           QStringLiteral("invitation"), inv.id, patientId, user.id,
-                           {{QStringLiteral("failed_attempts"), inv.failedAttempts}}));
+        PD_TRY(
+            m_ctx.audit(lock ? QStringLiteral("invitation.locked") : QStringLiteral("invitation.wrong_pin"),
+                        QStringLiteral("invitation"), inv.id, patientId, user.id,
+                        {{QStringLiteral("failed_attempts"), inv.failedAttempts}}));
         PD_TRY(tx.commit());
         if (lock)
-            return Error::validation(QStringLiteral("activation.locked"),
-                                     QCoreApplication::translate("Services", "Wrong PIN. The invitation is now locked after %1 wrong PINs; call HIM for a new one.")
-                                         .arg(inv.failedAttempts));
+            return Error::validation(
+                QStringLiteral("activation.locked"),
+                QCoreApplication::translate(
+                    "Services",
+                    "Wrong PIN. The invitation is now locked after %1 wrong PINs; call HIM for a new one.")
+                    .arg(inv.failedAttempts));
         return Error::validation(QStringLiteral("activation.wrong_pin"),
-                                 QCoreApplication::translate("Services", "Wrong PIN; %n attempt(s) left.", nullptr,
+                                 QCoreApplication::translate("Services", "Wrong PIN; %n attempt(s) left.",
+                                                             nullptr,
                                                              policy->lockoutAttempts - inv.failedAttempts));
     }
 
@@ -383,8 +429,8 @@ Result<ActivationOutcome> InvitationService::activate(const QString& rawToken, c
     user.activatedAt = now;
     PD_TRY(PortalUserRepository(m_ctx.db()).update(user, now, QStringLiteral("portal")));
     ++user.rowVersion;
-    PD_TRY(m_ctx.audit(QStringLiteral("invitation.activated"), QStringLiteral("invitation"), inv.id, patientId, user.id,
-                       {{QStringLiteral("username"), user.username}}));
+    PD_TRY(m_ctx.audit(QStringLiteral("invitation.activated"), QStringLiteral("invitation"), inv.id,
+                       patientId, user.id, {{QStringLiteral("username"), user.username}}));
     PD_TRY(tx.commit());
     return ActivationOutcome{user, inv};
 }

@@ -12,13 +12,13 @@ struct SentInvitation {
     Invitation invitation;
     PortalUser user;
     qint64 outboxId = 0;
-    qint64 revokedId = 0;   // reissue: the invitation it replaced, if one was live
+    qint64 revokedId = 0; // reissue: the invitation it replaced, if one was live
 };
 
 struct ReissueRequest {
     QString user;
     bool newPin = false;
-    QString verifiedBy;     // how the caller's identity was checked; required with a new PIN
+    QString verifiedBy; // how the caller's identity was checked; required with a new PIN
 };
 
 struct ActivationOutcome {
@@ -28,7 +28,8 @@ struct ActivationOutcome {
 
 class InvitationService final {
 public:
-    explicit InvitationService(const ServiceContext& ctx) : m_ctx(ctx) {}
+    explicit InvitationService(const ServiceContext& ctx)
+        : m_ctx(ctx) {}
 
     Result<SentInvitation> sendNow(const QString& user);
     // A new token and window; the live invitation, if any, is revoked in the same transaction.
@@ -42,8 +43,8 @@ private:
     const ServiceContext& m_ctx;
 };
 
-// Revokes a live invitation for `reason` (reissued, deactivated, email_changed, terminated, staff) and audits it,
-// inside the caller's transaction. Returns the revoked invitation.
+// Revokes a live invitation for `reason` (reissued, deactivated, email_changed, terminated, staff) and audits
+// it, inside the caller's transaction. Returns the revoked invitation.
 Result<Invitation> revokeInvitation(const ServiceContext& ctx, Invitation invitation, const QString& reason,
                                     qint64 patientId);
 

@@ -10,28 +10,26 @@
 
 namespace pd {
 
-namespace {
-} // namespace
+namespace {} // namespace
 
-Result<QString> validLanguage(const QString& value)
-{
+Result<QString> validLanguage(const QString& value) {
     static const QRegularExpression re(QStringLiteral("^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,4})?$"));
     if (!re.match(value).hasMatch())
         return Error::validation(QStringLiteral("input.language"),
-                                 QCoreApplication::translate("Services", "Language \"%1\" is not a language code such as en or es.").arg(value.left(40)));
+                                 QCoreApplication::translate(
+                                     "Services", "Language \"%1\" is not a language code such as en or es.")
+                                     .arg(value.left(40)));
     return value.toLower();
 }
 
-qint64 patientOf(Database& db, const PortalUser& user)
-{
+qint64 patientOf(Database& db, const PortalUser& user) {
     if (user.patientId != 0)
         return user.patientId;
     auto grants = GrantRepository(db).forUser(user.id);
     return grants && !grants->isEmpty() ? grants->first().patientId : 0;
 }
 
-Result<Patient> findPatient(Database& db, const QString& mrn)
-{
+Result<Patient> findPatient(Database& db, const QString& mrn) {
     auto valid = Validation::mrn(mrn);
     if (!valid)
         return valid.error();
@@ -39,16 +37,19 @@ Result<Patient> findPatient(Database& db, const QString& mrn)
     if (!p)
         return p.error();
     if (!p->has_value())
-        return Error::notFound(QStringLiteral("patient.not_found"), QCoreApplication::translate("Services", "No patient has MRN %1.").arg(valid.value()));
+        return Error::notFound(
+            QStringLiteral("patient.not_found"),
+            QCoreApplication::translate("Services", "No patient has MRN %1.").arg(valid.value()));
     return **p;
 }
 
-Result<PortalUser> findPortalUser(Database& db, const QString& user)
-{
+Result<PortalUser> findPortalUser(Database& db, const QString& user) {
     PortalUserRepository users(db);
     const QString wanted = user.trimmed();
     if (wanted.isEmpty() || wanted.size() > Validation::MaxEmailLength)
-        return Error::validation(QStringLiteral("input.user"), QCoreApplication::translate("Services", "Give a portal username or e-mail address."));
+        return Error::validation(
+            QStringLiteral("input.user"),
+            QCoreApplication::translate("Services", "Give a portal username or e-mail address."));
     auto byName = users.byUsername(wanted.toLower());
     if (!byName)
         return byName.error();
@@ -61,15 +62,19 @@ Result<PortalUser> findPortalUser(Database& db, const QString& user)
         if (byEmail->size() == 1)
             return byEmail->first();
         if (byEmail->size() > 1)
-            return Error::validation(QStringLiteral("user.ambiguous"),
-                                     QCoreApplication::translate("Services", "%1 logins use the address %2; give the username instead.")
-                                         .arg(byEmail->size()).arg(wanted));
+            return Error::validation(
+                QStringLiteral("user.ambiguous"),
+                QCoreApplication::translate("Services",
+                                            "%1 logins use the address %2; give the username instead.")
+                    .arg(byEmail->size())
+                    .arg(wanted));
     }
-    return Error::notFound(QStringLiteral("user.not_found"), QCoreApplication::translate("Services", "No portal user is called %1.").arg(wanted.left(80)));
+    return Error::notFound(
+        QStringLiteral("user.not_found"),
+        QCoreApplication::translate("Services", "No portal user is called %1.").arg(wanted.left(80)));
 }
 
-Result<Patient> PatientService::add(const NewPatient& in)
-{
+Result<Patient> PatientService::add(const NewPatient& in) {
     PD_TRY(m_ctx.require(Role::Specialist, QCoreApplication::translate("Services", "Adding a patient")));
     Patient p;
     {
@@ -89,11 +94,13 @@ Result<Patient> PatientService::add(const NewPatient& in)
         if (!birth)
             return birth.error();
         p.birthDate = birth.value();
-        static const QStringList sexes = {QStringLiteral("female"), QStringLiteral("male"), QStringLiteral("other"),
-                                          QStringLiteral("unknown")};
+        static const QStringList sexes = {QStringLiteral("female"), QStringLiteral("male"),
+                                          QStringLiteral("other"), QStringLiteral("unknown")};
         p.sex = in.sex.isEmpty() ? QStringLiteral("unknown") : in.sex;
         if (!sexes.contains(p.sex))
-            return Error::validation(QStringLiteral("input.sex"), QCoreApplication::translate("Services", "Sex must be female, male, other or unknown."));
+            return Error::validation(
+                QStringLiteral("input.sex"),
+                QCoreApplication::translate("Services", "Sex must be female, male, other or unknown."));
         auto lang = validLanguage(in.language.isEmpty() ? QStringLiteral("en") : in.language);
         if (!lang)
             return lang.error();
@@ -119,19 +126,23 @@ Result<Patient> PatientService::add(const NewPatient& in)
         return policy.error();
     const QDate today = m_ctx.today(policy.value());
     if (p.birthDate > today)
-        return Error::validation(QStringLiteral("patient.birth_in_future"),
-                                 QCoreApplication::translate("Services", "Birth date %1 is after today (%2) in the hospital's time zone.")
-                                     .arg(p.birthDate.toString(Qt::ISODate), today.toString(Qt::ISODate)));
+        return Error::validation(
+            QStringLiteral("patient.birth_in_future"),
+            QCoreApplication::translate("Services",
+                                        "Birth date %1 is after today (%2) in the hospital's time zone.")
+                .arg(p.birthDate.toString(Qt::ISODate), today.toString(Qt::ISODate)));
     if (p.birthDate.year() < 1900)
-        return Error::validation(QStringLiteral("patient.birth_too_early"), QCoreApplication::translate("Services", "Birth date is before 1900."));
+        return Error::validation(QStringLiteral("patient.birth_too_early"),
+                                 QCoreApplication::translate("Services", "Birth date is before 1900."));
 
     PatientRepository patients(m_ctx.db());
     auto existing = patients.byMrn(p.mrn);
     if (!existing)
         return existing.error();
     if (existing->has_value())
-        return Error::conflict(QStringLiteral("patient.mrn_taken"),
-                               QCoreApplication::translate("Services", "MRN %1 already belongs to another patient.").arg(p.mrn));
+        return Error::conflict(
+            QStringLiteral("patient.mrn_taken"),
+            QCoreApplication::translate("Services", "MRN %1 already belongs to another patient.").arg(p.mrn));
     auto id = patients.insert(p, m_ctx.now(), m_ctx.staff().name);
     if (!id)
         return id.error();
@@ -144,8 +155,7 @@ Result<Patient> PatientService::add(const NewPatient& in)
     return p;
 }
 
-Result<PatientStory> PatientService::show(const QString& mrn)
-{
+Result<PatientStory> PatientService::show(const QString& mrn) {
     Transaction tx(m_ctx.db());
     PD_TRY(tx.begin());
     auto patient = findPatient(m_ctx.db(), mrn);
@@ -199,7 +209,8 @@ Result<PatientStory> PatientService::show(const QString& mrn)
         return timeline.error();
     story.timeline = timeline.value();
     if (story.masked) {
-        static const QRegularExpression emailField(QStringLiteral("\"(email|before|after)\":\"([^\"@]*@[^\"]*)\""));
+        static const QRegularExpression emailField(
+            QStringLiteral("\"(email|before|after)\":\"([^\"@]*@[^\"]*)\""));
         for (AuditEvent& e : story.timeline) {
             QString masked;
             qsizetype last = 0;
@@ -215,10 +226,11 @@ Result<PatientStory> PatientService::show(const QString& mrn)
     return story;
 }
 
-Result<QList<SearchHit>> PatientService::search(const QString& text, int limit)
-{
+Result<QList<SearchHit>> PatientService::search(const QString& text, int limit) {
     if (text.size() > 200)
-        return Error::validation(QStringLiteral("input.search"), QCoreApplication::translate("Services", "Search text is longer than 200 characters."));
+        return Error::validation(
+            QStringLiteral("input.search"),
+            QCoreApplication::translate("Services", "Search text is longer than 200 characters."));
     auto hits = SearchRepository(m_ctx.db()).search(text, limit);
     if (!hits || m_ctx.has(Role::Specialist))
         return hits;

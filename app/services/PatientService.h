@@ -14,9 +14,9 @@ struct NewPatient {
     QString mrn;
     QString givenName;
     QString familyName;
-    QString birthDate;   // as typed: YYYY-MM-DD
-    QString sex;         // female | male | other | unknown (empty = unknown)
-    QString language;    // en, es, … (empty = en)
+    QString birthDate; // as typed: YYYY-MM-DD
+    QString sex;       // female | male | other | unknown (empty = unknown)
+    QString language;  // en, es, … (empty = en)
     QString email;
     QString phone;
 };
@@ -28,14 +28,15 @@ struct PatientStory {
     std::optional<AgeRules::Transition> nextTransition;
     QList<PortalUser> users;
     QList<Grant> grants;
-    QList<Invitation> invitations;   // of every login above, newest first
-    QList<AuditEvent> timeline;      // oldest first
-    bool masked = false;             // contact details and birth date hidden (support agents)
+    QList<Invitation> invitations; // of every login above, newest first
+    QList<AuditEvent> timeline;    // oldest first
+    bool masked = false;           // contact details and birth date hidden (support agents)
 };
 
 class PatientService final {
 public:
-    explicit PatientService(const ServiceContext& ctx) : m_ctx(ctx) {}
+    explicit PatientService(const ServiceContext& ctx)
+        : m_ctx(ctx) {}
 
     Result<Patient> add(const NewPatient& input);
     // Opening a patient's detail is itself audited.

@@ -10,11 +10,9 @@
 
 namespace pd {
 
-namespace {
-} // namespace
+namespace {} // namespace
 
-std::optional<Role> roleFromName(const QString& name)
-{
+std::optional<Role> roleFromName(const QString& name) {
     if (name == QLatin1String("support_agent"))
         return Role::SupportAgent;
     if (name == QLatin1String("him_specialist"))
@@ -24,51 +22,52 @@ std::optional<Role> roleFromName(const QString& name)
     return std::nullopt;
 }
 
-QString roleName(Role role)
-{
+QString roleName(Role role) {
     switch (role) {
-    case Role::SupportAgent: return QStringLiteral("support_agent");
-    case Role::Specialist: return QStringLiteral("him_specialist");
-    case Role::Supervisor: return QStringLiteral("him_supervisor");
+    case Role::SupportAgent:
+        return QStringLiteral("support_agent");
+    case Role::Specialist:
+        return QStringLiteral("him_specialist");
+    case Role::Supervisor:
+        return QStringLiteral("him_supervisor");
     }
     return {};
 }
 
-QString roleDisplayName(Role role)
-{
+QString roleDisplayName(Role role) {
     switch (role) {
-    case Role::SupportAgent: return QCoreApplication::translate("Services", "support agent");
-    case Role::Specialist: return QCoreApplication::translate("Services", "HIM specialist");
-    case Role::Supervisor: return QCoreApplication::translate("Services", "HIM supervisor");
+    case Role::SupportAgent:
+        return QCoreApplication::translate("Services", "support agent");
+    case Role::Specialist:
+        return QCoreApplication::translate("Services", "HIM specialist");
+    case Role::Supervisor:
+        return QCoreApplication::translate("Services", "HIM supervisor");
     }
     return {};
 }
 
-QString maskEmail(const QString& email)
-{
+QString maskEmail(const QString& email) {
     const qsizetype at = email.indexOf(QLatin1Char('@'));
     if (at <= 0)
         return email.isEmpty() ? email : QStringLiteral("•••");
     return email.left(1) + QStringLiteral("•••") + email.mid(at);
 }
 
-QString maskPhone(const QString& phone)
-{
+QString maskPhone(const QString& phone) {
     QString digits;
     for (const QChar c : phone) {
         if (c.isDigit())
             digits += c;
     }
-    return digits.size() < 4 ? (phone.isEmpty() ? phone : QStringLiteral("•••")) : QStringLiteral("•••-•••-") + digits.right(4);
+    return digits.size() < 4 ? (phone.isEmpty() ? phone : QStringLiteral("•••"))
+                             : QStringLiteral("•••-•••-") + digits.right(4);
 }
 
-QString mailLanguage(const QString& language)
-{
+QString mailLanguage(const QString& language) {
     return MailTemplates::languages().contains(language) ? language : QStringLiteral("en");
 }
 
-QString familyDate(const QDate& date, const QString& language)
-{
+QString familyDate(const QDate& date, const QString& language) {
     return QLocale(mailLanguage(language)).toString(date, QLocale::LongFormat);
 }
 
@@ -76,29 +75,25 @@ ServiceContext::ServiceContext(Database& db, const Clock& clock, StaffMember sta
     : m_db(db)
     , m_clock(clock)
     , m_staff(std::move(staff))
-    , m_workstation(std::move(workstation))
-{
-}
+    , m_workstation(std::move(workstation)) {}
 
-bool ServiceContext::has(Role role) const
-{
+bool ServiceContext::has(Role role) const {
     const auto mine = roleFromName(m_staff.role);
     return mine && static_cast<int>(*mine) >= static_cast<int>(role);
 }
 
-Status ServiceContext::require(Role needed, const QString& action) const
-{
+Status ServiceContext::require(Role needed, const QString& action) const {
     if (has(needed))
         return {};
     const auto mine = roleFromName(m_staff.role);
-    return Error::notPermitted(QStringLiteral("role.required"),
-                               QCoreApplication::translate("Services", "%1 needs an %2; %3 is signed in as %4.")
-                                   .arg(action, roleDisplayName(needed), m_staff.name,
-                                        mine ? roleDisplayName(*mine) : QCoreApplication::translate("Services", "no known role")));
+    return Error::notPermitted(
+        QStringLiteral("role.required"),
+        QCoreApplication::translate("Services", "%1 needs an %2; %3 is signed in as %4.")
+            .arg(action, roleDisplayName(needed), m_staff.name,
+                 mine ? roleDisplayName(*mine) : QCoreApplication::translate("Services", "no known role")));
 }
 
-Result<Policy> ServiceContext::policy() const
-{
+Result<Policy> ServiceContext::policy() const {
     SettingsRepository settings(m_db);
     auto values = settings.all();
     if (!values)
@@ -106,8 +101,7 @@ Result<Policy> ServiceContext::policy() const
     return Policy::fromValues(values.value());
 }
 
-Result<BusinessCalendar> ServiceContext::calendar(const Policy& policy) const
-{
+Result<BusinessCalendar> ServiceContext::calendar(const Policy& policy) const {
     BusinessCalendar cal(policy.zone, policy.himOpen, policy.himClose);
     SettingsRepository settings(m_db);
     auto rows = settings.holidays();
@@ -122,14 +116,12 @@ Result<BusinessCalendar> ServiceContext::calendar(const Policy& policy) const
     return cal;
 }
 
-QDate ServiceContext::today(const Policy& policy) const
-{
+QDate ServiceContext::today(const Policy& policy) const {
     return AgeRules::localDate(now(), policy.zone);
 }
 
-Status ServiceContext::audit(const QString& action, const QString& recordType, qint64 recordId, qint64 patientId,
-                             qint64 portalUserId, const QJsonObject& details) const
-{
+Status ServiceContext::audit(const QString& action, const QString& recordType, qint64 recordId,
+                             qint64 patientId, qint64 portalUserId, const QJsonObject& details) const {
     AuditEvent e;
     e.at = now();
     e.staff = m_staff.name;
@@ -143,8 +135,7 @@ Status ServiceContext::audit(const QString& action, const QString& recordType, q
     return AuditLog(m_db).append(e);
 }
 
-Result<qint64> ServiceContext::enqueueMail(const Policy& policy, Mail mail) const
-{
+Result<qint64> ServiceContext::enqueueMail(const Policy& policy, Mail mail) const {
     const QString language = mailLanguage(mail.language);
     QLocale locale(language);
     mail.vars.insert(QStringLiteral("hospital_name"), policy.hospitalName);
@@ -152,7 +143,8 @@ Result<qint64> ServiceContext::enqueueMail(const Policy& policy, Mail mail) cons
     mail.vars.insert(QStringLiteral("him_phone"), policy.himPhone);
     mail.vars.insert(QStringLiteral("him_hours"),
                      QStringLiteral("%1–%2, %3–%4")
-                         .arg(locale.dayName(1), locale.dayName(5), locale.toString(policy.himOpen, QLocale::ShortFormat),
+                         .arg(locale.dayName(1), locale.dayName(5),
+                              locale.toString(policy.himOpen, QLocale::ShortFormat),
                               locale.toString(policy.himClose, QLocale::ShortFormat)));
     mail.vars.insert(QStringLiteral("recipient_name"), mail.to.name);
     auto content = MailTemplates::render(mail.kind, language, mail.vars);
@@ -166,7 +158,8 @@ Result<qint64> ServiceContext::enqueueMail(const Policy& policy, Mail mail) cons
     m.recipient = mail.to.address;
     m.language = language;
     m.subject = content->subject;
-    m.raw = MimeMessage::build({policy.senderName, policy.senderAddress}, mail.to, content.value(), now(), m.messageId);
+    m.raw = MimeMessage::build({policy.senderName, policy.senderAddress}, mail.to, content.value(), now(),
+                               m.messageId);
     m.portalUserId = mail.portalUserId;
     m.invitationId = mail.invitationId;
     m.createdAt = now();

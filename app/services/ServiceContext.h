@@ -17,7 +17,7 @@ namespace pd {
 
 enum class Role { SupportAgent = 1, Specialist = 2, Supervisor = 3 };
 
-std::optional<Role> roleFromName(const QString& name);  // support_agent | him_specialist | him_supervisor
+std::optional<Role> roleFromName(const QString& name); // support_agent | him_specialist | him_supervisor
 QString roleName(Role role);
 QString roleDisplayName(Role role);
 
@@ -49,7 +49,7 @@ public:
         QString kind;
         QString language;
         MailAddress to;
-        QHash<QString, QString> vars;   // besides the hospital's own, which are filled in here
+        QHash<QString, QString> vars; // besides the hospital's own, which are filled in here
         qint64 portalUserId = 0;
         qint64 invitationId = 0;
     };

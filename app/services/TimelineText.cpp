@@ -8,10 +8,11 @@ namespace pd::TimelineText {
 
 namespace {
 
-QString tx(const char* text) { return QCoreApplication::translate("TimelineText", text); }
+QString tx(const char* text) {
+    return QCoreApplication::translate("TimelineText", text);
+}
 
-QString reasonText(const QString& reason)
-{
+QString reasonText(const QString& reason) {
     if (reason == QLatin1String("reissued"))
         return QCoreApplication::translate("TimelineText", "a newer invitation replaced it");
     if (reason == QLatin1String("deactivated"))
@@ -25,8 +26,7 @@ QString reasonText(const QString& reason)
     return reason;
 }
 
-QString deactivationText(const QString& reason)
-{
+QString deactivationText(const QString& reason) {
     if (reason == QLatin1String("suspected_compromise"))
         return QCoreApplication::translate("TimelineText", "suspected use by someone else");
     if (reason == QLatin1String("family_request"))
@@ -40,25 +40,30 @@ QString deactivationText(const QString& reason)
 
 } // namespace
 
-QString describe(const AuditEvent& e)
-{
+QString describe(const AuditEvent& e) {
     const QJsonObject d = QJsonDocument::fromJson(e.details.toUtf8()).object();
     const auto s = [&d](const char* key) { return d.value(QLatin1String(key)).toVariant().toString(); };
     const QString& a = e.action;
     if (a == QLatin1String("patient.added"))
         return QCoreApplication::translate("TimelineText", "Patient added (MRN %1).").arg(s("mrn"));
     if (a == QLatin1String("portal_user.created"))
-        return QCoreApplication::translate("TimelineText", "Login %1 created (%2).").arg(s("username"), s("kind"));
+        return QCoreApplication::translate("TimelineText", "Login %1 created (%2).")
+            .arg(s("username"), s("kind"));
     if (a == QLatin1String("enrollment.created"))
-        return QCoreApplication::translate("TimelineText", "Enrollment form taken: %1 form, signed %2, %3 age group.")
-            .arg(s("form"), s("signed_on"), s("bracket"))
-            + (s("override_reason").isEmpty() ? QString()
-                                              : QLatin1Char(' ') + QCoreApplication::translate("TimelineText", "Supervisor override: %1")
-                                                                       .arg(s("override_reason")));
+        return QCoreApplication::translate("TimelineText",
+                                           "Enrollment form taken: %1 form, signed %2, %3 age group.")
+                   .arg(s("form"), s("signed_on"), s("bracket")) +
+               (s("override_reason").isEmpty()
+                    ? QString()
+                    : QLatin1Char(' ') +
+                          QCoreApplication::translate("TimelineText", "Supervisor override: %1")
+                              .arg(s("override_reason")));
     if (a == QLatin1String("grant.created"))
-        return QCoreApplication::translate("TimelineText", "Access granted: %1 (%2).").arg(s("level"), s("relationship"));
+        return QCoreApplication::translate("TimelineText", "Access granted: %1 (%2).")
+            .arg(s("level"), s("relationship"));
     if (a == QLatin1String("grant.ended"))
-        return QCoreApplication::translate("TimelineText", "Access ended (%1) on %2: %3.").arg(s("end_reason"), s("birthday"), s("rule"));
+        return QCoreApplication::translate("TimelineText", "Access ended (%1) on %2: %3.")
+            .arg(s("end_reason"), s("birthday"), s("rule"));
     if (a == QLatin1String("invitation.queued"))
         return QCoreApplication::translate("TimelineText", "Invitation queued for %1.").arg(s("email"));
     if (a == QLatin1String("invitation.sent"))
@@ -68,20 +73,26 @@ QString describe(const AuditEvent& e)
             .arg(s("email"), s("pin") == QLatin1String("new") ? tx("changed") : tx("kept"),
                  s("verified_by").isEmpty() ? QString() : QStringLiteral("; ") + s("verified_by"));
     if (a == QLatin1String("invitation.revoked"))
-        return QCoreApplication::translate("TimelineText", "Invitation revoked: %1.").arg(reasonText(s("reason")));
+        return QCoreApplication::translate("TimelineText", "Invitation revoked: %1.")
+            .arg(reasonText(s("reason")));
     if (a == QLatin1String("invitation.activated"))
         return QCoreApplication::translate("TimelineText", "Login activated with the invitation and PIN.");
     if (a == QLatin1String("invitation.wrong_pin"))
-        return QCoreApplication::translate("TimelineText", "Wrong PIN entered (%1 so far).").arg(s("failed_attempts"));
+        return QCoreApplication::translate("TimelineText", "Wrong PIN entered (%1 so far).")
+            .arg(s("failed_attempts"));
     if (a == QLatin1String("invitation.locked"))
-        return QCoreApplication::translate("TimelineText", "Invitation locked after %1 wrong PINs.").arg(s("failed_attempts"));
+        return QCoreApplication::translate("TimelineText", "Invitation locked after %1 wrong PINs.")
+            .arg(s("failed_attempts"));
     if (a == QLatin1String("invitation.expired"))
         return QCoreApplication::translate("TimelineText", "Invitation expired unused.");
     if (a == QLatin1String("invitation.late"))
-        return QCoreApplication::translate("TimelineText", "Invitation not sent within the business days allowed.");
+        return QCoreApplication::translate("TimelineText",
+                                           "Invitation not sent within the business days allowed.");
     if (a == QLatin1String("portal_user.deactivated"))
-        return QCoreApplication::translate("TimelineText", "Login deactivated: %1; reported by %2; identity checked by %3.")
-            .arg(deactivationText(s("reason")), s("reported_by").isEmpty() ? QStringLiteral("—") : s("reported_by"),
+        return QCoreApplication::translate("TimelineText",
+                                           "Login deactivated: %1; reported by %2; identity checked by %3.")
+            .arg(deactivationText(s("reason")),
+                 s("reported_by").isEmpty() ? QStringLiteral("—") : s("reported_by"),
                  s("verified_by").isEmpty() ? QStringLiteral("—") : s("verified_by"));
     if (a == QLatin1String("portal_user.terminated"))
         return QCoreApplication::translate("TimelineText", "Login ended: no access to any patient was left.");
@@ -90,9 +101,11 @@ QString describe(const AuditEvent& e)
     if (a == QLatin1String("portal_user.updated"))
         return QCoreApplication::translate("TimelineText", "Login details changed.");
     if (a == QLatin1String("transition.notice_queued"))
-        return QCoreApplication::translate("TimelineText", "Notice queued: access changes at age %1 on %2.").arg(s("age"), s("date"));
+        return QCoreApplication::translate("TimelineText", "Notice queued: access changes at age %1 on %2.")
+            .arg(s("age"), s("date"));
     if (a == QLatin1String("mail.failed"))
-        return QCoreApplication::translate("TimelineText", "E-mail could not be delivered: %1").arg(s("error"));
+        return QCoreApplication::translate("TimelineText", "E-mail could not be delivered: %1")
+            .arg(s("error"));
     return a;
 }
 

@@ -8,8 +8,7 @@ namespace pd {
 
 namespace {
 
-AuditEvent fromRow(Query& q)
-{
+AuditEvent fromRow(Query& q) {
     AuditEvent e;
     e.id = q.value(QStringLiteral("id")).toLongLong();
     e.at = DbTime::instant(q.value(QStringLiteral("at")));
@@ -26,13 +25,13 @@ AuditEvent fromRow(Query& q)
     return e;
 }
 
-
 } // namespace
 
-QString AuditLog::genesisHash() { return QString(64, QLatin1Char('0')); }
+QString AuditLog::genesisHash() {
+    return QString(64, QLatin1Char('0'));
+}
 
-QString AuditLog::hashOf(const AuditEvent& e)
-{
+QString AuditLog::hashOf(const AuditEvent& e) {
     // Length-prefixed fields, so moving text between fields changes the hash.
     QByteArray material;
     const auto add = [&material](const QString& field) {
@@ -53,8 +52,7 @@ QString AuditLog::hashOf(const AuditEvent& e)
     return Secrets::sha256Hex(material);
 }
 
-Status AuditLog::append(AuditEvent e)
-{
+Status AuditLog::append(AuditEvent e) {
     Query last(m_db, QStringLiteral("SELECT id, hash FROM audit_events ORDER BY id DESC LIMIT 1"));
     PD_TRY(last.exec());
     if (last.next()) {
@@ -67,10 +65,11 @@ Status AuditLog::append(AuditEvent e)
     // Stored times have millisecond precision; hash what is stored.
     e.at = DbTime::instant(DbTime::toDb(e.at));
     e.hash = hashOf(e);
-    Query q(m_db, QStringLiteral(
-        "INSERT INTO audit_events (id, at, staff, workstation, action, record_type, record_id, patient_id, "
-        "portal_user_id, details, prev_hash, hash) VALUES (:id, :at, :staff, :ws, :action, :rtype, :rid, :patient, "
-        ":user, :details, :prev, :hash)"));
+    Query q(m_db, QStringLiteral("INSERT INTO audit_events (id, at, staff, workstation, action, record_type, "
+                                 "record_id, patient_id, "
+                                 "portal_user_id, details, prev_hash, hash) VALUES (:id, :at, :staff, :ws, "
+                                 ":action, :rtype, :rid, :patient, "
+                                 ":user, :details, :prev, :hash)"));
     q.bind(QStringLiteral(":id"), e.id)
         .bind(QStringLiteral(":at"), DbTime::toDb(e.at))
         .bind(QStringLiteral(":staff"), e.staff)
@@ -86,8 +85,7 @@ Status AuditLog::append(AuditEvent e)
     return q.exec();
 }
 
-Result<AuditVerification> AuditLog::verify()
-{
+Result<AuditVerification> AuditLog::verify() {
     Query q(m_db, QStringLiteral("SELECT * FROM audit_events ORDER BY id"));
     PD_TRY(q.exec());
     AuditVerification v;
@@ -98,11 +96,16 @@ Result<AuditVerification> AuditLog::verify()
         ++v.checked;
         QString problem;
         if (e.id != expectedId)
-            problem = QCoreApplication::translate("AuditLog", "events %1 to %2 are missing (deleted)").arg(expectedId).arg(e.id - 1);
+            problem = QCoreApplication::translate("AuditLog", "events %1 to %2 are missing (deleted)")
+                          .arg(expectedId)
+                          .arg(e.id - 1);
         else if (e.prevHash != expectedPrev)
-            problem = QCoreApplication::translate("AuditLog", "the link to the previous event is broken (an earlier event was deleted or replaced)");
+            problem = QCoreApplication::translate(
+                "AuditLog",
+                "the link to the previous event is broken (an earlier event was deleted or replaced)");
         else if (hashOf(e) != e.hash)
-            problem = QCoreApplication::translate("AuditLog", "its contents were changed after it was written");
+            problem =
+                QCoreApplication::translate("AuditLog", "its contents were changed after it was written");
         if (!problem.isEmpty()) {
             v.intact = false;
             v.badEventId = e.id;
@@ -115,11 +118,11 @@ Result<AuditVerification> AuditLog::verify()
     return v;
 }
 
-Result<QList<AuditEvent>> AuditLog::list(const QString& recordType, const QString& recordId, int limit)
-{
+Result<QList<AuditEvent>> AuditLog::list(const QString& recordType, const QString& recordId, int limit) {
     QString sql = QStringLiteral("SELECT * FROM audit_events");
     if (!recordType.isEmpty())
-        sql += QStringLiteral(" WHERE record_type = :rtype") + (recordId.isEmpty() ? QString() : QStringLiteral(" AND record_id = :rid"));
+        sql += QStringLiteral(" WHERE record_type = :rtype") +
+               (recordId.isEmpty() ? QString() : QStringLiteral(" AND record_id = :rid"));
     sql += QStringLiteral(" ORDER BY id DESC LIMIT :limit");
     Query q(m_db, sql);
     if (!recordType.isEmpty()) {
@@ -135,16 +138,16 @@ Result<QList<AuditEvent>> AuditLog::list(const QString& recordType, const QStrin
     return out;
 }
 
-Result<QList<AuditEvent>> AuditLog::timeline(qint64 patientId, const QList<qint64>& portalUserIds)
-{
+Result<QList<AuditEvent>> AuditLog::timeline(qint64 patientId, const QList<qint64>& portalUserIds) {
     QStringList ids;
     for (qint64 id : portalUserIds)
-        ids.append(QString::number(id));   // integers we read ourselves, not user input
+        ids.append(QString::number(id)); // integers we read ourselves, not user input
     // Openings are audited but are not part of what happened to the patient's access.
-    QString sql = QStringLiteral("SELECT * FROM audit_events WHERE action NOT LIKE '%.opened' AND (patient_id = :p");
+    QString sql =
+        QStringLiteral("SELECT * FROM audit_events WHERE action NOT LIKE '%.opened' AND (patient_id = :p");
     if (!ids.isEmpty())
-        sql += QStringLiteral(" OR (patient_id IS NULL AND portal_user_id IN (") + ids.join(QLatin1Char(','))
-            + QStringLiteral("))");
+        sql += QStringLiteral(" OR (patient_id IS NULL AND portal_user_id IN (") +
+               ids.join(QLatin1Char(',')) + QStringLiteral("))");
     sql += QStringLiteral(") ORDER BY id");
     Query q(m_db, sql);
     q.bind(QStringLiteral(":p"), patientId);

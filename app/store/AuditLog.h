@@ -11,13 +11,14 @@ namespace pd {
 struct AuditVerification {
     bool intact = true;
     int checked = 0;
-    qint64 badEventId = 0;   // the first event that does not verify
-    QString problem;         // translated explanation
+    qint64 badEventId = 0; // the first event that does not verify
+    QString problem;       // translated explanation
 };
 
 class AuditLog final {
 public:
-    explicit AuditLog(Database& db) : m_db(db) {}
+    explicit AuditLog(Database& db)
+        : m_db(db) {}
 
     // Appends inside the caller's transaction; the hash covers every field and the previous hash.
     Status append(AuditEvent event);

@@ -6,10 +6,10 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QLoggingCategory>
 #include <QRegularExpression>
 #include <QSqlError>
 #include <QStandardPaths>
-#include <QLoggingCategory>
 #include <QUuid>
 
 Q_LOGGING_CATEGORY(lcStore, "portaldesk.store")
@@ -18,7 +18,6 @@ namespace pd {
 
 namespace {
 
-
 struct Migration {
     int version = 0;
     QString name;
@@ -26,8 +25,7 @@ struct Migration {
     QString checksum;
 };
 
-QList<Migration> compiledMigrations(Dialect dialect)
-{
+QList<Migration> compiledMigrations(Dialect dialect) {
     const QString folder = dialect == Dialect::Sqlite ? QStringLiteral(":/migrations/sqlite")
                                                       : QStringLiteral(":/migrations/postgresql");
     QList<Migration> out;
@@ -52,8 +50,7 @@ QList<Migration> compiledMigrations(Dialect dialect)
 
 // Splits a migration into statements: one ends at a line ending in ';', except inside a trigger body,
 // which ends at "END;".
-QStringList splitStatements(const QString& script)
-{
+QStringList splitStatements(const QString& script) {
     QStringList statements;
     QString current;
     bool inTrigger = false;
@@ -79,8 +76,7 @@ QStringList splitStatements(const QString& script)
 
 } // namespace
 
-Database::~Database()
-{
+Database::~Database() {
     if (m_db.isOpen()) {
         if (m_inTransaction)
             m_db.rollback();
@@ -91,43 +87,53 @@ Database::~Database()
         QSqlDatabase::removeDatabase(m_connectionName);
 }
 
-QString Database::defaultLocation()
-{
+QString Database::defaultLocation() {
     const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation);
     return QDir(dir.isEmpty() ? QDir::homePath() : dir).filePath(QStringLiteral("portaldesk.sqlite"));
 }
 
-Result<std::unique_ptr<Database>> Database::open(const QString& location, int busyTimeoutMs)
-{
+Result<std::unique_ptr<Database>> Database::open(const QString& location, int busyTimeoutMs) {
     std::unique_ptr<Database> db(new Database);
-    if (location.startsWith(QLatin1String("postgresql://")) || location.startsWith(QLatin1String("postgres://")))
-        return Error::unavailable(QStringLiteral("db.unsupported"),
-                                  QCoreApplication::translate("Database", "This build opens only the embedded database; the central server "
-                                     "connection is not available yet."));
+    if (location.startsWith(QLatin1String("postgresql://")) ||
+        location.startsWith(QLatin1String("postgres://")))
+        return Error::unavailable(
+            QStringLiteral("db.unsupported"),
+            QCoreApplication::translate("Database",
+                                        "This build opens only the embedded database; the central server "
+                                        "connection is not available yet."));
 
     db->m_location = location.isEmpty() ? defaultLocation() : QFileInfo(location).absoluteFilePath();
     const QFileInfo info(db->m_location);
     if (!QDir().mkpath(info.absolutePath()))
-        return Error::unavailable(QStringLiteral("db.unavailable"),
-                                  QCoreApplication::translate("Database", "The database folder %1 can't be created.").arg(info.absolutePath()));
+        return Error::unavailable(
+            QStringLiteral("db.unavailable"),
+            QCoreApplication::translate("Database", "The database folder %1 can't be created.")
+                .arg(info.absolutePath()));
     if (info.exists() && !info.isFile())
-        return Error::unavailable(QStringLiteral("db.unavailable"),
-                                  QCoreApplication::translate("Database", "%1 is not a database file.").arg(db->m_location));
+        return Error::unavailable(
+            QStringLiteral("db.unavailable"),
+            QCoreApplication::translate("Database", "%1 is not a database file.").arg(db->m_location));
 
     const bool isNew = !info.exists();
     db->m_connectionName = QStringLiteral("portaldesk-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
     db->m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), db->m_connectionName);
     if (!db->m_db.isValid())
-        return Error::unavailable(QStringLiteral("db.driver"), QCoreApplication::translate("Database", "The SQLite driver for Qt is not installed."));
+        return Error::unavailable(
+            QStringLiteral("db.driver"),
+            QCoreApplication::translate("Database", "The SQLite driver for Qt is not installed."));
     db->m_db.setDatabaseName(db->m_location);
     db->m_db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=") + QString::number(busyTimeoutMs));
     if (!db->m_db.open())
-        return Error::unavailable(QStringLiteral("db.unavailable"),
-                                  QCoreApplication::translate("Database", "The database %1 can't be opened: %2")
-                                      .arg(db->m_location, db->m_db.lastError().text()));
+        return Error::unavailable(
+            QStringLiteral("db.unavailable"),
+            QCoreApplication::translate("Database", "The database %1 can't be opened: %2")
+                .arg(db->m_location, db->m_db.lastError().text()));
 
-    for (const char* pragma : {"PRAGMA foreign_keys = ON", "PRAGMA journal_mode = WAL", "PRAGMA synchronous = FULL"}) {
-        if (auto s = db->execRaw(QString::fromLatin1(pragma), QCoreApplication::translate("Database", "setting up the database")); !s)
+    for (const char* pragma :
+         {"PRAGMA foreign_keys = ON", "PRAGMA journal_mode = WAL", "PRAGMA synchronous = FULL"}) {
+        if (auto s = db->execRaw(QString::fromLatin1(pragma),
+                                 QCoreApplication::translate("Database", "setting up the database"));
+            !s)
             return s.error();
     }
     // The file holds patients' names and birth dates: only its owner reads it (SQLite gives its
@@ -137,22 +143,21 @@ Result<std::unique_ptr<Database>> Database::open(const QString& location, int bu
     // A file that isn't SQLite is only noticed on the first read.
     QSqlQuery probe(db->m_db);
     if (!probe.exec(QStringLiteral("SELECT count(*) FROM sqlite_master")))
-        return Error::unavailable(QStringLiteral("db.unavailable"),
-                                  QCoreApplication::translate("Database", "%1 is not a PortalDesk database: %2")
-                                      .arg(db->m_location, probe.lastError().databaseText()));
+        return Error::unavailable(
+            QStringLiteral("db.unavailable"),
+            QCoreApplication::translate("Database", "%1 is not a PortalDesk database: %2")
+                .arg(db->m_location, probe.lastError().databaseText()));
     return db;
 }
 
-Status Database::execRaw(const QString& sql, const QString& what)
-{
+Status Database::execRaw(const QString& sql, const QString& what) {
     QSqlQuery q(m_db);
     if (!q.exec(sql))
         return errorFrom(q, what);
     return {};
 }
 
-Error Database::errorFrom(const QSqlQuery& query, const QString& what) const
-{
+Error Database::errorFrom(const QSqlQuery& query, const QString& what) const {
     const QSqlError e = query.lastError();
     const QString text = e.databaseText().isEmpty() ? e.text() : e.databaseText();
     // SQLite reports extended codes; the low byte is the primary one: 5 busy, 6 locked, 8 read-only,
@@ -161,20 +166,27 @@ Error Database::errorFrom(const QSqlQuery& query, const QString& what) const
     bool numeric = false;
     const int primary = e.nativeErrorCode().toInt(&numeric) & 0xff;
     static const QList<int> unavailable = {5, 6, 8, 10, 11, 13, 14, 26};
-    if ((numeric && unavailable.contains(primary)) || !m_db.isOpen()
-        || (!numeric && e.type() == QSqlError::ConnectionError))
-        return Error::unavailable(QStringLiteral("db.unavailable"),
-                                  QCoreApplication::translate("Database", "The database is unavailable while %1: %2").arg(what, text));
+    if ((numeric && unavailable.contains(primary)) || !m_db.isOpen() ||
+        (!numeric && e.type() == QSqlError::ConnectionError))
+        return Error::unavailable(
+            QStringLiteral("db.unavailable"),
+            QCoreApplication::translate("Database", "The database is unavailable while %1: %2")
+                .arg(what, text));
     if (text.contains(QLatin1String("UNIQUE constraint failed")))
-        return Error::conflict(QStringLiteral("db.unique"), QCoreApplication::translate("Database", "That would duplicate an existing record while %1.").arg(what));
-    return Error::internal(QStringLiteral("db.error"), QCoreApplication::translate("Database", "The database refused %1: %2").arg(what, text));
+        return Error::conflict(
+            QStringLiteral("db.unique"),
+            QCoreApplication::translate("Database", "That would duplicate an existing record while %1.")
+                .arg(what));
+    return Error::internal(
+        QStringLiteral("db.error"),
+        QCoreApplication::translate("Database", "The database refused %1: %2").arg(what, text));
 }
 
-Status Database::migrate()
-{
-    PD_TRY(execRaw(QStringLiteral("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
-                                  "name TEXT NOT NULL, checksum TEXT NOT NULL, applied_at TEXT NOT NULL)"),
-                   QCoreApplication::translate("Database", "preparing migrations")));
+Status Database::migrate() {
+    PD_TRY(
+        execRaw(QStringLiteral("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
+                               "name TEXT NOT NULL, checksum TEXT NOT NULL, applied_at TEXT NOT NULL)"),
+                QCoreApplication::translate("Database", "preparing migrations")));
     QHash<int, QString> applied;
     {
         QSqlQuery q(m_db);
@@ -189,28 +201,39 @@ Status Database::migrate()
         newest = std::max(newest, mig.version);
     for (auto it = applied.cbegin(); it != applied.cend(); ++it) {
         if (it.key() > newest)
-            return Error::unavailable(QStringLiteral("db.newer_schema"),
-                                      QCoreApplication::translate("Database", "The database has schema version %1, newer than this PortalDesk knows (%2). "
-                                         "Install the newer PortalDesk.").arg(it.key()).arg(newest));
+            return Error::unavailable(
+                QStringLiteral("db.newer_schema"),
+                QCoreApplication::translate(
+                    "Database", "The database has schema version %1, newer than this PortalDesk knows (%2). "
+                                "Install the newer PortalDesk.")
+                    .arg(it.key())
+                    .arg(newest));
     }
     for (const Migration& mig : migrations) {
         if (applied.contains(mig.version)) {
             if (applied.value(mig.version) != mig.checksum)
-                return Error::internal(QStringLiteral("db.migration_changed"),
-                                       QCoreApplication::translate("Database", "Migration %1 (%2) was changed after it was applied to this database; "
-                                          "PortalDesk stops rather than guess. Restore the original migration.")
-                                           .arg(mig.version).arg(mig.name));
+                return Error::internal(
+                    QStringLiteral("db.migration_changed"),
+                    QCoreApplication::translate(
+                        "Database", "Migration %1 (%2) was changed after it was applied to this database; "
+                                    "PortalDesk stops rather than guess. Restore the original migration.")
+                        .arg(mig.version)
+                        .arg(mig.name));
             continue;
         }
         PD_TRY(begin());
         for (const QString& statement : splitStatements(QString::fromUtf8(mig.sql))) {
-            if (auto s = execRaw(statement, QCoreApplication::translate("Database", "applying migration %1").arg(mig.version)); !s) {
+            if (auto s = execRaw(
+                    statement,
+                    QCoreApplication::translate("Database", "applying migration %1").arg(mig.version));
+                !s) {
                 rollback();
                 return s.error();
             }
         }
-        Query record(*this, QStringLiteral("INSERT INTO schema_migrations (version, name, checksum, applied_at) "
-                                           "VALUES (:v, :n, :c, :at)"));
+        Query record(*this,
+                     QStringLiteral("INSERT INTO schema_migrations (version, name, checksum, applied_at) "
+                                    "VALUES (:v, :n, :c, :at)"));
         record.bind(QStringLiteral(":v"), mig.version)
             .bind(QStringLiteral(":n"), mig.name)
             .bind(QStringLiteral(":c"), mig.checksum)
@@ -224,28 +247,27 @@ Status Database::migrate()
     return {};
 }
 
-Result<int> Database::schemaVersion()
-{
+Result<int> Database::schemaVersion() {
     QSqlQuery q(m_db);
     if (!q.exec(QStringLiteral("SELECT coalesce(max(version), 0) FROM schema_migrations")))
         return 0;
     return q.next() ? q.value(0).toInt() : 0;
 }
 
-Status Database::begin()
-{
+Status Database::begin() {
     if (m_inTransaction)
-        return Error::internal(QStringLiteral("db.nested"), QCoreApplication::translate("Database", "A transaction is already open."));
+        return Error::internal(QStringLiteral("db.nested"),
+                               QCoreApplication::translate("Database", "A transaction is already open."));
     PD_TRY(execRaw(m_dialect == Dialect::Sqlite ? QStringLiteral("BEGIN IMMEDIATE") : QStringLiteral("BEGIN"),
                    QCoreApplication::translate("Database", "starting a change")));
     m_inTransaction = true;
     return {};
 }
 
-Status Database::commit()
-{
+Status Database::commit() {
     if (!m_inTransaction)
-        return Error::internal(QStringLiteral("db.no_transaction"), QCoreApplication::translate("Database", "No transaction is open."));
+        return Error::internal(QStringLiteral("db.no_transaction"),
+                               QCoreApplication::translate("Database", "No transaction is open."));
     auto s = execRaw(QStringLiteral("COMMIT"), QCoreApplication::translate("Database", "saving the change"));
     if (!s) {
         rollback();
@@ -255,8 +277,7 @@ Status Database::commit()
     return {};
 }
 
-void Database::rollback()
-{
+void Database::rollback() {
     if (!m_inTransaction)
         return;
     QSqlQuery q(m_db);
@@ -264,21 +285,18 @@ void Database::rollback()
     m_inTransaction = false;
 }
 
-Transaction::~Transaction()
-{
+Transaction::~Transaction() {
     if (m_open)
         m_db.rollback();
 }
 
-Status Transaction::begin()
-{
+Status Transaction::begin() {
     PD_TRY(m_db.begin());
     m_open = true;
     return {};
 }
 
-Status Transaction::commit()
-{
+Status Transaction::commit() {
     m_open = false;
     return m_db.commit();
 }
@@ -286,19 +304,16 @@ Status Transaction::commit()
 Query::Query(Database& db, const QString& sql)
     : m_db(db)
     , m_sql(sql)
-    , m_query(db.connection())
-{
+    , m_query(db.connection()) {
     m_prepared = m_query.prepare(sql);
 }
 
-Query& Query::bind(const QString& name, const QVariant& value)
-{
+Query& Query::bind(const QString& name, const QVariant& value) {
     m_query.bindValue(name, value);
     return *this;
 }
 
-Status Query::exec()
-{
+Status Query::exec() {
     if (!m_prepared || !m_query.exec()) {
         qCWarning(lcStore, "query failed: %s: %s", qPrintable(m_sql.left(120).simplified()),
                   qPrintable(m_query.lastError().text()));
@@ -309,40 +324,34 @@ Status Query::exec()
 
 namespace DbTime {
 
-QVariant toDb(const QDateTime& instant)
-{
+QVariant toDb(const QDateTime& instant) {
     if (!instant.isValid())
         return QVariant(QMetaType(QMetaType::QString));
     return instant.toUTC().toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzzZ"));
 }
 
-QVariant toDb(const QDate& date)
-{
+QVariant toDb(const QDate& date) {
     if (!date.isValid())
         return QVariant(QMetaType(QMetaType::QString));
     return date.toString(Qt::ISODate);
 }
 
-QDateTime instant(const QVariant& value)
-{
+QDateTime instant(const QVariant& value) {
     if (value.isNull())
         return {};
     QDateTime dt = QDateTime::fromString(value.toString(), Qt::ISODateWithMs);
     return dt.isValid() ? dt.toUTC() : QDateTime();
 }
 
-QDate date(const QVariant& value)
-{
+QDate date(const QVariant& value) {
     return value.isNull() ? QDate() : QDate::fromString(value.toString(), Qt::ISODate);
 }
 
-QVariant text(const QString& value)
-{
+QVariant text(const QString& value) {
     return value.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(value);
 }
 
-QVariant id(qint64 value)
-{
+QVariant id(qint64 value) {
     return value == 0 ? QVariant(QMetaType(QMetaType::LongLong)) : QVariant(value);
 }
 

@@ -35,7 +35,7 @@ public:
     Result<int> schemaVersion();
 
     Dialect dialect() const { return m_dialect; }
-    QString location() const { return m_location; }   // file path or server description
+    QString location() const { return m_location; } // file path or server description
     QSqlDatabase& connection() { return m_db; }
 
     // Write transaction (SQLite: BEGIN IMMEDIATE, so writers queue instead of failing late).
@@ -61,7 +61,8 @@ private:
 // Rolls back unless commit() was called: every service operation holds one.
 class Transaction final {
 public:
-    explicit Transaction(Database& db) : m_db(db) {}
+    explicit Transaction(Database& db)
+        : m_db(db) {}
     ~Transaction();
     Transaction(const Transaction&) = delete;
     Transaction& operator=(const Transaction&) = delete;
@@ -96,12 +97,12 @@ private:
 
 // Storage forms of times and dates (UTC ISO-8601 text, "YYYY-MM-DD").
 namespace DbTime {
-QVariant toDb(const QDateTime& instant);   // null QVariant for a null instant
+QVariant toDb(const QDateTime& instant); // null QVariant for a null instant
 QVariant toDb(const QDate& date);
 QDateTime instant(const QVariant& value);
 QDate date(const QVariant& value);
-QVariant text(const QString& value);       // null for an empty string
-QVariant id(qint64 value);                 // null for 0
+QVariant text(const QString& value); // null for an empty string
+QVariant id(qint64 value);           // null for 0
 } // namespace DbTime
 
 } // namespace pd

@@ -8,8 +8,7 @@ namespace pd {
 
 namespace {
 
-Grant grantFromRow(Query& q)
-{
+Grant grantFromRow(Query& q) {
     Grant g;
     g.id = q.value(QStringLiteral("id")).toLongLong();
     g.portalUserId = q.value(QStringLiteral("portal_user_id")).toLongLong();
@@ -26,8 +25,7 @@ Grant grantFromRow(Query& q)
     return g;
 }
 
-Result<QList<Grant>> grants(Database& db, const QString& sql, qint64 value)
-{
+Result<QList<Grant>> grants(Database& db, const QString& sql, qint64 value) {
     Query q(db, sql);
     q.bind(QStringLiteral(":v"), value);
     PD_TRY(q.exec());
@@ -39,12 +37,14 @@ Result<QList<Grant>> grants(Database& db, const QString& sql, qint64 value)
 
 } // namespace
 
-Result<qint64> GrantRepository::insertEnrollment(const Enrollment& e)
-{
-    Query q(m_db, QStringLiteral(
-        "INSERT INTO enrollments (patient_id, portal_user_id, form, relationship, signed_on, bracket, "
-        "override_reason, created_at, created_by) VALUES (:patient, :user, :form, :rel, :signed, :bracket, "
-        ":override, :at, :by)"));
+Result<qint64> GrantRepository::insertEnrollment(const Enrollment& e) {
+    Query q(
+        m_db,
+        QStringLiteral(
+            "INSERT INTO enrollments (patient_id, portal_user_id, form, relationship, signed_on, bracket, "
+            "override_reason, created_at, created_by) VALUES (:patient, :user, :form, :rel, :signed, "
+            ":bracket, "
+            ":override, :at, :by)"));
     q.bind(QStringLiteral(":patient"), e.patientId)
         .bind(QStringLiteral(":user"), e.portalUserId)
         .bind(QStringLiteral(":form"), e.form)
@@ -58,8 +58,7 @@ Result<qint64> GrantRepository::insertEnrollment(const Enrollment& e)
     return q.lastInsertId();
 }
 
-Result<QList<Enrollment>> GrantRepository::enrollmentsFor(qint64 patientId)
-{
+Result<QList<Enrollment>> GrantRepository::enrollmentsFor(qint64 patientId) {
     Query q(m_db, QStringLiteral("SELECT * FROM enrollments WHERE patient_id = :v ORDER BY id"));
     q.bind(QStringLiteral(":v"), patientId);
     PD_TRY(q.exec());
@@ -81,12 +80,12 @@ Result<QList<Enrollment>> GrantRepository::enrollmentsFor(qint64 patientId)
     return out;
 }
 
-Result<qint64> GrantRepository::insert(const Grant& g, const QString& by)
-{
-    Query q(m_db, QStringLiteral(
-        "INSERT INTO access_grants (portal_user_id, patient_id, level, basis, enrollment_id, bracket, relationship, "
-        "started_at, updated_at, updated_by) VALUES (:user, :patient, :level, :basis, :enrollment, :bracket, :rel, "
-        ":started, :at, :by)"));
+Result<qint64> GrantRepository::insert(const Grant& g, const QString& by) {
+    Query q(m_db, QStringLiteral("INSERT INTO access_grants (portal_user_id, patient_id, level, basis, "
+                                 "enrollment_id, bracket, relationship, "
+                                 "started_at, updated_at, updated_by) VALUES (:user, :patient, :level, "
+                                 ":basis, :enrollment, :bracket, :rel, "
+                                 ":started, :at, :by)"));
     q.bind(QStringLiteral(":user"), g.portalUserId)
         .bind(QStringLiteral(":patient"), g.patientId)
         .bind(QStringLiteral(":level"), g.level)
@@ -101,28 +100,29 @@ Result<qint64> GrantRepository::insert(const Grant& g, const QString& by)
     return q.lastInsertId();
 }
 
-Result<QList<Grant>> GrantRepository::forPatient(qint64 patientId)
-{
-    return grants(m_db, QStringLiteral("SELECT * FROM access_grants WHERE patient_id = :v "
-                                       "ORDER BY ended_at IS NOT NULL, started_at DESC, id DESC"), patientId);
+Result<QList<Grant>> GrantRepository::forPatient(qint64 patientId) {
+    return grants(m_db,
+                  QStringLiteral("SELECT * FROM access_grants WHERE patient_id = :v "
+                                 "ORDER BY ended_at IS NOT NULL, started_at DESC, id DESC"),
+                  patientId);
 }
 
-Result<QList<Grant>> GrantRepository::forUser(qint64 portalUserId)
-{
-    return grants(m_db, QStringLiteral("SELECT * FROM access_grants WHERE portal_user_id = :v "
-                                       "ORDER BY ended_at IS NOT NULL, started_at DESC, id DESC"), portalUserId);
+Result<QList<Grant>> GrantRepository::forUser(qint64 portalUserId) {
+    return grants(m_db,
+                  QStringLiteral("SELECT * FROM access_grants WHERE portal_user_id = :v "
+                                 "ORDER BY ended_at IS NOT NULL, started_at DESC, id DESC"),
+                  portalUserId);
 }
 
-Result<int> GrantRepository::openCountForUser(qint64 portalUserId)
-{
-    Query q(m_db, QStringLiteral("SELECT count(*) FROM access_grants WHERE portal_user_id = :v AND ended_at IS NULL"));
+Result<int> GrantRepository::openCountForUser(qint64 portalUserId) {
+    Query q(m_db, QStringLiteral(
+                      "SELECT count(*) FROM access_grants WHERE portal_user_id = :v AND ended_at IS NULL"));
     q.bind(QStringLiteral(":v"), portalUserId);
     PD_TRY(q.exec());
     return q.next() ? q.value(0).toInt() : 0;
 }
 
-Result<std::optional<Grant>> GrantRepository::open(qint64 portalUserId, qint64 patientId)
-{
+Result<std::optional<Grant>> GrantRepository::open(qint64 portalUserId, qint64 patientId) {
     Query q(m_db, QStringLiteral("SELECT * FROM access_grants WHERE portal_user_id = :u AND patient_id = :p "
                                  "AND ended_at IS NULL"));
     q.bind(QStringLiteral(":u"), portalUserId).bind(QStringLiteral(":p"), patientId);
@@ -132,12 +132,12 @@ Result<std::optional<Grant>> GrantRepository::open(qint64 portalUserId, qint64 p
     return std::optional<Grant>(grantFromRow(q));
 }
 
-Result<QList<GrantWithBirthDate>> GrantRepository::openTransitionCandidates()
-{
-    Query q(m_db, QStringLiteral(
-        "SELECT g.*, p.birth_date AS patient_birth_date FROM access_grants g JOIN patients p ON p.id = g.patient_id "
-        "WHERE g.ended_at IS NULL AND g.basis <> 'guardianship' AND (g.bracket = 'child' OR g.relationship <> 'self') "
-        "ORDER BY g.id"));
+Result<QList<GrantWithBirthDate>> GrantRepository::openTransitionCandidates() {
+    Query q(m_db, QStringLiteral("SELECT g.*, p.birth_date AS patient_birth_date FROM access_grants g JOIN "
+                                 "patients p ON p.id = g.patient_id "
+                                 "WHERE g.ended_at IS NULL AND g.basis <> 'guardianship' AND (g.bracket = "
+                                 "'child' OR g.relationship <> 'self') "
+                                 "ORDER BY g.id"));
     PD_TRY(q.exec());
     QList<GrantWithBirthDate> out;
     while (q.next())
@@ -145,12 +145,14 @@ Result<QList<GrantWithBirthDate>> GrantRepository::openTransitionCandidates()
     return out;
 }
 
-Status GrantRepository::end(const Grant& g, const QDateTime& endedAt, const QString& reason, const QDateTime& at,
-                            const QString& by)
-{
-    Query q(m_db, QStringLiteral(
-        "UPDATE access_grants SET ended_at = :ended, end_reason = :reason, updated_at = :at, updated_by = :by, "
-        "row_version = row_version + 1 WHERE id = :id AND row_version = :version AND ended_at IS NULL"));
+Status GrantRepository::end(const Grant& g, const QDateTime& endedAt, const QString& reason,
+                            const QDateTime& at, const QString& by) {
+    Query q(
+        m_db,
+        QStringLiteral(
+            "UPDATE access_grants SET ended_at = :ended, end_reason = :reason, updated_at = :at, updated_by "
+            "= :by, "
+            "row_version = row_version + 1 WHERE id = :id AND row_version = :version AND ended_at IS NULL"));
     q.bind(QStringLiteral(":ended"), DbTime::toDb(endedAt))
         .bind(QStringLiteral(":reason"), reason)
         .bind(QStringLiteral(":at"), DbTime::toDb(at))
@@ -164,21 +166,22 @@ Status GrantRepository::end(const Grant& g, const QDateTime& endedAt, const QStr
     return {};
 }
 
-Result<bool> GrantRepository::noticeQueued(qint64 grantId, int transitionAge)
-{
-    Query q(m_db, QStringLiteral("SELECT 1 FROM transition_notices WHERE grant_id = :g AND transition_age = :a"));
+Result<bool> GrantRepository::noticeQueued(qint64 grantId, int transitionAge) {
+    Query q(m_db,
+            QStringLiteral("SELECT 1 FROM transition_notices WHERE grant_id = :g AND transition_age = :a"));
     q.bind(QStringLiteral(":g"), grantId).bind(QStringLiteral(":a"), transitionAge);
     PD_TRY(q.exec());
     return q.next();
 }
 
 Status GrantRepository::recordNotice(qint64 grantId, int transitionAge, const QDate& date, qint64 outboxId,
-                                     const QDateTime& at)
-{
+                                     const QDateTime& at) {
     Query q(m_db, QStringLiteral("INSERT INTO transition_notices (grant_id, transition_age, transition_date, "
                                  "outbox_id, created_at) VALUES (:g, :age, :d, :o, :at)"));
-    q.bind(QStringLiteral(":g"), grantId).bind(QStringLiteral(":age"), transitionAge)
-        .bind(QStringLiteral(":d"), DbTime::toDb(date)).bind(QStringLiteral(":o"), outboxId)
+    q.bind(QStringLiteral(":g"), grantId)
+        .bind(QStringLiteral(":age"), transitionAge)
+        .bind(QStringLiteral(":d"), DbTime::toDb(date))
+        .bind(QStringLiteral(":o"), outboxId)
         .bind(QStringLiteral(":at"), DbTime::toDb(at));
     return q.exec();
 }

@@ -15,13 +15,14 @@ struct GrantWithBirthDate {
 
 class GrantRepository final {
 public:
-    explicit GrantRepository(Database& db) : m_db(db) {}
+    explicit GrantRepository(Database& db)
+        : m_db(db) {}
 
     Result<qint64> insertEnrollment(const Enrollment& enrollment);
     Result<QList<Enrollment>> enrollmentsFor(qint64 patientId);
 
     Result<qint64> insert(const Grant& grant, const QString& by);
-    Result<QList<Grant>> forPatient(qint64 patientId);   // open first, then ended, newest first
+    Result<QList<Grant>> forPatient(qint64 patientId); // open first, then ended, newest first
     Result<QList<Grant>> forUser(qint64 portalUserId);
     Result<int> openCountForUser(qint64 portalUserId);
     Result<std::optional<Grant>> open(qint64 portalUserId, qint64 patientId);
@@ -33,7 +34,8 @@ public:
 
     // The 30-day notices, one per grant and transition.
     Result<bool> noticeQueued(qint64 grantId, int transitionAge);
-    Status recordNotice(qint64 grantId, int transitionAge, const QDate& date, qint64 outboxId, const QDateTime& at);
+    Status recordNotice(qint64 grantId, int transitionAge, const QDate& date, qint64 outboxId,
+                        const QDateTime& at);
 
 private:
     Database& m_db;

@@ -8,8 +8,7 @@ namespace pd {
 
 namespace {
 
-Invitation fromRow(Query& q)
-{
+Invitation fromRow(Query& q) {
     Invitation i;
     i.id = q.value(QStringLiteral("id")).toLongLong();
     i.portalUserId = q.value(QStringLiteral("portal_user_id")).toLongLong();
@@ -36,8 +35,7 @@ Invitation fromRow(Query& q)
     return i;
 }
 
-Result<std::optional<Invitation>> first(Result<QList<Invitation>> r)
-{
+Result<std::optional<Invitation>> first(Result<QList<Invitation>> r) {
     if (!r)
         return r.error();
     if (r->isEmpty())
@@ -47,13 +45,14 @@ Result<std::optional<Invitation>> first(Result<QList<Invitation>> r)
 
 } // namespace
 
-Result<qint64> InvitationRepository::insert(const Invitation& i)
-{
-    Query q(m_db, QStringLiteral(
-        "INSERT INTO invitations (portal_user_id, enrollment_id, replaces_id, email, token_hash, pin_hash, "
-        "pin_verified_by, status, queued_at, due_at, sent_at, expires_at, created_by, updated_at, updated_by) "
-        "VALUES (:user, :enrollment, :replaces, :email, :token, :pin, :verified, :status, :queued, :due, :sent, "
-        ":expires, :by, :at, :by2)"));
+Result<qint64> InvitationRepository::insert(const Invitation& i) {
+    Query q(m_db, QStringLiteral("INSERT INTO invitations (portal_user_id, enrollment_id, replaces_id, "
+                                 "email, token_hash, pin_hash, "
+                                 "pin_verified_by, status, queued_at, due_at, sent_at, expires_at, "
+                                 "created_by, updated_at, updated_by) "
+                                 "VALUES (:user, :enrollment, :replaces, :email, :token, :pin, :verified, "
+                                 ":status, :queued, :due, :sent, "
+                                 ":expires, :by, :at, :by2)"));
     q.bind(QStringLiteral(":user"), i.portalUserId)
         .bind(QStringLiteral(":enrollment"), DbTime::id(i.enrollmentId))
         .bind(QStringLiteral(":replaces"), DbTime::id(i.replacesId))
@@ -73,8 +72,7 @@ Result<qint64> InvitationRepository::insert(const Invitation& i)
     return q.lastInsertId();
 }
 
-Result<QList<Invitation>> InvitationRepository::many(const QString& sql, const QVariant& value)
-{
+Result<QList<Invitation>> InvitationRepository::many(const QString& sql, const QVariant& value) {
     Query q(m_db, sql);
     q.bind(QStringLiteral(":v"), value);
     PD_TRY(q.exec());
@@ -84,35 +82,32 @@ Result<QList<Invitation>> InvitationRepository::many(const QString& sql, const Q
     return out;
 }
 
-Result<std::optional<Invitation>> InvitationRepository::byId(qint64 id)
-{
+Result<std::optional<Invitation>> InvitationRepository::byId(qint64 id) {
     return first(many(QStringLiteral("SELECT * FROM invitations WHERE id = :v"), id));
 }
 
-Result<std::optional<Invitation>> InvitationRepository::byTokenHash(const QString& tokenHash)
-{
+Result<std::optional<Invitation>> InvitationRepository::byTokenHash(const QString& tokenHash) {
     return first(many(QStringLiteral("SELECT * FROM invitations WHERE token_hash = :v"), tokenHash));
 }
 
-Result<std::optional<Invitation>> InvitationRepository::liveFor(qint64 portalUserId)
-{
+Result<std::optional<Invitation>> InvitationRepository::liveFor(qint64 portalUserId) {
     return first(many(QStringLiteral("SELECT * FROM invitations WHERE portal_user_id = :v "
-                                     "AND status IN ('queued', 'sent', 'delivery_failed')"), portalUserId));
-}
-
-Result<std::optional<Invitation>> InvitationRepository::latestFor(qint64 portalUserId)
-{
-    return first(many(QStringLiteral("SELECT * FROM invitations WHERE portal_user_id = :v ORDER BY id DESC LIMIT 1"),
+                                     "AND status IN ('queued', 'sent', 'delivery_failed')"),
                       portalUserId));
 }
 
-Result<QList<Invitation>> InvitationRepository::forUser(qint64 portalUserId)
-{
-    return many(QStringLiteral("SELECT * FROM invitations WHERE portal_user_id = :v ORDER BY id DESC"), portalUserId);
+Result<std::optional<Invitation>> InvitationRepository::latestFor(qint64 portalUserId) {
+    return first(
+        many(QStringLiteral("SELECT * FROM invitations WHERE portal_user_id = :v ORDER BY id DESC LIMIT 1"),
+             portalUserId));
 }
 
-Result<QList<InvitationRow>> InvitationRepository::list(const InvitationFilter& f)
-{
+Result<QList<Invitation>> InvitationRepository::forUser(qint64 portalUserId) {
+    return many(QStringLiteral("SELECT * FROM invitations WHERE portal_user_id = :v ORDER BY id DESC"),
+                portalUserId);
+}
+
+Result<QList<InvitationRow>> InvitationRepository::list(const InvitationFilter& f) {
     QString sql = QStringLiteral("SELECT i.*, u.username AS u_username, u.given_name AS u_given, "
                                  "u.family_name AS u_family FROM invitations i "
                                  "JOIN portal_users u ON u.id = i.portal_user_id WHERE 1 = 1");
@@ -140,31 +135,32 @@ Result<QList<InvitationRow>> InvitationRepository::list(const InvitationFilter& 
     QList<InvitationRow> out;
     while (q.next()) {
         out.append({fromRow(q), q.value(QStringLiteral("u_username")).toString(),
-                    q.value(QStringLiteral("u_given")).toString() + QLatin1Char(' ')
-                        + q.value(QStringLiteral("u_family")).toString()});
+                    q.value(QStringLiteral("u_given")).toString() + QLatin1Char(' ') +
+                        q.value(QStringLiteral("u_family")).toString()});
     }
     return out;
 }
 
-Result<QList<Invitation>> InvitationRepository::expirable(const QDateTime& now)
-{
+Result<QList<Invitation>> InvitationRepository::expirable(const QDateTime& now) {
     return many(QStringLiteral("SELECT * FROM invitations WHERE status IN ('sent', 'delivery_failed') "
-                               "AND expires_at <= :v ORDER BY id"), DbTime::toDb(now));
+                               "AND expires_at <= :v ORDER BY id"),
+                DbTime::toDb(now));
 }
 
-Result<QList<Invitation>> InvitationRepository::lateUnmarked(const QDateTime& now)
-{
+Result<QList<Invitation>> InvitationRepository::lateUnmarked(const QDateTime& now) {
     return many(QStringLiteral("SELECT * FROM invitations WHERE status = 'queued' AND due_at < :v "
-                               "AND late_marked_at IS NULL ORDER BY id"), DbTime::toDb(now));
+                               "AND late_marked_at IS NULL ORDER BY id"),
+                DbTime::toDb(now));
 }
 
-Status InvitationRepository::update(const Invitation& i, const QDateTime& at, const QString& by)
-{
-    Query q(m_db, QStringLiteral(
-        "UPDATE invitations SET email = :email, token_hash = :token, pin_hash = :pin, status = :status, "
-        "sent_at = :sent, expires_at = :expires, activated_at = :activated, revoked_at = :revoked, "
-        "revoke_reason = :reason, late_marked_at = :late, failed_attempts = :failed, updated_at = :at, "
-        "updated_by = :by, row_version = row_version + 1 WHERE id = :id AND row_version = :version"));
+Status InvitationRepository::update(const Invitation& i, const QDateTime& at, const QString& by) {
+    Query q(
+        m_db,
+        QStringLiteral(
+            "UPDATE invitations SET email = :email, token_hash = :token, pin_hash = :pin, status = :status, "
+            "sent_at = :sent, expires_at = :expires, activated_at = :activated, revoked_at = :revoked, "
+            "revoke_reason = :reason, late_marked_at = :late, failed_attempts = :failed, updated_at = :at, "
+            "updated_by = :by, row_version = row_version + 1 WHERE id = :id AND row_version = :version"));
     q.bind(QStringLiteral(":email"), i.email)
         .bind(QStringLiteral(":token"), DbTime::text(i.tokenHash))
         .bind(QStringLiteral(":pin"), i.pinHash)

@@ -20,12 +20,13 @@ struct InvitationFilter {
 struct InvitationRow {
     Invitation invitation;
     QString username;
-    QString userName;      // the holder's full name
+    QString userName; // the holder's full name
 };
 
 class InvitationRepository final {
 public:
-    explicit InvitationRepository(Database& db) : m_db(db) {}
+    explicit InvitationRepository(Database& db)
+        : m_db(db) {}
 
     Result<qint64> insert(const Invitation& invitation);
     Result<std::optional<Invitation>> byId(qint64 id);

@@ -4,8 +4,7 @@ namespace pd {
 
 namespace {
 
-OutboxMessage fromRow(Query& q, bool withRaw)
-{
+OutboxMessage fromRow(Query& q, bool withRaw) {
     OutboxMessage m;
     m.id = q.value(QStringLiteral("id")).toLongLong();
     m.messageId = q.value(QStringLiteral("message_id")).toString();
@@ -29,12 +28,12 @@ OutboxMessage fromRow(Query& q, bool withRaw)
 
 } // namespace
 
-Result<qint64> OutboxRepository::insert(const OutboxMessage& m)
-{
-    Query q(m_db, QStringLiteral(
-        "INSERT INTO outbox (message_id, kind, sender, recipient, language, subject, raw, portal_user_id, "
-        "invitation_id, status, next_attempt_at, created_at) VALUES (:mid, :kind, :sender, :recipient, :lang, "
-        ":subject, :raw, :user, :invitation, 'pending', :next, :at)"));
+Result<qint64> OutboxRepository::insert(const OutboxMessage& m) {
+    Query q(m_db, QStringLiteral("INSERT INTO outbox (message_id, kind, sender, recipient, language, "
+                                 "subject, raw, portal_user_id, "
+                                 "invitation_id, status, next_attempt_at, created_at) VALUES (:mid, :kind, "
+                                 ":sender, :recipient, :lang, "
+                                 ":subject, :raw, :user, :invitation, 'pending', :next, :at)"));
     q.bind(QStringLiteral(":mid"), m.messageId)
         .bind(QStringLiteral(":kind"), m.kind)
         .bind(QStringLiteral(":sender"), m.sender)
@@ -50,12 +49,12 @@ Result<qint64> OutboxRepository::insert(const OutboxMessage& m)
     return q.lastInsertId();
 }
 
-Result<QList<OutboxMessage>> OutboxRepository::claimDue(const QDateTime& now, const QString& worker, int limit)
-{
+Result<QList<OutboxMessage>> OutboxRepository::claimDue(const QDateTime& now, const QString& worker,
+                                                        int limit) {
     // SQLite serialises writers (BEGIN IMMEDIATE), so select-then-mark inside one transaction is a claim.
-    Query q(m_db, QStringLiteral(
-        "SELECT * FROM outbox WHERE (status = 'pending' AND next_attempt_at <= :now) "
-        "OR (status = 'sending' AND claimed_at < :stale) ORDER BY id LIMIT :limit"));
+    Query q(m_db,
+            QStringLiteral("SELECT * FROM outbox WHERE (status = 'pending' AND next_attempt_at <= :now) "
+                           "OR (status = 'sending' AND claimed_at < :stale) ORDER BY id LIMIT :limit"));
     q.bind(QStringLiteral(":now"), DbTime::toDb(now))
         .bind(QStringLiteral(":stale"), DbTime::toDb(now.addSecs(-600)))
         .bind(QStringLiteral(":limit"), limit);
@@ -64,9 +63,12 @@ Result<QList<OutboxMessage>> OutboxRepository::claimDue(const QDateTime& now, co
     while (q.next())
         out.append(fromRow(q, true));
     for (OutboxMessage& m : out) {
-        Query claim(m_db, QStringLiteral("UPDATE outbox SET status = 'sending', claimed_by = :w, claimed_at = :at, "
-                                         "attempts = attempts + 1 WHERE id = :id"));
-        claim.bind(QStringLiteral(":w"), worker).bind(QStringLiteral(":at"), DbTime::toDb(now)).bind(QStringLiteral(":id"), m.id);
+        Query claim(m_db,
+                    QStringLiteral("UPDATE outbox SET status = 'sending', claimed_by = :w, claimed_at = :at, "
+                                   "attempts = attempts + 1 WHERE id = :id"));
+        claim.bind(QStringLiteral(":w"), worker)
+            .bind(QStringLiteral(":at"), DbTime::toDb(now))
+            .bind(QStringLiteral(":id"), m.id);
         PD_TRY(claim.exec());
         m.status = QStringLiteral("sending");
         ++m.attempts;
@@ -74,35 +76,36 @@ Result<QList<OutboxMessage>> OutboxRepository::claimDue(const QDateTime& now, co
     return out;
 }
 
-Status OutboxRepository::markSent(qint64 id, const QDateTime& at)
-{
-    Query q(m_db, QStringLiteral("UPDATE outbox SET status = 'sent', sent_at = :at, raw = NULL, last_error = NULL "
-                                 "WHERE id = :id"));
+Status OutboxRepository::markSent(qint64 id, const QDateTime& at) {
+    Query q(m_db,
+            QStringLiteral("UPDATE outbox SET status = 'sent', sent_at = :at, raw = NULL, last_error = NULL "
+                           "WHERE id = :id"));
     q.bind(QStringLiteral(":at"), DbTime::toDb(at)).bind(QStringLiteral(":id"), id);
     return q.exec();
 }
 
-Status OutboxRepository::markRetry(qint64 id, const QString& error, const QDateTime& nextAttempt)
-{
-    Query q(m_db, QStringLiteral("UPDATE outbox SET status = 'pending', last_error = :e, next_attempt_at = :next, "
-                                 "claimed_by = NULL, claimed_at = NULL WHERE id = :id"));
-    q.bind(QStringLiteral(":e"), error.left(1000)).bind(QStringLiteral(":next"), DbTime::toDb(nextAttempt)).bind(QStringLiteral(":id"), id);
+Status OutboxRepository::markRetry(qint64 id, const QString& error, const QDateTime& nextAttempt) {
+    Query q(m_db,
+            QStringLiteral("UPDATE outbox SET status = 'pending', last_error = :e, next_attempt_at = :next, "
+                           "claimed_by = NULL, claimed_at = NULL WHERE id = :id"));
+    q.bind(QStringLiteral(":e"), error.left(1000))
+        .bind(QStringLiteral(":next"), DbTime::toDb(nextAttempt))
+        .bind(QStringLiteral(":id"), id);
     return q.exec();
 }
 
-Status OutboxRepository::markFailed(qint64 id, const QString& error)
-{
+Status OutboxRepository::markFailed(qint64 id, const QString& error) {
     Query q(m_db, QStringLiteral("UPDATE outbox SET status = 'failed', last_error = :e, claimed_by = NULL, "
                                  "claimed_at = NULL WHERE id = :id"));
     q.bind(QStringLiteral(":e"), error.left(1000)).bind(QStringLiteral(":id"), id);
     return q.exec();
 }
 
-Result<QList<OutboxMessage>> OutboxRepository::list(const QString& status, int limit)
-{
+Result<QList<OutboxMessage>> OutboxRepository::list(const QString& status, int limit) {
     Query q(m_db, status.isEmpty()
                       ? QStringLiteral("SELECT * FROM outbox ORDER BY id DESC LIMIT :limit")
-                      : QStringLiteral("SELECT * FROM outbox WHERE status = :status ORDER BY id DESC LIMIT :limit"));
+                      : QStringLiteral(
+                            "SELECT * FROM outbox WHERE status = :status ORDER BY id DESC LIMIT :limit"));
     if (!status.isEmpty())
         q.bind(QStringLiteral(":status"), status);
     q.bind(QStringLiteral(":limit"), limit);
@@ -113,15 +116,13 @@ Result<QList<OutboxMessage>> OutboxRepository::list(const QString& status, int l
     return out;
 }
 
-Result<int> OutboxRepository::waitingCount()
-{
+Result<int> OutboxRepository::waitingCount() {
     Query q(m_db, QStringLiteral("SELECT count(*) FROM outbox WHERE status IN ('pending', 'sending')"));
     PD_TRY(q.exec());
     return q.next() ? q.value(0).toInt() : 0;
 }
 
-Result<std::optional<OutboxMessage>> OutboxRepository::byId(qint64 id)
-{
+Result<std::optional<OutboxMessage>> OutboxRepository::byId(qint64 id) {
     Query q(m_db, QStringLiteral("SELECT * FROM outbox WHERE id = :id"));
     q.bind(QStringLiteral(":id"), id);
     PD_TRY(q.exec());

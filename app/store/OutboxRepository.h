@@ -10,7 +10,8 @@ namespace pd {
 
 class OutboxRepository final {
 public:
-    explicit OutboxRepository(Database& db) : m_db(db) {}
+    explicit OutboxRepository(Database& db)
+        : m_db(db) {}
 
     Result<qint64> insert(const OutboxMessage& message);
     // Claims up to `limit` pending messages due by `now` for `worker`; claims older than 10 minutes

@@ -6,8 +6,7 @@ namespace pd {
 
 namespace {
 
-Patient fromRow(Query& q)
-{
+Patient fromRow(Query& q) {
     Patient p;
     p.id = q.value(QStringLiteral("id")).toLongLong();
     p.mrn = q.value(QStringLiteral("mrn")).toString();
@@ -26,29 +25,31 @@ Patient fromRow(Query& q)
 
 } // namespace
 
-Error staleRecordError(Database& db, const QString& table, qint64 id, const QString& what)
-{
+Error staleRecordError(Database& db, const QString& table, qint64 id, const QString& what) {
     // `table` is one of our own table names, never user input.
-    Query q(db, QStringLiteral("SELECT updated_by, updated_at FROM ") + table + QStringLiteral(" WHERE id = :id"));
+    Query q(db, QStringLiteral("SELECT updated_by, updated_at FROM ") + table +
+                    QStringLiteral(" WHERE id = :id"));
     q.bind(QStringLiteral(":id"), id);
     if (q.exec() && q.next()) {
         const QDateTime at = DbTime::instant(q.value(1));
-        return Error::conflict(QStringLiteral("record.changed"),
-                               QCoreApplication::translate("Database",
-                                                           "%1 was changed by %2 at %3 UTC since you opened it; "
-                                                           "reload and try again.")
-                                   .arg(what, q.value(0).toString(), at.toString(QStringLiteral("yyyy-MM-dd HH:mm"))));
+        return Error::conflict(
+            QStringLiteral("record.changed"),
+            QCoreApplication::translate("Database", "%1 was changed by %2 at %3 UTC since you opened it; "
+                                                    "reload and try again.")
+                .arg(what, q.value(0).toString(), at.toString(QStringLiteral("yyyy-MM-dd HH:mm"))));
     }
     return Error::notFound(QStringLiteral("record.gone"),
                            QCoreApplication::translate("Database", "%1 no longer exists.").arg(what));
 }
 
-Result<qint64> PatientRepository::insert(const Patient& p, const QDateTime& at, const QString& by)
-{
-    Query q(m_db, QStringLiteral(
-        "INSERT INTO patients (mrn, given_name, family_name, birth_date, sex, language, email, phone, "
-        "created_at, created_by, updated_at, updated_by) VALUES (:mrn, :given, :family, :birth, :sex, :lang, "
-        ":email, :phone, :at, :by, :at2, :by2)"));
+Result<qint64> PatientRepository::insert(const Patient& p, const QDateTime& at, const QString& by) {
+    Query q(
+        m_db,
+        QStringLiteral(
+            "INSERT INTO patients (mrn, given_name, family_name, birth_date, sex, language, email, phone, "
+            "created_at, created_by, updated_at, updated_by) VALUES (:mrn, :given, :family, :birth, :sex, "
+            ":lang, "
+            ":email, :phone, :at, :by, :at2, :by2)"));
     q.bind(QStringLiteral(":mrn"), p.mrn)
         .bind(QStringLiteral(":given"), p.givenName)
         .bind(QStringLiteral(":family"), p.familyName)
@@ -65,8 +66,7 @@ Result<qint64> PatientRepository::insert(const Patient& p, const QDateTime& at, 
     return q.lastInsertId();
 }
 
-Result<std::optional<Patient>> PatientRepository::one(const QString& where, const QVariant& value)
-{
+Result<std::optional<Patient>> PatientRepository::one(const QString& where, const QVariant& value) {
     Query q(m_db, QStringLiteral("SELECT * FROM patients WHERE ") + where);
     q.bind(QStringLiteral(":v"), value);
     PD_TRY(q.exec());
@@ -75,22 +75,20 @@ Result<std::optional<Patient>> PatientRepository::one(const QString& where, cons
     return std::optional<Patient>(fromRow(q));
 }
 
-Result<std::optional<Patient>> PatientRepository::byMrn(const QString& mrn)
-{
+Result<std::optional<Patient>> PatientRepository::byMrn(const QString& mrn) {
     return one(QStringLiteral("mrn = :v"), mrn);
 }
 
-Result<std::optional<Patient>> PatientRepository::byId(qint64 id)
-{
+Result<std::optional<Patient>> PatientRepository::byId(qint64 id) {
     return one(QStringLiteral("id = :v"), id);
 }
 
-Status PatientRepository::update(const Patient& p, const QDateTime& at, const QString& by)
-{
+Status PatientRepository::update(const Patient& p, const QDateTime& at, const QString& by) {
     Query q(m_db, QStringLiteral(
-        "UPDATE patients SET given_name = :given, family_name = :family, birth_date = :birth, sex = :sex, "
-        "language = :lang, email = :email, phone = :phone, updated_at = :at, updated_by = :by, "
-        "row_version = row_version + 1 WHERE id = :id AND row_version = :version"));
+                      "UPDATE patients SET given_name = :given, family_name = :family, birth_date = :birth, "
+                      "sex = :sex, "
+                      "language = :lang, email = :email, phone = :phone, updated_at = :at, updated_by = :by, "
+                      "row_version = row_version + 1 WHERE id = :id AND row_version = :version"));
     q.bind(QStringLiteral(":given"), p.givenName)
         .bind(QStringLiteral(":family"), p.familyName)
         .bind(QStringLiteral(":birth"), DbTime::toDb(p.birthDate))

@@ -10,7 +10,8 @@ namespace pd {
 
 class PatientRepository final {
 public:
-    explicit PatientRepository(Database& db) : m_db(db) {}
+    explicit PatientRepository(Database& db)
+        : m_db(db) {}
 
     Result<qint64> insert(const Patient& patient, const QDateTime& at, const QString& by);
     Result<std::optional<Patient>> byMrn(const QString& mrn);

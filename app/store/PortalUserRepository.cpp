@@ -8,8 +8,7 @@ namespace pd {
 
 namespace {
 
-PortalUser fromRow(Query& q)
-{
+PortalUser fromRow(Query& q) {
     PortalUser u;
     u.id = q.value(QStringLiteral("id")).toLongLong();
     u.username = q.value(QStringLiteral("username")).toString();
@@ -35,12 +34,13 @@ PortalUser fromRow(Query& q)
 
 } // namespace
 
-Result<qint64> PortalUserRepository::insert(const PortalUser& u, const QDateTime& at, const QString& by)
-{
-    Query q(m_db, QStringLiteral(
-        "INSERT INTO portal_users (username, email, given_name, family_name, language, kind, patient_id, status, "
-        "status_changed_at, created_at, created_by, updated_at, updated_by) VALUES (:username, :email, :given, "
-        ":family, :lang, :kind, :patient, :status, :changed, :at, :by, :at2, :by2)"));
+Result<qint64> PortalUserRepository::insert(const PortalUser& u, const QDateTime& at, const QString& by) {
+    Query q(m_db,
+            QStringLiteral("INSERT INTO portal_users (username, email, given_name, family_name, language, "
+                           "kind, patient_id, status, "
+                           "status_changed_at, created_at, created_by, updated_at, updated_by) VALUES "
+                           "(:username, :email, :given, "
+                           ":family, :lang, :kind, :patient, :status, :changed, :at, :by, :at2, :by2)"));
     q.bind(QStringLiteral(":username"), u.username)
         .bind(QStringLiteral(":email"), u.email)
         .bind(QStringLiteral(":given"), u.givenName)
@@ -58,8 +58,7 @@ Result<qint64> PortalUserRepository::insert(const PortalUser& u, const QDateTime
     return q.lastInsertId();
 }
 
-Result<QList<PortalUser>> PortalUserRepository::many(const QString& sql, const QVariant& value)
-{
+Result<QList<PortalUser>> PortalUserRepository::many(const QString& sql, const QVariant& value) {
     Query q(m_db, sql);
     q.bind(QStringLiteral(":v"), value);
     PD_TRY(q.exec());
@@ -69,8 +68,7 @@ Result<QList<PortalUser>> PortalUserRepository::many(const QString& sql, const Q
     return out;
 }
 
-static Result<std::optional<PortalUser>> first(Result<QList<PortalUser>> r)
-{
+static Result<std::optional<PortalUser>> first(Result<QList<PortalUser>> r) {
     if (!r)
         return r.error();
     if (r->isEmpty())
@@ -78,30 +76,27 @@ static Result<std::optional<PortalUser>> first(Result<QList<PortalUser>> r)
     return std::optional<PortalUser>(r->first());
 }
 
-Result<std::optional<PortalUser>> PortalUserRepository::byId(qint64 id)
-{
+Result<std::optional<PortalUser>> PortalUserRepository::byId(qint64 id) {
     return first(many(QStringLiteral("SELECT * FROM portal_users WHERE id = :v"), id));
 }
 
-Result<std::optional<PortalUser>> PortalUserRepository::byUsername(const QString& username)
-{
+Result<std::optional<PortalUser>> PortalUserRepository::byUsername(const QString& username) {
     return first(many(QStringLiteral("SELECT * FROM portal_users WHERE username = :v"), username));
 }
 
-Result<QList<PortalUser>> PortalUserRepository::byEmail(const QString& email)
-{
-    return many(QStringLiteral("SELECT * FROM portal_users WHERE lower(email) = lower(:v) ORDER BY id"), email);
+Result<QList<PortalUser>> PortalUserRepository::byEmail(const QString& email) {
+    return many(QStringLiteral("SELECT * FROM portal_users WHERE lower(email) = lower(:v) ORDER BY id"),
+                email);
 }
 
-Result<std::optional<PortalUser>> PortalUserRepository::ownLoginOf(qint64 patientId)
-{
+Result<std::optional<PortalUser>> PortalUserRepository::ownLoginOf(qint64 patientId) {
     return first(many(QStringLiteral("SELECT * FROM portal_users WHERE patient_id = :v"), patientId));
 }
 
-Result<QList<PortalUser>> PortalUserRepository::forPatient(qint64 patientId)
-{
-    Query q(m_db, QStringLiteral("SELECT * FROM portal_users WHERE patient_id = :p1 OR id IN "
-                                 "(SELECT portal_user_id FROM access_grants WHERE patient_id = :p2) ORDER BY id"));
+Result<QList<PortalUser>> PortalUserRepository::forPatient(qint64 patientId) {
+    Query q(m_db,
+            QStringLiteral("SELECT * FROM portal_users WHERE patient_id = :p1 OR id IN "
+                           "(SELECT portal_user_id FROM access_grants WHERE patient_id = :p2) ORDER BY id"));
     q.bind(QStringLiteral(":p1"), patientId).bind(QStringLiteral(":p2"), patientId);
     PD_TRY(q.exec());
     QList<PortalUser> out;
@@ -110,22 +105,24 @@ Result<QList<PortalUser>> PortalUserRepository::forPatient(qint64 patientId)
     return out;
 }
 
-Result<bool> PortalUserRepository::usernameTaken(const QString& username)
-{
+Result<bool> PortalUserRepository::usernameTaken(const QString& username) {
     auto r = byUsername(username);
     if (!r)
         return r.error();
     return r->has_value();
 }
 
-Status PortalUserRepository::update(const PortalUser& u, const QDateTime& at, const QString& by)
-{
-    Query q(m_db, QStringLiteral(
-        "UPDATE portal_users SET email = :email, given_name = :given, family_name = :family, language = :lang, "
-        "status = :status, status_reason = :reason, status_changed_at = :changed, activated_at = :activated, "
-        "deactivation_reason = :dreason, reported_by = :reported, verified_by = :verified, "
-        "deactivation_note = :note, updated_at = :at, updated_by = :by, row_version = row_version + 1 "
-        "WHERE id = :id AND row_version = :version"));
+Status PortalUserRepository::update(const PortalUser& u, const QDateTime& at, const QString& by) {
+    Query q(
+        m_db,
+        QStringLiteral(
+            "UPDATE portal_users SET email = :email, given_name = :given, family_name = :family, language = "
+            ":lang, "
+            "status = :status, status_reason = :reason, status_changed_at = :changed, activated_at = "
+            ":activated, "
+            "deactivation_reason = :dreason, reported_by = :reported, verified_by = :verified, "
+            "deactivation_note = :note, updated_at = :at, updated_by = :by, row_version = row_version + 1 "
+            "WHERE id = :id AND row_version = :version"));
     q.bind(QStringLiteral(":email"), u.email)
         .bind(QStringLiteral(":given"), u.givenName)
         .bind(QStringLiteral(":family"), u.familyName)

@@ -10,7 +10,8 @@ namespace pd {
 
 class PortalUserRepository final {
 public:
-    explicit PortalUserRepository(Database& db) : m_db(db) {}
+    explicit PortalUserRepository(Database& db)
+        : m_db(db) {}
 
     Result<qint64> insert(const PortalUser& user, const QDateTime& at, const QString& by);
     Result<std::optional<PortalUser>> byId(qint64 id);

@@ -2,8 +2,7 @@
 
 namespace pd {
 
-Result<QList<SearchHit>> SearchRepository::search(const QString& rawText, int limit)
-{
+Result<QList<SearchHit>> SearchRepository::search(const QString& rawText, int limit) {
     const QString text = rawText.simplified();
     QList<SearchHit> out;
     if (text.isEmpty())
@@ -27,15 +26,20 @@ Result<QList<SearchHit>> SearchRepository::search(const QString& rawText, int li
         bound = QLatin1Char('%') + escaped + QLatin1Char('%');
     }
 
-    Query q(m_db, QStringLiteral(
-        "SELECT s.rowid AS rid, "
-        "p.id AS p_id, p.mrn, p.given_name AS p_given, p.family_name AS p_family, p.email AS p_email, p.phone, "
-        "p.birth_date, u.id AS u_id, u.username, u.given_name AS u_given, u.family_name AS u_family, "
-        "u.email AS u_email, u.status "
-        "FROM (SELECT rowid FROM search_index WHERE ") + matchSql + QStringLiteral(" LIMIT :limit) s "
-        "LEFT JOIN patients p ON s.rowid % 2 = 0 AND p.id = s.rowid / 2 "
-        "LEFT JOIN portal_users u ON s.rowid % 2 = 1 AND u.id = (s.rowid - 1) / 2 "
-        "ORDER BY s.rowid % 2, coalesce(p.family_name, u.family_name), coalesce(p.given_name, u.given_name)"));
+    Query q(m_db,
+            QStringLiteral(
+                "SELECT s.rowid AS rid, "
+                "p.id AS p_id, p.mrn, p.given_name AS p_given, p.family_name AS p_family, p.email AS "
+                "p_email, p.phone, "
+                "p.birth_date, u.id AS u_id, u.username, u.given_name AS u_given, u.family_name AS u_family, "
+                "u.email AS u_email, u.status "
+                "FROM (SELECT rowid FROM search_index WHERE ") +
+                matchSql +
+                QStringLiteral(" LIMIT :limit) s "
+                               "LEFT JOIN patients p ON s.rowid % 2 = 0 AND p.id = s.rowid / 2 "
+                               "LEFT JOIN portal_users u ON s.rowid % 2 = 1 AND u.id = (s.rowid - 1) / 2 "
+                               "ORDER BY s.rowid % 2, coalesce(p.family_name, u.family_name), "
+                               "coalesce(p.given_name, u.given_name)"));
     q.bind(QStringLiteral(":term"), bound).bind(QStringLiteral(":limit"), limit);
     PD_TRY(q.exec());
     while (q.next()) {
@@ -44,7 +48,8 @@ Result<QList<SearchHit>> SearchRepository::search(const QString& rawText, int li
             h.kind = QStringLiteral("patient");
             h.id = q.value(QStringLiteral("p_id")).toLongLong();
             h.key = q.value(QStringLiteral("mrn")).toString();
-            h.name = q.value(QStringLiteral("p_given")).toString() + QLatin1Char(' ') + q.value(QStringLiteral("p_family")).toString();
+            h.name = q.value(QStringLiteral("p_given")).toString() + QLatin1Char(' ') +
+                     q.value(QStringLiteral("p_family")).toString();
             h.email = q.value(QStringLiteral("p_email")).toString();
             h.phone = q.value(QStringLiteral("phone")).toString();
             h.birthDate = DbTime::date(q.value(QStringLiteral("birth_date")));
@@ -52,7 +57,8 @@ Result<QList<SearchHit>> SearchRepository::search(const QString& rawText, int li
             h.kind = QStringLiteral("portal_user");
             h.id = q.value(QStringLiteral("u_id")).toLongLong();
             h.key = q.value(QStringLiteral("username")).toString();
-            h.name = q.value(QStringLiteral("u_given")).toString() + QLatin1Char(' ') + q.value(QStringLiteral("u_family")).toString();
+            h.name = q.value(QStringLiteral("u_given")).toString() + QLatin1Char(' ') +
+                     q.value(QStringLiteral("u_family")).toString();
             h.email = q.value(QStringLiteral("u_email")).toString();
             h.status = q.value(QStringLiteral("status")).toString();
         } else {

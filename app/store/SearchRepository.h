@@ -6,19 +6,20 @@
 namespace pd {
 
 struct SearchHit {
-    QString kind;      // patient | portal_user
+    QString kind; // patient | portal_user
     qint64 id = 0;
-    QString key;       // MRN or username
+    QString key; // MRN or username
     QString name;
     QString email;
-    QString phone;     // patients only
-    QDate birthDate;   // patients only
-    QString status;    // portal users only
+    QString phone;   // patients only
+    QDate birthDate; // patients only
+    QString status;  // portal users only
 };
 
 class SearchRepository final {
 public:
-    explicit SearchRepository(Database& db) : m_db(db) {}
+    explicit SearchRepository(Database& db)
+        : m_db(db) {}
 
     // Any part of name, MRN, e-mail or phone, case-insensitive. The text is bound, never spliced into SQL.
     Result<QList<SearchHit>> search(const QString& text, int limit);

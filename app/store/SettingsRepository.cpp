@@ -2,8 +2,7 @@
 
 namespace pd {
 
-Result<QHash<QString, QString>> SettingsRepository::all()
-{
+Result<QHash<QString, QString>> SettingsRepository::all() {
     Query q(m_db, QStringLiteral("SELECT key, value FROM settings"));
     PD_TRY(q.exec());
     QHash<QString, QString> out;
@@ -12,18 +11,20 @@ Result<QHash<QString, QString>> SettingsRepository::all()
     return out;
 }
 
-Status SettingsRepository::set(const QString& key, const QString& value, const QDateTime& at, const QString& by)
-{
-    Query q(m_db, QStringLiteral("INSERT INTO settings (key, value, updated_at, updated_by) VALUES (:k, :v, :at, :by) "
-                                 "ON CONFLICT (key) DO UPDATE SET value = excluded.value, "
-                                 "updated_at = excluded.updated_at, updated_by = excluded.updated_by"));
-    q.bind(QStringLiteral(":k"), key).bind(QStringLiteral(":v"), value)
-        .bind(QStringLiteral(":at"), DbTime::toDb(at)).bind(QStringLiteral(":by"), by);
+Status SettingsRepository::set(const QString& key, const QString& value, const QDateTime& at,
+                               const QString& by) {
+    Query q(m_db, QStringLiteral(
+                      "INSERT INTO settings (key, value, updated_at, updated_by) VALUES (:k, :v, :at, :by) "
+                      "ON CONFLICT (key) DO UPDATE SET value = excluded.value, "
+                      "updated_at = excluded.updated_at, updated_by = excluded.updated_by"));
+    q.bind(QStringLiteral(":k"), key)
+        .bind(QStringLiteral(":v"), value)
+        .bind(QStringLiteral(":at"), DbTime::toDb(at))
+        .bind(QStringLiteral(":by"), by);
     return q.exec();
 }
 
-static StaffMember staffFromRow(Query& q)
-{
+static StaffMember staffFromRow(Query& q) {
     StaffMember s;
     s.id = q.value(QStringLiteral("id")).toLongLong();
     s.name = q.value(QStringLiteral("name")).toString();
@@ -33,8 +34,7 @@ static StaffMember staffFromRow(Query& q)
     return s;
 }
 
-Result<std::optional<StaffMember>> SettingsRepository::staff(const QString& name)
-{
+Result<std::optional<StaffMember>> SettingsRepository::staff(const QString& name) {
     Query q(m_db, QStringLiteral("SELECT * FROM staff WHERE name = :n"));
     q.bind(QStringLiteral(":n"), name);
     PD_TRY(q.exec());
@@ -43,8 +43,7 @@ Result<std::optional<StaffMember>> SettingsRepository::staff(const QString& name
     return std::optional<StaffMember>(staffFromRow(q));
 }
 
-Result<QList<StaffMember>> SettingsRepository::staffList()
-{
+Result<QList<StaffMember>> SettingsRepository::staffList() {
     Query q(m_db, QStringLiteral("SELECT * FROM staff ORDER BY name"));
     PD_TRY(q.exec());
     QList<StaffMember> out;
@@ -53,25 +52,25 @@ Result<QList<StaffMember>> SettingsRepository::staffList()
     return out;
 }
 
-Result<qint64> SettingsRepository::addStaff(const StaffMember& m, const QDateTime& at)
-{
+Result<qint64> SettingsRepository::addStaff(const StaffMember& m, const QDateTime& at) {
     Query q(m_db, QStringLiteral("INSERT INTO staff (name, display_name, role, active, created_at) "
                                  "VALUES (:n, :d, :r, :a, :at)"));
-    q.bind(QStringLiteral(":n"), m.name).bind(QStringLiteral(":d"), m.displayName).bind(QStringLiteral(":r"), m.role)
-        .bind(QStringLiteral(":a"), m.active ? 1 : 0).bind(QStringLiteral(":at"), DbTime::toDb(at));
+    q.bind(QStringLiteral(":n"), m.name)
+        .bind(QStringLiteral(":d"), m.displayName)
+        .bind(QStringLiteral(":r"), m.role)
+        .bind(QStringLiteral(":a"), m.active ? 1 : 0)
+        .bind(QStringLiteral(":at"), DbTime::toDb(at));
     PD_TRY(q.exec());
     return q.lastInsertId();
 }
 
-Status SettingsRepository::setStaffActive(const QString& name, bool active)
-{
+Status SettingsRepository::setStaffActive(const QString& name, bool active) {
     Query q(m_db, QStringLiteral("UPDATE staff SET active = :a WHERE name = :n"));
     q.bind(QStringLiteral(":a"), active ? 1 : 0).bind(QStringLiteral(":n"), name);
     return q.exec();
 }
 
-Result<QList<HolidayRow>> SettingsRepository::holidays()
-{
+Result<QList<HolidayRow>> SettingsRepository::holidays() {
     Query q(m_db, QStringLiteral("SELECT day, name, closed FROM holidays ORDER BY day"));
     PD_TRY(q.exec());
     QList<HolidayRow> out;

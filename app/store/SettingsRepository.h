@@ -17,7 +17,8 @@ struct HolidayRow {
 
 class SettingsRepository final {
 public:
-    explicit SettingsRepository(Database& db) : m_db(db) {}
+    explicit SettingsRepository(Database& db)
+        : m_db(db) {}
 
     Result<QHash<QString, QString>> all();
     Status set(const QString& key, const QString& value, const QDateTime& at, const QString& by);

@@ -13,16 +13,13 @@ namespace pd::bench {
 class Samples {
 public:
     void add(qint64 nanoseconds) { m_ns.append(nanoseconds); }
-    template <typename F>
-    void time(F&& f)
-    {
+    template <typename F> void time(F&& f) {
         QElapsedTimer t;
         t.start();
         f();
         add(t.nsecsElapsed());
     }
-    double percentileMs(double p) const
-    {
+    double percentileMs(double p) const {
         if (m_ns.isEmpty())
             return 0;
         QList<qint64> s = m_ns;
@@ -36,13 +33,11 @@ private:
     QList<qint64> m_ns;
 };
 
-inline void header()
-{
+inline void header() {
     std::printf("%-44s %8s %10s %10s %10s\n", "operation", "count", "p50 ms", "p95 ms", "max ms");
 }
 
-inline void row(const QString& name, const Samples& s)
-{
+inline void row(const QString& name, const Samples& s) {
     std::printf("%-44s %8lld %10.3f %10.3f %10.3f\n", qPrintable(name), static_cast<long long>(s.count()),
                 s.percentileMs(0.5), s.percentileMs(0.95), s.percentileMs(1.0));
     std::fflush(stdout);

@@ -14,8 +14,7 @@ using namespace pd;
 using namespace pd::bench;
 using namespace pd::test;
 
-int main(int argc, char* argv[])
-{
+int main(int argc, char* argv[]) {
     QCoreApplication app(argc, argv);
     int families = 300;
     const QStringList args = QCoreApplication::arguments();
@@ -30,11 +29,21 @@ int main(int argc, char* argv[])
     for (int k = 0; k < families; ++k) {
         const QString mrn = QString::number(500000 + k);
         const QDate birth = QDate(2010, 1, 1).addDays(k * 7 % 5000);
-        add.time([&] { (void)PatientService(*specialist).add({mrn, QStringLiteral("Ana"), QStringLiteral("López"),
-                                                             birth.toString(Qt::ISODate), {}, QStringLiteral("es"), {}, {}}); });
+        add.time([&] {
+            (void)PatientService(*specialist)
+                .add({mrn,
+                      QStringLiteral("Ana"),
+                      QStringLiteral("López"),
+                      birth.toString(Qt::ISODate),
+                      {},
+                      QStringLiteral("es"),
+                      {},
+                      {}});
+        });
         const QString email = QStringLiteral("parent%1@example.org").arg(k);
         enroll.time([&] {
-            auto out = EnrollmentService(*specialist).enroll(parentForm(mrn, QDate(2026, 11, 24), email), QStringLiteral("482913"));
+            auto out = EnrollmentService(*specialist)
+                           .enroll(parentForm(mrn, QDate(2026, 11, 24), email), QStringLiteral("482913"));
             if (out)
                 users.append(out->user.username);
         });
@@ -47,7 +56,8 @@ int main(int argc, char* argv[])
                 tokens.append(DemoData::tokenFromOutbox(*t.db, s->outboxId));
         });
     for (int k = 0; k < tokens.size() / 2; ++k)
-        activate.time([&] { (void)InvitationService(*portal).activate(tokens.at(k), QStringLiteral("482913")); });
+        activate.time(
+            [&] { (void)InvitationService(*portal).activate(tokens.at(k), QStringLiteral("482913")); });
     for (int k = int(users.size()) / 2; k < users.size(); ++k)
         reissue.time([&] { (void)InvitationService(*specialist).reissue({users.at(k), false, {}}, {}); });
     for (int k = 0; k < 100 && k < families; ++k)

@@ -12,8 +12,7 @@
 using namespace pd;
 using namespace pd::bench;
 
-int main(int argc, char* argv[])
-{
+int main(int argc, char* argv[]) {
     QCoreApplication app(argc, argv);
     int patients = 50000;
     const QStringList args = QCoreApplication::arguments();
@@ -21,11 +20,13 @@ int main(int argc, char* argv[])
         patients = args.at(i + 1).toInt();
 
     test::TestDb t;
-    const QStringList families = {QStringLiteral("García"), QStringLiteral("Hernández"), QStringLiteral("Nguyen"),
-                                  QStringLiteral("Սարգսյան"), QStringLiteral("김"), QStringLiteral("王"),
-                                  QStringLiteral("Johnson"), QStringLiteral("O'Brien"), QStringLiteral("Petrosyan")};
+    const QStringList families = {
+        QStringLiteral("García"),   QStringLiteral("Hernández"), QStringLiteral("Nguyen"),
+        QStringLiteral("Սարգսյան"), QStringLiteral("김"),        QStringLiteral("王"),
+        QStringLiteral("Johnson"),  QStringLiteral("O'Brien"),   QStringLiteral("Petrosyan")};
     const QStringList givens = {QStringLiteral("Sofía"), QStringLiteral("Mateo"), QStringLiteral("Արամ"),
-                                QStringLiteral("민준"), QStringLiteral("小明"), QStringLiteral("Olivia"), QStringLiteral("Liam")};
+                                QStringLiteral("민준"),  QStringLiteral("小明"),  QStringLiteral("Olivia"),
+                                QStringLiteral("Liam")};
     QRandomGenerator rng(7);
     QElapsedTimer fill;
     fill.start();
@@ -37,7 +38,8 @@ int main(int argc, char* argv[])
             Patient p;
             p.mrn = QString::number(1000000 + done);
             p.givenName = givens.at(int(rng.bounded(quint32(givens.size()))));
-            p.familyName = families.at(int(rng.bounded(quint32(families.size())))) + QString::number(done % 97);
+            p.familyName =
+                families.at(int(rng.bounded(quint32(families.size())))) + QString::number(done % 97);
             p.birthDate = QDate(2008, 1, 1).addDays(rng.bounded(6000));
             p.email = QStringLiteral("family%1@example.org").arg(done);
             p.phone = QStringLiteral("(323) 555-%1").arg(done % 10000, 4, 10, QLatin1Char('0'));
@@ -50,8 +52,9 @@ int main(int argc, char* argv[])
     std::printf("filled %d patients in %.1f s\n\n", patients, double(fill.elapsed()) / 1000.0);
 
     SearchRepository search(*t.db);
-    const QStringList typed = {QStringLiteral("Hernández4"), QStringLiteral("Սարգսյան1"), QStringLiteral("1004321"),
-                               QStringLiteral("5550199"), QStringLiteral("family4242@"), QStringLiteral("O'Brien12")};
+    const QStringList typed = {QStringLiteral("Hernández4"),  QStringLiteral("Սարգսյան1"),
+                               QStringLiteral("1004321"),     QStringLiteral("5550199"),
+                               QStringLiteral("family4242@"), QStringLiteral("O'Brien12")};
     header();
     for (int length = 1; length <= 8; ++length) {
         Samples s;
@@ -70,7 +73,8 @@ int main(int argc, char* argv[])
     row(QStringLiteral("search, 1-2 CJK characters"), cjk);
 
     QSqlQuery plan(t.db->connection());
-    plan.exec(QStringLiteral("EXPLAIN QUERY PLAN SELECT rowid FROM search_index WHERE search_index MATCH '\"Hernán\"' LIMIT 50"));
+    plan.exec(QStringLiteral(
+        "EXPLAIN QUERY PLAN SELECT rowid FROM search_index WHERE search_index MATCH '\"Hernán\"' LIMIT 50"));
     std::printf("\nquery plan for a 3+ character search:\n");
     while (plan.next())
         std::printf("  %s\n", qPrintable(plan.value(3).toString()));

@@ -22,13 +22,14 @@ struct CliResult {
 
 class Cli {
 public:
-    Cli()
-    {
+    Cli() {
         run({QStringLiteral("init")}, {}, QStringLiteral("admin"));
-        run({QStringLiteral("staff"), QStringLiteral("add"), QStringLiteral("maria"), QStringLiteral("--role"),
-             QStringLiteral("him_specialist")}, {}, QStringLiteral("admin"));
+        run({QStringLiteral("staff"), QStringLiteral("add"), QStringLiteral("maria"),
+             QStringLiteral("--role"), QStringLiteral("him_specialist")},
+            {}, QStringLiteral("admin"));
         run({QStringLiteral("staff"), QStringLiteral("add"), QStringLiteral("sam"), QStringLiteral("--role"),
-             QStringLiteral("support_agent")}, {}, QStringLiteral("admin"));
+             QStringLiteral("support_agent")},
+            {}, QStringLiteral("admin"));
     }
 
     QString dbPath() const { return m_dir.filePath(QStringLiteral("t.sqlite")); }
@@ -38,16 +39,17 @@ public:
     void clearEnv(const QString& name) { m_env.remove(name); }
 
     // Every run names the database, the clock and the staff member: nothing depends on the machine.
-    CliResult run(const QStringList& args, const QByteArray& input = {}, const QString& staff = QStringLiteral("maria"),
-                  bool json = false)
-    {
-        QStringList all = {QStringLiteral("--db"), dbPath(), QStringLiteral("--now"), m_now, QStringLiteral("--staff"), staff};
+    CliResult run(const QStringList& args, const QByteArray& input = {},
+                  const QString& staff = QStringLiteral("maria"), bool json = false) {
+        QStringList all = {QStringLiteral("--db"),    dbPath(), QStringLiteral("--now"), m_now,
+                           QStringLiteral("--staff"), staff};
         if (json)
             all.append(QStringLiteral("--json"));
         all += args;
         QProcess p;
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("PORTALDESK_LANGUAGE"), QStringLiteral("en"));   // whatever the machine's locale
+        env.insert(QStringLiteral("PORTALDESK_LANGUAGE"),
+                   QStringLiteral("en")); // whatever the machine's locale
         for (auto it = m_env.cbegin(); it != m_env.cend(); ++it)
             env.insert(it.key(), it.value());
         p.setProcessEnvironment(env);
@@ -65,14 +67,13 @@ public:
         return r;
     }
 
-    CliResult json(const QStringList& args, const QByteArray& input = {}, const QString& staff = QStringLiteral("maria"))
-    {
+    CliResult json(const QStringList& args, const QByteArray& input = {},
+                   const QString& staff = QStringLiteral("maria")) {
         return run(args, input, staff, true);
     }
 
     // Every activation token in the e-mails to `address` in the drop folder.
-    QStringList tokensFor(const QString& address) const
-    {
+    QStringList tokensFor(const QString& address) const {
         QStringList tokens;
         QDir dir(mailFolder());
         const auto files = dir.entryInfoList({QStringLiteral("*.eml")}, QDir::Files);
@@ -92,8 +93,7 @@ public:
     }
 
     // The one token for `address` not in `known`.
-    QString newTokenFor(const QString& address, const QStringList& known = {}) const
-    {
+    QString newTokenFor(const QString& address, const QStringList& known = {}) const {
         QStringList fresh;
         for (const QString& t : tokensFor(address)) {
             if (!known.contains(t))
@@ -103,8 +103,7 @@ public:
     }
 
     // Runs SQL with the sqlite3 shell, behind the application's back.
-    QString sql(const QString& statement) const
-    {
+    QString sql(const QString& statement) const {
         QProcess p;
         p.start(QStringLiteral("sqlite3"), {dbPath(), statement});
         p.waitForFinished(30000);

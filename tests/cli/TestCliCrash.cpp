@@ -7,8 +7,7 @@ class TestCliCrash : public QObject {
     Q_OBJECT
 
     // Counts of everything an operation could touch, and the live state of the family's login.
-    static QString state(Cli& cli)
-    {
+    static QString state(Cli& cli) {
         return cli.sql(QStringLiteral(
             "SELECT (SELECT count(*) FROM patients) || '/' || (SELECT count(*) FROM portal_users) || '/' || "
             "(SELECT count(*) FROM access_grants) || '/' || (SELECT count(*) FROM enrollments) || '/' || "
@@ -19,42 +18,71 @@ class TestCliCrash : public QObject {
     }
 
 private slots:
-    void crashLeavesNothingHalfDone_data()
-    {
+    void crashLeavesNothingHalfDone_data() {
         QTest::addColumn<QString>("failpoint");
         QTest::addColumn<QStringList>("args");
         QTest::addColumn<QByteArray>("input");
-        const QStringList enroll = {"enroll", "--mrn", "100201", "--form", "parent", "--signed", "2026-11-20",
-                                    "--given", "Rosa", "--family", "Pérez", "--email", "rosa.perez@example.org"};
-        const QStringList addPatient = {"patient", "add", "--mrn", "100300", "--given", "Lucía", "--family", "Pérez",
-                                        "--birth-date", "2016-02-01"};
-        const QStringList reissue = {"invitation", "reissue", "maria.lopez", "--new-pin", "--verified-by", "DOB + MRN"};
-        const QStringList deactivate = {"user", "deactivate", "maria.lopez", "--reason", "suspected_compromise"};
-        QTest::newRow("patient add, before commit") << "patient_add.before_commit" << addPatient << QByteArray();
+        const QStringList enroll = {"enroll",
+                                    "--mrn",
+                                    "100201",
+                                    "--form",
+                                    "parent",
+                                    "--signed",
+                                    "2026-11-20",
+                                    "--given",
+                                    "Rosa",
+                                    "--family",
+                                    "Pérez",
+                                    "--email",
+                                    "rosa.perez@example.org"};
+        const QStringList addPatient = {"patient", "add",      "--mrn", "100300",       "--given",
+                                        "Lucía",   "--family", "Pérez", "--birth-date", "2016-02-01"};
+        const QStringList reissue = {"invitation", "reissue",       "maria.lopez",
+                                     "--new-pin",  "--verified-by", "DOB + MRN"};
+        const QStringList deactivate = {"user", "deactivate", "maria.lopez", "--reason",
+                                        "suspected_compromise"};
+        QTest::newRow("patient add, before commit")
+            << "patient_add.before_commit" << addPatient << QByteArray();
         QTest::newRow("enroll, after the login") << "enroll.after_user" << enroll << QByteArray("580417");
         QTest::newRow("enroll, after the grant") << "enroll.after_grant" << enroll << QByteArray("580417");
         QTest::newRow("enroll, before commit") << "enroll.before_commit" << enroll << QByteArray("580417");
-        QTest::newRow("send now, before commit") << "send_now.before_commit" << QStringList{"invitation", "send-now", "jose.perez"} << QByteArray();
-        QTest::newRow("reissue, after revoking the old one") << "reissue.after_revoke" << reissue << QByteArray("580417");
+        QTest::newRow("send now, before commit")
+            << "send_now.before_commit" << QStringList{"invitation", "send-now", "jose.perez"}
+            << QByteArray();
+        QTest::newRow("reissue, after revoking the old one")
+            << "reissue.after_revoke" << reissue << QByteArray("580417");
         QTest::newRow("reissue, before commit") << "reissue.before_commit" << reissue << QByteArray("580417");
-        QTest::newRow("deactivate, after revoking") << "deactivate.after_revoke" << deactivate << QByteArray();
+        QTest::newRow("deactivate, after revoking")
+            << "deactivate.after_revoke" << deactivate << QByteArray();
         QTest::newRow("deactivate, after the login") << "deactivate.after_user" << deactivate << QByteArray();
-        QTest::newRow("deactivate, before commit") << "deactivate.before_commit" << deactivate << QByteArray();
+        QTest::newRow("deactivate, before commit")
+            << "deactivate.before_commit" << deactivate << QByteArray();
     }
 
-    void crashLeavesNothingHalfDone()
-    {
+    void crashLeavesNothingHalfDone() {
         QFETCH(QString, failpoint);
         QFETCH(QStringList, args);
         QFETCH(QByteArray, input);
         Cli cli;
         // One family with a sent invitation, and a second patient whose family has a queued one.
-        QCOMPARE(cli.run({"patient", "add", "--mrn", "100200", "--given", "Ana", "--family", "López", "--birth-date", "2017-03-02"}).exitCode, 0);
-        QCOMPARE(cli.run({"patient", "add", "--mrn", "100201", "--given", "Luis", "--family", "Pérez", "--birth-date", "2018-04-04"}).exitCode, 0);
-        QCOMPARE(cli.run({"enroll", "--mrn", "100200", "--form", "parent", "--signed", "2026-11-20", "--given", "María",
-                          "--family", "López", "--email", "maria.lopez@example.org"}, "482913").exitCode, 0);
-        QCOMPARE(cli.run({"enroll", "--mrn", "100201", "--form", "parent", "--signed", "2026-11-20", "--given", "José",
-                          "--family", "Pérez", "--email", "jose.perez@example.org"}, "482913").exitCode, 0);
+        QCOMPARE(cli.run({"patient", "add", "--mrn", "100200", "--given", "Ana", "--family", "López",
+                          "--birth-date", "2017-03-02"})
+                     .exitCode,
+                 0);
+        QCOMPARE(cli.run({"patient", "add", "--mrn", "100201", "--given", "Luis", "--family", "Pérez",
+                          "--birth-date", "2018-04-04"})
+                     .exitCode,
+                 0);
+        QCOMPARE(cli.run({"enroll", "--mrn", "100200", "--form", "parent", "--signed", "2026-11-20",
+                          "--given", "María", "--family", "López", "--email", "maria.lopez@example.org"},
+                         "482913")
+                     .exitCode,
+                 0);
+        QCOMPARE(cli.run({"enroll", "--mrn", "100201", "--form", "parent", "--signed", "2026-11-20",
+                          "--given", "José", "--family", "Pérez", "--email", "jose.perez@example.org"},
+                         "482913")
+                     .exitCode,
+                 0);
         QCOMPARE(cli.run({"invitation", "send-now", "maria.lopez"}).exitCode, 0);
         const QString before = state(cli);
 
@@ -69,8 +97,10 @@ private slots:
         const CliResult again = cli.run(args, input);
         QVERIFY2(again.exitCode == 0, qPrintable(again.err));
         QVERIFY(state(cli) != before);
-        QCOMPARE(cli.sql(QStringLiteral("SELECT count(*) FROM invitations WHERE status IN ('queued','sent','delivery_failed') "
-                                        "GROUP BY portal_user_id HAVING count(*) > 1")), QString());
+        QCOMPARE(cli.sql(QStringLiteral(
+                     "SELECT count(*) FROM invitations WHERE status IN ('queued','sent','delivery_failed') "
+                     "GROUP BY portal_user_id HAVING count(*) > 1")),
+                 QString());
         QCOMPARE(cli.run({"audit", "verify"}, {}, QStringLiteral("admin")).exitCode, 0);
     }
 };

@@ -10,19 +10,19 @@ class TestCliFaults : public QObject {
     Q_OBJECT
 
 private slots:
-    void databaseHeldByAnotherWriterIsUnavailableThenWorks()
-    {
+    void databaseHeldByAnotherWriterIsUnavailableThenWorks() {
         Cli cli;
         // Another program holds the write lock, as a stuck workstation would.
         QProcess holder;
         holder.start(QStringLiteral("sqlite3"), {cli.dbPath()});
         QVERIFY(holder.waitForStarted());
-        holder.write("BEGIN IMMEDIATE;\nINSERT INTO settings VALUES ('x', 'y', 'z', 'w');\nSELECT 'locked';\n");
+        holder.write(
+            "BEGIN IMMEDIATE;\nINSERT INTO settings VALUES ('x', 'y', 'z', 'w');\nSELECT 'locked';\n");
         QVERIFY(holder.waitForReadyRead(10000));
         cli.setEnv(QStringLiteral("PORTALDESK_BUSY_TIMEOUT_MS"), QStringLiteral("300"));
 
-        const CliResult r = cli.run({"patient", "add", "--mrn", "100200", "--given", "Ana", "--family", "López",
-                                     "--birth-date", "2017-03-02"});
+        const CliResult r = cli.run({"patient", "add", "--mrn", "100200", "--given", "Ana", "--family",
+                                     "López", "--birth-date", "2017-03-02"});
         QCOMPARE(r.exitCode, 7);
         QVERIFY2(r.err.contains(QStringLiteral("unavailable")), qPrintable(r.err));
 
@@ -30,29 +30,40 @@ private slots:
         holder.closeWriteChannel();
         QVERIFY(holder.waitForFinished(10000));
         QCOMPARE(cli.sql(QStringLiteral("SELECT count(*) FROM patients")), QStringLiteral("0"));
-        QCOMPARE(cli.run({"patient", "add", "--mrn", "100200", "--given", "Ana", "--family", "López", "--birth-date",
-                          "2017-03-02"}).exitCode, 0);
+        QCOMPARE(cli.run({"patient", "add", "--mrn", "100200", "--given", "Ana", "--family", "López",
+                          "--birth-date", "2017-03-02"})
+                     .exitCode,
+                 0);
     }
 
-    void mailDropThatGoesAwayKeepsTheMessageForLater()
-    {
+    void mailDropThatGoesAwayKeepsTheMessageForLater() {
         Cli cli;
-        QCOMPARE(cli.run({"patient", "add", "--mrn", "100200", "--given", "Ana", "--family", "López", "--birth-date",
-                          "2017-03-02"}).exitCode, 0);
-        QCOMPARE(cli.run({"enroll", "--mrn", "100200", "--form", "parent", "--signed", "2026-11-20", "--given", "María",
-                          "--family", "López", "--email", "maria.lopez@example.org"}, "482913").exitCode, 0);
+        QCOMPARE(cli.run({"patient", "add", "--mrn", "100200", "--given", "Ana", "--family", "López",
+                          "--birth-date", "2017-03-02"})
+                     .exitCode,
+                 0);
+        QCOMPARE(cli.run({"enroll", "--mrn", "100200", "--form", "parent", "--signed", "2026-11-20",
+                          "--given", "María", "--family", "López", "--email", "maria.lopez@example.org"},
+                         "482913")
+                     .exitCode,
+                 0);
         QCOMPARE(cli.run({"invitation", "send-now", "maria.lopez"}).exitCode, 0);
         // The drop folder's path is taken by a file: nothing can be written there.
         const QString blocked = cli.mailFolder() + QStringLiteral("-blocked");
         QFile blocker(blocked);
         QVERIFY(blocker.open(QIODevice::WriteOnly));
         blocker.close();
-        QCOMPARE(cli.run({"settings", "set", "mail.drop_folder", blocked}, {}, QStringLiteral("admin")).exitCode, 0);
+        QCOMPARE(
+            cli.run({"settings", "set", "mail.drop_folder", blocked}, {}, QStringLiteral("admin")).exitCode,
+            0);
 
         const CliResult down = cli.run({"mail", "send"});
         QCOMPARE(down.exitCode, 7);
         QVERIFY(!down.err.isEmpty());
-        const auto waiting = cli.json({"mail", "list", "--status", "pending"}).json().value(QStringLiteral("messages")).toArray();
+        const auto waiting = cli.json({"mail", "list", "--status", "pending"})
+                                 .json()
+                                 .value(QStringLiteral("messages"))
+                                 .toArray();
         QCOMPARE(waiting.size(), 1);
         QVERIFY(!waiting.first().toObject().value(QStringLiteral("last_error")).toString().isEmpty());
 
@@ -62,7 +73,8 @@ private slots:
         QCOMPARE(cli.run({"mail", "send"}).exitCode, 0);
         QCOMPARE(cli.run({"mail", "send"}).exitCode, 0);
         QCOMPARE(QDir(blocked).entryList({QStringLiteral("*.eml")}).size(), 1);
-        QCOMPARE(cli.sql(QStringLiteral("SELECT status || '/' || attempts FROM outbox")), QStringLiteral("sent/2"));
+        QCOMPARE(cli.sql(QStringLiteral("SELECT status || '/' || attempts FROM outbox")),
+                 QStringLiteral("sent/2"));
     }
 };
 

@@ -11,25 +11,31 @@ class TestCliFlow : public QObject {
     Q_OBJECT
 
     // A 9-year-old (born 2017-03-02) enrolled by her mother, invitation sent and delivered.
-    void enrolledFamily(Cli& cli, const QString& mrn, const QString& email, const QString& pin = QStringLiteral("482913"))
-    {
-        QCOMPARE(cli.run({"patient", "add", "--mrn", mrn, "--given", "Ana", "--family", "López", "--birth-date",
-                          "2017-03-02", "--language", "es"}).exitCode, 0);
-        const auto enrolled = cli.run({"enroll", "--mrn", mrn, "--form", "parent", "--signed", "2026-11-20", "--given",
-                                       "María", "--family", "López", "--email", email}, pin.toUtf8());
+    void enrolledFamily(Cli& cli, const QString& mrn, const QString& email,
+                        const QString& pin = QStringLiteral("482913")) {
+        QCOMPARE(cli.run({"patient", "add", "--mrn", mrn, "--given", "Ana", "--family", "López",
+                          "--birth-date", "2017-03-02", "--language", "es"})
+                     .exitCode,
+                 0);
+        const auto enrolled = cli.run({"enroll", "--mrn", mrn, "--form", "parent", "--signed", "2026-11-20",
+                                       "--given", "María", "--family", "López", "--email", email},
+                                      pin.toUtf8());
         QVERIFY2(enrolled.exitCode == 0, qPrintable(enrolled.err));
         QCOMPARE(cli.run({"invitation", "send-now", email}).exitCode, 0);
         QCOMPARE(cli.run({"mail", "send"}).exitCode, 0);
     }
 
-    QString userStatus(Cli& cli, const QString& user)
-    {
-        return cli.json({"user", "show", user}).json().value(QStringLiteral("user")).toObject().value(QStringLiteral("status")).toString();
+    QString userStatus(Cli& cli, const QString& user) {
+        return cli.json({"user", "show", user})
+            .json()
+            .value(QStringLiteral("user"))
+            .toObject()
+            .value(QStringLiteral("status"))
+            .toString();
     }
 
 private slots:
-    void enrollSendActivate()
-    {
+    void enrollSendActivate() {
         Cli cli;
         enrolledFamily(cli, QStringLiteral("100200"), QStringLiteral("maria.lopez@example.org"));
         const QString token = cli.newTokenFor(QStringLiteral("maria.lopez@example.org"));
@@ -41,14 +47,23 @@ private slots:
         QCOMPARE(userStatus(cli, QStringLiteral("maria.lopez")), QStringLiteral("active"));
         const auto show = cli.json({"patient", "show", "100200"}).json();
         QCOMPARE(show.value(QStringLiteral("bracket")).toString(), QStringLiteral("child"));
-        QCOMPARE(show.value(QStringLiteral("grants")).toArray().first().toObject().value(QStringLiteral("level")).toString(),
+        QCOMPARE(show.value(QStringLiteral("grants"))
+                     .toArray()
+                     .first()
+                     .toObject()
+                     .value(QStringLiteral("level"))
+                     .toString(),
                  QStringLiteral("full"));
-        QCOMPARE(show.value(QStringLiteral("invitations")).toArray().first().toObject().value(QStringLiteral("status")).toString(),
+        QCOMPARE(show.value(QStringLiteral("invitations"))
+                     .toArray()
+                     .first()
+                     .toObject()
+                     .value(QStringLiteral("status"))
+                     .toString(),
                  QStringLiteral("activated"));
     }
 
-    void reissueKillsTheOldLink()
-    {
+    void reissueKillsTheOldLink() {
         Cli cli;
         enrolledFamily(cli, QStringLiteral("100200"), QStringLiteral("maria.lopez@example.org"));
         const QString oldToken = cli.newTokenFor(QStringLiteral("maria.lopez@example.org"));
@@ -62,11 +77,11 @@ private slots:
         QCOMPARE(old.exitCode, 3);
         QVERIFY2(old.err.contains(QStringLiteral("newer")), qPrintable(old.err));
         QCOMPARE(cli.run({"activate", "--token", newToken}, "482913", QStringLiteral("portal")).exitCode, 0);
-        QCOMPARE(cli.sql(QStringLiteral("SELECT status FROM invitations ORDER BY id")), QStringLiteral("revoked\nactivated"));
+        QCOMPARE(cli.sql(QStringLiteral("SELECT status FROM invitations ORDER BY id")),
+                 QStringLiteral("revoked\nactivated"));
     }
 
-    void fiveWrongPinsLock()
-    {
+    void fiveWrongPinsLock() {
         Cli cli;
         enrolledFamily(cli, QStringLiteral("100200"), QStringLiteral("maria.lopez@example.org"));
         const QString token = cli.newTokenFor(QStringLiteral("maria.lopez@example.org"));
@@ -83,8 +98,7 @@ private slots:
         QCOMPARE(userStatus(cli, QStringLiteral("maria.lopez")), QStringLiteral("pending"));
     }
 
-    void expiresThirtyDaysAfterSending_data()
-    {
+    void expiresThirtyDaysAfterSending_data() {
         QTest::addColumn<QString>("now");
         QTest::addColumn<int>("exitCode");
         QTest::newRow("30 days less a minute") << "2026-12-24T08:59:00" << 0;
@@ -93,11 +107,10 @@ private slots:
         QTest::newRow("31 days, given in UTC") << "2026-12-25T17:00:00Z" << 3;
     }
 
-    void expiresThirtyDaysAfterSending()
-    {
+    void expiresThirtyDaysAfterSending() {
         QFETCH(QString, now);
         QFETCH(int, exitCode);
-        Cli cli;   // sent 2026-11-24 09:00 Los Angeles
+        Cli cli; // sent 2026-11-24 09:00 Los Angeles
         enrolledFamily(cli, QStringLiteral("100200"), QStringLiteral("maria.lopez@example.org"));
         const QString token = cli.newTokenFor(QStringLiteral("maria.lopez@example.org"));
         cli.setNow(now);
@@ -111,56 +124,78 @@ private slots:
             QVERIFY2(r.err.contains(QStringLiteral("expired")), qPrintable(r.err));
     }
 
-    void twelfthBirthdayEndsTheParentsAccessAndTheAuditHolds()
-    {
+    void twelfthBirthdayEndsTheParentsAccessAndTheAuditHolds() {
         Cli cli;
         cli.setNow(QStringLiteral("2026-11-24T09:00:00"));
-        QCOMPARE(cli.run({"patient", "add", "--mrn", "100300", "--given", "Lucía", "--family", "Pérez", "--birth-date",
-                          "2015-01-10"}).exitCode, 0);
-        QCOMPARE(cli.run({"enroll", "--mrn", "100300", "--form", "parent", "--signed", "2026-11-24", "--given", "Rosa",
-                          "--family", "Pérez", "--email", "rosa.perez@example.org"}, "580417").exitCode, 0);
+        QCOMPARE(cli.run({"patient", "add", "--mrn", "100300", "--given", "Lucía", "--family", "Pérez",
+                          "--birth-date", "2015-01-10"})
+                     .exitCode,
+                 0);
+        QCOMPARE(cli.run({"enroll", "--mrn", "100300", "--form", "parent", "--signed", "2026-11-24",
+                          "--given", "Rosa", "--family", "Pérez", "--email", "rosa.perez@example.org"},
+                         "580417")
+                     .exitCode,
+                 0);
         const auto upcoming = cli.json({"transitions", "upcoming", "--days", "60"}).json();
         QCOMPARE(upcoming.value(QStringLiteral("transitions")).toArray().size(), 1);
 
-        cli.setNow(QStringLiteral("2027-01-10T00:30:00"));   // the birthday, half past midnight in Los Angeles
+        cli.setNow(QStringLiteral("2027-01-10T00:30:00")); // the birthday, half past midnight in Los Angeles
         const auto daily = cli.json({"daily"}).json();
         QCOMPARE(daily.value(QStringLiteral("grants_ended")).toInt(), 1);
         QCOMPARE(daily.value(QStringLiteral("users_terminated")).toInt(), 1);
         const auto show = cli.json({"patient", "show", "100300"}).json();
         const auto grant = show.value(QStringLiteral("grants")).toArray().first().toObject();
         QCOMPARE(grant.value(QStringLiteral("end_reason")).toString(), QStringLiteral("age_12"));
-        QCOMPARE(grant.value(QStringLiteral("ended_at")).toString(), QStringLiteral("2027-01-10T08:00:00.000Z"));
+        QCOMPARE(grant.value(QStringLiteral("ended_at")).toString(),
+                 QStringLiteral("2027-01-10T08:00:00.000Z"));
         QCOMPARE(userStatus(cli, QStringLiteral("rosa.perez")), QStringLiteral("terminated"));
         // The patient's timeline answers "why did I lose access?" in words.
         QStringList story;
         for (const auto v : show.value(QStringLiteral("timeline")).toArray())
             story.append(v.toObject().value(QStringLiteral("text")).toString());
-        QVERIFY2(story.filter(QStringLiteral("Access ended (age_12) on 2027-01-10")).size() == 1, qPrintable(story.join(u'\n')));
+        QVERIFY2(story.filter(QStringLiteral("Access ended (age_12) on 2027-01-10")).size() == 1,
+                 qPrintable(story.join(u'\n')));
         QVERIFY(story.filter(QStringLiteral("Login ended: no access to any patient was left.")).size() == 1);
         QCOMPARE(cli.run({"audit", "verify"}, {}, QStringLiteral("admin")).exitCode, 0);
 
         // An attacker edits one event directly in the file; verify names exactly that event.
-        const QString id = cli.sql(QStringLiteral("SELECT id FROM audit_events WHERE action = 'grant.ended'"));
-        cli.sql(QStringLiteral("DROP TRIGGER audit_events_no_update; UPDATE audit_events SET details = '{}' WHERE id = %1;").arg(id));
+        const QString id =
+            cli.sql(QStringLiteral("SELECT id FROM audit_events WHERE action = 'grant.ended'"));
+        cli.sql(
+            QStringLiteral(
+                "DROP TRIGGER audit_events_no_update; UPDATE audit_events SET details = '{}' WHERE id = %1;")
+                .arg(id));
         const auto verify = cli.json({"audit", "verify"}, {}, QStringLiteral("admin"));
         QCOMPARE(verify.exitCode, 3);
         QCOMPARE(QString::number(verify.json().value(QStringLiteral("bad_event")).toInteger()), id);
     }
 
-    void demoDataCoversEveryBracketAndState()
-    {
+    void demoDataCoversEveryBracketAndState() {
         Cli cli;
         const auto r = cli.json({"demo-data", "--patients", "40", "--seed", "11"});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         // Brackets on 2026-11-24: child born after 2014-11-24, adult on or before 2008-11-24.
-        QVERIFY(cli.sql(QStringLiteral("SELECT count(*) FROM patients WHERE birth_date > '2014-11-24'")).toInt() > 0);
-        QVERIFY(cli.sql(QStringLiteral("SELECT count(*) FROM patients WHERE birth_date BETWEEN '2008-11-25' AND '2014-11-24'")).toInt() > 0);
-        QVERIFY(cli.sql(QStringLiteral("SELECT count(*) FROM patients WHERE birth_date <= '2008-11-24'")).toInt() > 0);
+        QVERIFY(
+            cli.sql(QStringLiteral("SELECT count(*) FROM patients WHERE birth_date > '2014-11-24'")).toInt() >
+            0);
+        QVERIFY(
+            cli
+                .sql(QStringLiteral(
+                    "SELECT count(*) FROM patients WHERE birth_date BETWEEN '2008-11-25' AND '2014-11-24'"))
+                .toInt() > 0);
+        QVERIFY(cli.sql(QStringLiteral("SELECT count(*) FROM patients WHERE birth_date <= '2008-11-24'"))
+                    .toInt() > 0);
         for (const char* status : {"queued", "sent", "activated", "expired", "locked", "revoked"})
-            QVERIFY2(cli.sql(QStringLiteral("SELECT count(*) FROM invitations WHERE status = '%1'").arg(QLatin1String(status))).toInt() > 0,
+            QVERIFY2(cli.sql(QStringLiteral("SELECT count(*) FROM invitations WHERE status = '%1'")
+                                 .arg(QLatin1String(status)))
+                             .toInt() > 0,
                      status);
-        QVERIFY(cli.sql(QStringLiteral("SELECT count(*) FROM portal_users WHERE status = 'deactivated'")).toInt() > 0);
-        const auto upcoming = cli.json({"transitions", "upcoming", "--days", "30"}).json().value(QStringLiteral("transitions")).toArray();
+        QVERIFY(cli.sql(QStringLiteral("SELECT count(*) FROM portal_users WHERE status = 'deactivated'"))
+                    .toInt() > 0);
+        const auto upcoming = cli.json({"transitions", "upcoming", "--days", "30"})
+                                  .json()
+                                  .value(QStringLiteral("transitions"))
+                                  .toArray();
         QSet<int> ages;
         for (const auto v : upcoming)
             ages.insert(v.toObject().value(QStringLiteral("age")).toInt());
@@ -169,34 +204,41 @@ private slots:
         QCOMPARE(cli.run({"audit", "verify"}, {}, QStringLiteral("admin")).exitCode, 0);
     }
 
-    void supportAgentsSeeMaskedContactDetails()
-    {
+    void supportAgentsSeeMaskedContactDetails() {
         Cli cli;
-        QCOMPARE(cli.run({"patient", "add", "--mrn", "100200", "--given", "Ana", "--family", "López", "--birth-date",
-                          "2017-03-02", "--email", "family@example.org", "--phone", "(323) 555-0142"}).exitCode, 0);
-        const auto shown = cli.json({"patient", "show", "100200"}, {}, QStringLiteral("sam")).json().value(QStringLiteral("patient")).toObject();
+        QCOMPARE(cli.run({"patient", "add", "--mrn", "100200", "--given", "Ana", "--family", "López",
+                          "--birth-date", "2017-03-02", "--email", "family@example.org", "--phone",
+                          "(323) 555-0142"})
+                     .exitCode,
+                 0);
+        const auto shown = cli.json({"patient", "show", "100200"}, {}, QStringLiteral("sam"))
+                               .json()
+                               .value(QStringLiteral("patient"))
+                               .toObject();
         QCOMPARE(shown.value(QStringLiteral("email")).toString(), QString::fromUtf8("f•••@example.org"));
         QCOMPARE(shown.value(QStringLiteral("phone")).toString(), QString::fromUtf8("•••-•••-0142"));
         QVERIFY(shown.value(QStringLiteral("birth_date")).isNull());
-        const auto full = cli.json({"patient", "show", "100200"}).json().value(QStringLiteral("patient")).toObject();
+        const auto full =
+            cli.json({"patient", "show", "100200"}).json().value(QStringLiteral("patient")).toObject();
         QCOMPARE(full.value(QStringLiteral("birth_date")).toString(), QStringLiteral("2017-03-02"));
     }
 
-    void deactivationRevokesAndNotifies()
-    {
+    void deactivationRevokesAndNotifies() {
         Cli cli;
         enrolledFamily(cli, QStringLiteral("100200"), QStringLiteral("maria.lopez@example.org"));
         const QString token = cli.newTokenFor(QStringLiteral("maria.lopez@example.org"));
-        const auto refused = cli.run({"user", "deactivate", "maria.lopez", "--reason", "suspected_compromise"}, {},
-                                     QStringLiteral("sam"));
+        const auto refused =
+            cli.run({"user", "deactivate", "maria.lopez", "--reason", "suspected_compromise"}, {},
+                    QStringLiteral("sam"));
         QCOMPARE(refused.exitCode, 6);
-        const auto r = cli.json({"user", "deactivate", "maria.lopez", "--reason", "suspected_compromise", "--reported-by",
-                                 "mother by phone", "--verified-by", "DOB + MRN"});
+        const auto r = cli.json({"user", "deactivate", "maria.lopez", "--reason", "suspected_compromise",
+                                 "--reported-by", "mother by phone", "--verified-by", "DOB + MRN"});
         QCOMPARE(r.exitCode, 0);
         QCOMPARE(r.json().value(QStringLiteral("revoked_invitations")).toArray().size(), 1);
         QCOMPARE(userStatus(cli, QStringLiteral("maria.lopez")), QStringLiteral("deactivated"));
         QCOMPARE(cli.run({"activate", "--token", token}, "482913", QStringLiteral("portal")).exitCode, 3);
-        QCOMPARE(cli.sql(QStringLiteral("SELECT count(*) FROM outbox WHERE kind = 'deactivation'")), QStringLiteral("1"));
+        QCOMPARE(cli.sql(QStringLiteral("SELECT count(*) FROM outbox WHERE kind = 'deactivation'")),
+                 QStringLiteral("1"));
     }
 };
 

@@ -9,8 +9,7 @@ class TestTranslations : public QObject {
     Q_OBJECT
 
 private slots:
-    void spanishCatalogueIsCompiledIn()
-    {
+    void spanishCatalogueIsCompiledIn() {
         QTranslator translator;
         QVERIFY(translator.load(QStringLiteral(":/i18n/portaldesk_es.qm")));
         QVERIFY(!translator.isEmpty());
@@ -20,8 +19,7 @@ private slots:
         QCoreApplication::removeTranslator(&translator);
     }
 
-    void spanishSourceIsComplete()
-    {
+    void spanishSourceIsComplete() {
         QFile ts(QStringLiteral(PORTALDESK_SOURCE_DIR "/translations/portaldesk_es.ts"));
         QVERIFY(ts.open(QIODevice::ReadOnly));
         const QString xml = QString::fromUtf8(ts.readAll());
@@ -30,13 +28,13 @@ private slots:
         QCOMPARE(xml.count(QStringLiteral("<translation></translation>")), 0);
     }
 
-    void placeholdersSurviveTranslation()
-    {
+    void placeholdersSurviveTranslation() {
         QFile ts(QStringLiteral(PORTALDESK_SOURCE_DIR "/translations/portaldesk_es.ts"));
         QVERIFY(ts.open(QIODevice::ReadOnly));
         const QString xml = QString::fromUtf8(ts.readAll());
-        static const QRegularExpression message(QStringLiteral("<source>(.*?)</source>.*?<translation[^>]*>(.*?)</translation>"),
-                                                QRegularExpression::DotMatchesEverythingOption);
+        static const QRegularExpression message(
+            QStringLiteral("<source>(.*?)</source>.*?<translation[^>]*>(.*?)</translation>"),
+            QRegularExpression::DotMatchesEverythingOption);
         static const QRegularExpression placeholder(QStringLiteral("%(\\d|n)"));
         const auto placeholders = [](const QString& text) {
             QStringList found;

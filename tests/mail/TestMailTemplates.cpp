@@ -139,7 +139,7 @@ void TestMailTemplates::templatesUseOnlyKnownPlaceholders() {
         const bool layout = path.endsWith(QStringLiteral("/layout.html"));
         for (const QString& name : placeholdersIn(text)) {
             if (layout && (name == u"subject" || name == u"content"))
-                continue;   // the layout wraps the rendered subject and body
+                continue; // the layout wraps the rendered subject and body
             QVERIFY2(allowed.contains(name), qPrintable(path + u": " + name));
             QVERIFY2(!forbidden.match(name).hasMatch(), qPrintable(path + u": " + name));
         }
@@ -159,7 +159,9 @@ void TestMailTemplates::textAndHtmlUseSamePlaceholders() {
     const QString html = readResource(base + QStringLiteral(".html"));
     QVERIFY(text.startsWith(QStringLiteral("Subject: ")));
     // The HTML part is the kind's body inside the language's layout.
-    QSet<QString> htmlNames = placeholdersIn(html) + placeholdersIn(readResource(QStringLiteral(":/mail/%1/layout.html").arg(language)));
+    QSet<QString> htmlNames =
+        placeholdersIn(html) +
+        placeholdersIn(readResource(QStringLiteral(":/mail/%1/layout.html").arg(language)));
     htmlNames.remove(QStringLiteral("subject"));
     htmlNames.remove(QStringLiteral("content"));
     QCOMPARE(htmlNames, placeholdersIn(text));
@@ -248,7 +250,8 @@ void TestMailTemplates::htmlIsOneWholeDocumentAroundTheBody() {
     QVERIFY(html.startsWith(QStringLiteral("<!DOCTYPE html>")));
     QVERIFY(html.trimmed().endsWith(QStringLiteral("</html>")));
     QCOMPARE(html.count(QStringLiteral("<html")), 1);
-    QVERIFY(html.contains(QStringLiteral("<title>") + mail->subject.toHtmlEscaped() + QStringLiteral("</title>")));
+    QVERIFY(html.contains(QStringLiteral("<title>") + mail->subject.toHtmlEscaped() +
+                          QStringLiteral("</title>")));
     // A value that looks like the layout's slot stays text.
     QVERIFY(html.contains(QStringLiteral("Ana &lt;b&gt;{{content}}&lt;/b&gt;")));
     QVERIFY(html.indexOf(QStringLiteral("<h1")) < html.indexOf(QStringLiteral("<hr")));

@@ -10,31 +10,38 @@
 
 namespace pd::test {
 
-inline Patient addPatient(TestDb& t, const QString& mrn, const QDate& birth, const QString& email = QString())
-{
+inline Patient addPatient(TestDb& t, const QString& mrn, const QDate& birth,
+                          const QString& email = QString()) {
     auto ctx = t.as(QStringLiteral("specialist"));
-    auto p = PatientService(*ctx).add({mrn, QStringLiteral("Ana"), QStringLiteral("López"), birth.toString(Qt::ISODate),
-                                       QStringLiteral("female"), QStringLiteral("es"), email, QString()});
+    auto p = PatientService(*ctx).add({mrn, QStringLiteral("Ana"), QStringLiteral("López"),
+                                       birth.toString(Qt::ISODate), QStringLiteral("female"),
+                                       QStringLiteral("es"), email, QString()});
     if (!p)
         qFatal("addPatient: %s", qPrintable(p.error().message));
     return p.value();
 }
 
 inline EnrollRequest parentForm(const QString& mrn, const QDate& signedOn, const QString& email,
-                                const QString& given = QStringLiteral("María"))
-{
-    return {mrn, QStringLiteral("parent"), signedOn.toString(Qt::ISODate), given, QStringLiteral("López"), email,
-            QStringLiteral("parent"), QStringLiteral("es"), QString()};
+                                const QString& given = QStringLiteral("María")) {
+    return {
+        mrn,   QStringLiteral("parent"), signedOn.toString(Qt::ISODate), given,    QStringLiteral("López"),
+        email, QStringLiteral("parent"), QStringLiteral("es"),           QString()};
 }
 
-inline EnrollRequest patientForm(const QString& mrn, const QDate& signedOn, const QString& email)
-{
-    return {mrn, QStringLiteral("patient"), signedOn.toString(Qt::ISODate), QString(), QString(), email,
-            QString(), QString(), QString()};
+inline EnrollRequest patientForm(const QString& mrn, const QDate& signedOn, const QString& email) {
+    return {mrn,
+            QStringLiteral("patient"),
+            signedOn.toString(Qt::ISODate),
+            QString(),
+            QString(),
+            email,
+            QString(),
+            QString(),
+            QString()};
 }
 
-inline EnrollOutcome enrollOk(TestDb& t, const EnrollRequest& r, const QString& pin = QStringLiteral("482913"))
-{
+inline EnrollOutcome enrollOk(TestDb& t, const EnrollRequest& r,
+                              const QString& pin = QStringLiteral("482913")) {
     auto ctx = t.as(QStringLiteral("specialist"));
     auto out = EnrollmentService(*ctx).enroll(r, pin);
     if (!out)
@@ -43,8 +50,7 @@ inline EnrollOutcome enrollOk(TestDb& t, const EnrollRequest& r, const QString& 
 }
 
 // Sends the login's queued invitation and returns the token from the e-mail in the outbox.
-inline QString sendAndReadToken(TestDb& t, const QString& username)
-{
+inline QString sendAndReadToken(TestDb& t, const QString& username) {
     auto ctx = t.as(QStringLiteral("specialist"));
     auto sent = InvitationService(*ctx).sendNow(username);
     if (!sent)

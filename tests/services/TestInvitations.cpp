@@ -10,31 +10,31 @@ using namespace pd::test;
 class TestInvitations : public QObject {
     Q_OBJECT
 
-    QString enrollChild(TestDb& t)
-    {
+    QString enrollChild(TestDb& t) {
         addPatient(t, QStringLiteral("100200"), QDate(2017, 3, 2));
-        return enrollOk(t, parentForm(QStringLiteral("100200"), QDate(2026, 11, 24), QStringLiteral("mom@example.org"))).user.username;
+        return enrollOk(t, parentForm(QStringLiteral("100200"), QDate(2026, 11, 24),
+                                      QStringLiteral("mom@example.org")))
+            .user.username;
     }
 
-    Result<ActivationOutcome> activate(TestDb& t, const QString& token, const QString& pin)
-    {
+    Result<ActivationOutcome> activate(TestDb& t, const QString& token, const QString& pin) {
         return InvitationService(*t.as(QStringLiteral("portal"))).activate(token, pin);
     }
 
-    QString statusOf(TestDb& t, const QString& username)
-    {
+    QString statusOf(TestDb& t, const QString& username) {
         return PortalUserRepository(*t.db).byUsername(username).value().value().status;
     }
 
 private slots:
-    void sendGivesALinkThatActivatesWithThePin()
-    {
+    void sendGivesALinkThatActivatesWithThePin() {
         TestDb t;
         const QString user = enrollChild(t);
         const QString token = sendAndReadToken(t, user);
         QCOMPARE(token.size(), 43);
         // Only the token's SHA-256 is kept.
-        QCOMPARE(t.count(QStringLiteral("SELECT count(*) FROM invitations WHERE token_hash = '%1'").arg(token)), 0);
+        QCOMPARE(
+            t.count(QStringLiteral("SELECT count(*) FROM invitations WHERE token_hash = '%1'").arg(token)),
+            0);
         t.clock.advanceDays(1);
         auto out = activate(t, token, QStringLiteral("482913"));
         QVERIFY2(out.ok(), out.ok() ? "" : qPrintable(out.error().message));
@@ -44,8 +44,7 @@ private slots:
         QCOMPARE(again.error().rule, QStringLiteral("activation.used"));
     }
 
-    void sendingTwiceIsRefused()
-    {
+    void sendingTwiceIsRefused() {
         TestDb t;
         const QString user = enrollChild(t);
         sendAndReadToken(t, user);
@@ -54,61 +53,68 @@ private slots:
         QCOMPARE(second.error().rule, QStringLiteral("invitation.already_sent"));
     }
 
-    void reissueRevokesTheOldLinkInTheSameTransaction()
-    {
+    void reissueRevokesTheOldLinkInTheSameTransaction() {
         TestDb t;
         const QString user = enrollChild(t);
         const QString oldToken = sendAndReadToken(t, user);
         t.clock.advanceDays(3);
-        auto re = InvitationService(*t.as(QStringLiteral("agent"))).reissue({user, false, QString()}, QString());
+        auto re =
+            InvitationService(*t.as(QStringLiteral("agent"))).reissue({user, false, QString()}, QString());
         QVERIFY2(re.ok(), re.ok() ? "" : qPrintable(re.error().message));
         QVERIFY(re->revokedId > 0);
-        QCOMPARE(t.count(QStringLiteral("SELECT count(*) FROM invitations WHERE status IN ('queued','sent','delivery_failed')")), 1);
-        QCOMPARE(re->invitation.expiresAt, la(2026, 12, 27, 9, 0));   // a new 30-day window
+        QCOMPARE(t.count(QStringLiteral(
+                     "SELECT count(*) FROM invitations WHERE status IN ('queued','sent','delivery_failed')")),
+                 1);
+        QCOMPARE(re->invitation.expiresAt, la(2026, 12, 27, 9, 0)); // a new 30-day window
 
         auto old = activate(t, oldToken, QStringLiteral("482913"));
         QVERIFY(!old.ok());
         QCOMPARE(old.error().rule, QStringLiteral("activation.revoked"));
         const QString newToken = DemoData::tokenFromOutbox(*t.db, re->outboxId);
-        QVERIFY(activate(t, newToken, QStringLiteral("482913")).ok());   // the PIN was kept
+        QVERIFY(activate(t, newToken, QStringLiteral("482913")).ok()); // the PIN was kept
     }
 
-    void reissueWithANewPinNeedsIdentityVerification()
-    {
+    void reissueWithANewPinNeedsIdentityVerification() {
         TestDb t;
         const QString user = enrollChild(t);
         sendAndReadToken(t, user);
-        auto refused = InvitationService(*t.as(QStringLiteral("agent"))).reissue({user, true, QString()}, QStringLiteral("580417"));
+        auto refused = InvitationService(*t.as(QStringLiteral("agent")))
+                           .reissue({user, true, QString()}, QStringLiteral("580417"));
         QCOMPARE(refused.error().rule, QStringLiteral("reissue.verification_required"));
         auto re = InvitationService(*t.as(QStringLiteral("agent")))
                       .reissue({user, true, QStringLiteral("DOB + MRN")}, QStringLiteral("580417"));
         QVERIFY(re.ok());
         QCOMPARE(re->invitation.pinVerifiedBy, QStringLiteral("DOB + MRN"));
         const QString token = DemoData::tokenFromOutbox(*t.db, re->outboxId);
-        QCOMPARE(activate(t, token, QStringLiteral("482913")).error().rule, QStringLiteral("activation.wrong_pin"));
+        QCOMPARE(activate(t, token, QStringLiteral("482913")).error().rule,
+                 QStringLiteral("activation.wrong_pin"));
         QVERIFY(activate(t, token, QStringLiteral("580417")).ok());
     }
 
-    void fiveWrongPinsLockAndOnlyAReissueUnlocks()
-    {
+    void fiveWrongPinsLockAndOnlyAReissueUnlocks() {
         TestDb t;
         const QString user = enrollChild(t);
         const QString token = sendAndReadToken(t, user);
         for (int i = 1; i <= 4; ++i)
-            QCOMPARE(activate(t, token, QStringLiteral("000111")).error().rule, QStringLiteral("activation.wrong_pin"));
-        QCOMPARE(activate(t, token, QStringLiteral("000111")).error().rule, QStringLiteral("activation.locked"));
-        QCOMPARE(activate(t, token, QStringLiteral("482913")).error().rule, QStringLiteral("activation.locked"));
-        QCOMPARE(t.count(QStringLiteral("SELECT count(*) FROM invitations WHERE status = 'locked' AND failed_attempts = 5")), 1);
+            QCOMPARE(activate(t, token, QStringLiteral("000111")).error().rule,
+                     QStringLiteral("activation.wrong_pin"));
+        QCOMPARE(activate(t, token, QStringLiteral("000111")).error().rule,
+                 QStringLiteral("activation.locked"));
+        QCOMPARE(activate(t, token, QStringLiteral("482913")).error().rule,
+                 QStringLiteral("activation.locked"));
+        QCOMPARE(t.count(QStringLiteral(
+                     "SELECT count(*) FROM invitations WHERE status = 'locked' AND failed_attempts = 5")),
+                 1);
         QCOMPARE(statusOf(t, user), QStringLiteral("pending"));
 
-        auto re = InvitationService(*t.as(QStringLiteral("agent"))).reissue({user, false, QString()}, QString());
+        auto re =
+            InvitationService(*t.as(QStringLiteral("agent"))).reissue({user, false, QString()}, QString());
         QVERIFY(re.ok());
-        QCOMPARE(re->revokedId, qint64(0));   // a locked invitation is no longer live
+        QCOMPARE(re->revokedId, qint64(0)); // a locked invitation is no longer live
         QVERIFY(activate(t, DemoData::tokenFromOutbox(*t.db, re->outboxId), QStringLiteral("482913")).ok());
     }
 
-    void expiresThirtyDaysAfterSending_data()
-    {
+    void expiresThirtyDaysAfterSending_data() {
         QTest::addColumn<QDateTime>("when");
         QTest::addColumn<bool>("works");
         // Sent 2026-11-24 09:00 in Los Angeles.
@@ -118,8 +124,7 @@ private slots:
         QTest::newRow("31 days") << la(2026, 12, 25, 9, 0) << false;
     }
 
-    void expiresThirtyDaysAfterSending()
-    {
+    void expiresThirtyDaysAfterSending() {
         QFETCH(QDateTime, when);
         QFETCH(bool, works);
         TestDb t;
@@ -134,29 +139,29 @@ private slots:
         }
     }
 
-    void expiryKeepsWallClockTimeAcrossDaylightSaving()
-    {
+    void expiryKeepsWallClockTimeAcrossDaylightSaving() {
         TestDb t;
-        t.clock.set(la(2026, 10, 20, 10, 0));   // PDT; 30 days later is PST
+        t.clock.set(la(2026, 10, 20, 10, 0)); // PDT; 30 days later is PST
         addPatient(t, QStringLiteral("100200"), QDate(2017, 3, 2));
-        const QString user = enrollOk(t, parentForm(QStringLiteral("100200"), QDate(2026, 10, 20), QStringLiteral("mom@example.org"))).user.username;
+        const QString user = enrollOk(t, parentForm(QStringLiteral("100200"), QDate(2026, 10, 20),
+                                                    QStringLiteral("mom@example.org")))
+                                 .user.username;
         auto sent = InvitationService(*t.as(QStringLiteral("specialist"))).sendNow(user);
         QVERIFY(sent.ok());
         QCOMPARE(sent->invitation.expiresAt, la(2026, 11, 19, 10, 0));
     }
 
-    void revokeNeedsAnHimSpecialist()
-    {
+    void revokeNeedsAnHimSpecialist() {
         TestDb t;
         const QString user = enrollChild(t);
-        QCOMPARE(InvitationService(*t.as(QStringLiteral("agent"))).revoke(user).error().kind, ErrorKind::NotPermitted);
+        QCOMPARE(InvitationService(*t.as(QStringLiteral("agent"))).revoke(user).error().kind,
+                 ErrorKind::NotPermitted);
         auto r = InvitationService(*t.as(QStringLiteral("specialist"))).revoke(user);
         QVERIFY(r.ok());
         QCOMPARE(r->status, QStringLiteral("revoked"));
     }
 
-    void unknownTokenIsNotFound()
-    {
+    void unknownTokenIsNotFound() {
         TestDb t;
         auto out = activate(t, QStringLiteral("not-a-token"), QStringLiteral("482913"));
         QCOMPARE(out.error().kind, ErrorKind::NotFound);

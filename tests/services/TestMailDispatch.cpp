@@ -16,11 +16,11 @@ class TestMailDispatch : public QObject {
     Q_OBJECT
 
 private slots:
-    void deliversOnceAndForgetsTheLink()
-    {
+    void deliversOnceAndForgetsTheLink() {
         TestDb t;
         addPatient(t, QStringLiteral("100200"), QDate(2017, 3, 2));
-        const auto e = enrollOk(t, parentForm(QStringLiteral("100200"), QDate(2026, 11, 24), QStringLiteral("mom@example.org")));
+        const auto e = enrollOk(
+            t, parentForm(QStringLiteral("100200"), QDate(2026, 11, 24), QStringLiteral("mom@example.org")));
         const QString token = sendAndReadToken(t, e.user.username);
         const QString folder = t.dir.filePath(QStringLiteral("mail"));
         FileDropTransport transport(folder);
@@ -33,29 +33,30 @@ private slots:
         QVERIFY(f.open(QIODevice::ReadOnly));
         const QByteArray raw = f.readAll();
         QVERIFY(MimeMessage::decodeQuotedPrintable(raw).contains(token.toLatin1()));
-        QVERIFY(!raw.contains("100200"));        // no MRN
-        QVERIFY(!raw.contains("2017"));          // no birth date
-        QCOMPARE(t.count(QStringLiteral("SELECT count(*) FROM outbox WHERE status = 'sent' AND raw IS NULL")), 1);
+        QVERIFY(!raw.contains("100200")); // no MRN
+        QVERIFY(!raw.contains("2017"));   // no birth date
+        QCOMPARE(t.count(QStringLiteral("SELECT count(*) FROM outbox WHERE status = 'sent' AND raw IS NULL")),
+                 1);
         auto again = MailDispatcher(*t.as(QStringLiteral("specialist"))).dispatch(transport);
         QCOMPARE(again->sent, 0);
     }
 
-    void mailIsInTheFamilysLanguageOrEnglish_data()
-    {
+    void mailIsInTheFamilysLanguageOrEnglish_data() {
         QTest::addColumn<QString>("language");
         QTest::addColumn<QString>("expiry");
         QTest::newRow("Spanish") << "es" << QStringLiteral("24 de diciembre de 2026");
         QTest::newRow("English") << "en" << QStringLiteral("December 24, 2026");
-        QTest::newRow("Korean has no templates yet: English throughout") << "ko" << QStringLiteral("December 24, 2026");
+        QTest::newRow("Korean has no templates yet: English throughout")
+            << "ko" << QStringLiteral("December 24, 2026");
     }
 
-    void mailIsInTheFamilysLanguageOrEnglish()
-    {
+    void mailIsInTheFamilysLanguageOrEnglish() {
         QFETCH(QString, language);
         QFETCH(QString, expiry);
         TestDb t;
         addPatient(t, QStringLiteral("100200"), QDate(2017, 3, 2));
-        EnrollRequest r = parentForm(QStringLiteral("100200"), QDate(2026, 11, 24), QStringLiteral("mom@example.org"));
+        EnrollRequest r =
+            parentForm(QStringLiteral("100200"), QDate(2026, 11, 24), QStringLiteral("mom@example.org"));
         r.language = language;
         const auto e = enrollOk(t, r);
         auto sent = InvitationService(*t.as(QStringLiteral("specialist"))).sendNow(e.user.username);
@@ -66,11 +67,11 @@ private slots:
         QCOMPARE(message.language, language == QLatin1String("ko") ? QStringLiteral("en") : language);
     }
 
-    void unavailableTransportIsRetriedLaterNotLost()
-    {
+    void unavailableTransportIsRetriedLaterNotLost() {
         TestDb t;
         addPatient(t, QStringLiteral("100200"), QDate(2017, 3, 2));
-        const auto e = enrollOk(t, parentForm(QStringLiteral("100200"), QDate(2026, 11, 24), QStringLiteral("mom@example.org")));
+        const auto e = enrollOk(
+            t, parentForm(QStringLiteral("100200"), QDate(2026, 11, 24), QStringLiteral("mom@example.org")));
         sendAndReadToken(t, e.user.username);
         // The folder's path is taken by a file: the transport can't write.
         const QString folder = t.dir.filePath(QStringLiteral("blocked"));
@@ -80,7 +81,9 @@ private slots:
         FileDropTransport transport(folder);
         auto first = MailDispatcher(*t.as(QStringLiteral("specialist"))).dispatch(transport);
         QCOMPARE(first->retrying, 1);
-        QCOMPARE(t.count(QStringLiteral("SELECT count(*) FROM outbox WHERE status = 'pending' AND last_error IS NOT NULL")), 1);
+        QCOMPARE(t.count(QStringLiteral(
+                     "SELECT count(*) FROM outbox WHERE status = 'pending' AND last_error IS NOT NULL")),
+                 1);
         // Not due yet: nothing is tried again at once.
         QCOMPARE(MailDispatcher(*t.as(QStringLiteral("specialist"))).dispatch(transport)->retrying, 0);
         QVERIFY(QFile::remove(folder));

@@ -10,19 +10,18 @@ class TestAuditLog : public QObject {
     Q_OBJECT
 
 private:
-    void write(TestDb& t, int n)
-    {
+    void write(TestDb& t, int n) {
         auto ctx = t.as(QStringLiteral("specialist"));
         Transaction tx(*t.db);
         QVERIFY(tx.begin().ok());
         for (int i = 0; i < n; ++i)
             QVERIFY(ctx->audit(QStringLiteral("test.event"), QStringLiteral("patient"), i, i, 0,
-                               {{QStringLiteral("n"), i}}).ok());
+                               {{QStringLiteral("n"), i}})
+                        .ok());
         QVERIFY(tx.commit().ok());
     }
 
-    void force(TestDb& t, const QString& sql)
-    {
+    void force(TestDb& t, const QString& sql) {
         for (const QString& s : {QStringLiteral("DROP TRIGGER audit_events_no_update"),
                                  QStringLiteral("DROP TRIGGER audit_events_no_delete"), sql}) {
             Query q(*t.db, s);
@@ -31,18 +30,16 @@ private:
     }
 
 private slots:
-    void intactChainVerifies()
-    {
+    void intactChainVerifies() {
         TestDb t;
         write(t, 10);
         const auto v = AuditLog(*t.db).verify();
         QVERIFY(v.ok());
         QVERIFY(v->intact);
-        QCOMPARE(v->checked, 11);   // the first supervisor's event plus ten
+        QCOMPARE(v->checked, 11); // the first supervisor's event plus ten
     }
 
-    void eventsCannotBeUpdatedOrDeletedThroughSql()
-    {
+    void eventsCannotBeUpdatedOrDeletedThroughSql() {
         TestDb t;
         write(t, 2);
         Query update(*t.db, QStringLiteral("UPDATE audit_events SET staff = 'someone' WHERE id = 2"));
@@ -51,20 +48,24 @@ private slots:
         QVERIFY(!remove.exec().ok());
     }
 
-    void tamperingIsFoundAtTheExactEvent_data()
-    {
+    void tamperingIsFoundAtTheExactEvent_data() {
         QTest::addColumn<QString>("sql");
         QTest::addColumn<qint64>("badEvent");
-        QTest::newRow("details edited") << QStringLiteral("UPDATE audit_events SET details = '{}' WHERE id = 5") << qint64(5);
-        QTest::newRow("staff edited") << QStringLiteral("UPDATE audit_events SET staff = 'x' WHERE id = 7") << qint64(7);
-        QTest::newRow("time edited") << QStringLiteral("UPDATE audit_events SET at = '2020-01-01T00:00:00.000Z' WHERE id = 3") << qint64(3);
-        QTest::newRow("event deleted") << QStringLiteral("DELETE FROM audit_events WHERE id = 6") << qint64(7);
+        QTest::newRow("details edited")
+            << QStringLiteral("UPDATE audit_events SET details = '{}' WHERE id = 5") << qint64(5);
+        QTest::newRow("staff edited")
+            << QStringLiteral("UPDATE audit_events SET staff = 'x' WHERE id = 7") << qint64(7);
+        QTest::newRow("time edited")
+            << QStringLiteral("UPDATE audit_events SET at = '2020-01-01T00:00:00.000Z' WHERE id = 3")
+            << qint64(3);
+        QTest::newRow("event deleted")
+            << QStringLiteral("DELETE FROM audit_events WHERE id = 6") << qint64(7);
         QTest::newRow("last event deleted and hash rewritten")
-            << QStringLiteral("UPDATE audit_events SET hash = 'f' || substr(hash, 2) WHERE id = 4") << qint64(4);
+            << QStringLiteral("UPDATE audit_events SET hash = 'f' || substr(hash, 2) WHERE id = 4")
+            << qint64(4);
     }
 
-    void tamperingIsFoundAtTheExactEvent()
-    {
+    void tamperingIsFoundAtTheExactEvent() {
         QFETCH(QString, sql);
         QFETCH(qint64, badEvent);
         TestDb t;
@@ -77,12 +78,12 @@ private slots:
         QVERIFY(!v->problem.isEmpty());
     }
 
-    void secretsNeverReachTheLog()
-    {
+    void secretsNeverReachTheLog() {
         TestDb t;
         write(t, 1);
         QCOMPARE(t.count(QStringLiteral("SELECT count(*) FROM audit_events WHERE details LIKE '%pin_hash%' "
-                                        "OR details LIKE '%token%'")), 0);
+                                        "OR details LIKE '%token%'")),
+                 0);
     }
 };
 

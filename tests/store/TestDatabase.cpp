@@ -15,8 +15,7 @@ class TestDatabase : public QObject {
     Q_OBJECT
 
 private:
-    qint64 addPatient(TestDb& t, const QString& mrn)
-    {
+    qint64 addPatient(TestDb& t, const QString& mrn) {
         Patient p;
         p.mrn = mrn;
         p.givenName = QStringLiteral("Ana");
@@ -26,8 +25,7 @@ private:
         return id ? id.value() : 0;
     }
 
-    qint64 addUser(TestDb& t, const QString& username)
-    {
+    qint64 addUser(TestDb& t, const QString& username) {
         PortalUser u;
         u.username = username;
         u.email = username + QStringLiteral("@example.org");
@@ -39,8 +37,7 @@ private:
         return id ? id.value() : 0;
     }
 
-    Invitation queued(TestDb& t, qint64 userId)
-    {
+    Invitation queued(TestDb& t, qint64 userId) {
         Invitation i;
         i.portalUserId = userId;
         i.email = QStringLiteral("x@example.org");
@@ -53,17 +50,15 @@ private:
     }
 
 private slots:
-    void freshDatabaseIsMigratedOnce()
-    {
+    void freshDatabaseIsMigratedOnce() {
         TestDb t;
         QCOMPARE(t.db->schemaVersion().value(), 1);
-        QVERIFY(t.db->migrate().ok());   // again: nothing to do
+        QVERIFY(t.db->migrate().ok()); // again: nothing to do
         QCOMPARE(t.count(QStringLiteral("SELECT count(*) FROM schema_migrations")), 1);
         QCOMPARE(t.count(QStringLiteral("SELECT count(*) FROM staff WHERE role = 'him_supervisor'")), 1);
     }
 
-    void onlyItsOwnerCanReadANewDatabaseFile()
-    {
+    void onlyItsOwnerCanReadANewDatabaseFile() {
 #ifdef Q_OS_UNIX
         TestDb t;
         const QFileDevice::Permissions p = QFile::permissions(t.path());
@@ -74,10 +69,10 @@ private slots:
 #endif
     }
 
-    void changedMigrationStopsTheProgram()
-    {
+    void changedMigrationStopsTheProgram() {
         TestDb t;
-        Query q(*t.db, QStringLiteral("UPDATE schema_migrations SET checksum = 'tampered' WHERE version = 1"));
+        Query q(*t.db,
+                QStringLiteral("UPDATE schema_migrations SET checksum = 'tampered' WHERE version = 1"));
         QVERIFY(q.exec().ok());
         const Status s = t.db->migrate();
         QVERIFY(!s.ok());
@@ -85,18 +80,17 @@ private slots:
         QVERIFY(s.error().message.contains(QStringLiteral("Migration 1")));
     }
 
-    void newerSchemaIsRefused()
-    {
+    void newerSchemaIsRefused() {
         TestDb t;
-        Query q(*t.db, QStringLiteral("INSERT INTO schema_migrations VALUES (99, 'future', 'x', '2030-01-01')"));
+        Query q(*t.db,
+                QStringLiteral("INSERT INTO schema_migrations VALUES (99, 'future', 'x', '2030-01-01')"));
         QVERIFY(q.exec().ok());
         const Status s = t.db->migrate();
         QVERIFY(!s.ok());
         QCOMPARE(s.error().rule, QStringLiteral("db.newer_schema"));
     }
 
-    void notADatabaseIsUnavailable()
-    {
+    void notADatabaseIsUnavailable() {
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("junk.sqlite"));
         QFile f(path);
@@ -108,8 +102,7 @@ private slots:
         QCOMPARE(db.error().kind, ErrorKind::Unavailable);
     }
 
-    void folderThatCannotBeMadeIsUnavailable()
-    {
+    void folderThatCannotBeMadeIsUnavailable() {
         QTemporaryDir dir;
         QFile blocker(dir.filePath(QStringLiteral("file")));
         QVERIFY(blocker.open(QIODevice::WriteOnly));
@@ -119,8 +112,7 @@ private slots:
         QCOMPARE(db.error().kind, ErrorKind::Unavailable);
     }
 
-    void mrnIsUnique()
-    {
+    void mrnIsUnique() {
         TestDb t;
         QVERIFY(addPatient(t, QStringLiteral("100200")) > 0);
         Patient p;
@@ -133,8 +125,7 @@ private slots:
         QCOMPARE(second.error().kind, ErrorKind::Conflict);
     }
 
-    void oneLiveInvitationPerUserIsEnforcedByTheSchema_data()
-    {
+    void oneLiveInvitationPerUserIsEnforcedByTheSchema_data() {
         QTest::addColumn<QString>("firstStatus");
         QTest::addColumn<bool>("secondAllowed");
         QTest::newRow("queued is live") << QStringLiteral("queued") << false;
@@ -145,8 +136,7 @@ private slots:
         QTest::newRow("locked is not") << QStringLiteral("locked") << true;
     }
 
-    void oneLiveInvitationPerUserIsEnforcedByTheSchema()
-    {
+    void oneLiveInvitationPerUserIsEnforcedByTheSchema() {
         QFETCH(QString, firstStatus);
         QFETCH(bool, secondAllowed);
         TestDb t;
@@ -160,8 +150,7 @@ private slots:
         QCOMPARE(second.ok(), secondAllowed);
     }
 
-    void checkConstraintsRefuseUnknownWords()
-    {
+    void checkConstraintsRefuseUnknownWords() {
         TestDb t;
         const qint64 user = addUser(t, QStringLiteral("maria"));
         Invitation i = queued(t, user);
@@ -172,15 +161,13 @@ private slots:
         QVERIFY(!q.exec().ok());
     }
 
-    void foreignKeysAreOn()
-    {
+    void foreignKeysAreOn() {
         TestDb t;
         Invitation i = queued(t, 4242);
         QVERIFY(!InvitationRepository(*t.db).insert(i).ok());
     }
 
-    void staleUpdateIsAConflictNamingWhoChangedIt()
-    {
+    void staleUpdateIsAConflictNamingWhoChangedIt() {
         TestDb t;
         addPatient(t, QStringLiteral("100200"));
         PatientRepository patients(*t.db);
@@ -203,8 +190,7 @@ private slots:
         QCOMPARE(now.rowVersion, 2);
     }
 
-    void transactionRollsBackWhenNotCommitted()
-    {
+    void transactionRollsBackWhenNotCommitted() {
         TestDb t;
         {
             Transaction tx(*t.db);
@@ -214,29 +200,30 @@ private slots:
         QCOMPARE(t.count(QStringLiteral("SELECT count(*) FROM patients")), 0);
     }
 
-    void databaseHeldByAnotherWriterIsUnavailableAndNothingIsWritten()
-    {
+    void databaseHeldByAnotherWriterIsUnavailableAndNothingIsWritten() {
         TestDb t;
         auto other = Database::open(t.path(), 100);
         QVERIFY(other.ok());
-        QVERIFY(other.value()->begin().ok());   // another workstation holds the write lock
+        QVERIFY(other.value()->begin().ok()); // another workstation holds the write lock
         auto mine = Database::open(t.path(), 200);
         QVERIFY(mine.ok());
-        ServiceContext ctx(*mine.value(), t.clock, signIn(*t.db, QStringLiteral("specialist")).value(), QStringLiteral("ws"));
-        auto added = PatientService(ctx).add({QStringLiteral("100200"), QStringLiteral("Ana"), QStringLiteral("López"),
-                                              QStringLiteral("2017-03-02"), QString(), QString(), QString(), QString()});
+        ServiceContext ctx(*mine.value(), t.clock, signIn(*t.db, QStringLiteral("specialist")).value(),
+                           QStringLiteral("ws"));
+        auto added = PatientService(ctx).add({QStringLiteral("100200"), QStringLiteral("Ana"),
+                                              QStringLiteral("López"), QStringLiteral("2017-03-02"),
+                                              QString(), QString(), QString(), QString()});
         QVERIFY(!added.ok());
         QCOMPARE(added.error().kind, ErrorKind::Unavailable);
         other.value()->rollback();
         QCOMPARE(t.count(QStringLiteral("SELECT count(*) FROM patients")), 0);
         // Once the other writer is done, the same operation goes through.
-        auto again = PatientService(ctx).add({QStringLiteral("100200"), QStringLiteral("Ana"), QStringLiteral("López"),
-                                              QStringLiteral("2017-03-02"), QString(), QString(), QString(), QString()});
+        auto again = PatientService(ctx).add({QStringLiteral("100200"), QStringLiteral("Ana"),
+                                              QStringLiteral("López"), QStringLiteral("2017-03-02"),
+                                              QString(), QString(), QString(), QString()});
         QVERIFY(again.ok());
     }
 
-    void timesRoundTripInUtc()
-    {
+    void timesRoundTripInUtc() {
         const QDateTime t = la(2026, 3, 8, 1, 59);
         QCOMPARE(DbTime::instant(DbTime::toDb(t)), t);
         QCOMPARE(DbTime::toDb(t).toString(), QStringLiteral("2026-03-08T09:59:00.000Z"));

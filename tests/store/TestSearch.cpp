@@ -11,18 +11,22 @@ class TestSearch : public QObject {
 
     TestDb m_t;
 
-    void add(const char* mrn, const char* given, const char* family, const char* email, const char* phone)
-    {
+    void add(const char* mrn, const char* given, const char* family, const char* email, const char* phone) {
         auto ctx = m_t.as(QStringLiteral("specialist"));
-        NewPatient p{QString::fromUtf8(mrn), QString::fromUtf8(given), QString::fromUtf8(family),
-                     QStringLiteral("2015-06-01"), QString(), QString(), QString::fromUtf8(email), QString::fromUtf8(phone)};
+        NewPatient p{QString::fromUtf8(mrn),
+                     QString::fromUtf8(given),
+                     QString::fromUtf8(family),
+                     QStringLiteral("2015-06-01"),
+                     QString(),
+                     QString(),
+                     QString::fromUtf8(email),
+                     QString::fromUtf8(phone)};
         auto r = PatientService(*ctx).add(p);
         QVERIFY2(r.ok(), r.ok() ? "" : qPrintable(r.error().message));
     }
 
 private slots:
-    void initTestCase()
-    {
+    void initTestCase() {
         add("100200", "José", "Ñúñez", "jose.nunez@example.org", "(323) 555-0199");
         add("100201", "Արամ", "Սարգսյան", "", "");
         add("100202", "민준", "김", "", "");
@@ -30,8 +34,7 @@ private slots:
         add("100204", "Olivia", "O'Brien", "obrien@example.com", "323.555.0142");
     }
 
-    void findsByAnyPart_data()
-    {
+    void findsByAnyPart_data() {
         QTest::addColumn<QString>("text");
         QTest::addColumn<QString>("mrn");
         QTest::newRow("MRN part") << QStringLiteral("0020") << QStringLiteral("100200");
@@ -45,8 +48,7 @@ private slots:
         QTest::newRow("apostrophe") << QStringLiteral("O'Bri") << QStringLiteral("100204");
     }
 
-    void findsByAnyPart()
-    {
+    void findsByAnyPart() {
         QFETCH(QString, text);
         QFETCH(QString, mrn);
         auto ctx = m_t.as(QStringLiteral("agent"));
@@ -58,8 +60,7 @@ private slots:
         QVERIFY2(found, qPrintable(text));
     }
 
-    void inputIsNeverSql_data()
-    {
+    void inputIsNeverSql_data() {
         QTest::addColumn<QString>("text");
         QTest::newRow("drop table") << QStringLiteral("'; DROP TABLE patients;--");
         QTest::newRow("fts syntax") << QStringLiteral("NEAR(a b) OR *");
@@ -68,8 +69,7 @@ private slots:
         QTest::newRow("backslash") << QStringLiteral("\\");
     }
 
-    void inputIsNeverSql()
-    {
+    void inputIsNeverSql() {
         QFETCH(QString, text);
         auto ctx = m_t.as(QStringLiteral("agent"));
         auto hits = PatientService(*ctx).search(text);
@@ -78,8 +78,7 @@ private slots:
         QCOMPARE(m_t.count(QStringLiteral("SELECT count(*) FROM patients")), 5);
     }
 
-    void overLongSearchIsRefused()
-    {
+    void overLongSearchIsRefused() {
         auto ctx = m_t.as(QStringLiteral("agent"));
         auto hits = PatientService(*ctx).search(QString(500, QLatin1Char('a')));
         QVERIFY(!hits.ok());

@@ -16,11 +16,12 @@
 
 namespace pd::test {
 
-inline QTimeZone losAngeles() { return QTimeZone(QByteArrayLiteral("America/Los_Angeles")); }
+inline QTimeZone losAngeles() {
+    return QTimeZone(QByteArrayLiteral("America/Los_Angeles"));
+}
 
 // An instant given as local time in Los Angeles.
-inline QDateTime la(int y, int m, int d, int hh = 9, int mm = 0)
-{
+inline QDateTime la(int y, int m, int d, int hh = 9, int mm = 0) {
     return QDateTime(QDate(y, m, d), QTime(hh, mm), losAngeles()).toUTC();
 }
 
@@ -29,8 +30,7 @@ struct TestDb {
     std::unique_ptr<Database> db;
     FixedClock clock{la(2026, 11, 24)};
 
-    TestDb()
-    {
+    TestDb() {
         auto opened = Database::open(dir.filePath(QStringLiteral("test.sqlite")));
         if (!opened)
             qFatal("cannot open test database: %s", qPrintable(opened.error().message));
@@ -38,7 +38,8 @@ struct TestDb {
         if (auto s = AdminService::initialize(*db, clock, QStringLiteral("supervisor")); !s)
             qFatal("cannot initialise test database: %s", qPrintable(s.error().message));
         SettingsRepository settings(*db);
-        for (const auto& [name, role] : {std::pair{"specialist", "him_specialist"}, std::pair{"agent", "support_agent"}}) {
+        for (const auto& [name, role] :
+             {std::pair{"specialist", "him_specialist"}, std::pair{"agent", "support_agent"}}) {
             StaffMember m;
             m.name = QString::fromLatin1(name);
             m.displayName = m.name;
@@ -50,8 +51,7 @@ struct TestDb {
     QString path() const { return dir.filePath(QStringLiteral("test.sqlite")); }
 
     // A context acting as the named staff member ("supervisor", "specialist", "agent", or "portal").
-    std::unique_ptr<ServiceContext> as(const QString& staffName)
-    {
+    std::unique_ptr<ServiceContext> as(const QString& staffName) {
         StaffMember m;
         if (staffName == QLatin1String("portal")) {
             m.name = staffName;
@@ -65,8 +65,7 @@ struct TestDb {
     }
 
     // One number from the database, for asserting what was (not) written.
-    qint64 count(const QString& sql)
-    {
+    qint64 count(const QString& sql) {
         Query q(*db, sql);
         if (!q.exec() || !q.next())
             qFatal("count failed: %s", qPrintable(sql));
