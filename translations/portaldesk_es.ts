@@ -1086,6 +1086,10 @@ Códigos de salida: 0 hecho, 2 uso, 3 rechazado por una regla o dato incorrecto,
         <source>no known role</source>
         <translation>ningún rol conocido</translation>
     </message>
+    <message>
+        <source>This login&apos;s access ended on the patient&apos;s birthday (the portal&apos;s age rules); the family must re-enroll with the forms for the patient&apos;s age.</source>
+        <translation>El acceso de esta cuenta terminó en el cumpleaños del paciente (reglas de edad del portal); la familia debe volver a inscribirse con los formularios para la edad del paciente.</translation>
+    </message>
 </context>
 <context>
     <name>TimelineText</name>

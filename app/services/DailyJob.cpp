@@ -110,26 +110,35 @@ Result<QPair<int, int>> DailyJob::runTransitions() {
     auto policy = m_ctx.policy();
     if (!policy)
         return policy.error();
-    const QDate today = m_ctx.today(policy.value());
-    const QDateTime now = m_ctx.now();
-    const QString by = m_ctx.staff().name;
-    GrantRepository grants(m_ctx.db());
-    auto candidates = grants.openTransitionCandidates();
+    auto candidates = GrantRepository(m_ctx.db()).openTransitionCandidates();
     if (!candidates)
         return candidates.error();
+    auto done = applyTransitions(m_ctx, policy.value(), candidates.value());
+    if (!done)
+        return done.error();
+    PD_TRY(tx.commit());
+    return done.value();
+}
+
+Result<QPair<int, int>> applyTransitions(const ServiceContext& ctx, const Policy& policy,
+                                         const QList<GrantWithBirthDate>& candidates) {
+    const QDate today = ctx.today(policy);
+    const QDateTime now = ctx.now();
+    const QString by = ctx.staff().name;
+    GrantRepository grants(ctx.db());
 
     int ended = 0;
     QSet<qint64> touchedUsers;
-    for (const GrantWithBirthDate& c : candidates.value()) {
-        const auto t = endingTransition(c.grant, c.birthDate, policy.value());
+    for (const GrantWithBirthDate& c : candidates) {
+        const auto t = endingTransition(c.grant, c.birthDate, policy);
         if (!t || t->date > today)
             continue;
         // The grant ends on the birthday itself, however late the run that notices it.
-        const QDateTime endedAt = AgeRules::startOfLocalDay(t->date, policy->zone);
+        const QDateTime endedAt = AgeRules::startOfLocalDay(t->date, policy.zone);
         const QString reason =
             t->age == AgeRules::AdolescentAge ? QStringLiteral("age_12") : QStringLiteral("age_18");
         PD_TRY(grants.end(c.grant, endedAt, reason, now, by));
-        PD_TRY(m_ctx.audit(
+        PD_TRY(ctx.audit(
             QStringLiteral("grant.ended"), QStringLiteral("grant"), c.grant.id, c.grant.patientId,
             c.grant.portalUserId,
             {{QStringLiteral("end_reason"), reason},
@@ -142,7 +151,7 @@ Result<QPair<int, int>> DailyJob::runTransitions() {
     }
 
     int terminated = 0;
-    PortalUserRepository users(m_ctx.db());
+    PortalUserRepository users(ctx.db());
     QList<qint64> ids = touchedUsers.values();
     std::sort(ids.begin(), ids.end());
     for (qint64 id : std::as_const(ids)) {
@@ -158,19 +167,18 @@ Result<QPair<int, int>> DailyJob::runTransitions() {
             (*user)->status == QLatin1String("terminated"))
             continue;
         PortalUser u = **user;
-        PD_TRY(revokeLiveInvitation(m_ctx, u.id, QStringLiteral("terminated"), 0));
+        PD_TRY(revokeLiveInvitation(ctx, u.id, QStringLiteral("terminated"), 0));
         const QString before = u.status;
         u.status = QStringLiteral("terminated");
         u.statusReason = QStringLiteral("no_open_grant");
         u.statusChangedAt = now;
         PD_TRY(users.update(u, now, by));
-        PD_TRY(m_ctx.audit(
+        PD_TRY(ctx.audit(
             QStringLiteral("portal_user.terminated"), QStringLiteral("portal_user"), u.id, 0, u.id,
             {{QStringLiteral("from"), before},
              {QStringLiteral("rule"), QStringLiteral("a login left with no access grant is terminated")}}));
         ++terminated;
     }
-    PD_TRY(tx.commit());
     return qMakePair(ended, terminated);
 }
 

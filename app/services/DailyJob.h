@@ -2,6 +2,7 @@
 // invitations, then send mail. Idempotent, and it catches up on days it missed (SPEC §3, §4).
 #pragma once
 
+#include "GrantRepository.h"
 #include "ServiceContext.h"
 
 #include <memory>
@@ -41,6 +42,11 @@ struct DispatchReport {
 Result<std::unique_ptr<MailTransport>> makeTransport(const Policy& policy, const Database& db);
 // Where the file transport writes.
 QString mailDropFolder(const Policy& policy, const Database& db);
+
+// Ends the grants among `candidates` whose 12th or 18th birthday has come, and terminates logins left with no
+// grant, inside the caller's transaction. Returns (grants ended, logins terminated).
+Result<QPair<int, int>> applyTransitions(const ServiceContext& ctx, const Policy& policy,
+                                         const QList<GrantWithBirthDate>& candidates);
 
 class DailyJob final {
 public:

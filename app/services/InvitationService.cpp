@@ -1,5 +1,6 @@
 #include "InvitationService.h"
 
+#include "DailyJob.h"
 #include "FailPoint.h"
 #include "GrantRepository.h"
 #include "PatientRepository.h"
@@ -393,6 +394,22 @@ Result<ActivationOutcome> InvitationService::activate(const QString& rawToken, c
             QStringLiteral("activation.expired"),
             QCoreApplication::translate("Services", "This invitation expired on %1; call HIM for a new one.")
                 .arg(AgeRules::localDate(inv.expiresAt, policy->zone).toString(Qt::ISODate)));
+    }
+
+    // A birthday may have ended this login's access since the last daily run: apply the age rules first.
+    auto candidates = GrantRepository(m_ctx.db()).openTransitionCandidates(user.id);
+    if (!candidates)
+        return candidates.error();
+    auto aged = applyTransitions(m_ctx, policy.value(), candidates.value());
+    if (!aged)
+        return aged.error();
+    if (aged->second > 0) {
+        PD_TRY(tx.commit());
+        return Error::validation(QStringLiteral("activation.access_ended"),
+                                 QCoreApplication::translate("Services",
+                                                             "This login's access ended on the patient's birthday "
+                                                             "(the portal's age rules); the family must re-enroll "
+                                                             "with the forms for the patient's age."));
     }
 
     if (!Secrets::verifyPin(pin, inv.pinHash)) {

@@ -132,12 +132,15 @@ Result<std::optional<Grant>> GrantRepository::open(qint64 portalUserId, qint64 p
     return std::optional<Grant>(grantFromRow(q));
 }
 
-Result<QList<GrantWithBirthDate>> GrantRepository::openTransitionCandidates() {
+Result<QList<GrantWithBirthDate>> GrantRepository::openTransitionCandidates(qint64 portalUserId) {
     Query q(m_db, QStringLiteral("SELECT g.*, p.birth_date AS patient_birth_date FROM access_grants g JOIN "
                                  "patients p ON p.id = g.patient_id "
                                  "WHERE g.ended_at IS NULL AND g.basis <> 'guardianship' AND (g.bracket = "
-                                 "'child' OR g.relationship <> 'self') "
-                                 "ORDER BY g.id"));
+                                 "'child' OR g.relationship <> 'self') ")
+                      + (portalUserId != 0 ? QStringLiteral("AND g.portal_user_id = :user ") : QString())
+                      + QStringLiteral("ORDER BY g.id"));
+    if (portalUserId != 0)
+        q.bind(QStringLiteral(":user"), portalUserId);
     PD_TRY(q.exec());
     QList<GrantWithBirthDate> out;
     while (q.next())

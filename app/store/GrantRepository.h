@@ -27,7 +27,8 @@ public:
     Result<int> openCountForUser(qint64 portalUserId);
     Result<std::optional<Grant>> open(qint64 portalUserId, qint64 patientId);
     // Open grants that a 12th or 18th birthday may end: child-bracket grants and every proxy grant.
-    Result<QList<GrantWithBirthDate>> openTransitionCandidates();
+    // With `portalUserId`, only that login's grants.
+    Result<QList<GrantWithBirthDate>> openTransitionCandidates(qint64 portalUserId = 0);
     // Ends an open grant when `grant.rowVersion` still matches.
     Status end(const Grant& grant, const QDateTime& endedAt, const QString& reason, const QDateTime& at,
                const QString& by);
