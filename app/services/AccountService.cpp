@@ -194,28 +194,30 @@ Result<PortalUser> AccountService::update(const UserUpdate& in) {
         auto revoked = revokeLiveInvitation(m_ctx, user.id, QStringLiteral("email_changed"), patientId);
         if (!revoked)
             return revoked.error();
-        if (revoked->has_value()) {
-            const Invitation& old = **revoked;
-            if (user.status == QLatin1String("pending")) {
-                auto calendar = m_ctx.calendar(policy.value());
-                if (!calendar)
-                    return calendar.error();
-                Invitation fresh;
-                fresh.portalUserId = user.id;
-                fresh.enrollmentId = old.enrollmentId;
-                fresh.replacesId = old.id;
-                fresh.email = user.email;
-                fresh.pinHash = old.pinHash;
-                fresh.status = QStringLiteral("queued");
-                fresh.queuedAt = now;
-                fresh.dueAt = calendar->dueAt(now, policy->sendWithinBusinessDays);
-                fresh.createdBy = by;
-                auto id = InvitationRepository(m_ctx.db()).insert(fresh);
-                if (!id)
-                    return id.error();
-                PD_TRY(m_ctx.audit(QStringLiteral("invitation.queued"), QStringLiteral("invitation"),
-                                   id.value(), patientId, user.id, {{QStringLiteral("email"), fresh.email}}));
-            }
+        // A login not yet active gets a fresh invitation to the new address, with the PIN from the form.
+        auto latest = InvitationRepository(m_ctx.db()).latestFor(user.id);
+        if (!latest)
+            return latest.error();
+        if (user.status == QLatin1String("pending") && latest->has_value()) {
+            const Invitation& old = **latest;
+            auto calendar = m_ctx.calendar(policy.value());
+            if (!calendar)
+                return calendar.error();
+            Invitation fresh;
+            fresh.portalUserId = user.id;
+            fresh.enrollmentId = old.enrollmentId;
+            fresh.replacesId = old.id;
+            fresh.email = user.email;
+            fresh.pinHash = old.pinHash;
+            fresh.status = QStringLiteral("queued");
+            fresh.queuedAt = now;
+            fresh.dueAt = calendar->dueAt(now, policy->sendWithinBusinessDays);
+            fresh.createdBy = by;
+            auto id = InvitationRepository(m_ctx.db()).insert(fresh);
+            if (!id)
+                return id.error();
+            PD_TRY(m_ctx.audit(QStringLiteral("invitation.queued"), QStringLiteral("invitation"), id.value(),
+                               patientId, user.id, {{QStringLiteral("email"), fresh.email}}));
         }
         ServiceContext::Mail mail;
         mail.kind = QStringLiteral("email_changed");

@@ -2,6 +2,7 @@
 #include "ServiceFixture.h"
 
 #include "AccountService.h"
+#include "DailyJob.h"
 #include "OutboxRepository.h"
 
 using namespace pd;
@@ -165,6 +166,39 @@ private slots:
         QVERIFY(!specialist->masked);
         QCOMPARE(specialist->patient.email, QStringLiteral("family@example.org"));
         QCOMPARE(specialist->patient.birthDate, QDate(2017, 3, 2));
+    }
+
+    void newAddressForALoginNotYetActiveAlwaysGetsAFreshInvitation_data()
+    {
+        QTest::addColumn<bool>("expireFirst");
+        QTest::addColumn<bool>("activateFirst");
+        QTest::addColumn<int>("queued");
+        QTest::newRow("sent invitation") << false << false << 1;
+        QTest::newRow("expired invitation") << true << false << 1;
+        QTest::newRow("active login: nothing to send") << false << true << 0;
+    }
+
+    void newAddressForALoginNotYetActiveAlwaysGetsAFreshInvitation()
+    {
+        QFETCH(bool, expireFirst);
+        QFETCH(bool, activateFirst);
+        QFETCH(int, queued);
+        TestDb t;
+        const auto e = family(t);
+        const QString token = sendAndReadToken(t, e.user.username);
+        if (activateFirst)
+            QVERIFY(InvitationService(*t.as(QStringLiteral("portal"))).activate(token, QStringLiteral("482913")).ok());
+        if (expireFirst) {
+            t.clock.advanceDays(31);
+            QVERIFY(DailyJob(*t.as(QStringLiteral("specialist"))).expireInvitations().ok());
+        }
+        QVERIFY(AccountService(*t.as(QStringLiteral("specialist")))
+                    .update({e.user.username, QStringLiteral("new.mom@example.org"), QString(), 0})
+                    .ok());
+        QCOMPARE(t.count(QStringLiteral("SELECT count(*) FROM invitations WHERE status = 'queued' "
+                                        "AND email = 'new.mom@example.org'")),
+                 qint64(queued));
+        QCOMPARE(t.count(QStringLiteral("SELECT count(*) FROM outbox WHERE kind = 'email_changed'")), 1);
     }
 
     void staleEditIsAConflict() {
