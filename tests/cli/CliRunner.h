@@ -72,6 +72,26 @@ public:
         return run(args, input, staff, true);
     }
 
+    // A child's record and a parent's enrollment (PIN 482913 unless given); empty when both worked,
+    // else what failed, for the test to show.
+    QString enrollChild(const QString& mrn, const QString& given, const QString& family, const QString& birth,
+                        const QString& parentGiven, const QString& email,
+                        const QByteArray& pin = QByteArrayLiteral("482913")) {
+        const CliResult added = run({QStringLiteral("patient"), QStringLiteral("add"), QStringLiteral("--mrn"), mrn,
+                                     QStringLiteral("--given"), given, QStringLiteral("--family"), family,
+                                     QStringLiteral("--birth-date"), birth, QStringLiteral("--language"),
+                                     QStringLiteral("es")});
+        if (added.exitCode != 0)
+            return QStringLiteral("patient add: ") + added.err;
+        const CliResult enrolled =
+            run({QStringLiteral("enroll"), QStringLiteral("--mrn"), mrn, QStringLiteral("--form"),
+                 QStringLiteral("parent"), QStringLiteral("--signed"), QStringLiteral("2026-11-20"),
+                 QStringLiteral("--given"), parentGiven, QStringLiteral("--family"), family,
+                 QStringLiteral("--email"), email},
+                pin);
+        return enrolled.exitCode == 0 ? QString() : QStringLiteral("enroll: ") + enrolled.err;
+    }
+
     // Every activation token in the e-mails to `address` in the drop folder.
     QStringList tokensFor(const QString& address) const {
         QStringList tokens;

@@ -65,24 +65,8 @@ private slots:
         QFETCH(QByteArray, input);
         Cli cli;
         // One family with a sent invitation, and a second patient whose family has a queued one.
-        QCOMPARE(cli.run({"patient", "add", "--mrn", "100200", "--given", "Ana", "--family", "López",
-                          "--birth-date", "2017-03-02"})
-                     .exitCode,
-                 0);
-        QCOMPARE(cli.run({"patient", "add", "--mrn", "100201", "--given", "Luis", "--family", "Pérez",
-                          "--birth-date", "2018-04-04"})
-                     .exitCode,
-                 0);
-        QCOMPARE(cli.run({"enroll", "--mrn", "100200", "--form", "parent", "--signed", "2026-11-20",
-                          "--given", "María", "--family", "López", "--email", "maria.lopez@example.org"},
-                         "482913")
-                     .exitCode,
-                 0);
-        QCOMPARE(cli.run({"enroll", "--mrn", "100201", "--form", "parent", "--signed", "2026-11-20",
-                          "--given", "José", "--family", "Pérez", "--email", "jose.perez@example.org"},
-                         "482913")
-                     .exitCode,
-                 0);
+        QCOMPARE(cli.enrollChild("100200", "Ana", "López", "2017-03-02", "María", "maria.lopez@example.org"), QString());
+        QCOMPARE(cli.enrollChild("100201", "Luis", "Pérez", "2018-04-04", "José", "jose.perez@example.org"), QString());
         QCOMPARE(cli.run({"invitation", "send-now", "maria.lopez"}).exitCode, 0);
         const QString before = state(cli);
 

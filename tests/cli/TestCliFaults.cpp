@@ -38,15 +38,7 @@ private slots:
 
     void mailDropThatGoesAwayKeepsTheMessageForLater() {
         Cli cli;
-        QCOMPARE(cli.run({"patient", "add", "--mrn", "100200", "--given", "Ana", "--family", "López",
-                          "--birth-date", "2017-03-02"})
-                     .exitCode,
-                 0);
-        QCOMPARE(cli.run({"enroll", "--mrn", "100200", "--form", "parent", "--signed", "2026-11-20",
-                          "--given", "María", "--family", "López", "--email", "maria.lopez@example.org"},
-                         "482913")
-                     .exitCode,
-                 0);
+        QCOMPARE(cli.enrollChild("100200", "Ana", "López", "2017-03-02", "María", "maria.lopez@example.org"), QString());
         QCOMPARE(cli.run({"invitation", "send-now", "maria.lopez"}).exitCode, 0);
         // The drop folder's path is taken by a file: nothing can be written there.
         const QString blocked = cli.mailFolder() + QStringLiteral("-blocked");

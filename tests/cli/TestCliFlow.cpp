@@ -13,14 +13,7 @@ class TestCliFlow : public QObject {
     // A 9-year-old (born 2017-03-02) enrolled by her mother, invitation sent and delivered.
     void enrolledFamily(Cli& cli, const QString& mrn, const QString& email,
                         const QString& pin = QStringLiteral("482913")) {
-        QCOMPARE(cli.run({"patient", "add", "--mrn", mrn, "--given", "Ana", "--family", "López",
-                          "--birth-date", "2017-03-02", "--language", "es"})
-                     .exitCode,
-                 0);
-        const auto enrolled = cli.run({"enroll", "--mrn", mrn, "--form", "parent", "--signed", "2026-11-20",
-                                       "--given", "María", "--family", "López", "--email", email},
-                                      pin.toUtf8());
-        QVERIFY2(enrolled.exitCode == 0, qPrintable(enrolled.err));
+        QCOMPARE(cli.enrollChild(mrn, "Ana", "López", "2017-03-02", "María", email, pin.toUtf8()), QString());
         QCOMPARE(cli.run({"invitation", "send-now", email}).exitCode, 0);
         QCOMPARE(cli.run({"mail", "send"}).exitCode, 0);
     }
