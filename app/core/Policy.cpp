@@ -49,6 +49,9 @@ QList<SettingSpec> Policy::catalog() {
         {QStringLiteral("transition.notice_days"), QStringLiteral("30"),
          QCoreApplication::translate(
              "Policy", "Days before a 12th or 18th birthday that account holders get a notice.")},
+        {QStringLiteral("security.idle_lock_minutes"), QStringLiteral("10"),
+         QCoreApplication::translate(
+             "Policy", "Minutes without keyboard or mouse use after which the desktop hides patient data.")},
         {QStringLiteral("portal.activation_url"),
          QStringLiteral("https://portal.example.org/activate?token="),
          QCoreApplication::translate("Policy", "Activation link in invitations; the token is appended.")},
@@ -93,6 +96,9 @@ Status Policy::validate(const QString& key, const QString& value) {
                key == QLatin1String("transition.notice_days")) {
         if (!isPositiveInt(value, 366))
             return bad(QCoreApplication::translate("Policy", "use a whole number of days from 1 to 366"));
+    } else if (key == QLatin1String("security.idle_lock_minutes")) {
+        if (!isPositiveInt(value, 240))
+            return bad(QCoreApplication::translate("Policy", "use a whole number of minutes from 1 to 240"));
     } else if (key == QLatin1String("invitation.lockout_attempts")) {
         if (!isPositiveInt(value, 20))
             return bad(QCoreApplication::translate("Policy", "use a whole number from 1 to 20"));
@@ -129,6 +135,7 @@ Policy Policy::fromValues(const QHash<QString, QString>& values) {
     p.sendWithinBusinessDays = v.value(QStringLiteral("invitation.send_within_business_days")).toInt();
     p.requestDueBusinessDays = v.value(QStringLiteral("request.due_business_days")).toInt();
     p.transitionNoticeDays = v.value(QStringLiteral("transition.notice_days")).toInt();
+    p.idleLockMinutes = v.value(QStringLiteral("security.idle_lock_minutes")).toInt();
     if (const QTime t = parseTime(v.value(QStringLiteral("him.open"))); t.isValid())
         p.himOpen = t;
     if (const QTime t = parseTime(v.value(QStringLiteral("him.close"))); t.isValid())

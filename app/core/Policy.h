@@ -26,6 +26,7 @@ struct Policy {
     int sendWithinBusinessDays = 2;
     int requestDueBusinessDays = 2;
     int transitionNoticeDays = 30;
+    int idleLockMinutes = 10; // the desktop locks after this long without input
     QTime himOpen = QTime(7, 0);
     QTime himClose = QTime(16, 0);
     QString hospitalName;

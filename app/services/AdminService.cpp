@@ -1,6 +1,8 @@
 #include "AdminService.h"
 
+#include "OutboxRepository.h"
 #include "SettingsRepository.h"
+#include "Validation.h"
 
 #include <QCoreApplication>
 #include <QRegularExpression>
@@ -109,6 +111,53 @@ Status AdminService::setSetting(const QString& key, const QString& value) {
                         {QStringLiteral("before"), before->value},
                         {QStringLiteral("after"), value}}));
     return tx.commit();
+}
+
+Result<QList<HolidayRow>> AdminService::holidays() {
+    return SettingsRepository(m_ctx.db()).holidays();
+}
+
+Status AdminService::setHoliday(const QString& dayText, const QString& name, bool closed) {
+    PD_TRY(m_ctx.require(Role::Supervisor,
+                         QCoreApplication::translate("Services", "Changing the hospital's holidays")));
+    auto day = Validation::isoDate(dayText, QCoreApplication::translate("Services", "Holiday date"));
+    if (!day)
+        return day.error();
+    auto label = Validation::name(name, QCoreApplication::translate("Services", "Holiday name"));
+    if (!label)
+        return label.error();
+    Transaction tx(m_ctx.db());
+    PD_TRY(tx.begin());
+    PD_TRY(SettingsRepository(m_ctx.db()).setHoliday({day.value(), label.value(), closed}));
+    PD_TRY(m_ctx.audit(QStringLiteral("holiday.set"), QStringLiteral("holiday"), 0, 0, 0,
+                       {{QStringLiteral("day"), day->toString(Qt::ISODate)},
+                        {QStringLiteral("name"), label.value()},
+                        {QStringLiteral("closed"), closed}}));
+    return tx.commit();
+}
+
+Status AdminService::removeHoliday(const QString& dayText) {
+    PD_TRY(m_ctx.require(Role::Supervisor,
+                         QCoreApplication::translate("Services", "Changing the hospital's holidays")));
+    auto day = Validation::isoDate(dayText, QCoreApplication::translate("Services", "Holiday date"));
+    if (!day)
+        return day.error();
+    Transaction tx(m_ctx.db());
+    PD_TRY(tx.begin());
+    auto removed = SettingsRepository(m_ctx.db()).removeHoliday(day.value());
+    if (!removed)
+        return removed.error();
+    if (!removed.value())
+        return Error::notFound(QStringLiteral("holiday.not_found"),
+                               QCoreApplication::translate("Services", "%1 is not in the holiday table.")
+                                   .arg(day->toString(Qt::ISODate)));
+    PD_TRY(m_ctx.audit(QStringLiteral("holiday.removed"), QStringLiteral("holiday"), 0, 0, 0,
+                       {{QStringLiteral("day"), day->toString(Qt::ISODate)}}));
+    return tx.commit();
+}
+
+Result<int> AdminService::outboxWaiting() {
+    return OutboxRepository(m_ctx.db()).waitingCount();
 }
 
 Result<QList<StaffMember>> AdminService::staff() {

@@ -3,6 +3,7 @@
 
 #include "AuditLog.h"
 #include "ServiceContext.h"
+#include "SettingsRepository.h"
 
 namespace pd {
 
@@ -27,6 +28,14 @@ public:
     Result<QList<StaffMember>> staff();
     Result<StaffMember> addStaff(const QString& name, const QString& displayName, const QString& role);
     Status disableStaff(const QString& name);
+
+    // The hospital's own calendar on top of the federal holidays (supervisors edit it).
+    Result<QList<HolidayRow>> holidays();
+    Status setHoliday(const QString& day, const QString& name, bool closed);
+    Status removeHoliday(const QString& day);
+
+    // Messages waiting in the outbox (pending or being retried).
+    Result<int> outboxWaiting();
 
     Result<AuditVerification> verifyAudit();
     Result<QList<AuditEvent>> auditList(const QString& record, int limit);

@@ -226,12 +226,28 @@ Result<PatientStory> PatientService::show(const QString& mrn) {
     return story;
 }
 
-Result<QList<SearchHit>> PatientService::search(const QString& text, int limit) {
+Result<QString> PatientService::mrnOfUser(const QString& userKey) {
+    auto user = findPortalUser(m_ctx.db(), userKey);
+    if (!user)
+        return user.error();
+    const qint64 patientId = patientOf(m_ctx.db(), user.value());
+    auto patient = patientId ? PatientRepository(m_ctx.db()).byId(patientId)
+                             : Result<std::optional<Patient>>(std::optional<Patient>());
+    if (!patient)
+        return patient.error();
+    if (!patient->has_value())
+        return Error::notFound(QStringLiteral("user.no_patient"),
+                               QCoreApplication::translate("Services", "%1 holds access to no patient.")
+                                   .arg(user->username));
+    return patient->value().mrn;
+}
+
+Result<QList<SearchHit>> PatientService::search(const QString& text, int limit, int offset) {
     if (text.size() > 200)
         return Error::validation(
             QStringLiteral("input.search"),
             QCoreApplication::translate("Services", "Search text is longer than 200 characters."));
-    auto hits = SearchRepository(m_ctx.db()).search(text, limit);
+    auto hits = SearchRepository(m_ctx.db()).search(text, limit, offset);
     if (!hits || m_ctx.has(Role::Specialist))
         return hits;
     for (SearchHit& h : hits.value()) {

@@ -41,7 +41,9 @@ public:
     Result<Patient> add(const NewPatient& input);
     // Opening a patient's detail is itself audited.
     Result<PatientStory> show(const QString& mrn);
-    Result<QList<SearchHit>> search(const QString& text, int limit = 50);
+    // The MRN of the patient whose page shows a login: its own patient, or the first it holds a grant to.
+    Result<QString> mrnOfUser(const QString& user);
+    Result<QList<SearchHit>> search(const QString& text, int limit = 50, int offset = 0);
 
 private:
     const ServiceContext& m_ctx;

@@ -1,5 +1,7 @@
 #include "Database.h"
 
+#include <atomic>
+
 #include "Secrets.h"
 
 #include <QCoreApplication>
@@ -85,6 +87,19 @@ Database::~Database() {
     m_db = QSqlDatabase();
     if (!m_connectionName.isEmpty())
         QSqlDatabase::removeDatabase(m_connectionName);
+}
+
+namespace {
+std::atomic<QThread*> forbiddenThread{nullptr};
+} // namespace
+
+void Database::forbidThread(QThread* thread) {
+    forbiddenThread.store(thread);
+}
+
+void Database::checkThread() {
+    if (QThread::currentThread() == forbiddenThread.load())
+        qFatal("PortalDesk: SQL was run on the UI thread");
 }
 
 QString Database::defaultLocation() {
@@ -255,6 +270,7 @@ Result<int> Database::schemaVersion() {
 }
 
 Status Database::begin() {
+    checkThread();
     if (m_inTransaction)
         return Error::internal(QStringLiteral("db.nested"),
                                QCoreApplication::translate("Database", "A transaction is already open."));
@@ -314,6 +330,7 @@ Query& Query::bind(const QString& name, const QVariant& value) {
 }
 
 Status Query::exec() {
+    Database::checkThread();
     if (!m_prepared || !m_query.exec()) {
         qCWarning(lcStore, "query failed: %s: %s", qPrintable(m_sql.left(120).simplified()),
                   qPrintable(m_query.lastError().text()));

@@ -7,6 +7,7 @@
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QString>
+#include <QThread>
 #include <QVariant>
 
 #include <memory>
@@ -27,6 +28,11 @@ public:
     // database counts as unavailable.
     static Result<std::unique_ptr<Database>> open(const QString& location, int busyTimeoutMs = 10000);
     static QString defaultLocation();
+
+    // The desktop names its UI thread here: a query or transaction started on it stops the program,
+    // so a change that would freeze the window fails every GUI test instead of shipping.
+    static void forbidThread(QThread* thread);
+    static void checkThread();
 
     // Applies every compiled-in migration not yet applied, each in its own transaction; refuses
     // to go on when an applied migration's checksum differs from the compiled-in one.

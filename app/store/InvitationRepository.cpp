@@ -109,7 +109,10 @@ Result<QList<Invitation>> InvitationRepository::forUser(qint64 portalUserId) {
 
 Result<QList<InvitationRow>> InvitationRepository::list(const InvitationFilter& f) {
     QString sql = QStringLiteral("SELECT i.*, u.username AS u_username, u.given_name AS u_given, "
-                                 "u.family_name AS u_family FROM invitations i "
+                                 "u.family_name AS u_family, coalesce((SELECT mrn FROM patients WHERE id = u.patient_id), "
+                                 "(SELECT p.mrn FROM access_grants g JOIN patients p ON p.id = g.patient_id "
+                                 "WHERE g.portal_user_id = u.id ORDER BY g.id LIMIT 1)) AS p_mrn "
+                                 "FROM invitations i "
                                  "JOIN portal_users u ON u.id = i.portal_user_id WHERE 1 = 1");
     if (!f.status.isEmpty())
         sql += QStringLiteral(" AND i.status = :status");
@@ -120,7 +123,7 @@ Result<QList<InvitationRow>> InvitationRepository::list(const InvitationFilter& 
         sql += QStringLiteral(" AND i.status = 'queued' AND i.due_at >= :now1");
     if (f.lateOnly)
         sql += QStringLiteral(" AND i.status = 'queued' AND i.due_at < :now2");
-    sql += QStringLiteral(" ORDER BY i.due_at, i.id LIMIT :limit");
+    sql += QStringLiteral(" ORDER BY i.due_at, i.id LIMIT :limit OFFSET :offset");
     Query q(m_db, sql);
     if (!f.status.isEmpty())
         q.bind(QStringLiteral(":status"), f.status);
@@ -130,13 +133,14 @@ Result<QList<InvitationRow>> InvitationRepository::list(const InvitationFilter& 
         q.bind(QStringLiteral(":now1"), DbTime::toDb(f.now));
     if (f.lateOnly)
         q.bind(QStringLiteral(":now2"), DbTime::toDb(f.now));
-    q.bind(QStringLiteral(":limit"), f.limit);
+    q.bind(QStringLiteral(":limit"), f.limit).bind(QStringLiteral(":offset"), qMax(0, f.offset));
     PD_TRY(q.exec());
     QList<InvitationRow> out;
     while (q.next()) {
         out.append({fromRow(q), q.value(QStringLiteral("u_username")).toString(),
                     q.value(QStringLiteral("u_given")).toString() + QLatin1Char(' ') +
-                        q.value(QStringLiteral("u_family")).toString()});
+                        q.value(QStringLiteral("u_family")).toString(),
+                    q.value(QStringLiteral("p_mrn")).toString()});
     }
     return out;
 }

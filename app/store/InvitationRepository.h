@@ -15,12 +15,14 @@ struct InvitationFilter {
     bool lateOnly = false; // queued and past due
     QDateTime now;         // for due/late
     int limit = 500;
+    int offset = 0;
 };
 
 struct InvitationRow {
     Invitation invitation;
     QString username;
     QString userName; // the holder's full name
+    QString mrn;      // the patient the login is for: its own, or the first it holds a grant to
 };
 
 class InvitationRepository final {

@@ -42,6 +42,12 @@ Error staleRecordError(Database& db, const QString& table, qint64 id, const QStr
                            QCoreApplication::translate("Database", "%1 no longer exists.").arg(what));
 }
 
+Result<qint64> PatientRepository::count() {
+    Query q(m_db, QStringLiteral("SELECT count(*) FROM patients"));
+    PD_TRY(q.exec());
+    return q.next() ? q.value(0).toLongLong() : 0;
+}
+
 Result<qint64> PatientRepository::insert(const Patient& p, const QDateTime& at, const QString& by) {
     Query q(
         m_db,

@@ -16,6 +16,7 @@ public:
     Result<qint64> insert(const Patient& patient, const QDateTime& at, const QString& by);
     Result<std::optional<Patient>> byMrn(const QString& mrn);
     Result<std::optional<Patient>> byId(qint64 id);
+    Result<qint64> count();
     // Writes every editable field when `patient.rowVersion` still matches; Conflict names who changed it.
     Status update(const Patient& patient, const QDateTime& at, const QString& by);
 

@@ -2,7 +2,7 @@
 
 namespace pd {
 
-Result<QList<SearchHit>> SearchRepository::search(const QString& rawText, int limit) {
+Result<QList<SearchHit>> SearchRepository::search(const QString& rawText, int limit, int offset) {
     const QString text = rawText.simplified();
     QList<SearchHit> out;
     if (text.isEmpty())
@@ -35,12 +35,12 @@ Result<QList<SearchHit>> SearchRepository::search(const QString& rawText, int li
                 "u.email AS u_email, u.status "
                 "FROM (SELECT rowid FROM search_index WHERE ") +
                 matchSql +
-                QStringLiteral(" LIMIT :limit) s "
+                QStringLiteral(" ORDER BY rowid LIMIT :limit OFFSET :offset) s "
                                "LEFT JOIN patients p ON s.rowid % 2 = 0 AND p.id = s.rowid / 2 "
                                "LEFT JOIN portal_users u ON s.rowid % 2 = 1 AND u.id = (s.rowid - 1) / 2 "
                                "ORDER BY s.rowid % 2, coalesce(p.family_name, u.family_name), "
                                "coalesce(p.given_name, u.given_name)"));
-    q.bind(QStringLiteral(":term"), bound).bind(QStringLiteral(":limit"), limit);
+    q.bind(QStringLiteral(":term"), bound).bind(QStringLiteral(":limit"), limit).bind(QStringLiteral(":offset"), qMax(0, offset));
     PD_TRY(q.exec());
     while (q.next()) {
         SearchHit h;

@@ -22,7 +22,8 @@ public:
         : m_db(db) {}
 
     // Any part of name, MRN, e-mail or phone, case-insensitive. The text is bound, never spliced into SQL.
-    Result<QList<SearchHit>> search(const QString& text, int limit);
+    // Pages follow the index's order (`offset` rows skipped); each page is sorted by kind and name.
+    Result<QList<SearchHit>> search(const QString& text, int limit, int offset = 0);
 
 private:
     Database& m_db;

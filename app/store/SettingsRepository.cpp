@@ -79,4 +79,20 @@ Result<QList<HolidayRow>> SettingsRepository::holidays() {
     return out;
 }
 
+Status SettingsRepository::setHoliday(const HolidayRow& row) {
+    Query q(m_db, QStringLiteral("INSERT INTO holidays (day, name, closed) VALUES (:day, :name, :closed) "
+                                 "ON CONFLICT (day) DO UPDATE SET name = excluded.name, closed = excluded.closed"));
+    q.bind(QStringLiteral(":day"), DbTime::toDb(row.day))
+        .bind(QStringLiteral(":name"), row.name)
+        .bind(QStringLiteral(":closed"), row.closed ? 1 : 0);
+    return q.exec();
+}
+
+Result<bool> SettingsRepository::removeHoliday(QDate day) {
+    Query q(m_db, QStringLiteral("DELETE FROM holidays WHERE day = :day"));
+    q.bind(QStringLiteral(":day"), DbTime::toDb(day));
+    PD_TRY(q.exec());
+    return q.numRowsAffected() > 0;
+}
+
 } // namespace pd

@@ -29,6 +29,10 @@ public:
     Status setStaffActive(const QString& name, bool active);
 
     Result<QList<HolidayRow>> holidays();
+    // Adds or replaces the row for `row.day`.
+    Status setHoliday(const HolidayRow& row);
+    // Whether a row was there to remove.
+    Result<bool> removeHoliday(QDate day);
 
 private:
     Database& m_db;

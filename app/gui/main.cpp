@@ -1,0 +1,82 @@
+// portaldesk: the staff desktop.
+#include "AppController.h"
+#include "Database.h"
+#include "Secrets.h"
+#include "Validation.h"
+#include "WorkstationSettings.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QLoggingCategory>
+#include <QMessageBox>
+#include <QTimeZone>
+
+#ifdef Q_OS_UNIX
+#include <sys/resource.h>
+#endif
+
+int main(int argc, char* argv[]) {
+#ifdef Q_OS_UNIX
+    // A core dump could hold a PIN in clear.
+    const rlimit noCore{0, 0};
+    setrlimit(RLIMIT_CORE, &noCore);
+#endif
+    QApplication app(argc, argv);
+    if (qEnvironmentVariableIsEmpty("PORTALDESK_DEBUG"))
+        QLoggingCategory::setFilterRules(QStringLiteral("portaldesk.*=false"));
+    QApplication::setOrganizationName(QStringLiteral("PortalDesk"));
+    QApplication::setApplicationName(QStringLiteral("PortalDesk"));
+    QApplication::setApplicationDisplayName(QStringLiteral("PortalDesk"));
+    QApplication::setApplicationVersion(QStringLiteral(PORTALDESK_VERSION));
+
+    QString language = qEnvironmentVariable("PORTALDESK_LANGUAGE");
+    if (language.isEmpty())
+        language = pd::WorkstationSettings::language();
+    pd::AppController::installTranslation(language);
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QCoreApplication::translate("Main", "The staff desktop for the patient portal's access side."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption db(QStringLiteral("db"),
+                                QCoreApplication::translate("Main", "Database file (default: the embedded one)."),
+                                QStringLiteral("FILE"));
+    const QCommandLineOption demo(QStringLiteral("demo"),
+                                  QCoreApplication::translate("Main", "Fill an empty database with demo data."));
+    const QCommandLineOption now(QStringLiteral("now"),
+                                 QCoreApplication::translate("Main", "Run as if it were this instant (ISO-8601)."),
+                                 QStringLiteral("TIME"));
+    const QCommandLineOption staff(QStringLiteral("staff"),
+                                   QCoreApplication::translate("Main", "Sign-in name to suggest."),
+                                   QStringLiteral("NAME"));
+    parser.addOptions({db, demo, now, staff});
+    parser.process(app);
+
+    if (!pd::Secrets::selfTest()) {
+        QMessageBox::critical(nullptr, QStringLiteral("PortalDesk"),
+                              QCoreApplication::translate("Main",
+                                                          "The cryptography self-test failed; PortalDesk will not run."));
+        return 1;
+    }
+    pd::Database::forbidThread(app.thread());
+
+    pd::AppController::Options options;
+    options.location = parser.value(db);
+    options.demo = parser.isSet(demo);
+    options.staff = parser.value(staff);
+    if (parser.isSet(now)) {
+        // Read in the default hospital zone; the policy's own zone applies to everything after.
+        auto at = pd::Validation::isoDateTime(parser.value(now), QTimeZone(QByteArrayLiteral("America/Los_Angeles")),
+                                              QStringLiteral("--now"));
+        if (!at) {
+            QMessageBox::critical(nullptr, QStringLiteral("PortalDesk"), at.error().message);
+            return 2;
+        }
+        options.clock = std::make_shared<pd::FixedClock>(at.value());
+    }
+    pd::AppController controller(options);
+    QObject::connect(&controller, &pd::AppController::failed, &app, [] { QCoreApplication::exit(7); });
+    controller.start();
+    return app.exec();
+}

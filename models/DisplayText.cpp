@@ -1,0 +1,109 @@
+#include "DisplayText.h"
+
+#include <QCoreApplication>
+
+namespace pd::DisplayText {
+
+QString invitationStatus(const QString& s) {
+    if (s == QLatin1String("queued"))
+        return QCoreApplication::translate("DisplayText", "queued");
+    if (s == QLatin1String("sent"))
+        return QCoreApplication::translate("DisplayText", "sent");
+    if (s == QLatin1String("delivery_failed"))
+        return QCoreApplication::translate("DisplayText", "delivery failed");
+    if (s == QLatin1String("activated"))
+        return QCoreApplication::translate("DisplayText", "activated");
+    if (s == QLatin1String("expired"))
+        return QCoreApplication::translate("DisplayText", "expired");
+    if (s == QLatin1String("locked"))
+        return QCoreApplication::translate("DisplayText", "locked");
+    if (s == QLatin1String("revoked"))
+        return QCoreApplication::translate("DisplayText", "revoked");
+    return s;
+}
+
+QString userStatus(const QString& s) {
+    if (s == QLatin1String("pending"))
+        return QCoreApplication::translate("DisplayText", "not yet active");
+    if (s == QLatin1String("active"))
+        return QCoreApplication::translate("DisplayText", "active");
+    if (s == QLatin1String("deactivated"))
+        return QCoreApplication::translate("DisplayText", "deactivated");
+    if (s == QLatin1String("terminated"))
+        return QCoreApplication::translate("DisplayText", "terminated");
+    return s;
+}
+
+QString level(const QString& s) {
+    if (s == QLatin1String("full"))
+        return QCoreApplication::translate("DisplayText", "full");
+    if (s == QLatin1String("limited"))
+        return QCoreApplication::translate("DisplayText", "limited");
+    return s;
+}
+
+QString relationship(const QString& s) {
+    if (s == QLatin1String("self"))
+        return QCoreApplication::translate("DisplayText", "patient");
+    if (s == QLatin1String("parent"))
+        return QCoreApplication::translate("DisplayText", "parent");
+    if (s == QLatin1String("guardian"))
+        return QCoreApplication::translate("DisplayText", "legal guardian");
+    if (s == QLatin1String("family"))
+        return QCoreApplication::translate("DisplayText", "family member");
+    return s;
+}
+
+QString endReason(const QString& s) {
+    if (s == QLatin1String("age_12"))
+        return QCoreApplication::translate("DisplayText", "patient turned 12");
+    if (s == QLatin1String("age_18"))
+        return QCoreApplication::translate("DisplayText", "patient turned 18");
+    if (s == QLatin1String("deactivated"))
+        return QCoreApplication::translate("DisplayText", "login deactivated");
+    if (s == QLatin1String("revoked"))
+        return QCoreApplication::translate("DisplayText", "revoked");
+    if (s == QLatin1String("restricted"))
+        return QCoreApplication::translate("DisplayText", "access restriction");
+    if (s == QLatin1String("consent_revoked"))
+        return QCoreApplication::translate("DisplayText", "consent revoked");
+    return s;
+}
+
+QString bracket(const QString& s) {
+    if (s == QLatin1String("child"))
+        return bracketDisplayName(Bracket::Child);
+    if (s == QLatin1String("adolescent"))
+        return bracketDisplayName(Bracket::Adolescent);
+    if (s == QLatin1String("adult"))
+        return bracketDisplayName(Bracket::Adult);
+    return s;
+}
+
+QString deactivationReason(const QString& s) {
+    if (s == QLatin1String("suspected_compromise"))
+        return QCoreApplication::translate("DisplayText", "Suspected use by someone else");
+    if (s == QLatin1String("family_request"))
+        return QCoreApplication::translate("DisplayText", "The family asked");
+    if (s == QLatin1String("duplicate"))
+        return QCoreApplication::translate("DisplayText", "Duplicate login");
+    if (s == QLatin1String("deceased"))
+        return QCoreApplication::translate("DisplayText", "Deceased");
+    if (s == QLatin1String("other"))
+        return QCoreApplication::translate("DisplayText", "Other (explain in the note)");
+    return s;
+}
+
+QString localTime(const QDateTime& instant, const QTimeZone& zone) {
+    return instant.isValid() ? instant.toTimeZone(zone).toString(QStringLiteral("yyyy-MM-dd HH:mm")) : QString();
+}
+
+QString localDate(const QDateTime& instant, const QTimeZone& zone) {
+    return instant.isValid() ? AgeRules::localDate(instant, zone).toString(Qt::ISODate) : QString();
+}
+
+QString date(const QDate& d) {
+    return d.isValid() ? d.toString(Qt::ISODate) : QString();
+}
+
+} // namespace pd::DisplayText

@@ -1,0 +1,27 @@
+// The words staff read for the spec's stored values (statuses, reasons, levels), and times shown in the
+// hospital's zone as unambiguous ISO dates.
+#pragma once
+
+#include "AgeRules.h"
+
+#include <QDateTime>
+#include <QString>
+#include <QTimeZone>
+
+namespace pd::DisplayText {
+
+QString invitationStatus(const QString& status);
+QString userStatus(const QString& status);
+QString level(const QString& level);
+QString relationship(const QString& relationship);
+QString endReason(const QString& reason);
+QString bracket(const QString& bracket);
+QString deactivationReason(const QString& reason);
+
+// "2026-11-25 14:05" in the hospital's zone; empty for a null time.
+QString localTime(const QDateTime& instant, const QTimeZone& zone);
+// "2026-11-25" in the hospital's zone.
+QString localDate(const QDateTime& instant, const QTimeZone& zone);
+QString date(const QDate& date);
+
+} // namespace pd::DisplayText

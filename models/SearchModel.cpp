@@ -1,0 +1,57 @@
+#include "SearchModel.h"
+
+#include "DisplayText.h"
+#include "PatientService.h"
+
+#include <QCoreApplication>
+
+namespace pd {
+
+namespace {
+
+QList<RowsModel<SearchHit>::Column> columns() {
+    using C = RowsModel<SearchHit>::Column;
+    const auto text = [](auto get) {
+        return [get](const SearchHit& h, int role) -> QVariant {
+            return role == Qt::DisplayRole || role == Qt::ToolTipRole ? QVariant(get(h)) : QVariant();
+        };
+    };
+    return {
+        C{QCoreApplication::translate("SearchModel", "Type"), text([](const SearchHit& h) {
+              return h.kind == QLatin1String("patient") ? QCoreApplication::translate("SearchModel", "Patient")
+                                                        : QCoreApplication::translate("SearchModel", "Login");
+          })},
+        C{QCoreApplication::translate("SearchModel", "Name"), text([](const SearchHit& h) { return h.name; })},
+        C{QCoreApplication::translate("SearchModel", "MRN or login"),
+          text([](const SearchHit& h) { return h.key; })},
+        C{QCoreApplication::translate("SearchModel", "E-mail"), text([](const SearchHit& h) { return h.email; })},
+        C{QCoreApplication::translate("SearchModel", "Phone"), text([](const SearchHit& h) { return h.phone; })},
+        C{QCoreApplication::translate("SearchModel", "Birth date or status"), text([](const SearchHit& h) {
+              return h.kind == QLatin1String("patient") ? DisplayText::date(h.birthDate)
+                                                        : DisplayText::userStatus(h.status);
+          })},
+    };
+}
+
+} // namespace
+
+SearchModel::SearchModel(DbRunner& runner, QObject* parent)
+    : RowsModel<SearchHit>(columns(), parent)
+    , m_runner(runner) {}
+
+void SearchModel::setQuery(const QString& text) {
+    m_query = text.simplified();
+    if (m_query.isEmpty()) {
+        clear();
+        return;
+    }
+    load(
+        [this, text = m_query](int offset, int limit) {
+            return m_runner.run([text, offset, limit](const ServiceContext& ctx) {
+                return PatientService(ctx).search(text, limit, offset);
+            });
+        },
+        PageSize);
+}
+
+} // namespace pd

@@ -1,0 +1,130 @@
+#include "ReissueDialog.h"
+
+#include "DisplayText.h"
+#include "InvitationService.h"
+#include "Secrets.h"
+#include "Validation.h"
+
+#include <QButtonGroup>
+#include <QCoreApplication>
+#include <QComboBox>
+#include <QFormLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QRadioButton>
+#include <QVBoxLayout>
+
+namespace pd {
+
+QStringList verificationMethods() {
+    return {QCoreApplication::translate("ReissueDialog", "Date of birth and MRN, by phone"),
+            QCoreApplication::translate("ReissueDialog", "Photo ID, in person"),
+            QCoreApplication::translate("ReissueDialog", "Call-back to the number on file"),
+            QCoreApplication::translate("ReissueDialog", "Other (describe)")};
+}
+
+ReissueDialog::ReissueDialog(const Session& session, const PortalUser& user, const std::optional<Invitation>& live,
+                             const QDate& patientBirthDate, bool newPin, QWidget* parent)
+    : ActionDialog(session, newPin ? tr("New PIN — %1").arg(user.fullName()) : tr("Reissue — %1").arg(user.fullName()),
+                   tr("&Reissue"), parent)
+    , m_user(user)
+    , m_live(live)
+    , m_birthDate(patientBirthDate) {
+    setObjectName(QStringLiteral("reissueDialog"));
+    m_keep = new QRadioButton(tr("&Keep the PIN on file"), this);
+    m_keep->setObjectName(QStringLiteral("keepPinRadio"));
+    m_replace = new QRadioButton(tr("Set a &new PIN the caller chooses (identity verified)"), this);
+    m_replace->setObjectName(QStringLiteral("newPinRadio"));
+    auto* group = new QButtonGroup(this);
+    group->addButton(m_keep);
+    group->addButton(m_replace);
+    (newPin ? m_replace : m_keep)->setChecked(true);
+    auto* modes = new QVBoxLayout;
+    modes->addWidget(m_keep);
+    modes->addWidget(m_replace);
+
+    m_verifiedBy = new QComboBox(this);
+    m_verifiedBy->setObjectName(QStringLiteral("verifiedByComboBox"));
+    m_verifiedBy->setAccessibleName(tr("How the caller's identity was verified"));
+    m_verifiedBy->addItem(tr("— choose —"));
+    m_verifiedBy->addItems(verificationMethods());
+    m_verifiedOther = new QLineEdit(this);
+    m_verifiedOther->setObjectName(QStringLiteral("verifiedOtherLineEdit"));
+    m_verifiedOther->setAccessibleName(tr("Other verification, described"));
+    m_verifiedOther->setMaxLength(200);
+
+    form()->addRow(tr("Login:"), new QLabel(QStringLiteral("%1 <%2>").arg(user.username, user.email), this));
+    form()->addRow(tr("PIN:"), modes);
+    form()->addRow(tr("&Identity verified by:"), m_verifiedBy);
+    form()->addRow(tr("&Described:"), m_verifiedOther);
+    m_pin = addPinFields(form(), this);
+
+    connect(m_keep, &QRadioButton::toggled, this, &ReissueDialog::modeChanged);
+    connect(m_verifiedBy, &QComboBox::currentIndexChanged, this, &ReissueDialog::modeChanged);
+    for (QLineEdit* e : {m_verifiedOther, m_pin.pin, m_pin.again})
+        connect(e, &QLineEdit::textChanged, this, &ReissueDialog::revalidate);
+    modeChanged();
+}
+
+ReissueDialog::~ReissueDialog() {
+    wipePinFields(m_pin);
+}
+
+bool ReissueDialog::newPin() const {
+    return m_replace->isChecked();
+}
+
+void ReissueDialog::modeChanged() {
+    const bool replace = newPin();
+    m_verifiedBy->setEnabled(replace);
+    m_verifiedOther->setEnabled(replace && m_verifiedBy->currentIndex() == m_verifiedBy->count() - 1);
+    m_pin.pin->setEnabled(replace);
+    m_pin.again->setEnabled(replace);
+    revalidate();
+}
+
+QString ReissueDialog::problem() const {
+    if (!newPin())
+        return {};
+    if (m_verifiedBy->currentIndex() <= 0)
+        return tr("Say how the caller's identity was verified before setting a new PIN.");
+    if (m_verifiedOther->isEnabled()) {
+        if (auto n = Validation::note(m_verifiedOther->text(), tr("Verification")); !n)
+            return n.error().message;
+        if (m_verifiedOther->text().trimmed().isEmpty())
+            return tr("Describe how the caller's identity was verified.");
+    }
+    return pinProblem(m_pin, m_birthDate);
+}
+
+QString ReissueDialog::summary() const {
+    const QString old = m_live ? tr("The current invitation (%1) is revoked and its link stops working. ")
+                                     .arg(DisplayText::invitationStatus(m_live->status))
+                               : QString();
+    const QString pin = newPin() ? tr("The new PIN replaces the old one; how identity was verified is recorded.")
+                                 : tr("The PIN on file stays the same.");
+    return old +
+           tr("A new invitation goes to %1, the address on file, with a new link that works for %n day(s) from "
+              "sending. ",
+              nullptr, m_session.policy.invitationExpiryDays)
+               .arg(m_user.email) +
+           pin;
+}
+
+void ReissueDialog::perform() {
+    ReissueRequest request;
+    request.user = m_user.username;
+    request.newPin = newPin();
+    if (request.newPin)
+        request.verifiedBy = m_verifiedOther->isEnabled() ? m_verifiedOther->text().trimmed()
+                                                           : m_verifiedBy->currentText();
+    QString pin = request.newPin ? m_pin.pin->text() : QString();
+    await(m_session.runner->run([request, pin](const ServiceContext& ctx) mutable {
+        auto outcome = InvitationService(ctx).reissue(request, pin);
+        Secrets::wipe(pin);
+        return outcome;
+    }));
+    Secrets::wipe(pin);
+}
+
+} // namespace pd

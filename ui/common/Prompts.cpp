@@ -1,0 +1,66 @@
+#include "Prompts.h"
+
+#include <QFileDialog>
+
+#include <optional>
+
+namespace pd::Prompts {
+
+namespace {
+std::optional<bool> nextConfirm;
+std::optional<QString> nextSaveFileName;
+QStringList shown;
+bool testing() {
+    return qEnvironmentVariableIsSet("PORTALDESK_TEST");
+}
+} // namespace
+
+void information(QWidget* parent, const QString& title, const QString& text) {
+    shown.append(title + QStringLiteral(": ") + text);
+    if (!testing())
+        QMessageBox::information(parent, title, text);
+}
+
+void warning(QWidget* parent, const QString& title, const QString& text) {
+    shown.append(title + QStringLiteral(": ") + text);
+    if (!testing())
+        QMessageBox::warning(parent, title, text);
+}
+
+bool confirm(QWidget* parent, const QString& title, const QString& text) {
+    shown.append(title + QStringLiteral(": ") + text);
+    if (nextConfirm) {
+        const bool answer = *nextConfirm;
+        nextConfirm.reset();
+        return answer;
+    }
+    if (testing())
+        return false;
+    return QMessageBox::question(parent, title, text, QMessageBox::Yes | QMessageBox::No, QMessageBox::No) ==
+           QMessageBox::Yes;
+}
+
+QString saveFileName(QWidget* parent, const QString& title, const QString& suggested, const QString& filter) {
+    if (nextSaveFileName) {
+        const QString answer = *nextSaveFileName;
+        nextSaveFileName.reset();
+        return answer;
+    }
+    if (testing())
+        return {};
+    return QFileDialog::getSaveFileName(parent, title, suggested, filter);
+}
+
+void setNextConfirm(bool answer) {
+    nextConfirm = answer;
+}
+
+void setNextSaveFileName(const QString& path) {
+    nextSaveFileName = path;
+}
+
+QStringList takeShown() {
+    return std::exchange(shown, {});
+}
+
+} // namespace pd::Prompts

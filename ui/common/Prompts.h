@@ -1,0 +1,24 @@
+// Message boxes and file dialogs behind one seam: tests queue the next answer instead of facing a modal.
+#pragma once
+
+#include <QMessageBox>
+#include <QString>
+
+class QWidget;
+
+namespace pd::Prompts {
+
+void information(QWidget* parent, const QString& title, const QString& text);
+void warning(QWidget* parent, const QString& title, const QString& text);
+// Yes/No; the default button is No.
+bool confirm(QWidget* parent, const QString& title, const QString& text);
+// A path to save to, or empty when cancelled.
+QString saveFileName(QWidget* parent, const QString& title, const QString& suggested, const QString& filter);
+
+// Test seams: the next prompt answers at once with this instead of opening.
+void setNextConfirm(bool answer);
+void setNextSaveFileName(const QString& path);
+// Titles and texts of prompts shown since the last call (tests read what the user would have seen).
+QStringList takeShown();
+
+} // namespace pd::Prompts

@@ -1,0 +1,358 @@
+#include "SettingsDialog.h"
+
+#include "Prompts.h"
+#include "WorkstationSettings.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QTabWidget>
+#include <QTableWidget>
+#include <QTimeEdit>
+#include <QTimeZone>
+#include <QVBoxLayout>
+
+namespace pd {
+
+namespace {
+
+QSpinBox* spin(QWidget* parent, const QString& name, const QString& accessible, int max, const QString& suffix) {
+    auto* s = new QSpinBox(parent);
+    s->setObjectName(name);
+    s->setAccessibleName(accessible);
+    s->setRange(1, max);
+    s->setSuffix(suffix);
+    return s;
+}
+
+} // namespace
+
+SettingsDialog::SettingsDialog(const Session& session, QWidget* parent)
+    : QDialog(parent)
+    , m_session(session) {
+    setObjectName(QStringLiteral("settingsDialog"));
+    setWindowTitle(tr("Settings"));
+    m_tabs = new QTabWidget(this);
+    m_tabs->setObjectName(QStringLiteral("settingsTabs"));
+    m_tabs->addTab(workstationTab(), tr("This &workstation"));
+    m_tabs->addTab(hospitalTab(), tr("&Hospital policy"));
+    m_tabs->addTab(holidaysTab(), tr("Hol&idays"));
+
+    m_status = new QLabel(this);
+    m_status->setObjectName(QStringLiteral("settingsStatusLabel"));
+    m_status->setWordWrap(true);
+
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(m_tabs, 1);
+    layout->addWidget(m_status);
+    layout->addWidget(buttons);
+    setMinimumSize(640, 460);
+    loadHospital();
+    loadHolidays();
+}
+
+QWidget* SettingsDialog::workstationTab() {
+    auto* tab = new QWidget(this);
+    m_database = new QLineEdit(WorkstationSettings::databaseLocation(), tab);
+    m_database->setObjectName(QStringLiteral("databaseLineEdit"));
+    m_database->setAccessibleName(tr("Database file"));
+    m_database->setPlaceholderText(tr("the embedded default: %1").arg(Database::defaultLocation()));
+    auto* browse = new QPushButton(tr("&Browse…"), tab);
+    browse->setObjectName(QStringLiteral("browseDatabaseButton"));
+    connect(browse, &QPushButton::clicked, this, [this] {
+        const QString path = QFileDialog::getSaveFileName(this, tr("Database file"), m_database->text(),
+                                                          tr("SQLite databases (*.sqlite *.db)"), nullptr,
+                                                          QFileDialog::DontConfirmOverwrite);
+        if (!path.isEmpty())
+            m_database->setText(path);
+    });
+    auto* dbRow = new QHBoxLayout;
+    dbRow->addWidget(m_database, 1);
+    dbRow->addWidget(browse);
+
+    m_language = new QComboBox(tab);
+    m_language->setObjectName(QStringLiteral("uiLanguageComboBox"));
+    m_language->setAccessibleName(tr("Language of PortalDesk"));
+    m_language->addItem(tr("The system's language"), QString());
+    m_language->addItem(QStringLiteral("English"), QStringLiteral("en"));
+    m_language->addItem(QStringLiteral("Español"), QStringLiteral("es"));
+    m_language->setCurrentIndex(qMax(0, m_language->findData(WorkstationSettings::language())));
+
+    auto* save = new QPushButton(tr("&Save workstation settings"), tab);
+    save->setObjectName(QStringLiteral("saveWorkstationButton"));
+    connect(save, &QPushButton::clicked, this, &SettingsDialog::saveWorkstation);
+
+    auto* form = new QFormLayout;
+    form->addRow(tr("&Database:"), dbRow);
+    form->addRow(tr("&Language:"), m_language);
+    auto* note = new QLabel(tr("Now open: %1. A different database is opened the next time PortalDesk starts.")
+                                .arg(m_session.databaseLabel),
+                            tab);
+    note->setWordWrap(true);
+    auto* layout = new QVBoxLayout(tab);
+    layout->addLayout(form);
+    layout->addWidget(note);
+    layout->addStretch(1);
+    layout->addWidget(save, 0, Qt::AlignRight);
+    return tab;
+}
+
+QWidget* SettingsDialog::hospitalTab() {
+    auto* tab = new QWidget(this);
+    m_zone = new QComboBox(tab);
+    m_zone->setObjectName(QStringLiteral("zoneComboBox"));
+    m_zone->setAccessibleName(tr("Hospital time zone"));
+    m_zone->setEditable(true);
+    for (const QByteArray& id : QTimeZone::availableTimeZoneIds()) {
+        if (id.contains('/'))
+            m_zone->addItem(QString::fromLatin1(id));
+    }
+    m_expiryDays = spin(tab, QStringLiteral("expiryDaysSpinBox"), tr("Days an invitation stays valid"), 366,
+                        tr(" days"));
+    m_lockout = spin(tab, QStringLiteral("lockoutSpinBox"), tr("Wrong PINs that lock an invitation"), 20, QString());
+    m_noticeDays = spin(tab, QStringLiteral("noticeDaysSpinBox"), tr("Days of notice before an age transition"),
+                        366, tr(" days"));
+    m_idleMinutes = spin(tab, QStringLiteral("idleMinutesSpinBox"), tr("Minutes before the idle lock"), 240,
+                         tr(" minutes"));
+    m_open = new QTimeEdit(tab);
+    m_open->setObjectName(QStringLiteral("himOpenTimeEdit"));
+    m_open->setAccessibleName(tr("HIM opens at"));
+    m_open->setDisplayFormat(QStringLiteral("HH:mm"));
+    m_close = new QTimeEdit(tab);
+    m_close->setObjectName(QStringLiteral("himCloseTimeEdit"));
+    m_close->setAccessibleName(tr("HIM closes at"));
+    m_close->setDisplayFormat(QStringLiteral("HH:mm"));
+
+    auto* form = new QFormLayout;
+    form->addRow(tr("Time &zone:"), m_zone);
+    form->addRow(tr("Invitations &expire after:"), m_expiryDays);
+    form->addRow(tr("Wrong PINs before &lock:"), m_lockout);
+    form->addRow(tr("Transition &notice:"), m_noticeDays);
+    form->addRow(tr("HIM &opens:"), m_open);
+    form->addRow(tr("HIM &closes:"), m_close);
+    form->addRow(tr("I&dle lock after:"), m_idleMinutes);
+
+    auto* save = new QPushButton(tr("Save &policy"), tab);
+    save->setObjectName(QStringLiteral("savePolicyButton"));
+    connect(save, &QPushButton::clicked, this, &SettingsDialog::saveHospital);
+
+    const bool supervisor = m_session.has(Role::Supervisor);
+    for (QWidget* w : std::initializer_list<QWidget*>{m_zone, m_expiryDays, m_lockout, m_noticeDays, m_open, m_close,
+                                                       m_idleMinutes, save})
+        w->setEnabled(supervisor);
+    auto* layout = new QVBoxLayout(tab);
+    if (!supervisor) {
+        auto* only = new QLabel(tr("Only an HIM supervisor can change the hospital's policy."), tab);
+        only->setObjectName(QStringLiteral("supervisorOnlyLabel"));
+        only->setWordWrap(true);
+        layout->addWidget(only);
+    }
+    layout->addLayout(form);
+    layout->addStretch(1);
+    layout->addWidget(save, 0, Qt::AlignRight);
+    return tab;
+}
+
+QWidget* SettingsDialog::holidaysTab() {
+    auto* tab = new QWidget(this);
+    m_holidays = new QTableWidget(0, 3, tab);
+    m_holidays->setObjectName(QStringLiteral("holidaysTable"));
+    m_holidays->setAccessibleName(tr("The hospital's own holidays"));
+    m_holidays->setHorizontalHeaderLabels({tr("Date"), tr("Name"), tr("HIM is")});
+    m_holidays->horizontalHeader()->setStretchLastSection(true);
+    m_holidays->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_holidays->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_holidays->verticalHeader()->hide();
+
+    m_holidayDate = new QLineEdit(tab);
+    m_holidayDate->setObjectName(QStringLiteral("holidayDateLineEdit"));
+    m_holidayDate->setAccessibleName(tr("Holiday date"));
+    m_holidayDate->setPlaceholderText(tr("YYYY-MM-DD"));
+    m_holidayDate->setMaxLength(10);
+    m_holidayName = new QLineEdit(tab);
+    m_holidayName->setObjectName(QStringLiteral("holidayNameLineEdit"));
+    m_holidayName->setAccessibleName(tr("Holiday name"));
+    m_holidayName->setMaxLength(100);
+    m_holidayClosed = new QCheckBox(tr("C&losed"), tab);
+    m_holidayClosed->setObjectName(QStringLiteral("holidayClosedCheckBox"));
+    m_holidayClosed->setChecked(true);
+    m_holidayClosed->setToolTip(tr("Unchecked: HIM is open on a day a federal holiday would close"));
+    auto* add = new QPushButton(tr("&Add"), tab);
+    add->setObjectName(QStringLiteral("addHolidayButton"));
+    auto* remove = new QPushButton(tr("&Remove"), tab);
+    remove->setObjectName(QStringLiteral("removeHolidayButton"));
+    connect(add, &QPushButton::clicked, this, &SettingsDialog::addHoliday);
+    connect(remove, &QPushButton::clicked, this, &SettingsDialog::removeHoliday);
+
+    auto* row = new QHBoxLayout;
+    row->addWidget(m_holidayDate);
+    row->addWidget(m_holidayName, 1);
+    row->addWidget(m_holidayClosed);
+    row->addWidget(add);
+    row->addWidget(remove);
+    const bool supervisor = m_session.has(Role::Supervisor);
+    for (QWidget* w : std::initializer_list<QWidget*>{m_holidayDate, m_holidayName, m_holidayClosed, add, remove})
+        w->setEnabled(supervisor);
+
+    auto* note = new QLabel(tr("US federal holidays are counted by rule (with their observed days); this table "
+                               "adds the hospital's own closed days, or opens a day a federal holiday would close."),
+                            tab);
+    note->setWordWrap(true);
+    auto* layout = new QVBoxLayout(tab);
+    layout->addWidget(note);
+    layout->addWidget(m_holidays, 1);
+    layout->addLayout(row);
+    return tab;
+}
+
+void SettingsDialog::setStatus(const QString& text, bool problem) {
+    m_status->setText(text);
+    m_status->setStyleSheet(problem ? QStringLiteral("color: #b00020;") : QString());
+}
+
+void SettingsDialog::loadHospital() {
+    onReady(this, m_session.runner->run([](const ServiceContext& ctx) { return AdminService(ctx).settings(); }),
+            [this](const Result<QList<SettingValue>>& values) {
+                if (!values) {
+                    setStatus(values.error().message, true);
+                    return;
+                }
+                m_loaded.clear();
+                for (const SettingValue& v : values.value())
+                    m_loaded.insert(v.spec.key, v.value);
+                m_zone->setCurrentText(m_loaded.value(QStringLiteral("hospital.zone")));
+                m_expiryDays->setValue(m_loaded.value(QStringLiteral("invitation.expiry_days")).toInt());
+                m_lockout->setValue(m_loaded.value(QStringLiteral("invitation.lockout_attempts")).toInt());
+                m_noticeDays->setValue(m_loaded.value(QStringLiteral("transition.notice_days")).toInt());
+                m_idleMinutes->setValue(m_loaded.value(QStringLiteral("security.idle_lock_minutes")).toInt());
+                m_open->setTime(QTime::fromString(m_loaded.value(QStringLiteral("him.open")), QStringLiteral("HH:mm")));
+                m_close->setTime(QTime::fromString(m_loaded.value(QStringLiteral("him.close")), QStringLiteral("HH:mm")));
+            });
+}
+
+void SettingsDialog::loadHolidays() {
+    onReady(this, m_session.runner->run([](const ServiceContext& ctx) { return AdminService(ctx).holidays(); }),
+            [this](const Result<QList<HolidayRow>>& rows) {
+                if (!rows) {
+                    setStatus(rows.error().message, true);
+                    return;
+                }
+                m_holidays->setRowCount(0);
+                for (const HolidayRow& h : rows.value()) {
+                    const int r = m_holidays->rowCount();
+                    m_holidays->insertRow(r);
+                    m_holidays->setItem(r, 0, new QTableWidgetItem(h.day.toString(Qt::ISODate)));
+                    m_holidays->setItem(r, 1, new QTableWidgetItem(h.name));
+                    m_holidays->setItem(r, 2, new QTableWidgetItem(h.closed ? tr("closed") : tr("open")));
+                }
+                m_holidays->resizeColumnsToContents();
+            });
+}
+
+void SettingsDialog::saveWorkstation() {
+    const QString location = m_database->text().trimmed();
+    if (location.startsWith(QLatin1String("postgres"))) {
+        setStatus(tr("Connecting to a PostgreSQL server is not available in this version; choose a database file."),
+                  true);
+        return;
+    }
+    WorkstationSettings::setDatabaseLocation(location);
+    const QString language = m_language->currentData().toString();
+    m_languageChanged = language != WorkstationSettings::language();
+    WorkstationSettings::setLanguage(language);
+    setStatus(tr("Saved."), false);
+    if (m_languageChanged)
+        accept();
+}
+
+void SettingsDialog::saveHospital() {
+    QList<QPair<QString, QString>> changes;
+    const auto consider = [&](const char* key, const QString& value) {
+        if (m_loaded.value(QLatin1String(key)) != value)
+            changes.append({QLatin1String(key), value});
+    };
+    consider("hospital.zone", m_zone->currentText().trimmed());
+    consider("invitation.expiry_days", QString::number(m_expiryDays->value()));
+    consider("invitation.lockout_attempts", QString::number(m_lockout->value()));
+    consider("transition.notice_days", QString::number(m_noticeDays->value()));
+    consider("security.idle_lock_minutes", QString::number(m_idleMinutes->value()));
+    consider("him.open", m_open->time().toString(QStringLiteral("HH:mm")));
+    consider("him.close", m_close->time().toString(QStringLiteral("HH:mm")));
+    if (changes.isEmpty()) {
+        setStatus(tr("Nothing has changed."), false);
+        return;
+    }
+    onReady(this,
+            m_session.runner->run([changes](const ServiceContext& ctx) -> Result<int> {
+                // Checked all first, so a bad value changes nothing.
+                for (const auto& [key, value] : changes)
+                    PD_TRY(Policy::validate(key, value));
+                AdminService admin(ctx);
+                for (const auto& [key, value] : changes)
+                    PD_TRY(admin.setSetting(key, value));
+                return static_cast<int>(changes.size());
+            }),
+            [this](const Result<int>& saved) {
+                if (!saved) {
+                    setStatus(saved.error().message, true);
+                    return;
+                }
+                setStatus(tr("Saved %n setting(s). They apply to every workstation; this window uses them after "
+                             "the next sign-in.",
+                             nullptr, saved.value()),
+                          false);
+                loadHospital();
+                emit policySaved();
+            });
+}
+
+void SettingsDialog::addHoliday() {
+    const QString day = m_holidayDate->text().trimmed();
+    const QString name = m_holidayName->text();
+    const bool closed = m_holidayClosed->isChecked();
+    onReady(this,
+            m_session.runner->run([day, name, closed](const ServiceContext& ctx) -> Result<bool> {
+                PD_TRY(AdminService(ctx).setHoliday(day, name, closed));
+                return true;
+            }),
+            [this](const Result<bool>& done) {
+                if (!done) {
+                    setStatus(done.error().message, true);
+                    return;
+                }
+                setStatus(tr("Holiday saved."), false);
+                m_holidayDate->clear();
+                m_holidayName->clear();
+                loadHolidays();
+            });
+}
+
+void SettingsDialog::removeHoliday() {
+    const int row = m_holidays->currentRow();
+    if (row < 0 || !m_holidays->item(row, 0))
+        return;
+    const QString day = m_holidays->item(row, 0)->text();
+    onReady(this,
+            m_session.runner->run([day](const ServiceContext& ctx) -> Result<bool> {
+                PD_TRY(AdminService(ctx).removeHoliday(day));
+                return true;
+            }),
+            [this](const Result<bool>& done) {
+                setStatus(done ? tr("Holiday removed.") : done.error().message, !done);
+                loadHolidays();
+            });
+}
+
+} // namespace pd

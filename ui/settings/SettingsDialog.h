@@ -1,0 +1,70 @@
+// Settings: this workstation's database and language, and, for supervisors, the hospital's policy
+// values and holiday table.
+#pragma once
+
+#include "AdminService.h"
+#include "Session.h"
+
+#include <QDialog>
+#include <QMap>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QSpinBox;
+class QTableWidget;
+class QTabWidget;
+class QTimeEdit;
+class QCheckBox;
+
+namespace pd {
+
+class SettingsDialog final : public QDialog {
+    Q_OBJECT
+
+public:
+    SettingsDialog(const Session& session, QWidget* parent = nullptr);
+
+    QTabWidget* tabs() const { return m_tabs; }
+    // Whether the chosen language differs from the one in use (the window is rebuilt in it).
+    bool languageChanged() const { return m_languageChanged; }
+
+signals:
+    void policySaved();
+
+private:
+    QWidget* workstationTab();
+    QWidget* hospitalTab();
+    QWidget* holidaysTab();
+    void loadHospital();
+    void loadHolidays();
+    void saveWorkstation();
+    void saveHospital();
+    void addHoliday();
+    void removeHoliday();
+    void setStatus(const QString& text, bool problem);
+
+    const Session& m_session;
+    QTabWidget* m_tabs = nullptr;
+    QLabel* m_status = nullptr;
+    bool m_languageChanged = false;
+
+    QLineEdit* m_database = nullptr;
+    QComboBox* m_language = nullptr;
+
+    QComboBox* m_zone = nullptr;
+    QSpinBox* m_expiryDays = nullptr;
+    QSpinBox* m_lockout = nullptr;
+    QSpinBox* m_noticeDays = nullptr;
+    QSpinBox* m_idleMinutes = nullptr;
+    QTimeEdit* m_open = nullptr;
+    QTimeEdit* m_close = nullptr;
+    QMap<QString, QString> m_loaded;
+
+    QTableWidget* m_holidays = nullptr;
+    QLineEdit* m_holidayDate = nullptr;
+    QLineEdit* m_holidayName = nullptr;
+    QCheckBox* m_holidayClosed = nullptr;
+};
+
+} // namespace pd

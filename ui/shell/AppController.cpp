@@ -1,0 +1,174 @@
+#include "AppController.h"
+
+#include "AdminService.h"
+#include "DemoData.h"
+#include "MainWindow.h"
+#include "PatientRepository.h"
+#include "Prompts.h"
+#include "SettingsRepository.h"
+#include "WorkstationSettings.h"
+
+#include <QApplication>
+#include <QLibraryInfo>
+#include <QSysInfo>
+#include <QTranslator>
+
+namespace pd {
+
+namespace {
+
+struct StartInfo {
+    QString location;
+    bool firstUse = false;
+};
+
+constexpr auto DemoSupervisor = "dana.kim";
+
+} // namespace
+
+AppController::AppController(Options options, QObject* parent)
+    : QObject(parent)
+    , m_options(std::move(options)) {
+    DbRunner::Config config;
+    config.location = m_options.location.isEmpty() ? WorkstationSettings::databaseLocation() : m_options.location;
+    config.clock = m_options.clock ? m_options.clock : std::make_shared<SystemClock>();
+    config.workstation = QSysInfo::machineHostName();
+    m_runner = std::make_unique<DbRunner>(config);
+}
+
+AppController::~AppController() {
+    delete m_window;
+    delete m_signIn;
+}
+
+void AppController::installTranslation(const QString& language) {
+    static QTranslator* ours = nullptr;
+    static QTranslator* qt = nullptr;
+    for (QTranslator** t : {&ours, &qt}) {
+        if (*t) {
+            QCoreApplication::removeTranslator(*t);
+            delete *t;
+            *t = nullptr;
+        }
+    }
+    const QLocale locale = language.isEmpty() ? QLocale() : QLocale(language);
+    QLocale::setDefault(locale);
+    ours = new QTranslator;
+    if (ours->load(locale, QStringLiteral("portaldesk"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+        QCoreApplication::installTranslator(ours);
+    qt = new QTranslator;
+    if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
+                 QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QCoreApplication::installTranslator(qt);
+}
+
+void AppController::start() {
+    const bool demo = m_options.demo;
+    const int patients = m_options.demoPatients;
+    onReady(this,
+            m_runner->runDb([demo, patients](Database& db, const Clock& clock) -> Result<StartInfo> {
+                PD_TRY(db.migrate());
+                SettingsRepository settings(db);
+                auto staff = settings.staffList();
+                if (!staff)
+                    return staff.error();
+                if (demo) {
+                    if (staff->isEmpty())
+                        PD_TRY(AdminService::initialize(db, clock, QLatin1String(DemoSupervisor)));
+                    auto count = PatientRepository(db).count();
+                    if (!count)
+                        return count.error();
+                    if (count.value() == 0) {
+                        auto supervisor = signIn(db, QLatin1String(DemoSupervisor));
+                        if (!supervisor)
+                            return supervisor.error();
+                        ServiceContext ctx(db, clock, supervisor.value(), QStringLiteral("demo"));
+                        auto report = DemoData::generate(ctx, patients, 2026);
+                        if (!report)
+                            return report.error();
+                    }
+                    staff = settings.staffList();
+                    if (!staff)
+                        return staff.error();
+                }
+                return StartInfo{db.location(), staff->isEmpty()};
+            }),
+            [this](const Result<StartInfo>& info) {
+                if (!info) {
+                    Prompts::warning(nullptr, tr("PortalDesk can't start"), info.error().message);
+                    emit failed(info.error().message);
+                    return;
+                }
+                m_databaseLabel = info->location;
+                m_firstUse = info->firstUse;
+                showSignIn();
+            });
+}
+
+void AppController::showSignIn() {
+    delete m_signIn;
+    m_signIn = new SignInDialog(*m_runner, m_databaseLabel);
+    m_signIn->setAttribute(Qt::WA_DeleteOnClose);
+    m_signIn->setFirstUse(m_firstUse);
+    const QString name = !m_options.staff.isEmpty() ? m_options.staff : WorkstationSettings::lastStaffName();
+    m_signIn->setName(name.isEmpty() && m_options.demo ? QStringLiteral("maria.garcia") : name);
+    connect(m_signIn, &QDialog::accepted, this, [this] {
+        m_signedIn = m_signIn->signedIn();
+        m_firstUse = false;
+        WorkstationSettings::setLastStaffName(m_signedIn->staff.name);
+        buildWindow();
+    });
+    connect(m_signIn, &QDialog::rejected, this, [] { QCoreApplication::quit(); });
+    m_signIn->show();
+    emit readyToSignIn();
+}
+
+void AppController::buildWindow() {
+    if (!m_signedIn)
+        return;
+    m_runner->setStaff(m_signedIn->staff);
+    Session session;
+    session.runner = m_runner.get();
+    session.staff = m_signedIn->staff;
+    session.role = roleFromName(m_signedIn->staff.role).value_or(Role::SupportAgent);
+    session.policy = m_signedIn->policy;
+    session.databaseLabel = m_databaseLabel;
+
+    if (m_window) {
+        m_window->close();
+        m_window->deleteLater();
+    }
+    m_window = new MainWindow(session);
+    m_window->setAttribute(Qt::WA_DeleteOnClose);
+    connect(m_window, &MainWindow::signOutRequested, this, &AppController::signOut);
+    connect(m_window, &MainWindow::unlockRequested, this, &AppController::askUnlock);
+    connect(m_window, &MainWindow::languageChanged, this, [this] {
+        installTranslation(WorkstationSettings::language());
+        buildWindow();
+    });
+    m_window->show();
+    emit signedIn(m_window);
+}
+
+void AppController::askUnlock() {
+    if (!m_window || !m_signedIn)
+        return;
+    auto* dialog = new SignInDialog(*m_runner, m_databaseLabel, m_signedIn->staff.name, m_window);
+    dialog->setObjectName(QStringLiteral("unlockDialog"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setName(m_signedIn->staff.name);
+    connect(dialog, &QDialog::accepted, m_window, &MainWindow::unlocked);
+    dialog->open();
+}
+
+void AppController::signOut() {
+    m_runner->setStaff(StaffMember{});
+    m_signedIn.reset();
+    if (m_window) {
+        m_window->close();
+        m_window->deleteLater();
+    }
+    showSignIn();
+}
+
+} // namespace pd

@@ -1,0 +1,63 @@
+// Starts the desktop: opens (and with --demo fills) the database on the worker, asks who is signing in,
+// builds the main window, and handles locking, signing out and changing language.
+#pragma once
+
+#include "DbRunner.h"
+#include "MainWindow.h"
+#include "SignInDialog.h"
+
+#include <QObject>
+#include <QPointer>
+
+#include <memory>
+
+namespace pd {
+
+
+class AppController final : public QObject {
+    Q_OBJECT
+
+public:
+    struct Options {
+        QString location; // empty = the workstation's setting, else the embedded default
+        bool demo = false;
+        int demoPatients = 40;
+        std::shared_ptr<const Clock> clock;
+        QString staff; // pre-filled sign-in name
+    };
+
+    explicit AppController(Options options, QObject* parent = nullptr);
+    ~AppController() override;
+
+    void start();
+    DbRunner& runner() { return *m_runner; }
+    MainWindow* mainWindow() const { return m_window; }
+    SignInDialog* signInDialog() const { return m_signIn; }
+    const QString& databaseLabel() const { return m_databaseLabel; }
+
+    // Installs the translation for `language` ("" = the system's).
+    static void installTranslation(const QString& language);
+
+signals:
+    // The database is open and the sign-in dialog is showing.
+    void readyToSignIn();
+    void signedIn(MainWindow* window);
+    // Opening the database failed; the message says why. The application quits after showing it.
+    void failed(const QString& message);
+
+private:
+    void showSignIn();
+    void buildWindow();
+    void signOut();
+    void askUnlock();
+
+    Options m_options;
+    std::unique_ptr<DbRunner> m_runner;
+    QString m_databaseLabel;
+    bool m_firstUse = false;
+    std::optional<SignedIn> m_signedIn;
+    QPointer<SignInDialog> m_signIn;
+    QPointer<MainWindow> m_window;
+};
+
+} // namespace pd

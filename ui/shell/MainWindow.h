@@ -1,0 +1,75 @@
+// The window staff live in: search on the left, worklists and open patients in tabs on the right, the
+// status bar naming the database, who is signed in and the mail waiting. A thin shell over its pages.
+#pragma once
+
+#include "Session.h"
+
+#include <QMainWindow>
+
+class QLabel;
+class QStackedWidget;
+class QSplitter;
+class QTabWidget;
+class QTimer;
+
+namespace pd {
+
+class IdleLock;
+class PatientPage;
+class SearchPanel;
+class WorklistsPage;
+
+class MainWindow final : public QMainWindow {
+    Q_OBJECT
+
+public:
+    explicit MainWindow(Session session, QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    const Session& session() const { return m_session; }
+    // Opens (or brings forward) the patient's page.
+    PatientPage* openPatient(const QString& mrn);
+    // Opens the page of the patient a login belongs to, with the login selected.
+    void openLogin(const QString& username);
+    PatientPage* currentPatient() const;
+
+    void lock();
+    bool isLocked() const;
+    void unlocked();
+
+    SearchPanel* searchPanel() const { return m_search; }
+    WorklistsPage* worklists() const { return m_worklists; }
+    QTabWidget* pages() const { return m_pages; }
+    IdleLock* idleLock() const { return m_idle; }
+    QLabel* outboxLabel() const { return m_outboxLabel; }
+    void refreshOutbox();
+
+signals:
+    void signOutRequested();
+    void languageChanged();
+    // The lock screen's Unlock button: the controller asks for the same staff member's sign-in.
+    void unlockRequested();
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+
+private:
+    void buildMenus();
+    void showSettings();
+    void closeTab(int index);
+
+    Session m_session;
+    QStackedWidget* m_stack = nullptr;
+    QSplitter* m_splitter = nullptr;
+    SearchPanel* m_search = nullptr;
+    QTabWidget* m_pages = nullptr;
+    WorklistsPage* m_worklists = nullptr;
+    QWidget* m_lockScreen = nullptr;
+    QLabel* m_databaseLabel = nullptr;
+    QLabel* m_staffLabel = nullptr;
+    QLabel* m_outboxLabel = nullptr;
+    QTimer* m_outboxTimer = nullptr;
+    IdleLock* m_idle = nullptr;
+};
+
+} // namespace pd

@@ -1,0 +1,123 @@
+#include "SignInDialog.h"
+
+#include "AdminService.h"
+
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace pd {
+
+QFuture<Result<SignedIn>> signInOnWorker(DbRunner& runner, const QString& rawName, bool firstUse) {
+    const QString name = rawName.trimmed().toLower();
+    return runner.runDb([name, firstUse](Database& db, const Clock& clock) -> Result<SignedIn> {
+        if (firstUse)
+            PD_TRY(AdminService::initialize(db, clock, name));
+        auto staff = signIn(db, name);
+        if (!staff)
+            return staff.error();
+        ServiceContext ctx(db, clock, staff.value(), QString());
+        auto policy = ctx.policy();
+        if (!policy)
+            return policy.error();
+        return SignedIn{staff.value(), policy.value()};
+    });
+}
+
+SignInDialog::SignInDialog(DbRunner& runner, const QString& databaseLabel, const QString& requiredName,
+                           QWidget* parent)
+    : QDialog(parent)
+    , m_runner(runner)
+    , m_requiredName(requiredName) {
+    setObjectName(QStringLiteral("signInDialog"));
+    setWindowTitle(requiredName.isEmpty() ? tr("Sign in to PortalDesk") : tr("PortalDesk is locked"));
+
+    m_intro = new QLabel(this);
+    m_intro->setObjectName(QStringLiteral("signInIntro"));
+    m_intro->setWordWrap(true);
+    m_intro->setText(requiredName.isEmpty()
+                         ? tr("Database: %1").arg(databaseLabel)
+                         : tr("Patient information is hidden. Only %1 can unlock this window; anyone "
+                              "else signs out first.")
+                               .arg(requiredName));
+
+    m_name = new QLineEdit(this);
+    m_name->setObjectName(QStringLiteral("staffNameLineEdit"));
+    m_name->setAccessibleName(tr("Staff sign-in name"));
+    m_name->setMaxLength(64);
+    m_name->setPlaceholderText(tr("for example maria.garcia"));
+
+    m_message = new QLabel(this);
+    m_message->setObjectName(QStringLiteral("signInMessage"));
+    m_message->setWordWrap(true);
+    m_message->setStyleSheet(QStringLiteral("color: #b00020;"));
+    m_message->hide();
+
+    auto* form = new QFormLayout;
+    form->addRow(tr("&Sign-in name:"), m_name);
+
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
+    m_signIn = buttons->addButton(requiredName.isEmpty() ? tr("Sign &in") : tr("&Unlock"),
+                                  QDialogButtonBox::AcceptRole);
+    m_signIn->setObjectName(QStringLiteral("signInButton"));
+    m_signIn->setDefault(true);
+    buttons->button(QDialogButtonBox::Cancel)->setText(requiredName.isEmpty() ? tr("&Quit") : tr("&Cancel"));
+    buttons->button(QDialogButtonBox::Cancel)->setObjectName(QStringLiteral("signInCancelButton"));
+    connect(buttons, &QDialogButtonBox::accepted, this, &SignInDialog::submit);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(m_intro);
+    layout->addLayout(form);
+    layout->addWidget(m_message);
+    layout->addWidget(buttons);
+    setMinimumWidth(420);
+}
+
+void SignInDialog::setName(const QString& name) {
+    m_name->setText(name);
+}
+
+void SignInDialog::setFirstUse(bool firstUse) {
+    m_firstUse = firstUse;
+    if (firstUse)
+        m_intro->setText(m_intro->text() + QLatin1Char('\n') +
+                         tr("This database is new: the name you sign in with becomes its first HIM "
+                            "supervisor."));
+}
+
+void SignInDialog::showError(const QString& message) {
+    m_message->setText(message);
+    m_message->show();
+    m_signIn->setEnabled(true);
+    m_name->setFocus();
+    m_name->selectAll();
+}
+
+void SignInDialog::submit() {
+    const QString name = m_name->text().trimmed().toLower();
+    if (name.isEmpty()) {
+        showError(tr("Type your sign-in name."));
+        return;
+    }
+    if (!m_requiredName.isEmpty() && name != m_requiredName) {
+        showError(tr("Only %1 can unlock this window. To change who is working here, sign out.")
+                      .arg(m_requiredName));
+        return;
+    }
+    m_signIn->setEnabled(false);
+    m_message->hide();
+    onReady(this, signInOnWorker(m_runner, name, m_firstUse), [this](const Result<SignedIn>& result) {
+        if (!result) {
+            showError(result.error().message);
+            return;
+        }
+        m_signedIn = result.value();
+        accept();
+    });
+}
+
+} // namespace pd

@@ -1,0 +1,50 @@
+// Identifies the staff member at the workstation: at start, and again to unlock after the idle lock.
+#pragma once
+
+#include "Session.h"
+
+#include <QDialog>
+
+class QLabel;
+class QLineEdit;
+class QPushButton;
+
+namespace pd {
+
+struct SignedIn {
+    StaffMember staff;
+    Policy policy;
+};
+
+class SignInDialog final : public QDialog {
+    Q_OBJECT
+
+public:
+    // `requiredName` set: only that staff member may sign in (unlocking).
+    SignInDialog(DbRunner& runner, const QString& databaseLabel, const QString& requiredName = {},
+                 QWidget* parent = nullptr);
+
+    const SignedIn& signedIn() const { return m_signedIn; }
+    void setName(const QString& name);
+    // On a database with no staff yet the name typed becomes its first supervisor.
+    void setFirstUse(bool firstUse);
+
+private:
+    void submit();
+    void showError(const QString& message);
+
+    DbRunner& m_runner;
+    QString m_requiredName;
+    bool m_firstUse = false;
+    QLineEdit* m_name = nullptr;
+    QLabel* m_intro = nullptr;
+    QLabel* m_message = nullptr;
+    QPushButton* m_signIn = nullptr;
+    SignedIn m_signedIn;
+};
+
+// Opens the session on the worker: the staff member (made first supervisor on a new database), then the
+// hospital's policy.
+QFuture<Result<SignedIn>> signInOnWorker(DbRunner& runner, const QString& name, bool firstUse);
+
+} // namespace pd
