@@ -1,0 +1,123 @@
+// GUI tests: a seeded database in a temporary folder, the real application controller on it with a pinned
+// clock, sign-in through the real dialog, and helpers to drive modal dialogs without blocking.
+#pragma once
+
+#include "ServiceFixture.h"
+
+#include "AppController.h"
+#include "MainWindow.h"
+#include "Prompts.h"
+
+#include <QApplication>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTimer>
+
+#include <functional>
+
+namespace pd::test {
+
+inline constexpr int Wait = 10000;
+
+// Families every GUI test starts with (the clock reads 2026-11-24 10:00 in Los Angeles).
+inline void seedFamilies(TestDb& t) {
+    auto ctx = t.as(QStringLiteral("specialist"));
+    PatientService patients(*ctx);
+    const auto add = [&](const char* mrn, const QString& given, const QString& family, const char* birth,
+                         const char* email, const char* phone) {
+        auto p = patients.add({QLatin1String(mrn), given, family, QLatin1String(birth), QStringLiteral("female"),
+                               QStringLiteral("es"), QLatin1String(email), QLatin1String(phone)});
+        if (!p)
+            qFatal("seed: %s", qPrintable(p.error().message));
+    };
+    add("9000001", QStringLiteral("Sofía"), QStringLiteral("Hernández"), "2017-05-14", "", "(323) 555-0142");
+    add("9000002", QStringLiteral("Mateo"), QStringLiteral("Nguyen"), "2012-02-03", "mateo.nguyen@example.org",
+        "213-555-0199");
+    add("9000003", QStringLiteral("Ava"), QStringLiteral("Kim"), "2014-12-10", "", "");
+    EnrollRequest linh = parentForm(QStringLiteral("9000002"), QDate(2026, 11, 20),
+                                    QStringLiteral("linh.nguyen@example.org"), QStringLiteral("Linh"));
+    linh.familyName = QStringLiteral("Nguyen");
+    enrollOk(t, linh);
+    sendAndReadToken(t, QStringLiteral("linh.nguyen"));
+    EnrollRequest grace = parentForm(QStringLiteral("9000003"), QDate(2026, 11, 23),
+                                     QStringLiteral("grace.kim@example.org"), QStringLiteral("Grace"));
+    grace.familyName = QStringLiteral("Kim");
+    enrollOk(t, grace);
+}
+
+class Gui {
+public:
+    TestDb t;
+    std::shared_ptr<FixedClock> clock = std::make_shared<FixedClock>(la(2026, 11, 24, 10, 0));
+    std::unique_ptr<AppController> app;
+    QTemporaryDir settingsDir;
+
+    Gui() {
+        // Workstation settings go to a throw-away folder, never the developer's own.
+        QSettings::setDefaultFormat(QSettings::IniFormat);
+        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, settingsDir.path());
+        QSettings().clear();
+        seedFamilies(t);
+        (void)Prompts::takeShown();
+    }
+    ~Gui() {
+        app.reset();
+        Database::forbidThread(nullptr);
+    }
+
+    // Starts the desktop and signs in through the dialog; null if that did not happen.
+    MainWindow* signIn(const QString& name) {
+        t.db.reset(); // from here on only the desktop's worker touches the database
+        Database::forbidThread(QThread::currentThread());
+        AppController::Options options;
+        options.location = t.path();
+        options.clock = clock;
+        app = std::make_unique<AppController>(options);
+        app->start();
+        if (!QTest::qWaitFor([this] { return app->signInDialog() && app->signInDialog()->isVisible(); }, Wait))
+            return nullptr;
+        auto* edit = app->signInDialog()->findChild<QLineEdit*>(QStringLiteral("staffNameLineEdit"));
+        edit->setText(name);
+        app->signInDialog()->findChild<QPushButton*>(QStringLiteral("signInButton"))->click();
+        if (!QTest::qWaitFor([this] { return app->mainWindow() != nullptr; }, Wait))
+            return nullptr;
+        return app->mainWindow();
+    }
+
+    // Runs a change on the desktop's worker as another staff member (someone at another workstation).
+    template <typename Fn> auto elsewhere(const QString& staffName, Fn fn) {
+        auto future = app->runner().runDb([staffName, fn](Database& db, const Clock& c) {
+            auto staff = pd::signIn(db, staffName);
+            ServiceContext ctx(db, c, staff ? staff.value() : StaffMember{}, QStringLiteral("other-workstation"));
+            return fn(ctx);
+        });
+        future.waitForFinished();
+        return future.result();
+    }
+};
+
+// Acts on the next modal dialog of type D as soon as it is showing (exec() blocks the caller).
+template <typename D> void whenModal(std::function<void(D*)> act) {
+    auto* timer = new QTimer;
+    timer->setInterval(20);
+    auto* ticks = new int(0);
+    QObject::connect(timer, &QTimer::timeout, [timer, act, ticks] {
+        if (auto* d = qobject_cast<D*>(QApplication::activeModalWidget())) {
+            timer->stop();
+            timer->deleteLater();
+            delete ticks;
+            act(d);
+            // A dialog the test forgot to close must not hang the run.
+            QTimer::singleShot(Wait, d, [d] { d->reject(); });
+        } else if (++*ticks > Wait / 20) {
+            timer->stop();
+            timer->deleteLater();
+            delete ticks;
+        }
+    });
+    timer->start();
+}
+
+} // namespace pd::test

@@ -1,0 +1,541 @@
+// The desktop driven as staff use it: real widgets on the offscreen platform, a real database behind
+// the worker thread, and the UI thread forbidden from running SQL.
+#include "GuiFixture.h"
+
+#include "ActionDialog.h"
+#include "AccountService.h"
+#include "CsvExport.h"
+#include "DeactivateDialog.h"
+#include "EditLoginDialog.h"
+#include "EnrollDialog.h"
+#include "IdleLock.h"
+#include "PatientModels.h"
+#include "PatientPage.h"
+#include "ReissueDialog.h"
+#include "SearchModel.h"
+#include "SearchPanel.h"
+#include "SettingsDialog.h"
+#include "WorklistModels.h"
+#include "WorklistsPage.h"
+
+#include <QComboBox>
+#include <QFile>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QRadioButton>
+#include <QSortFilterProxyModel>
+#include <QSpinBox>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTableWidget>
+
+using namespace pd;
+using namespace pd::test;
+
+namespace {
+
+template <typename T> T* child(QWidget* parent, const char* name) {
+    T* w = parent->findChild<T*>(QLatin1String(name));
+    if (!w)
+        qFatal("no widget %s", name);
+    return w;
+}
+
+// Searches, then opens the first hit with the keyboard (arrow down, Enter).
+PatientPage* searchAndOpen(MainWindow* w, const QString& text) {
+    auto* edit = child<QLineEdit>(w, "searchLineEdit");
+    edit->setFocus();
+    edit->clear();
+    // Typed key by key; QTest types ASCII only, so the rest arrives as an input method would give it.
+    int ascii = 0;
+    while (ascii < text.size() && text.at(ascii).unicode() < 128)
+        ++ascii;
+    QTest::keyClicks(edit, text.left(ascii));
+    edit->insert(text.mid(ascii));
+    SearchModel* results = w->searchPanel()->model();
+    if (!QTest::qWaitFor(
+            [&] { return results->query() == text && !results->isLoading() && results->rowCount() > 0; }, Wait))
+        return nullptr;
+    QTest::keyClick(edit, Qt::Key_Down);
+    const SearchHit first = results->row(0);
+    QTest::keyClick(w->searchPanel()->view(), Qt::Key_Return);
+    if (!QTest::qWaitFor(
+            [&] {
+                PatientPage* p = w->currentPatient();
+                return p && p->story().has_value() &&
+                       (first.kind != QLatin1String("patient") || p->mrn() == first.key);
+            },
+            Wait))
+        return nullptr;
+    return w->currentPatient();
+}
+
+int rowOf(PatientPage* page, const QString& username) {
+    for (int r = 0; r < page->accessModel()->rowCount(); ++r) {
+        if (page->accessModel()->row(r).user.username == username)
+            return r;
+    }
+    return -1;
+}
+
+void selectLogin(PatientPage* page, const QString& username) {
+    child<QTableView>(page, "accessView")->selectRow(rowOf(page, username));
+}
+
+} // namespace
+
+class TestGuiFlows : public QObject {
+    Q_OBJECT
+
+private slots:
+    void startShowsDatabaseStaffAndOutbox();
+    void searchAsYouTypeAndOpenWithKeyboard();
+    void searchTextWithQuotesAndSqlIsJustText();
+    void enrollChildThroughDialog();
+    void refusedEnrollmentNamesTheRule_data();
+    void refusedEnrollmentNamesTheRule();
+    void reissueRevokesTheOldInvitation();
+    void newPinNeedsVerification();
+    void deactivateShowsAccountStatus();
+    void supportAgentSeesMaskedFieldsAndNoDeactivate();
+    void conflictIsExplainedAndPageReloads();
+    void idleLockHidesPatientData();
+    void worklistsFilterExportAndOpen();
+    void transitionWorklistListsTheComingBirthday();
+    void supervisorChangesPolicyAndHolidays();
+    void unknownStaffIsRefusedAtSignIn();
+};
+
+void TestGuiFlows::startShowsDatabaseStaffAndOutbox() {
+    Gui gui;
+    MainWindow* w = gui.signIn(QStringLiteral("specialist"));
+    QVERIFY(w);
+    QVERIFY(child<QLabel>(w, "databaseStatusLabel")->text().contains(gui.t.path()));
+    QVERIFY(child<QLabel>(w, "staffStatusLabel")->text().contains(QStringLiteral("specialist")));
+    // One invitation e-mail was queued by the seed (Linh's, sent now) and waits in the outbox.
+    QTRY_VERIFY_WITH_TIMEOUT(child<QLabel>(w, "outboxStatusLabel")->text().contains(QLatin1String("1")), Wait);
+}
+
+void TestGuiFlows::searchAsYouTypeAndOpenWithKeyboard() {
+    Gui gui;
+    MainWindow* w = gui.signIn(QStringLiteral("specialist"));
+    QVERIFY(w);
+    // Ctrl+F puts the cursor in the search box from anywhere.
+    w->pages()->setFocus();
+    QTest::keySequence(w, QKeySequence::Find);
+    QTRY_VERIFY(child<QLineEdit>(w, "searchLineEdit")->hasFocus());
+    // Part of a name, in lower case, as staff type it.
+    PatientPage* page = searchAndOpen(w, QStringLiteral("hernán"));
+    QVERIFY(page);
+    QCOMPARE(page->mrn(), QStringLiteral("9000001"));
+    QCOMPARE(child<QLabel>(page, "patientNameLabel")->text(), QStringLiteral("Sofía Hernández"));
+    QVERIFY(child<QLabel>(page, "patientFactsLabel")->text().contains(QStringLiteral("2017-05-14")));
+    QVERIFY(child<QLabel>(page, "transitionLabel")->text().contains(QStringLiteral("2029-05-14")));
+
+    // Digits of a phone number find the patient too; a login opens its patient's page with it selected.
+    page = searchAndOpen(w, QStringLiteral("555-0199"));
+    QVERIFY(page);
+    QCOMPARE(page->mrn(), QStringLiteral("9000002"));
+    child<QLineEdit>(w, "searchLineEdit")->clear();
+    QTest::keyClicks(child<QLineEdit>(w, "searchLineEdit"), QStringLiteral("linh.nguyen"));
+    QTRY_VERIFY_WITH_TIMEOUT(w->searchPanel()->model()->query() == QLatin1String("linh.nguyen") &&
+                                 !w->searchPanel()->model()->isLoading(),
+                             Wait);
+    QCOMPARE(w->searchPanel()->model()->rowCount(), 1);
+    QCOMPARE(w->searchPanel()->model()->row(0).kind, QStringLiteral("portal_user"));
+    emit w->searchPanel()->view()->activated(w->searchPanel()->model()->index(0, 0));
+    QTRY_VERIFY_WITH_TIMEOUT(w->currentPatient() && w->currentPatient()->mrn() == QLatin1String("9000002"), Wait);
+    QCOMPARE(w->pages()->count(), 3); // worklists + two patients: the second opening reused its tab
+}
+
+void TestGuiFlows::searchTextWithQuotesAndSqlIsJustText() {
+    Gui gui;
+    MainWindow* w = gui.signIn(QStringLiteral("specialist"));
+    QVERIFY(w);
+    auto* edit = child<QLineEdit>(w, "searchLineEdit");
+    QTest::keyClicks(edit, QStringLiteral("'; DROP TABLE patients; --\""));
+    QTRY_VERIFY_WITH_TIMEOUT(child<QLabel>(w, "searchStatusLabel")->text().contains(QStringLiteral("Nothing matches")),
+                             Wait);
+    edit->clear();
+    QTest::keyClicks(edit, QStringLiteral("Kim"));
+    QTRY_VERIFY_WITH_TIMEOUT(w->searchPanel()->model()->rowCount() >= 1, Wait);
+}
+
+void TestGuiFlows::enrollChildThroughDialog() {
+    Gui gui;
+    MainWindow* w = gui.signIn(QStringLiteral("specialist"));
+    QVERIFY(w);
+    PatientPage* page = searchAndOpen(w, QStringLiteral("9000001"));
+    QVERIFY(page);
+    QCOMPARE(page->invitationsModel()->rowCount(), 0);
+
+    QString summary;
+    bool confirmEnabledBeforePin = true;
+    whenModal<EnrollDialog>([&](EnrollDialog* d) {
+        QCOMPARE(child<QComboBox>(d, "formComboBox")->currentData().toString(), QStringLiteral("parent"));
+        child<QLineEdit>(d, "givenLineEdit")->setText(QStringLiteral("Guadalupe"));
+        child<QLineEdit>(d, "familyLineEdit")->setText(QStringLiteral("Hernández"));
+        QTest::keyClicks(child<QLineEdit>(d, "emailLineEdit"), QStringLiteral("guadalupe.hernandez@example.org"));
+        confirmEnabledBeforePin = d->confirmButton()->isEnabled();
+        QTest::keyClicks(child<QLineEdit>(d, "pinLineEdit"), QStringLiteral("482913"));
+        QTest::keyClicks(child<QLineEdit>(d, "pinAgainLineEdit"), QStringLiteral("482913"));
+        QCOMPARE(child<QLineEdit>(d, "pinLineEdit")->echoMode(), QLineEdit::Password);
+        summary = child<QLabel>(d, "summaryLabel")->text();
+        d->confirmButton()->click();
+    });
+    child<QPushButton>(page, "enrollButton")->click();
+
+    QVERIFY(!confirmEnabledBeforePin);
+    QVERIFY2(summary.contains(QStringLiteral("guadalupe.hernandez@example.org")), qPrintable(summary));
+    QVERIFY(summary.contains(QStringLiteral("full")));
+    QTRY_COMPARE_WITH_TIMEOUT(page->invitationsModel()->rowCount(), 1, Wait);
+    QCOMPARE(page->invitationsModel()->row(0).invitation.status, QStringLiteral("queued"));
+    QCOMPARE(page->invitationsModel()->row(0).username, QStringLiteral("guadalupe.hernandez"));
+    QCOMPARE(page->accessModel()->rowCount(), 1);
+    QCOMPARE(page->accessModel()->row(0).grant.level, QStringLiteral("full"));
+    // The timeline says who did it.
+    bool told = false;
+    for (const AuditEvent& e : page->timelineModel()->rows())
+        told = told || (e.action == QLatin1String("enrollment.created") && e.staff == QLatin1String("specialist"));
+    QVERIFY(told);
+}
+
+void TestGuiFlows::refusedEnrollmentNamesTheRule_data() {
+    QTest::addColumn<QString>("mrn");
+    QTest::addColumn<QString>("form");
+    QTest::addColumn<QString>("pin");
+    QTest::addColumn<QString>("signedOn");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("patient form for a child") << "9000001" << "patient" << "482913" << "2026-11-24" << "under 12";
+    QTest::newRow("straight-run PIN") << "9000001" << "parent" << "123456" << "2026-11-24" << "count";
+    QTest::newRow("birth-date PIN") << "9000001" << "parent" << "0514" << "2026-11-24" << "birth";
+    QTest::newRow("malformed signing date") << "9000001" << "parent" << "482913" << "2026-13-40" << "YYYY-MM-DD";
+    QTest::newRow("signed in the future") << "9000001" << "parent" << "482913" << "2026-12-01" << "after today";
+    QTest::newRow("form signed in another age group") << "9000002" << "parent" << "482913" << "2023-06-01"
+                                                      << "before the patient's 12th birthday";
+}
+
+void TestGuiFlows::refusedEnrollmentNamesTheRule() {
+    QFETCH(QString, mrn);
+    QFETCH(QString, form);
+    QFETCH(QString, pin);
+    QFETCH(QString, signedOn);
+    QFETCH(QString, expected);
+    Gui gui;
+    MainWindow* w = gui.signIn(QStringLiteral("specialist"));
+    QVERIFY(w);
+    PatientPage* page = searchAndOpen(w, mrn);
+    QVERIFY(page);
+    const int before = page->invitationsModel()->rowCount();
+    QString shown;
+    bool enabled = true;
+    whenModal<EnrollDialog>([&](EnrollDialog* d) {
+        auto* forms = child<QComboBox>(d, "formComboBox");
+        forms->setCurrentIndex(forms->findData(form));
+        child<QLineEdit>(d, "signedLineEdit")->setText(signedOn);
+        if (form == QLatin1String("parent")) {
+            child<QLineEdit>(d, "givenLineEdit")->setText(QStringLiteral("Rosa"));
+            child<QLineEdit>(d, "familyLineEdit")->setText(QStringLiteral("Díaz"));
+            child<QLineEdit>(d, "emailLineEdit")->setText(QStringLiteral("rosa.diaz@example.org"));
+        } else {
+            child<QLineEdit>(d, "emailLineEdit")->setText(QStringLiteral("teen@example.org"));
+        }
+        child<QLineEdit>(d, "pinLineEdit")->setText(pin);
+        child<QLineEdit>(d, "pinAgainLineEdit")->setText(pin);
+        shown = d->shownProblem();
+        enabled = d->confirmButton()->isEnabled();
+        d->confirmButton()->click(); // refused: nothing happens
+        d->reject();
+    });
+    child<QPushButton>(page, "enrollButton")->click();
+    QVERIFY2(shown.contains(expected, Qt::CaseInsensitive), qPrintable(shown));
+    QVERIFY(!enabled);
+    QTest::qWait(100);
+    QCOMPARE(page->invitationsModel()->rowCount(), before);
+}
+
+void TestGuiFlows::reissueRevokesTheOldInvitation() {
+    Gui gui;
+    MainWindow* w = gui.signIn(QStringLiteral("agent")); // agents may reissue to the address on file
+    QVERIFY(w);
+    PatientPage* page = searchAndOpen(w, QStringLiteral("Mateo"));
+    QVERIFY(page);
+    selectLogin(page, QStringLiteral("linh.nguyen"));
+    QCOMPARE(page->invitationsModel()->rowCount(), 1);
+    QVERIFY(child<QPushButton>(page, "reissueButton")->isEnabled());
+    QString summary;
+    whenModal<ReissueDialog>([&](ReissueDialog* d) {
+        QVERIFY(child<QRadioButton>(d, "keepPinRadio")->isChecked());
+        summary = child<QLabel>(d, "summaryLabel")->text();
+        d->confirmButton()->click();
+    });
+    child<QPushButton>(page, "reissueButton")->click();
+    QVERIFY2(summary.contains(QStringLiteral("revoked")), qPrintable(summary));
+    QTRY_COMPARE_WITH_TIMEOUT(page->invitationsModel()->rowCount(), 2, Wait);
+    // Newest first: the reissue is sent, the old one revoked as replaced.
+    QCOMPARE(page->invitationsModel()->row(0).invitation.status, QStringLiteral("sent"));
+    QCOMPARE(page->invitationsModel()->row(1).invitation.status, QStringLiteral("revoked"));
+    QCOMPARE(page->invitationsModel()->row(1).invitation.revokeReason, QStringLiteral("reissued"));
+    QStringList told;
+    for (int r = 0; r < page->timelineModel()->rowCount(); ++r)
+        told << page->timelineModel()->index(r, TimelineModel::WhatColumn).data().toString();
+    QVERIFY2(told.join(QLatin1Char('\n')).contains(QStringLiteral("newer invitation replaced it")),
+             qPrintable(told.join(QLatin1Char('\n'))));
+}
+
+void TestGuiFlows::newPinNeedsVerification() {
+    Gui gui;
+    MainWindow* w = gui.signIn(QStringLiteral("agent"));
+    QVERIFY(w);
+    PatientPage* page = searchAndOpen(w, QStringLiteral("Mateo"));
+    QVERIFY(page);
+    selectLogin(page, QStringLiteral("linh.nguyen"));
+    QString withoutVerification;
+    QString afterVerification;
+    whenModal<ReissueDialog>([&](ReissueDialog* d) {
+        QVERIFY(child<QRadioButton>(d, "newPinRadio")->isChecked());
+        child<QLineEdit>(d, "pinLineEdit")->setText(QStringLiteral("739164"));
+        child<QLineEdit>(d, "pinAgainLineEdit")->setText(QStringLiteral("739164"));
+        withoutVerification = d->shownProblem();
+        child<QComboBox>(d, "verifiedByComboBox")->setCurrentIndex(1);
+        afterVerification = d->shownProblem();
+        d->confirmButton()->click();
+    });
+    child<QPushButton>(page, "resetPinButton")->click();
+    QVERIFY(withoutVerification.contains(QStringLiteral("verified")));
+    QVERIFY2(afterVerification.isEmpty(), qPrintable(afterVerification));
+    QTRY_COMPARE_WITH_TIMEOUT(page->invitationsModel()->rowCount(), 2, Wait);
+    QVERIFY(page->invitationsModel()->row(0).invitation.pinVerifiedBy.contains(QStringLiteral("MRN")));
+}
+
+void TestGuiFlows::deactivateShowsAccountStatus() {
+    Gui gui;
+    MainWindow* w = gui.signIn(QStringLiteral("specialist"));
+    QVERIFY(w);
+    PatientPage* page = searchAndOpen(w, QStringLiteral("Mateo"));
+    QVERIFY(page);
+    selectLogin(page, QStringLiteral("linh.nguyen"));
+    QString beforeReason;
+    QString otherWithoutNote;
+    whenModal<DeactivateDialog>([&](DeactivateDialog* d) {
+        beforeReason = d->shownProblem();
+        auto* reasons = child<QComboBox>(d, "reasonComboBox");
+        reasons->setCurrentIndex(reasons->findData(QStringLiteral("other")));
+        child<QLineEdit>(d, "reportedByLineEdit")->setText(QStringLiteral("Linh Nguyen, by phone"));
+        child<QComboBox>(d, "verifiedByComboBox")->setCurrentIndex(1);
+        otherWithoutNote = d->shownProblem();
+        reasons->setCurrentIndex(reasons->findData(QStringLiteral("suspected_compromise")));
+        d->confirmButton()->click();
+    });
+    child<QPushButton>(page, "deactivateButton")->click();
+    QVERIFY(beforeReason.contains(QStringLiteral("why")));
+    QVERIFY(otherWithoutNote.contains(QStringLiteral("note")));
+    const int row = rowOf(page, QStringLiteral("linh.nguyen"));
+    QTRY_COMPARE_WITH_TIMEOUT(page->accessModel()->row(rowOf(page, QStringLiteral("linh.nguyen"))).user.status,
+                              QStringLiteral("deactivated"), Wait);
+    QCOMPARE(page->accessModel()->index(row, AccessModel::StatusColumn).data().toString(),
+             QStringLiteral("deactivated"));
+    QCOMPARE(page->invitationsModel()->row(0).invitation.status, QStringLiteral("revoked"));
+    QVERIFY(!child<QPushButton>(page, "deactivateButton")->isEnabled());
+}
+
+void TestGuiFlows::supportAgentSeesMaskedFieldsAndNoDeactivate() {
+    Gui gui;
+    MainWindow* w = gui.signIn(QStringLiteral("agent"));
+    QVERIFY(w);
+    PatientPage* page = searchAndOpen(w, QStringLiteral("Mateo"));
+    QVERIFY(page);
+    QVERIFY(child<QLabel>(page, "contactLabel")->text().contains(QStringLiteral("m•••@example.org")));
+    QVERIFY(!child<QLabel>(page, "contactLabel")->text().contains(QStringLiteral("mateo.nguyen")));
+    QVERIFY(!child<QLabel>(page, "patientFactsLabel")->text().contains(QStringLiteral("2012")));
+    QVERIFY(!child<QLabel>(page, "transitionLabel")->text().contains(QStringLiteral("2030")));
+    QVERIFY(page->accessModel()->row(0).user.email.contains(QStringLiteral("•••")));
+    QVERIFY(child<QPushButton>(page, "deactivateButton")->isHidden());
+    QVERIFY(child<QPushButton>(page, "enrollButton")->isHidden());
+    QVERIFY(child<QPushButton>(page, "revokeButton")->isHidden());
+    QVERIFY(!child<QPushButton>(page, "reissueButton")->isHidden());
+    // Search results are masked the same way.
+    for (const SearchHit& h : w->searchPanel()->model()->rows())
+        QVERIFY(!h.email.contains(QStringLiteral("mateo.nguyen")));
+}
+
+void TestGuiFlows::conflictIsExplainedAndPageReloads() {
+    Gui gui;
+    MainWindow* w = gui.signIn(QStringLiteral("specialist"));
+    QVERIFY(w);
+    PatientPage* page = searchAndOpen(w, QStringLiteral("Mateo"));
+    QVERIFY(page);
+    selectLogin(page, QStringLiteral("linh.nguyen"));
+    // Someone at another workstation changes the login's language while this page is open.
+    auto other = gui.elsewhere(QStringLiteral("supervisor"), [](const ServiceContext& ctx) {
+        return AccountService(ctx).update({QStringLiteral("linh.nguyen"), QString(), QStringLiteral("en"), 0});
+    });
+    QVERIFY2(other.ok(), other ? "" : qPrintable(other.error().message));
+    (void)Prompts::takeShown();
+    whenModal<EditLoginDialog>([&](EditLoginDialog* d) {
+        child<QLineEdit>(d, "emailLineEdit")->setText(QStringLiteral("linh.n@example.org"));
+        d->confirmButton()->click();
+    });
+    child<QPushButton>(page, "editLoginButton")->click();
+    const QString shown = Prompts::takeShown().join(QLatin1Char('\n'));
+    QVERIFY2(shown.contains(QStringLiteral("Someone else changed")) && shown.contains(QStringLiteral("supervisor")),
+             qPrintable(shown));
+    // The page reloads with the record as it is now: language changed, address not.
+    QTRY_COMPARE_WITH_TIMEOUT(page->accessModel()->row(rowOf(page, QStringLiteral("linh.nguyen"))).user.language,
+                              QStringLiteral("en"), Wait);
+    QCOMPARE(page->accessModel()->row(rowOf(page, QStringLiteral("linh.nguyen"))).user.email,
+             QStringLiteral("linh.nguyen@example.org"));
+}
+
+void TestGuiFlows::idleLockHidesPatientData() {
+    Gui gui;
+    MainWindow* w = gui.signIn(QStringLiteral("specialist"));
+    QVERIFY(w);
+    w->show();
+    PatientPage* page = searchAndOpen(w, QStringLiteral("Mateo"));
+    QVERIFY(page);
+    QVERIFY(page->isVisible());
+    w->idleLock()->setIntervalMs(150);
+    QTRY_VERIFY_WITH_TIMEOUT(w->isLocked(), Wait);
+    QVERIFY(!page->isVisible());
+    QVERIFY(!w->searchPanel()->isVisible());
+    QVERIFY(child<QWidget>(w, "lockScreen")->isVisible());
+    QVERIFY(!w->openPatient(QStringLiteral("9000001"))); // nothing opens while locked
+
+    // Someone else can't unlock it.
+    child<QPushButton>(w, "unlockButton")->click();
+    SignInDialog* unlock = nullptr;
+    QTRY_VERIFY_WITH_TIMEOUT((unlock = w->findChild<SignInDialog*>(QStringLiteral("unlockDialog"))) != nullptr, Wait);
+    child<QLineEdit>(unlock, "staffNameLineEdit")->setText(QStringLiteral("agent"));
+    child<QPushButton>(unlock, "signInButton")->click();
+    QVERIFY(child<QLabel>(unlock, "signInMessage")->text().contains(QStringLiteral("specialist")));
+    QVERIFY(w->isLocked());
+    child<QLineEdit>(unlock, "staffNameLineEdit")->setText(QStringLiteral("specialist"));
+    child<QPushButton>(unlock, "signInButton")->click();
+    QTRY_VERIFY_WITH_TIMEOUT(!w->isLocked(), Wait);
+    QVERIFY(page->isVisible());
+}
+
+void TestGuiFlows::worklistsFilterExportAndOpen() {
+    Gui gui;
+    MainWindow* w = gui.signIn(QStringLiteral("specialist"));
+    QVERIFY(w);
+    WorklistsPage* lists = w->worklists();
+    // Due: Grace Kim's invitation, enrolled yesterday and not yet sent.
+    lists->choose(0);
+    QTRY_COMPARE_WITH_TIMEOUT(lists->invitationModel()->rowCount(), 1, Wait);
+    QCOMPARE(lists->invitationModel()->row(0).username, QStringLiteral("grace.kim"));
+    QCOMPARE(lists->invitationModel()->row(0).mrn, QStringLiteral("9000003"));
+
+    // Three days later it is late (two business days went by), and no longer due.
+    gui.clock->set(la(2026, 11, 27, 10, 0));
+    lists->choose(1);
+    QTRY_COMPARE_WITH_TIMEOUT(lists->invitationModel()->rowCount(), 1, Wait);
+    lists->choose(0);
+    QTRY_VERIFY_WITH_TIMEOUT(!lists->invitationModel()->isLoading(), Wait);
+    QCOMPARE(lists->invitationModel()->rowCount(), 0);
+    lists->choose(1);
+    QTRY_COMPARE_WITH_TIMEOUT(lists->invitationModel()->rowCount(), 1, Wait);
+
+    // The filter narrows, sorting works on every column, and export writes what is shown.
+    child<QLineEdit>(lists, "worklistFilterLineEdit")->setText(QStringLiteral("nobody-matches"));
+    QCOMPARE(lists->proxy()->rowCount(), 0);
+    child<QLineEdit>(lists, "worklistFilterLineEdit")->setText(QStringLiteral("GRACE"));
+    QCOMPARE(lists->proxy()->rowCount(), 1);
+    lists->view()->sortByColumn(InvitationWorklistModel::DueColumn, Qt::DescendingOrder);
+    QTemporaryDir out;
+    const QString path = out.filePath(QStringLiteral("late.csv"));
+    Prompts::setNextSaveFileName(path);
+    child<QPushButton>(lists, "exportButton")->click();
+    QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(path), Wait);
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QByteArray bytes = f.readAll();
+    QVERIFY(bytes.startsWith("\xEF\xBB\xBF")); // spreadsheets then read the accents right
+    const QString csv = QString::fromUtf8(bytes.mid(3));
+    QVERIFY2(csv.startsWith(QStringLiteral("Login,Holder,Patient MRN")), qPrintable(csv));
+    QVERIFY(csv.contains(QStringLiteral("grace.kim,Grace Kim,9000003,grace.kim@example.org,queued")));
+
+    // Double-click (activation) opens the patient.
+    emit lists->view()->activated(lists->proxy()->index(0, 0));
+    QTRY_VERIFY_WITH_TIMEOUT(w->currentPatient() && w->currentPatient()->mrn() == QLatin1String("9000003"), Wait);
+}
+
+void TestGuiFlows::transitionWorklistListsTheComingBirthday() {
+    Gui gui;
+    MainWindow* w = gui.signIn(QStringLiteral("specialist"));
+    QVERIFY(w);
+    WorklistsPage* lists = w->worklists();
+    lists->choose(5); // 7 days: Ava turns 12 on 10 December, 16 days away
+    QTRY_VERIFY_WITH_TIMEOUT(!lists->transitionModel()->isLoading(), Wait);
+    QCOMPARE(lists->transitionModel()->rowCount(), 0);
+    lists->choose(6); // 30 days
+    QTRY_COMPARE_WITH_TIMEOUT(lists->transitionModel()->rowCount(), 1, Wait);
+    QCOMPARE(lists->transitionModel()->row(0).patient.mrn, QStringLiteral("9000003"));
+    QCOMPARE(lists->transitionModel()->row(0).date, QDate(2026, 12, 10));
+    QCOMPARE(lists->transitionModel()->row(0).age, 12);
+}
+
+void TestGuiFlows::supervisorChangesPolicyAndHolidays() {
+    Gui gui;
+    MainWindow* w = gui.signIn(QStringLiteral("supervisor"));
+    QVERIFY(w);
+    QString saved;
+    QString badHoliday;
+    QString goodHoliday;
+    whenModal<SettingsDialog>([&](SettingsDialog* d) {
+        auto* expiry = child<QSpinBox>(d, "expiryDaysSpinBox");
+        QVERIFY(QTest::qWaitFor([expiry] { return expiry->value() == 30; }, Wait));
+        expiry->setValue(45);
+        child<QPushButton>(d, "savePolicyButton")->click();
+        auto* status = child<QLabel>(d, "settingsStatusLabel");
+        QVERIFY(QTest::qWaitFor([status] { return status->text().contains(QStringLiteral("Saved")); }, Wait));
+        saved = status->text();
+        child<QLineEdit>(d, "holidayDateLineEdit")->setText(QStringLiteral("2026-02-30"));
+        child<QLineEdit>(d, "holidayNameLineEdit")->setText(QStringLiteral("Not a day"));
+        child<QPushButton>(d, "addHolidayButton")->click();
+        QVERIFY(QTest::qWaitFor([status] { return !status->text().contains(QStringLiteral("Saved")); }, Wait));
+        badHoliday = status->text();
+        child<QLineEdit>(d, "holidayDateLineEdit")->setText(QStringLiteral("2026-12-24"));
+        child<QLineEdit>(d, "holidayNameLineEdit")->setText(QStringLiteral("Christmas Eve"));
+        child<QPushButton>(d, "addHolidayButton")->click();
+        auto* table = child<QTableWidget>(d, "holidaysTable");
+        QVERIFY(QTest::qWaitFor([table] { return table->rowCount() == 1; }, Wait));
+        goodHoliday = table->item(0, 1)->text();
+        d->reject();
+    });
+    w->findChild<QAction*>(QStringLiteral("settingsAction"))->trigger();
+    QVERIFY2(saved.contains(QStringLiteral("1 setting")), qPrintable(saved));
+    QVERIFY2(badHoliday.contains(QStringLiteral("YYYY-MM-DD")) || badHoliday.contains(QStringLiteral("date")),
+             qPrintable(badHoliday));
+    QCOMPARE(goodHoliday, QStringLiteral("Christmas Eve"));
+    auto stored = gui.elsewhere(QStringLiteral("supervisor"), [](const ServiceContext& ctx) {
+        return AdminService(ctx).setting(QStringLiteral("invitation.expiry_days"));
+    });
+    QVERIFY(stored.ok());
+    QCOMPARE(stored->value, QStringLiteral("45"));
+}
+
+void TestGuiFlows::unknownStaffIsRefusedAtSignIn() {
+    Gui gui;
+    gui.t.db.reset();
+    Database::forbidThread(QThread::currentThread());
+    AppController::Options options;
+    options.location = gui.t.path();
+    options.clock = gui.clock;
+    gui.app = std::make_unique<AppController>(options);
+    gui.app->start();
+    QTRY_VERIFY_WITH_TIMEOUT(gui.app->signInDialog() && gui.app->signInDialog()->isVisible(), Wait);
+    SignInDialog* d = gui.app->signInDialog();
+    child<QLineEdit>(d, "staffNameLineEdit")->setText(QStringLiteral("'; DELETE FROM staff; --"));
+    child<QPushButton>(d, "signInButton")->click();
+    QTRY_VERIFY_WITH_TIMEOUT(child<QLabel>(d, "signInMessage")->isVisible(), Wait);
+    QVERIFY(!gui.app->mainWindow());
+    // The staff table is untouched: the real name still signs in.
+    child<QLineEdit>(d, "staffNameLineEdit")->setText(QStringLiteral("specialist"));
+    child<QPushButton>(d, "signInButton")->click();
+    QTRY_VERIFY_WITH_TIMEOUT(gui.app->mainWindow() != nullptr, Wait);
+}
+
+QTEST_MAIN(TestGuiFlows)
+#include "TestGuiFlows.moc"
