@@ -143,6 +143,7 @@ PatientPage::PatientPage(const Session& session, const QString& mrn, QWidget* pa
     splitter->addWidget(framed(this, tr("Invitations"), m_invitationsView));
     splitter->addWidget(framed(this, tr("Timeline: what happened, and who did it"), m_timelineView));
     splitter->setStretchFactor(2, 1);
+    splitter->setSizes({150, 170, 400});
 
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_name);

@@ -52,6 +52,7 @@ SearchPanel::SearchPanel(const Session& session, QWidget* parent)
     });
     connect(m_view, &QTableView::activated, this, [this](const QModelIndex& index) { openRow(index.row()); });
     connect(m_model, &SearchModel::loaded, this, &SearchPanel::updateStatus);
+    connect(m_model, &SearchModel::loaded, m_view, &QTableView::resizeColumnsToContents);
     connect(m_model, &SearchModel::loadingChanged, this, &SearchPanel::updateStatus);
     connect(m_model, &SearchModel::modelReset, this, &SearchPanel::updateStatus);
 

@@ -1,0 +1,158 @@
+// Every window, page, dialog and worklist rendered in English and Spanish. The pictures go to
+// $PORTALDESK_SCREENSHOTS (or a temporary folder) for people to look at; the test itself checks that
+// no button or one-line label is narrower than its text needs, so nothing is cut off in either language.
+#include "GuiFixture.h"
+
+#include "DeactivateDialog.h"
+#include "EditLoginDialog.h"
+#include "EnrollDialog.h"
+#include "PatientModels.h"
+#include "PatientPage.h"
+#include "ReissueDialog.h"
+#include "SearchModel.h"
+#include "SearchPanel.h"
+#include "SettingsDialog.h"
+#include "WorklistModels.h"
+#include "WorklistsPage.h"
+
+#include <QAbstractButton>
+#include <QDir>
+#include <QLabel>
+#include <QTabWidget>
+#include <QTableView>
+
+using namespace pd;
+using namespace pd::test;
+
+class TestScreenshots : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void everyScreen_data();
+    void everyScreen();
+    void cleanupTestCase();
+
+private:
+    void shoot(QWidget* w, const QString& name);
+    QString m_folder;
+    QTemporaryDir m_temp;
+    QStringList m_cutOff;
+};
+
+void TestScreenshots::initTestCase() {
+    m_folder = qEnvironmentVariable("PORTALDESK_SCREENSHOTS");
+    if (m_folder.isEmpty())
+        m_folder = m_temp.path();
+    QDir().mkpath(m_folder);
+}
+
+void TestScreenshots::cleanupTestCase() {
+    AppController::installTranslation(QStringLiteral("en"));
+}
+
+void TestScreenshots::shoot(QWidget* w, const QString& name) {
+    w->show();
+    QTest::qWait(150);
+    QApplication::processEvents();
+    // Text that needs more room than it has is cut off: buttons and one-line labels report it.
+    const auto buttons = w->findChildren<QAbstractButton*>();
+    for (const QAbstractButton* b : buttons) {
+        if (b->isVisible() && !b->text().isEmpty() && b->width() < b->minimumSizeHint().width())
+            m_cutOff.append(name + QStringLiteral(": button \"") + b->text() + QLatin1Char('"'));
+    }
+    const auto labels = w->findChildren<QLabel*>();
+    for (const QLabel* l : labels) {
+        if (l->isVisible() && !l->wordWrap() && !l->text().isEmpty() && l->width() < l->minimumSizeHint().width())
+            m_cutOff.append(name + QStringLiteral(": label \"") + l->text().left(60) + QLatin1Char('"'));
+    }
+    const QImage image = w->grab().toImage();
+    QVERIFY(!image.isNull());
+    QVERIFY(image.save(QDir(m_folder).filePath(name + QStringLiteral(".png"))));
+}
+
+void TestScreenshots::everyScreen_data() {
+    QTest::addColumn<QString>("language");
+    QTest::newRow("English") << "en";
+    QTest::newRow("Spanish") << "es";
+}
+
+void TestScreenshots::everyScreen() {
+    QFETCH(QString, language);
+    AppController::installTranslation(language);
+    m_cutOff.clear();
+    const auto name = [&language](const char* what) -> QString { return language + QLatin1Char('-') + QLatin1String(what); };
+
+    Gui gui;
+    gui.t.db.reset();
+    Database::forbidThread(QThread::currentThread());
+    AppController::Options options;
+    options.location = gui.t.path();
+    options.clock = gui.clock;
+    gui.app = std::make_unique<AppController>(options);
+    gui.app->start();
+    QTRY_VERIFY_WITH_TIMEOUT(gui.app->signInDialog() && gui.app->signInDialog()->isVisible(), Wait);
+    gui.app->signInDialog()->setName(QStringLiteral("specialist"));
+    shoot(gui.app->signInDialog(), name("sign-in"));
+    gui.app->signInDialog()->findChild<QPushButton*>(QStringLiteral("signInButton"))->click();
+    QTRY_VERIFY_WITH_TIMEOUT(gui.app->mainWindow() != nullptr, Wait);
+    MainWindow* w = gui.app->mainWindow();
+    w->resize(1360, 820);
+
+    // Worklists, each one.
+    const char* lists[] = {"worklist-due", "worklist-late", "worklist-expired", "worklist-delivery-failed",
+                           "worklist-locked", "worklist-transitions-7", "worklist-transitions-30",
+                           "worklist-transitions-90"};
+    for (int i = 0; i < 8; ++i) {
+        w->worklists()->choose(i);
+        QTest::qWait(200);
+        shoot(w, name(lists[i]));
+    }
+
+    // Search, then the patient's page.
+    auto* edit = w->findChild<QLineEdit*>(QStringLiteral("searchLineEdit"));
+    edit->setText(QStringLiteral("Nguyen"));
+    QTRY_VERIFY_WITH_TIMEOUT(w->searchPanel()->model()->rowCount() > 0, Wait);
+    shoot(w, name("search"));
+    PatientPage* page = w->openPatient(QStringLiteral("9000002"));
+    QTRY_VERIFY_WITH_TIMEOUT(page->story().has_value(), Wait);
+    shoot(w, name("patient-page"));
+
+    // Each dialog, as it first opens.
+    const PortalUser linh = page->accessModel()->row(0).user;
+    const std::optional<Invitation> live = page->invitationsModel()->row(0).invitation;
+    {
+        EnrollDialog d(w->session(), *page->story(), w);
+        shoot(&d, name("dialog-enroll"));
+    }
+    {
+        ReissueDialog d(w->session(), linh, live, page->story()->patient.birthDate, false, w);
+        shoot(&d, name("dialog-reissue"));
+    }
+    {
+        ReissueDialog d(w->session(), linh, live, page->story()->patient.birthDate, true, w);
+        shoot(&d, name("dialog-new-pin"));
+    }
+    {
+        DeactivateDialog d(w->session(), linh, true, w);
+        shoot(&d, name("dialog-deactivate"));
+    }
+    {
+        EditLoginDialog d(w->session(), linh, w);
+        shoot(&d, name("dialog-change-email"));
+    }
+    {
+        SettingsDialog d(w->session(), w);
+        QTest::qWait(200);
+        for (int i = 0; i < d.tabs()->count(); ++i) {
+            d.tabs()->setCurrentIndex(i);
+            shoot(&d, name("dialog-settings-") + QString::number(i + 1));
+        }
+    }
+    w->lock();
+    shoot(w, name("lock-screen"));
+    QVERIFY2(m_cutOff.isEmpty(), qPrintable(m_cutOff.join(QLatin1Char('\n'))));
+}
+
+QTEST_MAIN(TestScreenshots)
+#include "TestScreenshots.moc"
