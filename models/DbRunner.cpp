@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 #include <QMutexLocker>
+#include <QSysInfo>
 
 namespace pd {
 
@@ -10,6 +11,10 @@ DbRunner::DbRunner(Config config, QObject* parent)
     , m_config(std::move(config)) {
     if (!m_config.clock)
         m_config.clock = std::make_shared<SystemClock>();
+    if (m_config.workstation.isEmpty())
+        m_config.workstation = QSysInfo::machineHostName();
+    if (m_config.workstation.isEmpty())
+        m_config.workstation = QStringLiteral("workstation");
     m_thread.setObjectName(QStringLiteral("portaldesk-db"));
     m_worker = new QObject;
     m_worker->moveToThread(&m_thread);

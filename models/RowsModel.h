@@ -79,11 +79,12 @@ public:
         m_pageSize = pageSize;
         m_complete = !m_loader;
         m_error.reset();
+        m_loading = false;
         endResetModel();
-        setLoading(false);
-        if (m_loader)
+        // A view may already have asked for the first page when the reset reached it.
+        if (m_loader && !m_loading)
             requestPage();
-        else
+        else if (!m_loader)
             emit loaded();
     }
 

@@ -65,6 +65,10 @@ int main(int argc, char* argv[]) {
     options.location = parser.value(db);
     options.demo = parser.isSet(demo);
     options.staff = parser.value(staff);
+    bool timeoutSet = false;
+    const int busyTimeoutMs = qEnvironmentVariableIntValue("PORTALDESK_BUSY_TIMEOUT_MS", &timeoutSet);
+    if (timeoutSet && busyTimeoutMs > 0)
+        options.busyTimeoutMs = busyTimeoutMs;
     if (parser.isSet(now)) {
         // Read in the default hospital zone; the policy's own zone applies to everything after.
         auto at = pd::Validation::isoDateTime(parser.value(now), QTimeZone(QByteArrayLiteral("America/Los_Angeles")),

@@ -15,7 +15,10 @@
 #include <QStandardPaths>
 #include <QTimer>
 
+#include <QSemaphore>
+
 #include <functional>
+#include <thread>
 
 namespace pd::test {
 
@@ -67,6 +70,8 @@ public:
         Database::forbidThread(nullptr);
     }
 
+    int busyTimeoutMs = 10000;
+
     // Starts the desktop and signs in through the dialog; null if that did not happen.
     MainWindow* signIn(const QString& name) {
         t.db.reset(); // from here on only the desktop's worker touches the database
@@ -74,6 +79,7 @@ public:
         AppController::Options options;
         options.location = t.path();
         options.clock = clock;
+        options.busyTimeoutMs = busyTimeoutMs;
         app = std::make_unique<AppController>(options);
         app->start();
         if (!QTest::qWaitFor([this] { return app->signInDialog() && app->signInDialog()->isVisible(); }, Wait))
@@ -96,6 +102,34 @@ public:
         future.waitForFinished();
         return future.result();
     }
+};
+
+// Another workstation holding the database's write lock (a long import, a stuck client) until released.
+class WriteLockHolder {
+public:
+    explicit WriteLockHolder(const QString& path) {
+        m_thread = std::thread([this, path] {
+            auto db = Database::open(path);
+            if (!db || !db.value()->begin())
+                qFatal("cannot hold the write lock");
+            m_held.release();
+            m_release.acquire();
+            db.value()->rollback();
+        });
+        m_held.acquire();
+    }
+    ~WriteLockHolder() { release(); }
+    void release() {
+        if (m_thread.joinable()) {
+            m_release.release();
+            m_thread.join();
+        }
+    }
+
+private:
+    std::thread m_thread;
+    QSemaphore m_held;
+    QSemaphore m_release;
 };
 
 // Acts on the next modal dialog of type D as soon as it is showing (exec() blocks the caller).

@@ -97,6 +97,7 @@ private slots:
     void reissueRevokesTheOldInvitation();
     void newPinNeedsVerification();
     void deactivateShowsAccountStatus();
+    void busyDatabaseKeepsTheDialogAndItsInput();
     void supportAgentSeesMaskedFieldsAndNoDeactivate();
     void conflictIsExplainedAndPageReloads();
     void idleLockHidesPatientData();
@@ -337,6 +338,38 @@ void TestGuiFlows::deactivateShowsAccountStatus() {
              QStringLiteral("deactivated"));
     QCOMPARE(page->invitationsModel()->row(0).invitation.status, QStringLiteral("revoked"));
     QVERIFY(!child<QPushButton>(page, "deactivateButton")->isEnabled());
+}
+
+void TestGuiFlows::busyDatabaseKeepsTheDialogAndItsInput() {
+    Gui gui;
+    gui.busyTimeoutMs = 300;
+    MainWindow* w = gui.signIn(QStringLiteral("specialist"));
+    QVERIFY(w);
+    PatientPage* page = searchAndOpen(w, QStringLiteral("Mateo"));
+    QVERIFY(page);
+    selectLogin(page, QStringLiteral("linh.nguyen"));
+    auto lock = std::make_unique<WriteLockHolder>(gui.t.path());
+    QString whileBusy;
+    QString reporterKept;
+    whenModal<DeactivateDialog>([&](DeactivateDialog* d) {
+        auto* reasons = child<QComboBox>(d, "reasonComboBox");
+        reasons->setCurrentIndex(reasons->findData(QStringLiteral("family_request")));
+        child<QLineEdit>(d, "reportedByLineEdit")->setText(QStringLiteral("Linh Nguyen, by phone"));
+        child<QComboBox>(d, "verifiedByComboBox")->setCurrentIndex(2);
+        d->confirmButton()->click();
+        // The database is busy: the dialog stays, says so, and keeps what was typed.
+        QVERIFY(QTest::qWaitFor([d] { return !d->shownProblem().isEmpty(); }, Wait));
+        whileBusy = d->shownProblem();
+        reporterKept = child<QLineEdit>(d, "reportedByLineEdit")->text();
+        lock->release();
+        QVERIFY(QTest::qWaitFor([d] { return d->confirmButton()->isEnabled(); }, Wait));
+        d->confirmButton()->click();
+    });
+    child<QPushButton>(page, "deactivateButton")->click();
+    QVERIFY2(whileBusy.contains(QStringLiteral("Nothing was changed")), qPrintable(whileBusy));
+    QCOMPARE(reporterKept, QStringLiteral("Linh Nguyen, by phone"));
+    QTRY_COMPARE_WITH_TIMEOUT(page->accessModel()->row(rowOf(page, QStringLiteral("linh.nguyen"))).user.status,
+                              QStringLiteral("deactivated"), Wait);
 }
 
 void TestGuiFlows::supportAgentSeesMaskedFieldsAndNoDeactivate() {

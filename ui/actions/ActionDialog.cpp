@@ -87,8 +87,11 @@ void ActionDialog::failed(const Error& error) {
         reject();
         return;
     }
-    m_refusal = error.message;
-    m_message->setText(error.message);
+    m_refusal = error.kind == ErrorKind::Unavailable
+                    ? error.message + QLatin1Char('\n') +
+                          tr("Nothing was changed. What you typed is kept: try again in a moment.")
+                    : error.message;
+    m_message->setText(m_refusal);
     m_message->setVisible(true);
 }
 

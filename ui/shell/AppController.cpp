@@ -33,6 +33,7 @@ AppController::AppController(Options options, QObject* parent)
     config.location = m_options.location.isEmpty() ? WorkstationSettings::databaseLocation() : m_options.location;
     config.clock = m_options.clock ? m_options.clock : std::make_shared<SystemClock>();
     config.workstation = QSysInfo::machineHostName();
+    config.busyTimeoutMs = m_options.busyTimeoutMs;
     m_runner = std::make_unique<DbRunner>(config);
 }
 

@@ -24,6 +24,7 @@ public:
         int demoPatients = 40;
         std::shared_ptr<const Clock> clock;
         QString staff; // pre-filled sign-in name
+        int busyTimeoutMs = 10000; // how long a change waits for another workstation's before giving up
     };
 
     explicit AppController(Options options, QObject* parent = nullptr);
