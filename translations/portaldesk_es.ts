@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es">
 <context>
+    <name>ActionDialog</name>
+    <message>
+        <source>Temporary &amp;PIN (4–8 digits):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PIN &amp;again:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the temporary PIN from the form.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The two PINs are not the same.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AgeRules</name>
     <message>
         <source>Child (0–11)</source>
@@ -416,6 +435,13 @@ Códigos de salida: 0 hecho, 2 uso, 3 rechazado por una regla o dato incorrecto,
     </message>
 </context>
 <context>
+    <name>CsvExport</name>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Database</name>
     <message>
         <source>This build opens only the embedded database; the central server connection is not available yet.</source>
@@ -523,6 +549,117 @@ Códigos de salida: 0 hecho, 2 uso, 3 rechazado por una regla o dato incorrecto,
     </message>
 </context>
 <context>
+    <name>DisplayText</name>
+    <message>
+        <source>queued</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>delivery failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>activated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>locked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>revoked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not yet active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>deactivated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>terminated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>full</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>limited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>patient</source>
+        <translation type="unfinished">paciente</translation>
+    </message>
+    <message>
+        <source>parent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>legal guardian</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>family member</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>patient turned 12</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>patient turned 18</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>login deactivated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>access restriction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>consent revoked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Suspected use by someone else</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The family asked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duplicate login</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deceased</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other (explain in the note)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>EnrollmentRules</name>
     <message>
         <source>This form was signed before the patient&apos;s 12th birthday and no longer applies: the patient and a parent or guardian need to sign the forms for ages 12 to 17.</source>
@@ -593,6 +730,140 @@ Códigos de salida: 0 hecho, 2 uso, 3 rechazado por una regla o dato incorrecto,
     <message>
         <source>The e-mail template %1 must start with a “Subject:” line followed by a blank line.</source>
         <translation>La plantilla de correo %1 debe empezar con una línea “Subject:” seguida de una línea en blanco.</translation>
+    </message>
+</context>
+<context>
+    <name>Main</name>
+    <message>
+        <source>The staff desktop for the patient portal&apos;s access side.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Database file (default: the embedded one).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fill an empty database with demo data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run as if it were this instant (ISO-8601).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign-in name to suggest.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The cryptography self-test failed; PortalDesk will not run.</source>
+        <translation type="unfinished">Falló la autoprueba criptográfica; PortalDesk no se ejecutará.</translation>
+    </message>
+</context>
+<context>
+    <name>PatientModels</name>
+    <message>
+        <source>no access granted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>since %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ended %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Holder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Access</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Login status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>replaced by a newer invitation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>login deactivated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e-mail address changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>login ended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>withdrawn by staff</source>
+        <translation type="unfinished">retirada por el personal</translation>
+    </message>
+    <message>
+        <source>reissue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enrolled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrong PINs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished">Nota</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -727,6 +998,79 @@ Códigos de salida: 0 hecho, 2 uso, 3 rechazado por una regla o dato incorrecto,
     <message>
         <source>longer than 500 characters</source>
         <translation>tiene más de 500 caracteres</translation>
+    </message>
+    <message>
+        <source>Minutes without keyboard or mouse use after which the desktop hides patient data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>use a whole number of minutes from 1 to 240</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QObject</name>
+    <message>
+        <source>Temporary PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Temporary PIN again</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReissueDialog</name>
+    <message>
+        <source>Date of birth and MRN, by phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Photo ID, in person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Call-back to the number on file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other (describe)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SearchModel</name>
+    <message>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MRN or login</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Birth date or status</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1090,6 +1434,26 @@ Códigos de salida: 0 hecho, 2 uso, 3 rechazado por una regla o dato incorrecto,
         <source>This login&apos;s access ended on the patient&apos;s birthday (the portal&apos;s age rules); the family must re-enroll with the forms for the patient&apos;s age.</source>
         <translation>El acceso de esta cuenta terminó en el cumpleaños del paciente (reglas de edad del portal); la familia debe volver a inscribirse con los formularios para la edad del paciente.</translation>
     </message>
+    <message>
+        <source>Changing the hospital&apos;s holidays</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Holiday date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Holiday name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not in the holiday table.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 holds access to no patient.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>TimelineText</name>
@@ -1331,6 +1695,1148 @@ Códigos de salida: 0 hecho, 2 uso, 3 rechazado por una regla o dato incorrecto,
     <message>
         <source>%1 contains a control character (such as a tab); only letters, punctuation, spaces and line breaks are allowed.</source>
         <translation>%1 contiene un carácter de control (como un tabulador); solo se permiten letras, signos de puntuación, espacios y saltos de línea.</translation>
+    </message>
+</context>
+<context>
+    <name>WorklistModels</name>
+    <message>
+        <source>Login</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Holder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patient MRN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enrolled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrong PINs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Birthday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Turns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MRN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Access</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What happens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Access ends; re-enroll with the 12–17 forms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proxy access ends; needs the patient&apos;s consent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pd::ActionDialog</name>
+    <message>
+        <source>What this will do</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why this can&apos;t be done yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What will happen:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was changed. What you typed is kept: try again in a moment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pd::AppController</name>
+    <message>
+        <source>PortalDesk can&apos;t start</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pd::DeactivateDialog</name>
+    <message>
+        <source>Deactivate — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Deactivate now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason for deactivating</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>— choose —</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who reported it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>for example: the patient&apos;s mother, by phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How the reporter&apos;s identity was verified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>choose or describe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished">Nota</translation>
+    </message>
+    <message>
+        <source>Login:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reported &amp;by:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Identity &amp;verified by:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose why the login is being deactivated.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say who reported it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reported by</source>
+        <translation type="unfinished">Reportado por</translation>
+    </message>
+    <message>
+        <source>Say how the reporter&apos;s identity was verified.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verified by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With &quot;other&quot;, write the reason in the note.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 can no longer sign in, from this moment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Its live invitation is revoked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A notice goes to %1, the address on file. Coming back takes a new invitation with a new PIN, issued by an HIM specialist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pd::EditLoginDialog</name>
+    <message>
+        <source>Change login — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E-mail address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Language of the login&apos;s e-mails</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spanish</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Login:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E-&amp;mail:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing has changed yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Future e-mails to this login are written in the chosen language.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The address becomes %1. Any live invitation is revoked (it went to the old address), and a notice of the change goes to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The login is not active yet, so a fresh invitation is queued to the new address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pd::EnrollDialog</name>
+    <message>
+        <source>Enroll — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Enroll</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enrollment form</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parent or guardian form</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patient&apos;s own form</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date the form was signed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enrollee&apos;s given name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enrollee&apos;s family name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enrollee&apos;s e-mail address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>name@example.org</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Relationship to the patient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enrollee&apos;s language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spanish</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Supervisor override reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only for an emancipated minor, or a shared e-mail address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Form:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Signed on:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Given name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fa&amp;mily name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E-&amp;mail:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Relationship:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Override reason:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The form can&apos;t be signed after today (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The form can&apos;t be signed before the patient was born.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Given name</source>
+        <translation type="unfinished">Nombre</translation>
+    </message>
+    <message>
+        <source>Family name</source>
+        <translation type="unfinished">Apellido</translation>
+    </message>
+    <message>
+        <source>Override reason</source>
+        <translation type="unfinished">Motivo de la excepción</translation>
+    </message>
+    <message numerus="yes">
+        <source>Creates the login for %1 &lt;%2&gt; (or uses the existing login with that address), gives it %3 access to %4&apos;s record, and queues an invitation that must be sent within %n business day(s). The PIN is stored only as a hash and is never shown again.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the enrollee</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no address yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pd::MainWindow</name>
+    <message>
+        <source>PortalDesk — %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Worklists</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PortalDesk is locked.
+Patient information is hidden until %1 signs in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Unlock…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign &amp;out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Database: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed in: %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Lock now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Go</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Worklists</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Close patient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;About PortalDesk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About PortalDesk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PortalDesk %1
+The access side of the patient portal: enrollment, invitations, PINs, deactivation and the age rules.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patient %1</source>
+        <translation type="unfinished">El paciente %1</translation>
+    </message>
+    <message>
+        <source>Open login</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Outbox: %n waiting</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Outbox: unknown (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pd::PatientPage</name>
+    <message>
+        <source>&amp;Enroll…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send &amp;now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reissue…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New &amp;PIN…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;voke</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change e-&amp;mail…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Deactivate…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;load</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter a signed enrollment form for this patient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send the selected login&apos;s queued invitation now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A new link and a new 30-day window; the old invitation stops working</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reissue with a new PIN, after verifying the caller&apos;s identity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Withdraw the selected login&apos;s live invitation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop the selected login at once (someone else got in, family request, …)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Selected login:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Portal access</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invitations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Timeline: what happened, and who did it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patient %1</source>
+        <translation type="unfinished">El paciente %1</translation>
+    </message>
+    <message>
+        <source>birth date hidden</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>born %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MRN %1 · %2 · age %3 · %4 · preferred language %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>access from the parent&apos;s child-age enrollment ends; the family re-enrolls with the 12–17 forms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>every proxy&apos;s access ends; a proxy continues only through the patient&apos;s own consent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next age rule: turns %1 (date hidden) — %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next age rule: turns %1 on %2 — %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E-mail: %1 · Phone: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Someone else changed this record while you had it open, so nothing was changed.
+
+%1
+
+The page now shows the record as it is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send invitation now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Send %1&apos;s invitation to %2 now? The link works for %n day(s) from sending.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Revoke invitation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revoke %1&apos;s live invitation? Its link stops working at once; a new one takes a reissue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pd::ReissueDialog</name>
+    <message>
+        <source>New PIN — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reissue — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reissue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Keep the PIN on file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set a &amp;new PIN the caller chooses (identity verified)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How the caller&apos;s identity was verified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>— choose —</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other verification, described</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Login:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PIN:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Identity verified by:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Described:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say how the caller&apos;s identity was verified before setting a new PIN.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verification</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Describe how the caller&apos;s identity was verified.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The current invitation (%1) is revoked and its link stops working. </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The new PIN replaces the old one; how identity was verified is recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The PIN on file stays the same.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>A new invitation goes to %1, the address on file, with a new link that works for %n day(s) from sending. </source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>pd::SearchPanel</name>
+    <message>
+        <source>Search patients and logins</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name, MRN, e-mail or phone (Ctrl+F)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type to search.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing matches &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n match(es).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n match(es) so far; scroll for more.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>pd::SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This &amp;workstation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Hospital policy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hol&amp;idays</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Database file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the embedded default: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SQLite databases (*.sqlite *.db)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Language of PortalDesk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The system&apos;s language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save workstation settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Database:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Now open: %1. A different database is opened the next time PortalDesk starts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hospital time zone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Days an invitation stays valid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrong PINs that lock an invitation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Days of notice before an age transition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Minutes before the idle lock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HIM opens at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HIM closes at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time &amp;zone:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invitations &amp;expire after:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrong PINs before &amp;lock:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transition &amp;notice:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HIM &amp;opens:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HIM &amp;closes:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>I&amp;dle lock after:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save &amp;policy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only an HIM supervisor can change the hospital&apos;s policy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The hospital&apos;s own holidays</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HIM is</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Holiday date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Holiday name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;losed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unchecked: HIM is open on a day a federal holiday would close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>US federal holidays are counted by rule (with their observed days); this table adds the hospital&apos;s own closed days, or opens a day a federal holiday would close.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connecting to a PostgreSQL server is not available in this version; choose a database file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing has changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved %n setting(s). They apply to every workstation; this window uses them after the next sign-in.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Holiday saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Holiday removed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pd::SignInDialog</name>
+    <message>
+        <source>Sign in to PortalDesk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PortalDesk is locked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Database: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patient information is hidden. Only %1 can unlock this window; anyone else signs out first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Staff sign-in name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>for example maria.garcia</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Sign-in name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign &amp;in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Unlock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This database is new: the name you sign in with becomes its first HIM supervisor.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type your sign-in name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only %1 can unlock this window. To change who is working here, sign out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pd::WorklistsPage</name>
+    <message>
+        <source>Worklist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invitations due to be sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invitations late (not sent in time)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invitations expired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invitations that could not be delivered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invitations locked (too many wrong PINs)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Age transitions in the next %n day(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Filter the worklist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E&amp;xport CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;load</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Worklist rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Worklist:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n row(s) match the filter.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>worklist-%1.csv</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export worklist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved %n row(s) to %1.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 </TS>
