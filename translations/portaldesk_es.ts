@@ -19,6 +19,14 @@
         <source>The two PINs are not the same.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Temporary PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Temporary PIN again</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>AgeRules</name>
@@ -1005,17 +1013,6 @@ Códigos de salida: 0 hecho, 2 uso, 3 rechazado por una regla o dato incorrecto,
     </message>
     <message>
         <source>use a whole number of minutes from 1 to 240</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>QObject</name>
-    <message>
-        <source>Temporary PIN</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Temporary PIN again</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

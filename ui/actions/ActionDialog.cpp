@@ -107,8 +107,8 @@ PinFields addPinFields(QFormLayout* form, QWidget* parent) {
         edit->setContextMenuPolicy(Qt::NoContextMenu); // no copying a PIN out
         return edit;
     };
-    f.pin = make(QStringLiteral("pinLineEdit"), QObject::tr("Temporary PIN"));
-    f.again = make(QStringLiteral("pinAgainLineEdit"), QObject::tr("Temporary PIN again"));
+    f.pin = make(QStringLiteral("pinLineEdit"), QCoreApplication::translate("ActionDialog", "Temporary PIN"));
+    f.again = make(QStringLiteral("pinAgainLineEdit"), QCoreApplication::translate("ActionDialog", "Temporary PIN again"));
     form->addRow(QCoreApplication::translate("ActionDialog", "Temporary &PIN (4–8 digits):"), f.pin);
     form->addRow(QCoreApplication::translate("ActionDialog", "PIN &again:"), f.again);
     return f;
