@@ -1,11 +1,15 @@
 #!/usr/bin/env bash
-# Builds PortalDesk and walks through the life of a portal login on the embedded database, with demo data:
-# a parent enrolls a 9-year-old, the invitation is sent, the link in the e-mail is activated with the PIN.
+# Builds PortalDesk, fills the embedded database with demo data, walks through the life of a portal login
+# with portaldesk-cli (a parent enrolls a 9-year-old, the invitation is sent, the link is activated with the
+# PIN), then starts the desktop on that database. Without a display it saves a picture of the desktop instead.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 bash "$here/packaging/install-deps.sh"
+# Fonts for the demo families' names in Korean, Chinese and Japanese.
+PORTALDESK_EXTRA_PACKAGES="fonts-noto-cjk" bash "$here/packaging/install-deps.sh"
 bash "$here/packaging/build.sh" >/dev/null
 cli=${PORTALDESK_BUILD_DIR:-$here/build}/app/cli/portaldesk-cli
+gui=${PORTALDESK_BUILD_DIR:-$here/build}/app/gui/portaldesk
 
 demo=${PORTALDESK_DEMO_DIR:-$HOME/portaldesk-demo}
 mkdir -p "$demo"
@@ -44,3 +48,13 @@ say "Age transitions in the next 30 days, and the audit chain"
 "$cli" "${db[@]}" --staff dana.kim audit verify
 echo
 echo "Database: $demo/demo.sqlite — try: $cli --db $demo/demo.sqlite --staff maria.garcia search López"
+
+say "The desktop (sign in as maria.garcia, sam.lee or dana.kim)"
+if [ -n "${DISPLAY:-}" ] || [ -n "${WAYLAND_DISPLAY:-}" ] || [ "$(uname)" = Darwin ]; then
+    exec "$gui" --db "$demo/demo.sqlite" --demo --staff maria.garcia
+fi
+QT_QPA_PLATFORM=offscreen "$gui" --db "$demo/demo.sqlite" --demo --staff maria.garcia \
+    --screenshot "$demo/portaldesk.png" 2>/dev/null
+echo "No display here (neither DISPLAY nor WAYLAND_DISPLAY is set), so the desktop started off-screen,"
+echo "signed in as maria.garcia and saved a picture of its window: $demo/portaldesk.png"
+echo "On a desktop session run: $gui --db $demo/demo.sqlite"

@@ -9,6 +9,8 @@
 #include <QCommandLineParser>
 #include <QLoggingCategory>
 #include <QMessageBox>
+#include <QPushButton>
+#include <QTimer>
 #include <QTimeZone>
 
 #ifdef Q_OS_UNIX
@@ -50,7 +52,12 @@ int main(int argc, char* argv[]) {
     const QCommandLineOption staff(QStringLiteral("staff"),
                                    QCoreApplication::translate("Main", "Sign-in name to suggest."),
                                    QStringLiteral("NAME"));
-    parser.addOptions({db, demo, now, staff});
+    const QCommandLineOption screenshot(
+        QStringLiteral("screenshot"),
+        QCoreApplication::translate("Main", "Sign in as --staff, save a picture of the main window to FILE and quit "
+                                            "(a check that the desktop starts, also without a display)."),
+        QStringLiteral("FILE"));
+    parser.addOptions({db, demo, now, staff, screenshot});
     parser.process(app);
 
     if (!pd::Secrets::selfTest()) {
@@ -81,6 +88,19 @@ int main(int argc, char* argv[]) {
     }
     pd::AppController controller(options);
     QObject::connect(&controller, &pd::AppController::failed, &app, [] { QCoreApplication::exit(7); });
+    if (parser.isSet(screenshot)) {
+        const QString path = parser.value(screenshot);
+        QObject::connect(&controller, &pd::AppController::readyToSignIn, &controller, [&controller] {
+            if (auto* button = controller.signInDialog()->findChild<QPushButton*>(QStringLiteral("signInButton")))
+                button->click();
+        });
+        QObject::connect(&controller, &pd::AppController::signedIn, &controller, [path](pd::MainWindow* window) {
+            // Time for the worklist and outbox count to arrive from the worker.
+            QTimer::singleShot(1500, window, [window, path] {
+                QCoreApplication::exit(window->grab().save(path) ? 0 : 1);
+            });
+        });
+    }
     controller.start();
     return app.exec();
 }
