@@ -17,6 +17,7 @@
 #include "SettingsDialog.h"
 #include "WorklistModels.h"
 #include "WorklistsPage.h"
+#include "WorkstationSettings.h"
 
 #include <QComboBox>
 #include <QFile>
@@ -105,6 +106,9 @@ private slots:
     void transitionWorklistListsTheComingBirthday();
     void supervisorChangesPolicyAndHolidays();
     void unknownStaffIsRefusedAtSignIn();
+    void languageSwitchesToSpanish();
+    void windowKeepsItsSizeBetweenRuns();
+    void firstSignInOnANewDatabaseMakesASupervisor();
 };
 
 void TestGuiFlows::startShowsDatabaseStaffAndOutbox() {
@@ -568,6 +572,61 @@ void TestGuiFlows::unknownStaffIsRefusedAtSignIn() {
     child<QLineEdit>(d, "staffNameLineEdit")->setText(QStringLiteral("specialist"));
     child<QPushButton>(d, "signInButton")->click();
     QTRY_VERIFY_WITH_TIMEOUT(gui.app->mainWindow() != nullptr, Wait);
+}
+
+void TestGuiFlows::languageSwitchesToSpanish() {
+    Gui gui;
+    MainWindow* w = gui.signIn(QStringLiteral("specialist"));
+    QVERIFY(w);
+    const QString english = child<QLineEdit>(w, "searchLineEdit")->placeholderText();
+    whenModal<SettingsDialog>([&](SettingsDialog* d) {
+        auto* languages = child<QComboBox>(d, "uiLanguageComboBox");
+        languages->setCurrentIndex(languages->findData(QStringLiteral("es")));
+        child<QPushButton>(d, "saveWorkstationButton")->click();
+    });
+    w->findChild<QAction*>(QStringLiteral("settingsAction"))->trigger();
+    // The window is rebuilt in Spanish, still signed in.
+    QTRY_VERIFY_WITH_TIMEOUT(gui.app->mainWindow() && gui.app->mainWindow() != w, Wait);
+    MainWindow* spanish = gui.app->mainWindow();
+    const QString placeholder = child<QLineEdit>(spanish, "searchLineEdit")->placeholderText();
+    AppController::installTranslation(QStringLiteral("en"));
+    QVERIFY2(placeholder != english && placeholder.contains(QStringLiteral("MRN")), qPrintable(placeholder));
+    QCOMPARE(spanish->session().staff.name, QStringLiteral("specialist"));
+    QCOMPARE(WorkstationSettings::language(), QStringLiteral("es"));
+}
+
+void TestGuiFlows::windowKeepsItsSizeBetweenRuns() {
+    Gui gui;
+    MainWindow* w = gui.signIn(QStringLiteral("specialist"));
+    QVERIFY(w);
+    w->resize(1111, 777);
+    w->close();
+    QTRY_VERIFY_WITH_TIMEOUT(gui.app->mainWindow() == nullptr, Wait);
+    gui.app.reset();
+    MainWindow* again = gui.signIn(QStringLiteral("specialist"));
+    QVERIFY(again);
+    QCOMPARE(again->size(), QSize(1111, 777));
+}
+
+void TestGuiFlows::firstSignInOnANewDatabaseMakesASupervisor() {
+    QTemporaryDir dir;
+    QTemporaryDir settings;
+    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, settings.path());
+    Database::forbidThread(QThread::currentThread());
+    AppController::Options options;
+    options.location = dir.filePath(QStringLiteral("new.sqlite"));
+    options.clock = std::make_shared<FixedClock>(la(2026, 11, 24, 10, 0));
+    auto app = std::make_unique<AppController>(options);
+    app->start();
+    QTRY_VERIFY_WITH_TIMEOUT(app->signInDialog() && app->signInDialog()->isVisible(), Wait);
+    QVERIFY(child<QLabel>(app->signInDialog(), "signInIntro")->text().contains(QStringLiteral("first HIM supervisor")));
+    child<QLineEdit>(app->signInDialog(), "staffNameLineEdit")->setText(QStringLiteral("Dana.Kim"));
+    child<QPushButton>(app->signInDialog(), "signInButton")->click();
+    QTRY_VERIFY_WITH_TIMEOUT(app->mainWindow() != nullptr, Wait);
+    QCOMPARE(app->mainWindow()->session().role, Role::Supervisor);
+    QCOMPARE(app->mainWindow()->session().staff.name, QStringLiteral("dana.kim"));
+    app.reset();
+    Database::forbidThread(nullptr);
 }
 
 QTEST_MAIN(TestGuiFlows)
