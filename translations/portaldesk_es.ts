@@ -5,27 +5,27 @@
     <name>ActionDialog</name>
     <message>
         <source>Temporary &amp;PIN (4–8 digits):</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;PIN temporal (4–8 dígitos):</translation>
     </message>
     <message>
         <source>PIN &amp;again:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Repetir PIN:</translation>
     </message>
     <message>
         <source>Type the temporary PIN from the form.</source>
-        <translation type="unfinished"></translation>
+        <translation>Escriba el PIN temporal del formulario.</translation>
     </message>
     <message>
         <source>The two PINs are not the same.</source>
-        <translation type="unfinished"></translation>
+        <translation>Los dos PIN no coinciden.</translation>
     </message>
     <message>
         <source>Temporary PIN</source>
-        <translation type="unfinished"></translation>
+        <translation>PIN temporal</translation>
     </message>
     <message>
         <source>Temporary PIN again</source>
-        <translation type="unfinished"></translation>
+        <translation>Repetir PIN temporal</translation>
     </message>
 </context>
 <context>
@@ -446,7 +446,7 @@ Códigos de salida: 0 hecho, 2 uso, 3 rechazado por una regla o dato incorrecto,
     <name>CsvExport</name>
     <message>
         <source>Could not write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo escribir %1: %2</translation>
     </message>
 </context>
 <context>
@@ -560,111 +560,127 @@ Códigos de salida: 0 hecho, 2 uso, 3 rechazado por una regla o dato incorrecto,
     <name>DisplayText</name>
     <message>
         <source>queued</source>
-        <translation type="unfinished"></translation>
+        <translation>en cola</translation>
     </message>
     <message>
         <source>sent</source>
-        <translation type="unfinished"></translation>
+        <translation>enviada</translation>
     </message>
     <message>
         <source>delivery failed</source>
-        <translation type="unfinished"></translation>
+        <translation>entrega fallida</translation>
     </message>
     <message>
         <source>activated</source>
-        <translation type="unfinished"></translation>
+        <translation>activada</translation>
     </message>
     <message>
         <source>expired</source>
-        <translation type="unfinished"></translation>
+        <translation>vencida</translation>
     </message>
     <message>
         <source>locked</source>
-        <translation type="unfinished"></translation>
+        <translation>bloqueada</translation>
     </message>
     <message>
         <source>revoked</source>
-        <translation type="unfinished"></translation>
+        <translation>revocada</translation>
     </message>
     <message>
         <source>not yet active</source>
-        <translation type="unfinished"></translation>
+        <translation>todavía no activa</translation>
     </message>
     <message>
         <source>active</source>
-        <translation type="unfinished"></translation>
+        <translation>activa</translation>
     </message>
     <message>
         <source>deactivated</source>
-        <translation type="unfinished"></translation>
+        <translation>desactivada</translation>
     </message>
     <message>
         <source>terminated</source>
-        <translation type="unfinished"></translation>
+        <translation>terminada</translation>
     </message>
     <message>
         <source>full</source>
-        <translation type="unfinished"></translation>
+        <translation>completo</translation>
     </message>
     <message>
         <source>limited</source>
-        <translation type="unfinished"></translation>
+        <translation>limitado</translation>
     </message>
     <message>
         <source>patient</source>
-        <translation type="unfinished">paciente</translation>
+        <translation>paciente</translation>
     </message>
     <message>
         <source>parent</source>
-        <translation type="unfinished"></translation>
+        <translation>padre/madre</translation>
     </message>
     <message>
         <source>legal guardian</source>
-        <translation type="unfinished"></translation>
+        <translation>tutor legal</translation>
     </message>
     <message>
         <source>family member</source>
-        <translation type="unfinished"></translation>
+        <translation>familiar</translation>
     </message>
     <message>
         <source>patient turned 12</source>
-        <translation type="unfinished"></translation>
+        <translation>el paciente cumplió 12 años</translation>
     </message>
     <message>
         <source>patient turned 18</source>
-        <translation type="unfinished"></translation>
+        <translation>el paciente cumplió 18 años</translation>
     </message>
     <message>
         <source>login deactivated</source>
-        <translation type="unfinished"></translation>
+        <translation>cuenta desactivada</translation>
     </message>
     <message>
         <source>access restriction</source>
-        <translation type="unfinished"></translation>
+        <translation>restricción de acceso</translation>
     </message>
     <message>
         <source>consent revoked</source>
-        <translation type="unfinished"></translation>
+        <translation>consentimiento revocado</translation>
     </message>
     <message>
         <source>Suspected use by someone else</source>
-        <translation type="unfinished"></translation>
+        <translation>Sospecha de uso por otra persona</translation>
     </message>
     <message>
         <source>The family asked</source>
-        <translation type="unfinished"></translation>
+        <translation>La familia lo pidió</translation>
     </message>
     <message>
         <source>Duplicate login</source>
-        <translation type="unfinished"></translation>
+        <translation>Cuenta duplicada</translation>
     </message>
     <message>
         <source>Deceased</source>
-        <translation type="unfinished"></translation>
+        <translation>Fallecido</translation>
     </message>
     <message>
         <source>Other (explain in the note)</source>
-        <translation type="unfinished"></translation>
+        <translation>Otro (explique en la nota)</translation>
+    </message>
+    <message>
+        <source>parent or guardian</source>
+        <translation>padre, madre o tutor</translation>
+    </message>
+    <message>
+        <source>patient&apos;s own</source>
+        <translation>el propio paciente</translation>
+    </message>
+    <message>
+        <source>the patient&apos;s own login</source>
+        <translation>cuenta propia del paciente</translation>
+    </message>
+    <message>
+        <source>a proxy&apos;s login</source>
+        <translation>cuenta de un representante</translation>
     </message>
 </context>
 <context>
@@ -744,134 +760,138 @@ Códigos de salida: 0 hecho, 2 uso, 3 rechazado por una regla o dato incorrecto,
     <name>Main</name>
     <message>
         <source>The staff desktop for the patient portal&apos;s access side.</source>
-        <translation type="unfinished"></translation>
+        <translation>La aplicación de escritorio del personal para la gestión de accesos al portal del paciente.</translation>
     </message>
     <message>
         <source>Database file (default: the embedded one).</source>
-        <translation type="unfinished"></translation>
+        <translation>Archivo de base de datos (predeterminado: la base de datos integrada).</translation>
     </message>
     <message>
         <source>Fill an empty database with demo data.</source>
-        <translation type="unfinished"></translation>
+        <translation>Llenar una base de datos vacía con datos de demostración.</translation>
     </message>
     <message>
         <source>Run as if it were this instant (ISO-8601).</source>
-        <translation type="unfinished"></translation>
+        <translation>Ejecutar como si fuera este instante (ISO-8601).</translation>
     </message>
     <message>
         <source>Sign-in name to suggest.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre de usuario que se sugiere.</translation>
     </message>
     <message>
         <source>The cryptography self-test failed; PortalDesk will not run.</source>
-        <translation type="unfinished">Falló la autoprueba criptográfica; PortalDesk no se ejecutará.</translation>
+        <translation>Falló la autoprueba criptográfica; PortalDesk no se ejecutará.</translation>
+    </message>
+    <message>
+        <source>Sign in as --staff, save a picture of the main window to FILE and quit (a check that the desktop starts, also without a display).</source>
+        <translation>Iniciar sesión como --staff, guardar una imagen de la ventana principal en FILE y salir (comprueba que el escritorio arranca, también sin pantalla).</translation>
     </message>
 </context>
 <context>
     <name>PatientModels</name>
     <message>
         <source>no access granted</source>
-        <translation type="unfinished"></translation>
+        <translation>sin acceso otorgado</translation>
     </message>
     <message>
         <source>since %1</source>
-        <translation type="unfinished"></translation>
+        <translation>desde %1</translation>
     </message>
     <message>
         <source>ended %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>terminó el %1: %2</translation>
     </message>
     <message>
         <source>Login</source>
-        <translation type="unfinished"></translation>
+        <translation>Cuenta</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre</translation>
     </message>
     <message>
         <source>Holder</source>
-        <translation type="unfinished"></translation>
+        <translation>Titular</translation>
     </message>
     <message>
         <source>Level</source>
-        <translation type="unfinished"></translation>
+        <translation>Nivel</translation>
     </message>
     <message>
         <source>Access</source>
-        <translation type="unfinished"></translation>
+        <translation>Acceso</translation>
     </message>
     <message>
         <source>Login status</source>
-        <translation type="unfinished"></translation>
+        <translation>Estado de la cuenta</translation>
     </message>
     <message>
         <source>E-mail</source>
-        <translation type="unfinished"></translation>
+        <translation>Correo</translation>
     </message>
     <message>
         <source>replaced by a newer invitation</source>
-        <translation type="unfinished"></translation>
+        <translation>reemplazada por una invitación más reciente</translation>
     </message>
     <message>
         <source>login deactivated</source>
-        <translation type="unfinished"></translation>
+        <translation>cuenta desactivada</translation>
     </message>
     <message>
         <source>e-mail address changed</source>
-        <translation type="unfinished"></translation>
+        <translation>cambió la dirección de correo</translation>
     </message>
     <message>
         <source>login ended</source>
-        <translation type="unfinished"></translation>
+        <translation>cuenta terminada</translation>
     </message>
     <message>
         <source>withdrawn by staff</source>
-        <translation type="unfinished">retirada por el personal</translation>
+        <translation>retirada por el personal</translation>
     </message>
     <message>
         <source>reissue</source>
-        <translation type="unfinished"></translation>
+        <translation>nueva emisión</translation>
     </message>
     <message>
         <source>Sent to</source>
-        <translation type="unfinished"></translation>
+        <translation>Enviada a</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Estado</translation>
     </message>
     <message>
         <source>Enrolled</source>
-        <translation type="unfinished"></translation>
+        <translation>Inscripción</translation>
     </message>
     <message>
         <source>Sent</source>
-        <translation type="unfinished"></translation>
+        <translation>Envío</translation>
     </message>
     <message>
         <source>Expires</source>
-        <translation type="unfinished"></translation>
+        <translation>Vencimiento</translation>
     </message>
     <message>
         <source>Wrong PINs</source>
-        <translation type="unfinished"></translation>
+        <translation>PIN incorrectos</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished">Nota</translation>
+        <translation>Nota</translation>
     </message>
     <message>
         <source>When</source>
-        <translation type="unfinished"></translation>
+        <translation>Cuándo</translation>
     </message>
     <message>
         <source>Who</source>
-        <translation type="unfinished"></translation>
+        <translation>Quién</translation>
     </message>
     <message>
         <source>What happened</source>
-        <translation type="unfinished"></translation>
+        <translation>Qué pasó</translation>
     </message>
 </context>
 <context>
@@ -1009,65 +1029,65 @@ Códigos de salida: 0 hecho, 2 uso, 3 rechazado por una regla o dato incorrecto,
     </message>
     <message>
         <source>Minutes without keyboard or mouse use after which the desktop hides patient data.</source>
-        <translation type="unfinished"></translation>
+        <translation>Minutos sin usar el teclado ni el mouse después de los cuales la aplicación oculta los datos de los pacientes.</translation>
     </message>
     <message>
         <source>use a whole number of minutes from 1 to 240</source>
-        <translation type="unfinished"></translation>
+        <translation>use un número entero de minutos de 1 a 240</translation>
     </message>
 </context>
 <context>
     <name>ReissueDialog</name>
     <message>
         <source>Date of birth and MRN, by phone</source>
-        <translation type="unfinished"></translation>
+        <translation>Fecha de nacimiento y MRN, por teléfono</translation>
     </message>
     <message>
         <source>Photo ID, in person</source>
-        <translation type="unfinished"></translation>
+        <translation>Identificación con foto, en persona</translation>
     </message>
     <message>
         <source>Call-back to the number on file</source>
-        <translation type="unfinished"></translation>
+        <translation>Devolución de llamada al número registrado</translation>
     </message>
     <message>
         <source>Other (describe)</source>
-        <translation type="unfinished"></translation>
+        <translation>Otro (describa)</translation>
     </message>
 </context>
 <context>
     <name>SearchModel</name>
     <message>
         <source>Type</source>
-        <translation type="unfinished"></translation>
+        <translation>Tipo</translation>
     </message>
     <message>
         <source>Patient</source>
-        <translation type="unfinished"></translation>
+        <translation>Paciente</translation>
     </message>
     <message>
         <source>Login</source>
-        <translation type="unfinished"></translation>
+        <translation>Cuenta</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre</translation>
     </message>
     <message>
         <source>MRN or login</source>
-        <translation type="unfinished"></translation>
+        <translation>MRN o cuenta</translation>
     </message>
     <message>
         <source>E-mail</source>
-        <translation type="unfinished"></translation>
+        <translation>Correo</translation>
     </message>
     <message>
         <source>Phone</source>
-        <translation type="unfinished"></translation>
+        <translation>Teléfono</translation>
     </message>
     <message>
         <source>Birth date or status</source>
-        <translation type="unfinished"></translation>
+        <translation>Fecha de nacimiento o estado</translation>
     </message>
 </context>
 <context>
@@ -1433,23 +1453,23 @@ Códigos de salida: 0 hecho, 2 uso, 3 rechazado por una regla o dato incorrecto,
     </message>
     <message>
         <source>Changing the hospital&apos;s holidays</source>
-        <translation type="unfinished"></translation>
+        <translation>Cambiar los días festivos del hospital</translation>
     </message>
     <message>
         <source>Holiday date</source>
-        <translation type="unfinished"></translation>
+        <translation>Fecha del día festivo</translation>
     </message>
     <message>
         <source>Holiday name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre del día festivo</translation>
     </message>
     <message>
         <source>%1 is not in the holiday table.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 no está en la tabla de días festivos.</translation>
     </message>
     <message>
         <source>%1 holds access to no patient.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 no tiene acceso a ningún paciente.</translation>
     </message>
 </context>
 <context>
@@ -1503,8 +1523,8 @@ Códigos de salida: 0 hecho, 2 uso, 3 rechazado por una regla o dato incorrecto,
         <translation>Cuenta %1 creada (%2).</translation>
     </message>
     <message>
-        <source>Enrollment form taken: %1 form, signed %2, %3 age group.</source>
-        <translation>Formulario de inscripción recibido: formulario %1, firmado el %2, grupo de edad %3.</translation>
+        <source>Enrollment form taken: %1 form, signed %2, age group %3.</source>
+        <translation>Formulario de inscripción recibido: formulario de %1, firmado el %2, grupo de edad %3.</translation>
     </message>
     <message>
         <source>Supervisor override: %1</source>
@@ -1698,624 +1718,626 @@ Códigos de salida: 0 hecho, 2 uso, 3 rechazado por una regla o dato incorrecto,
     <name>WorklistModels</name>
     <message>
         <source>Login</source>
-        <translation type="unfinished"></translation>
+        <translation>Cuenta</translation>
     </message>
     <message>
         <source>Holder</source>
-        <translation type="unfinished"></translation>
+        <translation>Titular</translation>
     </message>
     <message>
         <source>Patient MRN</source>
-        <translation type="unfinished"></translation>
+        <translation>MRN del paciente</translation>
     </message>
     <message>
         <source>Sent to</source>
-        <translation type="unfinished"></translation>
+        <translation>Enviada a</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Estado</translation>
     </message>
     <message>
         <source>Enrolled</source>
-        <translation type="unfinished"></translation>
+        <translation>Inscripción</translation>
     </message>
     <message>
         <source>Send by</source>
-        <translation type="unfinished"></translation>
+        <translation>Límite de envío</translation>
     </message>
     <message>
         <source>Sent</source>
-        <translation type="unfinished"></translation>
+        <translation>Envío</translation>
     </message>
     <message>
         <source>Expires</source>
-        <translation type="unfinished"></translation>
+        <translation>Vencimiento</translation>
     </message>
     <message>
         <source>Wrong PINs</source>
-        <translation type="unfinished"></translation>
+        <translation>PIN incorrectos</translation>
     </message>
     <message>
         <source>Birthday</source>
-        <translation type="unfinished"></translation>
+        <translation>Cumpleaños</translation>
     </message>
     <message>
         <source>Turns</source>
-        <translation type="unfinished"></translation>
+        <translation>Cumple</translation>
     </message>
     <message>
         <source>Patient</source>
-        <translation type="unfinished"></translation>
+        <translation>Paciente</translation>
     </message>
     <message>
         <source>MRN</source>
-        <translation type="unfinished"></translation>
+        <translation>MRN</translation>
     </message>
     <message>
         <source>Access</source>
-        <translation type="unfinished"></translation>
+        <translation>Acceso</translation>
     </message>
     <message>
         <source>What happens</source>
-        <translation type="unfinished"></translation>
+        <translation>Qué pasará</translation>
     </message>
     <message>
         <source>Access ends; re-enroll with the 12–17 forms</source>
-        <translation type="unfinished"></translation>
+        <translation>Termina el acceso; volver a inscribir con los formularios de 12 a 17 años</translation>
     </message>
     <message>
         <source>Proxy access ends; needs the patient&apos;s consent</source>
-        <translation type="unfinished"></translation>
+        <translation>Termina el acceso de representante; se necesita el consentimiento del paciente</translation>
     </message>
     <message>
         <source>Notice</source>
-        <translation type="unfinished"></translation>
+        <translation>Aviso</translation>
     </message>
     <message>
         <source>sent</source>
-        <translation type="unfinished"></translation>
+        <translation>enviado</translation>
     </message>
     <message>
         <source>not yet</source>
-        <translation type="unfinished"></translation>
+        <translation>todavía no</translation>
     </message>
 </context>
 <context>
     <name>pd::ActionDialog</name>
     <message>
         <source>What this will do</source>
-        <translation type="unfinished"></translation>
+        <translation>Qué hará esta acción</translation>
     </message>
     <message>
         <source>Why this can&apos;t be done yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Por qué todavía no se puede hacer</translation>
     </message>
     <message>
         <source>What will happen:</source>
-        <translation type="unfinished"></translation>
+        <translation>Qué pasará:</translation>
     </message>
     <message>
         <source>Nothing was changed. What you typed is kept: try again in a moment.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se cambió nada. Lo que escribió se conserva: inténtelo de nuevo en un momento.</translation>
     </message>
 </context>
 <context>
     <name>pd::AppController</name>
     <message>
         <source>PortalDesk can&apos;t start</source>
-        <translation type="unfinished"></translation>
+        <translation>PortalDesk no puede iniciarse</translation>
     </message>
 </context>
 <context>
     <name>pd::DeactivateDialog</name>
     <message>
         <source>Deactivate — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Desactivar — %1</translation>
     </message>
     <message>
         <source>&amp;Deactivate now</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Desactivar ya</translation>
     </message>
     <message>
         <source>Reason for deactivating</source>
-        <translation type="unfinished"></translation>
+        <translation>Motivo de la desactivación</translation>
     </message>
     <message>
         <source>— choose —</source>
-        <translation type="unfinished"></translation>
+        <translation>— elija —</translation>
     </message>
     <message>
         <source>Who reported it</source>
-        <translation type="unfinished"></translation>
+        <translation>Quién lo reportó</translation>
     </message>
     <message>
         <source>for example: the patient&apos;s mother, by phone</source>
-        <translation type="unfinished"></translation>
+        <translation>por ejemplo: la madre del paciente, por teléfono</translation>
     </message>
     <message>
         <source>How the reporter&apos;s identity was verified</source>
-        <translation type="unfinished"></translation>
+        <translation>Cómo se verificó la identidad de quien lo reportó</translation>
     </message>
     <message>
         <source>choose or describe</source>
-        <translation type="unfinished"></translation>
+        <translation>elija o describa</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished">Nota</translation>
+        <translation>Nota</translation>
     </message>
     <message>
         <source>Login:</source>
-        <translation type="unfinished"></translation>
+        <translation>Cuenta:</translation>
     </message>
     <message>
         <source>&amp;Reason:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Motivo:</translation>
     </message>
     <message>
         <source>Reported &amp;by:</source>
-        <translation type="unfinished"></translation>
+        <translation>Reportado &amp;por:</translation>
     </message>
     <message>
         <source>Identity &amp;verified by:</source>
-        <translation type="unfinished"></translation>
+        <translation>Identidad &amp;verificada por:</translation>
     </message>
     <message>
         <source>&amp;Note:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nota:</translation>
     </message>
     <message>
         <source>Choose why the login is being deactivated.</source>
-        <translation type="unfinished"></translation>
+        <translation>Elija por qué se desactiva la cuenta.</translation>
     </message>
     <message>
         <source>Say who reported it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Indique quién lo reportó.</translation>
     </message>
     <message>
         <source>Reported by</source>
-        <translation type="unfinished">Reportado por</translation>
+        <translation>Reportado por</translation>
     </message>
     <message>
         <source>Say how the reporter&apos;s identity was verified.</source>
-        <translation type="unfinished"></translation>
+        <translation>Indique cómo se verificó la identidad de quien lo reportó.</translation>
     </message>
     <message>
         <source>Verified by</source>
-        <translation type="unfinished"></translation>
+        <translation>Verificado por</translation>
     </message>
     <message>
         <source>With &quot;other&quot;, write the reason in the note.</source>
-        <translation type="unfinished"></translation>
+        <translation>Con &quot;Otro&quot;, escriba el motivo en la nota.</translation>
     </message>
     <message>
         <source>%1 can no longer sign in, from this moment.</source>
-        <translation type="unfinished"></translation>
+        <translation>Desde este momento, %1 ya no podrá iniciar sesión.</translation>
     </message>
     <message>
         <source>Its live invitation is revoked.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se revoca su invitación vigente.</translation>
     </message>
     <message>
         <source>A notice goes to %1, the address on file. Coming back takes a new invitation with a new PIN, issued by an HIM specialist.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se envía un aviso a %1, la dirección registrada. Para volver se necesita una invitación nueva con un PIN nuevo, emitida por un especialista de HIM.</translation>
     </message>
 </context>
 <context>
     <name>pd::EditLoginDialog</name>
     <message>
         <source>Change login — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Cambiar cuenta — %1</translation>
     </message>
     <message>
         <source>&amp;Save</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Guardar</translation>
     </message>
     <message>
         <source>E-mail address</source>
-        <translation type="unfinished"></translation>
+        <translation>Dirección de correo</translation>
     </message>
     <message>
         <source>Language of the login&apos;s e-mails</source>
-        <translation type="unfinished"></translation>
+        <translation>Idioma de los correos de la cuenta</translation>
     </message>
     <message>
         <source>English</source>
-        <translation type="unfinished"></translation>
+        <translation>Inglés</translation>
     </message>
     <message>
         <source>Spanish</source>
-        <translation type="unfinished"></translation>
+        <translation>Español</translation>
     </message>
     <message>
         <source>Login:</source>
-        <translation type="unfinished"></translation>
+        <translation>Cuenta:</translation>
     </message>
     <message>
         <source>E-&amp;mail:</source>
-        <translation type="unfinished"></translation>
+        <translation>C&amp;orreo:</translation>
     </message>
     <message>
         <source>&amp;Language:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Idioma:</translation>
     </message>
     <message>
         <source>Nothing has changed yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Todavía no ha cambiado nada.</translation>
     </message>
     <message>
         <source>Future e-mails to this login are written in the chosen language.</source>
-        <translation type="unfinished"></translation>
+        <translation>Los próximos correos para esta cuenta se escribirán en el idioma elegido.</translation>
     </message>
     <message>
         <source>The address becomes %1. Any live invitation is revoked (it went to the old address), and a notice of the change goes to %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>La dirección pasa a ser %1. Se revoca cualquier invitación vigente (se envió a la dirección anterior) y se envía un aviso del cambio a %2.</translation>
     </message>
     <message>
         <source>The login is not active yet, so a fresh invitation is queued to the new address.</source>
-        <translation type="unfinished"></translation>
+        <translation>La cuenta todavía no está activa, así que se pone en cola una invitación nueva para la dirección nueva.</translation>
     </message>
 </context>
 <context>
     <name>pd::EnrollDialog</name>
     <message>
         <source>Enroll — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Inscribir — %1</translation>
     </message>
     <message>
         <source>&amp;Enroll</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Inscribir</translation>
     </message>
     <message>
         <source>Enrollment form</source>
-        <translation type="unfinished"></translation>
+        <translation>Formulario de inscripción</translation>
     </message>
     <message>
         <source>Parent or guardian form</source>
-        <translation type="unfinished"></translation>
+        <translation>Formulario de padre, madre o tutor legal</translation>
     </message>
     <message>
         <source>Patient&apos;s own form</source>
-        <translation type="unfinished"></translation>
+        <translation>Formulario del propio paciente</translation>
     </message>
     <message>
         <source>Date the form was signed</source>
-        <translation type="unfinished"></translation>
+        <translation>Fecha en que se firmó el formulario</translation>
     </message>
     <message>
         <source>YYYY-MM-DD</source>
-        <translation type="unfinished"></translation>
+        <translation>AAAA-MM-DD</translation>
     </message>
     <message>
         <source>Enrollee&apos;s given name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre de la persona que se inscribe</translation>
     </message>
     <message>
         <source>Enrollee&apos;s family name</source>
-        <translation type="unfinished"></translation>
+        <translation>Apellido de la persona que se inscribe</translation>
     </message>
     <message>
         <source>Enrollee&apos;s e-mail address</source>
-        <translation type="unfinished"></translation>
+        <translation>Dirección de correo de la persona que se inscribe</translation>
     </message>
     <message>
         <source>name@example.org</source>
-        <translation type="unfinished"></translation>
+        <translation>nombre@example.org</translation>
     </message>
     <message>
         <source>Relationship to the patient</source>
-        <translation type="unfinished"></translation>
+        <translation>Parentesco con el paciente</translation>
     </message>
     <message>
         <source>Enrollee&apos;s language</source>
-        <translation type="unfinished"></translation>
+        <translation>Idioma de la persona que se inscribe</translation>
     </message>
     <message>
         <source>English</source>
-        <translation type="unfinished"></translation>
+        <translation>Inglés</translation>
     </message>
     <message>
         <source>Spanish</source>
-        <translation type="unfinished"></translation>
+        <translation>Español</translation>
     </message>
     <message>
         <source>Supervisor override reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Motivo de la excepción del supervisor</translation>
     </message>
     <message>
         <source>Only for an emancipated minor, or a shared e-mail address</source>
-        <translation type="unfinished"></translation>
+        <translation>Solo para un menor emancipado o una dirección de correo compartida</translation>
     </message>
     <message>
         <source>&amp;Form:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Formulario:</translation>
     </message>
     <message>
         <source>&amp;Signed on:</source>
-        <translation type="unfinished"></translation>
+        <translation>Firmado &amp;el:</translation>
     </message>
     <message>
         <source>&amp;Given name:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nombre:</translation>
     </message>
     <message>
         <source>Fa&amp;mily name:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Apellido:</translation>
     </message>
     <message>
         <source>E-&amp;mail:</source>
-        <translation type="unfinished"></translation>
+        <translation>C&amp;orreo:</translation>
     </message>
     <message>
         <source>&amp;Relationship:</source>
-        <translation type="unfinished"></translation>
+        <translation>Paren&amp;tesco:</translation>
     </message>
     <message>
         <source>&amp;Language:</source>
-        <translation type="unfinished"></translation>
+        <translation>I&amp;dioma:</translation>
     </message>
     <message>
         <source>&amp;Override reason:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Motivo de la excepción:</translation>
     </message>
     <message>
         <source>Signed on</source>
-        <translation type="unfinished"></translation>
+        <translation>Fecha de firma</translation>
     </message>
     <message>
         <source>The form can&apos;t be signed after today (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>La fecha de firma del formulario no puede ser posterior a hoy (%1).</translation>
     </message>
     <message>
         <source>The form can&apos;t be signed before the patient was born.</source>
-        <translation type="unfinished"></translation>
+        <translation>La fecha de firma del formulario no puede ser anterior al nacimiento del paciente.</translation>
     </message>
     <message>
         <source>Given name</source>
-        <translation type="unfinished">Nombre</translation>
+        <translation>Nombre</translation>
     </message>
     <message>
         <source>Family name</source>
-        <translation type="unfinished">Apellido</translation>
+        <translation>Apellido</translation>
     </message>
     <message>
         <source>Override reason</source>
-        <translation type="unfinished">Motivo de la excepción</translation>
+        <translation>Motivo de la excepción</translation>
     </message>
     <message numerus="yes">
         <source>Creates the login for %1 &lt;%2&gt; (or uses the existing login with that address), gives it %3 access to %4&apos;s record, and queues an invitation that must be sent within %n business day(s). The PIN is stored only as a hash and is never shown again.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Crea la cuenta para %1 &lt;%2&gt; (o usa la cuenta existente con esa dirección), le da acceso %3 al expediente de %4 y pone en cola una invitación que debe enviarse en un plazo de %n día hábil. El PIN se guarda solo como hash y nunca se vuelve a mostrar.</numerusform>
+            <numerusform>Crea la cuenta para %1 &lt;%2&gt; (o usa la cuenta existente con esa dirección), le da acceso %3 al expediente de %4 y pone en cola una invitación que debe enviarse en un plazo de %n días hábiles. El PIN se guarda solo como hash y nunca se vuelve a mostrar.</numerusform>
         </translation>
     </message>
     <message>
         <source>the enrollee</source>
-        <translation type="unfinished"></translation>
+        <translation>la persona que se inscribe</translation>
     </message>
     <message>
         <source>no address yet</source>
-        <translation type="unfinished"></translation>
+        <translation>sin dirección todavía</translation>
     </message>
 </context>
 <context>
     <name>pd::MainWindow</name>
     <message>
         <source>PortalDesk — %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>PortalDesk — %1 (%2)</translation>
     </message>
     <message>
         <source>Worklists</source>
-        <translation type="unfinished"></translation>
+        <translation>Listas de trabajo</translation>
     </message>
     <message>
         <source>PortalDesk is locked.
 Patient information is hidden until %1 signs in again.</source>
-        <translation type="unfinished"></translation>
+        <translation>PortalDesk está bloqueado.
+La información de los pacientes está oculta hasta que %1 vuelva a iniciar sesión.</translation>
     </message>
     <message>
         <source>&amp;Unlock…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Desbloquear…</translation>
     </message>
     <message>
         <source>Sign &amp;out</source>
-        <translation type="unfinished"></translation>
+        <translation>Cerrar s&amp;esión</translation>
     </message>
     <message>
         <source>Database: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Base de datos: %1</translation>
     </message>
     <message>
         <source>Signed in: %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Sesión iniciada: %1 (%2)</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Archivo</translation>
     </message>
     <message>
         <source>&amp;Settings…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Configuración…</translation>
     </message>
     <message>
         <source>&amp;Lock now</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Bloquear ahora</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Salir</translation>
     </message>
     <message>
         <source>&amp;Go</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ir</translation>
     </message>
     <message>
         <source>&amp;Search</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Buscar</translation>
     </message>
     <message>
         <source>&amp;Worklists</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Listas de trabajo</translation>
     </message>
     <message>
         <source>&amp;Close patient</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Cerrar paciente</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>Ay&amp;uda</translation>
     </message>
     <message>
         <source>&amp;About PortalDesk</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Acerca de PortalDesk</translation>
     </message>
     <message>
         <source>About PortalDesk</source>
-        <translation type="unfinished"></translation>
+        <translation>Acerca de PortalDesk</translation>
     </message>
     <message>
         <source>PortalDesk %1
 The access side of the patient portal: enrollment, invitations, PINs, deactivation and the age rules.</source>
-        <translation type="unfinished"></translation>
+        <translation>PortalDesk %1
+La gestión de accesos al portal del paciente: inscripción, invitaciones, PIN, desactivación y reglas de edad.</translation>
     </message>
     <message>
         <source>Patient %1</source>
-        <translation type="unfinished">El paciente %1</translation>
+        <translation>Paciente %1</translation>
     </message>
     <message>
         <source>Open login</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir cuenta</translation>
     </message>
     <message numerus="yes">
         <source>Outbox: %n waiting</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Bandeja de salida: %n en espera</numerusform>
+            <numerusform>Bandeja de salida: %n en espera</numerusform>
         </translation>
     </message>
     <message>
         <source>Outbox: unknown (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Bandeja de salida: desconocido (%1)</translation>
     </message>
 </context>
 <context>
     <name>pd::PatientPage</name>
     <message>
         <source>&amp;Enroll…</source>
-        <translation type="unfinished"></translation>
+        <translation>I&amp;nscribir…</translation>
     </message>
     <message>
         <source>Send &amp;now</source>
-        <translation type="unfinished"></translation>
+        <translation>Enviar &amp;ya</translation>
     </message>
     <message>
         <source>&amp;Reissue…</source>
-        <translation type="unfinished"></translation>
+        <translation>Volver a &amp;emitir…</translation>
     </message>
     <message>
         <source>New &amp;PIN…</source>
-        <translation type="unfinished"></translation>
+        <translation>Nuevo &amp;PIN…</translation>
     </message>
     <message>
         <source>Re&amp;voke</source>
-        <translation type="unfinished"></translation>
+        <translation>Re&amp;vocar</translation>
     </message>
     <message>
         <source>Change e-&amp;mail…</source>
-        <translation type="unfinished"></translation>
+        <translation>Cambiar &amp;correo…</translation>
     </message>
     <message>
         <source>&amp;Deactivate…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Desactivar…</translation>
     </message>
     <message>
         <source>Re&amp;load</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Recargar</translation>
     </message>
     <message>
         <source>Enter a signed enrollment form for this patient</source>
-        <translation type="unfinished"></translation>
+        <translation>Registrar un formulario de inscripción firmado para este paciente</translation>
     </message>
     <message>
         <source>Send the selected login&apos;s queued invitation now</source>
-        <translation type="unfinished"></translation>
+        <translation>Enviar ahora la invitación en cola de la cuenta seleccionada</translation>
     </message>
     <message>
         <source>A new link and a new 30-day window; the old invitation stops working</source>
-        <translation type="unfinished"></translation>
+        <translation>Un enlace nuevo y un nuevo plazo de 30 días; la invitación anterior deja de funcionar</translation>
     </message>
     <message>
         <source>Reissue with a new PIN, after verifying the caller&apos;s identity</source>
-        <translation type="unfinished"></translation>
+        <translation>Volver a emitir con un PIN nuevo, después de verificar la identidad de quien llama</translation>
     </message>
     <message>
         <source>Withdraw the selected login&apos;s live invitation</source>
-        <translation type="unfinished"></translation>
+        <translation>Retirar la invitación vigente de la cuenta seleccionada</translation>
     </message>
     <message>
         <source>Stop the selected login at once (someone else got in, family request, …)</source>
-        <translation type="unfinished"></translation>
+        <translation>Detener de inmediato la cuenta seleccionada (otra persona entró, solicitud de la familia, …)</translation>
     </message>
     <message>
         <source>Selected login:</source>
-        <translation type="unfinished"></translation>
+        <translation>Cuenta seleccionada:</translation>
     </message>
     <message>
         <source>Portal access</source>
-        <translation type="unfinished"></translation>
+        <translation>Acceso al portal</translation>
     </message>
     <message>
         <source>Invitations</source>
-        <translation type="unfinished"></translation>
+        <translation>Invitaciones</translation>
     </message>
     <message>
         <source>Timeline</source>
-        <translation type="unfinished"></translation>
+        <translation>Cronología</translation>
     </message>
     <message>
         <source>Timeline: what happened, and who did it</source>
-        <translation type="unfinished"></translation>
+        <translation>Cronología: qué pasó y quién lo hizo</translation>
     </message>
     <message>
         <source>Patient %1</source>
-        <translation type="unfinished">El paciente %1</translation>
+        <translation>Paciente %1</translation>
     </message>
     <message>
         <source>birth date hidden</source>
-        <translation type="unfinished"></translation>
+        <translation>fecha de nacimiento oculta</translation>
     </message>
     <message>
         <source>born %1</source>
-        <translation type="unfinished"></translation>
+        <translation>nacido(a) el %1</translation>
     </message>
     <message>
         <source>MRN %1 · %2 · age %3 · %4 · preferred language %5</source>
-        <translation type="unfinished"></translation>
+        <translation>MRN %1 · %2 · edad %3 · %4 · idioma preferido %5</translation>
     </message>
     <message>
         <source>access from the parent&apos;s child-age enrollment ends; the family re-enrolls with the 12–17 forms</source>
-        <translation type="unfinished"></translation>
+        <translation>termina el acceso de la inscripción de los padres hecha cuando era niño(a); la familia vuelve a inscribirse con los formularios de 12 a 17 años</translation>
     </message>
     <message>
         <source>every proxy&apos;s access ends; a proxy continues only through the patient&apos;s own consent</source>
-        <translation type="unfinished"></translation>
+        <translation>termina el acceso de todos los representantes; un representante solo continúa con el consentimiento del propio paciente</translation>
     </message>
     <message>
         <source>Next age rule: turns %1 (date hidden) — %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Próxima regla de edad: cumple %1 (fecha oculta) — %2.</translation>
     </message>
     <message>
         <source>Next age rule: turns %1 on %2 — %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Próxima regla de edad: cumple %1 el %2 — %3.</translation>
     </message>
     <message>
         <source>E-mail: %1 · Phone: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Correo: %1 · Teléfono: %2</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>ninguno</translation>
     </message>
     <message>
         <source>Someone else changed this record while you had it open, so nothing was changed.
@@ -2323,107 +2345,111 @@ The access side of the patient portal: enrollment, invitations, PINs, deactivati
 %1
 
 The page now shows the record as it is.</source>
-        <translation type="unfinished"></translation>
+        <translation>Otra persona modificó este registro mientras usted lo tenía abierto, así que no se cambió nada.
+
+%1
+
+La página ahora muestra el registro tal como está.</translation>
     </message>
     <message>
         <source>Send invitation now</source>
-        <translation type="unfinished"></translation>
+        <translation>Enviar invitación ahora</translation>
     </message>
     <message numerus="yes">
         <source>Send %1&apos;s invitation to %2 now? The link works for %n day(s) from sending.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>¿Enviar ahora la invitación de %1 a %2? El enlace funciona durante %n día a partir del envío.</numerusform>
+            <numerusform>¿Enviar ahora la invitación de %1 a %2? El enlace funciona durante %n días a partir del envío.</numerusform>
         </translation>
     </message>
     <message>
         <source>Revoke invitation</source>
-        <translation type="unfinished"></translation>
+        <translation>Revocar invitación</translation>
     </message>
     <message>
         <source>Revoke %1&apos;s live invitation? Its link stops working at once; a new one takes a reissue.</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Revocar la invitación vigente de %1? Su enlace deja de funcionar de inmediato; para tener una nueva hay que volver a emitirla.</translation>
     </message>
 </context>
 <context>
     <name>pd::ReissueDialog</name>
     <message>
         <source>New PIN — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>PIN nuevo — %1</translation>
     </message>
     <message>
         <source>Reissue — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Volver a emitir — %1</translation>
     </message>
     <message>
         <source>&amp;Reissue</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Volver a emitir</translation>
     </message>
     <message>
         <source>&amp;Keep the PIN on file</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Mantener el PIN registrado</translation>
     </message>
     <message>
-        <source>Set a &amp;new PIN the caller chooses (identity verified)</source>
-        <translation type="unfinished"></translation>
+        <source>Set a &amp;new PIN the caller chooses</source>
+        <translation>Un PIN &amp;nuevo que elige quien llama</translation>
     </message>
     <message>
         <source>How the caller&apos;s identity was verified</source>
-        <translation type="unfinished"></translation>
+        <translation>Cómo se verificó la identidad de quien llama</translation>
     </message>
     <message>
         <source>— choose —</source>
-        <translation type="unfinished"></translation>
+        <translation>— elija —</translation>
     </message>
     <message>
         <source>Other verification, described</source>
-        <translation type="unfinished"></translation>
+        <translation>Otra verificación, descrita</translation>
     </message>
     <message>
         <source>Login:</source>
-        <translation type="unfinished"></translation>
+        <translation>Cuenta:</translation>
     </message>
     <message>
         <source>PIN:</source>
-        <translation type="unfinished"></translation>
+        <translation>PIN:</translation>
     </message>
     <message>
         <source>&amp;Identity verified by:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Identidad verificada por:</translation>
     </message>
     <message>
         <source>&amp;Described:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Descripción:</translation>
     </message>
     <message>
         <source>Say how the caller&apos;s identity was verified before setting a new PIN.</source>
-        <translation type="unfinished"></translation>
+        <translation>Indique cómo se verificó la identidad de quien llama antes de asignar un PIN nuevo.</translation>
     </message>
     <message>
         <source>Verification</source>
-        <translation type="unfinished"></translation>
+        <translation>Verificación</translation>
     </message>
     <message>
         <source>Describe how the caller&apos;s identity was verified.</source>
-        <translation type="unfinished"></translation>
+        <translation>Describa cómo se verificó la identidad de quien llama.</translation>
     </message>
     <message>
         <source>The current invitation (%1) is revoked and its link stops working. </source>
-        <translation type="unfinished"></translation>
+        <translation>Se revoca la invitación actual (%1) y su enlace deja de funcionar. </translation>
     </message>
     <message>
         <source>The new PIN replaces the old one; how identity was verified is recorded.</source>
-        <translation type="unfinished"></translation>
+        <translation>El PIN nuevo reemplaza al anterior; se registra cómo se verificó la identidad.</translation>
     </message>
     <message>
         <source>The PIN on file stays the same.</source>
-        <translation type="unfinished"></translation>
+        <translation>El PIN registrado no cambia.</translation>
     </message>
     <message numerus="yes">
         <source>A new invitation goes to %1, the address on file, with a new link that works for %n day(s) from sending. </source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Se envía una invitación nueva a %1, la dirección registrada, con un enlace nuevo que funciona durante %n día a partir del envío. </numerusform>
+            <numerusform>Se envía una invitación nueva a %1, la dirección registrada, con un enlace nuevo que funciona durante %n días a partir del envío. </numerusform>
         </translation>
     </message>
 </context>
@@ -2431,40 +2457,40 @@ The page now shows the record as it is.</source>
     <name>pd::SearchPanel</name>
     <message>
         <source>Search patients and logins</source>
-        <translation type="unfinished"></translation>
+        <translation>Buscar pacientes y cuentas</translation>
     </message>
     <message>
         <source>Name, MRN, e-mail or phone (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre, MRN, correo o teléfono (Ctrl+F)</translation>
     </message>
     <message>
         <source>Search results</source>
-        <translation type="unfinished"></translation>
+        <translation>Resultados de la búsqueda</translation>
     </message>
     <message>
         <source>Type to search.</source>
-        <translation type="unfinished"></translation>
+        <translation>Escriba para buscar.</translation>
     </message>
     <message>
         <source>Searching…</source>
-        <translation type="unfinished"></translation>
+        <translation>Buscando…</translation>
     </message>
     <message>
         <source>Nothing matches &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay coincidencias con &quot;%1&quot;.</translation>
     </message>
     <message numerus="yes">
         <source>%n match(es).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n coincidencia.</numerusform>
+            <numerusform>%n coincidencias.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n match(es) so far; scroll for more.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n coincidencia hasta ahora; desplácese para ver más.</numerusform>
+            <numerusform>%n coincidencias hasta ahora; desplácese para ver más.</numerusform>
         </translation>
     </message>
 </context>
@@ -2472,367 +2498,367 @@ The page now shows the record as it is.</source>
     <name>pd::SettingsDialog</name>
     <message>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Configuración</translation>
     </message>
     <message>
         <source>This &amp;workstation</source>
-        <translation type="unfinished"></translation>
+        <translation>Esta estación de &amp;trabajo</translation>
     </message>
     <message>
         <source>&amp;Hospital policy</source>
-        <translation type="unfinished"></translation>
+        <translation>Política del &amp;hospital</translation>
     </message>
     <message>
         <source>Hol&amp;idays</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Días festivos</translation>
     </message>
     <message>
         <source>Database file</source>
-        <translation type="unfinished"></translation>
+        <translation>Archivo de base de datos</translation>
     </message>
     <message>
         <source>the embedded default: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>la predeterminada integrada: %1</translation>
     </message>
     <message>
         <source>&amp;Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Examinar…</translation>
     </message>
     <message>
         <source>SQLite databases (*.sqlite *.db)</source>
-        <translation type="unfinished"></translation>
+        <translation>Bases de datos SQLite (*.sqlite *.db)</translation>
     </message>
     <message>
         <source>Language of PortalDesk</source>
-        <translation type="unfinished"></translation>
+        <translation>Idioma de PortalDesk</translation>
     </message>
     <message>
         <source>The system&apos;s language</source>
-        <translation type="unfinished"></translation>
+        <translation>El idioma del sistema</translation>
     </message>
     <message>
         <source>&amp;Save workstation settings</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Guardar configuración de la estación</translation>
     </message>
     <message>
         <source>&amp;Database:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Base de datos:</translation>
     </message>
     <message>
         <source>&amp;Language:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Idioma:</translation>
     </message>
     <message>
         <source>Now open: %1. A different database is opened the next time PortalDesk starts.</source>
-        <translation type="unfinished"></translation>
+        <translation>Abierta ahora: %1. Otra base de datos se abre la próxima vez que se inicie PortalDesk.</translation>
     </message>
     <message>
         <source>Hospital time zone</source>
-        <translation type="unfinished"></translation>
+        <translation>Zona horaria del hospital</translation>
     </message>
     <message>
         <source>Days an invitation stays valid</source>
-        <translation type="unfinished"></translation>
+        <translation>Días de vigencia de una invitación</translation>
     </message>
     <message>
         <source> days</source>
-        <translation type="unfinished"></translation>
+        <translation> días</translation>
     </message>
     <message>
         <source>Wrong PINs that lock an invitation</source>
-        <translation type="unfinished"></translation>
+        <translation>PIN incorrectos que bloquean una invitación</translation>
     </message>
     <message>
         <source>Days of notice before an age transition</source>
-        <translation type="unfinished"></translation>
+        <translation>Días de aviso antes de una transición de edad</translation>
     </message>
     <message>
         <source>Minutes before the idle lock</source>
-        <translation type="unfinished"></translation>
+        <translation>Minutos antes del bloqueo por inactividad</translation>
     </message>
     <message>
         <source> minutes</source>
-        <translation type="unfinished"></translation>
+        <translation> minutos</translation>
     </message>
     <message>
         <source>HIM opens at</source>
-        <translation type="unfinished"></translation>
+        <translation>Hora de apertura de HIM</translation>
     </message>
     <message>
         <source>HIM closes at</source>
-        <translation type="unfinished"></translation>
+        <translation>Hora de cierre de HIM</translation>
     </message>
     <message>
         <source>Time &amp;zone:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Zona horaria:</translation>
     </message>
     <message>
         <source>Invitations &amp;expire after:</source>
-        <translation type="unfinished"></translation>
+        <translation>Las invitaciones &amp;vencen después de:</translation>
     </message>
     <message>
         <source>Wrong PINs before &amp;lock:</source>
-        <translation type="unfinished"></translation>
+        <translation>PIN incorrectos antes del &amp;bloqueo:</translation>
     </message>
     <message>
         <source>Transition &amp;notice:</source>
-        <translation type="unfinished"></translation>
+        <translation>Avis&amp;o de transición:</translation>
     </message>
     <message>
         <source>HIM &amp;opens:</source>
-        <translation type="unfinished"></translation>
+        <translation>HIM &amp;abre:</translation>
     </message>
     <message>
         <source>HIM &amp;closes:</source>
-        <translation type="unfinished"></translation>
+        <translation>HIM cie&amp;rra:</translation>
     </message>
     <message>
         <source>I&amp;dle lock after:</source>
-        <translation type="unfinished"></translation>
+        <translation>Bloqueo por &amp;inactividad después de:</translation>
     </message>
     <message>
         <source>Save &amp;policy</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar &amp;política</translation>
     </message>
     <message>
         <source>Only an HIM supervisor can change the hospital&apos;s policy.</source>
-        <translation type="unfinished"></translation>
+        <translation>Solo un supervisor de HIM puede cambiar la política del hospital.</translation>
     </message>
     <message>
         <source>The hospital&apos;s own holidays</source>
-        <translation type="unfinished"></translation>
+        <translation>Días festivos propios del hospital</translation>
     </message>
     <message>
         <source>Date</source>
-        <translation type="unfinished"></translation>
+        <translation>Fecha</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre</translation>
     </message>
     <message>
         <source>HIM is</source>
-        <translation type="unfinished"></translation>
+        <translation>HIM está</translation>
     </message>
     <message>
         <source>Holiday date</source>
-        <translation type="unfinished"></translation>
+        <translation>Fecha del día festivo</translation>
     </message>
     <message>
         <source>YYYY-MM-DD</source>
-        <translation type="unfinished"></translation>
+        <translation>AAAA-MM-DD</translation>
     </message>
     <message>
         <source>Holiday name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre del día festivo</translation>
     </message>
     <message>
         <source>C&amp;losed</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce&amp;rrado</translation>
     </message>
     <message>
         <source>Unchecked: HIM is open on a day a federal holiday would close</source>
-        <translation type="unfinished"></translation>
+        <translation>Sin marcar: HIM abre un día en que cerraría por un día festivo federal</translation>
     </message>
     <message>
         <source>&amp;Add</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Agregar</translation>
     </message>
     <message>
         <source>&amp;Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Quitar</translation>
     </message>
     <message>
         <source>US federal holidays are counted by rule (with their observed days); this table adds the hospital&apos;s own closed days, or opens a day a federal holiday would close.</source>
-        <translation type="unfinished"></translation>
+        <translation>Los días festivos federales de EE. UU. se cuentan por regla (con los días en que se observan); esta tabla agrega los días de cierre propios del hospital, o abre un día en que se cerraría por un día festivo federal.</translation>
     </message>
     <message>
         <source>closed</source>
-        <translation type="unfinished"></translation>
+        <translation>cerrado</translation>
     </message>
     <message>
         <source>open</source>
-        <translation type="unfinished"></translation>
+        <translation>abierto</translation>
     </message>
     <message>
         <source>Connecting to a PostgreSQL server is not available in this version; choose a database file.</source>
-        <translation type="unfinished"></translation>
+        <translation>La conexión con un servidor PostgreSQL no está disponible en esta versión; elija un archivo de base de datos.</translation>
     </message>
     <message>
         <source>Saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardado.</translation>
     </message>
     <message>
         <source>Nothing has changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>No ha cambiado nada.</translation>
     </message>
     <message numerus="yes">
         <source>Saved %n setting(s). They apply to every workstation; this window uses them after the next sign-in.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Se guardó %n configuración. Se aplica a todas las estaciones de trabajo; esta ventana la usará después del próximo inicio de sesión.</numerusform>
+            <numerusform>Se guardaron %n configuraciones. Se aplican a todas las estaciones de trabajo; esta ventana las usará después del próximo inicio de sesión.</numerusform>
         </translation>
     </message>
     <message>
         <source>Holiday saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Día festivo guardado.</translation>
     </message>
     <message>
         <source>Holiday removed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Día festivo eliminado.</translation>
     </message>
 </context>
 <context>
     <name>pd::SignInDialog</name>
     <message>
         <source>Sign in to PortalDesk</source>
-        <translation type="unfinished"></translation>
+        <translation>Iniciar sesión en PortalDesk</translation>
     </message>
     <message>
         <source>PortalDesk is locked</source>
-        <translation type="unfinished"></translation>
+        <translation>PortalDesk está bloqueado</translation>
     </message>
     <message>
         <source>Database: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Base de datos: %1</translation>
     </message>
     <message>
         <source>Patient information is hidden. Only %1 can unlock this window; anyone else signs out first.</source>
-        <translation type="unfinished"></translation>
+        <translation>La información de los pacientes está oculta. Solo %1 puede desbloquear esta ventana; cualquier otra persona debe cerrar la sesión primero.</translation>
     </message>
     <message>
         <source>Staff sign-in name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre de usuario del personal</translation>
     </message>
     <message>
         <source>for example maria.garcia</source>
-        <translation type="unfinished"></translation>
+        <translation>por ejemplo maria.garcia</translation>
     </message>
     <message>
         <source>&amp;Sign-in name:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nombre de usuario:</translation>
     </message>
     <message>
         <source>Sign &amp;in</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Iniciar sesión</translation>
     </message>
     <message>
         <source>&amp;Unlock</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Desbloquear</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Salir</translation>
     </message>
     <message>
         <source>&amp;Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Cancelar</translation>
     </message>
     <message>
         <source>This database is new: the name you sign in with becomes its first HIM supervisor.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esta base de datos es nueva: el nombre con el que inicie sesión será su primer supervisor de HIM.</translation>
     </message>
     <message>
         <source>Type your sign-in name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Escriba su nombre de usuario.</translation>
     </message>
     <message>
         <source>Only %1 can unlock this window. To change who is working here, sign out.</source>
-        <translation type="unfinished"></translation>
+        <translation>Solo %1 puede desbloquear esta ventana. Para cambiar quién trabaja aquí, cierre la sesión.</translation>
     </message>
 </context>
 <context>
     <name>pd::WorklistsPage</name>
     <message>
         <source>Worklist</source>
-        <translation type="unfinished"></translation>
+        <translation>Lista de trabajo</translation>
     </message>
     <message>
         <source>Invitations due to be sent</source>
-        <translation type="unfinished"></translation>
+        <translation>Invitaciones pendientes de envío</translation>
     </message>
     <message>
         <source>Invitations late (not sent in time)</source>
-        <translation type="unfinished"></translation>
+        <translation>Invitaciones atrasadas (no enviadas a tiempo)</translation>
     </message>
     <message>
         <source>Invitations expired</source>
-        <translation type="unfinished"></translation>
+        <translation>Invitaciones vencidas</translation>
     </message>
     <message>
         <source>Invitations that could not be delivered</source>
-        <translation type="unfinished"></translation>
+        <translation>Invitaciones que no se pudieron entregar</translation>
     </message>
     <message>
         <source>Invitations locked (too many wrong PINs)</source>
-        <translation type="unfinished"></translation>
+        <translation>Invitaciones bloqueadas (demasiados PIN incorrectos)</translation>
     </message>
     <message numerus="yes">
         <source>Age transitions in the next %n day(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Transiciones de edad en el próximo %n día</numerusform>
+            <numerusform>Transiciones de edad en los próximos %n días</numerusform>
         </translation>
     </message>
     <message>
         <source>Filter the worklist</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtrar la lista de trabajo</translation>
     </message>
     <message>
         <source>Filter rows</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtrar filas</translation>
     </message>
     <message>
         <source>E&amp;xport CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation>E&amp;xportar CSV…</translation>
     </message>
     <message>
         <source>Re&amp;load</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Recargar</translation>
     </message>
     <message>
         <source>Worklist rows</source>
-        <translation type="unfinished"></translation>
+        <translation>Filas de la lista de trabajo</translation>
     </message>
     <message>
         <source>&amp;Worklist:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Lista de trabajo:</translation>
     </message>
     <message>
         <source>Loading…</source>
-        <translation type="unfinished"></translation>
+        <translation>Cargando…</translation>
     </message>
     <message numerus="yes">
         <source>%1 of %n row(s) match the filter.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Coincidencias con el filtro: %1 de %n fila.</numerusform>
+            <numerusform>Coincidencias con el filtro: %1 de %n filas.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n row(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n fila.</numerusform>
+            <numerusform>%n filas.</numerusform>
         </translation>
     </message>
     <message>
         <source>worklist-%1.csv</source>
-        <translation type="unfinished"></translation>
+        <translation>lista-de-trabajo-%1.csv</translation>
     </message>
     <message>
         <source>Export worklist</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportar lista de trabajo</translation>
     </message>
     <message>
         <source>CSV files (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>Archivos CSV (*.csv)</translation>
     </message>
     <message numerus="yes">
         <source>Saved %n row(s) to %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Se guardó %n fila en %1.</numerusform>
+            <numerusform>Se guardaron %n filas en %1.</numerusform>
         </translation>
     </message>
 </context>

@@ -1,4 +1,5 @@
 #include "CliApp.h"
+#include "Translations.h"
 
 #include "AdminService.h"
 #include "CliContext.h"
@@ -11,7 +12,6 @@
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QSysInfo>
-#include <QTranslator>
 
 #include <cstdio>
 #include <functional>
@@ -190,11 +190,7 @@ QString defaultStaffName() {
 
 // The staff member's language: PORTALDESK_LANGUAGE (en, es, …) when set, else the system's.
 void installTranslation() {
-    const QString chosen = qEnvironmentVariable("PORTALDESK_LANGUAGE");
-    const QLocale locale = chosen.isEmpty() ? QLocale() : QLocale(chosen);
-    static QTranslator translator;
-    if (translator.load(locale, QStringLiteral("portaldesk"), QStringLiteral("_"), QStringLiteral(":/i18n")))
-        QCoreApplication::installTranslator(&translator);
+    Translations::install(qEnvironmentVariable("PORTALDESK_LANGUAGE"));
 }
 
 } // namespace

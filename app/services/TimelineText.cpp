@@ -1,5 +1,7 @@
 #include "TimelineText.h"
 
+#include "DisplayText.h"
+
 #include <QCoreApplication>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -48,11 +50,11 @@ QString describe(const AuditEvent& e) {
         return QCoreApplication::translate("TimelineText", "Patient added (MRN %1).").arg(s("mrn"));
     if (a == QLatin1String("portal_user.created"))
         return QCoreApplication::translate("TimelineText", "Login %1 created (%2).")
-            .arg(s("username"), s("kind"));
+            .arg(s("username"), DisplayText::userKind(s("kind")));
     if (a == QLatin1String("enrollment.created"))
         return QCoreApplication::translate("TimelineText",
-                                           "Enrollment form taken: %1 form, signed %2, %3 age group.")
-                   .arg(s("form"), s("signed_on"), s("bracket")) +
+                                           "Enrollment form taken: %1 form, signed %2, age group %3.")
+                   .arg(DisplayText::form(s("form")), s("signed_on"), DisplayText::bracket(s("bracket"))) +
                (s("override_reason").isEmpty()
                     ? QString()
                     : QLatin1Char(' ') +
@@ -60,10 +62,10 @@ QString describe(const AuditEvent& e) {
                               .arg(s("override_reason")));
     if (a == QLatin1String("grant.created"))
         return QCoreApplication::translate("TimelineText", "Access granted: %1 (%2).")
-            .arg(s("level"), s("relationship"));
+            .arg(DisplayText::level(s("level")), DisplayText::relationship(s("relationship")));
     if (a == QLatin1String("grant.ended"))
         return QCoreApplication::translate("TimelineText", "Access ended (%1) on %2: %3.")
-            .arg(s("end_reason"), s("birthday"), s("rule"));
+            .arg(DisplayText::endReason(s("end_reason")), s("birthday"), s("rule"));
     if (a == QLatin1String("invitation.queued"))
         return QCoreApplication::translate("TimelineText", "Invitation queued for %1.").arg(s("email"));
     if (a == QLatin1String("invitation.sent"))

@@ -146,7 +146,7 @@ private slots:
         QStringList story;
         for (const auto v : show.value(QStringLiteral("timeline")).toArray())
             story.append(v.toObject().value(QStringLiteral("text")).toString());
-        QVERIFY2(story.filter(QStringLiteral("Access ended (age_12) on 2027-01-10")).size() == 1,
+        QVERIFY2(story.filter(QStringLiteral("Access ended (patient turned 12) on 2027-01-10")).size() == 1,
                  qPrintable(story.join(u'\n')));
         QVERIFY(story.filter(QStringLiteral("Login ended: no access to any patient was left.")).size() == 1);
         QCOMPARE(cli.run({"audit", "verify"}, {}, QStringLiteral("admin")).exitCode, 0);

@@ -33,7 +33,7 @@ ReissueDialog::ReissueDialog(const Session& session, const PortalUser& user, con
     setObjectName(QStringLiteral("reissueDialog"));
     m_keep = new QRadioButton(tr("&Keep the PIN on file"), this);
     m_keep->setObjectName(QStringLiteral("keepPinRadio"));
-    m_replace = new QRadioButton(tr("Set a &new PIN the caller chooses (identity verified)"), this);
+    m_replace = new QRadioButton(tr("Set a &new PIN the caller chooses"), this);
     m_replace->setObjectName(QStringLiteral("newPinRadio"));
     auto* group = new QButtonGroup(this);
     group->addButton(m_keep);

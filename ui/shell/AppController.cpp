@@ -6,12 +6,11 @@
 #include "PatientRepository.h"
 #include "Prompts.h"
 #include "SettingsRepository.h"
+#include "Translations.h"
 #include "WorkstationSettings.h"
 
 #include <QApplication>
-#include <QLibraryInfo>
 #include <QSysInfo>
-#include <QTranslator>
 
 namespace pd {
 
@@ -43,24 +42,7 @@ AppController::~AppController() {
 }
 
 void AppController::installTranslation(const QString& language) {
-    static QTranslator* ours = nullptr;
-    static QTranslator* qt = nullptr;
-    for (QTranslator** t : {&ours, &qt}) {
-        if (*t) {
-            QCoreApplication::removeTranslator(*t);
-            delete *t;
-            *t = nullptr;
-        }
-    }
-    const QLocale locale = language.isEmpty() ? QLocale() : QLocale(language);
-    QLocale::setDefault(locale);
-    ours = new QTranslator;
-    if (ours->load(locale, QStringLiteral("portaldesk"), QStringLiteral("_"), QStringLiteral(":/i18n")))
-        QCoreApplication::installTranslator(ours);
-    qt = new QTranslator;
-    if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
-                 QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-        QCoreApplication::installTranslator(qt);
+    Translations::install(language);
 }
 
 void AppController::start() {

@@ -94,6 +94,22 @@ QString deactivationReason(const QString& s) {
     return s;
 }
 
+QString form(const QString& s) {
+    if (s == QLatin1String("parent"))
+        return QCoreApplication::translate("DisplayText", "parent or guardian");
+    if (s == QLatin1String("patient"))
+        return QCoreApplication::translate("DisplayText", "patient's own");
+    return s;
+}
+
+QString userKind(const QString& s) {
+    if (s == QLatin1String("patient"))
+        return QCoreApplication::translate("DisplayText", "the patient's own login");
+    if (s == QLatin1String("proxy"))
+        return QCoreApplication::translate("DisplayText", "a proxy's login");
+    return s;
+}
+
 QString localTime(const QDateTime& instant, const QTimeZone& zone) {
     return instant.isValid() ? instant.toTimeZone(zone).toString(QStringLiteral("yyyy-MM-dd HH:mm")) : QString();
 }
