@@ -13,8 +13,9 @@ QString field(const QString& raw) {
             first == QLatin1Char('@') || first == QLatin1Char('\t') || first == QLatin1Char('\r'))
             value.prepend(QLatin1Char('\''));
     }
-    if (value.contains(QLatin1Char(',')) || value.contains(QLatin1Char('"')) || value.contains(QLatin1Char('\n')) ||
-        value.contains(QLatin1Char('\r')) || value.startsWith(QLatin1Char(' ')) || value.endsWith(QLatin1Char(' '))) {
+    if (value.contains(QLatin1Char(',')) || value.contains(QLatin1Char('"')) ||
+        value.contains(QLatin1Char('\n')) || value.contains(QLatin1Char('\r')) ||
+        value.startsWith(QLatin1Char(' ')) || value.endsWith(QLatin1Char(' '))) {
         value.replace(QLatin1Char('"'), QStringLiteral("\"\""));
         return QLatin1Char('"') + value + QLatin1Char('"');
     }
@@ -40,9 +41,9 @@ QByteArray toCsv(const QAbstractItemModel& model) {
 Status write(const QAbstractItemModel& model, const QString& path) {
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly) || file.write(toCsv(model)) < 0 || !file.commit())
-        return Error::unavailable(QStringLiteral("export.write"),
-                                  QCoreApplication::translate("CsvExport", "Could not write %1: %2")
-                                      .arg(path, file.errorString()));
+        return Error::unavailable(
+            QStringLiteral("export.write"),
+            QCoreApplication::translate("CsvExport", "Could not write %1: %2").arg(path, file.errorString()));
     return {};
 }
 

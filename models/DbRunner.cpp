@@ -25,7 +25,8 @@ DbRunner::DbRunner(Config config, QObject* parent)
 DbRunner::~DbRunner() {
     // The connection is closed on the thread that opened it; calls still queued are dropped
     // (their futures are cancelled) and everything already running finishes first.
-    QMetaObject::invokeMethod(m_worker, [this] { m_db.reset(); }, Qt::BlockingQueuedConnection);
+    QMetaObject::invokeMethod(
+        m_worker, [this] { m_db.reset(); }, Qt::BlockingQueuedConnection);
     m_thread.quit();
     m_thread.wait();
 }
@@ -75,7 +76,8 @@ void DbRunner::finished() {
         now = --m_pending;
     }
     // Reported on the runner's own thread (the UI's), in order with the results.
-    QMetaObject::invokeMethod(this, [this, now] { emit pendingChanged(now); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        this, [this, now] { emit pendingChanged(now); }, Qt::QueuedConnection);
 }
 
 } // namespace pd

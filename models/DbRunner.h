@@ -26,7 +26,7 @@ class DbRunner final : public QObject {
 
 public:
     struct Config {
-        QString location;        // SQLite file (empty = the default file)
+        QString location; // SQLite file (empty = the default file)
         int busyTimeoutMs = 10000;
         std::shared_ptr<const Clock> clock;
         QString workstation;
@@ -92,7 +92,7 @@ private:
 
     Config m_config;
     QThread m_thread;
-    QObject* m_worker = nullptr; // lives on m_thread
+    QObject* m_worker = nullptr;    // lives on m_thread
     std::unique_ptr<Database> m_db; // worker thread only
     mutable QMutex m_mutex;
     StaffMember m_staff;

@@ -23,7 +23,8 @@ QString accessText(const Grant& g, const QTimeZone& zone) {
     if (g.id == 0)
         return QCoreApplication::translate("PatientModels", "no access granted");
     if (g.isOpen())
-        return QCoreApplication::translate("PatientModels", "since %1").arg(DisplayText::localDate(g.startedAt, zone));
+        return QCoreApplication::translate("PatientModels", "since %1")
+            .arg(DisplayText::localDate(g.startedAt, zone));
     return QCoreApplication::translate("PatientModels", "ended %1: %2")
         .arg(DisplayText::localDate(g.endedAt, zone), DisplayText::endReason(g.endReason));
 }
@@ -31,12 +32,15 @@ QString accessText(const Grant& g, const QTimeZone& zone) {
 QList<RowsModel<AccessRow>::Column> accessColumns(const QTimeZone& zone) {
     using R = AccessRow;
     return {
-        column<R>(QT_TRANSLATE_NOOP("PatientModels", "Login"), [](const R& r) { return QVariant(r.user.username); }),
-        column<R>(QT_TRANSLATE_NOOP("PatientModels", "Name"), [](const R& r) { return QVariant(r.user.fullName()); }),
+        column<R>(QT_TRANSLATE_NOOP("PatientModels", "Login"),
+                  [](const R& r) { return QVariant(r.user.username); }),
+        column<R>(QT_TRANSLATE_NOOP("PatientModels", "Name"),
+                  [](const R& r) { return QVariant(r.user.fullName()); }),
         column<R>(QT_TRANSLATE_NOOP("PatientModels", "Holder"),
                   [](const R& r) {
-                      return QVariant(DisplayText::relationship(
-                          r.user.kind == QLatin1String("patient") ? QStringLiteral("self") : r.grant.relationship));
+                      return QVariant(DisplayText::relationship(r.user.kind == QLatin1String("patient")
+                                                                    ? QStringLiteral("self")
+                                                                    : r.grant.relationship));
                   }),
         column<R>(QT_TRANSLATE_NOOP("PatientModels", "Level"),
                   [](const R& r) { return QVariant(DisplayText::level(r.grant.level)); }),
@@ -44,7 +48,8 @@ QList<RowsModel<AccessRow>::Column> accessColumns(const QTimeZone& zone) {
                   [zone](const R& r) { return QVariant(accessText(r.grant, zone)); }),
         column<R>(QT_TRANSLATE_NOOP("PatientModels", "Login status"),
                   [](const R& r) { return QVariant(DisplayText::userStatus(r.user.status)); }),
-        column<R>(QT_TRANSLATE_NOOP("PatientModels", "E-mail"), [](const R& r) { return QVariant(r.user.email); }),
+        column<R>(QT_TRANSLATE_NOOP("PatientModels", "E-mail"),
+                  [](const R& r) { return QVariant(r.user.email); }),
     };
 }
 
@@ -68,17 +73,20 @@ QString invitationNote(const Invitation& i) {
 QList<RowsModel<InvitationEntry>::Column> invitationColumns(const QTimeZone& zone) {
     using R = InvitationEntry;
     return {
-        column<R>(QT_TRANSLATE_NOOP("PatientModels", "Login"), [](const R& r) { return QVariant(r.username); }),
+        column<R>(QT_TRANSLATE_NOOP("PatientModels", "Login"),
+                  [](const R& r) { return QVariant(r.username); }),
         column<R>(QT_TRANSLATE_NOOP("PatientModels", "Sent to"),
                   [](const R& r) { return QVariant(r.invitation.email); }),
         column<R>(QT_TRANSLATE_NOOP("PatientModels", "Status"),
                   [](const R& r) { return QVariant(DisplayText::invitationStatus(r.invitation.status)); }),
-        column<R>(QT_TRANSLATE_NOOP("PatientModels", "Enrolled"),
-                  [zone](const R& r) { return QVariant(DisplayText::localTime(r.invitation.queuedAt, zone)); }),
+        column<R>(
+            QT_TRANSLATE_NOOP("PatientModels", "Enrolled"),
+            [zone](const R& r) { return QVariant(DisplayText::localTime(r.invitation.queuedAt, zone)); }),
         column<R>(QT_TRANSLATE_NOOP("PatientModels", "Sent"),
                   [zone](const R& r) { return QVariant(DisplayText::localTime(r.invitation.sentAt, zone)); }),
-        column<R>(QT_TRANSLATE_NOOP("PatientModels", "Expires"),
-                  [zone](const R& r) { return QVariant(DisplayText::localTime(r.invitation.expiresAt, zone)); }),
+        column<R>(
+            QT_TRANSLATE_NOOP("PatientModels", "Expires"),
+            [zone](const R& r) { return QVariant(DisplayText::localTime(r.invitation.expiresAt, zone)); }),
         column<R>(QT_TRANSLATE_NOOP("PatientModels", "Wrong PINs"),
                   [](const R& r) { return QVariant(r.invitation.failedAttempts); }),
         column<R>(QT_TRANSLATE_NOOP("PatientModels", "Note"),

@@ -21,15 +21,31 @@ public:
     AccessModel(const QTimeZone& zone, QObject* parent = nullptr);
     // Open grants first, then ended ones, newest first within each.
     void setStory(const PatientStory& story);
-    enum Columns { LoginColumn, NameColumn, HolderColumn, LevelColumn, AccessColumn, StatusColumn, EmailColumn };
+    enum Columns {
+        LoginColumn,
+        NameColumn,
+        HolderColumn,
+        LevelColumn,
+        AccessColumn,
+        StatusColumn,
+        EmailColumn
+    };
 };
 
 class PatientInvitationsModel final : public RowsModel<InvitationEntry> {
 public:
     PatientInvitationsModel(const QTimeZone& zone, QObject* parent = nullptr);
     void setStory(const PatientStory& story);
-    enum Columns { LoginColumn, EmailColumn, StatusColumn, QueuedColumn, SentColumn, ExpiresColumn,
-                   FailedColumn, NoteColumn };
+    enum Columns {
+        LoginColumn,
+        EmailColumn,
+        StatusColumn,
+        QueuedColumn,
+        SentColumn,
+        ExpiresColumn,
+        FailedColumn,
+        NoteColumn
+    };
 };
 
 class TimelineModel final : public RowsModel<AuditEvent> {

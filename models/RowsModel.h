@@ -122,28 +122,29 @@ private:
     void requestPage() {
         const quint64 generation = m_generation;
         setLoading(true);
-        onReady(this, m_loader(static_cast<int>(m_rows.size()), m_pageSize), [this, generation](const Page& page) {
-            if (generation != m_generation)
-                return; // the model was reset while this page was on its way
-            setLoading(false);
-            if (!page) {
-                m_error = page.error();
-                m_complete = true;
-                emit failed(page.error().message);
-                emit loaded();
-                return;
-            }
-            const QList<Row>& more = page.value();
-            if (more.size() < m_pageSize)
-                m_complete = true;
-            if (!more.isEmpty()) {
-                const int first = static_cast<int>(m_rows.size());
-                beginInsertRows({}, first, first + static_cast<int>(more.size()) - 1);
-                m_rows.append(more);
-                endInsertRows();
-            }
-            emit loaded();
-        });
+        onReady(this, m_loader(static_cast<int>(m_rows.size()), m_pageSize),
+                [this, generation](const Page& page) {
+                    if (generation != m_generation)
+                        return; // the model was reset while this page was on its way
+                    setLoading(false);
+                    if (!page) {
+                        m_error = page.error();
+                        m_complete = true;
+                        emit failed(page.error().message);
+                        emit loaded();
+                        return;
+                    }
+                    const QList<Row>& more = page.value();
+                    if (more.size() < m_pageSize)
+                        m_complete = true;
+                    if (!more.isEmpty()) {
+                        const int first = static_cast<int>(m_rows.size());
+                        beginInsertRows({}, first, first + static_cast<int>(more.size()) - 1);
+                        m_rows.append(more);
+                        endInsertRows();
+                    }
+                    emit loaded();
+                });
     }
 
     QList<Column> m_columns;

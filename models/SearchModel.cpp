@@ -18,14 +18,18 @@ QList<RowsModel<SearchHit>::Column> columns() {
     };
     return {
         C{QCoreApplication::translate("SearchModel", "Type"), text([](const SearchHit& h) {
-              return h.kind == QLatin1String("patient") ? QCoreApplication::translate("SearchModel", "Patient")
-                                                        : QCoreApplication::translate("SearchModel", "Login");
+              return h.kind == QLatin1String("patient")
+                         ? QCoreApplication::translate("SearchModel", "Patient")
+                         : QCoreApplication::translate("SearchModel", "Login");
           })},
-        C{QCoreApplication::translate("SearchModel", "Name"), text([](const SearchHit& h) { return h.name; })},
+        C{QCoreApplication::translate("SearchModel", "Name"),
+          text([](const SearchHit& h) { return h.name; })},
         C{QCoreApplication::translate("SearchModel", "MRN or login"),
           text([](const SearchHit& h) { return h.key; })},
-        C{QCoreApplication::translate("SearchModel", "E-mail"), text([](const SearchHit& h) { return h.email; })},
-        C{QCoreApplication::translate("SearchModel", "Phone"), text([](const SearchHit& h) { return h.phone; })},
+        C{QCoreApplication::translate("SearchModel", "E-mail"),
+          text([](const SearchHit& h) { return h.email; })},
+        C{QCoreApplication::translate("SearchModel", "Phone"),
+          text([](const SearchHit& h) { return h.phone; })},
         C{QCoreApplication::translate("SearchModel", "Birth date or status"), text([](const SearchHit& h) {
               return h.kind == QLatin1String("patient") ? DisplayText::date(h.birthDate)
                                                         : DisplayText::userStatus(h.status);

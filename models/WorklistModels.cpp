@@ -22,21 +22,26 @@ template <typename Row, typename Get> typename RowsModel<Row>::Column column(con
 QList<RowsModel<InvitationRow>::Column> invitationColumns(const QTimeZone& zone) {
     using R = InvitationRow;
     return {
-        column<R>(QT_TRANSLATE_NOOP("WorklistModels", "Login"), [](const R& r) { return QVariant(r.username); }),
-        column<R>(QT_TRANSLATE_NOOP("WorklistModels", "Holder"), [](const R& r) { return QVariant(r.userName); }),
-        column<R>(QT_TRANSLATE_NOOP("WorklistModels", "Patient MRN"), [](const R& r) { return QVariant(r.mrn); }),
+        column<R>(QT_TRANSLATE_NOOP("WorklistModels", "Login"),
+                  [](const R& r) { return QVariant(r.username); }),
+        column<R>(QT_TRANSLATE_NOOP("WorklistModels", "Holder"),
+                  [](const R& r) { return QVariant(r.userName); }),
+        column<R>(QT_TRANSLATE_NOOP("WorklistModels", "Patient MRN"),
+                  [](const R& r) { return QVariant(r.mrn); }),
         column<R>(QT_TRANSLATE_NOOP("WorklistModels", "Sent to"),
                   [](const R& r) { return QVariant(r.invitation.email); }),
         column<R>(QT_TRANSLATE_NOOP("WorklistModels", "Status"),
                   [](const R& r) { return QVariant(DisplayText::invitationStatus(r.invitation.status)); }),
-        column<R>(QT_TRANSLATE_NOOP("WorklistModels", "Enrolled"),
-                  [zone](const R& r) { return QVariant(DisplayText::localTime(r.invitation.queuedAt, zone)); }),
+        column<R>(
+            QT_TRANSLATE_NOOP("WorklistModels", "Enrolled"),
+            [zone](const R& r) { return QVariant(DisplayText::localTime(r.invitation.queuedAt, zone)); }),
         column<R>(QT_TRANSLATE_NOOP("WorklistModels", "Send by"),
                   [zone](const R& r) { return QVariant(DisplayText::localTime(r.invitation.dueAt, zone)); }),
         column<R>(QT_TRANSLATE_NOOP("WorklistModels", "Sent"),
                   [zone](const R& r) { return QVariant(DisplayText::localTime(r.invitation.sentAt, zone)); }),
-        column<R>(QT_TRANSLATE_NOOP("WorklistModels", "Expires"),
-                  [zone](const R& r) { return QVariant(DisplayText::localTime(r.invitation.expiresAt, zone)); }),
+        column<R>(
+            QT_TRANSLATE_NOOP("WorklistModels", "Expires"),
+            [zone](const R& r) { return QVariant(DisplayText::localTime(r.invitation.expiresAt, zone)); }),
         column<R>(QT_TRANSLATE_NOOP("WorklistModels", "Wrong PINs"),
                   [](const R& r) { return QVariant(r.invitation.failedAttempts); }),
     };
@@ -50,24 +55,28 @@ QList<RowsModel<UpcomingTransition>::Column> transitionColumns() {
         column<R>(QT_TRANSLATE_NOOP("WorklistModels", "Turns"), [](const R& r) { return QVariant(r.age); }),
         column<R>(QT_TRANSLATE_NOOP("WorklistModels", "Patient"),
                   [](const R& r) { return QVariant(r.patient.fullName()); }),
-        column<R>(QT_TRANSLATE_NOOP("WorklistModels", "MRN"), [](const R& r) { return QVariant(r.patient.mrn); }),
-        column<R>(QT_TRANSLATE_NOOP("WorklistModels", "Login"), [](const R& r) { return QVariant(r.user.username); }),
+        column<R>(QT_TRANSLATE_NOOP("WorklistModels", "MRN"),
+                  [](const R& r) { return QVariant(r.patient.mrn); }),
+        column<R>(QT_TRANSLATE_NOOP("WorklistModels", "Login"),
+                  [](const R& r) { return QVariant(r.user.username); }),
         column<R>(QT_TRANSLATE_NOOP("WorklistModels", "Holder"),
                   [](const R& r) { return QVariant(r.user.fullName()); }),
         column<R>(QT_TRANSLATE_NOOP("WorklistModels", "Access"),
                   [](const R& r) { return QVariant(DisplayText::level(r.grant.level)); }),
         column<R>(QT_TRANSLATE_NOOP("WorklistModels", "What happens"),
                   [](const R& r) {
-                      return QVariant(r.age == AgeRules::AdolescentAge
-                                          ? QCoreApplication::translate(
-                                                "WorklistModels", "Access ends; re-enroll with the 12–17 forms")
-                                          : QCoreApplication::translate(
-                                                "WorklistModels", "Proxy access ends; needs the patient's consent"));
+                      return QVariant(
+                          r.age == AgeRules::AdolescentAge
+                              ? QCoreApplication::translate("WorklistModels",
+                                                            "Access ends; re-enroll with the 12–17 forms")
+                              : QCoreApplication::translate(
+                                    "WorklistModels", "Proxy access ends; needs the patient's consent"));
                   }),
         column<R>(QT_TRANSLATE_NOOP("WorklistModels", "Notice"),
                   [](const R& r) {
-                      return QVariant(r.noticeQueued ? QCoreApplication::translate("WorklistModels", "sent")
-                                                     : QCoreApplication::translate("WorklistModels", "not yet"));
+                      return QVariant(r.noticeQueued
+                                          ? QCoreApplication::translate("WorklistModels", "sent")
+                                          : QCoreApplication::translate("WorklistModels", "not yet"));
                   }),
     };
 }
@@ -119,11 +128,12 @@ void TransitionWorklistModel::show(int days) {
     // The list is short (a few hundred birthdays at most): it comes as one page.
     load(
         [this, days](int offset, int) {
-            return m_runner.run([days, offset](const ServiceContext& ctx) -> Result<QList<UpcomingTransition>> {
-                if (offset > 0)
-                    return QList<UpcomingTransition>();
-                return DailyJob(ctx).upcoming(days);
-            });
+            return m_runner.run(
+                [days, offset](const ServiceContext& ctx) -> Result<QList<UpcomingTransition>> {
+                    if (offset > 0)
+                        return QList<UpcomingTransition>();
+                    return DailyJob(ctx).upcoming(days);
+                });
         },
         std::numeric_limits<int>::max());
 }

@@ -17,8 +17,18 @@ public:
     void reload() { show(m_list); }
 
     static constexpr int PageSize = 200;
-    enum Columns { LoginColumn, HolderColumn, MrnColumn, EmailColumn, StatusColumn, QueuedColumn, DueColumn,
-                   SentColumn, ExpiresColumn, FailedColumn };
+    enum Columns {
+        LoginColumn,
+        HolderColumn,
+        MrnColumn,
+        EmailColumn,
+        StatusColumn,
+        QueuedColumn,
+        DueColumn,
+        SentColumn,
+        ExpiresColumn,
+        FailedColumn
+    };
 
 private:
     DbRunner& m_runner;

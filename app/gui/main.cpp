@@ -10,8 +10,8 @@
 #include <QLoggingCategory>
 #include <QMessageBox>
 #include <QPushButton>
-#include <QTimer>
 #include <QTimeZone>
+#include <QTimer>
 
 #ifdef Q_OS_UNIX
 #include <sys/resource.h>
@@ -41,29 +41,33 @@ int main(int argc, char* argv[]) {
         QCoreApplication::translate("Main", "The staff desktop for the patient portal's access side."));
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption db(QStringLiteral("db"),
-                                QCoreApplication::translate("Main", "Database file (default: the embedded one)."),
-                                QStringLiteral("FILE"));
-    const QCommandLineOption demo(QStringLiteral("demo"),
-                                  QCoreApplication::translate("Main", "Fill an empty database with demo data."));
-    const QCommandLineOption now(QStringLiteral("now"),
-                                 QCoreApplication::translate("Main", "Run as if it were this instant (ISO-8601)."),
-                                 QStringLiteral("TIME"));
+    const QCommandLineOption db(
+        QStringLiteral("db"),
+        QCoreApplication::translate("Main", "Database file (default: the embedded one)."),
+        QStringLiteral("FILE"));
+    const QCommandLineOption demo(
+        QStringLiteral("demo"),
+        QCoreApplication::translate("Main", "Fill an empty database with demo data."));
+    const QCommandLineOption now(
+        QStringLiteral("now"),
+        QCoreApplication::translate("Main", "Run as if it were this instant (ISO-8601)."),
+        QStringLiteral("TIME"));
     const QCommandLineOption staff(QStringLiteral("staff"),
                                    QCoreApplication::translate("Main", "Sign-in name to suggest."),
                                    QStringLiteral("NAME"));
     const QCommandLineOption screenshot(
         QStringLiteral("screenshot"),
-        QCoreApplication::translate("Main", "Sign in as --staff, save a picture of the main window to FILE and quit "
-                                            "(a check that the desktop starts, also without a display)."),
+        QCoreApplication::translate("Main",
+                                    "Sign in as --staff, save a picture of the main window to FILE and quit "
+                                    "(a check that the desktop starts, also without a display)."),
         QStringLiteral("FILE"));
     parser.addOptions({db, demo, now, staff, screenshot});
     parser.process(app);
 
     if (!pd::Secrets::selfTest()) {
         QMessageBox::critical(nullptr, QStringLiteral("PortalDesk"),
-                              QCoreApplication::translate("Main",
-                                                          "The cryptography self-test failed; PortalDesk will not run."));
+                              QCoreApplication::translate(
+                                  "Main", "The cryptography self-test failed; PortalDesk will not run."));
         return 1;
     }
     pd::Database::forbidThread(app.thread());
@@ -78,8 +82,8 @@ int main(int argc, char* argv[]) {
         options.busyTimeoutMs = busyTimeoutMs;
     if (parser.isSet(now)) {
         // Read in the default hospital zone; the policy's own zone applies to everything after.
-        auto at = pd::Validation::isoDateTime(parser.value(now), QTimeZone(QByteArrayLiteral("America/Los_Angeles")),
-                                              QStringLiteral("--now"));
+        auto at = pd::Validation::isoDateTime(
+            parser.value(now), QTimeZone(QByteArrayLiteral("America/Los_Angeles")), QStringLiteral("--now"));
         if (!at) {
             QMessageBox::critical(nullptr, QStringLiteral("PortalDesk"), at.error().message);
             return 2;
@@ -91,15 +95,17 @@ int main(int argc, char* argv[]) {
     if (parser.isSet(screenshot)) {
         const QString path = parser.value(screenshot);
         QObject::connect(&controller, &pd::AppController::readyToSignIn, &controller, [&controller] {
-            if (auto* button = controller.signInDialog()->findChild<QPushButton*>(QStringLiteral("signInButton")))
+            if (auto* button =
+                    controller.signInDialog()->findChild<QPushButton*>(QStringLiteral("signInButton")))
                 button->click();
         });
-        QObject::connect(&controller, &pd::AppController::signedIn, &controller, [path](pd::MainWindow* window) {
-            // Time for the worklist and outbox count to arrive from the worker.
-            QTimer::singleShot(1500, window, [window, path] {
-                QCoreApplication::exit(window->grab().save(path) ? 0 : 1);
-            });
-        });
+        QObject::connect(&controller, &pd::AppController::signedIn, &controller,
+                         [path](pd::MainWindow* window) {
+                             // Time for the worklist and outbox count to arrive from the worker.
+                             QTimer::singleShot(1500, window, [window, path] {
+                                 QCoreApplication::exit(window->grab().save(path) ? 0 : 1);
+                             });
+                         });
     }
     controller.start();
     return app.exec();

@@ -111,7 +111,8 @@ QString userKind(const QString& s) {
 }
 
 QString localTime(const QDateTime& instant, const QTimeZone& zone) {
-    return instant.isValid() ? instant.toTimeZone(zone).toString(QStringLiteral("yyyy-MM-dd HH:mm")) : QString();
+    return instant.isValid() ? instant.toTimeZone(zone).toString(QStringLiteral("yyyy-MM-dd HH:mm"))
+                             : QString();
 }
 
 QString localDate(const QDateTime& instant, const QTimeZone& zone) {

@@ -17,8 +17,8 @@ QString relationship(const QString& relationship);
 QString endReason(const QString& reason);
 QString bracket(const QString& bracket);
 QString deactivationReason(const QString& reason);
-QString form(const QString& form);         // parent | patient
-QString userKind(const QString& kind);     // patient | proxy
+QString form(const QString& form);     // parent | patient
+QString userKind(const QString& kind); // patient | proxy
 
 // "2026-11-25 14:05" in the hospital's zone; empty for a null time.
 QString localTime(const QDateTime& instant, const QTimeZone& zone);

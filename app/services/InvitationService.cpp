@@ -405,11 +405,11 @@ Result<ActivationOutcome> InvitationService::activate(const QString& rawToken, c
         return aged.error();
     if (aged->second > 0) {
         PD_TRY(tx.commit());
-        return Error::validation(QStringLiteral("activation.access_ended"),
-                                 QCoreApplication::translate("Services",
-                                                             "This login's access ended on the patient's birthday "
-                                                             "(the portal's age rules); the family must re-enroll "
-                                                             "with the forms for the patient's age."));
+        return Error::validation(
+            QStringLiteral("activation.access_ended"),
+            QCoreApplication::translate("Services", "This login's access ended on the patient's birthday "
+                                                    "(the portal's age rules); the family must re-enroll "
+                                                    "with the forms for the patient's age."));
     }
 
     if (!Secrets::verifyPin(pin, inv.pinHash)) {

@@ -236,9 +236,9 @@ Result<QString> PatientService::mrnOfUser(const QString& userKey) {
     if (!patient)
         return patient.error();
     if (!patient->has_value())
-        return Error::notFound(QStringLiteral("user.no_patient"),
-                               QCoreApplication::translate("Services", "%1 holds access to no patient.")
-                                   .arg(user->username));
+        return Error::notFound(
+            QStringLiteral("user.no_patient"),
+            QCoreApplication::translate("Services", "%1 holds access to no patient.").arg(user->username));
     return patient->value().mrn;
 }
 

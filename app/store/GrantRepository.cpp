@@ -136,9 +136,9 @@ Result<QList<GrantWithBirthDate>> GrantRepository::openTransitionCandidates(qint
     Query q(m_db, QStringLiteral("SELECT g.*, p.birth_date AS patient_birth_date FROM access_grants g JOIN "
                                  "patients p ON p.id = g.patient_id "
                                  "WHERE g.ended_at IS NULL AND g.basis <> 'guardianship' AND (g.bracket = "
-                                 "'child' OR g.relationship <> 'self') ")
-                      + (portalUserId != 0 ? QStringLiteral("AND g.portal_user_id = :user ") : QString())
-                      + QStringLiteral("ORDER BY g.id"));
+                                 "'child' OR g.relationship <> 'self') ") +
+                      (portalUserId != 0 ? QStringLiteral("AND g.portal_user_id = :user ") : QString()) +
+                      QStringLiteral("ORDER BY g.id"));
     if (portalUserId != 0)
         q.bind(QStringLiteral(":user"), portalUserId);
     PD_TRY(q.exec());

@@ -108,12 +108,13 @@ Result<QList<Invitation>> InvitationRepository::forUser(qint64 portalUserId) {
 }
 
 Result<QList<InvitationRow>> InvitationRepository::list(const InvitationFilter& f) {
-    QString sql = QStringLiteral("SELECT i.*, u.username AS u_username, u.given_name AS u_given, "
-                                 "u.family_name AS u_family, coalesce((SELECT mrn FROM patients WHERE id = u.patient_id), "
-                                 "(SELECT p.mrn FROM access_grants g JOIN patients p ON p.id = g.patient_id "
-                                 "WHERE g.portal_user_id = u.id ORDER BY g.id LIMIT 1)) AS p_mrn "
-                                 "FROM invitations i "
-                                 "JOIN portal_users u ON u.id = i.portal_user_id WHERE 1 = 1");
+    QString sql = QStringLiteral(
+        "SELECT i.*, u.username AS u_username, u.given_name AS u_given, "
+        "u.family_name AS u_family, coalesce((SELECT mrn FROM patients WHERE id = u.patient_id), "
+        "(SELECT p.mrn FROM access_grants g JOIN patients p ON p.id = g.patient_id "
+        "WHERE g.portal_user_id = u.id ORDER BY g.id LIMIT 1)) AS p_mrn "
+        "FROM invitations i "
+        "JOIN portal_users u ON u.id = i.portal_user_id WHERE 1 = 1");
     if (!f.status.isEmpty())
         sql += QStringLiteral(" AND i.status = :status");
     if (f.patientId != 0)

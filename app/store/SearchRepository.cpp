@@ -40,7 +40,9 @@ Result<QList<SearchHit>> SearchRepository::search(const QString& rawText, int li
                                "LEFT JOIN portal_users u ON s.rowid % 2 = 1 AND u.id = (s.rowid - 1) / 2 "
                                "ORDER BY s.rowid % 2, coalesce(p.family_name, u.family_name), "
                                "coalesce(p.given_name, u.given_name)"));
-    q.bind(QStringLiteral(":term"), bound).bind(QStringLiteral(":limit"), limit).bind(QStringLiteral(":offset"), qMax(0, offset));
+    q.bind(QStringLiteral(":term"), bound)
+        .bind(QStringLiteral(":limit"), limit)
+        .bind(QStringLiteral(":offset"), qMax(0, offset));
     PD_TRY(q.exec());
     while (q.next()) {
         SearchHit h;

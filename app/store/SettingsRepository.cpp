@@ -80,8 +80,9 @@ Result<QList<HolidayRow>> SettingsRepository::holidays() {
 }
 
 Status SettingsRepository::setHoliday(const HolidayRow& row) {
-    Query q(m_db, QStringLiteral("INSERT INTO holidays (day, name, closed) VALUES (:day, :name, :closed) "
-                                 "ON CONFLICT (day) DO UPDATE SET name = excluded.name, closed = excluded.closed"));
+    Query q(m_db,
+            QStringLiteral("INSERT INTO holidays (day, name, closed) VALUES (:day, :name, :closed) "
+                           "ON CONFLICT (day) DO UPDATE SET name = excluded.name, closed = excluded.closed"));
     q.bind(QStringLiteral(":day"), DbTime::toDb(row.day))
         .bind(QStringLiteral(":name"), row.name)
         .bind(QStringLiteral(":closed"), row.closed ? 1 : 0);

@@ -77,10 +77,10 @@ public:
     QString enrollChild(const QString& mrn, const QString& given, const QString& family, const QString& birth,
                         const QString& parentGiven, const QString& email,
                         const QByteArray& pin = QByteArrayLiteral("482913")) {
-        const CliResult added = run({QStringLiteral("patient"), QStringLiteral("add"), QStringLiteral("--mrn"), mrn,
-                                     QStringLiteral("--given"), given, QStringLiteral("--family"), family,
-                                     QStringLiteral("--birth-date"), birth, QStringLiteral("--language"),
-                                     QStringLiteral("es")});
+        const CliResult added =
+            run({QStringLiteral("patient"), QStringLiteral("add"), QStringLiteral("--mrn"), mrn,
+                 QStringLiteral("--given"), given, QStringLiteral("--family"), family,
+                 QStringLiteral("--birth-date"), birth, QStringLiteral("--language"), QStringLiteral("es")});
         if (added.exitCode != 0)
             return QStringLiteral("patient add: ") + added.err;
         const CliResult enrolled =

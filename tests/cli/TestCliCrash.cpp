@@ -65,8 +65,10 @@ private slots:
         QFETCH(QByteArray, input);
         Cli cli;
         // One family with a sent invitation, and a second patient whose family has a queued one.
-        QCOMPARE(cli.enrollChild("100200", "Ana", "López", "2017-03-02", "María", "maria.lopez@example.org"), QString());
-        QCOMPARE(cli.enrollChild("100201", "Luis", "Pérez", "2018-04-04", "José", "jose.perez@example.org"), QString());
+        QCOMPARE(cli.enrollChild("100200", "Ana", "López", "2017-03-02", "María", "maria.lopez@example.org"),
+                 QString());
+        QCOMPARE(cli.enrollChild("100201", "Luis", "Pérez", "2018-04-04", "José", "jose.perez@example.org"),
+                 QString());
         QCOMPARE(cli.run({"invitation", "send-now", "maria.lopez"}).exitCode, 0);
         const QString before = state(cli);
 

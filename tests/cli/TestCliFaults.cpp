@@ -38,7 +38,8 @@ private slots:
 
     void mailDropThatGoesAwayKeepsTheMessageForLater() {
         Cli cli;
-        QCOMPARE(cli.enrollChild("100200", "Ana", "López", "2017-03-02", "María", "maria.lopez@example.org"), QString());
+        QCOMPARE(cli.enrollChild("100200", "Ana", "López", "2017-03-02", "María", "maria.lopez@example.org"),
+                 QString());
         QCOMPARE(cli.run({"invitation", "send-now", "maria.lopez"}).exitCode, 0);
         // The drop folder's path is taken by a file: nothing can be written there.
         const QString blocked = cli.mailFolder() + QStringLiteral("-blocked");

@@ -31,7 +31,8 @@ struct Fixture {
         config.clock = std::make_shared<FixedClock>(la(2026, 11, 24, 10, 0));
         runner = std::make_unique<DbRunner>(config);
         auto staff = std::make_shared<StaffMember>();
-        auto found = runner->runDb([](Database& db, const Clock&) { return signIn(db, QStringLiteral("specialist")); });
+        auto found = runner->runDb(
+            [](Database& db, const Clock&) { return signIn(db, QStringLiteral("specialist")); });
         found.waitForFinished();
         runner->setStaff(found.result().value());
     }
@@ -44,15 +45,17 @@ struct Fixture {
         auto ctx = t.as(QStringLiteral("specialist"));
         PatientService patients(*ctx);
         for (int i = 0; i < extra; ++i) {
-            (void)patients.add({QStringLiteral("77%1").arg(i, 5, 10, QLatin1Char('0')), QStringLiteral("Pagina"),
-                                QStringLiteral("Testperson%1").arg(i), QStringLiteral("2015-01-15"), QString(),
-                                QString(), QString(), QString()});
+            (void)patients.add({QStringLiteral("77%1").arg(i, 5, 10, QLatin1Char('0')),
+                                QStringLiteral("Pagina"), QStringLiteral("Testperson%1").arg(i),
+                                QStringLiteral("2015-01-15"), QString(), QString(), QString(), QString()});
         }
         addPatient(t, QStringLiteral("9000002"), QDate(2012, 2, 3));
         addPatient(t, QStringLiteral("9000003"), QDate(2014, 12, 10));
-        enrollOk(t, parentForm(QStringLiteral("9000002"), QDate(2026, 11, 20), QStringLiteral("linh@example.org")));
+        enrollOk(t, parentForm(QStringLiteral("9000002"), QDate(2026, 11, 20),
+                               QStringLiteral("linh@example.org")));
         sendAndReadToken(t, QStringLiteral("linh"));
-        enrollOk(t, parentForm(QStringLiteral("9000003"), QDate(2026, 11, 23), QStringLiteral("grace@example.org")));
+        enrollOk(t, parentForm(QStringLiteral("9000003"), QDate(2026, 11, 23),
+                               QStringLiteral("grace@example.org")));
     }
 };
 
@@ -152,7 +155,8 @@ void TestModels::invitationWorklistsPassTheTester() {
         // Times are shown in the hospital's zone, whatever the machine's own zone is.
         QCOMPARE(model.index(0, InvitationWorklistModel::QueuedColumn).data().toString(),
                  QStringLiteral("2026-11-24 09:00"));
-        QCOMPARE(model.index(0, InvitationWorklistModel::MrnColumn).data().toString(), QStringLiteral("9000003"));
+        QCOMPARE(model.index(0, InvitationWorklistModel::MrnColumn).data().toString(),
+                 QStringLiteral("9000003"));
     }
 }
 
@@ -172,7 +176,8 @@ void TestModels::transitionWorklistPassesTheTester() {
 
 void TestModels::patientModelsPassTheTester() {
     Fixture f;
-    auto story = f.runner->run([](const ServiceContext& ctx) { return PatientService(ctx).show(QStringLiteral("9000002")); });
+    auto story = f.runner->run(
+        [](const ServiceContext& ctx) { return PatientService(ctx).show(QStringLiteral("9000002")); });
     story.waitForFinished();
     QVERIFY2(story.result().ok(), story.result().ok() ? "" : qPrintable(story.result().error().message));
     AccessModel access(losAngeles());
@@ -186,9 +191,11 @@ void TestModels::patientModelsPassTheTester() {
     timeline.setStory(story.result().value());
     QCOMPARE(access.rowCount(), 1);
     QCOMPARE(access.index(0, AccessModel::LevelColumn).data().toString(), QStringLiteral("limited"));
-    QCOMPARE(access.index(0, AccessModel::AccessColumn).data().toString(), QStringLiteral("since 2026-11-24"));
+    QCOMPARE(access.index(0, AccessModel::AccessColumn).data().toString(),
+             QStringLiteral("since 2026-11-24"));
     QCOMPARE(invitations.rowCount(), 1);
-    QCOMPARE(invitations.index(0, PatientInvitationsModel::StatusColumn).data().toString(), QStringLiteral("sent"));
+    QCOMPARE(invitations.index(0, PatientInvitationsModel::StatusColumn).data().toString(),
+             QStringLiteral("sent"));
     QVERIFY(timeline.rowCount() >= 4);
     // Newest first.
     QVERIFY(timeline.row(0).id > timeline.row(timeline.rowCount() - 1).id);
@@ -215,16 +222,26 @@ void TestModels::unavailableDatabaseIsAnErrorNotACrash() {
 void TestModels::csvField_data() {
     QTest::addColumn<QString>("value");
     QTest::addColumn<QString>("field");
-    QTest::newRow("plain") << "grace.kim" << "grace.kim";
-    QTest::newRow("comma") << "Kim, Grace" << "\"Kim, Grace\"";
-    QTest::newRow("quote") << "O\"Brien" << "\"O\"\"Brien\"";
-    QTest::newRow("newline") << "line\nbreak" << "\"line\nbreak\"";
-    QTest::newRow("formula") << "=HYPERLINK(\"x\")" << "\"'=HYPERLINK(\"\"x\"\")\"";
-    QTest::newRow("plus") << "+1 323 555" << "'+1 323 555";
-    QTest::newRow("minus") << "-5" << "'-5";
-    QTest::newRow("at") << "@SUM(A1)" << "'@SUM(A1)";
-    QTest::newRow("any script") << "김민준" << "김민준";
-    QTest::newRow("empty") << "" << "";
+    QTest::newRow("plain") << "grace.kim"
+                           << "grace.kim";
+    QTest::newRow("comma") << "Kim, Grace"
+                           << "\"Kim, Grace\"";
+    QTest::newRow("quote") << "O\"Brien"
+                           << "\"O\"\"Brien\"";
+    QTest::newRow("newline") << "line\nbreak"
+                             << "\"line\nbreak\"";
+    QTest::newRow("formula") << "=HYPERLINK(\"x\")"
+                             << "\"'=HYPERLINK(\"\"x\"\")\"";
+    QTest::newRow("plus") << "+1 323 555"
+                          << "'+1 323 555";
+    QTest::newRow("minus") << "-5"
+                           << "'-5";
+    QTest::newRow("at") << "@SUM(A1)"
+                        << "'@SUM(A1)";
+    QTest::newRow("any script") << "김민준"
+                                << "김민준";
+    QTest::newRow("empty") << ""
+                           << "";
 }
 
 void TestModels::csvField() {

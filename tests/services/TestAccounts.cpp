@@ -168,8 +168,7 @@ private slots:
         QCOMPARE(specialist->patient.birthDate, QDate(2017, 3, 2));
     }
 
-    void newAddressForALoginNotYetActiveAlwaysGetsAFreshInvitation_data()
-    {
+    void newAddressForALoginNotYetActiveAlwaysGetsAFreshInvitation_data() {
         QTest::addColumn<bool>("expireFirst");
         QTest::addColumn<bool>("activateFirst");
         QTest::addColumn<int>("queued");
@@ -178,8 +177,7 @@ private slots:
         QTest::newRow("active login: nothing to send") << false << true << 0;
     }
 
-    void newAddressForALoginNotYetActiveAlwaysGetsAFreshInvitation()
-    {
+    void newAddressForALoginNotYetActiveAlwaysGetsAFreshInvitation() {
         QFETCH(bool, expireFirst);
         QFETCH(bool, activateFirst);
         QFETCH(int, queued);
@@ -187,7 +185,9 @@ private slots:
         const auto e = family(t);
         const QString token = sendAndReadToken(t, e.user.username);
         if (activateFirst)
-            QVERIFY(InvitationService(*t.as(QStringLiteral("portal"))).activate(token, QStringLiteral("482913")).ok());
+            QVERIFY(InvitationService(*t.as(QStringLiteral("portal")))
+                        .activate(token, QStringLiteral("482913"))
+                        .ok());
         if (expireFirst) {
             t.clock.advanceDays(31);
             QVERIFY(DailyJob(*t.as(QStringLiteral("specialist"))).expireInvitations().ok());

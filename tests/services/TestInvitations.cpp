@@ -161,34 +161,35 @@ private slots:
         QCOMPARE(r->status, QStringLiteral("revoked"));
     }
 
-    void aBirthdayBeforeTheDailyRunStillEndsAccessAtActivation_data()
-    {
+    void aBirthdayBeforeTheDailyRunStillEndsAccessAtActivation_data() {
         QTest::addColumn<bool>("sibling");
         QTest::addColumn<bool>("activates");
         QTest::newRow("only child turned 12: refused") << false << false;
         QTest::newRow("a younger sibling keeps the login: activates") << true << true;
     }
 
-    void aBirthdayBeforeTheDailyRunStillEndsAccessAtActivation()
-    {
+    void aBirthdayBeforeTheDailyRunStillEndsAccessAtActivation() {
         QFETCH(bool, sibling);
         QFETCH(bool, activates);
         TestDb t;
-        addPatient(t, QStringLiteral("100200"), QDate(2014, 12, 1));   // turns 12 on 2026-12-01
-        const auto e = enrollOk(t, parentForm(QStringLiteral("100200"), QDate(2026, 11, 24), QStringLiteral("mom@example.org")));
+        addPatient(t, QStringLiteral("100200"), QDate(2014, 12, 1)); // turns 12 on 2026-12-01
+        const auto e = enrollOk(
+            t, parentForm(QStringLiteral("100200"), QDate(2026, 11, 24), QStringLiteral("mom@example.org")));
         if (sibling) {
             addPatient(t, QStringLiteral("100201"), QDate(2019, 1, 1));
-            enrollOk(t, parentForm(QStringLiteral("100201"), QDate(2026, 11, 24), QStringLiteral("mom@example.org")));
+            enrollOk(t, parentForm(QStringLiteral("100201"), QDate(2026, 11, 24),
+                                   QStringLiteral("mom@example.org")));
         }
         const QString token = sendAndReadToken(t, e.user.username);
-        t.clock.set(la(2026, 12, 1, 0, 30));   // the birthday; no daily run yet
+        t.clock.set(la(2026, 12, 1, 0, 30)); // the birthday; no daily run yet
         auto out = activate(t, token, QStringLiteral("482913"));
         QCOMPARE(out.ok(), activates);
         if (!activates) {
             QCOMPARE(out.error().rule, QStringLiteral("activation.access_ended"));
             QCOMPARE(statusOf(t, e.user.username), QStringLiteral("terminated"));
         }
-        QCOMPARE(t.count(QStringLiteral("SELECT count(*) FROM access_grants WHERE end_reason = 'age_12'")), 1);
+        QCOMPARE(t.count(QStringLiteral("SELECT count(*) FROM access_grants WHERE end_reason = 'age_12'")),
+                 1);
     }
 
     void unknownTokenIsNotFound() {

@@ -30,14 +30,15 @@ inline void seedFamilies(TestDb& t) {
     PatientService patients(*ctx);
     const auto add = [&](const char* mrn, const QString& given, const QString& family, const char* birth,
                          const char* email, const char* phone) {
-        auto p = patients.add({QLatin1String(mrn), given, family, QLatin1String(birth), QStringLiteral("female"),
-                               QStringLiteral("es"), QLatin1String(email), QLatin1String(phone)});
+        auto p =
+            patients.add({QLatin1String(mrn), given, family, QLatin1String(birth), QStringLiteral("female"),
+                          QStringLiteral("es"), QLatin1String(email), QLatin1String(phone)});
         if (!p)
             qFatal("seed: %s", qPrintable(p.error().message));
     };
     add("9000001", QStringLiteral("Sofía"), QStringLiteral("Hernández"), "2017-05-14", "", "(323) 555-0142");
-    add("9000002", QStringLiteral("Mateo"), QStringLiteral("Nguyen"), "2012-02-03", "mateo.nguyen@example.org",
-        "213-555-0199");
+    add("9000002", QStringLiteral("Mateo"), QStringLiteral("Nguyen"), "2012-02-03",
+        "mateo.nguyen@example.org", "213-555-0199");
     add("9000003", QStringLiteral("Ava"), QStringLiteral("Kim"), "2014-12-10", "", "");
     EnrollRequest linh = parentForm(QStringLiteral("9000002"), QDate(2026, 11, 20),
                                     QStringLiteral("linh.nguyen@example.org"), QStringLiteral("Linh"));
@@ -82,7 +83,8 @@ public:
         options.busyTimeoutMs = busyTimeoutMs;
         app = std::make_unique<AppController>(options);
         app->start();
-        if (!QTest::qWaitFor([this] { return app->signInDialog() && app->signInDialog()->isVisible(); }, Wait))
+        if (!QTest::qWaitFor([this] { return app->signInDialog() && app->signInDialog()->isVisible(); },
+                             Wait))
             return nullptr;
         auto* edit = app->signInDialog()->findChild<QLineEdit*>(QStringLiteral("staffNameLineEdit"));
         edit->setText(name);
@@ -96,7 +98,8 @@ public:
     template <typename Fn> auto elsewhere(const QString& staffName, Fn fn) {
         auto future = app->runner().runDb([staffName, fn](Database& db, const Clock& c) {
             auto staff = pd::signIn(db, staffName);
-            ServiceContext ctx(db, c, staff ? staff.value() : StaffMember{}, QStringLiteral("other-workstation"));
+            ServiceContext ctx(db, c, staff ? staff.value() : StaffMember{},
+                               QStringLiteral("other-workstation"));
             return fn(ctx);
         });
         future.waitForFinished();

@@ -2,8 +2,8 @@
 // the worker thread, and the UI thread forbidden from running SQL.
 #include "GuiFixture.h"
 
-#include "ActionDialog.h"
 #include "AccountService.h"
+#include "ActionDialog.h"
 #include "CsvExport.h"
 #include "DeactivateDialog.h"
 #include "EditLoginDialog.h"
@@ -55,7 +55,8 @@ PatientPage* searchAndOpen(MainWindow* w, const QString& text) {
     edit->insert(text.mid(ascii));
     SearchModel* results = w->searchPanel()->model();
     if (!QTest::qWaitFor(
-            [&] { return results->query() == text && !results->isLoading() && results->rowCount() > 0; }, Wait))
+            [&] { return results->query() == text && !results->isLoading() && results->rowCount() > 0; },
+            Wait))
         return nullptr;
     QTest::keyClick(edit, Qt::Key_Down);
     const SearchHit first = results->row(0);
@@ -118,7 +119,8 @@ void TestGuiFlows::startShowsDatabaseStaffAndOutbox() {
     QVERIFY(child<QLabel>(w, "databaseStatusLabel")->text().contains(gui.t.path()));
     QVERIFY(child<QLabel>(w, "staffStatusLabel")->text().contains(QStringLiteral("specialist")));
     // One invitation e-mail was queued by the seed (Linh's, sent now) and waits in the outbox.
-    QTRY_VERIFY_WITH_TIMEOUT(child<QLabel>(w, "outboxStatusLabel")->text().contains(QLatin1String("1")), Wait);
+    QTRY_VERIFY_WITH_TIMEOUT(child<QLabel>(w, "outboxStatusLabel")->text().contains(QLatin1String("1")),
+                             Wait);
 }
 
 void TestGuiFlows::searchAsYouTypeAndOpenWithKeyboard() {
@@ -149,7 +151,8 @@ void TestGuiFlows::searchAsYouTypeAndOpenWithKeyboard() {
     QCOMPARE(w->searchPanel()->model()->rowCount(), 1);
     QCOMPARE(w->searchPanel()->model()->row(0).kind, QStringLiteral("portal_user"));
     emit w->searchPanel()->view()->activated(w->searchPanel()->model()->index(0, 0));
-    QTRY_VERIFY_WITH_TIMEOUT(w->currentPatient() && w->currentPatient()->mrn() == QLatin1String("9000002"), Wait);
+    QTRY_VERIFY_WITH_TIMEOUT(w->currentPatient() && w->currentPatient()->mrn() == QLatin1String("9000002"),
+                             Wait);
     QCOMPARE(w->pages()->count(), 3); // worklists + two patients: the second opening reused its tab
 }
 
@@ -159,8 +162,8 @@ void TestGuiFlows::searchTextWithQuotesAndSqlIsJustText() {
     QVERIFY(w);
     auto* edit = child<QLineEdit>(w, "searchLineEdit");
     QTest::keyClicks(edit, QStringLiteral("'; DROP TABLE patients; --\""));
-    QTRY_VERIFY_WITH_TIMEOUT(child<QLabel>(w, "searchStatusLabel")->text().contains(QStringLiteral("Nothing matches")),
-                             Wait);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        child<QLabel>(w, "searchStatusLabel")->text().contains(QStringLiteral("Nothing matches")), Wait);
     edit->clear();
     QTest::keyClicks(edit, QStringLiteral("Kim"));
     QTRY_VERIFY_WITH_TIMEOUT(w->searchPanel()->model()->rowCount() >= 1, Wait);
@@ -180,7 +183,8 @@ void TestGuiFlows::enrollChildThroughDialog() {
         QCOMPARE(child<QComboBox>(d, "formComboBox")->currentData().toString(), QStringLiteral("parent"));
         child<QLineEdit>(d, "givenLineEdit")->setText(QStringLiteral("Guadalupe"));
         child<QLineEdit>(d, "familyLineEdit")->setText(QStringLiteral("Hernández"));
-        QTest::keyClicks(child<QLineEdit>(d, "emailLineEdit"), QStringLiteral("guadalupe.hernandez@example.org"));
+        QTest::keyClicks(child<QLineEdit>(d, "emailLineEdit"),
+                         QStringLiteral("guadalupe.hernandez@example.org"));
         confirmEnabledBeforePin = d->confirmButton()->isEnabled();
         QTest::keyClicks(child<QLineEdit>(d, "pinLineEdit"), QStringLiteral("482913"));
         QTest::keyClicks(child<QLineEdit>(d, "pinAgainLineEdit"), QStringLiteral("482913"));
@@ -201,7 +205,8 @@ void TestGuiFlows::enrollChildThroughDialog() {
     // The timeline says who did it.
     bool told = false;
     for (const AuditEvent& e : page->timelineModel()->rows())
-        told = told || (e.action == QLatin1String("enrollment.created") && e.staff == QLatin1String("specialist"));
+        told = told ||
+               (e.action == QLatin1String("enrollment.created") && e.staff == QLatin1String("specialist"));
     QVERIFY(told);
 }
 
@@ -211,12 +216,35 @@ void TestGuiFlows::refusedEnrollmentNamesTheRule_data() {
     QTest::addColumn<QString>("pin");
     QTest::addColumn<QString>("signedOn");
     QTest::addColumn<QString>("expected");
-    QTest::newRow("patient form for a child") << "9000001" << "patient" << "482913" << "2026-11-24" << "under 12";
-    QTest::newRow("straight-run PIN") << "9000001" << "parent" << "123456" << "2026-11-24" << "count";
-    QTest::newRow("birth-date PIN") << "9000001" << "parent" << "0514" << "2026-11-24" << "birth";
-    QTest::newRow("malformed signing date") << "9000001" << "parent" << "482913" << "2026-13-40" << "YYYY-MM-DD";
-    QTest::newRow("signed in the future") << "9000001" << "parent" << "482913" << "2026-12-01" << "after today";
-    QTest::newRow("form signed in another age group") << "9000002" << "parent" << "482913" << "2023-06-01"
+    QTest::newRow("patient form for a child") << "9000001"
+                                              << "patient"
+                                              << "482913"
+                                              << "2026-11-24"
+                                              << "under 12";
+    QTest::newRow("straight-run PIN") << "9000001"
+                                      << "parent"
+                                      << "123456"
+                                      << "2026-11-24"
+                                      << "count";
+    QTest::newRow("birth-date PIN") << "9000001"
+                                    << "parent"
+                                    << "0514"
+                                    << "2026-11-24"
+                                    << "birth";
+    QTest::newRow("malformed signing date") << "9000001"
+                                            << "parent"
+                                            << "482913"
+                                            << "2026-13-40"
+                                            << "YYYY-MM-DD";
+    QTest::newRow("signed in the future") << "9000001"
+                                          << "parent"
+                                          << "482913"
+                                          << "2026-12-01"
+                                          << "after today";
+    QTest::newRow("form signed in another age group") << "9000002"
+                                                      << "parent"
+                                                      << "482913"
+                                                      << "2023-06-01"
                                                       << "before the patient's 12th birthday";
 }
 
@@ -336,8 +364,9 @@ void TestGuiFlows::deactivateShowsAccountStatus() {
     QVERIFY(beforeReason.contains(QStringLiteral("why")));
     QVERIFY(otherWithoutNote.contains(QStringLiteral("note")));
     const int row = rowOf(page, QStringLiteral("linh.nguyen"));
-    QTRY_COMPARE_WITH_TIMEOUT(page->accessModel()->row(rowOf(page, QStringLiteral("linh.nguyen"))).user.status,
-                              QStringLiteral("deactivated"), Wait);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        page->accessModel()->row(rowOf(page, QStringLiteral("linh.nguyen"))).user.status,
+        QStringLiteral("deactivated"), Wait);
     QCOMPARE(page->accessModel()->index(row, AccessModel::StatusColumn).data().toString(),
              QStringLiteral("deactivated"));
     QCOMPARE(page->invitationsModel()->row(0).invitation.status, QStringLiteral("revoked"));
@@ -372,8 +401,9 @@ void TestGuiFlows::busyDatabaseKeepsTheDialogAndItsInput() {
     child<QPushButton>(page, "deactivateButton")->click();
     QVERIFY2(whileBusy.contains(QStringLiteral("Nothing was changed")), qPrintable(whileBusy));
     QCOMPARE(reporterKept, QStringLiteral("Linh Nguyen, by phone"));
-    QTRY_COMPARE_WITH_TIMEOUT(page->accessModel()->row(rowOf(page, QStringLiteral("linh.nguyen"))).user.status,
-                              QStringLiteral("deactivated"), Wait);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        page->accessModel()->row(rowOf(page, QStringLiteral("linh.nguyen"))).user.status,
+        QStringLiteral("deactivated"), Wait);
 }
 
 void TestGuiFlows::supportAgentSeesMaskedFieldsAndNoDeactivate() {
@@ -405,7 +435,8 @@ void TestGuiFlows::conflictIsExplainedAndPageReloads() {
     selectLogin(page, QStringLiteral("linh.nguyen"));
     // Someone at another workstation changes the login's language while this page is open.
     auto other = gui.elsewhere(QStringLiteral("supervisor"), [](const ServiceContext& ctx) {
-        return AccountService(ctx).update({QStringLiteral("linh.nguyen"), QString(), QStringLiteral("en"), 0});
+        return AccountService(ctx).update(
+            {QStringLiteral("linh.nguyen"), QString(), QStringLiteral("en"), 0});
     });
     QVERIFY2(other.ok(), other ? "" : qPrintable(other.error().message));
     (void)Prompts::takeShown();
@@ -415,11 +446,13 @@ void TestGuiFlows::conflictIsExplainedAndPageReloads() {
     });
     child<QPushButton>(page, "editLoginButton")->click();
     const QString shown = Prompts::takeShown().join(QLatin1Char('\n'));
-    QVERIFY2(shown.contains(QStringLiteral("Someone else changed")) && shown.contains(QStringLiteral("supervisor")),
+    QVERIFY2(shown.contains(QStringLiteral("Someone else changed")) &&
+                 shown.contains(QStringLiteral("supervisor")),
              qPrintable(shown));
     // The page reloads with the record as it is now: language changed, address not.
-    QTRY_COMPARE_WITH_TIMEOUT(page->accessModel()->row(rowOf(page, QStringLiteral("linh.nguyen"))).user.language,
-                              QStringLiteral("en"), Wait);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        page->accessModel()->row(rowOf(page, QStringLiteral("linh.nguyen"))).user.language,
+        QStringLiteral("en"), Wait);
     QCOMPARE(page->accessModel()->row(rowOf(page, QStringLiteral("linh.nguyen"))).user.email,
              QStringLiteral("linh.nguyen@example.org"));
 }
@@ -442,7 +475,8 @@ void TestGuiFlows::idleLockHidesPatientData() {
     // Someone else can't unlock it.
     child<QPushButton>(w, "unlockButton")->click();
     SignInDialog* unlock = nullptr;
-    QTRY_VERIFY_WITH_TIMEOUT((unlock = w->findChild<SignInDialog*>(QStringLiteral("unlockDialog"))) != nullptr, Wait);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        (unlock = w->findChild<SignInDialog*>(QStringLiteral("unlockDialog"))) != nullptr, Wait);
     child<QLineEdit>(unlock, "staffNameLineEdit")->setText(QStringLiteral("agent"));
     child<QPushButton>(unlock, "signInButton")->click();
     QVERIFY(child<QLabel>(unlock, "signInMessage")->text().contains(QStringLiteral("specialist")));
@@ -495,7 +529,8 @@ void TestGuiFlows::worklistsFilterExportAndOpen() {
 
     // Double-click (activation) opens the patient.
     emit lists->view()->activated(lists->proxy()->index(0, 0));
-    QTRY_VERIFY_WITH_TIMEOUT(w->currentPatient() && w->currentPatient()->mrn() == QLatin1String("9000003"), Wait);
+    QTRY_VERIFY_WITH_TIMEOUT(w->currentPatient() && w->currentPatient()->mrn() == QLatin1String("9000003"),
+                             Wait);
 }
 
 void TestGuiFlows::transitionWorklistListsTheComingBirthday() {
@@ -531,7 +566,8 @@ void TestGuiFlows::supervisorChangesPolicyAndHolidays() {
         child<QLineEdit>(d, "holidayDateLineEdit")->setText(QStringLiteral("2026-02-30"));
         child<QLineEdit>(d, "holidayNameLineEdit")->setText(QStringLiteral("Not a day"));
         child<QPushButton>(d, "addHolidayButton")->click();
-        QVERIFY(QTest::qWaitFor([status] { return !status->text().contains(QStringLiteral("Saved")); }, Wait));
+        QVERIFY(
+            QTest::qWaitFor([status] { return !status->text().contains(QStringLiteral("Saved")); }, Wait));
         badHoliday = status->text();
         child<QLineEdit>(d, "holidayDateLineEdit")->setText(QStringLiteral("2026-12-24"));
         child<QLineEdit>(d, "holidayNameLineEdit")->setText(QStringLiteral("Christmas Eve"));
@@ -619,7 +655,9 @@ void TestGuiFlows::firstSignInOnANewDatabaseMakesASupervisor() {
     auto app = std::make_unique<AppController>(options);
     app->start();
     QTRY_VERIFY_WITH_TIMEOUT(app->signInDialog() && app->signInDialog()->isVisible(), Wait);
-    QVERIFY(child<QLabel>(app->signInDialog(), "signInIntro")->text().contains(QStringLiteral("first HIM supervisor")));
+    QVERIFY(child<QLabel>(app->signInDialog(), "signInIntro")
+                ->text()
+                .contains(QStringLiteral("first HIM supervisor")));
     child<QLineEdit>(app->signInDialog(), "staffNameLineEdit")->setText(QStringLiteral("Dana.Kim"));
     child<QPushButton>(app->signInDialog(), "signInButton")->click();
     QTRY_VERIFY_WITH_TIMEOUT(app->mainWindow() != nullptr, Wait);

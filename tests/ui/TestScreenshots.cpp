@@ -63,7 +63,8 @@ void TestScreenshots::shoot(QWidget* w, const QString& name) {
     }
     const auto labels = w->findChildren<QLabel*>();
     for (const QLabel* l : labels) {
-        if (l->isVisible() && !l->wordWrap() && !l->text().isEmpty() && l->width() < l->minimumSizeHint().width())
+        if (l->isVisible() && !l->wordWrap() && !l->text().isEmpty() &&
+            l->width() < l->minimumSizeHint().width())
             m_cutOff.append(name + QStringLiteral(": label \"") + l->text().left(60) + QLatin1Char('"'));
     }
     const QImage image = w->grab().toImage();
@@ -81,7 +82,9 @@ void TestScreenshots::everyScreen() {
     QFETCH(QString, language);
     AppController::installTranslation(language);
     m_cutOff.clear();
-    const auto name = [&language](const char* what) -> QString { return language + QLatin1Char('-') + QLatin1String(what); };
+    const auto name = [&language](const char* what) -> QString {
+        return language + QLatin1Char('-') + QLatin1String(what);
+    };
 
     Gui gui;
     gui.t.db.reset();
@@ -100,9 +103,9 @@ void TestScreenshots::everyScreen() {
     w->resize(1360, 820);
 
     // Worklists, each one.
-    const char* lists[] = {"worklist-due", "worklist-late", "worklist-expired", "worklist-delivery-failed",
-                           "worklist-locked", "worklist-transitions-7", "worklist-transitions-30",
-                           "worklist-transitions-90"};
+    const char* lists[] = {
+        "worklist-due",    "worklist-late",          "worklist-expired",        "worklist-delivery-failed",
+        "worklist-locked", "worklist-transitions-7", "worklist-transitions-30", "worklist-transitions-90"};
     for (int i = 0; i < 8; ++i) {
         w->worklists()->choose(i);
         QTest::qWait(200);

@@ -82,7 +82,8 @@ void ActionDialog::succeeded() {
 }
 
 void ActionDialog::failed(const Error& error) {
-    if (error.kind == ErrorKind::Conflict && (error.rule == QLatin1String("record.changed") || error.rule == QLatin1String("record.gone"))) {
+    if (error.kind == ErrorKind::Conflict &&
+        (error.rule == QLatin1String("record.changed") || error.rule == QLatin1String("record.gone"))) {
         m_conflict = error;
         reject();
         return;
@@ -108,7 +109,8 @@ PinFields addPinFields(QFormLayout* form, QWidget* parent) {
         return edit;
     };
     f.pin = make(QStringLiteral("pinLineEdit"), QCoreApplication::translate("ActionDialog", "Temporary PIN"));
-    f.again = make(QStringLiteral("pinAgainLineEdit"), QCoreApplication::translate("ActionDialog", "Temporary PIN again"));
+    f.again = make(QStringLiteral("pinAgainLineEdit"),
+                   QCoreApplication::translate("ActionDialog", "Temporary PIN again"));
     form->addRow(QCoreApplication::translate("ActionDialog", "Temporary &PIN (4–8 digits):"), f.pin);
     form->addRow(QCoreApplication::translate("ActionDialog", "PIN &again:"), f.again);
     return f;

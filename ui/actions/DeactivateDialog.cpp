@@ -73,7 +73,8 @@ QString DeactivateDialog::problem() const {
         return n.error().message;
     if (auto n = Validation::note(m_note->toPlainText(), tr("Note")); !n)
         return n.error().message;
-    if (m_reason->currentData().toString() == QLatin1String("other") && m_note->toPlainText().trimmed().isEmpty())
+    if (m_reason->currentData().toString() == QLatin1String("other") &&
+        m_note->toPlainText().trimmed().isEmpty())
         return tr("With \"other\", write the reason in the note.");
     return {};
 }

@@ -50,11 +50,13 @@ QString EditLoginDialog::problem() const {
 QString EditLoginDialog::summary() const {
     if (!emailChanged())
         return tr("Future e-mails to this login are written in the chosen language.");
-    QString s = tr("The address becomes %1. Any live invitation is revoked (it went to the old address), and a "
-                   "notice of the change goes to %2.")
-                    .arg(m_email->text().trimmed(), m_user.email);
+    QString s =
+        tr("The address becomes %1. Any live invitation is revoked (it went to the old address), and a "
+           "notice of the change goes to %2.")
+            .arg(m_email->text().trimmed(), m_user.email);
     if (m_user.status == QLatin1String("pending"))
-        s += QLatin1Char(' ') + tr("The login is not active yet, so a fresh invitation is queued to the new address.");
+        s += QLatin1Char(' ') +
+             tr("The login is not active yet, so a fresh invitation is queued to the new address.");
     return s;
 }
 
@@ -62,10 +64,12 @@ void EditLoginDialog::perform() {
     UserUpdate update;
     update.user = m_user.username;
     update.email = emailChanged() ? m_email->text().trimmed() : QString();
-    update.language = m_language->currentData().toString() != m_user.language ? m_language->currentData().toString()
-                                                                                : QString();
+    update.language = m_language->currentData().toString() != m_user.language
+                          ? m_language->currentData().toString()
+                          : QString();
     update.expectedVersion = m_user.rowVersion;
-    await(m_session.runner->run([update](const ServiceContext& ctx) { return AccountService(ctx).update(update); }));
+    await(m_session.runner->run(
+        [update](const ServiceContext& ctx) { return AccountService(ctx).update(update); }));
 }
 
 } // namespace pd

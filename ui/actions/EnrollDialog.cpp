@@ -38,8 +38,10 @@ EnrollDialog::EnrollDialog(const Session& session, const PatientStory& story, QW
         return e;
     };
     m_given = line(QStringLiteral("givenLineEdit"), tr("Enrollee's given name"), Validation::MaxNameLength);
-    m_family = line(QStringLiteral("familyLineEdit"), tr("Enrollee's family name"), Validation::MaxNameLength);
-    m_email = line(QStringLiteral("emailLineEdit"), tr("Enrollee's e-mail address"), Validation::MaxEmailLength);
+    m_family =
+        line(QStringLiteral("familyLineEdit"), tr("Enrollee's family name"), Validation::MaxNameLength);
+    m_email =
+        line(QStringLiteral("emailLineEdit"), tr("Enrollee's e-mail address"), Validation::MaxEmailLength);
     m_email->setPlaceholderText(tr("name@example.org"));
 
     m_relationship = new QComboBox(this);
@@ -84,7 +86,8 @@ EnrollDialog::~EnrollDialog() {
 }
 
 FormKind EnrollDialog::formKind() const {
-    return m_form->currentData().toString() == QLatin1String("patient") ? FormKind::Patient : FormKind::Parent;
+    return m_form->currentData().toString() == QLatin1String("patient") ? FormKind::Patient
+                                                                        : FormKind::Parent;
 }
 
 void EnrollDialog::formChanged() {
@@ -95,7 +98,8 @@ void EnrollDialog::formChanged() {
         m_family->setText(m_story.patient.familyName);
         if (m_email->text().isEmpty())
             m_email->setText(m_story.patient.email);
-    } else if (m_given->text() == m_story.patient.givenName && m_family->text() == m_story.patient.familyName) {
+    } else if (m_given->text() == m_story.patient.givenName &&
+               m_family->text() == m_story.patient.familyName) {
         m_given->clear();
         if (m_email->text() == m_story.patient.email)
             m_email->clear();
@@ -142,11 +146,13 @@ QString EnrollDialog::problem() const {
 }
 
 QString EnrollDialog::summary() const {
-    const QString who = QStringLiteral("%1 %2").arg(m_given->text().trimmed(), m_family->text().trimmed()).trimmed();
+    const QString who =
+        QStringLiteral("%1 %2").arg(m_given->text().trimmed(), m_family->text().trimmed()).trimmed();
     const QString email = m_email->text().trimmed();
     const bool adolescent = m_story.bracket == Bracket::Adolescent;
-    const QString level = formKind() == FormKind::Parent && adolescent ? DisplayText::level(QStringLiteral("limited"))
-                                                                         : DisplayText::level(QStringLiteral("full"));
+    const QString level = formKind() == FormKind::Parent && adolescent
+                              ? DisplayText::level(QStringLiteral("limited"))
+                              : DisplayText::level(QStringLiteral("full"));
     return tr("Creates the login for %1 <%2> (or uses the existing login with that address), gives it %3 "
               "access to %4's record, and queues an invitation that must be sent within %n business day(s). "
               "The PIN is stored only as a hash and is never shown again.",
@@ -163,15 +169,16 @@ void EnrollDialog::perform() {
     request.givenName = m_given->text();
     request.familyName = m_family->text();
     request.email = m_email->text();
-    request.relationship = formKind() == FormKind::Parent ? m_relationship->currentData().toString() : QString();
+    request.relationship =
+        formKind() == FormKind::Parent ? m_relationship->currentData().toString() : QString();
     request.language = m_language->currentData().toString();
     request.overrideReason = m_override->text().trimmed();
     QString pin = m_pin.pin->text();
     await(m_session.runner->run([request, pin](const ServiceContext& ctx) mutable {
-              auto outcome = EnrollmentService(ctx).enroll(request, pin);
-              Secrets::wipe(pin);
-              return outcome;
-          }),
+        auto outcome = EnrollmentService(ctx).enroll(request, pin);
+        Secrets::wipe(pin);
+        return outcome;
+    }),
           [this](const EnrollOutcome& outcome) { m_enrolled = outcome.user.username; });
     Secrets::wipe(pin);
 }

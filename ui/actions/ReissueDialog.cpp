@@ -6,8 +6,8 @@
 #include "Validation.h"
 
 #include <QButtonGroup>
-#include <QCoreApplication>
 #include <QComboBox>
+#include <QCoreApplication>
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -23,9 +23,11 @@ QStringList verificationMethods() {
             QCoreApplication::translate("ReissueDialog", "Other (describe)")};
 }
 
-ReissueDialog::ReissueDialog(const Session& session, const PortalUser& user, const std::optional<Invitation>& live,
-                             const QDate& patientBirthDate, bool newPin, QWidget* parent)
-    : ActionDialog(session, newPin ? tr("New PIN — %1").arg(user.fullName()) : tr("Reissue — %1").arg(user.fullName()),
+ReissueDialog::ReissueDialog(const Session& session, const PortalUser& user,
+                             const std::optional<Invitation>& live, const QDate& patientBirthDate,
+                             bool newPin, QWidget* parent)
+    : ActionDialog(session,
+                   newPin ? tr("New PIN — %1").arg(user.fullName()) : tr("Reissue — %1").arg(user.fullName()),
                    tr("&Reissue"), parent)
     , m_user(user)
     , m_live(live)
@@ -101,10 +103,12 @@ QString ReissueDialog::summary() const {
     const QString old = m_live ? tr("The current invitation (%1) is revoked and its link stops working. ")
                                      .arg(DisplayText::invitationStatus(m_live->status))
                                : QString();
-    const QString pin = newPin() ? tr("The new PIN replaces the old one; how identity was verified is recorded.")
-                                 : tr("The PIN on file stays the same.");
+    const QString pin = newPin()
+                            ? tr("The new PIN replaces the old one; how identity was verified is recorded.")
+                            : tr("The PIN on file stays the same.");
     return old +
-           tr("A new invitation goes to %1, the address on file, with a new link that works for %n day(s) from "
+           tr("A new invitation goes to %1, the address on file, with a new link that works for %n day(s) "
+              "from "
               "sending. ",
               nullptr, m_session.policy.invitationExpiryDays)
                .arg(m_user.email) +
@@ -116,8 +120,8 @@ void ReissueDialog::perform() {
     request.user = m_user.username;
     request.newPin = newPin();
     if (request.newPin)
-        request.verifiedBy = m_verifiedOther->isEnabled() ? m_verifiedOther->text().trimmed()
-                                                           : m_verifiedBy->currentText();
+        request.verifiedBy =
+            m_verifiedOther->isEnabled() ? m_verifiedOther->text().trimmed() : m_verifiedBy->currentText();
     QString pin = request.newPin ? m_pin.pin->text() : QString();
     await(m_session.runner->run([request, pin](const ServiceContext& ctx) mutable {
         auto outcome = InvitationService(ctx).reissue(request, pin);

@@ -202,7 +202,8 @@ void PatientPage::show(const PatientStory& story) {
     const Patient& p = story.patient;
     m_name->setText(p.fullName());
     emit titleChanged(p.fullName());
-    const QString born = story.masked ? tr("birth date hidden") : tr("born %1").arg(DisplayText::date(p.birthDate));
+    const QString born =
+        story.masked ? tr("birth date hidden") : tr("born %1").arg(DisplayText::date(p.birthDate));
     m_facts->setText(tr("MRN %1 · %2 · age %3 · %4 · preferred language %5")
                          .arg(p.mrn, born)
                          .arg(story.age)
@@ -214,16 +215,17 @@ void PatientPage::show(const PatientStory& story) {
                                       "re-enrolls with the 12–17 forms")
                                  : tr("every proxy's access ends; a proxy continues only through the "
                                       "patient's own consent");
-        m_transition->setText(story.masked ? tr("Next age rule: turns %1 (date hidden) — %2.").arg(t.age).arg(what)
-                                           : tr("Next age rule: turns %1 on %2 — %3.")
-                                                 .arg(t.age)
-                                                 .arg(DisplayText::date(t.date), what));
+        m_transition->setText(
+            story.masked
+                ? tr("Next age rule: turns %1 (date hidden) — %2.").arg(t.age).arg(what)
+                : tr("Next age rule: turns %1 on %2 — %3.").arg(t.age).arg(DisplayText::date(t.date), what));
         m_transition->show();
     } else {
         m_transition->hide();
     }
-    m_contact->setText(tr("E-mail: %1 · Phone: %2")
-                           .arg(p.email.isEmpty() ? tr("none") : p.email, p.phone.isEmpty() ? tr("none") : p.phone));
+    m_contact->setText(
+        tr("E-mail: %1 · Phone: %2")
+            .arg(p.email.isEmpty() ? tr("none") : p.email, p.phone.isEmpty() ? tr("none") : p.phone));
 
     m_access->setStory(story);
     m_invitations->setStory(story);
@@ -233,7 +235,9 @@ void PatientPage::show(const PatientStory& story) {
     m_timelineView->resizeColumnToContents(TimelineModel::WhenColumn);
     m_timelineView->resizeColumnToContents(TimelineModel::WhoColumn);
 
-    const QString keep = !m_pendingSelection.isEmpty() ? m_pendingSelection : before ? before->username : QString();
+    const QString keep = !m_pendingSelection.isEmpty() ? m_pendingSelection
+                         : before                      ? before->username
+                                                       : QString();
     if (!keep.isEmpty())
         selectLogin(keep);
     if (!m_accessView->selectionModel()->hasSelection() && m_access->rowCount() > 0)
@@ -313,13 +317,14 @@ void PatientPage::sendNow() {
         return;
     const QString title = tr("Send invitation now");
     if (!Prompts::confirm(this, title,
-                          tr("Send %1's invitation to %2 now? The link works for %n day(s) from sending.", nullptr,
-                             m_session.policy.invitationExpiryDays)
+                          tr("Send %1's invitation to %2 now? The link works for %n day(s) from sending.",
+                             nullptr, m_session.policy.invitationExpiryDays)
                               .arg(user->fullName(), user->email)))
         return;
     const QString key = user->username;
-    onReady(this,
-            m_session.runner->run([key](const ServiceContext& ctx) { return InvitationService(ctx).sendNow(key); }),
+    onReady(this, m_session.runner->run([key](const ServiceContext& ctx) {
+        return InvitationService(ctx).sendNow(key);
+    }),
             [this, title](const Result<SentInvitation>& r) {
                 if (!r)
                     refused(r.error(), title);
@@ -331,7 +336,8 @@ void PatientPage::reissue(bool newPin) {
     const auto user = selectedUser();
     if (!user || !m_story)
         return;
-    ReissueDialog dialog(m_session, *user, liveInvitation(user->id), m_story->patient.birthDate, newPin, this);
+    ReissueDialog dialog(m_session, *user, liveInvitation(user->id), m_story->patient.birthDate, newPin,
+                         this);
     if (dialog.exec() == QDialog::Accepted)
         changed();
     else if (dialog.conflict())
@@ -349,8 +355,9 @@ void PatientPage::revoke() {
                               .arg(user->fullName())))
         return;
     const QString key = user->username;
-    onReady(this,
-            m_session.runner->run([key](const ServiceContext& ctx) { return InvitationService(ctx).revoke(key); }),
+    onReady(this, m_session.runner->run([key](const ServiceContext& ctx) {
+        return InvitationService(ctx).revoke(key);
+    }),
             [this, title](const Result<Invitation>& r) {
                 if (!r)
                     refused(r.error(), title);

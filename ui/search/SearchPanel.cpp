@@ -110,9 +110,9 @@ void SearchPanel::updateStatus() {
     } else if (m_model->rowCount() == 0) {
         m_status->setText(tr("Nothing matches \"%1\".").arg(m_model->query().left(60)));
     } else {
-        m_status->setText(m_model->isComplete() ? tr("%n match(es).", nullptr, m_model->rowCount())
-                                                : tr("%n match(es) so far; scroll for more.", nullptr,
-                                                     m_model->rowCount()));
+        m_status->setText(m_model->isComplete()
+                              ? tr("%n match(es).", nullptr, m_model->rowCount())
+                              : tr("%n match(es) so far; scroll for more.", nullptr, m_model->rowCount()));
     }
 }
 

@@ -24,7 +24,8 @@ namespace pd {
 
 namespace {
 
-QSpinBox* spin(QWidget* parent, const QString& name, const QString& accessible, int max, const QString& suffix) {
+QSpinBox* spin(QWidget* parent, const QString& name, const QString& accessible, int max,
+               const QString& suffix) {
     auto* s = new QSpinBox(parent);
     s->setObjectName(name);
     s->setAccessibleName(accessible);
@@ -97,9 +98,10 @@ QWidget* SettingsDialog::workstationTab() {
     auto* form = new QFormLayout;
     form->addRow(tr("&Database:"), dbRow);
     form->addRow(tr("&Language:"), m_language);
-    auto* note = new QLabel(tr("Now open: %1. A different database is opened the next time PortalDesk starts.")
-                                .arg(m_session.databaseLabel),
-                            tab);
+    auto* note =
+        new QLabel(tr("Now open: %1. A different database is opened the next time PortalDesk starts.")
+                       .arg(m_session.databaseLabel),
+                   tab);
     note->setWordWrap(true);
     auto* layout = new QVBoxLayout(tab);
     layout->addLayout(form);
@@ -121,9 +123,10 @@ QWidget* SettingsDialog::hospitalTab() {
     }
     m_expiryDays = spin(tab, QStringLiteral("expiryDaysSpinBox"), tr("Days an invitation stays valid"), 366,
                         tr(" days"));
-    m_lockout = spin(tab, QStringLiteral("lockoutSpinBox"), tr("Wrong PINs that lock an invitation"), 20, QString());
-    m_noticeDays = spin(tab, QStringLiteral("noticeDaysSpinBox"), tr("Days of notice before an age transition"),
-                        366, tr(" days"));
+    m_lockout =
+        spin(tab, QStringLiteral("lockoutSpinBox"), tr("Wrong PINs that lock an invitation"), 20, QString());
+    m_noticeDays = spin(tab, QStringLiteral("noticeDaysSpinBox"),
+                        tr("Days of notice before an age transition"), 366, tr(" days"));
     m_idleMinutes = spin(tab, QStringLiteral("idleMinutesSpinBox"), tr("Minutes before the idle lock"), 240,
                          tr(" minutes"));
     m_open = new QTimeEdit(tab);
@@ -149,8 +152,8 @@ QWidget* SettingsDialog::hospitalTab() {
     connect(save, &QPushButton::clicked, this, &SettingsDialog::saveHospital);
 
     const bool supervisor = m_session.has(Role::Supervisor);
-    for (QWidget* w : std::initializer_list<QWidget*>{m_zone, m_expiryDays, m_lockout, m_noticeDays, m_open, m_close,
-                                                       m_idleMinutes, save})
+    for (QWidget* w : std::initializer_list<QWidget*>{m_zone, m_expiryDays, m_lockout, m_noticeDays, m_open,
+                                                      m_close, m_idleMinutes, save})
         w->setEnabled(supervisor);
     auto* layout = new QVBoxLayout(tab);
     if (!supervisor) {
@@ -203,12 +206,14 @@ QWidget* SettingsDialog::holidaysTab() {
     row->addWidget(add);
     row->addWidget(remove);
     const bool supervisor = m_session.has(Role::Supervisor);
-    for (QWidget* w : std::initializer_list<QWidget*>{m_holidayDate, m_holidayName, m_holidayClosed, add, remove})
+    for (QWidget* w :
+         std::initializer_list<QWidget*>{m_holidayDate, m_holidayName, m_holidayClosed, add, remove})
         w->setEnabled(supervisor);
 
-    auto* note = new QLabel(tr("US federal holidays are counted by rule (with their observed days); this table "
-                               "adds the hospital's own closed days, or opens a day a federal holiday would close."),
-                            tab);
+    auto* note =
+        new QLabel(tr("US federal holidays are counted by rule (with their observed days); this table "
+                      "adds the hospital's own closed days, or opens a day a federal holiday would close."),
+                   tab);
     note->setWordWrap(true);
     auto* layout = new QVBoxLayout(tab);
     layout->addWidget(note);
@@ -223,7 +228,8 @@ void SettingsDialog::setStatus(const QString& text, bool problem) {
 }
 
 void SettingsDialog::loadHospital() {
-    onReady(this, m_session.runner->run([](const ServiceContext& ctx) { return AdminService(ctx).settings(); }),
+    onReady(this,
+            m_session.runner->run([](const ServiceContext& ctx) { return AdminService(ctx).settings(); }),
             [this](const Result<QList<SettingValue>>& values) {
                 if (!values) {
                     setStatus(values.error().message, true);
@@ -237,13 +243,16 @@ void SettingsDialog::loadHospital() {
                 m_lockout->setValue(m_loaded.value(QStringLiteral("invitation.lockout_attempts")).toInt());
                 m_noticeDays->setValue(m_loaded.value(QStringLiteral("transition.notice_days")).toInt());
                 m_idleMinutes->setValue(m_loaded.value(QStringLiteral("security.idle_lock_minutes")).toInt());
-                m_open->setTime(QTime::fromString(m_loaded.value(QStringLiteral("him.open")), QStringLiteral("HH:mm")));
-                m_close->setTime(QTime::fromString(m_loaded.value(QStringLiteral("him.close")), QStringLiteral("HH:mm")));
+                m_open->setTime(
+                    QTime::fromString(m_loaded.value(QStringLiteral("him.open")), QStringLiteral("HH:mm")));
+                m_close->setTime(
+                    QTime::fromString(m_loaded.value(QStringLiteral("him.close")), QStringLiteral("HH:mm")));
             });
 }
 
 void SettingsDialog::loadHolidays() {
-    onReady(this, m_session.runner->run([](const ServiceContext& ctx) { return AdminService(ctx).holidays(); }),
+    onReady(this,
+            m_session.runner->run([](const ServiceContext& ctx) { return AdminService(ctx).holidays(); }),
             [this](const Result<QList<HolidayRow>>& rows) {
                 if (!rows) {
                     setStatus(rows.error().message, true);
@@ -264,8 +273,9 @@ void SettingsDialog::loadHolidays() {
 void SettingsDialog::saveWorkstation() {
     const QString location = m_database->text().trimmed();
     if (location.startsWith(QLatin1String("postgres"))) {
-        setStatus(tr("Connecting to a PostgreSQL server is not available in this version; choose a database file."),
-                  true);
+        setStatus(
+            tr("Connecting to a PostgreSQL server is not available in this version; choose a database file."),
+            true);
         return;
     }
     WorkstationSettings::setDatabaseLocation(location);
@@ -294,25 +304,25 @@ void SettingsDialog::saveHospital() {
         setStatus(tr("Nothing has changed."), false);
         return;
     }
-    onReady(this,
-            m_session.runner->run([changes](const ServiceContext& ctx) -> Result<int> {
-                // Checked all first, so a bad value changes nothing.
-                for (const auto& [key, value] : changes)
-                    PD_TRY(Policy::validate(key, value));
-                AdminService admin(ctx);
-                for (const auto& [key, value] : changes)
-                    PD_TRY(admin.setSetting(key, value));
-                return static_cast<int>(changes.size());
-            }),
+    onReady(this, m_session.runner->run([changes](const ServiceContext& ctx) -> Result<int> {
+        // Checked all first, so a bad value changes nothing.
+        for (const auto& [key, value] : changes)
+            PD_TRY(Policy::validate(key, value));
+        AdminService admin(ctx);
+        for (const auto& [key, value] : changes)
+            PD_TRY(admin.setSetting(key, value));
+        return static_cast<int>(changes.size());
+    }),
             [this](const Result<int>& saved) {
                 if (!saved) {
                     setStatus(saved.error().message, true);
                     return;
                 }
-                setStatus(tr("Saved %n setting(s). They apply to every workstation; this window uses them after "
-                             "the next sign-in.",
-                             nullptr, saved.value()),
-                          false);
+                setStatus(
+                    tr("Saved %n setting(s). They apply to every workstation; this window uses them after "
+                       "the next sign-in.",
+                       nullptr, saved.value()),
+                    false);
                 loadHospital();
                 emit policySaved();
             });
@@ -322,11 +332,10 @@ void SettingsDialog::addHoliday() {
     const QString day = m_holidayDate->text().trimmed();
     const QString name = m_holidayName->text();
     const bool closed = m_holidayClosed->isChecked();
-    onReady(this,
-            m_session.runner->run([day, name, closed](const ServiceContext& ctx) -> Result<bool> {
-                PD_TRY(AdminService(ctx).setHoliday(day, name, closed));
-                return true;
-            }),
+    onReady(this, m_session.runner->run([day, name, closed](const ServiceContext& ctx) -> Result<bool> {
+        PD_TRY(AdminService(ctx).setHoliday(day, name, closed));
+        return true;
+    }),
             [this](const Result<bool>& done) {
                 if (!done) {
                     setStatus(done.error().message, true);
@@ -344,11 +353,10 @@ void SettingsDialog::removeHoliday() {
     if (row < 0 || !m_holidays->item(row, 0))
         return;
     const QString day = m_holidays->item(row, 0)->text();
-    onReady(this,
-            m_session.runner->run([day](const ServiceContext& ctx) -> Result<bool> {
-                PD_TRY(AdminService(ctx).removeHoliday(day));
-                return true;
-            }),
+    onReady(this, m_session.runner->run([day](const ServiceContext& ctx) -> Result<bool> {
+        PD_TRY(AdminService(ctx).removeHoliday(day));
+        return true;
+    }),
             [this](const Result<bool>& done) {
                 setStatus(done ? tr("Holiday removed.") : done.error().message, !done);
                 loadHolidays();

@@ -29,7 +29,8 @@ AppController::AppController(Options options, QObject* parent)
     : QObject(parent)
     , m_options(std::move(options)) {
     DbRunner::Config config;
-    config.location = m_options.location.isEmpty() ? WorkstationSettings::databaseLocation() : m_options.location;
+    config.location =
+        m_options.location.isEmpty() ? WorkstationSettings::databaseLocation() : m_options.location;
     config.clock = m_options.clock ? m_options.clock : std::make_shared<SystemClock>();
     config.workstation = QSysInfo::machineHostName();
     config.busyTimeoutMs = m_options.busyTimeoutMs;
@@ -48,34 +49,33 @@ void AppController::installTranslation(const QString& language) {
 void AppController::start() {
     const bool demo = m_options.demo;
     const int patients = m_options.demoPatients;
-    onReady(this,
-            m_runner->runDb([demo, patients](Database& db, const Clock& clock) -> Result<StartInfo> {
-                PD_TRY(db.migrate());
-                SettingsRepository settings(db);
-                auto staff = settings.staffList();
-                if (!staff)
-                    return staff.error();
-                if (demo) {
-                    if (staff->isEmpty())
-                        PD_TRY(AdminService::initialize(db, clock, QLatin1String(DemoSupervisor)));
-                    auto count = PatientRepository(db).count();
-                    if (!count)
-                        return count.error();
-                    if (count.value() == 0) {
-                        auto supervisor = signIn(db, QLatin1String(DemoSupervisor));
-                        if (!supervisor)
-                            return supervisor.error();
-                        ServiceContext ctx(db, clock, supervisor.value(), QStringLiteral("demo"));
-                        auto report = DemoData::generate(ctx, patients, 2026);
-                        if (!report)
-                            return report.error();
-                    }
-                    staff = settings.staffList();
-                    if (!staff)
-                        return staff.error();
-                }
-                return StartInfo{db.location(), staff->isEmpty()};
-            }),
+    onReady(this, m_runner->runDb([demo, patients](Database& db, const Clock& clock) -> Result<StartInfo> {
+        PD_TRY(db.migrate());
+        SettingsRepository settings(db);
+        auto staff = settings.staffList();
+        if (!staff)
+            return staff.error();
+        if (demo) {
+            if (staff->isEmpty())
+                PD_TRY(AdminService::initialize(db, clock, QLatin1String(DemoSupervisor)));
+            auto count = PatientRepository(db).count();
+            if (!count)
+                return count.error();
+            if (count.value() == 0) {
+                auto supervisor = signIn(db, QLatin1String(DemoSupervisor));
+                if (!supervisor)
+                    return supervisor.error();
+                ServiceContext ctx(db, clock, supervisor.value(), QStringLiteral("demo"));
+                auto report = DemoData::generate(ctx, patients, 2026);
+                if (!report)
+                    return report.error();
+            }
+            staff = settings.staffList();
+            if (!staff)
+                return staff.error();
+        }
+        return StartInfo{db.location(), staff->isEmpty()};
+    }),
             [this](const Result<StartInfo>& info) {
                 if (!info) {
                     Prompts::warning(nullptr, tr("PortalDesk can't start"), info.error().message);

@@ -13,7 +13,6 @@
 
 namespace pd {
 
-
 class AppController final : public QObject {
     Q_OBJECT
 
@@ -23,7 +22,7 @@ public:
         bool demo = false;
         int demoPatients = 40;
         std::shared_ptr<const Clock> clock;
-        QString staff; // pre-filled sign-in name
+        QString staff;             // pre-filled sign-in name
         int busyTimeoutMs = 10000; // how long a change waits for another workstation's before giving up
     };
 

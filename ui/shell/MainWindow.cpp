@@ -7,8 +7,8 @@
 #include "Prompts.h"
 #include "SearchPanel.h"
 #include "SettingsDialog.h"
-#include "WorkstationSettings.h"
 #include "WorklistsPage.h"
+#include "WorkstationSettings.h"
 
 #include <QApplication>
 #include <QCloseEvent>
@@ -30,8 +30,8 @@ MainWindow::MainWindow(Session session, QWidget* parent)
     : QMainWindow(parent)
     , m_session(std::move(session)) {
     setObjectName(QStringLiteral("mainWindow"));
-    setWindowTitle(tr("PortalDesk — %1 (%2)")
-                       .arg(m_session.staff.displayName, roleDisplayName(m_session.role)));
+    setWindowTitle(
+        tr("PortalDesk — %1 (%2)").arg(m_session.staff.displayName, roleDisplayName(m_session.role)));
 
     m_search = new SearchPanel(m_session, this);
     m_pages = new QTabWidget(this);
@@ -54,9 +54,10 @@ MainWindow::MainWindow(Session session, QWidget* parent)
     // The lock screen hides every page until the same staff member signs in again.
     m_lockScreen = new QWidget(this);
     m_lockScreen->setObjectName(QStringLiteral("lockScreen"));
-    auto* lockText = new QLabel(tr("PortalDesk is locked.\nPatient information is hidden until %1 signs in again.")
-                                    .arg(m_session.staff.name),
-                                m_lockScreen);
+    auto* lockText =
+        new QLabel(tr("PortalDesk is locked.\nPatient information is hidden until %1 signs in again.")
+                       .arg(m_session.staff.name),
+                   m_lockScreen);
     lockText->setAlignment(Qt::AlignCenter);
     QFont f = lockText->font();
     f.setPointSizeF(f.pointSizeF() * 1.3);
@@ -81,8 +82,8 @@ MainWindow::MainWindow(Session session, QWidget* parent)
 
     m_databaseLabel = new QLabel(tr("Database: %1").arg(m_session.databaseLabel), this);
     m_databaseLabel->setObjectName(QStringLiteral("databaseStatusLabel"));
-    m_staffLabel = new QLabel(tr("Signed in: %1 (%2)").arg(m_session.staff.displayName, roleDisplayName(m_session.role)),
-                              this);
+    m_staffLabel = new QLabel(
+        tr("Signed in: %1 (%2)").arg(m_session.staff.displayName, roleDisplayName(m_session.role)), this);
     m_staffLabel->setObjectName(QStringLiteral("staffStatusLabel"));
     m_outboxLabel = new QLabel(this);
     m_outboxLabel->setObjectName(QStringLiteral("outboxStatusLabel"));
@@ -92,7 +93,8 @@ MainWindow::MainWindow(Session session, QWidget* parent)
 
     connect(m_search, &SearchPanel::patientRequested, this, [this](const QString& mrn) { openPatient(mrn); });
     connect(m_search, &SearchPanel::loginRequested, this, &MainWindow::openLogin);
-    connect(m_worklists, &WorklistsPage::patientRequested, this, [this](const QString& mrn) { openPatient(mrn); });
+    connect(m_worklists, &WorklistsPage::patientRequested, this,
+            [this](const QString& mrn) { openPatient(mrn); });
     connect(m_pages, &QTabWidget::tabCloseRequested, this, &MainWindow::closeTab);
     connect(m_session.runner, &DbRunner::dataChanged, this, &MainWindow::refreshOutbox);
 
@@ -143,10 +145,11 @@ void MainWindow::buildMenus() {
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About PortalDesk"), this, [this] {
-        Prompts::information(this, tr("About PortalDesk"),
-                             tr("PortalDesk %1\nThe access side of the patient portal: enrollment, invitations, "
-                                "PINs, deactivation and the age rules.")
-                                 .arg(QCoreApplication::applicationVersion()));
+        Prompts::information(
+            this, tr("About PortalDesk"),
+            tr("PortalDesk %1\nThe access side of the patient portal: enrollment, invitations, "
+               "PINs, deactivation and the age rules.")
+                .arg(QCoreApplication::applicationVersion()));
     });
 }
 
@@ -173,9 +176,9 @@ PatientPage* MainWindow::openPatient(const QString& mrn) {
 }
 
 void MainWindow::openLogin(const QString& username) {
-    onReady(this,
-            m_session.runner->run(
-                [username](const ServiceContext& ctx) { return PatientService(ctx).mrnOfUser(username); }),
+    onReady(this, m_session.runner->run([username](const ServiceContext& ctx) {
+        return PatientService(ctx).mrnOfUser(username);
+    }),
             [this, username](const Result<QString>& mrn) {
                 if (!mrn) {
                     Prompts::warning(this, tr("Open login"), mrn.error().message);
@@ -223,7 +226,9 @@ void MainWindow::unlocked() {
 }
 
 void MainWindow::refreshOutbox() {
-    onReady(this, m_session.runner->run([](const ServiceContext& ctx) { return AdminService(ctx).outboxWaiting(); }),
+    onReady(this, m_session.runner->run([](const ServiceContext& ctx) {
+        return AdminService(ctx).outboxWaiting();
+    }),
             [this](const Result<int>& waiting) {
                 m_outboxLabel->setText(waiting ? tr("Outbox: %n waiting", nullptr, waiting.value())
                                                : tr("Outbox: unknown (%1)").arg(waiting.error().message));

@@ -95,7 +95,8 @@ WorklistsPage::WorklistsPage(const Session& session, QWidget* parent)
     connect(refresh, &QPushButton::clicked, this, &WorklistsPage::reload);
     connect(m_export, &QPushButton::clicked, this, &WorklistsPage::exportCsv);
     connect(m_view, &QTableView::activated, this, &WorklistsPage::openRow);
-    for (PagedModelBase* m : {static_cast<PagedModelBase*>(m_invitations), static_cast<PagedModelBase*>(m_transitions)}) {
+    for (PagedModelBase* m :
+         {static_cast<PagedModelBase*>(m_invitations), static_cast<PagedModelBase*>(m_transitions)}) {
         connect(m, &PagedModelBase::loaded, this, &WorklistsPage::updateCount);
         connect(m, &PagedModelBase::loaded, this, [this] { m_view->resizeColumnsToContents(); });
     }
@@ -149,7 +150,8 @@ void WorklistsPage::updateCount() {
     else if (m->isLoading())
         m_count->setText(tr("Loading…"));
     else if (m_proxy->rowCount() != m->rowCount())
-        m_count->setText(tr("%1 of %n row(s) match the filter.", nullptr, m->rowCount()).arg(m_proxy->rowCount()));
+        m_count->setText(
+            tr("%1 of %n row(s) match the filter.", nullptr, m->rowCount()).arg(m_proxy->rowCount()));
     else
         m_count->setText(tr("%n row(s).", nullptr, m->rowCount()));
     m_export->setEnabled(m_proxy->rowCount() > 0);
@@ -158,7 +160,7 @@ void WorklistsPage::updateCount() {
 void WorklistsPage::exportCsv() {
     // Everything, not just the rows scrolled into view so far.
     PagedModelBase* m = currentModel();
-    while (m && m->canFetchMore({}) )
+    while (m && m->canFetchMore({}))
         m->fetchMore({});
     if (m && m->isLoading()) {
         connect(m, &PagedModelBase::loaded, this, &WorklistsPage::exportCsv, Qt::SingleShotConnection);
@@ -167,7 +169,8 @@ void WorklistsPage::exportCsv() {
     const QString docs = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
     const QString suggested =
         QDir(docs).filePath(tr("worklist-%1.csv").arg(m_session.today().toString(Qt::ISODate)));
-    const QString path = Prompts::saveFileName(this, tr("Export worklist"), suggested, tr("CSV files (*.csv)"));
+    const QString path =
+        Prompts::saveFileName(this, tr("Export worklist"), suggested, tr("CSV files (*.csv)"));
     if (path.isEmpty())
         return;
     if (auto written = CsvExport::write(*m_proxy, path); !written)
