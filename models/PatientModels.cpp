@@ -12,11 +12,7 @@ namespace pd {
 namespace {
 
 template <typename Row, typename Get> typename RowsModel<Row>::Column column(const char* title, Get get) {
-    return {QCoreApplication::translate("PatientModels", title), [get](const Row& r, int role) -> QVariant {
-                if (role == Qt::DisplayRole || role == Qt::ToolTipRole)
-                    return get(r);
-                return {};
-            }};
+    return textColumn<Row>(QCoreApplication::translate("PatientModels", title), get);
 }
 
 QString accessText(const Grant& g, const QTimeZone& zone) {

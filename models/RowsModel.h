@@ -153,4 +153,13 @@ private:
     int m_pageSize = 100;
 };
 
+// A text column: `get(row)` gives what is shown (and its tooltip). `title` is already translated.
+template <typename Row, typename Get> typename RowsModel<Row>::Column textColumn(const QString& title, Get get) {
+    return {title, [get](const Row& r, int role) -> QVariant {
+                if (role == Qt::DisplayRole || role == Qt::ToolTipRole)
+                    return get(r);
+                return {};
+            }};
+}
+
 } // namespace pd

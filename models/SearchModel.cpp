@@ -10,30 +10,23 @@ namespace pd {
 namespace {
 
 QList<RowsModel<SearchHit>::Column> columns() {
-    using C = RowsModel<SearchHit>::Column;
-    const auto text = [](auto get) {
-        return [get](const SearchHit& h, int role) -> QVariant {
-            return role == Qt::DisplayRole || role == Qt::ToolTipRole ? QVariant(get(h)) : QVariant();
-        };
+    const auto C = [](const QString& title, auto get) {
+        return textColumn<SearchHit>(title, [get](const SearchHit& h) { return QVariant(get(h)); });
     };
     return {
-        C{QCoreApplication::translate("SearchModel", "Type"), text([](const SearchHit& h) {
+        C(QCoreApplication::translate("SearchModel", "Type"), [](const SearchHit& h) {
               return h.kind == QLatin1String("patient")
                          ? QCoreApplication::translate("SearchModel", "Patient")
                          : QCoreApplication::translate("SearchModel", "Login");
-          })},
-        C{QCoreApplication::translate("SearchModel", "Name"),
-          text([](const SearchHit& h) { return h.name; })},
-        C{QCoreApplication::translate("SearchModel", "MRN or login"),
-          text([](const SearchHit& h) { return h.key; })},
-        C{QCoreApplication::translate("SearchModel", "E-mail"),
-          text([](const SearchHit& h) { return h.email; })},
-        C{QCoreApplication::translate("SearchModel", "Phone"),
-          text([](const SearchHit& h) { return h.phone; })},
-        C{QCoreApplication::translate("SearchModel", "Birth date or status"), text([](const SearchHit& h) {
+          }),
+        C(QCoreApplication::translate("SearchModel", "Name"), [](const SearchHit& h) { return h.name; }),
+        C(QCoreApplication::translate("SearchModel", "MRN or login"), [](const SearchHit& h) { return h.key; }),
+        C(QCoreApplication::translate("SearchModel", "E-mail"), [](const SearchHit& h) { return h.email; }),
+        C(QCoreApplication::translate("SearchModel", "Phone"), [](const SearchHit& h) { return h.phone; }),
+        C(QCoreApplication::translate("SearchModel", "Birth date or status"), [](const SearchHit& h) {
               return h.kind == QLatin1String("patient") ? DisplayText::date(h.birthDate)
                                                         : DisplayText::userStatus(h.status);
-          })},
+          }),
     };
 }
 

@@ -2,34 +2,22 @@
 #include "AppController.h"
 #include "Database.h"
 #include "Secrets.h"
+#include "Startup.h"
 #include "Validation.h"
 #include "WorkstationSettings.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
-#include <QLoggingCategory>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QTimeZone>
 #include <QTimer>
 
-#ifdef Q_OS_UNIX
-#include <sys/resource.h>
-#endif
-
 int main(int argc, char* argv[]) {
-#ifdef Q_OS_UNIX
-    // A core dump could hold a PIN in clear.
-    const rlimit noCore{0, 0};
-    setrlimit(RLIMIT_CORE, &noCore);
-#endif
+    pd::Startup::hardenProcess();
     QApplication app(argc, argv);
-    if (qEnvironmentVariableIsEmpty("PORTALDESK_DEBUG"))
-        QLoggingCategory::setFilterRules(QStringLiteral("portaldesk.*=false"));
-    QApplication::setOrganizationName(QStringLiteral("PortalDesk"));
-    QApplication::setApplicationName(QStringLiteral("PortalDesk"));
+    pd::Startup::identify(PORTALDESK_VERSION);
     QApplication::setApplicationDisplayName(QStringLiteral("PortalDesk"));
-    QApplication::setApplicationVersion(QStringLiteral(PORTALDESK_VERSION));
 
     QString language = qEnvironmentVariable("PORTALDESK_LANGUAGE");
     if (language.isEmpty())

@@ -73,8 +73,8 @@ public:
 
     int busyTimeoutMs = 10000;
 
-    // Starts the desktop and signs in through the dialog; null if that did not happen.
-    MainWindow* signIn(const QString& name) {
+    // Starts the desktop up to its sign-in dialog; null if it did not get there.
+    SignInDialog* start() {
         t.db.reset(); // from here on only the desktop's worker touches the database
         Database::forbidThread(QThread::currentThread());
         AppController::Options options;
@@ -85,6 +85,13 @@ public:
         app->start();
         if (!QTest::qWaitFor([this] { return app->signInDialog() && app->signInDialog()->isVisible(); },
                              Wait))
+            return nullptr;
+        return app->signInDialog();
+    }
+
+    // Starts the desktop and signs in through the dialog; null if that did not happen.
+    MainWindow* signIn(const QString& name) {
+        if (!start())
             return nullptr;
         auto* edit = app->signInDialog()->findChild<QLineEdit*>(QStringLiteral("staffNameLineEdit"));
         edit->setText(name);

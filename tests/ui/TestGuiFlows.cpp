@@ -591,15 +591,8 @@ void TestGuiFlows::supervisorChangesPolicyAndHolidays() {
 
 void TestGuiFlows::unknownStaffIsRefusedAtSignIn() {
     Gui gui;
-    gui.t.db.reset();
-    Database::forbidThread(QThread::currentThread());
-    AppController::Options options;
-    options.location = gui.t.path();
-    options.clock = gui.clock;
-    gui.app = std::make_unique<AppController>(options);
-    gui.app->start();
-    QTRY_VERIFY_WITH_TIMEOUT(gui.app->signInDialog() && gui.app->signInDialog()->isVisible(), Wait);
-    SignInDialog* d = gui.app->signInDialog();
+    SignInDialog* d = gui.start();
+    QVERIFY(d);
     child<QLineEdit>(d, "staffNameLineEdit")->setText(QStringLiteral("'; DELETE FROM staff; --"));
     child<QPushButton>(d, "signInButton")->click();
     QTRY_VERIFY_WITH_TIMEOUT(child<QLabel>(d, "signInMessage")->isVisible(), Wait);

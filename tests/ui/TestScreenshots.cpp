@@ -87,14 +87,7 @@ void TestScreenshots::everyScreen() {
     };
 
     Gui gui;
-    gui.t.db.reset();
-    Database::forbidThread(QThread::currentThread());
-    AppController::Options options;
-    options.location = gui.t.path();
-    options.clock = gui.clock;
-    gui.app = std::make_unique<AppController>(options);
-    gui.app->start();
-    QTRY_VERIFY_WITH_TIMEOUT(gui.app->signInDialog() && gui.app->signInDialog()->isVisible(), Wait);
+    QVERIFY(gui.start());
     gui.app->signInDialog()->setName(QStringLiteral("specialist"));
     shoot(gui.app->signInDialog(), name("sign-in"));
     gui.app->signInDialog()->findChild<QPushButton*>(QStringLiteral("signInButton"))->click();
