@@ -154,7 +154,8 @@ private:
 };
 
 // A text column: `get(row)` gives what is shown (and its tooltip). `title` is already translated.
-template <typename Row, typename Get> typename RowsModel<Row>::Column textColumn(const QString& title, Get get) {
+template <typename Row, typename Get>
+typename RowsModel<Row>::Column textColumn(const QString& title, Get get) {
     return {title, [get](const Row& r, int role) -> QVariant {
                 if (role == Qt::DisplayRole || role == Qt::ToolTipRole)
                     return get(r);

@@ -14,16 +14,19 @@ QList<RowsModel<SearchHit>::Column> columns() {
         return textColumn<SearchHit>(title, [get](const SearchHit& h) { return QVariant(get(h)); });
     };
     return {
-        C(QCoreApplication::translate("SearchModel", "Type"), [](const SearchHit& h) {
+        C(QCoreApplication::translate("SearchModel", "Type"),
+          [](const SearchHit& h) {
               return h.kind == QLatin1String("patient")
                          ? QCoreApplication::translate("SearchModel", "Patient")
                          : QCoreApplication::translate("SearchModel", "Login");
           }),
         C(QCoreApplication::translate("SearchModel", "Name"), [](const SearchHit& h) { return h.name; }),
-        C(QCoreApplication::translate("SearchModel", "MRN or login"), [](const SearchHit& h) { return h.key; }),
+        C(QCoreApplication::translate("SearchModel", "MRN or login"),
+          [](const SearchHit& h) { return h.key; }),
         C(QCoreApplication::translate("SearchModel", "E-mail"), [](const SearchHit& h) { return h.email; }),
         C(QCoreApplication::translate("SearchModel", "Phone"), [](const SearchHit& h) { return h.phone; }),
-        C(QCoreApplication::translate("SearchModel", "Birth date or status"), [](const SearchHit& h) {
+        C(QCoreApplication::translate("SearchModel", "Birth date or status"),
+          [](const SearchHit& h) {
               return h.kind == QLatin1String("patient") ? DisplayText::date(h.birthDate)
                                                         : DisplayText::userStatus(h.status);
           }),

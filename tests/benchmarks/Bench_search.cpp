@@ -1,13 +1,12 @@
 // Search as you type over a large patient table: how long each keystroke's query takes.
 // Usage: bench-search [--patients N]   (default 50000)
+#include "BenchData.h"
 #include "BenchReport.h"
 #include "TestSupport.h"
 
-#include "PatientRepository.h"
 #include "SearchRepository.h"
 
 #include <QCoreApplication>
-#include <QRandomGenerator>
 
 using namespace pd;
 using namespace pd::bench;
@@ -20,35 +19,10 @@ int main(int argc, char* argv[]) {
         patients = args.at(i + 1).toInt();
 
     test::TestDb t;
-    const QStringList families = {
-        QStringLiteral("García"),   QStringLiteral("Hernández"), QStringLiteral("Nguyen"),
-        QStringLiteral("Սարգսյան"), QStringLiteral("김"),        QStringLiteral("王"),
-        QStringLiteral("Johnson"),  QStringLiteral("O'Brien"),   QStringLiteral("Petrosyan")};
-    const QStringList givens = {QStringLiteral("Sofía"), QStringLiteral("Mateo"), QStringLiteral("Արամ"),
-                                QStringLiteral("민준"),  QStringLiteral("小明"),  QStringLiteral("Olivia"),
-                                QStringLiteral("Liam")};
-    QRandomGenerator rng(7);
     QElapsedTimer fill;
     fill.start();
-    PatientRepository repo(*t.db);
-    for (int done = 0; done < patients;) {
-        if (!t.db->begin())
-            return 1;
-        for (int k = 0; k < 1000 && done < patients; ++k, ++done) {
-            Patient p;
-            p.mrn = QString::number(1000000 + done);
-            p.givenName = givens.at(int(rng.bounded(quint32(givens.size()))));
-            p.familyName =
-                families.at(int(rng.bounded(quint32(families.size())))) + QString::number(done % 97);
-            p.birthDate = QDate(2008, 1, 1).addDays(rng.bounded(6000));
-            p.email = QStringLiteral("family%1@example.org").arg(done);
-            p.phone = QStringLiteral("(323) 555-%1").arg(done % 10000, 4, 10, QLatin1Char('0'));
-            if (!repo.insert(p, t.clock.nowUtc(), QStringLiteral("bench")))
-                return 1;
-        }
-        if (!t.db->commit())
-            return 1;
-    }
+    if (!fillPatients(t, patients))
+        return 1;
     std::printf("filled %d patients in %.1f s\n\n", patients, double(fill.elapsed()) / 1000.0);
 
     SearchRepository search(*t.db);
