@@ -18,6 +18,8 @@ int main(int argc, char* argv[]) {
     QApplication app(argc, argv);
     pd::Startup::identify(PORTALDESK_VERSION);
     QApplication::setApplicationDisplayName(QStringLiteral("PortalDesk"));
+    // The controller decides when to quit: windows are replaced on sign-out and on a language change.
+    QApplication::setQuitOnLastWindowClosed(false);
 
     QString language = qEnvironmentVariable("PORTALDESK_LANGUAGE");
     if (language.isEmpty())

@@ -23,6 +23,7 @@
 #include <QFile>
 #include <QLabel>
 #include <QPlainTextEdit>
+#include <QPointer>
 #include <QRadioButton>
 #include <QSortFilterProxyModel>
 #include <QSpinBox>
@@ -107,6 +108,7 @@ private slots:
     void transitionWorklistListsTheComingBirthday();
     void supervisorChangesPolicyAndHolidays();
     void unknownStaffIsRefusedAtSignIn();
+    void signOutReturnsToSignInForTheNextPerson();
     void languageSwitchesToSpanish();
     void windowKeepsItsSizeBetweenRuns();
     void firstSignInOnANewDatabaseMakesASupervisor();
@@ -601,6 +603,22 @@ void TestGuiFlows::unknownStaffIsRefusedAtSignIn() {
     child<QLineEdit>(d, "staffNameLineEdit")->setText(QStringLiteral("specialist"));
     child<QPushButton>(d, "signInButton")->click();
     QTRY_VERIFY_WITH_TIMEOUT(gui.app->mainWindow() != nullptr, Wait);
+}
+
+void TestGuiFlows::signOutReturnsToSignInForTheNextPerson() {
+    Gui gui;
+    MainWindow* w = gui.signIn(QStringLiteral("specialist"));
+    QVERIFY(w);
+    QVERIFY(searchAndOpen(w, QStringLiteral("Mateo")));
+    QPointer<MainWindow> first = w;
+    w->findChild<QAction*>(QStringLiteral("signOutAction"))->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(first.isNull(), Wait); // the window and its patient pages are gone
+    QVERIFY(gui.app->signInDialog() && gui.app->signInDialog()->isVisible());
+    child<QLineEdit>(gui.app->signInDialog(), "staffNameLineEdit")->setText(QStringLiteral("agent"));
+    child<QPushButton>(gui.app->signInDialog(), "signInButton")->click();
+    QTRY_VERIFY_WITH_TIMEOUT(gui.app->mainWindow() != nullptr, Wait);
+    QCOMPARE(gui.app->mainWindow()->session().role, Role::SupportAgent);
+    QCOMPARE(gui.app->mainWindow()->pages()->count(), 1); // nothing of the previous person's left open
 }
 
 void TestGuiFlows::languageSwitchesToSpanish() {

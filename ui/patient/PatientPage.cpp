@@ -167,14 +167,21 @@ PatientPage::PatientPage(const Session& session, const QString& mrn, QWidget* pa
 }
 
 void PatientPage::reload() {
-    if (m_loading)
+    if (m_loading) {
+        // A change landed while the page was being read: read it again once this read is in.
+        m_reloadAgain = true;
         return;
+    }
     m_loading = true;
     const QString mrn = m_mrn;
     onReady(this,
             m_session.runner->run([mrn](const ServiceContext& ctx) { return PatientService(ctx).show(mrn); }),
             [this](const Result<PatientStory>& story) {
                 m_loading = false;
+                if (std::exchange(m_reloadAgain, false)) {
+                    reload();
+                    return;
+                }
                 if (story)
                     show(story.value());
                 else

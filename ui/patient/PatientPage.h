@@ -62,6 +62,7 @@ private:
     QString m_pendingSelection;
     std::optional<PatientStory> m_story;
     bool m_loading = false;
+    bool m_reloadAgain = false;
 
     QLabel* m_name = nullptr;
     QLabel* m_facts = nullptr;

@@ -117,12 +117,14 @@ void AppController::buildWindow() {
     session.policy = m_signedIn->policy;
     session.databaseLabel = m_databaseLabel;
 
-    if (m_window) {
-        m_window->close();
-        m_window->deleteLater();
-    }
+    // The new window shows before the old one closes, so the application never has no window.
+    QPointer<MainWindow> old = m_window;
     m_window = new MainWindow(session);
     m_window->setAttribute(Qt::WA_DeleteOnClose);
+    connect(m_window, &MainWindow::closing, this, [this, window = m_window.data()] {
+        if (window == m_window)
+            QCoreApplication::quit(); // the user closed the desktop
+    });
     connect(m_window, &MainWindow::signOutRequested, this, &AppController::signOut);
     connect(m_window, &MainWindow::unlockRequested, this, &AppController::askUnlock);
     connect(m_window, &MainWindow::languageChanged, this, [this] {
@@ -130,6 +132,8 @@ void AppController::buildWindow() {
         buildWindow();
     });
     m_window->show();
+    if (old)
+        old->close();
     emit signedIn(m_window);
 }
 
@@ -147,11 +151,11 @@ void AppController::askUnlock() {
 void AppController::signOut() {
     m_runner->setStaff(StaffMember{});
     m_signedIn.reset();
-    if (m_window) {
-        m_window->close();
-        m_window->deleteLater();
-    }
-    showSignIn();
+    QPointer<MainWindow> old = m_window;
+    m_window = nullptr;
+    showSignIn(); // before the window closes, so the application always has a window
+    if (old)
+        old->close();
 }
 
 } // namespace pd

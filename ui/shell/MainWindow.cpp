@@ -247,6 +247,7 @@ void MainWindow::closeEvent(QCloseEvent* event) {
     WorkstationSettings::setWindowState(QStringLiteral("state"), saveState());
     WorkstationSettings::setWindowState(QStringLiteral("splitter"), m_splitter->saveState());
     event->accept();
+    emit closing();
 }
 
 } // namespace pd

@@ -49,6 +49,8 @@ signals:
     void languageChanged();
     // The lock screen's Unlock button: the controller asks for the same staff member's sign-in.
     void unlockRequested();
+    // The user closed the window (the controller quits unless it is replacing the window).
+    void closing();
 
 protected:
     void closeEvent(QCloseEvent* event) override;
