@@ -75,6 +75,7 @@ QList<Command> commands() {
         {{s("daily")}, 0, {}, true, daily},
         {{s("mail"), s("send")}, 0, {}, true, mailSend},
         {{s("mail"), s("list")}, 0, {s("status")}, true, mailList},
+        {{s("mail"), s("test")}, 0, {s("to")}, true, mailTest},
         {{s("audit"), s("verify")}, 0, {}, true, auditVerify},
         {{s("audit"), s("list")}, 0, {s("record"), s("limit")}, true, auditList},
         {{s("settings"), s("list")}, 0, {}, true, settingsList},
@@ -108,7 +109,7 @@ QString usageText() {
         "       reasons: suspected_compromise, family_request, duplicate, deceased, other\n"
         "  transitions upcoming [--days N]        12th and 18th birthdays ahead (default 30 days)\n"
         "  daily                                  expire, transitions, notices, late marks, send mail\n"
-        "  mail send | mail list [--status S]\n"
+        "  mail send | mail list [--status S] | mail test --to ADDRESS   (supervisors: check mail settings)\n"
         "  audit verify | audit list [--record TYPE[:ID]] [--limit N]\n"
         "  settings list | settings get KEY | settings set KEY VALUE\n"
         "  staff add NAME --role support_agent|him_specialist|him_supervisor | staff list |\n"

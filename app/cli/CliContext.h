@@ -61,6 +61,7 @@ Status transitionsUpcoming(CliContext& c);
 Status daily(CliContext& c);
 Status mailSend(CliContext& c);
 Status mailList(CliContext& c);
+Status mailTest(CliContext& c);
 Status auditVerify(CliContext& c);
 Status auditList(CliContext& c);
 Status settingsList(CliContext& c);

@@ -1,4 +1,5 @@
 // invitation list/send-now/reissue/revoke, activate, transitions, daily, mail.
+#include "AdminService.h"
 #include "CliContext.h"
 
 #include "DailyJob.h"
@@ -205,6 +206,19 @@ Status mailSend(CliContext& c) {
     return (r->failed > 0 || r->retrying > 0) && r->sent == 0
                ? Status(Error::unavailable(QStringLiteral("mail.unavailable"), r->errors.value(0)))
                : Status();
+}
+
+Status mailTest(CliContext& c) {
+    const QString to = c.args.option(QStringLiteral("to"));
+    if (to.isEmpty())
+        return Error::validation(QStringLiteral("input.to"),
+                                 QCoreApplication::translate("Cli", "Say where to send it: --to ADDRESS."));
+    auto sent = AdminService(*c.services).sendTestMessage(to);
+    if (!sent)
+        return sent.error();
+    c.json = QJsonObject{{QStringLiteral("to"), to}, {QStringLiteral("message_id"), sent.value()}};
+    c.line(QCoreApplication::translate("Cli", "Test message accepted for %1 (%2).").arg(to, sent.value()));
+    return {};
 }
 
 Status mailList(CliContext& c) {

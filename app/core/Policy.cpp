@@ -1,6 +1,7 @@
 #include "Policy.h"
 
 #include <QCoreApplication>
+#include <QRegularExpression>
 
 namespace pd {
 
@@ -62,6 +63,27 @@ QList<SettingSpec> Policy::catalog() {
         {QStringLiteral("mail.transport"), QStringLiteral("file"),
          QCoreApplication::translate(
              "Policy", "How mail leaves: file (writes .eml files into the drop folder) or smtp.")},
+        {QStringLiteral("mail.smtp_host"), QString(),
+         QCoreApplication::translate("Policy", "The SMTP server's host name (mail.transport smtp).")},
+        {QStringLiteral("mail.smtp_port"), QStringLiteral("587"),
+         QCoreApplication::translate("Policy", "The SMTP server's port: 587 for STARTTLS, 465 for TLS.")},
+        {QStringLiteral("mail.smtp_tls"), QStringLiteral("starttls"),
+         QCoreApplication::translate("Policy", "starttls, tls (implicit, port 465) or none (a relay on this "
+                                               "machine only).")},
+        {QStringLiteral("mail.smtp_user"), QString(),
+         QCoreApplication::translate("Policy", "User for SMTP AUTH; empty means no sign-in. The password is "
+                                               "never stored here: see mail.smtp_password_file.")},
+        {QStringLiteral("mail.smtp_password_file"), QString(),
+         QCoreApplication::translate("Policy", "A file readable only by its owner that holds the SMTP password "
+                                               "(or set PORTALDESK_SMTP_PASSWORD).")},
+        {QStringLiteral("mail.smtp_ca_file"), QString(),
+         QCoreApplication::translate("Policy", "CA certificates (PEM) to trust for the SMTP server besides the "
+                                               "system's.")},
+        {QStringLiteral("mail.smtp_pinned_sha256"), QString(),
+         QCoreApplication::translate("Policy", "SHA-256 of a server certificate accepted although it does not "
+                                               "verify (a supervisor's exception; empty = none).")},
+        {QStringLiteral("mail.smtp_timeout_seconds"), QStringLiteral("30"),
+         QCoreApplication::translate("Policy", "Seconds to wait for each step of an SMTP conversation.")},
         {QStringLiteral("mail.drop_folder"), QString(),
          QCoreApplication::translate("Policy", "Folder the file transport writes .eml files into; empty "
                                                "means a 'mail' folder beside the database.")},
@@ -107,6 +129,19 @@ Status Policy::validate(const QString& key, const QString& value) {
         if (!isPositiveInt(value, 30))
             return bad(
                 QCoreApplication::translate("Policy", "use a whole number of business days from 1 to 30"));
+    } else if (key == QLatin1String("mail.smtp_port")) {
+        if (!isPositiveInt(value, 65535))
+            return bad(QCoreApplication::translate("Policy", "use a port number from 1 to 65535"));
+    } else if (key == QLatin1String("mail.smtp_timeout_seconds")) {
+        if (!isPositiveInt(value, 600))
+            return bad(QCoreApplication::translate("Policy", "use a whole number of seconds from 1 to 600"));
+    } else if (key == QLatin1String("mail.smtp_tls")) {
+        if (value != QLatin1String("starttls") && value != QLatin1String("tls") && value != QLatin1String("none"))
+            return bad(QCoreApplication::translate("Policy", "use starttls, tls or none"));
+    } else if (key == QLatin1String("mail.smtp_pinned_sha256")) {
+        static const QRegularExpression hex(QStringLiteral("^([0-9a-fA-F]{64})?$"));
+        if (!hex.match(value).hasMatch())
+            return bad(QCoreApplication::translate("Policy", "use the certificate's SHA-256 as 64 hex digits"));
     } else if (key == QLatin1String("mail.transport")) {
         if (value != QLatin1String("file") && value != QLatin1String("smtp"))
             return bad(QCoreApplication::translate("Policy", "use file or smtp"));
@@ -148,6 +183,14 @@ Policy Policy::fromValues(const QHash<QString, QString>& values) {
     p.senderName = v.value(QStringLiteral("mail.sender_name"));
     p.mailTransport = v.value(QStringLiteral("mail.transport"));
     p.mailDropFolder = v.value(QStringLiteral("mail.drop_folder"));
+    p.smtpHost = v.value(QStringLiteral("mail.smtp_host"));
+    p.smtpPort = static_cast<quint16>(v.value(QStringLiteral("mail.smtp_port")).toUInt());
+    p.smtpTls = v.value(QStringLiteral("mail.smtp_tls"));
+    p.smtpUser = v.value(QStringLiteral("mail.smtp_user"));
+    p.smtpPasswordFile = v.value(QStringLiteral("mail.smtp_password_file"));
+    p.smtpCaFile = v.value(QStringLiteral("mail.smtp_ca_file"));
+    p.smtpPinnedSha256 = v.value(QStringLiteral("mail.smtp_pinned_sha256"));
+    p.smtpTimeoutSeconds = v.value(QStringLiteral("mail.smtp_timeout_seconds")).toInt();
     return p;
 }
 

@@ -37,6 +37,14 @@ struct Policy {
     QString senderName;
     QString mailTransport;  // "file" (embedded default) or "smtp"
     QString mailDropFolder; // where the file transport writes .eml files; empty = next to the database
+    QString smtpHost;
+    quint16 smtpPort = 587;
+    QString smtpTls; // starttls | tls | none
+    QString smtpUser;
+    QString smtpPasswordFile; // the password itself never enters the database
+    QString smtpCaFile;
+    QString smtpPinnedSha256;
+    int smtpTimeoutSeconds = 30;
 
     // Every known key with its default, in display order.
     static QList<SettingSpec> catalog();

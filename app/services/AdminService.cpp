@@ -1,5 +1,7 @@
 #include "AdminService.h"
 
+#include "DailyJob.h"
+#include "MailTransport.h"
 #include "OutboxRepository.h"
 #include "SettingsRepository.h"
 #include "Validation.h"
@@ -154,6 +156,35 @@ Status AdminService::removeHoliday(const QString& dayText) {
     PD_TRY(m_ctx.audit(QStringLiteral("holiday.removed"), QStringLiteral("holiday"), 0, 0, 0,
                        {{QStringLiteral("day"), day->toString(Qt::ISODate)}}));
     return tx.commit();
+}
+
+Result<QString> AdminService::sendTestMessage(const QString& rawTo) {
+    PD_TRY(m_ctx.require(Role::Supervisor, QCoreApplication::translate("Services", "Sending a test message")));
+    auto to = Validation::email(rawTo);
+    if (!to)
+        return to.error();
+    auto policy = m_ctx.policy();
+    if (!policy)
+        return policy.error();
+    auto transport = makeTransport(policy.value(), m_ctx.db());
+    if (!transport)
+        return transport.error();
+    const QString messageId = MimeMessage::newMessageId(policy->senderAddress);
+    MailContent content;
+    content.subject = QCoreApplication::translate("Services", "PortalDesk test message");
+    content.text = QCoreApplication::translate("Services", "This message checks %1's mail settings. Nobody needs "
+                                                           "to answer it.")
+                       .arg(policy->hospitalName);
+    content.html = QStringLiteral("<p>") + content.text.toHtmlEscaped() + QStringLiteral("</p>");
+    const QByteArray raw = MimeMessage::build({policy->senderName, policy->senderAddress}, {QString(), to.value()},
+                                              content, m_ctx.now(), messageId);
+    PD_TRY((*transport)->send({messageId, policy->senderAddress, to.value(), raw}));
+    Transaction tx(m_ctx.db());
+    PD_TRY(tx.begin());
+    PD_TRY(m_ctx.audit(QStringLiteral("mail.test_sent"), QStringLiteral("mail"), 0, 0, 0,
+                       {{QStringLiteral("to"), to.value()}, {QStringLiteral("transport"), policy->mailTransport}}));
+    PD_TRY(tx.commit());
+    return messageId;
 }
 
 Result<int> AdminService::outboxWaiting() {

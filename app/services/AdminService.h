@@ -34,6 +34,10 @@ public:
     Status setHoliday(const QString& day, const QString& name, bool closed);
     Status removeHoliday(const QString& day);
 
+    // Sends a short test message to `to` at once through the hospital's mail transport (supervisors), and
+    // says what the server answered. The outbox is not involved: this checks the settings.
+    Result<QString> sendTestMessage(const QString& to);
+
     // Messages waiting in the outbox (pending or being retried).
     Result<int> outboxWaiting();
 

@@ -4,6 +4,7 @@
 #include "InvitationRepository.h"
 #include "InvitationService.h"
 #include "MailTransport.h"
+#include "SmtpTransport.h"
 #include "OutboxRepository.h"
 #include "PatientRepository.h"
 #include "PortalUserRepository.h"
@@ -44,10 +45,53 @@ QString mailDropFolder(const Policy& policy, const Database& db) {
     return QFileInfo(db.location()).absoluteDir().filePath(QStringLiteral("mail"));
 }
 
+Result<QString> smtpPassword(const Policy& policy) {
+    if (qEnvironmentVariableIsSet("PORTALDESK_SMTP_PASSWORD"))
+        return qEnvironmentVariable("PORTALDESK_SMTP_PASSWORD");
+    if (policy.smtpPasswordFile.isEmpty())
+        return QString();
+    QFile file(policy.smtpPasswordFile);
+#ifdef Q_OS_UNIX
+    // A password anyone on the machine can read is no secret: refuse it rather than use it.
+    if (file.exists() && (file.permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther)))
+        return Error::unavailable(
+            QStringLiteral("mail.password_file"),
+            QCoreApplication::translate("Services",
+                                        "The SMTP password file %1 can be read by others; make it readable by "
+                                        "its owner only (chmod 600).")
+                .arg(policy.smtpPasswordFile));
+#endif
+    if (!file.open(QIODevice::ReadOnly))
+        return Error::unavailable(QStringLiteral("mail.password_file"),
+                                  QCoreApplication::translate("Services", "Can't read the SMTP password file %1: %2")
+                                      .arg(policy.smtpPasswordFile, file.errorString()));
+    QByteArray bytes = file.readAll();
+    QString password = QString::fromUtf8(bytes).trimmed();
+    bytes.fill('\0');
+    return password;
+}
+
 Result<std::unique_ptr<MailTransport>> makeTransport(const Policy& policy, const Database& db) {
     if (policy.mailTransport == QLatin1String("file"))
         return std::unique_ptr<MailTransport>(
             std::make_unique<FileDropTransport>(mailDropFolder(policy, db)));
+    if (policy.mailTransport == QLatin1String("smtp")) {
+        SmtpSettings s;
+        s.host = policy.smtpHost;
+        s.port = policy.smtpPort;
+        s.tls = SmtpSettings::tlsFromName(policy.smtpTls).value_or(SmtpSettings::Tls::StartTls);
+        s.user = policy.smtpUser;
+        s.caFile = policy.smtpCaFile;
+        s.pinnedSha256 = policy.smtpPinnedSha256;
+        s.timeoutMs = policy.smtpTimeoutSeconds * 1000;
+        if (!s.user.isEmpty()) {
+            auto password = smtpPassword(policy);
+            if (!password)
+                return password.error();
+            s.password = password.value();
+        }
+        return std::unique_ptr<MailTransport>(std::make_unique<SmtpTransport>(s));
+    }
     return Error::unavailable(
         QStringLiteral("mail.transport"),
         QCoreApplication::translate(

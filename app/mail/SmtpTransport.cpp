@@ -1,0 +1,296 @@
+#include "SmtpTransport.h"
+
+#include <QCoreApplication>
+#include <QCryptographicHash>
+#include <QSslCertificate>
+#include <QSslConfiguration>
+#include <QSslSocket>
+#include <QSysInfo>
+
+#include <optional>
+
+namespace pd {
+
+namespace {
+
+QString tx(const char* text) {
+    return QCoreApplication::translate("Smtp", text);
+}
+
+struct Reply {
+    int code = 0;
+    QStringList lines;
+    QString text() const { return QString::number(code) + QLatin1Char(' ') + lines.join(QLatin1Char(' ')); }
+};
+
+// One conversation; every failure becomes the Error send() returns.
+class Session {
+public:
+    Session(const SmtpSettings& s, QSslSocket& socket)
+        : m_s(s)
+        , m_socket(socket) {}
+
+    Error unavailable(const QString& why) const {
+        return Error::unavailable(QStringLiteral("mail.unavailable"),
+                                  tx("The mail server %1 can't take the message now: %2")
+                                      .arg(m_s.host + QLatin1Char(':') + QString::number(m_s.port), why));
+    }
+
+    Error fromReply(const Reply& r, const QString& step) const {
+        if (r.code >= 500)
+            return Error::validation(QStringLiteral("mail.rejected"),
+                                     tx("The mail server refused the message at %1: %2").arg(step, r.text()));
+        return unavailable(tx("it answered %1 with \"%2\"").arg(step, r.text()));
+    }
+
+    Result<Reply> read(const QString& step) {
+        Reply r;
+        for (;;) {
+            while (!m_socket.canReadLine()) {
+                if (m_socket.state() != QAbstractSocket::ConnectedState && m_socket.bytesAvailable() == 0)
+                    return unavailable(tx("the connection closed during %1").arg(step));
+                if (!m_socket.waitForReadyRead(m_s.timeoutMs) && !m_socket.canReadLine())
+                    return unavailable(m_socket.error() == QAbstractSocket::SocketTimeoutError
+                                           ? tx("no answer to %1 within %2 seconds").arg(step).arg(m_s.timeoutMs / 1000)
+                                           : tx("the connection closed during %1").arg(step));
+            }
+            const QByteArray line = m_socket.readLine().trimmed();
+            if (line.size() < 3)
+                return unavailable(tx("an unreadable answer to %1").arg(step));
+            bool ok = false;
+            r.code = line.left(3).toInt(&ok);
+            if (!ok)
+                return unavailable(tx("an unreadable answer to %1").arg(step));
+            r.lines.append(QString::fromUtf8(line.mid(4)));
+            if (line.size() == 3 || line.at(3) != '-')
+                return r;
+        }
+    }
+
+    Status write(const QByteArray& data, const QString& step) {
+        m_socket.write(data);
+        while (m_socket.bytesToWrite() > 0) {
+            if (!m_socket.waitForBytesWritten(m_s.timeoutMs))
+                return unavailable(tx("could not send %1: %2").arg(step, m_socket.errorString()));
+        }
+        return {};
+    }
+
+    // Sends a command and expects a reply in the 2xx/3xx class given.
+    Result<Reply> command(const QByteArray& line, const QString& step, int expectedClass) {
+        PD_TRY(write(line + "\r\n", step));
+        return expect(step, expectedClass);
+    }
+
+    Result<Reply> expect(const QString& step, int expectedClass) {
+        auto r = read(step);
+        if (!r)
+            return r.error();
+        if (r->code / 100 != expectedClass)
+            return fromReply(r.value(), step);
+        return r;
+    }
+
+private:
+    const SmtpSettings& m_s;
+    QSslSocket& m_socket;
+};
+
+bool isAscii(const QString& s) {
+    for (QChar c : s) {
+        if (c.unicode() > 127)
+            return false;
+    }
+    return true;
+}
+
+} // namespace
+
+std::optional<SmtpSettings::Tls> SmtpSettings::tlsFromName(const QString& name) {
+    if (name == QLatin1String("none"))
+        return Tls::None;
+    if (name == QLatin1String("starttls"))
+        return Tls::StartTls;
+    if (name == QLatin1String("tls"))
+        return Tls::Implicit;
+    return std::nullopt;
+}
+
+QByteArray dotStuff(const QByteArray& raw) {
+    QByteArray out;
+    out.reserve(raw.size() + raw.size() / 40 + 8);
+    qsizetype start = 0;
+    while (start < raw.size()) {
+        qsizetype end = raw.indexOf('\n', start);
+        if (end < 0)
+            end = raw.size();
+        QByteArray line = raw.mid(start, end - start);
+        if (line.endsWith('\r'))
+            line.chop(1);
+        if (line.startsWith('.'))
+            out += '.';
+        out += line + "\r\n";
+        start = end + 1;
+    }
+    out += ".\r\n";
+    return out;
+}
+
+SmtpTransport::SmtpTransport(SmtpSettings settings)
+    : m_settings(std::move(settings)) {
+    if (m_settings.helloName.isEmpty())
+        m_settings.helloName = QSysInfo::machineHostName().isEmpty() ? QStringLiteral("localhost")
+                                                                      : QSysInfo::machineHostName();
+}
+
+Status SmtpTransport::send(const OutgoingMail& mail) {
+    const SmtpSettings& s = m_settings;
+    if (s.host.isEmpty())
+        return Error::unavailable(QStringLiteral("mail.not_configured"),
+                                  tx("No mail server is set (setting mail.smtp_host)."));
+    QSslSocket socket;
+    Session session(s, socket);
+
+    QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+    if (!s.caFile.isEmpty()) {
+        const QList<QSslCertificate> extra = QSslCertificate::fromPath(s.caFile, QSsl::Pem);
+        if (extra.isEmpty())
+            return session.unavailable(tx("the CA file %1 holds no certificate").arg(s.caFile));
+        tls.addCaCertificates(extra);
+    }
+    tls.setPeerVerifyMode(QSslSocket::VerifyPeer);
+    socket.setSslConfiguration(tls);
+    socket.setPeerVerifyName(s.host);
+    QString tlsProblem;
+    QObject::connect(&socket, &QSslSocket::sslErrors, &socket, [&](const QList<QSslError>& errors) {
+        // Only the certificate a supervisor pinned may pass without verifying.
+        const QByteArray digest = socket.peerCertificate().digest(QCryptographicHash::Sha256).toHex();
+        if (!s.pinnedSha256.isEmpty() && digest == s.pinnedSha256.toLatin1().toLower()) {
+            socket.ignoreSslErrors(errors);
+            return;
+        }
+        QStringList why;
+        for (const QSslError& e : errors)
+            why.append(e.errorString());
+        tlsProblem = why.join(QStringLiteral("; "));
+    });
+
+    const auto tlsFailure = [&]() {
+        return session.unavailable(
+            tx("its certificate was not accepted (%1); check mail.smtp_host and mail.smtp_ca_file")
+                .arg(tlsProblem.isEmpty() ? socket.errorString() : tlsProblem));
+    };
+
+    if (s.tls == SmtpSettings::Tls::Implicit) {
+        socket.connectToHostEncrypted(s.host, s.port);
+        if (!socket.waitForEncrypted(s.timeoutMs))
+            return socket.state() == QAbstractSocket::ConnectedState || !tlsProblem.isEmpty()
+                       ? tlsFailure()
+                       : session.unavailable(socket.errorString());
+    } else {
+        socket.connectToHost(s.host, s.port);
+        if (!socket.waitForConnected(s.timeoutMs))
+            return session.unavailable(socket.errorString());
+    }
+    PD_TRY(session.expect(tx("the greeting"), 2));
+    const QByteArray ehlo = "EHLO " + s.helloName.toUtf8();
+    auto hello = session.command(ehlo, QStringLiteral("EHLO"), 2);
+    if (!hello)
+        return hello.error();
+    m_capabilities = hello->lines.mid(1);
+
+    const auto offers = [this](const char* what) {
+        for (const QString& c : std::as_const(m_capabilities)) {
+            if (c.section(QLatin1Char(' '), 0, 0).compare(QLatin1String(what), Qt::CaseInsensitive) == 0)
+                return true;
+        }
+        return false;
+    };
+    if (s.tls == SmtpSettings::Tls::StartTls) {
+        if (!offers("STARTTLS"))
+            return session.unavailable(tx("it does not offer STARTTLS, and mail is never sent in clear when "
+                                          "TLS is set"));
+        PD_TRY(session.command("STARTTLS", QStringLiteral("STARTTLS"), 2));
+        socket.startClientEncryption();
+        if (!socket.waitForEncrypted(s.timeoutMs))
+            return tlsFailure();
+        hello = session.command(ehlo, QStringLiteral("EHLO"), 2);
+        if (!hello)
+            return hello.error();
+        m_capabilities = hello->lines.mid(1);
+    }
+
+    if (!s.user.isEmpty()) {
+        QString mechanisms;
+        for (const QString& c : std::as_const(m_capabilities)) {
+            if (c.startsWith(QLatin1String("AUTH"), Qt::CaseInsensitive))
+                mechanisms += c.mid(4).toUpper() + QLatin1Char(' ');
+        }
+        if (mechanisms.contains(QLatin1String(" PLAIN"))) {
+            QByteArray plain = QByteArray(1, '\0') + s.user.toUtf8() + QByteArray(1, '\0') + s.password.toUtf8();
+            const QByteArray token = plain.toBase64();
+            plain.fill('\0');
+            auto r = session.command("AUTH PLAIN " + token, QStringLiteral("AUTH"), 2);
+            if (!r)
+                return session.unavailable(tx("signing in as %1 failed (%2)").arg(s.user, r.error().message));
+        } else if (mechanisms.contains(QLatin1String(" LOGIN"))) {
+            PD_TRY(session.command("AUTH LOGIN", QStringLiteral("AUTH"), 3));
+            PD_TRY(session.command(s.user.toUtf8().toBase64(), QStringLiteral("AUTH"), 3));
+            auto r = session.command(s.password.toUtf8().toBase64(), QStringLiteral("AUTH"), 2);
+            if (!r)
+                return session.unavailable(tx("signing in as %1 failed (%2)").arg(s.user, r.error().message));
+        } else {
+            return session.unavailable(tx("it offers no sign-in this program can use (PLAIN or LOGIN)"));
+        }
+    }
+
+    // Our messages are 7-bit (quoted-printable, RFC 2047); addresses in other scripts need SMTPUTF8.
+    QByteArray mailFrom = "MAIL FROM:<" + mail.from.toUtf8() + ">";
+    if (!isAscii(mail.from) || !isAscii(mail.to)) {
+        if (!offers("SMTPUTF8"))
+            return Error::validation(QStringLiteral("mail.rejected"),
+                                     tx("The mail server can't take an address written in another script "
+                                        "(it does not offer SMTPUTF8): %1")
+                                         .arg(mail.to));
+        mailFrom += " SMTPUTF8";
+    }
+    bool eightBit = false;
+    for (char c : mail.raw)
+        eightBit = eightBit || (static_cast<unsigned char>(c) > 127);
+    if (eightBit && offers("8BITMIME"))
+        mailFrom += " BODY=8BITMIME";
+    const QByteArray rcptTo = "RCPT TO:<" + mail.to.toUtf8() + ">";
+
+    if (offers("PIPELINING")) {
+        PD_TRY(session.write(mailFrom + "\r\n" + rcptTo + "\r\nDATA\r\n", QStringLiteral("MAIL")));
+        auto a = session.expect(QStringLiteral("MAIL FROM"), 2);
+        auto b = session.expect(QStringLiteral("RCPT TO"), 2);
+        auto c = session.expect(QStringLiteral("DATA"), 3);
+        for (const auto* r : {&a, &b, &c}) {
+            if (!*r)
+                return r->error();
+        }
+    } else {
+        PD_TRY(session.command(mailFrom, QStringLiteral("MAIL FROM"), 2));
+        PD_TRY(session.command(rcptTo, QStringLiteral("RCPT TO"), 2));
+        PD_TRY(session.command("DATA", QStringLiteral("DATA"), 3));
+    }
+    const QByteArray body = dotStuff(mail.raw);
+    for (const QByteArray& line : body.split('\n')) {
+        if (line.size() > 1000)
+            return Error::validation(QStringLiteral("mail.rejected"),
+                                     tx("A line of the message is longer than SMTP allows."));
+    }
+    PD_TRY(session.write(body, tx("the message")));
+    auto accepted = session.read(tx("the end of the message"));
+    if (!accepted)
+        return session.unavailable(
+            tx("the server did not confirm the message (%1); it will be sent again").arg(accepted.error().message));
+    if (accepted->code / 100 != 2)
+        return session.fromReply(accepted.value(), tx("the end of the message"));
+    (void)session.command("QUIT", QStringLiteral("QUIT"), 2);
+    socket.disconnectFromHost();
+    return {};
+}
+
+} // namespace pd

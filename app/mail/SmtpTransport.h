@@ -1,0 +1,49 @@
+// Sends one message over SMTP on a QSslSocket: EHLO, STARTTLS or implicit TLS with certificate checks,
+// AUTH PLAIN/LOGIN, pipelining when offered, dot-stuffing, and a timeout on every step. Blocking: it runs
+// on the desktop's mail worker thread or in the CLI, never on a UI thread.
+#pragma once
+
+#include "MailTransport.h"
+
+#include <QStringList>
+
+namespace pd {
+
+struct SmtpSettings {
+    enum class Tls { None, StartTls, Implicit };
+
+    QString host;
+    quint16 port = 587;
+    Tls tls = Tls::StartTls;
+    QString user;     // empty: no AUTH
+    QString password; // never stored in the database
+    QString caFile;   // extra CA certificates (PEM) trusted besides the system's
+    // SHA-256 (hex) of a server certificate a supervisor chose to accept although it does not verify.
+    QString pinnedSha256;
+    QString helloName; // EHLO name; empty = this machine's name
+    int timeoutMs = 30000;
+
+    static std::optional<Tls> tlsFromName(const QString& name); // none | starttls | tls
+};
+
+class SmtpTransport final : public MailTransport {
+public:
+    explicit SmtpTransport(SmtpSettings settings);
+    // Ok once the server accepted the message (250 after the data). Unavailable ("mail.unavailable") when
+    // trying again later may work: no connection, a timeout, a 4xx reply, a certificate that does not
+    // verify, the connection lost before the server confirmed. Validation ("mail.rejected") for a 5xx
+    // reply to the message, with the server's words.
+    Status send(const OutgoingMail& mail) override;
+
+    // What the server said it can do in its last EHLO reply (tests read it).
+    const QStringList& capabilities() const { return m_capabilities; }
+
+private:
+    SmtpSettings m_settings;
+    QStringList m_capabilities;
+};
+
+// Lines of `raw` with CRLF endings and a leading dot doubled, ending with the "." line (RFC 5321 §4.5.2).
+QByteArray dotStuff(const QByteArray& raw);
+
+} // namespace pd

@@ -1,0 +1,434 @@
+// Mail over SMTP against a real server: TLS both ways, AUTH, certificate checks, and a dispatcher that
+// retries what a server could not take, marks what it refused, never loses a message and never sends one
+// twice, and delivers messages a strict parser reads cleanly with a link that activates.
+#include "ServiceFixture.h"
+#include "SmtpFixture.h"
+
+#include "AdminService.h"
+#include "DailyJob.h"
+#include "InvitationRepository.h"
+#include "MimeMessage.h"
+#include "OutboxRepository.h"
+#include "SettingsRepository.h"
+#include "SmtpTransport.h"
+
+#include <QCryptographicHash>
+#include <QJsonArray>
+#include <QRegularExpression>
+#include <QSslCertificate>
+
+#include <thread>
+
+using namespace pd;
+using namespace pd::test;
+
+namespace {
+
+OutgoingMail sample(const QString& body = QStringLiteral("Hello.\r\n.leading dot\r\n..two dots\r\n")) {
+    MailContent content{QStringLiteral("Invitación al portal"), body, QStringLiteral("<p>Hello.</p>")};
+    const QString id = MimeMessage::newMessageId(QStringLiteral("portal@example.org"));
+    return {id, QStringLiteral("portal@example.org"), QStringLiteral("ana@example.org"),
+            MimeMessage::build({QStringLiteral("Portal"), QStringLiteral("portal@example.org")},
+                               {QString(), QStringLiteral("ana@example.org")}, content,
+                               QDateTime(QDate(2026, 11, 24), QTime(17, 0), Qt::UTC), id)};
+}
+
+SmtpSettings to(const SmtpServer& server, SmtpSettings::Tls tls, const QString& host = QStringLiteral("127.0.0.1")) {
+    SmtpSettings s;
+    s.host = host;
+    s.port = server.port;
+    s.tls = tls;
+    s.timeoutMs = 5000;
+    return s;
+}
+
+QString certSha256(const QString& pem) {
+    const auto certs = QSslCertificate::fromPath(pem);
+    return certs.isEmpty() ? QString() : QString::fromLatin1(certs.first().digest(QCryptographicHash::Sha256).toHex());
+}
+
+// Points the hospital's mail settings at `server` (plain SMTP on loopback).
+void useSmtp(TestDb& t, const SmtpServer& server) {
+    auto ctx = t.as(QStringLiteral("supervisor"));
+    AdminService admin(*ctx);
+    for (const auto& [k, v] :
+         {std::pair{"mail.transport", QStringLiteral("smtp")}, std::pair{"mail.smtp_host", QStringLiteral("127.0.0.1")},
+          std::pair{"mail.smtp_port", QString::number(server.port)}, std::pair{"mail.smtp_tls", QStringLiteral("none")},
+          std::pair{"mail.smtp_timeout_seconds", QStringLiteral("5")}}) {
+        if (auto s = admin.setSetting(QLatin1String(k), v); !s)
+            qFatal("setting %s: %s", k, qPrintable(s.error().message));
+    }
+}
+
+Result<DispatchReport> dispatch(TestDb& t) {
+    auto ctx = t.as(QStringLiteral("specialist"));
+    auto policy = ctx->policy();
+    auto transport = makeTransport(policy.value(), *t.db);
+    if (!transport)
+        return transport.error();
+    return MailDispatcher(*ctx).dispatch(**transport);
+}
+
+// A family enrolled and its invitation sent now: one message waiting in the outbox.
+void queueInvitation(TestDb& t, const QString& mrn, const QString& email) {
+    addPatient(t, mrn, QDate(2017, 5, 14));
+    enrollOk(t, parentForm(mrn, QDate(2026, 11, 24), email));
+    auto ctx = t.as(QStringLiteral("specialist"));
+    const QString user = email.section(QLatin1Char('@'), 0, 0);
+    if (auto sent = InvitationService(*ctx).sendNow(user); !sent)
+        qFatal("send: %s", qPrintable(sent.error().message));
+}
+
+} // namespace
+
+class TestSmtp : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void dotStuffing_data();
+    void dotStuffing();
+    void plainDelivery();
+    void startTlsWithTheTestCa();
+    void implicitTls();
+    void authPlainOverTls();
+    void wrongPasswordIsRetriedNotLost();
+    void certificateForAnotherNameIsRefused();
+    void untrustedCertificateOnlyWhenPinned();
+    void startTlsRequiredButNotOffered();
+    void serverDownIsRetriedThenSent();
+    void busyServerIsRetried();
+    void refusalMarksTheInvitationDeliveryFailed();
+    void droppedMidDataIsSentAgainOnce();
+    void deliveredInvitationReadsCleanlyAndActivates();
+    void twoDispatchersDeliverEachMessageOnce();
+    void testMessageForSupervisorsOnly();
+    void passwordFileReadableByOthersIsRefused();
+
+private:
+    TestCertificates m_certs;
+};
+
+void TestSmtp::initTestCase() {
+    QVERIFY2(m_certs.ok, "openssl could not make the test certificates");
+}
+
+void TestSmtp::dotStuffing_data() {
+    QTest::addColumn<QByteArray>("raw");
+    QTest::addColumn<QByteArray>("wire");
+    QTest::newRow("plain lines") << QByteArray("a\r\nb\r\n") << QByteArray("a\r\nb\r\n.\r\n");
+    QTest::newRow("leading dot doubled") << QByteArray(".x\r\n") << QByteArray("..x\r\n.\r\n");
+    QTest::newRow("a lone dot line") << QByteArray("a\r\n.\r\nb") << QByteArray("a\r\n..\r\nb\r\n.\r\n");
+    QTest::newRow("bare LF becomes CRLF") << QByteArray("a\nb\n") << QByteArray("a\r\nb\r\n.\r\n");
+}
+
+void TestSmtp::dotStuffing() {
+    QFETCH(QByteArray, raw);
+    QFETCH(QByteArray, wire);
+    QCOMPARE(dotStuff(raw), wire);
+}
+
+void TestSmtp::plainDelivery() {
+    SmtpServer server;
+    QVERIFY(server.start({}));
+    SmtpTransport smtp(to(server, SmtpSettings::Tls::None));
+    const OutgoingMail mail = sample();
+    const Status sent = smtp.send(mail);
+    QVERIFY2(sent.ok(), sent ? "" : qPrintable(sent.error().message));
+    QCOMPARE(server.delivered().size(), 1);
+    QFile f(server.file(server.delivered().first()));
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QByteArray got = f.readAll();
+    // The server un-stuffs the dots: what arrives is what was built.
+    QCOMPARE(got.trimmed(), mail.raw.trimmed());
+    QFile envelope(server.file(server.delivered().first() + QStringLiteral(".envelope")));
+    QVERIFY(envelope.open(QIODevice::ReadOnly));
+    QVERIFY(envelope.readAll().startsWith("portal@example.org\nana@example.org\n"));
+}
+
+void TestSmtp::startTlsWithTheTestCa() {
+    SmtpServer server;
+    QVERIFY(server.start({QStringLiteral("--tls"), QStringLiteral("starttls"), QStringLiteral("--cert"),
+                          m_certs.path("server.pem"), QStringLiteral("--key"), m_certs.path("server.key")}));
+    SmtpSettings s = to(server, SmtpSettings::Tls::StartTls, QStringLiteral("localhost"));
+    s.caFile = m_certs.path("ca.pem");
+    SmtpTransport smtp(s);
+    const Status sent = smtp.send(sample());
+    QVERIFY2(sent.ok(), sent ? "" : qPrintable(sent.error().message));
+    QCOMPARE(server.delivered().size(), 1);
+}
+
+void TestSmtp::implicitTls() {
+    SmtpServer server;
+    QVERIFY(server.start({QStringLiteral("--tls"), QStringLiteral("implicit"), QStringLiteral("--cert"),
+                          m_certs.path("server.pem"), QStringLiteral("--key"), m_certs.path("server.key")}));
+    SmtpSettings s = to(server, SmtpSettings::Tls::Implicit);
+    s.caFile = m_certs.path("ca.pem");
+    SmtpTransport smtp(s);
+    const Status sent = smtp.send(sample());
+    QVERIFY2(sent.ok(), sent ? "" : qPrintable(sent.error().message));
+    QCOMPARE(server.delivered().size(), 1);
+}
+
+void TestSmtp::authPlainOverTls() {
+    SmtpServer server;
+    QVERIFY(server.start({QStringLiteral("--tls"), QStringLiteral("starttls"), QStringLiteral("--cert"),
+                          m_certs.path("server.pem"), QStringLiteral("--key"), m_certs.path("server.key"),
+                          QStringLiteral("--auth"), QStringLiteral("portal:s3cret-Ünï")}));
+    SmtpSettings s = to(server, SmtpSettings::Tls::StartTls);
+    s.caFile = m_certs.path("ca.pem");
+    s.user = QStringLiteral("portal");
+    s.password = QStringLiteral("s3cret-Ünï");
+    SmtpTransport smtp(s);
+    const Status sent = smtp.send(sample());
+    QVERIFY2(sent.ok(), sent ? "" : qPrintable(sent.error().message));
+    QCOMPARE(server.delivered().size(), 1);
+}
+
+void TestSmtp::wrongPasswordIsRetriedNotLost() {
+    SmtpServer server;
+    QVERIFY(server.start({QStringLiteral("--tls"), QStringLiteral("starttls"), QStringLiteral("--cert"),
+                          m_certs.path("server.pem"), QStringLiteral("--key"), m_certs.path("server.key"),
+                          QStringLiteral("--auth"), QStringLiteral("portal:right")}));
+    SmtpSettings s = to(server, SmtpSettings::Tls::StartTls);
+    s.caFile = m_certs.path("ca.pem");
+    s.user = QStringLiteral("portal");
+    s.password = QStringLiteral("wrong");
+    const Status sent = SmtpTransport(s).send(sample());
+    QVERIFY(!sent.ok());
+    QCOMPARE(sent.error().kind, ErrorKind::Unavailable); // settings can be fixed; the message waits
+    QVERIFY2(sent.error().message.contains(QStringLiteral("signing in as portal")), qPrintable(sent.error().message));
+    QVERIFY(!sent.error().message.contains(QStringLiteral("wrong")));
+    QCOMPARE(server.delivered().size(), 0);
+}
+
+void TestSmtp::certificateForAnotherNameIsRefused() {
+    SmtpServer server;
+    QVERIFY(server.start({QStringLiteral("--tls"), QStringLiteral("starttls"), QStringLiteral("--cert"),
+                          m_certs.path("wrong.pem"), QStringLiteral("--key"), m_certs.path("wrong.key")}));
+    SmtpSettings s = to(server, SmtpSettings::Tls::StartTls, QStringLiteral("localhost"));
+    s.caFile = m_certs.path("ca.pem");
+    const Status sent = SmtpTransport(s).send(sample());
+    QVERIFY(!sent.ok());
+    QCOMPARE(sent.error().kind, ErrorKind::Unavailable);
+    QVERIFY2(sent.error().message.contains(QStringLiteral("certificate")), qPrintable(sent.error().message));
+    QCOMPARE(server.delivered().size(), 0);
+}
+
+void TestSmtp::untrustedCertificateOnlyWhenPinned() {
+    SmtpServer server;
+    QVERIFY(server.start({QStringLiteral("--tls"), QStringLiteral("implicit"), QStringLiteral("--cert"),
+                          m_certs.path("wrong.pem"), QStringLiteral("--key"), m_certs.path("wrong.key")}));
+    SmtpSettings s = to(server, SmtpSettings::Tls::Implicit);
+    QVERIFY(!SmtpTransport(s).send(sample()).ok()); // no CA file, wrong name: refused
+    s.pinnedSha256 = certSha256(m_certs.path("server.pem"));
+    QVERIFY(!SmtpTransport(s).send(sample()).ok()); // pinned to another certificate: still refused
+    s.pinnedSha256 = certSha256(m_certs.path("wrong.pem"));
+    const Status sent = SmtpTransport(s).send(sample());
+    QVERIFY2(sent.ok(), sent ? "" : qPrintable(sent.error().message));
+    QCOMPARE(server.delivered().size(), 1);
+}
+
+void TestSmtp::startTlsRequiredButNotOffered() {
+    SmtpServer server;
+    QVERIFY(server.start({}));
+    const Status sent = SmtpTransport(to(server, SmtpSettings::Tls::StartTls)).send(sample());
+    QVERIFY(!sent.ok());
+    QVERIFY(sent.error().message.contains(QStringLiteral("STARTTLS")));
+    QCOMPARE(server.delivered().size(), 0);
+}
+
+void TestSmtp::serverDownIsRetriedThenSent() {
+    TestDb t;
+    SmtpServer server;
+    server.port = freePort(); // nothing listens there yet
+    useSmtp(t, server);
+    queueInvitation(t, QStringLiteral("5000001"), QStringLiteral("ana@example.org"));
+    auto first = dispatch(t);
+    QVERIFY(first.ok());
+    QCOMPARE(first->sent, 0);
+    QCOMPARE(first->retrying, 1);
+    QCOMPARE(t.count(QStringLiteral("SELECT count(*) FROM outbox WHERE status = 'pending' AND raw IS NOT NULL")), 1);
+    // Not due again yet.
+    auto early = dispatch(t);
+    QVERIFY(early.ok());
+    QCOMPARE(early->sent + early->retrying, 0);
+    QVERIFY(server.start({}, server.port));
+    t.clock.advanceSecs(120);
+    auto later = dispatch(t);
+    QVERIFY(later.ok());
+    QCOMPARE(later->sent, 1);
+    QCOMPARE(server.delivered().size(), 1);
+    // Once sent, the stored copy with its activation link is gone.
+    QCOMPARE(t.count(QStringLiteral("SELECT count(*) FROM outbox WHERE status = 'sent' AND raw IS NULL")), 1);
+}
+
+void TestSmtp::busyServerIsRetried() {
+    TestDb t;
+    SmtpServer server;
+    QVERIFY(server.start({QStringLiteral("--rcpt-reply"), QStringLiteral("451 4.3.0 Mailbox busy, try later"),
+                          QStringLiteral("--rcpt-fail-times"), QStringLiteral("1")}));
+    useSmtp(t, server);
+    queueInvitation(t, QStringLiteral("5000002"), QStringLiteral("ana@example.org"));
+    auto first = dispatch(t);
+    QVERIFY(first.ok());
+    QCOMPARE(first->retrying, 1);
+    QVERIFY(first->errors.value(0).contains(QStringLiteral("451")));
+    t.clock.advanceSecs(120);
+    auto later = dispatch(t);
+    QCOMPARE(later->sent, 1);
+    QCOMPARE(server.delivered().size(), 1);
+}
+
+void TestSmtp::refusalMarksTheInvitationDeliveryFailed() {
+    TestDb t;
+    SmtpServer server;
+    QVERIFY(server.start({QStringLiteral("--rcpt-reply"), QStringLiteral("550 5.1.1 No such mailbox")}));
+    useSmtp(t, server);
+    queueInvitation(t, QStringLiteral("5000003"), QStringLiteral("ana@example.org"));
+    auto r = dispatch(t);
+    QVERIFY(r.ok());
+    QCOMPARE(r->failed, 1);
+    QCOMPARE(t.count(QStringLiteral("SELECT count(*) FROM outbox WHERE status = 'failed' AND last_error LIKE "
+                                    "'%550 5.1.1 No such mailbox%'")),
+             1);
+    QCOMPARE(t.count(QStringLiteral("SELECT count(*) FROM invitations WHERE status = 'delivery_failed'")), 1);
+    QCOMPARE(server.delivered().size(), 0);
+}
+
+void TestSmtp::droppedMidDataIsSentAgainOnce() {
+    TestDb t;
+    SmtpServer server;
+    QVERIFY(server.start({QStringLiteral("--drop-data-once")}));
+    useSmtp(t, server);
+    queueInvitation(t, QStringLiteral("5000004"), QStringLiteral("ana@example.org"));
+    auto first = dispatch(t);
+    QCOMPARE(first->retrying, 1);
+    QVERIFY2(first->errors.value(0).contains(QStringLiteral("sent again")), qPrintable(first->errors.value(0)));
+    t.clock.advanceSecs(120);
+    auto later = dispatch(t);
+    QCOMPARE(later->sent, 1);
+    t.clock.advanceSecs(3600);
+    auto after = dispatch(t);
+    QCOMPARE(after->sent, 0);
+    QCOMPARE(server.delivered().size(), 1);
+}
+
+void TestSmtp::deliveredInvitationReadsCleanlyAndActivates() {
+    TestDb t;
+    SmtpServer server;
+    QVERIFY(server.start({}));
+    useSmtp(t, server);
+    queueInvitation(t, QStringLiteral("5000005"), QStringLiteral("maria@example.org")); // Spanish family
+    QCOMPARE(dispatch(t)->sent, 1);
+    QCOMPARE(server.delivered().size(), 1);
+    const QJsonObject m = SmtpServer::parse(server.file(server.delivered().first()));
+    QVERIFY2(m.value(QStringLiteral("defects")).toArray().isEmpty(),
+             qPrintable(QString::fromUtf8(QJsonDocument(m).toJson())));
+    QCOMPARE(m.value(QStringLiteral("type")).toString(), QStringLiteral("multipart/alternative"));
+    const QJsonArray parts = m.value(QStringLiteral("parts")).toArray();
+    QCOMPARE(parts.size(), 2);
+    QCOMPARE(parts.at(0).toObject().value(QStringLiteral("type")).toString(), QStringLiteral("text/plain"));
+    QCOMPARE(parts.at(1).toObject().value(QStringLiteral("type")).toString(), QStringLiteral("text/html"));
+    QVERIFY(m.value(QStringLiteral("raw_subject")).toString().contains(QStringLiteral("=?UTF-8?")));
+    QVERIFY(m.value(QStringLiteral("subject")).toString().contains(QStringLiteral("ó"))); // Spanish, decoded
+    QVERIFY(m.value(QStringLiteral("longest_line")).toInt() <= 78);
+    const QString text = parts.at(0).toObject().value(QStringLiteral("body")).toString();
+    QVERIFY(!text.contains(QStringLiteral("5000005"))); // no MRN
+    QVERIFY(!text.contains(QStringLiteral("2017")));    // no birth date
+    const QString token = QRegularExpression(QStringLiteral("token=([A-Za-z0-9_-]{43})")).match(text).captured(1);
+    QCOMPARE(token.size(), 43);
+    auto portal = t.as(QStringLiteral("portal"));
+    auto activated = InvitationService(*portal).activate(token, QStringLiteral("482913"));
+    QVERIFY2(activated.ok(), activated ? "" : qPrintable(activated.error().message));
+    QCOMPARE(activated->user.status, QStringLiteral("active"));
+}
+
+void TestSmtp::twoDispatchersDeliverEachMessageOnce() {
+    TestDb t;
+    SmtpServer server;
+    QVERIFY(server.start({}));
+    useSmtp(t, server);
+    for (int i = 0; i < 12; ++i)
+        queueInvitation(t, QStringLiteral("51000%1").arg(i, 2, 10, QLatin1Char('0')),
+                        QStringLiteral("family%1@example.org").arg(i));
+    const QString path = t.path();
+    const QDateTime now = t.clock.nowUtc();
+    std::atomic<int> sent{0};
+    const auto worker = [&](const QString& workstation) {
+        auto db = Database::open(path);
+        if (!db)
+            return;
+        FixedClock clock(now);
+        auto staff = signIn(*db.value(), QStringLiteral("specialist"));
+        ServiceContext ctx(*db.value(), clock, staff.value(), workstation);
+        auto transport = makeTransport(ctx.policy().value(), *db.value());
+        // Small batches, so the two take turns claiming.
+        for (int round = 0; round < 12; ++round) {
+            auto r = MailDispatcher(ctx).dispatch(**transport, 2);
+            if (r)
+                sent += r->sent;
+        }
+    };
+    std::thread a(worker, QStringLiteral("ws-a"));
+    std::thread b(worker, QStringLiteral("ws-b"));
+    a.join();
+    b.join();
+    QCOMPARE(sent.load(), 12);
+    QCOMPARE(server.delivered().size(), 12);
+    QSet<QString> ids;
+    for (const QString& f : server.delivered())
+        ids.insert(SmtpServer::parse(server.file(f)).value(QStringLiteral("message_id")).toString());
+    QCOMPARE(ids.size(), 12);
+}
+
+void TestSmtp::testMessageForSupervisorsOnly() {
+    TestDb t;
+    SmtpServer server;
+    QVERIFY(server.start({}));
+    useSmtp(t, server);
+    auto specialist = t.as(QStringLiteral("specialist"));
+    auto refused = AdminService(*specialist).sendTestMessage(QStringLiteral("him@example.org"));
+    QVERIFY(!refused.ok());
+    QCOMPARE(refused.error().kind, ErrorKind::NotPermitted);
+    auto supervisor = t.as(QStringLiteral("supervisor"));
+    auto sent = AdminService(*supervisor).sendTestMessage(QStringLiteral("him@example.org"));
+    QVERIFY2(sent.ok(), sent ? "" : qPrintable(sent.error().message));
+    QCOMPARE(server.delivered().size(), 1);
+    QVERIFY(SmtpServer::parse(server.file(server.delivered().first()))
+                .value(QStringLiteral("defects"))
+                .toArray()
+                .isEmpty());
+}
+
+void TestSmtp::passwordFileReadableByOthersIsRefused() {
+#ifndef Q_OS_UNIX
+    QSKIP("file modes are a Unix check");
+#else
+    TestDb t;
+    SmtpServer server;
+    server.port = freePort();
+    useSmtp(t, server);
+    QTemporaryDir dir;
+    const QString secret = dir.filePath(QStringLiteral("smtp-password"));
+    QFile f(secret);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("s3cret\n");
+    f.close();
+    QVERIFY(f.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadOther));
+    auto supervisor = t.as(QStringLiteral("supervisor"));
+    QVERIFY(AdminService(*supervisor).setSetting(QStringLiteral("mail.smtp_user"), QStringLiteral("portal")).ok());
+    QVERIFY(AdminService(*supervisor).setSetting(QStringLiteral("mail.smtp_password_file"), secret).ok());
+    auto policy = supervisor->policy();
+    auto transport = makeTransport(policy.value(), *t.db);
+    QVERIFY(!transport.ok());
+    QVERIFY(transport.error().message.contains(QStringLiteral("chmod 600")));
+    QVERIFY(f.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner));
+    QVERIFY(makeTransport(policy.value(), *t.db).ok());
+    // The password itself is nowhere in the database.
+    QCOMPARE(t.count(QStringLiteral("SELECT count(*) FROM settings WHERE value LIKE '%s3cret%'")), 0);
+#endif
+}
+
+QTEST_GUILESS_MAIN(TestSmtp)
+#include "TestSmtp.moc"
