@@ -40,6 +40,8 @@ QList<RowsModel<InvitationRow>::Column> invitationColumns(const QTimeZone& zone)
             [zone](const R& r) { return QVariant(DisplayText::localTime(r.invitation.expiresAt, zone)); }),
         column<R>(QT_TRANSLATE_NOOP("WorklistModels", "Wrong PINs"),
                   [](const R& r) { return QVariant(r.invitation.failedAttempts); }),
+        column<R>(QT_TRANSLATE_NOOP("WorklistModels", "Mail server's reply"),
+                  [](const R& r) { return QVariant(r.mailError); }),
     };
 }
 

@@ -27,7 +27,8 @@ public:
         DueColumn,
         SentColumn,
         ExpiresColumn,
-        FailedColumn
+        FailedColumn,
+        MailErrorColumn
     };
 
 private:

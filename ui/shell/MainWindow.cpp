@@ -2,6 +2,7 @@
 
 #include "AdminService.h"
 #include "IdleLock.h"
+#include "MailPump.h"
 #include "PatientPage.h"
 #include "PatientService.h"
 #include "Prompts.h"
@@ -97,6 +98,19 @@ MainWindow::MainWindow(Session session, QWidget* parent)
             [this](const QString& mrn) { openPatient(mrn); });
     connect(m_pages, &QTabWidget::tabCloseRequested, this, &MainWindow::closeTab);
     connect(m_session.runner, &DbRunner::dataChanged, this, &MainWindow::refreshOutbox);
+
+    // Mail goes out in the background, soon after a change queued some and every minute.
+    m_mail = new MailPump(m_session.runner->config(), m_session.staff, this);
+    connect(m_session.runner, &DbRunner::dataChanged, this, [this] { QTimer::singleShot(300, m_mail, &MailPump::runNow); });
+    connect(m_mail, &MailPump::finished, this, [this](const DispatchReport& report) {
+        refreshOutbox();
+        if (!report.errors.isEmpty())
+            statusBar()->showMessage(tr("Mail: %1").arg(report.errors.constLast()), 30000);
+        if (report.failed > 0)
+            m_session.runner->notifyChanged(); // invitations now show delivery_failed
+    });
+    connect(m_mail, &MailPump::failed, this,
+            [this](const QString& message) { statusBar()->showMessage(tr("Mail: %1").arg(message), 30000); });
 
     m_outboxTimer = new QTimer(this);
     m_outboxTimer->setInterval(30 * 1000);

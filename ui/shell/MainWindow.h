@@ -15,6 +15,7 @@ class QTimer;
 namespace pd {
 
 class IdleLock;
+class MailPump;
 class PatientPage;
 class SearchPanel;
 class WorklistsPage;
@@ -41,6 +42,7 @@ public:
     WorklistsPage* worklists() const { return m_worklists; }
     QTabWidget* pages() const { return m_pages; }
     IdleLock* idleLock() const { return m_idle; }
+    MailPump* mailPump() const { return m_mail; }
     QLabel* outboxLabel() const { return m_outboxLabel; }
     void refreshOutbox();
 
@@ -72,6 +74,7 @@ private:
     QLabel* m_outboxLabel = nullptr;
     QTimer* m_outboxTimer = nullptr;
     IdleLock* m_idle = nullptr;
+    MailPump* m_mail = nullptr;
 };
 
 } // namespace pd

@@ -1,0 +1,38 @@
+// Sends the outbox in the background while the desktop runs: every minute, and soon after a change queued
+// mail. It has its own worker thread and connection, so a slow mail server never delays the pages.
+#pragma once
+
+#include "DailyJob.h"
+#include "DbRunner.h"
+
+#include <QObject>
+#include <QTimer>
+
+#include <memory>
+
+namespace pd {
+
+class MailPump final : public QObject {
+    Q_OBJECT
+
+public:
+    // Uses the same database, clock and workstation as `runner`, acting as `staff`.
+    MailPump(const DbRunner::Config& config, const StaffMember& staff, QObject* parent = nullptr);
+    ~MailPump() override;
+
+    // Sends what is due now (unless a round is already running).
+    void runNow();
+    bool isRunning() const { return m_running; }
+    void setIntervalMs(int ms) { m_timer.setInterval(ms); }
+
+signals:
+    void finished(const pd::DispatchReport& report);
+    void failed(const QString& message);
+
+private:
+    std::unique_ptr<DbRunner> m_runner;
+    QTimer m_timer;
+    bool m_running = false;
+};
+
+} // namespace pd
