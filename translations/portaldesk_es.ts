@@ -393,7 +393,7 @@
        reasons: suspected_compromise, family_request, duplicate, deceased, other
   transitions upcoming [--days N]        12th and 18th birthdays ahead (default 30 days)
   daily                                  expire, transitions, notices, late marks, send mail
-  mail send | mail list [--status S]
+  mail send | mail list [--status S] | mail test --to ADDRESS   (supervisors: check mail settings)
   audit verify | audit list [--record TYPE[:ID]] [--limit N]
   settings list | settings get KEY | settings set KEY VALUE
   staff add NAME --role support_agent|him_specialist|him_supervisor | staff list |
@@ -407,39 +407,15 @@ or the system&apos;s language.
 Exit codes: 0 done, 2 usage, 3 refused by a rule or bad input, 4 conflict, 5 not found,
 6 not permitted, 7 database or mail server unavailable.
 </source>
-        <translation>Uso: portaldesk-cli [--db ARCHIVO] [--now ISO-8601] [--staff NOMBRE] [--json] COMANDO …
-
-  init                                   crear o migrar la base de datos
-  demo-data [--patients N] [--seed S]    familias sintéticas realistas de Los Ángeles
-  patient add --mrn M --given G --family F --birth-date YYYY-MM-DD [--language es]
-              [--email E] [--phone P] [--sex female|male|other|unknown]
-  patient show MRN                       paciente, cuentas, accesos, invitaciones, cronología
-  search TEXTO                           cualquier parte del nombre, MRN, correo o teléfono
-  enroll --mrn M --form parent|patient --signed YYYY-MM-DD [--given G --family F
-         --email E --relationship parent|guardian|family --language L]
-         [--override MOTIVO]             (el PIN se lee de la entrada estándar)
-  invitation list [--status S] [--mrn M] [--due] [--late]
-  invitation send-now USUARIO | reissue USUARIO [--new-pin --verified-by CÓMO] | revoke USUARIO
-  activate --token T                     la activación del portal (PIN de la entrada estándar)
-  user show USUARIO | user update USUARIO [--email E] [--language L]
-  user deactivate USUARIO --reason R [--reported-by QUIÉN] [--verified-by CÓMO] [--note TEXTO]
-       motivos: suspected_compromise, family_request, duplicate, deceased, other
-  transitions upcoming [--days N]        cumpleaños 12 y 18 próximos (30 días por omisión)
-  daily                                  vencimientos, transiciones, avisos, atrasos, envío de correo
-  mail send | mail list [--status S]
-  audit verify | audit list [--record TIPO[:ID]] [--limit N]
-  settings list | settings get CLAVE | settings set CLAVE VALOR
-  staff add NOMBRE --role support_agent|him_specialist|him_supervisor | staff list |
-  staff disable NOMBRE
-
-USUARIO es un nombre de usuario del portal o una dirección de correo. --now reemplaza el reloj en
-esta ejecución; una hora sin desfase se interpreta en la zona horaria del hospital. El miembro del
-personal que actúa es --staff, si no $PORTALDESK_STAFF, si no su nombre de inicio de sesión. Los
-mensajes siguen $PORTALDESK_LANGUAGE (en, es) o el idioma del sistema.
-
-Códigos de salida: 0 hecho, 2 uso, 3 rechazado por una regla o dato incorrecto, 4 conflicto,
-5 no encontrado, 6 no permitido, 7 base de datos o servidor de correo no disponible.
-</translation>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say where to send it: --to ADDRESS.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test message accepted for %1 (%2).</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1035,6 +1011,54 @@ Códigos de salida: 0 hecho, 2 uso, 3 rechazado por una regla o dato incorrecto,
         <source>use a whole number of minutes from 1 to 240</source>
         <translation>use un número entero de minutos de 1 a 240</translation>
     </message>
+    <message>
+        <source>The SMTP server&apos;s host name (mail.transport smtp).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The SMTP server&apos;s port: 587 for STARTTLS, 465 for TLS.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>starttls, tls (implicit, port 465) or none (a relay on this machine only).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User for SMTP AUTH; empty means no sign-in. The password is never stored here: see mail.smtp_password_file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A file readable only by its owner that holds the SMTP password (or set PORTALDESK_SMTP_PASSWORD).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CA certificates (PEM) to trust for the SMTP server besides the system&apos;s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SHA-256 of a server certificate accepted although it does not verify (a supervisor&apos;s exception; empty = none).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seconds to wait for each step of an SMTP conversation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>use a port number from 1 to 65535</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>use a whole number of seconds from 1 to 600</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>use starttls, tls or none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>use the certificate&apos;s SHA-256 as 64 hex digits</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ReissueDialog</name>
@@ -1471,6 +1495,26 @@ Códigos de salida: 0 hecho, 2 uso, 3 rechazado por una regla o dato incorrecto,
         <source>%1 holds access to no patient.</source>
         <translation>%1 no tiene acceso a ningún paciente.</translation>
     </message>
+    <message>
+        <source>Sending a test message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PortalDesk test message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This message checks %1&apos;s mail settings. Nobody needs to answer it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The SMTP password file %1 can be read by others; make it readable by its owner only (chmod 600).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Can&apos;t read the SMTP password file %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>TimelineText</name>
@@ -1799,6 +1843,10 @@ Códigos de salida: 0 hecho, 2 uso, 3 rechazado por una regla o dato incorrecto,
     <message>
         <source>not yet</source>
         <translation>todavía no</translation>
+    </message>
+    <message>
+        <source>Mail server&apos;s reply</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2219,6 +2267,10 @@ La gestión de accesos al portal del paciente: inscripción, invitaciones, PIN, 
     <message>
         <source>Outbox: unknown (%1)</source>
         <translation>Bandeja de salida: desconocido (%1)</translation>
+    </message>
+    <message>
+        <source>Mail: %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2706,6 +2758,118 @@ La página ahora muestra el registro tal como está.</translation>
     <message>
         <source>Holiday removed.</source>
         <translation>Día festivo eliminado.</translation>
+    </message>
+    <message>
+        <source>&amp;Mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How mail leaves</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Files in a folder (no server)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SMTP server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SMTP port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SMTP encryption</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>STARTTLS (port 587)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TLS from the start (port 465)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None (a relay on this machine only)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SMTP user</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SMTP password file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a file only its owner can read; the password is never stored here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CA certificates file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>empty: the system&apos;s certificate authorities</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save &amp;mail settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send a test message to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>name@example.org</source>
+        <translation type="unfinished">nombre@example.org</translation>
+    </message>
+    <message>
+        <source>Send &amp;test message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mail &amp;leaves as:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SMTP &amp;server:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>P&amp;ort:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Encryption:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Password file:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;CA file:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send a test &amp;to:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending a test message to %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The mail server accepted the test message for %1.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,7 @@
 // The desktop driven as staff use it: real widgets on the offscreen platform, a real database behind
 // the worker thread, and the UI thread forbidden from running SQL.
 #include "GuiFixture.h"
+#include "SmtpFixture.h"
 
 #include "AccountService.h"
 #include "ActionDialog.h"
@@ -9,6 +10,7 @@
 #include "EditLoginDialog.h"
 #include "EnrollDialog.h"
 #include "IdleLock.h"
+#include "MailPump.h"
 #include "PatientModels.h"
 #include "PatientPage.h"
 #include "ReissueDialog.h"
@@ -20,6 +22,7 @@
 #include "WorkstationSettings.h"
 
 #include <QComboBox>
+#include <QDir>
 #include <QFile>
 #include <QLabel>
 #include <QPlainTextEdit>
@@ -108,6 +111,9 @@ private slots:
     void transitionWorklistListsTheComingBirthday();
     void supervisorChangesPolicyAndHolidays();
     void unknownStaffIsRefusedAtSignIn();
+    void outboxIsSentInTheBackground();
+    void supervisorSetsUpSmtpAndSendsATestMessage();
+    void refusedMailShowsTheServersReply();
     void signOutReturnsToSignInForTheNextPerson();
     void languageSwitchesToSpanish();
     void windowKeepsItsSizeBetweenRuns();
@@ -603,6 +609,76 @@ void TestGuiFlows::unknownStaffIsRefusedAtSignIn() {
     child<QLineEdit>(d, "staffNameLineEdit")->setText(QStringLiteral("specialist"));
     child<QPushButton>(d, "signInButton")->click();
     QTRY_VERIFY_WITH_TIMEOUT(gui.app->mainWindow() != nullptr, Wait);
+}
+
+void TestGuiFlows::outboxIsSentInTheBackground() {
+    Gui gui;
+    MainWindow* w = gui.signIn(QStringLiteral("specialist"));
+    QVERIFY(w);
+    QTRY_VERIFY_WITH_TIMEOUT(w->outboxLabel()->text().contains(QLatin1String("1")), Wait);
+    w->mailPump()->runNow();
+    QTRY_VERIFY_WITH_TIMEOUT(w->outboxLabel()->text().contains(QLatin1String("0")), Wait);
+    // The embedded default writes the e-mail into the folder beside the database.
+    const QStringList files =
+        QDir(gui.t.dir.filePath(QStringLiteral("mail"))).entryList({QStringLiteral("*.eml")}, QDir::Files);
+    QCOMPARE(files.size(), 1);
+}
+
+void TestGuiFlows::supervisorSetsUpSmtpAndSendsATestMessage() {
+    SmtpServer server;
+    QVERIFY(server.start({}));
+    Gui gui;
+    MainWindow* w = gui.signIn(QStringLiteral("supervisor"));
+    QVERIFY(w);
+    QString saved;
+    QString tested;
+    whenModal<SettingsDialog>([&](SettingsDialog* d) {
+        auto* transport = child<QComboBox>(d, "mailTransportComboBox");
+        QVERIFY(QTest::qWaitFor([transport] { return transport->currentData().toString() == QLatin1String("file"); },
+                                Wait));
+        transport->setCurrentIndex(transport->findData(QStringLiteral("smtp")));
+        child<QLineEdit>(d, "smtpHostLineEdit")->setText(QStringLiteral("127.0.0.1"));
+        child<QSpinBox>(d, "smtpPortSpinBox")->setValue(server.port);
+        auto* tls = child<QComboBox>(d, "smtpTlsComboBox");
+        tls->setCurrentIndex(tls->findData(QStringLiteral("none")));
+        child<QPushButton>(d, "saveMailButton")->click();
+        auto* status = child<QLabel>(d, "settingsStatusLabel");
+        QVERIFY(QTest::qWaitFor([status] { return status->text().contains(QStringLiteral("Saved")); }, Wait));
+        saved = status->text();
+        child<QLineEdit>(d, "testAddressLineEdit")->setText(QStringLiteral("him-desk@example.org"));
+        child<QPushButton>(d, "sendTestButton")->click();
+        QVERIFY(QTest::qWaitFor([status] { return status->text().contains(QStringLiteral("accepted")); }, Wait));
+        tested = status->text();
+        d->reject();
+    });
+    w->findChild<QAction*>(QStringLiteral("settingsAction"))->trigger();
+    QVERIFY2(saved.contains(QStringLiteral("4 setting")), qPrintable(saved));
+    QVERIFY(tested.contains(QStringLiteral("him-desk@example.org")));
+    QCOMPARE(server.delivered().size(), 1);
+}
+
+void TestGuiFlows::refusedMailShowsTheServersReply() {
+    SmtpServer server;
+    QVERIFY(server.start({QStringLiteral("--rcpt-reply"), QStringLiteral("550 5.1.1 No such mailbox here")}));
+    Gui gui;
+    {
+        auto ctx = gui.t.as(QStringLiteral("supervisor"));
+        AdminService admin(*ctx);
+        QVERIFY(admin.setSetting(QStringLiteral("mail.transport"), QStringLiteral("smtp")).ok());
+        QVERIFY(admin.setSetting(QStringLiteral("mail.smtp_host"), QStringLiteral("127.0.0.1")).ok());
+        QVERIFY(admin.setSetting(QStringLiteral("mail.smtp_port"), QString::number(server.port)).ok());
+        QVERIFY(admin.setSetting(QStringLiteral("mail.smtp_tls"), QStringLiteral("none")).ok());
+    }
+    MainWindow* w = gui.signIn(QStringLiteral("specialist"));
+    QVERIFY(w);
+    w->mailPump()->runNow();
+    WorklistsPage* lists = w->worklists();
+    lists->choose(3); // delivery failed
+    QTRY_COMPARE_WITH_TIMEOUT(lists->invitationModel()->rowCount(), 1, Wait);
+    const QString reply =
+        lists->invitationModel()->index(0, InvitationWorklistModel::MailErrorColumn).data().toString();
+    QVERIFY2(reply.contains(QStringLiteral("550 5.1.1 No such mailbox here")), qPrintable(reply));
+    QCOMPARE(lists->invitationModel()->row(0).username, QStringLiteral("linh.nguyen"));
 }
 
 void TestGuiFlows::signOutReturnsToSignInForTheNextPerson() {

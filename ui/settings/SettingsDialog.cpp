@@ -46,6 +46,7 @@ SettingsDialog::SettingsDialog(const Session& session, QWidget* parent)
     m_tabs->addTab(workstationTab(), tr("This &workstation"));
     m_tabs->addTab(hospitalTab(), tr("&Hospital policy"));
     m_tabs->addTab(holidaysTab(), tr("Hol&idays"));
+    m_tabs->addTab(mailTab(), tr("&Mail"));
 
     m_status = new QLabel(this);
     m_status->setObjectName(QStringLiteral("settingsStatusLabel"));
@@ -300,6 +301,10 @@ void SettingsDialog::saveHospital() {
     consider("security.idle_lock_minutes", QString::number(m_idleMinutes->value()));
     consider("him.open", m_open->time().toString(QStringLiteral("HH:mm")));
     consider("him.close", m_close->time().toString(QStringLiteral("HH:mm")));
+    saveChanges(changes);
+}
+
+void SettingsDialog::saveChanges(const QList<QPair<QString, QString>>& changes) {
     if (changes.isEmpty()) {
         setStatus(tr("Nothing has changed."), false);
         return;
@@ -325,6 +330,95 @@ void SettingsDialog::saveHospital() {
                     false);
                 loadHospital();
                 emit policySaved();
+            });
+}
+
+QWidget* SettingsDialog::mailTab() {
+    auto* tab = new QWidget(this);
+    const auto line = [tab](const char* name, const QString& accessible) {
+        auto* e = new QLineEdit(tab);
+        e->setObjectName(QLatin1String(name));
+        e->setAccessibleName(accessible);
+        e->setMaxLength(500);
+        return e;
+    };
+    m_transport = new QComboBox(tab);
+    m_transport->setObjectName(QStringLiteral("mailTransportComboBox"));
+    m_transport->setAccessibleName(tr("How mail leaves"));
+    m_transport->addItem(tr("Files in a folder (no server)"), QStringLiteral("file"));
+    m_transport->addItem(tr("SMTP server"), QStringLiteral("smtp"));
+    m_smtpHost = line("smtpHostLineEdit", tr("SMTP server"));
+    m_smtpPort = spin(tab, QStringLiteral("smtpPortSpinBox"), tr("SMTP port"), 65535, QString());
+    m_smtpTls = new QComboBox(tab);
+    m_smtpTls->setObjectName(QStringLiteral("smtpTlsComboBox"));
+    m_smtpTls->setAccessibleName(tr("SMTP encryption"));
+    m_smtpTls->addItem(tr("STARTTLS (port 587)"), QStringLiteral("starttls"));
+    m_smtpTls->addItem(tr("TLS from the start (port 465)"), QStringLiteral("tls"));
+    m_smtpTls->addItem(tr("None (a relay on this machine only)"), QStringLiteral("none"));
+    m_smtpUser = line("smtpUserLineEdit", tr("SMTP user"));
+    m_smtpPasswordFile = line("smtpPasswordFileLineEdit", tr("SMTP password file"));
+    m_smtpPasswordFile->setPlaceholderText(tr("a file only its owner can read; the password is never stored here"));
+    m_smtpCaFile = line("smtpCaFileLineEdit", tr("CA certificates file"));
+    m_smtpCaFile->setPlaceholderText(tr("empty: the system's certificate authorities"));
+    auto* save = new QPushButton(tr("Save &mail settings"), tab);
+    save->setObjectName(QStringLiteral("saveMailButton"));
+    connect(save, &QPushButton::clicked, this, &SettingsDialog::saveMail);
+
+    m_testAddress = line("testAddressLineEdit", tr("Send a test message to"));
+    m_testAddress->setPlaceholderText(tr("name@example.org"));
+    auto* test = new QPushButton(tr("Send &test message"), tab);
+    test->setObjectName(QStringLiteral("sendTestButton"));
+    connect(test, &QPushButton::clicked, this, &SettingsDialog::sendTestMessage);
+    auto* testRow = new QHBoxLayout;
+    testRow->addWidget(m_testAddress, 1);
+    testRow->addWidget(test);
+
+    auto* form = new QFormLayout;
+    form->addRow(tr("Mail &leaves as:"), m_transport);
+    form->addRow(tr("SMTP &server:"), m_smtpHost);
+    form->addRow(tr("P&ort:"), m_smtpPort);
+    form->addRow(tr("&Encryption:"), m_smtpTls);
+    form->addRow(tr("&User:"), m_smtpUser);
+    form->addRow(tr("&Password file:"), m_smtpPasswordFile);
+    form->addRow(tr("&CA file:"), m_smtpCaFile);
+    form->addRow(tr("Send a test &to:"), testRow);
+
+    const bool supervisor = m_session.has(Role::Supervisor);
+    for (QWidget* w : std::initializer_list<QWidget*>{m_transport, m_smtpHost, m_smtpPort, m_smtpTls, m_smtpUser,
+                                                       m_smtpPasswordFile, m_smtpCaFile, save, m_testAddress, test})
+        w->setEnabled(supervisor);
+    auto* layout = new QVBoxLayout(tab);
+    layout->addLayout(form);
+    layout->addStretch(1);
+    layout->addWidget(save, 0, Qt::AlignRight);
+    return tab;
+}
+
+void SettingsDialog::saveMail() {
+    QList<QPair<QString, QString>> changes;
+    const auto consider = [&](const char* key, const QString& value) {
+        if (m_loaded.value(QLatin1String(key)) != value)
+            changes.append({QLatin1String(key), value});
+    };
+    consider("mail.transport", m_transport->currentData().toString());
+    consider("mail.smtp_host", m_smtpHost->text().trimmed());
+    consider("mail.smtp_port", QString::number(m_smtpPort->value()));
+    consider("mail.smtp_tls", m_smtpTls->currentData().toString());
+    consider("mail.smtp_user", m_smtpUser->text().trimmed());
+    consider("mail.smtp_password_file", m_smtpPasswordFile->text().trimmed());
+    consider("mail.smtp_ca_file", m_smtpCaFile->text().trimmed());
+    saveChanges(changes);
+}
+
+void SettingsDialog::sendTestMessage() {
+    const QString to = m_testAddress->text().trimmed();
+    setStatus(tr("Sending a test message to %1…").arg(to), false);
+    onReady(this,
+            m_session.runner->run([to](const ServiceContext& ctx) { return AdminService(ctx).sendTestMessage(to); }),
+            [this, to](const Result<QString>& sent) {
+                setStatus(sent ? tr("The mail server accepted the test message for %1.").arg(to)
+                               : sent.error().message,
+                          !sent);
             });
 }
 

@@ -26,6 +26,8 @@ public:
     SettingsDialog(const Session& session, QWidget* parent = nullptr);
 
     QTabWidget* tabs() const { return m_tabs; }
+    // Saves changed policy values (checked all first, so one bad value changes nothing).
+    void saveChanges(const QList<QPair<QString, QString>>& changes);
     // Whether the chosen language differs from the one in use (the window is rebuilt in it).
     bool languageChanged() const { return m_languageChanged; }
 
@@ -36,6 +38,9 @@ private:
     QWidget* workstationTab();
     QWidget* hospitalTab();
     QWidget* holidaysTab();
+    QWidget* mailTab();
+    void saveMail();
+    void sendTestMessage();
     void loadHospital();
     void loadHolidays();
     void saveWorkstation();
@@ -60,6 +65,15 @@ private:
     QTimeEdit* m_open = nullptr;
     QTimeEdit* m_close = nullptr;
     QMap<QString, QString> m_loaded;
+
+    QComboBox* m_transport = nullptr;
+    QLineEdit* m_smtpHost = nullptr;
+    QSpinBox* m_smtpPort = nullptr;
+    QComboBox* m_smtpTls = nullptr;
+    QLineEdit* m_smtpUser = nullptr;
+    QLineEdit* m_smtpPasswordFile = nullptr;
+    QLineEdit* m_smtpCaFile = nullptr;
+    QLineEdit* m_testAddress = nullptr;
 
     QTableWidget* m_holidays = nullptr;
     QLineEdit* m_holidayDate = nullptr;
