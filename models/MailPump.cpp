@@ -19,16 +19,15 @@ void MailPump::runNow() {
     if (m_running)
         return;
     m_running = true;
-    onReady(this,
-            m_runner->run([](const ServiceContext& ctx) -> Result<DispatchReport> {
-                auto policy = ctx.policy();
-                if (!policy)
-                    return policy.error();
-                auto transport = makeTransport(policy.value(), ctx.db());
-                if (!transport)
-                    return transport.error();
-                return MailDispatcher(ctx).dispatch(**transport);
-            }),
+    onReady(this, m_runner->run([](const ServiceContext& ctx) -> Result<DispatchReport> {
+        auto policy = ctx.policy();
+        if (!policy)
+            return policy.error();
+        auto transport = makeTransport(policy.value(), ctx.db());
+        if (!transport)
+            return transport.error();
+        return MailDispatcher(ctx).dispatch(**transport);
+    }),
             [this](const Result<DispatchReport>& report) {
                 m_running = false;
                 if (report)

@@ -407,15 +407,47 @@ or the system&apos;s language.
 Exit codes: 0 done, 2 usage, 3 refused by a rule or bad input, 4 conflict, 5 not found,
 6 not permitted, 7 database or mail server unavailable.
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Uso: portaldesk-cli [--db FILE] [--now ISO-8601] [--staff NAME] [--json] COMMAND …
+
+  init                                   crear o migrar la base de datos
+  demo-data [--patients N] [--seed S]    familias sintéticas realistas de Los Ángeles
+  patient add --mrn M --given G --family F --birth-date YYYY-MM-DD [--language es]
+              [--email E] [--phone P] [--sex female|male|other|unknown]
+  patient show MRN                       paciente, cuentas, accesos, invitaciones, cronología
+  search TEXT                            cualquier parte del nombre, MRN, correo o teléfono
+  enroll --mrn M --form parent|patient --signed YYYY-MM-DD [--given G --family F
+         --email E --relationship parent|guardian|family --language L]
+         [--override REASON]             (el PIN se lee de la entrada estándar)
+  invitation list [--status S] [--mrn M] [--due] [--late]
+  invitation send-now USER | reissue USER [--new-pin --verified-by HOW] | revoke USER
+  activate --token T                     la activación del portal (PIN de la entrada estándar)
+  user show USER | user update USER [--email E] [--language L]
+  user deactivate USER --reason R [--reported-by WHO] [--verified-by HOW] [--note TEXT]
+       motivos: suspected_compromise, family_request, duplicate, deceased, other
+  transitions upcoming [--days N]        próximos cumpleaños de 12 y 18 años (predeterminado: 30 días)
+  daily                                  vencimientos, transiciones, avisos, atrasos, envío de correo
+  mail send | mail list [--status S] | mail test --to ADDRESS   (supervisores de HIM: comprobar la configuración de correo)
+  audit verify | audit list [--record TYPE[:ID]] [--limit N]
+  settings list | settings get KEY | settings set KEY VALUE
+  staff add NAME --role support_agent|him_specialist|him_supervisor | staff list |
+  staff disable NAME
+
+USER es un nombre de usuario del portal o una dirección de correo. --now reemplaza el reloj en esta
+ejecución; una hora sin desfase horario se interpreta en la zona horaria del hospital. El miembro del
+personal que actúa es --staff; si no, $PORTALDESK_STAFF; si no, su nombre de usuario del sistema. Los
+mensajes siguen $PORTALDESK_LANGUAGE (en, es) o el idioma del sistema.
+
+Códigos de salida: 0 hecho, 2 uso incorrecto, 3 rechazado por una regla o datos incorrectos, 4 conflicto,
+5 no encontrado, 6 no permitido, 7 base de datos o servidor de correo no disponible.
+</translation>
     </message>
     <message>
         <source>Say where to send it: --to ADDRESS.</source>
-        <translation type="unfinished"></translation>
+        <translation>Indique adónde enviarlo: --to ADDRESS.</translation>
     </message>
     <message>
         <source>Test message accepted for %1 (%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>Mensaje de prueba aceptado para %1 (%2).</translation>
     </message>
 </context>
 <context>
@@ -1013,51 +1045,51 @@ Exit codes: 0 done, 2 usage, 3 refused by a rule or bad input, 4 conflict, 5 not
     </message>
     <message>
         <source>The SMTP server&apos;s host name (mail.transport smtp).</source>
-        <translation type="unfinished"></translation>
+        <translation>El nombre de host del servidor SMTP (mail.transport smtp).</translation>
     </message>
     <message>
         <source>The SMTP server&apos;s port: 587 for STARTTLS, 465 for TLS.</source>
-        <translation type="unfinished"></translation>
+        <translation>El puerto del servidor SMTP: 587 para STARTTLS, 465 para TLS.</translation>
     </message>
     <message>
         <source>starttls, tls (implicit, port 465) or none (a relay on this machine only).</source>
-        <translation type="unfinished"></translation>
+        <translation>starttls, tls (TLS implícito, puerto 465) o none (solo un servidor de retransmisión en este equipo).</translation>
     </message>
     <message>
         <source>User for SMTP AUTH; empty means no sign-in. The password is never stored here: see mail.smtp_password_file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Usuario para SMTP AUTH; vacío significa que no se inicia sesión. La contraseña nunca se guarda aquí: consulte mail.smtp_password_file.</translation>
     </message>
     <message>
         <source>A file readable only by its owner that holds the SMTP password (or set PORTALDESK_SMTP_PASSWORD).</source>
-        <translation type="unfinished"></translation>
+        <translation>Un archivo que solo su propietario puede leer y que contiene la contraseña SMTP (o configure PORTALDESK_SMTP_PASSWORD).</translation>
     </message>
     <message>
         <source>CA certificates (PEM) to trust for the SMTP server besides the system&apos;s.</source>
-        <translation type="unfinished"></translation>
+        <translation>Certificados de CA (PEM) de confianza para el servidor SMTP, además de los del sistema.</translation>
     </message>
     <message>
         <source>SHA-256 of a server certificate accepted although it does not verify (a supervisor&apos;s exception; empty = none).</source>
-        <translation type="unfinished"></translation>
+        <translation>SHA-256 de un certificado de servidor que se acepta aunque no se pueda verificar (una excepción de un supervisor de HIM; vacío = ninguno).</translation>
     </message>
     <message>
         <source>Seconds to wait for each step of an SMTP conversation.</source>
-        <translation type="unfinished"></translation>
+        <translation>Segundos de espera para cada paso de una conversación SMTP.</translation>
     </message>
     <message>
         <source>use a port number from 1 to 65535</source>
-        <translation type="unfinished"></translation>
+        <translation>use un número de puerto de 1 a 65535</translation>
     </message>
     <message>
         <source>use a whole number of seconds from 1 to 600</source>
-        <translation type="unfinished"></translation>
+        <translation>use un número entero de segundos de 1 a 600</translation>
     </message>
     <message>
         <source>use starttls, tls or none</source>
-        <translation type="unfinished"></translation>
+        <translation>use starttls, tls o none</translation>
     </message>
     <message>
         <source>use the certificate&apos;s SHA-256 as 64 hex digits</source>
-        <translation type="unfinished"></translation>
+        <translation>use el SHA-256 del certificado como 64 dígitos hexadecimales</translation>
     </message>
 </context>
 <context>
@@ -1497,23 +1529,102 @@ Exit codes: 0 done, 2 usage, 3 refused by a rule or bad input, 4 conflict, 5 not
     </message>
     <message>
         <source>Sending a test message</source>
-        <translation type="unfinished"></translation>
+        <translation>Enviar un mensaje de prueba</translation>
     </message>
     <message>
         <source>PortalDesk test message</source>
-        <translation type="unfinished"></translation>
+        <translation>Mensaje de prueba de PortalDesk</translation>
     </message>
     <message>
         <source>This message checks %1&apos;s mail settings. Nobody needs to answer it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Este mensaje comprueba la configuración de correo de %1. No es necesario responderlo.</translation>
     </message>
     <message>
         <source>The SMTP password file %1 can be read by others; make it readable by its owner only (chmod 600).</source>
-        <translation type="unfinished"></translation>
+        <translation>Otros usuarios pueden leer el archivo de contraseña SMTP %1; haga que solo su propietario pueda leerlo (chmod 600).</translation>
     </message>
     <message>
         <source>Can&apos;t read the SMTP password file %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede leer el archivo de contraseña SMTP %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Smtp</name>
+    <message>
+        <source>The mail server %1 can&apos;t take the message now: %2</source>
+        <translation>El servidor de correo %1 no puede recibir el mensaje ahora: %2</translation>
+    </message>
+    <message>
+        <source>The mail server refused the message at %1: %2</source>
+        <translation>El servidor de correo rechazó el mensaje en %1: %2</translation>
+    </message>
+    <message>
+        <source>it answered %1 with &quot;%2&quot;</source>
+        <translation>respondió a %1 con &quot;%2&quot;</translation>
+    </message>
+    <message>
+        <source>the connection closed during %1</source>
+        <translation>la conexión se cerró durante %1</translation>
+    </message>
+    <message>
+        <source>no answer to %1 within %2 seconds</source>
+        <translation>no respondió a %1 en %2 segundos</translation>
+    </message>
+    <message>
+        <source>an unreadable answer to %1</source>
+        <translation>una respuesta ilegible a %1</translation>
+    </message>
+    <message>
+        <source>could not send %1: %2</source>
+        <translation>no se pudo enviar %1: %2</translation>
+    </message>
+    <message>
+        <source>No mail server is set (setting mail.smtp_host).</source>
+        <translation>No hay un servidor de correo configurado (ajuste mail.smtp_host).</translation>
+    </message>
+    <message>
+        <source>the CA file %1 holds no certificate</source>
+        <translation>el archivo de CA %1 no contiene ningún certificado</translation>
+    </message>
+    <message>
+        <source>its certificate was not accepted (%1); check mail.smtp_host and mail.smtp_ca_file</source>
+        <translation>su certificado no fue aceptado (%1); revise mail.smtp_host y mail.smtp_ca_file</translation>
+    </message>
+    <message>
+        <source>the greeting</source>
+        <translation>el saludo</translation>
+    </message>
+    <message>
+        <source>it does not offer STARTTLS, and mail is never sent in clear when TLS is set</source>
+        <translation>no ofrece STARTTLS, y el correo nunca se envía sin cifrar cuando TLS está configurado</translation>
+    </message>
+    <message>
+        <source>signing in as %1 failed (%2)</source>
+        <translation>falló el inicio de sesión como %1 (%2)</translation>
+    </message>
+    <message>
+        <source>it offers no sign-in this program can use (PLAIN or LOGIN)</source>
+        <translation>no ofrece ningún inicio de sesión que este programa pueda usar (PLAIN o LOGIN)</translation>
+    </message>
+    <message>
+        <source>The mail server can&apos;t take an address written in another script (it does not offer SMTPUTF8): %1</source>
+        <translation>El servidor de correo no acepta una dirección escrita en otro alfabeto (no ofrece SMTPUTF8): %1</translation>
+    </message>
+    <message>
+        <source>A line of the message is longer than SMTP allows.</source>
+        <translation>Una línea del mensaje es más larga de lo que permite SMTP.</translation>
+    </message>
+    <message>
+        <source>the message</source>
+        <translation>el mensaje</translation>
+    </message>
+    <message>
+        <source>the end of the message</source>
+        <translation>el final del mensaje</translation>
+    </message>
+    <message>
+        <source>the server did not confirm the message (%1); it will be sent again</source>
+        <translation>el servidor no confirmó el mensaje (%1); se enviará de nuevo</translation>
     </message>
 </context>
 <context>
@@ -1846,7 +1957,7 @@ Exit codes: 0 done, 2 usage, 3 refused by a rule or bad input, 4 conflict, 5 not
     </message>
     <message>
         <source>Mail server&apos;s reply</source>
-        <translation type="unfinished"></translation>
+        <translation>Respuesta del servidor de correo</translation>
     </message>
 </context>
 <context>
@@ -2270,7 +2381,7 @@ La gestión de accesos al portal del paciente: inscripción, invitaciones, PIN, 
     </message>
     <message>
         <source>Mail: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Correo: %1</translation>
     </message>
 </context>
 <context>
@@ -2761,115 +2872,119 @@ La página ahora muestra el registro tal como está.</translation>
     </message>
     <message>
         <source>&amp;Mail</source>
-        <translation type="unfinished"></translation>
+        <translation>C&amp;orreo</translation>
     </message>
     <message>
         <source>How mail leaves</source>
-        <translation type="unfinished"></translation>
+        <translation>Cómo sale el correo</translation>
     </message>
     <message>
         <source>Files in a folder (no server)</source>
-        <translation type="unfinished"></translation>
+        <translation>Archivos en una carpeta (sin servidor)</translation>
     </message>
     <message>
         <source>SMTP server</source>
-        <translation type="unfinished"></translation>
+        <translation>Servidor SMTP</translation>
     </message>
     <message>
         <source>SMTP port</source>
-        <translation type="unfinished"></translation>
+        <translation>Puerto SMTP</translation>
     </message>
     <message>
         <source>SMTP encryption</source>
-        <translation type="unfinished"></translation>
+        <translation>Cifrado SMTP</translation>
     </message>
     <message>
         <source>STARTTLS (port 587)</source>
-        <translation type="unfinished"></translation>
+        <translation>STARTTLS (puerto 587)</translation>
     </message>
     <message>
         <source>TLS from the start (port 465)</source>
-        <translation type="unfinished"></translation>
+        <translation>TLS desde el inicio (puerto 465)</translation>
     </message>
     <message>
         <source>None (a relay on this machine only)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ninguno (solo un servidor de retransmisión en este equipo)</translation>
     </message>
     <message>
         <source>SMTP user</source>
-        <translation type="unfinished"></translation>
+        <translation>Usuario SMTP</translation>
     </message>
     <message>
         <source>SMTP password file</source>
-        <translation type="unfinished"></translation>
+        <translation>Archivo de contraseña SMTP</translation>
     </message>
     <message>
         <source>a file only its owner can read; the password is never stored here</source>
-        <translation type="unfinished"></translation>
+        <translation>un archivo que solo su propietario puede leer; la contraseña nunca se guarda aquí</translation>
     </message>
     <message>
         <source>CA certificates file</source>
-        <translation type="unfinished"></translation>
+        <translation>Archivo de certificados de CA</translation>
     </message>
     <message>
         <source>empty: the system&apos;s certificate authorities</source>
-        <translation type="unfinished"></translation>
+        <translation>vacío: las autoridades de certificación del sistema</translation>
     </message>
     <message>
         <source>Save &amp;mail settings</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Guardar configuración de correo</translation>
     </message>
     <message>
         <source>Send a test message to</source>
-        <translation type="unfinished"></translation>
+        <translation>Enviar un mensaje de prueba a</translation>
     </message>
     <message>
         <source>name@example.org</source>
-        <translation type="unfinished">nombre@example.org</translation>
+        <translation>nombre@example.org</translation>
     </message>
     <message>
         <source>Send &amp;test message</source>
-        <translation type="unfinished"></translation>
+        <translation>Enviar mensaje de p&amp;rueba</translation>
     </message>
     <message>
         <source>Mail &amp;leaves as:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Modo de envío:</translation>
     </message>
     <message>
         <source>SMTP &amp;server:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Servidor SMTP:</translation>
     </message>
     <message>
         <source>P&amp;ort:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Puerto:</translation>
     </message>
     <message>
         <source>&amp;Encryption:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ci&amp;frado:</translation>
     </message>
     <message>
         <source>&amp;User:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Usuario:</translation>
     </message>
     <message>
         <source>&amp;Password file:</source>
-        <translation type="unfinished"></translation>
+        <translation>Archivo de co&amp;ntraseña:</translation>
     </message>
     <message>
         <source>&amp;CA file:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Archivo de CA:</translation>
     </message>
     <message>
         <source>Send a test &amp;to:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Enviar una prueba a:</translation>
     </message>
     <message>
         <source>Sending a test message to %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Enviando un mensaje de prueba a %1…</translation>
     </message>
     <message>
         <source>The mail server accepted the test message for %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>El servidor de correo aceptó el mensaje de prueba para %1.</translation>
+    </message>
+    <message>
+        <source>The settings are still being read; try again in a moment.</source>
+        <translation>Todavía se está leyendo la configuración; intente de nuevo en un momento.</translation>
     </message>
 </context>
 <context>

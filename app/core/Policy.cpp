@@ -74,14 +74,17 @@ QList<SettingSpec> Policy::catalog() {
          QCoreApplication::translate("Policy", "User for SMTP AUTH; empty means no sign-in. The password is "
                                                "never stored here: see mail.smtp_password_file.")},
         {QStringLiteral("mail.smtp_password_file"), QString(),
-         QCoreApplication::translate("Policy", "A file readable only by its owner that holds the SMTP password "
-                                               "(or set PORTALDESK_SMTP_PASSWORD).")},
+         QCoreApplication::translate("Policy",
+                                     "A file readable only by its owner that holds the SMTP password "
+                                     "(or set PORTALDESK_SMTP_PASSWORD).")},
         {QStringLiteral("mail.smtp_ca_file"), QString(),
-         QCoreApplication::translate("Policy", "CA certificates (PEM) to trust for the SMTP server besides the "
-                                               "system's.")},
+         QCoreApplication::translate("Policy",
+                                     "CA certificates (PEM) to trust for the SMTP server besides the "
+                                     "system's.")},
         {QStringLiteral("mail.smtp_pinned_sha256"), QString(),
-         QCoreApplication::translate("Policy", "SHA-256 of a server certificate accepted although it does not "
-                                               "verify (a supervisor's exception; empty = none).")},
+         QCoreApplication::translate("Policy",
+                                     "SHA-256 of a server certificate accepted although it does not "
+                                     "verify (a supervisor's exception; empty = none).")},
         {QStringLiteral("mail.smtp_timeout_seconds"), QStringLiteral("30"),
          QCoreApplication::translate("Policy", "Seconds to wait for each step of an SMTP conversation.")},
         {QStringLiteral("mail.drop_folder"), QString(),
@@ -136,12 +139,14 @@ Status Policy::validate(const QString& key, const QString& value) {
         if (!isPositiveInt(value, 600))
             return bad(QCoreApplication::translate("Policy", "use a whole number of seconds from 1 to 600"));
     } else if (key == QLatin1String("mail.smtp_tls")) {
-        if (value != QLatin1String("starttls") && value != QLatin1String("tls") && value != QLatin1String("none"))
+        if (value != QLatin1String("starttls") && value != QLatin1String("tls") &&
+            value != QLatin1String("none"))
             return bad(QCoreApplication::translate("Policy", "use starttls, tls or none"));
     } else if (key == QLatin1String("mail.smtp_pinned_sha256")) {
         static const QRegularExpression hex(QStringLiteral("^([0-9a-fA-F]{64})?$"));
         if (!hex.match(value).hasMatch())
-            return bad(QCoreApplication::translate("Policy", "use the certificate's SHA-256 as 64 hex digits"));
+            return bad(
+                QCoreApplication::translate("Policy", "use the certificate's SHA-256 as 64 hex digits"));
     } else if (key == QLatin1String("mail.transport")) {
         if (value != QLatin1String("file") && value != QLatin1String("smtp"))
             return bad(QCoreApplication::translate("Policy", "use file or smtp"));

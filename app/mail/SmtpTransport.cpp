@@ -13,10 +13,6 @@ namespace pd {
 
 namespace {
 
-QString tx(const char* text) {
-    return QCoreApplication::translate("Smtp", text);
-}
-
 struct Reply {
     int code = 0;
     QStringList lines;
@@ -31,16 +27,20 @@ public:
         , m_socket(socket) {}
 
     Error unavailable(const QString& why) const {
-        return Error::unavailable(QStringLiteral("mail.unavailable"),
-                                  tx("The mail server %1 can't take the message now: %2")
-                                      .arg(m_s.host + QLatin1Char(':') + QString::number(m_s.port), why));
+        return Error::unavailable(
+            QStringLiteral("mail.unavailable"),
+            QCoreApplication::translate("Smtp", "The mail server %1 can't take the message now: %2")
+                .arg(m_s.host + QLatin1Char(':') + QString::number(m_s.port), why));
     }
 
     Error fromReply(const Reply& r, const QString& step) const {
         if (r.code >= 500)
-            return Error::validation(QStringLiteral("mail.rejected"),
-                                     tx("The mail server refused the message at %1: %2").arg(step, r.text()));
-        return unavailable(tx("it answered %1 with \"%2\"").arg(step, r.text()));
+            return Error::validation(
+                QStringLiteral("mail.rejected"),
+                QCoreApplication::translate("Smtp", "The mail server refused the message at %1: %2")
+                    .arg(step, r.text()));
+        return unavailable(
+            QCoreApplication::translate("Smtp", "it answered %1 with \"%2\"").arg(step, r.text()));
     }
 
     Result<Reply> read(const QString& step) {
@@ -48,19 +48,26 @@ public:
         for (;;) {
             while (!m_socket.canReadLine()) {
                 if (m_socket.state() != QAbstractSocket::ConnectedState && m_socket.bytesAvailable() == 0)
-                    return unavailable(tx("the connection closed during %1").arg(step));
+                    return unavailable(
+                        QCoreApplication::translate("Smtp", "the connection closed during %1").arg(step));
                 if (!m_socket.waitForReadyRead(m_s.timeoutMs) && !m_socket.canReadLine())
-                    return unavailable(m_socket.error() == QAbstractSocket::SocketTimeoutError
-                                           ? tx("no answer to %1 within %2 seconds").arg(step).arg(m_s.timeoutMs / 1000)
-                                           : tx("the connection closed during %1").arg(step));
+                    return unavailable(
+                        m_socket.error() == QAbstractSocket::SocketTimeoutError
+                            ? QCoreApplication::translate("Smtp", "no answer to %1 within %2 seconds")
+                                  .arg(step)
+                                  .arg(m_s.timeoutMs / 1000)
+                            : QCoreApplication::translate("Smtp", "the connection closed during %1")
+                                  .arg(step));
             }
             const QByteArray line = m_socket.readLine().trimmed();
             if (line.size() < 3)
-                return unavailable(tx("an unreadable answer to %1").arg(step));
+                return unavailable(
+                    QCoreApplication::translate("Smtp", "an unreadable answer to %1").arg(step));
             bool ok = false;
             r.code = line.left(3).toInt(&ok);
             if (!ok)
-                return unavailable(tx("an unreadable answer to %1").arg(step));
+                return unavailable(
+                    QCoreApplication::translate("Smtp", "an unreadable answer to %1").arg(step));
             r.lines.append(QString::fromUtf8(line.mid(4)));
             if (line.size() == 3 || line.at(3) != '-')
                 return r;
@@ -71,7 +78,8 @@ public:
         m_socket.write(data);
         while (m_socket.bytesToWrite() > 0) {
             if (!m_socket.waitForBytesWritten(m_s.timeoutMs))
-                return unavailable(tx("could not send %1: %2").arg(step, m_socket.errorString()));
+                return unavailable(QCoreApplication::translate("Smtp", "could not send %1: %2")
+                                       .arg(step, m_socket.errorString()));
         }
         return {};
     }
@@ -139,15 +147,16 @@ QByteArray dotStuff(const QByteArray& raw) {
 SmtpTransport::SmtpTransport(SmtpSettings settings)
     : m_settings(std::move(settings)) {
     if (m_settings.helloName.isEmpty())
-        m_settings.helloName = QSysInfo::machineHostName().isEmpty() ? QStringLiteral("localhost")
-                                                                      : QSysInfo::machineHostName();
+        m_settings.helloName =
+            QSysInfo::machineHostName().isEmpty() ? QStringLiteral("localhost") : QSysInfo::machineHostName();
 }
 
 Status SmtpTransport::send(const OutgoingMail& mail) {
     const SmtpSettings& s = m_settings;
     if (s.host.isEmpty())
-        return Error::unavailable(QStringLiteral("mail.not_configured"),
-                                  tx("No mail server is set (setting mail.smtp_host)."));
+        return Error::unavailable(
+            QStringLiteral("mail.not_configured"),
+            QCoreApplication::translate("Smtp", "No mail server is set (setting mail.smtp_host)."));
     QSslSocket socket;
     Session session(s, socket);
 
@@ -155,7 +164,8 @@ Status SmtpTransport::send(const OutgoingMail& mail) {
     if (!s.caFile.isEmpty()) {
         const QList<QSslCertificate> extra = QSslCertificate::fromPath(s.caFile, QSsl::Pem);
         if (extra.isEmpty())
-            return session.unavailable(tx("the CA file %1 holds no certificate").arg(s.caFile));
+            return session.unavailable(
+                QCoreApplication::translate("Smtp", "the CA file %1 holds no certificate").arg(s.caFile));
         tls.addCaCertificates(extra);
     }
     tls.setPeerVerifyMode(QSslSocket::VerifyPeer);
@@ -177,7 +187,8 @@ Status SmtpTransport::send(const OutgoingMail& mail) {
 
     const auto tlsFailure = [&]() {
         return session.unavailable(
-            tx("its certificate was not accepted (%1); check mail.smtp_host and mail.smtp_ca_file")
+            QCoreApplication::translate(
+                "Smtp", "its certificate was not accepted (%1); check mail.smtp_host and mail.smtp_ca_file")
                 .arg(tlsProblem.isEmpty() ? socket.errorString() : tlsProblem));
     };
 
@@ -192,7 +203,7 @@ Status SmtpTransport::send(const OutgoingMail& mail) {
         if (!socket.waitForConnected(s.timeoutMs))
             return session.unavailable(socket.errorString());
     }
-    PD_TRY(session.expect(tx("the greeting"), 2));
+    PD_TRY(session.expect(QCoreApplication::translate("Smtp", "the greeting"), 2));
     const QByteArray ehlo = "EHLO " + s.helloName.toUtf8();
     auto hello = session.command(ehlo, QStringLiteral("EHLO"), 2);
     if (!hello)
@@ -208,8 +219,9 @@ Status SmtpTransport::send(const OutgoingMail& mail) {
     };
     if (s.tls == SmtpSettings::Tls::StartTls) {
         if (!offers("STARTTLS"))
-            return session.unavailable(tx("it does not offer STARTTLS, and mail is never sent in clear when "
-                                          "TLS is set"));
+            return session.unavailable(QCoreApplication::translate(
+                "Smtp", "it does not offer STARTTLS, and mail is never sent in clear when "
+                        "TLS is set"));
         PD_TRY(session.command("STARTTLS", QStringLiteral("STARTTLS"), 2));
         socket.startClientEncryption();
         if (!socket.waitForEncrypted(s.timeoutMs))
@@ -227,20 +239,24 @@ Status SmtpTransport::send(const OutgoingMail& mail) {
                 mechanisms += c.mid(4).toUpper() + QLatin1Char(' ');
         }
         if (mechanisms.contains(QLatin1String(" PLAIN"))) {
-            QByteArray plain = QByteArray(1, '\0') + s.user.toUtf8() + QByteArray(1, '\0') + s.password.toUtf8();
+            QByteArray plain =
+                QByteArray(1, '\0') + s.user.toUtf8() + QByteArray(1, '\0') + s.password.toUtf8();
             const QByteArray token = plain.toBase64();
             plain.fill('\0');
             auto r = session.command("AUTH PLAIN " + token, QStringLiteral("AUTH"), 2);
             if (!r)
-                return session.unavailable(tx("signing in as %1 failed (%2)").arg(s.user, r.error().message));
+                return session.unavailable(QCoreApplication::translate("Smtp", "signing in as %1 failed (%2)")
+                                               .arg(s.user, r.error().message));
         } else if (mechanisms.contains(QLatin1String(" LOGIN"))) {
             PD_TRY(session.command("AUTH LOGIN", QStringLiteral("AUTH"), 3));
             PD_TRY(session.command(s.user.toUtf8().toBase64(), QStringLiteral("AUTH"), 3));
             auto r = session.command(s.password.toUtf8().toBase64(), QStringLiteral("AUTH"), 2);
             if (!r)
-                return session.unavailable(tx("signing in as %1 failed (%2)").arg(s.user, r.error().message));
+                return session.unavailable(QCoreApplication::translate("Smtp", "signing in as %1 failed (%2)")
+                                               .arg(s.user, r.error().message));
         } else {
-            return session.unavailable(tx("it offers no sign-in this program can use (PLAIN or LOGIN)"));
+            return session.unavailable(QCoreApplication::translate(
+                "Smtp", "it offers no sign-in this program can use (PLAIN or LOGIN)"));
         }
     }
 
@@ -248,10 +264,12 @@ Status SmtpTransport::send(const OutgoingMail& mail) {
     QByteArray mailFrom = "MAIL FROM:<" + mail.from.toUtf8() + ">";
     if (!isAscii(mail.from) || !isAscii(mail.to)) {
         if (!offers("SMTPUTF8"))
-            return Error::validation(QStringLiteral("mail.rejected"),
-                                     tx("The mail server can't take an address written in another script "
-                                        "(it does not offer SMTPUTF8): %1")
-                                         .arg(mail.to));
+            return Error::validation(
+                QStringLiteral("mail.rejected"),
+                QCoreApplication::translate("Smtp",
+                                            "The mail server can't take an address written in another script "
+                                            "(it does not offer SMTPUTF8): %1")
+                    .arg(mail.to));
         mailFrom += " SMTPUTF8";
     }
     bool eightBit = false;
@@ -278,16 +296,20 @@ Status SmtpTransport::send(const OutgoingMail& mail) {
     const QByteArray body = dotStuff(mail.raw);
     for (const QByteArray& line : body.split('\n')) {
         if (line.size() > 1000)
-            return Error::validation(QStringLiteral("mail.rejected"),
-                                     tx("A line of the message is longer than SMTP allows."));
+            return Error::validation(
+                QStringLiteral("mail.rejected"),
+                QCoreApplication::translate("Smtp", "A line of the message is longer than SMTP allows."));
     }
-    PD_TRY(session.write(body, tx("the message")));
-    auto accepted = session.read(tx("the end of the message"));
+    PD_TRY(session.write(body, QCoreApplication::translate("Smtp", "the message")));
+    auto accepted = session.read(QCoreApplication::translate("Smtp", "the end of the message"));
     if (!accepted)
         return session.unavailable(
-            tx("the server did not confirm the message (%1); it will be sent again").arg(accepted.error().message));
+            QCoreApplication::translate("Smtp",
+                                        "the server did not confirm the message (%1); it will be sent again")
+                .arg(accepted.error().message));
     if (accepted->code / 100 != 2)
-        return session.fromReply(accepted.value(), tx("the end of the message"));
+        return session.fromReply(accepted.value(),
+                                 QCoreApplication::translate("Smtp", "the end of the message"));
     (void)session.command("QUIT", QStringLiteral("QUIT"), 2);
     socket.disconnectFromHost();
     return {};

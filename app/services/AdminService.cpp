@@ -159,7 +159,8 @@ Status AdminService::removeHoliday(const QString& dayText) {
 }
 
 Result<QString> AdminService::sendTestMessage(const QString& rawTo) {
-    PD_TRY(m_ctx.require(Role::Supervisor, QCoreApplication::translate("Services", "Sending a test message")));
+    PD_TRY(
+        m_ctx.require(Role::Supervisor, QCoreApplication::translate("Services", "Sending a test message")));
     auto to = Validation::email(rawTo);
     if (!to)
         return to.error();
@@ -172,17 +173,19 @@ Result<QString> AdminService::sendTestMessage(const QString& rawTo) {
     const QString messageId = MimeMessage::newMessageId(policy->senderAddress);
     MailContent content;
     content.subject = QCoreApplication::translate("Services", "PortalDesk test message");
-    content.text = QCoreApplication::translate("Services", "This message checks %1's mail settings. Nobody needs "
-                                                           "to answer it.")
-                       .arg(policy->hospitalName);
+    content.text =
+        QCoreApplication::translate("Services", "This message checks %1's mail settings. Nobody needs "
+                                                "to answer it.")
+            .arg(policy->hospitalName);
     content.html = QStringLiteral("<p>") + content.text.toHtmlEscaped() + QStringLiteral("</p>");
-    const QByteArray raw = MimeMessage::build({policy->senderName, policy->senderAddress}, {QString(), to.value()},
-                                              content, m_ctx.now(), messageId);
+    const QByteArray raw = MimeMessage::build({policy->senderName, policy->senderAddress},
+                                              {QString(), to.value()}, content, m_ctx.now(), messageId);
     PD_TRY((*transport)->send({messageId, policy->senderAddress, to.value(), raw}));
     Transaction tx(m_ctx.db());
     PD_TRY(tx.begin());
-    PD_TRY(m_ctx.audit(QStringLiteral("mail.test_sent"), QStringLiteral("mail"), 0, 0, 0,
-                       {{QStringLiteral("to"), to.value()}, {QStringLiteral("transport"), policy->mailTransport}}));
+    PD_TRY(m_ctx.audit(
+        QStringLiteral("mail.test_sent"), QStringLiteral("mail"), 0, 0, 0,
+        {{QStringLiteral("to"), to.value()}, {QStringLiteral("transport"), policy->mailTransport}}));
     PD_TRY(tx.commit());
     return messageId;
 }

@@ -4,10 +4,10 @@
 #include "InvitationRepository.h"
 #include "InvitationService.h"
 #include "MailTransport.h"
-#include "SmtpTransport.h"
 #include "OutboxRepository.h"
 #include "PatientRepository.h"
 #include "PortalUserRepository.h"
+#include "SmtpTransport.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -54,17 +54,18 @@ Result<QString> smtpPassword(const Policy& policy) {
 #ifdef Q_OS_UNIX
     // A password anyone on the machine can read is no secret: refuse it rather than use it.
     if (file.exists() && (file.permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther)))
-        return Error::unavailable(
-            QStringLiteral("mail.password_file"),
-            QCoreApplication::translate("Services",
-                                        "The SMTP password file %1 can be read by others; make it readable by "
-                                        "its owner only (chmod 600).")
-                .arg(policy.smtpPasswordFile));
+        return Error::unavailable(QStringLiteral("mail.password_file"),
+                                  QCoreApplication::translate(
+                                      "Services",
+                                      "The SMTP password file %1 can be read by others; make it readable by "
+                                      "its owner only (chmod 600).")
+                                      .arg(policy.smtpPasswordFile));
 #endif
     if (!file.open(QIODevice::ReadOnly))
-        return Error::unavailable(QStringLiteral("mail.password_file"),
-                                  QCoreApplication::translate("Services", "Can't read the SMTP password file %1: %2")
-                                      .arg(policy.smtpPasswordFile, file.errorString()));
+        return Error::unavailable(
+            QStringLiteral("mail.password_file"),
+            QCoreApplication::translate("Services", "Can't read the SMTP password file %1: %2")
+                .arg(policy.smtpPasswordFile, file.errorString()));
     QByteArray bytes = file.readAll();
     QString password = QString::fromUtf8(bytes).trimmed();
     bytes.fill('\0');

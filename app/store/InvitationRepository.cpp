@@ -113,8 +113,8 @@ Result<QList<InvitationRow>> InvitationRepository::list(const InvitationFilter& 
         "u.family_name AS u_family, coalesce((SELECT mrn FROM patients WHERE id = u.patient_id), "
         "(SELECT p.mrn FROM access_grants g JOIN patients p ON p.id = g.patient_id "
         "WHERE g.portal_user_id = u.id ORDER BY g.id LIMIT 1)) AS p_mrn, "
-                                 "(SELECT o.last_error FROM outbox o WHERE o.invitation_id = i.id "
-                                 "ORDER BY o.id DESC LIMIT 1) AS mail_error "
+        "(SELECT o.last_error FROM outbox o WHERE o.invitation_id = i.id "
+        "ORDER BY o.id DESC LIMIT 1) AS mail_error "
         "FROM invitations i "
         "JOIN portal_users u ON u.id = i.portal_user_id WHERE 1 = 1");
     if (!f.status.isEmpty())
@@ -143,7 +143,8 @@ Result<QList<InvitationRow>> InvitationRepository::list(const InvitationFilter& 
         out.append({fromRow(q), q.value(QStringLiteral("u_username")).toString(),
                     q.value(QStringLiteral("u_given")).toString() + QLatin1Char(' ') +
                         q.value(QStringLiteral("u_family")).toString(),
-                    q.value(QStringLiteral("p_mrn")).toString(), q.value(QStringLiteral("mail_error")).toString()});
+                    q.value(QStringLiteral("p_mrn")).toString(),
+                    q.value(QStringLiteral("mail_error")).toString()});
     }
     return out;
 }

@@ -21,8 +21,8 @@ struct InvitationFilter {
 struct InvitationRow {
     Invitation invitation;
     QString username;
-    QString userName; // the holder's full name
-    QString mrn;      // the patient the login is for: its own, or the first it holds a grant to
+    QString userName;  // the holder's full name
+    QString mrn;       // the patient the login is for: its own, or the first it holds a grant to
     QString mailError; // what the mail server last said about its e-mail, if it refused or failed
 };
 

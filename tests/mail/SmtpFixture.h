@@ -39,10 +39,11 @@ struct TestCertificates {
         };
         san("server.ext", "DNS:localhost,IP:127.0.0.1");
         san("wrong.ext", "DNS:other.example.org");
-        ok = run({QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"), QStringLiteral("rsa:2048"),
-                  QStringLiteral("-nodes"), QStringLiteral("-days"), QStringLiteral("2"), QStringLiteral("-subj"),
-                  QStringLiteral("/CN=PortalDesk Test CA"), QStringLiteral("-keyout"), QStringLiteral("ca.key"),
-                  QStringLiteral("-out"), QStringLiteral("ca.pem")});
+        ok = run({QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
+                  QStringLiteral("rsa:2048"), QStringLiteral("-nodes"), QStringLiteral("-days"),
+                  QStringLiteral("2"), QStringLiteral("-subj"), QStringLiteral("/CN=PortalDesk Test CA"),
+                  QStringLiteral("-keyout"), QStringLiteral("ca.key"), QStringLiteral("-out"),
+                  QStringLiteral("ca.pem")});
         for (const char* name : {"server", "wrong"}) {
             const QString n = QLatin1String(name);
             ok = ok &&
@@ -50,11 +51,11 @@ struct TestCertificates {
                       QStringLiteral("-nodes"), QStringLiteral("-subj"), QStringLiteral("/CN=") + n,
                       QStringLiteral("-keyout"), n + QStringLiteral(".key"), QStringLiteral("-out"),
                       n + QStringLiteral(".csr")}) &&
-                 run({QStringLiteral("x509"), QStringLiteral("-req"), QStringLiteral("-in"), n + QStringLiteral(".csr"),
-                      QStringLiteral("-CA"), QStringLiteral("ca.pem"), QStringLiteral("-CAkey"), QStringLiteral("ca.key"),
-                      QStringLiteral("-CAcreateserial"), QStringLiteral("-days"), QStringLiteral("2"),
-                      QStringLiteral("-extfile"), n + QStringLiteral(".ext"), QStringLiteral("-out"),
-                      n + QStringLiteral(".pem")});
+                 run({QStringLiteral("x509"), QStringLiteral("-req"), QStringLiteral("-in"),
+                      n + QStringLiteral(".csr"), QStringLiteral("-CA"), QStringLiteral("ca.pem"),
+                      QStringLiteral("-CAkey"), QStringLiteral("ca.key"), QStringLiteral("-CAcreateserial"),
+                      QStringLiteral("-days"), QStringLiteral("2"), QStringLiteral("-extfile"),
+                      n + QStringLiteral(".ext"), QStringLiteral("-out"), n + QStringLiteral(".pem")});
         }
     }
 };
@@ -70,8 +71,8 @@ public:
         port = fixedPort ? fixedPort : freePort();
         m_process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
         m_process.start(QStringLiteral(PD_PYTHON),
-                        QStringList{QStringLiteral(PD_SMTP_SERVER), QStringLiteral("--port"), QString::number(port),
-                                    QStringLiteral("--out"), out.path()} +
+                        QStringList{QStringLiteral(PD_SMTP_SERVER), QStringLiteral("--port"),
+                                    QString::number(port), QStringLiteral("--out"), out.path()} +
                             args);
         if (!m_process.waitForStarted(10000))
             return false;

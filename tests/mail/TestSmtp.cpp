@@ -33,7 +33,8 @@ OutgoingMail sample(const QString& body = QStringLiteral("Hello.\r\n.leading dot
                                QDateTime(QDate(2026, 11, 24), QTime(17, 0), Qt::UTC), id)};
 }
 
-SmtpSettings to(const SmtpServer& server, SmtpSettings::Tls tls, const QString& host = QStringLiteral("127.0.0.1")) {
+SmtpSettings to(const SmtpServer& server, SmtpSettings::Tls tls,
+                const QString& host = QStringLiteral("127.0.0.1")) {
     SmtpSettings s;
     s.host = host;
     s.port = server.port;
@@ -44,17 +45,19 @@ SmtpSettings to(const SmtpServer& server, SmtpSettings::Tls tls, const QString& 
 
 QString certSha256(const QString& pem) {
     const auto certs = QSslCertificate::fromPath(pem);
-    return certs.isEmpty() ? QString() : QString::fromLatin1(certs.first().digest(QCryptographicHash::Sha256).toHex());
+    return certs.isEmpty() ? QString()
+                           : QString::fromLatin1(certs.first().digest(QCryptographicHash::Sha256).toHex());
 }
 
 // Points the hospital's mail settings at `server` (plain SMTP on loopback).
 void useSmtp(TestDb& t, const SmtpServer& server) {
     auto ctx = t.as(QStringLiteral("supervisor"));
     AdminService admin(*ctx);
-    for (const auto& [k, v] :
-         {std::pair{"mail.transport", QStringLiteral("smtp")}, std::pair{"mail.smtp_host", QStringLiteral("127.0.0.1")},
-          std::pair{"mail.smtp_port", QString::number(server.port)}, std::pair{"mail.smtp_tls", QStringLiteral("none")},
-          std::pair{"mail.smtp_timeout_seconds", QStringLiteral("5")}}) {
+    for (const auto& [k, v] : {std::pair{"mail.transport", QStringLiteral("smtp")},
+                               std::pair{"mail.smtp_host", QStringLiteral("127.0.0.1")},
+                               std::pair{"mail.smtp_port", QString::number(server.port)},
+                               std::pair{"mail.smtp_tls", QStringLiteral("none")},
+                               std::pair{"mail.smtp_timeout_seconds", QStringLiteral("5")}}) {
         if (auto s = admin.setSetting(QLatin1String(k), v); !s)
             qFatal("setting %s: %s", k, qPrintable(s.error().message));
     }
@@ -197,7 +200,8 @@ void TestSmtp::wrongPasswordIsRetriedNotLost() {
     const Status sent = SmtpTransport(s).send(sample());
     QVERIFY(!sent.ok());
     QCOMPARE(sent.error().kind, ErrorKind::Unavailable); // settings can be fixed; the message waits
-    QVERIFY2(sent.error().message.contains(QStringLiteral("signing in as portal")), qPrintable(sent.error().message));
+    QVERIFY2(sent.error().message.contains(QStringLiteral("signing in as portal")),
+             qPrintable(sent.error().message));
     QVERIFY(!sent.error().message.contains(QStringLiteral("wrong")));
     QCOMPARE(server.delivered().size(), 0);
 }
@@ -248,7 +252,9 @@ void TestSmtp::serverDownIsRetriedThenSent() {
     QVERIFY(first.ok());
     QCOMPARE(first->sent, 0);
     QCOMPARE(first->retrying, 1);
-    QCOMPARE(t.count(QStringLiteral("SELECT count(*) FROM outbox WHERE status = 'pending' AND raw IS NOT NULL")), 1);
+    QCOMPARE(
+        t.count(QStringLiteral("SELECT count(*) FROM outbox WHERE status = 'pending' AND raw IS NOT NULL")),
+        1);
     // Not due again yet.
     auto early = dispatch(t);
     QVERIFY(early.ok());
@@ -304,7 +310,8 @@ void TestSmtp::droppedMidDataIsSentAgainOnce() {
     queueInvitation(t, QStringLiteral("5000004"), QStringLiteral("ana@example.org"));
     auto first = dispatch(t);
     QCOMPARE(first->retrying, 1);
-    QVERIFY2(first->errors.value(0).contains(QStringLiteral("sent again")), qPrintable(first->errors.value(0)));
+    QVERIFY2(first->errors.value(0).contains(QStringLiteral("sent again")),
+             qPrintable(first->errors.value(0)));
     t.clock.advanceSecs(120);
     auto later = dispatch(t);
     QCOMPARE(later->sent, 1);
@@ -336,7 +343,8 @@ void TestSmtp::deliveredInvitationReadsCleanlyAndActivates() {
     const QString text = parts.at(0).toObject().value(QStringLiteral("body")).toString();
     QVERIFY(!text.contains(QStringLiteral("5000005"))); // no MRN
     QVERIFY(!text.contains(QStringLiteral("2017")));    // no birth date
-    const QString token = QRegularExpression(QStringLiteral("token=([A-Za-z0-9_-]{43})")).match(text).captured(1);
+    const QString token =
+        QRegularExpression(QStringLiteral("token=([A-Za-z0-9_-]{43})")).match(text).captured(1);
     QCOMPARE(token.size(), 43);
     auto portal = t.as(QStringLiteral("portal"));
     auto activated = InvitationService(*portal).activate(token, QStringLiteral("482913"));
@@ -417,7 +425,9 @@ void TestSmtp::passwordFileReadableByOthersIsRefused() {
     f.close();
     QVERIFY(f.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadOther));
     auto supervisor = t.as(QStringLiteral("supervisor"));
-    QVERIFY(AdminService(*supervisor).setSetting(QStringLiteral("mail.smtp_user"), QStringLiteral("portal")).ok());
+    QVERIFY(AdminService(*supervisor)
+                .setSetting(QStringLiteral("mail.smtp_user"), QStringLiteral("portal"))
+                .ok());
     QVERIFY(AdminService(*supervisor).setSetting(QStringLiteral("mail.smtp_password_file"), secret).ok());
     auto policy = supervisor->policy();
     auto transport = makeTransport(policy.value(), *t.db);

@@ -634,8 +634,9 @@ void TestGuiFlows::supervisorSetsUpSmtpAndSendsATestMessage() {
     QString tested;
     whenModal<SettingsDialog>([&](SettingsDialog* d) {
         auto* transport = child<QComboBox>(d, "mailTransportComboBox");
-        QVERIFY(QTest::qWaitFor([transport] { return transport->currentData().toString() == QLatin1String("file"); },
-                                Wait));
+        auto* port = child<QSpinBox>(d, "smtpPortSpinBox");
+        QVERIFY(
+            QTest::qWaitFor([port] { return port->value() == 587; }, Wait)); // the stored default is shown
         transport->setCurrentIndex(transport->findData(QStringLiteral("smtp")));
         child<QLineEdit>(d, "smtpHostLineEdit")->setText(QStringLiteral("127.0.0.1"));
         child<QSpinBox>(d, "smtpPortSpinBox")->setValue(server.port);
@@ -647,7 +648,8 @@ void TestGuiFlows::supervisorSetsUpSmtpAndSendsATestMessage() {
         saved = status->text();
         child<QLineEdit>(d, "testAddressLineEdit")->setText(QStringLiteral("him-desk@example.org"));
         child<QPushButton>(d, "sendTestButton")->click();
-        QVERIFY(QTest::qWaitFor([status] { return status->text().contains(QStringLiteral("accepted")); }, Wait));
+        QVERIFY(
+            QTest::qWaitFor([status] { return status->text().contains(QStringLiteral("accepted")); }, Wait));
         tested = status->text();
         d->reject();
     });

@@ -97,7 +97,9 @@ QWidget* SettingsDialog::workstationTab() {
     connect(save, &QPushButton::clicked, this, &SettingsDialog::saveWorkstation);
 
     auto* form = new QFormLayout;
-    form->addRow(tr("&Database:"), dbRow);
+    auto* dbLabel = new QLabel(tr("&Database:"), tab);
+    dbLabel->setBuddy(m_database);
+    form->addRow(dbLabel, dbRow);
     form->addRow(tr("&Language:"), m_language);
     auto* note =
         new QLabel(tr("Now open: %1. A different database is opened the next time PortalDesk starts.")
@@ -248,6 +250,15 @@ void SettingsDialog::loadHospital() {
                     QTime::fromString(m_loaded.value(QStringLiteral("him.open")), QStringLiteral("HH:mm")));
                 m_close->setTime(
                     QTime::fromString(m_loaded.value(QStringLiteral("him.close")), QStringLiteral("HH:mm")));
+                const auto value = [this](const char* key) { return m_loaded.value(QLatin1String(key)); };
+                m_transport->setCurrentIndex(qMax(0, m_transport->findData(value("mail.transport"))));
+                m_smtpHost->setText(value("mail.smtp_host"));
+                m_smtpPort->setValue(value("mail.smtp_port").toInt());
+                m_smtpTls->setCurrentIndex(qMax(0, m_smtpTls->findData(value("mail.smtp_tls"))));
+                m_smtpUser->setText(value("mail.smtp_user"));
+                m_smtpPasswordFile->setText(value("mail.smtp_password_file"));
+                m_smtpCaFile->setText(value("mail.smtp_ca_file"));
+                m_loadedOnce = true;
             });
 }
 
@@ -305,6 +316,10 @@ void SettingsDialog::saveHospital() {
 }
 
 void SettingsDialog::saveChanges(const QList<QPair<QString, QString>>& changes) {
+    if (!m_loadedOnce) {
+        setStatus(tr("The settings are still being read; try again in a moment."), true);
+        return;
+    }
     if (changes.isEmpty()) {
         setStatus(tr("Nothing has changed."), false);
         return;
@@ -357,7 +372,8 @@ QWidget* SettingsDialog::mailTab() {
     m_smtpTls->addItem(tr("None (a relay on this machine only)"), QStringLiteral("none"));
     m_smtpUser = line("smtpUserLineEdit", tr("SMTP user"));
     m_smtpPasswordFile = line("smtpPasswordFileLineEdit", tr("SMTP password file"));
-    m_smtpPasswordFile->setPlaceholderText(tr("a file only its owner can read; the password is never stored here"));
+    m_smtpPasswordFile->setPlaceholderText(
+        tr("a file only its owner can read; the password is never stored here"));
     m_smtpCaFile = line("smtpCaFileLineEdit", tr("CA certificates file"));
     m_smtpCaFile->setPlaceholderText(tr("empty: the system's certificate authorities"));
     auto* save = new QPushButton(tr("Save &mail settings"), tab);
@@ -381,11 +397,14 @@ QWidget* SettingsDialog::mailTab() {
     form->addRow(tr("&User:"), m_smtpUser);
     form->addRow(tr("&Password file:"), m_smtpPasswordFile);
     form->addRow(tr("&CA file:"), m_smtpCaFile);
-    form->addRow(tr("Send a test &to:"), testRow);
+    auto* testLabel = new QLabel(tr("Send a test &to:"), tab);
+    testLabel->setBuddy(m_testAddress);
+    form->addRow(testLabel, testRow);
 
     const bool supervisor = m_session.has(Role::Supervisor);
-    for (QWidget* w : std::initializer_list<QWidget*>{m_transport, m_smtpHost, m_smtpPort, m_smtpTls, m_smtpUser,
-                                                       m_smtpPasswordFile, m_smtpCaFile, save, m_testAddress, test})
+    for (QWidget* w :
+         std::initializer_list<QWidget*>{m_transport, m_smtpHost, m_smtpPort, m_smtpTls, m_smtpUser,
+                                         m_smtpPasswordFile, m_smtpCaFile, save, m_testAddress, test})
         w->setEnabled(supervisor);
     auto* layout = new QVBoxLayout(tab);
     layout->addLayout(form);
@@ -413,8 +432,9 @@ void SettingsDialog::saveMail() {
 void SettingsDialog::sendTestMessage() {
     const QString to = m_testAddress->text().trimmed();
     setStatus(tr("Sending a test message to %1…").arg(to), false);
-    onReady(this,
-            m_session.runner->run([to](const ServiceContext& ctx) { return AdminService(ctx).sendTestMessage(to); }),
+    onReady(this, m_session.runner->run([to](const ServiceContext& ctx) {
+        return AdminService(ctx).sendTestMessage(to);
+    }),
             [this, to](const Result<QString>& sent) {
                 setStatus(sent ? tr("The mail server accepted the test message for %1.").arg(to)
                                : sent.error().message,

@@ -65,6 +65,7 @@ private:
     QTimeEdit* m_open = nullptr;
     QTimeEdit* m_close = nullptr;
     QMap<QString, QString> m_loaded;
+    bool m_loadedOnce = false;
 
     QComboBox* m_transport = nullptr;
     QLineEdit* m_smtpHost = nullptr;
