@@ -1753,6 +1753,14 @@ Códigos de salida: 0 hecho, 2 uso incorrecto, 3 rechazado por una regla o datos
         <source>E-mail could not be delivered: %1</source>
         <translation>No se pudo entregar el correo: %1</translation>
     </message>
+    <message>
+        <source>changed</source>
+        <translation>cambió</translation>
+    </message>
+    <message>
+        <source>kept</source>
+        <translation>se mantuvo</translation>
+    </message>
 </context>
 <context>
     <name>Validation</name>

@@ -10,10 +10,6 @@ namespace pd::TimelineText {
 
 namespace {
 
-QString tx(const char* text) {
-    return QCoreApplication::translate("TimelineText", text);
-}
-
 QString reasonText(const QString& reason) {
     if (reason == QLatin1String("reissued"))
         return QCoreApplication::translate("TimelineText", "a newer invitation replaced it");
@@ -72,7 +68,9 @@ QString describe(const AuditEvent& e) {
         return QCoreApplication::translate("TimelineText", "Invitation sent to %1.").arg(s("email"));
     if (a == QLatin1String("invitation.reissued"))
         return QCoreApplication::translate("TimelineText", "Invitation reissued to %1 (PIN %2%3).")
-            .arg(s("email"), s("pin") == QLatin1String("new") ? tx("changed") : tx("kept"),
+            .arg(s("email"),
+                 s("pin") == QLatin1String("new") ? QCoreApplication::translate("TimelineText", "changed")
+                                                  : QCoreApplication::translate("TimelineText", "kept"),
                  s("verified_by").isEmpty() ? QString() : QStringLiteral("; ") + s("verified_by"));
     if (a == QLatin1String("invitation.revoked"))
         return QCoreApplication::translate("TimelineText", "Invitation revoked: %1.")
