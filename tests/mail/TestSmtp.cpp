@@ -99,6 +99,8 @@ private slots:
     void certificateForAnotherNameIsRefused();
     void untrustedCertificateOnlyWhenPinned();
     void startTlsRequiredButNotOffered();
+    void addressInAnotherScriptUsesSmtpUtf8();
+    void slowServerTimesOut();
     void serverDownIsRetriedThenSent();
     void busyServerIsRetried();
     void refusalMarksTheInvitationDeliveryFailed();
@@ -240,6 +242,31 @@ void TestSmtp::startTlsRequiredButNotOffered() {
     QVERIFY(!sent.ok());
     QVERIFY(sent.error().message.contains(QStringLiteral("STARTTLS")));
     QCOMPARE(server.delivered().size(), 0);
+}
+
+void TestSmtp::addressInAnotherScriptUsesSmtpUtf8() {
+    SmtpServer server;
+    QVERIFY(server.start({}));
+    OutgoingMail mail = sample();
+    mail.to = QStringLiteral("josé.núñez@ejemplo.org");
+    const Status sent = SmtpTransport(to(server, SmtpSettings::Tls::None)).send(mail);
+    QVERIFY2(sent.ok(), sent ? "" : qPrintable(sent.error().message));
+    QFile envelope(server.file(server.delivered().value(0) + QStringLiteral(".envelope")));
+    QVERIFY(envelope.open(QIODevice::ReadOnly));
+    const QString lines = QString::fromUtf8(envelope.readAll());
+    QVERIFY2(lines.contains(QStringLiteral("josé.núñez@ejemplo.org")) && lines.contains(QStringLiteral("SMTPUTF8")),
+             qPrintable(lines));
+}
+
+void TestSmtp::slowServerTimesOut() {
+    SmtpServer server;
+    QVERIFY(server.start({QStringLiteral("--delay"), QStringLiteral("3")}));
+    SmtpSettings s = to(server, SmtpSettings::Tls::None);
+    s.timeoutMs = 500;
+    const Status sent = SmtpTransport(s).send(sample());
+    QVERIFY(!sent.ok());
+    QCOMPARE(sent.error().kind, ErrorKind::Unavailable); // tried again later, never dropped
+    QVERIFY2(sent.error().message.contains(QStringLiteral("did not confirm")), qPrintable(sent.error().message));
 }
 
 void TestSmtp::serverDownIsRetriedThenSent() {
