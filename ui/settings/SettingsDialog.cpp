@@ -432,7 +432,11 @@ void SettingsDialog::saveMail() {
 void SettingsDialog::sendTestMessage() {
     const QString to = m_testAddress->text().trimmed();
     setStatus(tr("Sending a test message to %1…").arg(to), false);
-    onReady(this, m_session.runner->run([to](const ServiceContext& ctx) {
+    if (!m_mailRunner) {
+        m_mailRunner = std::make_unique<DbRunner>(m_session.runner->config());
+        m_mailRunner->setStaff(m_session.staff);
+    }
+    onReady(this, m_mailRunner->run([to](const ServiceContext& ctx) {
         return AdminService(ctx).sendTestMessage(to);
     }),
             [this, to](const Result<QString>& sent) {

@@ -8,6 +8,8 @@
 #include <QDialog>
 #include <QMap>
 
+#include <memory>
+
 class QComboBox;
 class QLabel;
 class QLineEdit;
@@ -64,6 +66,9 @@ private:
     QSpinBox* m_idleMinutes = nullptr;
     QTimeEdit* m_open = nullptr;
     QTimeEdit* m_close = nullptr;
+    // The test message talks to the mail server on a thread of its own, so a slow server never holds up
+    // the pages' database work.
+    std::unique_ptr<DbRunner> m_mailRunner;
     QMap<QString, QString> m_loaded;
     bool m_loadedOnce = false;
 
