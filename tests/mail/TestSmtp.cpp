@@ -254,7 +254,8 @@ void TestSmtp::addressInAnotherScriptUsesSmtpUtf8() {
     QFile envelope(server.file(server.delivered().value(0) + QStringLiteral(".envelope")));
     QVERIFY(envelope.open(QIODevice::ReadOnly));
     const QString lines = QString::fromUtf8(envelope.readAll());
-    QVERIFY2(lines.contains(QStringLiteral("josé.núñez@ejemplo.org")) && lines.contains(QStringLiteral("SMTPUTF8")),
+    QVERIFY2(lines.contains(QStringLiteral("josé.núñez@ejemplo.org")) &&
+                 lines.contains(QStringLiteral("SMTPUTF8")),
              qPrintable(lines));
 }
 
@@ -266,7 +267,8 @@ void TestSmtp::slowServerTimesOut() {
     const Status sent = SmtpTransport(s).send(sample());
     QVERIFY(!sent.ok());
     QCOMPARE(sent.error().kind, ErrorKind::Unavailable); // tried again later, never dropped
-    QVERIFY2(sent.error().message.contains(QStringLiteral("did not confirm")), qPrintable(sent.error().message));
+    QVERIFY2(sent.error().message.contains(QStringLiteral("did not confirm")),
+             qPrintable(sent.error().message));
 }
 
 void TestSmtp::serverDownIsRetriedThenSent() {

@@ -16,8 +16,15 @@
 #include "WorklistsPage.h"
 
 #include <QAbstractButton>
+#include <QAbstractItemView>
+#include <QAbstractSpinBox>
+#include <QComboBox>
 #include <QDir>
+#include <QHeaderView>
 #include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QTabBar>
 #include <QTabWidget>
 #include <QTableView>
 
@@ -38,6 +45,7 @@ private:
     QString m_folder;
     QTemporaryDir m_temp;
     QStringList m_cutOff;
+    QStringList m_unnamed;
 };
 
 void TestScreenshots::initTestCase() {
@@ -67,6 +75,37 @@ void TestScreenshots::shoot(QWidget* w, const QString& name) {
             l->width() < l->minimumSizeHint().width())
             m_cutOff.append(name + QStringLiteral(": label \"") + l->text().left(60) + QLatin1Char('"'));
     }
+    // Every control a screen reader lands on says what it is: its own accessible name, a label that is its
+    // buddy, or (buttons) its text.
+    QSet<const QWidget*> labelled;
+    for (const QLabel* l : labels) {
+        if (l->buddy())
+            labelled.insert(l->buddy());
+    }
+    const auto inputs = w->findChildren<QWidget*>();
+    for (const QWidget* c : inputs) {
+        const bool control = qobject_cast<const QLineEdit*>(c) || qobject_cast<const QComboBox*>(c) ||
+                             qobject_cast<const QAbstractSpinBox*>(c) ||
+                             qobject_cast<const QAbstractItemView*>(c) ||
+                             qobject_cast<const QPlainTextEdit*>(c);
+        if (!control || !c->isVisible() || qobject_cast<const QHeaderView*>(c) ||
+            qobject_cast<const QLineEdit*>(c->parentWidget()) ||
+            qobject_cast<const QComboBox*>(c->parentWidget()) ||
+            qobject_cast<const QAbstractSpinBox*>(c->parentWidget()))
+            continue; // a combo box's or spin box's own line edit is named through its owner
+        if (c->accessibleName().isEmpty() && !labelled.contains(c))
+            m_unnamed.append(name + QStringLiteral(": ") + QString::fromLatin1(c->metaObject()->className()) +
+                             QLatin1Char(' ') + c->objectName());
+    }
+    for (const QAbstractButton* b : buttons) {
+        // Qt's own small buttons (a line edit's clear button, a tab's close button) name themselves.
+        const bool qtOwn = qobject_cast<const QLineEdit*>(b->parentWidget()) ||
+                           qobject_cast<const QTabBar*>(b->parentWidget()) ||
+                           b->objectName().startsWith(QLatin1String("qt_"));
+        if (b->isVisible() && b->text().isEmpty() && b->accessibleName().isEmpty() &&
+            b->toolTip().isEmpty() && !qtOwn)
+            m_unnamed.append(name + QStringLiteral(": button ") + b->objectName());
+    }
     const QImage image = w->grab().toImage();
     QVERIFY(!image.isNull());
     QVERIFY(image.save(QDir(m_folder).filePath(name + QStringLiteral(".png"))));
@@ -82,6 +121,7 @@ void TestScreenshots::everyScreen() {
     QFETCH(QString, language);
     AppController::installTranslation(language);
     m_cutOff.clear();
+    m_unnamed.clear();
     const auto name = [&language](const char* what) -> QString {
         return language + QLatin1Char('-') + QLatin1String(what);
     };
@@ -148,6 +188,7 @@ void TestScreenshots::everyScreen() {
     w->lock();
     shoot(w, name("lock-screen"));
     QVERIFY2(m_cutOff.isEmpty(), qPrintable(m_cutOff.join(QLatin1Char('\n'))));
+    QVERIFY2(m_unnamed.isEmpty(), qPrintable(m_unnamed.join(QLatin1Char('\n'))));
 }
 
 QTEST_MAIN(TestScreenshots)
