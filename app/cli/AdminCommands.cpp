@@ -4,6 +4,7 @@
 #include "AdminService.h"
 #include "DailyJob.h"
 #include "DemoData.h"
+#include "Secrets.h"
 
 #include <QCoreApplication>
 
@@ -101,9 +102,15 @@ Status staffAdd(CliContext& c) {
     if (!c.args.has(QStringLiteral("role")))
         return Error::validation(QStringLiteral("input.missing"),
                                  QCoreApplication::translate("Cli", "staff add needs --role."));
+    // The central database signs each staff member in with a password of their own, read like a PIN.
+    QString password;
+    if (c.db->dialect() == Dialect::Postgres)
+        password = readPin(QCoreApplication::translate("Cli", "Password for %1 (12 characters or more): ")
+                               .arg(c.args.word(0)));
     auto m = AdminService(*c.services)
                  .addStaff(c.args.word(0), c.args.option(QStringLiteral("display-name")),
-                           c.args.option(QStringLiteral("role")));
+                           c.args.option(QStringLiteral("role")), password);
+    Secrets::wipe(password);
     if (!m)
         return m.error();
     c.json = QJsonObject{{QStringLiteral("name"), m->name}, {QStringLiteral("role"), m->role}};

@@ -248,11 +248,24 @@ int runCli(const QStringList& arguments) {
     // How long to wait for another workstation's write before calling the database unavailable.
     bool timeoutSet = false;
     const int busyTimeoutMs = qEnvironmentVariableIntValue("PORTALDESK_BUSY_TIMEOUT_MS", &timeoutSet);
-    auto db = Database::open(c.args.db, timeoutSet && busyTimeoutMs > 0 ? busyTimeoutMs : 10000);
+    // The central database's password comes from the address, PGPASSWORD, or the terminal; it is never
+    // stored.
+    QString password;
+    if (Database::isServerLocation(c.args.db) && qEnvironmentVariableIsEmpty("PGPASSWORD")) {
+        auto address = ServerAddress::parse(c.args.db);
+        if (!address)
+            return fail(c.args, address.error());
+        if (address->password.isEmpty() && stdinIsTerminal())
+            password = readPin(QCoreApplication::translate("Cli", "Database password for %1: ").arg(address->user));
+    }
+    auto db = Database::open(c.args.db, timeoutSet && busyTimeoutMs > 0 ? busyTimeoutMs : 10000, password);
+    Secrets::wipe(password);
     if (!db)
         return fail(c.args, db.error());
     c.db = std::move(db.value());
-    const QString staffName = c.args.staff.isEmpty() ? defaultStaffName() : c.args.staff.trimmed();
+    const QString staffName = !c.args.staff.isEmpty()                ? c.args.staff.trimmed()
+                              : c.db->dialect() == Dialect::Postgres ? c.db->server().user
+                                                                     : defaultStaffName();
 
     SystemClock systemClock;
     if (command->path.first() == QLatin1String("init")) {

@@ -32,6 +32,7 @@ struct CliContext {
 
 // Reads the PIN from standard input (one line; echo off at a terminal).
 QString readPin(const QString& prompt);
+bool stdinIsTerminal();
 
 namespace CliJson {
 QJsonValue time(const QDateTime& t);

@@ -60,6 +60,11 @@ private:
 
 } // namespace
 
+bool stdinIsTerminal() {
+    EchoOff echo;
+    return echo.interactive();
+}
+
 QString readPin(const QString& prompt) {
     EchoOff echo;
     if (echo.interactive()) {

@@ -23,6 +23,60 @@ Status validStaffName(const QString& name) {
                             "starting with a letter."));
     return {};
 }
+// On the central database a staff member is the login they connected with, and their role is the group
+// the server puts that login in. The schema's owner (the database administrator, setting up) may act as
+// any staff member, or as a supervisor of its own name before there are any.
+Result<StaffMember> signInToServer(Database& db, const QString& name) {
+    SettingsRepository repo(db);
+    const QString login = db.server().user;
+    auto owner = repo.signedInAsOwner();
+    if (!owner)
+        return owner.error();
+    const QString wanted = name.isEmpty() ? login : name;
+    if (wanted != login && !owner.value())
+        return Error::notPermitted(
+            QStringLiteral("staff.other_login"),
+            QCoreApplication::translate(
+                "Services", "On the central database you act as the login you signed in with (%1), not as %2.")
+                .arg(login, wanted.left(64)));
+    auto member = repo.staff(wanted);
+    if (!member)
+        return member.error();
+    if (!member->has_value()) {
+        if (owner.value() && wanted == login) {
+            StaffMember setup;
+            setup.name = login;
+            setup.displayName = login;
+            setup.role = QStringLiteral("him_supervisor");
+            return setup;
+        }
+        return Error::notPermitted(
+            QStringLiteral("staff.unknown"),
+            QCoreApplication::translate(
+                "Services", "%1 is not a PortalDesk staff member here; a supervisor adds staff with "
+                            "\"staff add\".")
+                .arg(wanted.left(64)));
+    }
+    StaffMember m = **member;
+    if (!m.active)
+        return Error::notPermitted(
+            QStringLiteral("staff.disabled"),
+            QCoreApplication::translate("Services", "%1's access was disabled.").arg(m.name));
+    if (!owner.value()) {
+        auto role = repo.serverRole();
+        if (!role)
+            return role.error();
+        if (role->isEmpty())
+            return Error::notPermitted(
+                QStringLiteral("staff.no_group"),
+                QCoreApplication::translate("Services", "The database login %1 is in no PortalDesk staff group; "
+                                                        "a supervisor adds it with \"staff add\".")
+                    .arg(login));
+        m.role = role.value();
+    }
+    return m;
+}
+
 } // namespace
 
 Status AdminService::initialize(Database& db, const Clock& clock, const QString& firstSupervisor) {
@@ -56,6 +110,8 @@ Status AdminService::initialize(Database& db, const Clock& clock, const QString&
 }
 
 Result<StaffMember> signIn(Database& db, const QString& name) {
+    if (db.dialect() == Dialect::Postgres)
+        return signInToServer(db, name);
     auto member = SettingsRepository(db).staff(name);
     if (!member)
         return member.error();
@@ -199,7 +255,7 @@ Result<QList<StaffMember>> AdminService::staff() {
 }
 
 Result<StaffMember> AdminService::addStaff(const QString& name, const QString& displayName,
-                                           const QString& role) {
+                                           const QString& role, const QString& password) {
     PD_TRY(m_ctx.require(Role::Supervisor, QCoreApplication::translate("Services", "Adding staff")));
     PD_TRY(validStaffName(name));
     if (!roleFromName(role))
@@ -221,6 +277,14 @@ Result<StaffMember> AdminService::addStaff(const QString& name, const QString& d
         return Error::conflict(
             QStringLiteral("staff.exists"),
             QCoreApplication::translate("Services", "%1 is already a staff member.").arg(name));
+    if (m_ctx.db().dialect() == Dialect::Postgres) {
+        if (password.size() < 12)
+            return Error::validation(
+                QStringLiteral("staff.password"),
+                QCoreApplication::translate("Services", "On the central database each staff member signs in "
+                                                        "with a password of at least 12 characters."));
+        PD_TRY(repo.addServerLogin(name, role, password));
+    }
     auto id = repo.addStaff(m, m_ctx.now());
     if (!id)
         return id.error();
@@ -248,6 +312,8 @@ Status AdminService::disableStaff(const QString& name) {
             QStringLiteral("staff.unknown"),
             QCoreApplication::translate("Services", "%1 is not a staff member.").arg(name.left(64)));
     PD_TRY(repo.setStaffActive(name, false));
+    if (m_ctx.db().dialect() == Dialect::Postgres)
+        PD_TRY(repo.disableServerLogin(name));
     PD_TRY(m_ctx.audit(QStringLiteral("staff.disabled"), QStringLiteral("staff"), (*existing)->id, 0, 0,
                        {{QStringLiteral("name"), name}}));
     return tx.commit();

@@ -26,7 +26,10 @@ public:
     Status setSetting(const QString& key, const QString& value);
 
     Result<QList<StaffMember>> staff();
-    Result<StaffMember> addStaff(const QString& name, const QString& displayName, const QString& role);
+    // On the central database `password` (12 characters or more) becomes the new login's; the embedded
+    // database has no passwords.
+    Result<StaffMember> addStaff(const QString& name, const QString& displayName, const QString& role,
+                                 const QString& password = QString());
     Status disableStaff(const QString& name);
 
     // The hospital's own calendar on top of the federal holidays (supervisors edit it).

@@ -10,6 +10,7 @@
 #include "SmtpTransport.h"
 
 #include <QCoreApplication>
+#include <QUuid>
 #include <QDir>
 #include <QFileInfo>
 #include <QSet>
@@ -324,51 +325,71 @@ Result<int> DailyJob::markLateInvitations() {
 Result<DispatchReport> MailDispatcher::dispatch(MailTransport& transport, int limit) {
     DispatchReport report;
     OutboxRepository outbox(m_ctx.db());
-    const QString worker =
-        m_ctx.workstation() + QLatin1Char('/') + QString::number(QCoreApplication::applicationPid());
-    QList<OutboxMessage> batch;
-    {
-        Transaction tx(m_ctx.db());
-        PD_TRY(tx.begin());
-        auto claimed = outbox.claimDue(m_ctx.now(), worker, limit);
-        if (!claimed)
-            return claimed.error();
-        batch = claimed.value();
-        PD_TRY(tx.commit());
-    }
+    // Each round claims under its own name, so a mark from a round that lost its claim changes nothing.
+    const QString worker = m_ctx.workstation() + QLatin1Char('/') +
+                           QString::number(QCoreApplication::applicationPid()) + QLatin1Char('/') +
+                           QUuid::createUuid().toString(QUuid::Id128).left(8);
     static const int backoffMinutes[] = {1, 5, 15, 60};
-    for (const OutboxMessage& m : std::as_const(batch)) {
-        const Status sent = transport.send({m.messageId, m.sender, m.recipient, m.raw});
-        Transaction tx(m_ctx.db());
-        PD_TRY(tx.begin());
-        if (sent) {
-            PD_TRY(outbox.markSent(m.id, m_ctx.now()));
-            ++report.sent;
-        } else if (sent.error().kind == ErrorKind::Unavailable && m.attempts < 28) {
-            const int minutes = m.attempts <= 4 ? backoffMinutes[std::max(0, m.attempts - 1)] : 60;
-            PD_TRY(outbox.markRetry(m.id, sent.error().message, m_ctx.now().addSecs(60LL * minutes)));
-            report.errors.append(sent.error().message);
-            ++report.retrying;
-        } else {
-            PD_TRY(outbox.markFailed(m.id, sent.error().message));
-            if (m.invitationId != 0) {
-                InvitationRepository invitations(m_ctx.db());
-                auto inv = invitations.byId(m.invitationId);
-                if (!inv)
-                    return inv.error();
-                if (inv->has_value() && (*inv)->status == QLatin1String("sent")) {
-                    Invitation failed = **inv;
-                    failed.status = QStringLiteral("delivery_failed");
-                    PD_TRY(invitations.update(failed, m_ctx.now(), m_ctx.staff().name));
-                }
-            }
-            PD_TRY(m_ctx.audit(
-                QStringLiteral("mail.failed"), QStringLiteral("outbox"), m.id, 0, m.portalUserId,
-                {{QStringLiteral("error"), sent.error().message}, {QStringLiteral("kind"), m.kind}}));
-            report.errors.append(sent.error().message);
-            ++report.failed;
+    // Small batches: what is claimed is sent soon after, long before another dispatcher would count the
+    // claim as abandoned.
+    constexpr int BatchSize = 10;
+    int handled = 0;
+    while (handled < limit) {
+        QList<OutboxMessage> batch;
+        {
+            Transaction tx(m_ctx.db());
+            PD_TRY(tx.begin());
+            auto claimed = outbox.claimDue(m_ctx.now(), worker, std::min(BatchSize, limit - handled));
+            if (!claimed)
+                return claimed.error();
+            batch = claimed.value();
+            PD_TRY(tx.commit());
         }
-        PD_TRY(tx.commit());
+        if (batch.isEmpty())
+            break;
+        handled += int(batch.size());
+        for (qsizetype i = 0; i < batch.size(); ++i) {
+            const OutboxMessage& m = batch.at(i);
+            const Status sent = transport.send({m.messageId, m.sender, m.recipient, m.raw});
+            Transaction tx(m_ctx.db());
+            PD_TRY(tx.begin());
+            bool stopRound = false;
+            if (sent) {
+                PD_TRY(outbox.markSent(m.id, m_ctx.now(), worker));
+                ++report.sent;
+            } else if (sent.error().kind == ErrorKind::Unavailable && m.attempts < 28) {
+                const int minutes = m.attempts <= 4 ? backoffMinutes[std::max(0, m.attempts - 1)] : 60;
+                PD_TRY(outbox.markRetry(m.id, sent.error().message, m_ctx.now().addSecs(60LL * minutes),
+                                        worker));
+                report.errors.append(sent.error().message);
+                ++report.retrying;
+                // The server is away or busy: the rest of this batch goes back untried, as it was.
+                for (qsizetype j = i + 1; j < batch.size(); ++j)
+                    PD_TRY(outbox.release(batch.at(j).id, worker));
+                stopRound = true;
+            } else {
+                PD_TRY(outbox.markFailed(m.id, sent.error().message, worker));
+                if (m.invitationId != 0) {
+                    InvitationRepository invitations(m_ctx.db());
+                    auto inv = invitations.byId(m.invitationId);
+                    if (!inv)
+                        return inv.error();
+                    if (inv->has_value() && (*inv)->status == QLatin1String("sent")) {
+                        Invitation failed = **inv;
+                        failed.status = QStringLiteral("delivery_failed");
+                        PD_TRY(invitations.update(failed, m_ctx.now(), m_ctx.staff().name));
+                    }
+                }
+                PD_TRY(m_ctx.audit(
+                    QStringLiteral("mail.failed"), QStringLiteral("outbox"), m.id, 0, m.portalUserId,
+                    {{QStringLiteral("error"), sent.error().message}, {QStringLiteral("kind"), m.kind}}));
+                report.errors.append(sent.error().message);
+                ++report.failed;
+            }
+            PD_TRY(tx.commit());
+            if (stopRound)
+                return report;
+        }
     }
     return report;
 }

@@ -53,7 +53,11 @@ QString AuditLog::hashOf(const AuditEvent& e) {
 }
 
 Status AuditLog::append(AuditEvent e) {
-    Query last(m_db, QStringLiteral("SELECT id, hash FROM audit_events ORDER BY id DESC LIMIT 1"));
+    // On PostgreSQL the staff roles may add to the log but not read it: a function owned by the schema
+    // hands them the chain's last link (writers are already queued, so it can't move meanwhile).
+    Query last(m_db, m_db.dialect() == Dialect::Postgres
+                         ? QStringLiteral("SELECT id, hash FROM audit_tail()")
+                         : QStringLiteral("SELECT id, hash FROM audit_events ORDER BY id DESC LIMIT 1"));
     PD_TRY(last.exec());
     if (last.next()) {
         e.id = last.value(0).toLongLong() + 1;

@@ -4,8 +4,13 @@
 
 #include "Secrets.h"
 
+#include "FailPoint.h"
+
 #include <QCoreApplication>
 #include <QDir>
+#include <QElapsedTimer>
+#include <QUrl>
+#include <QUrlQuery>
 #include <QFile>
 #include <QFileInfo>
 #include <QLoggingCategory>
@@ -50,21 +55,26 @@ QList<Migration> compiledMigrations(Dialect dialect) {
     return out;
 }
 
-// Splits a migration into statements: one ends at a line ending in ';', except inside a trigger body,
-// which ends at "END;".
+// Splits a migration into statements: one ends at a line ending in ';', except inside a SQLite
+// trigger body (a line "BEGIN" up to "END;") or a PostgreSQL dollar-quoted body ($$ ... $$).
 QStringList splitStatements(const QString& script) {
     QStringList statements;
     QString current;
     bool inTrigger = false;
+    bool inDollar = false;
     for (const QString& rawLine : script.split(QLatin1Char('\n'))) {
         const QString line = rawLine.trimmed();
         if (current.isEmpty() && (line.isEmpty() || line.startsWith(QLatin1String("--"))))
             continue;
         current += rawLine + QLatin1Char('\n');
-        if (line.startsWith(QLatin1String("CREATE TRIGGER"), Qt::CaseInsensitive))
+        if (line.count(QLatin1String("$$")) % 2 == 1)
+            inDollar = !inDollar;
+        if (!inDollar && current.startsWith(QLatin1String("CREATE TRIGGER"), Qt::CaseInsensitive) &&
+            line.compare(QLatin1String("BEGIN"), Qt::CaseInsensitive) == 0)
             inTrigger = true;
-        const bool ends = inTrigger ? line.compare(QLatin1String("END;"), Qt::CaseInsensitive) == 0
-                                    : line.endsWith(QLatin1Char(';'));
+        const bool ends = inDollar    ? false
+                          : inTrigger ? line.compare(QLatin1String("END;"), Qt::CaseInsensitive) == 0
+                                      : line.endsWith(QLatin1Char(';'));
         if (ends) {
             statements.append(current.trimmed());
             current.clear();
@@ -107,15 +117,105 @@ QString Database::defaultLocation() {
     return QDir(dir.isEmpty() ? QDir::homePath() : dir).filePath(QStringLiteral("portaldesk.sqlite"));
 }
 
-Result<std::unique_ptr<Database>> Database::open(const QString& location, int busyTimeoutMs) {
+bool Database::isServerLocation(const QString& location) {
+    return location.startsWith(QLatin1String("postgresql://")) ||
+           location.startsWith(QLatin1String("postgres://"));
+}
+
+Result<ServerAddress> ServerAddress::parse(const QString& location) {
+    const QUrl url(location, QUrl::StrictMode);
+    const auto bad = [&](const QString& why) {
+        return Error::validation(
+            QStringLiteral("db.bad_url"),
+            QCoreApplication::translate("Database", "The database address %1 can't be used: %2")
+                .arg(redacted(location), why));
+    };
+    if (!url.isValid() || !Database::isServerLocation(location))
+        return bad(QCoreApplication::translate(
+            "Database", "write it as postgresql://NAME@HOST:PORT/DATABASE?sslmode=verify-full"));
+    ServerAddress a;
+    a.host = url.host();
+    a.port = url.port(5432);
+    a.database = url.path().mid(1);
+    a.user = url.userName();
+    a.password = url.password();
+    if (a.host.isEmpty())
+        return bad(QCoreApplication::translate("Database", "the server's host name is missing."));
+    if (a.database.isEmpty() || a.database.contains(QLatin1Char('/')))
+        return bad(QCoreApplication::translate("Database", "the database name is missing."));
+    if (a.port <= 0 || a.port > 65535)
+        return bad(QCoreApplication::translate("Database", "the port is not a number from 1 to 65535."));
+    const QUrlQuery query(url);
+    for (const auto& [key, value] : query.queryItems(QUrl::FullyDecoded)) {
+        if (key == QLatin1String("sslmode")) {
+            static const QStringList modes = {QStringLiteral("disable"),   QStringLiteral("allow"),
+                                              QStringLiteral("prefer"),    QStringLiteral("require"),
+                                              QStringLiteral("verify-ca"), QStringLiteral("verify-full")};
+            if (!modes.contains(value))
+                return bad(QCoreApplication::translate("Database", "sslmode must be one of %1.")
+                               .arg(modes.join(QStringLiteral(", "))));
+            a.sslMode = value;
+        } else if (key == QLatin1String("sslrootcert")) {
+            if (!QFileInfo(value).isFile())
+                return bad(QCoreApplication::translate("Database", "the CA file %1 does not exist.").arg(value));
+            a.sslRootCert = value;
+        } else if (key == QLatin1String("connect_timeout")) {
+            bool ok = false;
+            a.connectTimeoutSeconds = value.toInt(&ok);
+            if (!ok || a.connectTimeoutSeconds < 1 || a.connectTimeoutSeconds > 300)
+                return bad(QCoreApplication::translate("Database",
+                                                       "connect_timeout must be from 1 to 300 seconds."));
+        } else {
+            return bad(QCoreApplication::translate("Database", "the option %1 is not known.").arg(key));
+        }
+    }
+    if ((a.sslMode == QLatin1String("verify-full") || a.sslMode == QLatin1String("verify-ca")) &&
+        a.sslRootCert.isEmpty())
+        return bad(QCoreApplication::translate(
+            "Database", "%1 needs the server's CA certificate: add sslrootcert=FILE.").arg(a.sslMode));
+    return a;
+}
+
+QString ServerAddress::redacted(const QString& location) {
+    QUrl url(location);
+    if (!url.isValid())
+        return QStringLiteral("postgresql://…");
+    url.setPassword(QString());
+    return url.toString(QUrl::RemovePassword);
+}
+
+QString ServerAddress::describe() const {
+    return QStringLiteral("postgresql://%1@%2:%3/%4").arg(user, host).arg(port).arg(database);
+}
+
+QString ServerAddress::connectOptions() const {
+    QStringList options;
+    options << QStringLiteral("sslmode=") + sslMode;
+    if (!sslRootCert.isEmpty())
+        options << QStringLiteral("sslrootcert=") + sslRootCert;
+    options << QStringLiteral("connect_timeout=") + QString::number(connectTimeoutSeconds);
+    options << QStringLiteral("application_name=PortalDesk");
+    return options.join(QLatin1Char(';'));
+}
+
+Result<std::unique_ptr<Database>> Database::open(const QString& location, int busyTimeoutMs,
+                                                 const QString& password) {
     std::unique_ptr<Database> db(new Database);
-    if (location.startsWith(QLatin1String("postgresql://")) ||
-        location.startsWith(QLatin1String("postgres://")))
-        return Error::unavailable(
-            QStringLiteral("db.unsupported"),
-            QCoreApplication::translate("Database",
-                                        "This build opens only the embedded database; the central server "
-                                        "connection is not available yet."));
+    db->m_busyTimeoutMs = busyTimeoutMs;
+    if (isServerLocation(location)) {
+        auto address = ServerAddress::parse(location);
+        if (!address)
+            return address.error();
+        db->m_server = address.value();
+        if (!password.isEmpty())
+            db->m_server.password = password;
+        if (db->m_server.password.isEmpty())
+            db->m_server.password = qEnvironmentVariable("PGPASSWORD");
+        db->m_dialect = Dialect::Postgres;
+        db->m_location = db->m_server.describe();
+        PD_TRY(db->connectServer());
+        return db;
+    }
 
     db->m_location = location.isEmpty() ? defaultLocation() : QFileInfo(location).absoluteFilePath();
     const QFileInfo info(db->m_location);
@@ -165,6 +265,83 @@ Result<std::unique_ptr<Database>> Database::open(const QString& location, int bu
     return db;
 }
 
+Status Database::connectServer() {
+    if (!m_connectionName.isEmpty()) {
+        m_db.close();
+        m_db = QSqlDatabase();
+        QSqlDatabase::removeDatabase(m_connectionName);
+    }
+    m_inTransaction = false;
+    m_connectionName = QStringLiteral("portaldesk-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
+    m_db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), m_connectionName);
+    if (!m_db.isValid())
+        return Error::unavailable(
+            QStringLiteral("db.driver"),
+            QCoreApplication::translate("Database", "The PostgreSQL driver for Qt is not installed "
+                                                    "(on Debian: apt-get install libqt6sql6-psql)."));
+    m_db.setHostName(m_server.host);
+    m_db.setPort(m_server.port);
+    m_db.setDatabaseName(m_server.database);
+    m_db.setUserName(m_server.user);
+    m_db.setPassword(m_server.password);
+    m_db.setConnectOptions(m_server.connectOptions());
+    if (!m_db.open()) {
+        const QString why = m_db.lastError().text().simplified();
+        const bool refused = why.contains(QLatin1String("password authentication failed")) ||
+                             why.contains(QLatin1String("no password supplied")) ||
+                             why.contains(QLatin1String("not permitted to log in")) ||
+                             why.contains(QLatin1String("pg_hba.conf"));
+        if (refused)
+            return Error::notPermitted(
+                QStringLiteral("db.login_refused"),
+                QCoreApplication::translate("Database",
+                                            "The central database did not accept the sign-in of %1: %2")
+                    .arg(m_server.user, why));
+        return Error::unavailable(
+            QStringLiteral("db.unavailable"),
+            QCoreApplication::translate("Database", "The central database %1 can't be reached: %2")
+                .arg(m_location, why));
+    }
+    // A write that waits longer than this for another workstation counts as "database busy", as in
+    // SQLite; times are text, so the session's zone never matters, but keep it fixed anyway.
+    PD_TRY(execRaw(QStringLiteral("SET lock_timeout = %1").arg(qMax(1, m_busyTimeoutMs)),
+                   QCoreApplication::translate("Database", "setting up the database")));
+    PD_TRY(execRaw(QStringLiteral("SET TIME ZONE 'UTC'"),
+                   QCoreApplication::translate("Database", "setting up the database")));
+    applyRoleSchemas();
+    m_broken = false;
+    return {};
+}
+
+void Database::applyRoleSchemas() {
+    // Each staff group sees the tables through the views its grants allow; the grants, not this search
+    // path, are what keep a role out of the rest.
+    QSqlQuery q(m_db);
+    QStringList path;
+    if (q.exec(QStringLiteral(
+            "SELECT r.rolname FROM pg_roles r WHERE r.rolname IN ('portaldesk_support_agent', "
+            "'portaldesk_him_specialist', 'portaldesk_him_supervisor') AND pg_has_role(r.oid, 'MEMBER')"))) {
+        QStringList groups;
+        while (q.next())
+            groups << q.value(0).toString();
+        const bool superuserish = !groups.contains(QLatin1String("portaldesk_support_agent"));
+        if (!superuserish) {
+            if (!groups.contains(QLatin1String("portaldesk_him_specialist")))
+                path << QStringLiteral("portaldesk_agent");
+            if (!groups.contains(QLatin1String("portaldesk_him_supervisor")))
+                path << QStringLiteral("portaldesk_staff");
+        }
+    }
+    path << QStringLiteral("public");
+    q.exec(QStringLiteral("SET search_path = ") + path.join(QStringLiteral(", ")));
+}
+
+Status Database::reconnectIfBroken() {
+    if (m_dialect != Dialect::Postgres || !m_broken || m_inTransaction)
+        return {};
+    return connectServer();
+}
+
 Status Database::execRaw(const QString& sql, const QString& what) {
     QSqlQuery q(m_db);
     if (!q.exec(sql))
@@ -175,6 +352,8 @@ Status Database::execRaw(const QString& sql, const QString& what) {
 Error Database::errorFrom(const QSqlQuery& query, const QString& what) const {
     const QSqlError e = query.lastError();
     const QString text = e.databaseText().isEmpty() ? e.text() : e.databaseText();
+    if (m_dialect == Dialect::Postgres)
+        return serverError(e.nativeErrorCode(), text.simplified(), what);
     // SQLite reports extended codes; the low byte is the primary one: 5 busy, 6 locked, 8 read-only,
     // 10 I/O, 11 corrupt, 13 full, 14 can't open, 26 not a database. (Qt labels all of these, and
     // constraint failures too, as connection errors, so the type alone says little.)
@@ -197,7 +376,61 @@ Error Database::errorFrom(const QSqlQuery& query, const QString& what) const {
         QCoreApplication::translate("Database", "The database refused %1: %2").arg(what, text));
 }
 
+Error Database::serverError(const QString& state, const QString& text, const QString& what) const {
+    // No SQLSTATE means the client library lost the server; class 08 is a connection failure, 57P0x
+    // a server shutting down or starting, 53xxx out of resources, 55P03 a lock waited for too long.
+    const bool lost = state.isEmpty() || state.startsWith(QLatin1String("08")) ||
+                      state.startsWith(QLatin1String("57P")) || state.startsWith(QLatin1String("53"));
+    if (lost) {
+        m_broken = true;
+        return Error::unavailable(
+            QStringLiteral("db.unavailable"),
+            QCoreApplication::translate("Database", "The database is unavailable while %1: %2").arg(what, text));
+    }
+    if (state == QLatin1String("55P03") || state == QLatin1String("57014"))
+        return Error::unavailable(
+            QStringLiteral("db.busy"),
+            QCoreApplication::translate(
+                "Database", "The database is busy with another workstation's change while %1; nothing was "
+                            "changed. Try again in a moment.")
+                .arg(what));
+    if (state == QLatin1String("23505"))
+        return Error::conflict(
+            QStringLiteral("db.unique"),
+            QCoreApplication::translate("Database", "That would duplicate an existing record while %1.")
+                .arg(what));
+    if (state == QLatin1String("40001") || state == QLatin1String("40P01"))
+        return Error::conflict(
+            QStringLiteral("db.concurrent"),
+            QCoreApplication::translate("Database", "Another workstation changed the same records at the same "
+                                                    "moment while %1; nothing was changed. Try again.")
+                .arg(what));
+    if (state == QLatin1String("42501"))
+        return Error::notPermitted(
+            QStringLiteral("db.not_permitted"),
+            QCoreApplication::translate("Database",
+                                        "The central database does not allow your role that (%1): %2")
+                .arg(what, text));
+    return Error::internal(
+        QStringLiteral("db.error"),
+        QCoreApplication::translate("Database", "The database refused %1: %2").arg(what, text));
+}
+
 Status Database::migrate() {
+    if (m_dialect != Dialect::Postgres)
+        return migrateLocked();
+    // Two workstations starting a new version at once: one migrates, the other waits and finds it done.
+    PD_TRY(reconnectIfBroken());
+    PD_TRY(execRaw(QStringLiteral("SELECT pg_advisory_lock(%1)").arg(WriterLockKey + 1),
+                   QCoreApplication::translate("Database", "preparing migrations")));
+    const Status s = migrateLocked();
+    QSqlQuery unlock(m_db);
+    unlock.exec(QStringLiteral("SELECT pg_advisory_unlock(%1)").arg(WriterLockKey + 1));
+    applyRoleSchemas();
+    return s;
+}
+
+Status Database::migrateLocked() {
     PD_TRY(
         execRaw(QStringLiteral("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
                                "name TEXT NOT NULL, checksum TEXT NOT NULL, applied_at TEXT NOT NULL)"),
@@ -274,9 +507,26 @@ Status Database::begin() {
     if (m_inTransaction)
         return Error::internal(QStringLiteral("db.nested"),
                                QCoreApplication::translate("Database", "A transaction is already open."));
-    PD_TRY(execRaw(m_dialect == Dialect::Sqlite ? QStringLiteral("BEGIN IMMEDIATE") : QStringLiteral("BEGIN"),
-                   QCoreApplication::translate("Database", "starting a change")));
+    PD_TRY(reconnectIfBroken());
+    const QString what = QCoreApplication::translate("Database", "starting a change");
+    if (m_dialect == Dialect::Sqlite) {
+        PD_TRY(execRaw(QStringLiteral("BEGIN IMMEDIATE"), what));
+        m_inTransaction = true;
+        return {};
+    }
+    // Writers queue one behind another, as SQLite's BEGIN IMMEDIATE makes them: the audit chain needs
+    // one order, and no two changes can deadlock. Readers never wait. The transaction's id is kept so
+    // that a commit whose answer was lost can be looked up after reconnecting.
+    PD_TRY(execRaw(QStringLiteral("BEGIN"), what));
     m_inTransaction = true;
+    QSqlQuery q(m_db);
+    if (!q.exec(QStringLiteral("SELECT pg_advisory_xact_lock(%1), txid_current()").arg(WriterLockKey)) ||
+        !q.next()) {
+        const Error e = errorFrom(q, what);
+        rollback();
+        return e;
+    }
+    m_transactionId = q.value(1).toLongLong();
     return {};
 }
 
@@ -284,7 +534,12 @@ Status Database::commit() {
     if (!m_inTransaction)
         return Error::internal(QStringLiteral("db.no_transaction"),
                                QCoreApplication::translate("Database", "No transaction is open."));
+    FailPoint::hit("db.before_commit");
     auto s = execRaw(QStringLiteral("COMMIT"), QCoreApplication::translate("Database", "saving the change"));
+    if (!s && m_dialect == Dialect::Postgres && s.error().kind == ErrorKind::Unavailable) {
+        m_inTransaction = false;
+        return commitOutcome(s.error());
+    }
     if (!s) {
         rollback();
         return s.error();
@@ -293,11 +548,44 @@ Status Database::commit() {
     return {};
 }
 
+Status Database::commitOutcome(const Error& lost) {
+    // The server went away during COMMIT: the change is either all there or not at all. Ask the server
+    // which, once it is back; if it stays away, say so rather than guess.
+    QElapsedTimer waited;
+    waited.start();
+    while (true) {
+        if (connectServer().ok()) {
+            QSqlQuery q(m_db);
+            if (q.exec(QStringLiteral("SELECT txid_status(%1)").arg(m_transactionId)) && q.next()) {
+                if (q.value(0).toString() == QLatin1String("committed"))
+                    return {};
+                return Error::unavailable(
+                    QStringLiteral("db.not_saved"),
+                    QCoreApplication::translate("Database",
+                                                "The database went away while saving; the change was not "
+                                                "saved. Nothing was changed: try again."));
+            }
+        }
+        if (waited.elapsed() > m_busyTimeoutMs)
+            break;
+        QThread::msleep(250);
+    }
+    m_broken = true;
+    return Error::unavailable(
+        QStringLiteral("db.commit_unknown"),
+        QCoreApplication::translate("Database",
+                                    "The database went away while saving (%1). Whether this last change was "
+                                    "saved can't be known until it is back: look at the record before "
+                                    "repeating it.")
+            .arg(lost.message));
+}
+
 void Database::rollback() {
     if (!m_inTransaction)
         return;
     QSqlQuery q(m_db);
-    q.exec(QStringLiteral("ROLLBACK"));
+    if (!q.exec(QStringLiteral("ROLLBACK")) && m_dialect == Dialect::Postgres)
+        m_broken = true;
     m_inTransaction = false;
 }
 
@@ -326,11 +614,19 @@ Query::Query(Database& db, const QString& sql)
 
 Query& Query::bind(const QString& name, const QVariant& value) {
     m_query.bindValue(name, value);
+    m_bound.insert(name, value);
     return *this;
 }
 
 Status Query::exec() {
     Database::checkThread();
+    if (m_db.needsReconnect()) {
+        PD_TRY(m_db.reconnectIfBroken());
+        m_query = QSqlQuery(m_db.connection());
+        m_prepared = m_query.prepare(m_sql);
+        for (auto it = m_bound.cbegin(); it != m_bound.cend(); ++it)
+            m_query.bindValue(it.key(), it.value());
+    }
     if (!m_prepared || !m_query.exec()) {
         qCWarning(lcStore, "query failed: %s: %s", qPrintable(m_sql.left(120).simplified()),
                   qPrintable(m_query.lastError().text()));
@@ -356,6 +652,8 @@ QVariant toDb(const QDate& date) {
 QDateTime instant(const QVariant& value) {
     if (value.isNull())
         return {};
+    if (value.metaType().id() == QMetaType::QDateTime)
+        return value.toDateTime().toUTC();
     QDateTime dt = QDateTime::fromString(value.toString(), Qt::ISODateWithMs);
     return dt.isValid() ? dt.toUTC() : QDateTime();
 }

@@ -4,6 +4,7 @@
 #include "Result.h"
 
 #include <QDateTime>
+#include <QHash>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QString>
@@ -16,6 +17,23 @@ namespace pd {
 
 enum class Dialect { Sqlite, Postgres };
 
+// Where the central database is: postgresql://NAME@HOST:PORT/DATABASE?sslmode=…&sslrootcert=FILE.
+struct ServerAddress {
+    QString host;
+    int port = 5432;
+    QString database;
+    QString user;
+    QString password; // from the address, the sign-in, or PGPASSWORD; never written anywhere
+    QString sslMode = QStringLiteral("prefer");
+    QString sslRootCert;
+    int connectTimeoutSeconds = 10;
+
+    static Result<ServerAddress> parse(const QString& location);
+    static QString redacted(const QString& location); // the address without any password
+    QString describe() const;
+    QString connectOptions() const;
+};
+
 class Database final {
 public:
     ~Database();
@@ -26,8 +44,14 @@ public:
     // folder when `location` is empty. Does not migrate: call migrate().
     // `busyTimeoutMs` is how long a write waits for another workstation's write to finish before the
     // database counts as unavailable.
-    static Result<std::unique_ptr<Database>> open(const QString& location, int busyTimeoutMs = 10000);
+    // A postgresql:// address opens the central database instead, signed in as the address's user with
+    // `password` (or the address's own, or PGPASSWORD).
+    static Result<std::unique_ptr<Database>> open(const QString& location, int busyTimeoutMs = 10000,
+                                                  const QString& password = QString());
     static QString defaultLocation();
+    static bool isServerLocation(const QString& location);
+    // The key of the transaction-scoped lock every PostgreSQL writer takes first.
+    static constexpr qint64 WriterLockKey = 0x506f7274616c01; // "Portal" 1
 
     // The desktop names its UI thread here: a query or transaction started on it stops the program,
     // so a change that would freeze the window fails every GUI test instead of shipping.
@@ -42,6 +66,10 @@ public:
 
     Dialect dialect() const { return m_dialect; }
     QString location() const { return m_location; } // file path or server description
+    const ServerAddress& server() const { return m_server; }
+    // PostgreSQL: after the connection was lost, the next statement connects again first.
+    bool needsReconnect() const { return m_broken && !m_inTransaction; }
+    Status reconnectIfBroken();
     QSqlDatabase& connection() { return m_db; }
 
     // Write transaction (SQLite: BEGIN IMMEDIATE, so writers queue instead of failing late).
@@ -56,12 +84,21 @@ public:
 private:
     Database() = default;
     Status execRaw(const QString& sql, const QString& what);
+    Status connectServer();
+    Status migrateLocked();
+    void applyRoleSchemas();
+    Error serverError(const QString& state, const QString& text, const QString& what) const;
+    Status commitOutcome(const Error& lost);
 
     QSqlDatabase m_db;
     QString m_connectionName;
     QString m_location;
     Dialect m_dialect = Dialect::Sqlite;
     bool m_inTransaction = false;
+    ServerAddress m_server;
+    int m_busyTimeoutMs = 10000;
+    qint64 m_transactionId = 0;
+    mutable bool m_broken = false;
 };
 
 // Rolls back unless commit() was called: every service operation holds one.
@@ -99,6 +136,7 @@ private:
     QString m_sql;
     QSqlQuery m_query;
     bool m_prepared = false;
+    QHash<QString, QVariant> m_bound;
 };
 
 // Storage forms of times and dates (UTC ISO-8601 text, "YYYY-MM-DD").

@@ -51,12 +51,15 @@ Result<qint64> OutboxRepository::insert(const OutboxMessage& m) {
 
 Result<QList<OutboxMessage>> OutboxRepository::claimDue(const QDateTime& now, const QString& worker,
                                                         int limit) {
-    // SQLite serialises writers (BEGIN IMMEDIATE), so select-then-mark inside one transaction is a claim.
+    // SQLite serialises writers (BEGIN IMMEDIATE), so select-then-mark inside one transaction is a claim;
+    // on PostgreSQL the rows are locked as they are read, and rows another dispatcher holds are skipped.
+    // A claim older than half an hour belongs to a dispatcher that died mid-round.
     Query q(m_db,
             QStringLiteral("SELECT * FROM outbox WHERE (status = 'pending' AND next_attempt_at <= :now) "
-                           "OR (status = 'sending' AND claimed_at < :stale) ORDER BY id LIMIT :limit"));
+                           "OR (status = 'sending' AND claimed_at < :stale) ORDER BY id LIMIT :limit") +
+                (m_db.dialect() == Dialect::Postgres ? QStringLiteral(" FOR UPDATE SKIP LOCKED") : QString()));
     q.bind(QStringLiteral(":now"), DbTime::toDb(now))
-        .bind(QStringLiteral(":stale"), DbTime::toDb(now.addSecs(-600)))
+        .bind(QStringLiteral(":stale"), DbTime::toDb(now.addSecs(-1800)))
         .bind(QStringLiteral(":limit"), limit);
     PD_TRY(q.exec());
     QList<OutboxMessage> out;
@@ -76,28 +79,42 @@ Result<QList<OutboxMessage>> OutboxRepository::claimDue(const QDateTime& now, co
     return out;
 }
 
-Status OutboxRepository::markSent(qint64 id, const QDateTime& at) {
+Status OutboxRepository::markSent(qint64 id, const QDateTime& at, const QString& worker) {
     Query q(m_db,
-            QStringLiteral("UPDATE outbox SET status = 'sent', sent_at = :at, raw = NULL, last_error = NULL "
-                           "WHERE id = :id"));
-    q.bind(QStringLiteral(":at"), DbTime::toDb(at)).bind(QStringLiteral(":id"), id);
+            QStringLiteral("UPDATE outbox SET status = 'sent', sent_at = :at, raw = NULL, last_error = NULL, "
+                           "claimed_by = NULL, claimed_at = NULL WHERE id = :id AND claimed_by = :w"));
+    q.bind(QStringLiteral(":at"), DbTime::toDb(at))
+        .bind(QStringLiteral(":id"), id)
+        .bind(QStringLiteral(":w"), worker);
     return q.exec();
 }
 
-Status OutboxRepository::markRetry(qint64 id, const QString& error, const QDateTime& nextAttempt) {
+Status OutboxRepository::markRetry(qint64 id, const QString& error, const QDateTime& nextAttempt,
+                                   const QString& worker) {
     Query q(m_db,
             QStringLiteral("UPDATE outbox SET status = 'pending', last_error = :e, next_attempt_at = :next, "
-                           "claimed_by = NULL, claimed_at = NULL WHERE id = :id"));
+                           "claimed_by = NULL, claimed_at = NULL WHERE id = :id AND claimed_by = :w"));
     q.bind(QStringLiteral(":e"), error.left(1000))
         .bind(QStringLiteral(":next"), DbTime::toDb(nextAttempt))
-        .bind(QStringLiteral(":id"), id);
+        .bind(QStringLiteral(":id"), id)
+        .bind(QStringLiteral(":w"), worker);
     return q.exec();
 }
 
-Status OutboxRepository::markFailed(qint64 id, const QString& error) {
-    Query q(m_db, QStringLiteral("UPDATE outbox SET status = 'failed', last_error = :e, claimed_by = NULL, "
-                                 "claimed_at = NULL WHERE id = :id"));
-    q.bind(QStringLiteral(":e"), error.left(1000)).bind(QStringLiteral(":id"), id);
+Status OutboxRepository::release(qint64 id, const QString& worker) {
+    Query q(m_db, QStringLiteral("UPDATE outbox SET status = 'pending', attempts = attempts - 1, "
+                                 "claimed_by = NULL, claimed_at = NULL WHERE id = :id AND claimed_by = :w"));
+    q.bind(QStringLiteral(":id"), id).bind(QStringLiteral(":w"), worker);
+    return q.exec();
+}
+
+Status OutboxRepository::markFailed(qint64 id, const QString& error, const QString& worker) {
+    Query q(m_db,
+            QStringLiteral("UPDATE outbox SET status = 'failed', last_error = :e, claimed_by = NULL, "
+                           "claimed_at = NULL WHERE id = :id AND claimed_by = :w"));
+    q.bind(QStringLiteral(":e"), error.left(1000))
+        .bind(QStringLiteral(":id"), id)
+        .bind(QStringLiteral(":w"), worker);
     return q.exec();
 }
 

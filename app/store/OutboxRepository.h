@@ -14,13 +14,16 @@ public:
         : m_db(db) {}
 
     Result<qint64> insert(const OutboxMessage& message);
-    // Claims up to `limit` pending messages due by `now` for `worker`; claims older than 10 minutes
-    // (a dispatcher that died) are taken over.
+    // Claims up to `limit` pending messages due by `now` for `worker`; claims older than half an hour
+    // are taken over (their dispatcher died). On PostgreSQL rows another dispatcher is claiming are
+    // skipped, never waited for or claimed twice.
     Result<QList<OutboxMessage>> claimDue(const QDateTime& now, const QString& worker, int limit);
-    // Sent: the stored message is dropped, since it may carry an activation link.
-    Status markSent(qint64 id, const QDateTime& at);
-    Status markRetry(qint64 id, const QString& error, const QDateTime& nextAttempt);
-    Status markFailed(qint64 id, const QString& error);
+    // These change a message only while `worker` still holds its claim.
+    Status markSent(qint64 id, const QDateTime& at, const QString& worker);
+    Status markRetry(qint64 id, const QString& error, const QDateTime& nextAttempt, const QString& worker);
+    Status markFailed(qint64 id, const QString& error, const QString& worker);
+    // Gives back a claimed message that was not tried.
+    Status release(qint64 id, const QString& worker);
     Result<QList<OutboxMessage>> list(const QString& status, int limit);
     Result<int> waitingCount();
     // One message with its stored body (empty once sent).

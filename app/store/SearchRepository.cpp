@@ -12,7 +12,15 @@ Result<QList<SearchHit>> SearchRepository::search(const QString& rawText, int li
     // names, say) are matched by LIKE on the same index table, bounded by the limit.
     QString matchSql;
     QString bound;
-    if (text.size() >= 3) {
+    if (m_db.dialect() == Dialect::Postgres) {
+        // search_rowids() matches with ILIKE, which pg_trgm indexes; it runs as the schema's owner, so
+        // support agents find people by e-mail or phone without being able to read either.
+        QString escaped = text;
+        escaped.replace(QLatin1Char('\\'), QStringLiteral("\\\\"))
+            .replace(QLatin1Char('%'), QStringLiteral("\\%"))
+            .replace(QLatin1Char('_'), QStringLiteral("\\_"));
+        bound = QLatin1Char('%') + escaped + QLatin1Char('%');
+    } else if (text.size() >= 3) {
         matchSql = QStringLiteral("search_index MATCH :term");
         QString quoted = text;
         quoted.replace(QLatin1Char('"'), QStringLiteral("\"\""));
@@ -33,9 +41,12 @@ Result<QList<SearchHit>> SearchRepository::search(const QString& rawText, int li
                 "p_email, p.phone, "
                 "p.birth_date, u.id AS u_id, u.username, u.given_name AS u_given, u.family_name AS u_family, "
                 "u.email AS u_email, u.status "
-                "FROM (SELECT rowid FROM search_index WHERE ") +
-                matchSql +
-                QStringLiteral(" ORDER BY rowid LIMIT :limit OFFSET :offset) s "
+                "FROM ") +
+                (m_db.dialect() == Dialect::Postgres
+                     ? QStringLiteral("search_rowids(:term, :limit, :offset) s ")
+                     : QStringLiteral("(SELECT rowid FROM search_index WHERE ") + matchSql +
+                           QStringLiteral(" ORDER BY rowid LIMIT :limit OFFSET :offset) s ")) +
+                QStringLiteral(
                                "LEFT JOIN patients p ON s.rowid % 2 = 0 AND p.id = s.rowid / 2 "
                                "LEFT JOIN portal_users u ON s.rowid % 2 = 1 AND u.id = (s.rowid - 1) / 2 "
                                "ORDER BY s.rowid % 2, coalesce(p.family_name, u.family_name), "

@@ -70,6 +70,41 @@ Status SettingsRepository::setStaffActive(const QString& name, bool active) {
     return q.exec();
 }
 
+Status SettingsRepository::addServerLogin(const QString& name, const QString& role, const QString& password) {
+    Query q(m_db, QStringLiteral("SELECT staff_login_add(:n, :r, :p)"));
+    q.bind(QStringLiteral(":n"), name).bind(QStringLiteral(":r"), role).bind(QStringLiteral(":p"), password);
+    return q.exec();
+}
+
+Status SettingsRepository::disableServerLogin(const QString& name) {
+    Query q(m_db, QStringLiteral("SELECT staff_login_disable(:n)"));
+    q.bind(QStringLiteral(":n"), name);
+    return q.exec();
+}
+
+Result<bool> SettingsRepository::signedInAsOwner() {
+    Query q(m_db, QStringLiteral("SELECT EXISTS (SELECT 1 FROM pg_tables WHERE schemaname = 'public' AND "
+                                 "tablename = 'staff' AND tableowner = session_user)"));
+    PD_TRY(q.exec());
+    return q.next() && q.value(0).toBool();
+}
+
+Result<QString> SettingsRepository::serverRole() {
+    Query q(m_db, QStringLiteral(
+                      "SELECT r.rolname FROM pg_roles r WHERE r.rolname IN ('portaldesk_support_agent', "
+                      "'portaldesk_him_specialist', 'portaldesk_him_supervisor') AND "
+                      "pg_has_role(session_user, r.oid, 'MEMBER')"));
+    PD_TRY(q.exec());
+    QStringList groups;
+    while (q.next())
+        groups << q.value(0).toString();
+    for (const char* role : {"him_supervisor", "him_specialist", "support_agent"}) {
+        if (groups.contains(QStringLiteral("portaldesk_") + QLatin1String(role)))
+            return QString::fromLatin1(role);
+    }
+    return QString();
+}
+
 Result<QList<HolidayRow>> SettingsRepository::holidays() {
     Query q(m_db, QStringLiteral("SELECT day, name, closed FROM holidays ORDER BY day"));
     PD_TRY(q.exec());

@@ -28,6 +28,15 @@ public:
     Result<qint64> addStaff(const StaffMember& member, const QDateTime& at);
     Status setStaffActive(const QString& name, bool active);
 
+    // The central database only: staff sign in as database logins of their own, members of the group
+    // role for their staff role; supervisors make and end them through functions the schema owns.
+    Status addServerLogin(const QString& name, const QString& role, const QString& password);
+    Status disableServerLogin(const QString& name);
+    // Whether this connection's login owns the schema (the database's own administrator, setting up).
+    Result<bool> signedInAsOwner();
+    // The staff role the server gives this connection's login ("" when it is in no PortalDesk group).
+    Result<QString> serverRole();
+
     Result<QList<HolidayRow>> holidays();
     // Adds or replaces the row for `row.day`.
     Status setHoliday(const HolidayRow& row);

@@ -8,6 +8,8 @@
 #include "ServiceContext.h"
 #include "SettingsRepository.h"
 
+#include "PgCluster.h"
+
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimeZone>
@@ -25,13 +27,39 @@ inline QDateTime la(int y, int m, int d, int hh = 9, int mm = 0) {
     return QDateTime(QDate(y, m, d), QTime(hh, mm), losAngeles()).toUTC();
 }
 
+// The store and services tests run twice: on the embedded SQLite file, and (PORTALDESK_TEST_DB=postgresql)
+// on a throw-away PostgreSQL cluster, each test on a database of its own.
+inline bool onPostgres() {
+    return qEnvironmentVariable("PORTALDESK_TEST_DB") == QLatin1String("postgresql");
+}
+
+// A fresh, empty database: a new SQLite file in `dir`, or a new database on the test cluster.
+inline QString freshLocation(const QTemporaryDir& dir) {
+    if (!onPostgres())
+        return dir.filePath(QStringLiteral("test.sqlite"));
+    PgCluster& pg = PgCluster::shared();
+    if (!pg.ok())
+        qFatal("no PostgreSQL test cluster: %s", qPrintable(pg.error()));
+    static int serial = 0;
+    const QString name = QStringLiteral("t%1_%2").arg(QCoreApplication::applicationPid()).arg(++serial);
+    if (!pg.createDatabase(name))
+        qFatal("cannot create test database %s: %s", qPrintable(name), qPrintable(pg.error()));
+    return pg.url(name);
+}
+
+inline void dropLocation(const QString& location) {
+    if (Database::isServerLocation(location))
+        PgCluster::shared().dropDatabase(QUrl(location).path().mid(1));
+}
+
 struct TestDb {
     QTemporaryDir dir;
+    QString location = freshLocation(dir);
     std::unique_ptr<Database> db;
     FixedClock clock{la(2026, 11, 24)};
 
     TestDb() {
-        auto opened = Database::open(dir.filePath(QStringLiteral("test.sqlite")));
+        auto opened = Database::open(location);
         if (!opened)
             qFatal("cannot open test database: %s", qPrintable(opened.error().message));
         db = std::move(opened.value());
@@ -48,7 +76,13 @@ struct TestDb {
         }
     }
 
-    QString path() const { return dir.filePath(QStringLiteral("test.sqlite")); }
+    ~TestDb() {
+        db.reset();
+        dropLocation(location);
+    }
+
+    // The file or server address, for opening a second connection.
+    QString path() const { return location; }
 
     // A context acting as the named staff member ("supervisor", "specialist", "agent", or "portal").
     std::unique_ptr<ServiceContext> as(const QString& staffName) {

@@ -1,0 +1,4 @@
+-- Staff roles, version 3. On the central PostgreSQL database this version makes the server's group
+-- roles, grants and masked views; the embedded database has one user, its file's owner, and keeps the
+-- staff and their roles in the staff table it already has. Nothing changes here: the number is kept so
+-- that both databases count their versions alike.
