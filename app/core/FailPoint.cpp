@@ -8,7 +8,20 @@
 
 namespace pd::FailPoint {
 
+namespace {
+std::function<void(const char*)>& hook() {
+    static std::function<void(const char*)> h;
+    return h;
+}
+} // namespace
+
+void setHook(std::function<void(const char*)> h) {
+    hook() = std::move(h);
+}
+
 void hit(const char* name) {
+    if (hook())
+        hook()(name);
     static const QByteArray wanted = qgetenv("PORTALDESK_FAILPOINT");
     if (!wanted.isEmpty() && wanted == name) {
         std::fprintf(stderr, "failpoint %s: stopping the process\n", name);

@@ -103,6 +103,18 @@ Result<std::unique_ptr<MailTransport>> makeTransport(const Policy& policy, const
 
 Result<DailyReport> DailyJob::run(MailTransport* transport) {
     PD_TRY(m_ctx.require(Role::Specialist, QCoreApplication::translate("Services", "The daily run")));
+    auto locked = m_ctx.db().tryJobLock(Database::DailyJobLockKey);
+    if (!locked)
+        return locked.error();
+    if (!locked.value())
+        return Error::conflict(
+            QStringLiteral("daily.running"),
+            QCoreApplication::translate("Services", "The daily run is already going on another workstation; "
+                                                    "this one did nothing. Each step is done once either way."));
+    struct Unlock {
+        Database& db;
+        ~Unlock() { db.releaseJobLock(Database::DailyJobLockKey); }
+    } unlock{m_ctx.db()};
     DailyReport report;
     auto expired = expireInvitations();
     if (!expired)

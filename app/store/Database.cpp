@@ -502,6 +502,23 @@ Result<int> Database::schemaVersion() {
     return q.next() ? q.value(0).toInt() : 0;
 }
 
+Result<bool> Database::tryJobLock(qint64 key) {
+    if (m_dialect != Dialect::Postgres)
+        return true;
+    PD_TRY(reconnectIfBroken());
+    QSqlQuery q(m_db);
+    if (!q.exec(QStringLiteral("SELECT pg_try_advisory_lock(%1)").arg(key)) || !q.next())
+        return errorFrom(q, QCoreApplication::translate("Database", "taking the job's lock"));
+    return q.value(0).toBool();
+}
+
+void Database::releaseJobLock(qint64 key) {
+    if (m_dialect != Dialect::Postgres)
+        return;
+    QSqlQuery q(m_db);
+    q.exec(QStringLiteral("SELECT pg_advisory_unlock(%1)").arg(key));
+}
+
 Status Database::begin() {
     checkThread();
     if (m_inTransaction)

@@ -67,10 +67,22 @@ public:
     Dialect dialect() const { return m_dialect; }
     QString location() const { return m_location; } // file path or server description
     const ServerAddress& server() const { return m_server; }
+    // A base table by its full name, for writes that must not land on a role's masked view of the same
+    // name (PostgreSQL); just the name on SQLite.
+    QString table(const QString& name) const {
+        return m_dialect == Dialect::Postgres ? QStringLiteral("public.") + name : name;
+    }
     // PostgreSQL: after the connection was lost, the next statement connects again first.
     bool needsReconnect() const { return m_broken && !m_inTransaction; }
     Status reconnectIfBroken();
     QSqlDatabase& connection() { return m_db; }
+
+    // A lock held for a whole job across its transactions, so that a job started on two machines at once
+    // runs once: on PostgreSQL a session advisory lock (freed if the process dies); the embedded file
+    // has one workstation, so it is always granted there.
+    Result<bool> tryJobLock(qint64 key);
+    void releaseJobLock(qint64 key);
+    static constexpr qint64 DailyJobLockKey = WriterLockKey + 2;
 
     // Write transaction (SQLite: BEGIN IMMEDIATE, so writers queue instead of failing late).
     Status begin();

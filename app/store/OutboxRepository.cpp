@@ -29,7 +29,7 @@ OutboxMessage fromRow(Query& q, bool withRaw) {
 } // namespace
 
 Result<qint64> OutboxRepository::insert(const OutboxMessage& m) {
-    Query q(m_db, QStringLiteral("INSERT INTO outbox (message_id, kind, sender, recipient, language, "
+    Query q(m_db, QStringLiteral("INSERT INTO ") + m_db.table(QStringLiteral("outbox")) + QStringLiteral(" (message_id, kind, sender, recipient, language, "
                                  "subject, raw, portal_user_id, "
                                  "invitation_id, status, next_attempt_at, created_at) VALUES (:mid, :kind, "
                                  ":sender, :recipient, :lang, "

@@ -142,10 +142,14 @@ BEGIN
     IF address IS NULL OR portaldesk_agent.mask_email(address) <> NEW.recipient THEN
         RAISE EXCEPTION 'the address of this message can''t be found' USING ERRCODE = 'check_violation';
     END IF;
-    masked := NEW.recipient;
+    -- The message's header carries the masked address as printable ASCII ("m@example.org").
+    masked := regexp_replace(NEW.recipient, '[^!-~]', '', 'g');
     NEW.recipient := address;
     IF NEW.raw IS NOT NULL THEN
-        NEW.raw := convert_to(replace(convert_from(NEW.raw, 'UTF8'), masked, address), 'UTF8');
+        NEW.raw := convert_to(replace(replace(convert_from(NEW.raw, 'UTF8'),
+                                              '<' || masked || '>', '<' || address || '>'),
+                                      E'\r\nTo: ' || masked || E'\r\n', E'\r\nTo: ' || address || E'\r\n'),
+                              'UTF8');
     END IF;
     RETURN NEW;
 END;

@@ -1,0 +1,266 @@
+// SPEC section 6 on the central database: each staff member signs in as a login of their own, and the
+// server itself refuses what their role may not do, even to raw SQL typed on that login's connection.
+#include "ServiceFixture.h"
+
+#include "AccountService.h"
+#include "AuditLog.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QUrl>
+
+using namespace pd;
+using namespace pd::test;
+
+namespace {
+
+const QString Password = QStringLiteral("correct horse battery staple");
+
+struct Login {
+    std::unique_ptr<Database> db;
+    std::unique_ptr<ServiceContext> ctx;
+};
+
+} // namespace
+
+class TestServerRoles : public QObject {
+    Q_OBJECT
+
+    std::unique_ptr<TestDb> m_t;
+    QString m_database;
+
+    QString urlFor(const QString& login, const QString& password = Password) const {
+        return PgCluster::shared().url(m_database, login, password);
+    }
+
+    Login signInAs(const QString& login) {
+        Login l;
+        auto db = Database::open(urlFor(login));
+        if (!db)
+            qFatal("%s can't connect: %s", qPrintable(login), qPrintable(db.error().message));
+        l.db = std::move(db.value());
+        auto staff = signIn(*l.db, QString());
+        if (!staff)
+            qFatal("%s can't sign in: %s", qPrintable(login), qPrintable(staff.error().message));
+        l.ctx = std::make_unique<ServiceContext>(*l.db, m_t->clock, staff.value(), QStringLiteral("ws"));
+        return l;
+    }
+
+    // Raw SQL on the login's own connection, as someone with a SQL client and that password would type it.
+    static QString sqlState(Database& db, const QString& sql) {
+        QSqlQuery q(db.connection());
+        if (q.exec(sql))
+            return QStringLiteral("ok");
+        return q.lastError().nativeErrorCode();
+    }
+
+private slots:
+    void initTestCase() {
+        if (!onPostgres())
+            QSKIP("server roles exist on the central database only");
+        m_t = std::make_unique<TestDb>();
+        m_database = QUrl(m_t->location).path().mid(1);
+        auto admin = m_t->as(QStringLiteral("supervisor"));
+        AdminService staff(*admin);
+        QVERIFY(staff.addStaff(QStringLiteral("sam"), QStringLiteral("Sam Ortiz"), QStringLiteral("support_agent"),
+                               Password)
+                    .ok());
+        QVERIFY(staff.addStaff(QStringLiteral("pat"), QStringLiteral("Pat Lee"),
+                               QStringLiteral("him_specialist"), Password)
+                    .ok());
+        QVERIFY(staff.addStaff(QStringLiteral("sue"), QStringLiteral("Sue Park"),
+                               QStringLiteral("him_supervisor"), Password)
+                    .ok());
+        addPatient(*m_t, QStringLiteral("700001"), QDate(2016, 4, 2), QStringLiteral("family@example.org"));
+        enrollOk(*m_t, parentForm(QStringLiteral("700001"), QDate(2026, 11, 20),
+                                  QStringLiteral("maria.lopez@example.org")));
+    }
+
+    void cleanupTestCase() { m_t.reset(); }
+
+    void eachLoginHasTheRoleOfItsGroup_data() {
+        QTest::addColumn<QString>("login");
+        QTest::addColumn<QString>("role");
+        QTest::newRow("agent") << "sam" << "support_agent";
+        QTest::newRow("specialist") << "pat" << "him_specialist";
+        QTest::newRow("supervisor") << "sue" << "him_supervisor";
+    }
+    void eachLoginHasTheRoleOfItsGroup() {
+        QFETCH(QString, login);
+        QFETCH(QString, role);
+        Login l = signInAs(login);
+        QCOMPARE(l.ctx->staff().name, login);
+        QCOMPARE(l.ctx->staff().role, role);
+    }
+
+    void theServerRefusesWhatARoleMayNotDo_data() {
+        QTest::addColumn<QString>("login");
+        QTest::addColumn<QString>("sql");
+        QTest::addColumn<bool>("allowed");
+        const QString insertPatient = QStringLiteral(
+            "INSERT INTO public.patients (mrn, given_name, family_name, birth_date, created_at, created_by, "
+            "updated_at, updated_by) VALUES ('1', 'A', 'B', '2010-01-01', 'x', 'x', 'x', 'x')");
+        // Support agents: masked views only; no base tables of people, no outbox, no audit log.
+        QTest::newRow("agent reads masked patients") << "sam" << "SELECT email, phone FROM patients" << true;
+        QTest::newRow("agent reads patients' addresses") << "sam" << "SELECT email FROM public.patients" << false;
+        QTest::newRow("agent reads logins' addresses")
+            << "sam" << "SELECT email FROM public.portal_users" << false;
+        QTest::newRow("agent reads invitations") << "sam" << "SELECT * FROM public.invitations" << false;
+        QTest::newRow("agent reads the search index") << "sam" << "SELECT body FROM search_index" << false;
+        QTest::newRow("agent reads mail") << "sam" << "SELECT raw FROM public.outbox" << false;
+        QTest::newRow("agent reads the audit log") << "sam" << "SELECT * FROM public.audit_events" << false;
+        QTest::newRow("agent enrolls") << "sam" << insertPatient << false;
+        QTest::newRow("agent deactivates")
+            << "sam" << "UPDATE public.portal_users SET status = 'deactivated'" << false;
+        QTest::newRow("agent changes settings") << "sam" << "UPDATE settings SET value = 'x'" << false;
+        QTest::newRow("agent adds staff")
+            << "sam" << "SELECT staff_login_add('eve', 'him_supervisor', 'aaaaaaaaaaaaaaaa')" << false;
+        // HIM specialists: the people and their mail, but not settings, staff or the audit log itself.
+        QTest::newRow("specialist reads addresses") << "pat" << "SELECT email FROM public.patients" << true;
+        QTest::newRow("specialist enrolls") << "pat" << insertPatient << true;
+        QTest::newRow("specialist reads the audit log")
+            << "pat" << "SELECT * FROM public.audit_events" << false;
+        QTest::newRow("specialist changes settings") << "pat" << "UPDATE settings SET value = 'x'" << false;
+        QTest::newRow("specialist adds holidays")
+            << "pat" << "INSERT INTO holidays (day, name) VALUES ('2026-12-24', 'x')" << false;
+        QTest::newRow("specialist adds staff")
+            << "pat" << "SELECT staff_login_add('eve', 'him_supervisor', 'aaaaaaaaaaaaaaaa')" << false;
+        QTest::newRow("specialist makes a role") << "pat" << "CREATE ROLE eve LOGIN" << false;
+        // Supervisors: everything above, the audit log to read, and still no way to change it.
+        QTest::newRow("supervisor reads the audit log")
+            << "sue" << "SELECT count(*) FROM public.audit_events" << true;
+        QTest::newRow("supervisor edits the audit log")
+            << "sue" << "UPDATE public.audit_events SET staff = 'x'" << false;
+        QTest::newRow("supervisor deletes the audit log") << "sue" << "DELETE FROM public.audit_events" << false;
+        QTest::newRow("supervisor empties the audit log") << "sue" << "TRUNCATE public.audit_events" << false;
+        QTest::newRow("supervisor drops a table") << "sue" << "DROP TABLE public.audit_events" << false;
+        QTest::newRow("supervisor makes a table") << "sue" << "CREATE TABLE public.x (i int)" << false;
+        QTest::newRow("supervisor changes settings")
+            << "sue" << "UPDATE settings SET updated_by = updated_by" << true;
+    }
+    void theServerRefusesWhatARoleMayNotDo() {
+        QFETCH(QString, login);
+        QFETCH(QString, sql);
+        QFETCH(bool, allowed);
+        Login l = signInAs(login);
+        QVERIFY(l.db->begin().ok());
+        const QString state = sqlState(*l.db, sql);
+        l.db->rollback();
+        if (allowed)
+            QCOMPARE(state, QStringLiteral("ok"));
+        else
+            QVERIFY2(state == QLatin1String("42501") || state == QLatin1String("42P01"),
+                     qPrintable(QStringLiteral("%1 gave %2").arg(sql, state)));
+    }
+
+    void anAgentSeesContactDetailsMaskedByTheServer() {
+        Login l = signInAs(QStringLiteral("sam"));
+        QSqlQuery q(l.db->connection());
+        QVERIFY(q.exec(QStringLiteral("SELECT p.email, u.email FROM patients p, portal_users u "
+                                      "WHERE p.mrn = '700001' AND u.username = 'maria.lopez'")) &&
+                q.next());
+        QCOMPARE(q.value(0).toString(), QStringLiteral("f•••@example.org"));
+        QCOMPARE(q.value(1).toString(), QStringLiteral("m•••@example.org"));
+        QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM audit_events WHERE details LIKE "
+                                      "'%maria.lopez@example.org%'")) &&
+                q.next());
+        QCOMPARE(q.value(0).toInt(), 0);
+    }
+
+    void anAgentFindsByAddressAndReissuesToTheAddressOnFile() {
+        Login l = signInAs(QStringLiteral("sam"));
+        auto hits = PatientService(*l.ctx).search(QStringLiteral("maria.lopez@exam"));
+        QVERIFY(hits.ok());
+        QCOMPARE(hits->size(), 1);
+        QCOMPARE(hits->first().email, QStringLiteral("m•••@example.org"));
+        auto story = PatientService(*l.ctx).show(QStringLiteral("700001"));
+        QVERIFY2(story.ok(), qPrintable(story.ok() ? QString() : story.error().message));
+        QVERIFY(!story->timeline.isEmpty());
+
+        auto sent = InvitationService(*l.ctx).reissue({QStringLiteral("maria.lopez"), false, QString()},
+                                                      QString());
+        QVERIFY2(sent.ok(), qPrintable(sent.ok() ? QString() : sent.error().message));
+        // The server put the real address back: in the invitation, the envelope and the To: header.
+        auto admin = m_t->as(QStringLiteral("supervisor"));
+        Query q(*m_t->db, QStringLiteral("SELECT i.email, o.recipient, o.raw FROM invitations i JOIN outbox o ON "
+                                         "o.invitation_id = i.id WHERE o.id = :id"));
+        q.bind(QStringLiteral(":id"), sent->outboxId);
+        QVERIFY(q.exec().ok() && q.next());
+        QCOMPARE(q.value(0).toString(), QStringLiteral("maria.lopez@example.org"));
+        QCOMPARE(q.value(1).toString(), QStringLiteral("maria.lopez@example.org"));
+        const QByteArray raw = q.value(2).toByteArray();
+        QVERIFY(raw.contains("maria.lopez@example.org>"));
+        QVERIFY(!raw.contains("\xe2\x80\xa2"));
+        QVERIFY(AuditLog(*m_t->db).verify()->intact);
+    }
+
+    void theServiceAndTheServerBothRefuseAnAgentsEnrollment() {
+        Login l = signInAs(QStringLiteral("sam"));
+        auto p = PatientService(*l.ctx).add({QStringLiteral("700002"), QStringLiteral("Ana"),
+                                             QStringLiteral("Kim"), QStringLiteral("2015-01-01"), QString(),
+                                             QString(), QString(), QString()});
+        QVERIFY(!p.ok());
+        QCOMPARE(p.error().kind, ErrorKind::NotPermitted);
+        // A forged context claiming to be a specialist still meets the server's refusal.
+        StaffMember forged = l.ctx->staff();
+        forged.role = QStringLiteral("him_specialist");
+        ServiceContext claim(*l.db, m_t->clock, forged, QStringLiteral("ws"));
+        auto q = PatientService(claim).add({QStringLiteral("700002"), QStringLiteral("Ana"), QStringLiteral("Kim"),
+                                            QStringLiteral("2015-01-01"), QString(), QString(), QString(),
+                                            QString()});
+        QVERIFY(!q.ok());
+        QVERIFY(q.error().kind != ErrorKind::Validation);
+        QCOMPARE(m_t->count(QStringLiteral("SELECT count(*) FROM patients WHERE mrn = '700002'")), 0);
+    }
+
+    void aLoginActsOnlyAsItself() {
+        auto db = Database::open(urlFor(QStringLiteral("pat")));
+        QVERIFY(db.ok());
+        auto as = signIn(*db.value(), QStringLiteral("sue"));
+        QVERIFY(!as.ok());
+        QCOMPARE(as.error().rule, QStringLiteral("staff.other_login"));
+    }
+
+    void aWrongPasswordIsRefusedClearly() {
+        auto db = Database::open(urlFor(QStringLiteral("pat"), QStringLiteral("not the password")));
+        QVERIFY(!db.ok());
+        QCOMPARE(db.error().kind, ErrorKind::NotPermitted);
+        QCOMPARE(db.error().rule, QStringLiteral("db.login_refused"));
+        QVERIFY(!db.error().message.contains(QStringLiteral("not the password")));
+    }
+
+    void staffAddRefusesWeakPasswordsAndForeignLogins() {
+        Login sue = signInAs(QStringLiteral("sue"));
+        AdminService admin(*sue.ctx);
+        auto weak = admin.addStaff(QStringLiteral("ann"), QString(), QStringLiteral("support_agent"),
+                                   QStringLiteral("short"));
+        QVERIFY(!weak.ok());
+        QCOMPARE(weak.error().rule, QStringLiteral("staff.password"));
+        // The cluster's own administrator is not PortalDesk staff and can't be taken over.
+        auto foreign = admin.addStaff(PgCluster::shared().adminUser(), QString(),
+                                      QStringLiteral("support_agent"), Password);
+        QVERIFY(!foreign.ok());
+        QCOMPARE(m_t->count(QStringLiteral("SELECT count(*) FROM staff WHERE name = 'ann'")), 0);
+    }
+
+    void aSupervisorAddsAndDisablesALogin() {
+        Login sue = signInAs(QStringLiteral("sue"));
+        AdminService admin(*sue.ctx);
+        auto added = admin.addStaff(QStringLiteral("ray"), QStringLiteral("Ray Cruz"),
+                                    QStringLiteral("him_specialist"), Password);
+        QVERIFY2(added.ok(), qPrintable(added.ok() ? QString() : added.error().message));
+        Login ray = signInAs(QStringLiteral("ray"));
+        QCOMPARE(ray.ctx->staff().role, QStringLiteral("him_specialist"));
+
+        QVERIFY(admin.disableStaff(QStringLiteral("ray")).ok());
+        // Ray's open session ends, and Ray can't sign in again.
+        auto after = PatientService(*ray.ctx).search(QStringLiteral("700001"));
+        QVERIFY(!after.ok());
+        auto again = Database::open(urlFor(QStringLiteral("ray")));
+        QVERIFY(!again.ok());
+        QCOMPARE(again.error().kind, ErrorKind::NotPermitted);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestServerRoles)
+#include "TestServerRoles.moc"
