@@ -431,10 +431,19 @@ Status Database::migrate() {
 }
 
 Status Database::migrateLocked() {
-    PD_TRY(
-        execRaw(QStringLiteral("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
-                               "name TEXT NOT NULL, checksum TEXT NOT NULL, applied_at TEXT NOT NULL)"),
-                QCoreApplication::translate("Database", "preparing migrations")));
+    // Staff logins on the central database may not create tables: look before making the table.
+    bool haveTable = false;
+    if (m_dialect == Dialect::Postgres) {
+        QSqlQuery q(m_db);
+        if (!q.exec(QStringLiteral("SELECT to_regclass('public.schema_migrations') IS NOT NULL")) || !q.next())
+            return errorFrom(q, QCoreApplication::translate("Database", "reading the schema version"));
+        haveTable = q.value(0).toBool();
+    }
+    if (!haveTable)
+        PD_TRY(execRaw(
+            QStringLiteral("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
+                           "name TEXT NOT NULL, checksum TEXT NOT NULL, applied_at TEXT NOT NULL)"),
+            QCoreApplication::translate("Database", "preparing migrations")));
     QHash<int, QString> applied;
     {
         QSqlQuery q(m_db);
@@ -455,6 +464,23 @@ Status Database::migrateLocked() {
                     "Database", "The database has schema version %1, newer than this PortalDesk knows (%2). "
                                 "Install the newer PortalDesk.")
                     .arg(it.key())
+                    .arg(newest));
+    }
+    if (m_dialect == Dialect::Postgres) {
+        int pending = 0;
+        for (const Migration& mig : migrations)
+            pending += applied.contains(mig.version) ? 0 : 1;
+        QSqlQuery owner(m_db);
+        if (pending > 0 && owner.exec(QStringLiteral("SELECT tableowner = session_user FROM pg_tables WHERE "
+                                                     "schemaname = 'public' AND tablename = 'schema_migrations'")) &&
+            owner.next() && !owner.value(0).toBool())
+            return Error::unavailable(
+                QStringLiteral("db.needs_migration"),
+                QCoreApplication::translate("Database",
+                                            "The central database is at schema version %1 and this PortalDesk "
+                                            "needs %2; its administrator brings it up to date with "
+                                            "\"portaldesk-cli init\".")
+                    .arg(applied.isEmpty() ? 0 : *std::max_element(applied.keyBegin(), applied.keyEnd()))
                     .arg(newest));
     }
     for (const Migration& mig : migrations) {

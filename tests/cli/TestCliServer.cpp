@@ -1,0 +1,151 @@
+// portaldesk-cli on the central database: set up by the database's administrator, staff logins made
+// and ended by supervisors, each person acting as the login they signed in with.
+#include "CliRunner.h"
+#include "PgCluster.h"
+
+using namespace pd::test;
+
+namespace {
+
+const QByteArray SuePassword = "sue's long passphrase";
+const QByteArray SamPassword = "sam's long passphrase";
+
+} // namespace
+
+class TestCliServer : public QObject {
+    Q_OBJECT
+
+    QString m_database;
+
+    QString address(const QString& login) const {
+        const PgCluster& pg = PgCluster::shared();
+        return QStringLiteral("postgresql://%1@127.0.0.1:%2/%3").arg(login).arg(pg.port()).arg(m_database);
+    }
+
+    // The password comes in PGPASSWORD, as a scheduler's secret store would hand it over.
+    CliResult run(const QString& login, const QByteArray& password, const QStringList& args,
+                  const QByteArray& input = {}) {
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("PORTALDESK_LANGUAGE"), QStringLiteral("en"));
+        env.insert(QStringLiteral("PGPASSWORD"), QString::fromUtf8(password));
+        p.setProcessEnvironment(env);
+        p.start(QStringLiteral(PORTALDESK_CLI),
+                QStringList{QStringLiteral("--db"), address(login), QStringLiteral("--now"),
+                            QStringLiteral("2026-11-24T09:00:00")} +
+                    args);
+        if (!p.waitForStarted(10000))
+            qFatal("portaldesk-cli did not start");
+        p.write(input + '\n');
+        p.closeWriteChannel();
+        if (!p.waitForFinished(60000))
+            qFatal("portaldesk-cli did not finish");
+        return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
+                QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
+    }
+
+    CliResult admin(const QStringList& args, const QByteArray& input = {}) {
+        return run(PgCluster::shared().adminUser(), PgCluster::shared().adminPassword().toUtf8(), args, input);
+    }
+
+private slots:
+    void initTestCase() {
+        if (qEnvironmentVariable("PORTALDESK_TEST_DB") != QLatin1String("postgresql"))
+            QSKIP("the central database's own test");
+        PgCluster& pg = PgCluster::shared();
+        QVERIFY2(pg.ok(), qPrintable(pg.error()));
+        m_database = QStringLiteral("cli_%1").arg(QCoreApplication::applicationPid());
+        QVERIFY(pg.createDatabase(m_database));
+    }
+
+    void theAdministratorSetsUpAndAddsTheFirstSupervisor() {
+        const CliResult init = admin({QStringLiteral("init")});
+        QVERIFY2(init.exitCode == 0, qPrintable(init.err));
+        QVERIFY(init.out.contains(QStringLiteral("schema version 3")));
+        const CliResult sue = admin({QStringLiteral("staff"), QStringLiteral("add"), QStringLiteral("sue"),
+                                     QStringLiteral("--role"), QStringLiteral("him_supervisor")},
+                                    SuePassword);
+        QVERIFY2(sue.exitCode == 0, qPrintable(sue.err));
+    }
+
+    void aSupervisorAddsStaffWithPasswordsOfTheirOwn() {
+        const CliResult weak = run(QStringLiteral("sue"), SuePassword,
+                                   {QStringLiteral("staff"), QStringLiteral("add"), QStringLiteral("sam"),
+                                    QStringLiteral("--role"), QStringLiteral("support_agent")},
+                                   "short");
+        QCOMPARE(weak.exitCode, 3);
+        QVERIFY(weak.err.contains(QStringLiteral("12 characters")));
+        const CliResult sam = run(QStringLiteral("sue"), SuePassword,
+                                  {QStringLiteral("staff"), QStringLiteral("add"), QStringLiteral("sam"),
+                                   QStringLiteral("--role"), QStringLiteral("support_agent")},
+                                  SamPassword);
+        QVERIFY2(sam.exitCode == 0, qPrintable(sam.err));
+        const CliResult patient =
+            run(QStringLiteral("sue"), SuePassword,
+                {QStringLiteral("patient"), QStringLiteral("add"), QStringLiteral("--mrn"), QStringLiteral("600001"),
+                 QStringLiteral("--given"), QStringLiteral("Sofía"), QStringLiteral("--family"),
+                 QStringLiteral("Hernández"), QStringLiteral("--birth-date"), QStringLiteral("2017-05-14"),
+                 QStringLiteral("--email"), QStringLiteral("familia.hernandez@example.org")});
+        QVERIFY2(patient.exitCode == 0, qPrintable(patient.err));
+    }
+
+    void anAgentSeesMaskedDetailsAndCantManageStaff() {
+        const CliResult found =
+            run(QStringLiteral("sam"), SamPassword, {QStringLiteral("search"), QStringLiteral("familia.hern")});
+        QVERIFY2(found.exitCode == 0, qPrintable(found.err));
+        QVERIFY(found.out.contains(QStringLiteral("Hernández")));
+        QVERIFY(!found.out.contains(QStringLiteral("familia.hernandez@")));
+        const CliResult add = run(QStringLiteral("sam"), SamPassword,
+                                  {QStringLiteral("staff"), QStringLiteral("add"), QStringLiteral("eve"),
+                                   QStringLiteral("--role"), QStringLiteral("him_supervisor")},
+                                  "a long enough password");
+        QCOMPARE(add.exitCode, 6);
+        const CliResult other = run(QStringLiteral("sam"), SamPassword,
+                                    {QStringLiteral("--staff"), QStringLiteral("sue"), QStringLiteral("staff"),
+                                     QStringLiteral("list")});
+        QCOMPARE(other.exitCode, 6);
+        QVERIFY(other.err.contains(QStringLiteral("you act as the login you signed in with")));
+    }
+
+    void wrongPasswordsAndBadAddressesAreClear() {
+        const CliResult wrong =
+            run(QStringLiteral("sam"), "not it", {QStringLiteral("search"), QStringLiteral("600001")});
+        QCOMPARE(wrong.exitCode, 6);
+        QVERIFY(wrong.err.contains(QStringLiteral("did not accept the sign-in of sam")));
+        QVERIFY(!wrong.err.contains(QStringLiteral("not it")));
+
+        QProcess p;
+        p.start(QStringLiteral(PORTALDESK_CLI),
+                {QStringLiteral("--db"), QStringLiteral("postgresql://sam@127.0.0.1:1/x?sslmode=sometimes"),
+                 QStringLiteral("search"), QStringLiteral("x")});
+        QVERIFY(p.waitForFinished(30000));
+        QCOMPARE(p.exitCode(), 3);
+        QVERIFY(QString::fromUtf8(p.readAllStandardError()).contains(QStringLiteral("sslmode must be one of")));
+
+        // Nothing listens on port 1.
+        QProcess q;
+        q.start(QStringLiteral(PORTALDESK_CLI),
+                {QStringLiteral("--db"), QStringLiteral("postgresql://sam@127.0.0.1:1/x?connect_timeout=2"),
+                 QStringLiteral("search"), QStringLiteral("x")});
+        QVERIFY(q.waitForFinished(30000));
+        QCOMPARE(q.exitCode(), 7);
+        QVERIFY(QString::fromUtf8(q.readAllStandardError()).contains(QStringLiteral("can't be reached")));
+    }
+
+    void aDisabledLoginCantSignIn() {
+        const CliResult off = run(QStringLiteral("sue"), SuePassword,
+                                  {QStringLiteral("staff"), QStringLiteral("disable"), QStringLiteral("sam")});
+        QVERIFY2(off.exitCode == 0, qPrintable(off.err));
+        const CliResult sam =
+            run(QStringLiteral("sam"), SamPassword, {QStringLiteral("search"), QStringLiteral("600001")});
+        QCOMPARE(sam.exitCode, 6);
+    }
+
+    void cleanupTestCase() {
+        if (!m_database.isEmpty())
+            PgCluster::shared().dropDatabase(m_database);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCliServer)
+#include "TestCliServer.moc"
