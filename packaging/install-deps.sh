@@ -9,6 +9,7 @@ packages=(
     qt6-qpa-plugins qt6-translations-l10n fonts-dejavu-core
     libqt6sql6-sqlite libqt6sql6-psql
     libssl-dev openssl sqlite3 tzdata locales python3 python3-aiosmtpd
+    postgresql util-linux
 )
 # Callers may ask for more (the demo adds fonts): PORTALDESK_EXTRA_PACKAGES="a b".
 read -r -a extra <<<"${PORTALDESK_EXTRA_PACKAGES:-}"
