@@ -79,8 +79,13 @@ public:
         m_pageSize = pageSize;
         m_complete = !m_loader;
         m_error.reset();
+        // Not loading from here on (a page still on its way is dropped), so a view that asks for the
+        // first page when the reset reaches it gets it.
+        const bool wasLoading = m_loading;
         m_loading = false;
         endResetModel();
+        if (wasLoading && !m_loading)
+            emit loadingChanged(false);
         // A view may already have asked for the first page when the reset reached it.
         if (m_loader && !m_loading)
             requestPage();

@@ -8,6 +8,7 @@
 #include <QSysInfo>
 
 #include <optional>
+#include <utility>
 
 namespace pd {
 
@@ -18,6 +19,11 @@ struct Reply {
     QStringList lines;
     QString text() const { return QString::number(code) + QLatin1Char(' ') + lines.join(QLatin1Char(' ')); }
 };
+
+// Whether a 5xx reply at a step is final for the message. Only the steps about this message (RCPT TO,
+// DATA, the message itself) are; a refusal before them (the greeting, EHLO, STARTTLS, AUTH, MAIL FROM)
+// is the server's or the settings' problem, and the message waits until that is fixed.
+enum class Refusal { Retry, Final };
 
 // One conversation; every failure becomes the Error send() returns.
 class Session {
@@ -33,8 +39,8 @@ public:
                 .arg(m_s.host + QLatin1Char(':') + QString::number(m_s.port), why));
     }
 
-    Error fromReply(const Reply& r, const QString& step) const {
-        if (r.code >= 500)
+    Error fromReply(const Reply& r, const QString& step, Refusal refusal) const {
+        if (r.code >= 500 && refusal == Refusal::Final)
             return Error::validation(
                 QStringLiteral("mail.rejected"),
                 QCoreApplication::translate("Smtp", "The mail server refused the message at %1: %2")
@@ -43,19 +49,22 @@ public:
             QCoreApplication::translate("Smtp", "it answered %1 with \"%2\"").arg(step, r.text()));
     }
 
-    Result<Reply> read(const QString& step) {
+    // Waits `timeoutMs` (the settings' timeout when negative) for each line of the reply.
+    Result<Reply> read(const QString& step, int timeoutMs = -1) {
+        if (timeoutMs < 0)
+            timeoutMs = m_s.timeoutMs;
         Reply r;
         for (;;) {
             while (!m_socket.canReadLine()) {
                 if (m_socket.state() != QAbstractSocket::ConnectedState && m_socket.bytesAvailable() == 0)
                     return unavailable(
                         QCoreApplication::translate("Smtp", "the connection closed during %1").arg(step));
-                if (!m_socket.waitForReadyRead(m_s.timeoutMs) && !m_socket.canReadLine())
+                if (!m_socket.waitForReadyRead(timeoutMs) && !m_socket.canReadLine())
                     return unavailable(
                         m_socket.error() == QAbstractSocket::SocketTimeoutError
                             ? QCoreApplication::translate("Smtp", "no answer to %1 within %2 seconds")
                                   .arg(step)
-                                  .arg(m_s.timeoutMs / 1000)
+                                  .arg(timeoutMs / 1000)
                             : QCoreApplication::translate("Smtp", "the connection closed during %1")
                                   .arg(step));
             }
@@ -85,17 +94,18 @@ public:
     }
 
     // Sends a command and expects a reply in the 2xx/3xx class given.
-    Result<Reply> command(const QByteArray& line, const QString& step, int expectedClass) {
+    Result<Reply> command(const QByteArray& line, const QString& step, int expectedClass,
+                          Refusal refusal = Refusal::Retry) {
         PD_TRY(write(line + "\r\n", step));
-        return expect(step, expectedClass);
+        return expect(step, expectedClass, refusal);
     }
 
-    Result<Reply> expect(const QString& step, int expectedClass) {
+    Result<Reply> expect(const QString& step, int expectedClass, Refusal refusal = Refusal::Retry) {
         auto r = read(step);
         if (!r)
             return r.error();
         if (r->code / 100 != expectedClass)
-            return fromReply(r.value(), step);
+            return fromReply(r.value(), step, refusal);
         return r;
     }
 
@@ -103,6 +113,22 @@ private:
     const SmtpSettings& m_s;
     QSslSocket& m_socket;
 };
+
+// RFC 5321 §4.5.3.1.6: at most 998 characters on a line of the data, not counting its CRLF (a doubled
+// leading dot counts). `wire` is what dotStuff() made.
+bool linesFit(const QByteArray& wire) {
+    constexpr qsizetype maxLine = 998;
+    qsizetype start = 0;
+    while (start < wire.size()) {
+        qsizetype end = wire.indexOf("\r\n", start);
+        if (end < 0)
+            end = wire.size();
+        if (end - start > maxLine)
+            return false;
+        start = end + 2;
+    }
+    return true;
+}
 
 bool isAscii(const QString& s) {
     for (QChar c : s) {
@@ -157,6 +183,12 @@ Status SmtpTransport::send(const OutgoingMail& mail) {
         return Error::unavailable(
             QStringLiteral("mail.not_configured"),
             QCoreApplication::translate("Smtp", "No mail server is set (setting mail.smtp_host)."));
+    // Checked before connecting, so a message SMTP can't carry is never half-sent.
+    const QByteArray body = dotStuff(mail.raw);
+    if (!linesFit(body))
+        return Error::validation(
+            QStringLiteral("mail.rejected"),
+            QCoreApplication::translate("Smtp", "A line of the message is longer than SMTP allows."));
     QSslSocket socket;
     Session session(s, socket);
 
@@ -166,7 +198,9 @@ Status SmtpTransport::send(const OutgoingMail& mail) {
         if (extra.isEmpty())
             return session.unavailable(
                 QCoreApplication::translate("Smtp", "the CA file %1 holds no certificate").arg(s.caFile));
-        tls.addCaCertificates(extra);
+        // Setting the list (rather than adding to it) keeps the system's CAs: adding would turn off the
+        // loading of the system's certificates on demand.
+        tls.setCaCertificates(QSslConfiguration::systemCaCertificates() + extra);
     }
     tls.setPeerVerifyMode(QSslSocket::VerifyPeer);
     socket.setSslConfiguration(tls);
@@ -223,6 +257,13 @@ Status SmtpTransport::send(const OutgoingMail& mail) {
                 "Smtp", "it does not offer STARTTLS, and mail is never sent in clear when "
                         "TLS is set"));
         PD_TRY(session.command("STARTTLS", QStringLiteral("STARTTLS"), 2));
+        // Anything already waiting was sent in clear before the encryption: whoever put it there could
+        // answer for the server once it is encrypted (a STARTTLS injection, CVE-2011-0411).
+        if (socket.bytesAvailable() > 0)
+            return session.unavailable(QCoreApplication::translate(
+                "Smtp", "it sent more than its answer to STARTTLS before the encryption began, which "
+                        "may be someone tampering with the connection (STARTTLS injection); nothing "
+                        "was sent"));
         socket.startClientEncryption();
         if (!socket.waitForEncrypted(s.timeoutMs))
             return tlsFailure();
@@ -233,6 +274,11 @@ Status SmtpTransport::send(const OutgoingMail& mail) {
     }
 
     if (!s.user.isEmpty()) {
+        // A refused sign-in is a matter for the settings (or the server): the message waits.
+        const auto signInFailed = [&](const Error& e) {
+            return session.unavailable(
+                QCoreApplication::translate("Smtp", "signing in as %1 failed (%2)").arg(s.user, e.message));
+        };
         QString mechanisms;
         for (const QString& c : std::as_const(m_capabilities)) {
             if (c.startsWith(QLatin1String("AUTH"), Qt::CaseInsensitive))
@@ -245,15 +291,15 @@ Status SmtpTransport::send(const OutgoingMail& mail) {
             plain.fill('\0');
             auto r = session.command("AUTH PLAIN " + token, QStringLiteral("AUTH"), 2);
             if (!r)
-                return session.unavailable(QCoreApplication::translate("Smtp", "signing in as %1 failed (%2)")
-                                               .arg(s.user, r.error().message));
+                return signInFailed(r.error());
         } else if (mechanisms.contains(QLatin1String(" LOGIN"))) {
-            PD_TRY(session.command("AUTH LOGIN", QStringLiteral("AUTH"), 3));
-            PD_TRY(session.command(s.user.toUtf8().toBase64(), QStringLiteral("AUTH"), 3));
-            auto r = session.command(s.password.toUtf8().toBase64(), QStringLiteral("AUTH"), 2);
-            if (!r)
-                return session.unavailable(QCoreApplication::translate("Smtp", "signing in as %1 failed (%2)")
-                                               .arg(s.user, r.error().message));
+            const std::pair<QByteArray, int> steps[] = {
+                {"AUTH LOGIN", 3}, {s.user.toUtf8().toBase64(), 3}, {s.password.toUtf8().toBase64(), 2}};
+            for (const auto& [line, expected] : steps) {
+                auto r = session.command(line, QStringLiteral("AUTH"), expected);
+                if (!r)
+                    return signInFailed(r.error());
+            }
         } else {
             return session.unavailable(QCoreApplication::translate(
                 "Smtp", "it offers no sign-in this program can use (PLAIN or LOGIN)"));
@@ -282,34 +328,29 @@ Status SmtpTransport::send(const OutgoingMail& mail) {
     if (offers("PIPELINING")) {
         PD_TRY(session.write(mailFrom + "\r\n" + rcptTo + "\r\nDATA\r\n", QStringLiteral("MAIL")));
         auto a = session.expect(QStringLiteral("MAIL FROM"), 2);
-        auto b = session.expect(QStringLiteral("RCPT TO"), 2);
-        auto c = session.expect(QStringLiteral("DATA"), 3);
+        auto b = session.expect(QStringLiteral("RCPT TO"), 2, Refusal::Final);
+        auto c = session.expect(QStringLiteral("DATA"), 3, Refusal::Final);
         for (const auto* r : {&a, &b, &c}) {
             if (!*r)
                 return r->error();
         }
     } else {
         PD_TRY(session.command(mailFrom, QStringLiteral("MAIL FROM"), 2));
-        PD_TRY(session.command(rcptTo, QStringLiteral("RCPT TO"), 2));
-        PD_TRY(session.command("DATA", QStringLiteral("DATA"), 3));
-    }
-    const QByteArray body = dotStuff(mail.raw);
-    for (const QByteArray& line : body.split('\n')) {
-        if (line.size() > 1000)
-            return Error::validation(
-                QStringLiteral("mail.rejected"),
-                QCoreApplication::translate("Smtp", "A line of the message is longer than SMTP allows."));
+        PD_TRY(session.command(rcptTo, QStringLiteral("RCPT TO"), 2, Refusal::Final));
+        PD_TRY(session.command("DATA", QStringLiteral("DATA"), 3, Refusal::Final));
     }
     PD_TRY(session.write(body, QCoreApplication::translate("Smtp", "the message")));
-    auto accepted = session.read(QCoreApplication::translate("Smtp", "the end of the message"));
+    // The server may check the whole message before it answers: this wait is the longer one.
+    auto accepted =
+        session.read(QCoreApplication::translate("Smtp", "the end of the message"), s.dataTimeoutMs);
     if (!accepted)
         return session.unavailable(
             QCoreApplication::translate("Smtp",
                                         "the server did not confirm the message (%1); it will be sent again")
                 .arg(accepted.error().message));
     if (accepted->code / 100 != 2)
-        return session.fromReply(accepted.value(),
-                                 QCoreApplication::translate("Smtp", "the end of the message"));
+        return session.fromReply(
+            accepted.value(), QCoreApplication::translate("Smtp", "the end of the message"), Refusal::Final);
     (void)session.command("QUIT", QStringLiteral("QUIT"), 2);
     socket.disconnectFromHost();
     return {};

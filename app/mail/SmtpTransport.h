@@ -22,6 +22,9 @@ struct SmtpSettings {
     QString pinnedSha256;
     QString helloName; // EHLO name; empty = this machine's name
     int timeoutMs = 30000;
+    // The wait for the server's reply once the whole message was sent: it may check the message for
+    // viruses and spam first, so this wait is longer than the other steps' (RFC 5321 §4.5.3.2.6).
+    int dataTimeoutMs = 10 * 60 * 1000;
 
     static std::optional<Tls> tlsFromName(const QString& name); // none | starttls | tls
 };
@@ -31,8 +34,10 @@ public:
     explicit SmtpTransport(SmtpSettings settings);
     // Ok once the server accepted the message (250 after the data). Unavailable ("mail.unavailable") when
     // trying again later may work: no connection, a timeout, a 4xx reply, a certificate that does not
-    // verify, the connection lost before the server confirmed. Validation ("mail.rejected") for a 5xx
-    // reply to the message, with the server's words.
+    // verify, the connection lost before the server confirmed, and a 5xx reply before the message's
+    // recipient was named (the greeting, EHLO, STARTTLS, AUTH, MAIL FROM: a problem of the server or of
+    // the settings, not of this message). Validation ("mail.rejected") for a 5xx reply to RCPT TO, DATA
+    // or the message itself, with the server's words, and for a message SMTP can't carry.
     Status send(const OutgoingMail& mail) override;
 
     // What the server said it can do in its last EHLO reply (tests read it).

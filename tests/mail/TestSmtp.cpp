@@ -101,6 +101,13 @@ private slots:
     void startTlsRequiredButNotOffered();
     void addressInAnotherScriptUsesSmtpUtf8();
     void slowServerTimesOut();
+    void slowEndOfDataGetsTheLongerWait();
+    void refusalBeforeTheRecipientIsRetried_data();
+    void refusalBeforeTheRecipientIsRetried();
+    void refusedSenderKeepsTheMessageWaiting();
+    void startTlsInjectionIsRefused();
+    void lineLengthIsCheckedBeforeSending_data();
+    void lineLengthIsCheckedBeforeSending();
     void serverDownIsRetriedThenSent();
     void busyServerIsRetried();
     void refusalMarksTheInvitationDeliveryFailed();
@@ -264,11 +271,130 @@ void TestSmtp::slowServerTimesOut() {
     QVERIFY(server.start({QStringLiteral("--delay"), QStringLiteral("3")}));
     SmtpSettings s = to(server, SmtpSettings::Tls::None);
     s.timeoutMs = 500;
+    s.dataTimeoutMs = 500; // the wait at the end of the data is the one that runs out
     const Status sent = SmtpTransport(s).send(sample());
     QVERIFY(!sent.ok());
     QCOMPARE(sent.error().kind, ErrorKind::Unavailable); // tried again later, never dropped
     QVERIFY2(sent.error().message.contains(QStringLiteral("did not confirm")),
              qPrintable(sent.error().message));
+}
+
+void TestSmtp::slowEndOfDataGetsTheLongerWait() {
+    SmtpServer server;
+    QVERIFY(server.start({QStringLiteral("--delay"), QStringLiteral("2")}));
+    SmtpSettings s = to(server, SmtpSettings::Tls::None);
+    s.timeoutMs = 500;      // every other step answers at once
+    s.dataTimeoutMs = 8000; // the server checks the message before it answers
+    const Status sent = SmtpTransport(s).send(sample());
+    QVERIFY2(sent.ok(), sent ? "" : qPrintable(sent.error().message));
+    QCOMPARE(server.delivered().size(), 1);
+}
+
+void TestSmtp::refusalBeforeTheRecipientIsRetried_data() {
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QString>("user");
+    QTest::addColumn<QString>("reply");
+    QTest::newRow("greeting") << QStringList{QStringLiteral("--greeting-reply"),
+                                             QStringLiteral("554 5.3.2 No service here")}
+                              << QString() << QStringLiteral("554 5.3.2");
+    QTest::newRow("MAIL FROM") << QStringList{QStringLiteral("--mail-reply"),
+                                              QStringLiteral("553 5.7.1 Sender address rejected")}
+                               << QString() << QStringLiteral("553 5.7.1");
+    QTest::newRow("AUTH PLAIN") << QStringList{QStringLiteral("--auth"), QStringLiteral("portal:right"),
+                                               QStringLiteral("--auth-reply"),
+                                               QStringLiteral("535 5.7.8 Not today")}
+                                << QStringLiteral("portal") << QStringLiteral("535 5.7.8");
+    QTest::newRow("AUTH LOGIN") << QStringList{QStringLiteral("--auth"),
+                                               QStringLiteral("portal:right"),
+                                               QStringLiteral("--auth-mechanisms"),
+                                               QStringLiteral("LOGIN"),
+                                               QStringLiteral("--auth-reply"),
+                                               QStringLiteral("534 5.7.9 Mechanism too weak")}
+                                << QStringLiteral("portal") << QStringLiteral("534 5.7.9");
+}
+
+void TestSmtp::refusalBeforeTheRecipientIsRetried() {
+    // A 5xx before the recipient is named is about the server or the settings, never this message.
+    QFETCH(QStringList, args);
+    QFETCH(QString, user);
+    QFETCH(QString, reply);
+    SmtpServer server;
+    QVERIFY(server.start(args));
+    SmtpSettings s = to(server, SmtpSettings::Tls::None);
+    s.user = user;
+    s.password = QStringLiteral("right");
+    const Status sent = SmtpTransport(s).send(sample());
+    QVERIFY(!sent.ok());
+    QCOMPARE(sent.error().kind, ErrorKind::Unavailable);
+    QCOMPARE(sent.error().rule, QStringLiteral("mail.unavailable"));
+    QVERIFY2(sent.error().message.contains(reply), qPrintable(sent.error().message));
+    if (!user.isEmpty())
+        QVERIFY2(sent.error().message.contains(QStringLiteral("signing in as portal")),
+                 qPrintable(sent.error().message));
+    QCOMPARE(server.delivered().size(), 0);
+}
+
+void TestSmtp::refusedSenderKeepsTheMessageWaiting() {
+    TestDb t;
+    SmtpServer server;
+    QVERIFY(
+        server.start({QStringLiteral("--mail-reply"), QStringLiteral("553 5.7.1 Sender address rejected")}));
+    useSmtp(t, server);
+    queueInvitation(t, QStringLiteral("5000006"), QStringLiteral("ana@example.org"));
+    auto r = dispatch(t);
+    QVERIFY(r.ok());
+    QCOMPARE(r->failed, 0);
+    QCOMPARE(r->retrying, 1);
+    QCOMPARE(
+        t.count(QStringLiteral("SELECT count(*) FROM outbox WHERE status = 'pending' AND raw IS NOT NULL")),
+        1);
+    QCOMPARE(t.count(QStringLiteral("SELECT count(*) FROM invitations WHERE status = 'delivery_failed'")), 0);
+}
+
+void TestSmtp::startTlsInjectionIsRefused() {
+    SmtpServer server;
+    QVERIFY(server.start({QStringLiteral("--tls"), QStringLiteral("starttls"), QStringLiteral("--cert"),
+                          m_certs.path("server.pem"), QStringLiteral("--key"), m_certs.path("server.key"),
+                          QStringLiteral("--starttls-inject")}));
+    SmtpSettings s = to(server, SmtpSettings::Tls::StartTls, QStringLiteral("localhost"));
+    s.caFile = m_certs.path("ca.pem");
+    const Status sent = SmtpTransport(s).send(sample());
+    QVERIFY(!sent.ok());
+    QCOMPARE(sent.error().kind, ErrorKind::Unavailable);
+    QVERIFY2(sent.error().message.contains(QStringLiteral("STARTTLS injection")),
+             qPrintable(sent.error().message));
+    QCOMPARE(server.delivered().size(), 0);
+}
+
+void TestSmtp::lineLengthIsCheckedBeforeSending_data() {
+    QTest::addColumn<QByteArray>("line");
+    QTest::addColumn<bool>("fits");
+    QTest::newRow("998 characters") << QByteArray(998, 'a') << true;
+    QTest::newRow("999 characters") << QByteArray(999, 'a') << false;
+    // The doubled dot is on the wire too.
+    QTest::newRow("998 with a leading dot") << (QByteArray(".") + QByteArray(997, 'a')) << false;
+}
+
+void TestSmtp::lineLengthIsCheckedBeforeSending() {
+    QFETCH(QByteArray, line);
+    QFETCH(bool, fits);
+    SmtpServer server;
+    QVERIFY(server.start({}));
+    OutgoingMail mail = sample();
+    mail.raw =
+        "From: portal@example.org\r\nTo: ana@example.org\r\nSubject: Long\r\n\r\n" + line + "\r\nEnd.\r\n";
+    const Status sent = SmtpTransport(to(server, SmtpSettings::Tls::None)).send(mail);
+    if (fits) {
+        QVERIFY2(sent.ok(), sent ? "" : qPrintable(sent.error().message));
+        QCOMPARE(server.delivered().size(), 1);
+        return;
+    }
+    QVERIFY(!sent.ok());
+    QCOMPARE(sent.error().kind, ErrorKind::Validation);
+    QCOMPARE(sent.error().rule, QStringLiteral("mail.rejected"));
+    // Refused before any of it went out: the server never saw a MAIL FROM.
+    QVERIFY(!QFile::exists(server.file(QStringLiteral("mail-from.log"))));
+    QCOMPARE(server.delivered().size(), 0);
 }
 
 void TestSmtp::serverDownIsRetriedThenSent() {

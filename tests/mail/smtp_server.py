@@ -6,13 +6,41 @@ its standard input closes. Modes make it misbehave the way real servers do.
 """
 import argparse
 import asyncio
+import logging
 import os
 import ssl
 import sys
 import time
+import warnings
 
 from aiosmtpd.controller import Controller
-from aiosmtpd.smtp import AuthResult, LoginPassword
+from aiosmtpd.smtp import MISSING, SMTP, AuthResult, LoginPassword
+
+
+class MisbehavingSMTP(SMTP):
+    """aiosmtpd's server, with the misbehaviours that need more than a handler hook."""
+
+    def __init__(self, handler, args, **kwargs):
+        super().__init__(handler, **kwargs)
+        self.args = args
+
+    async def push(self, status):
+        if self.args.greeting_reply and isinstance(status, str) and status.startswith("220 ") \
+                and not status.startswith("220 Ready to start TLS"):
+            status = self.args.greeting_reply
+        if self.args.starttls_inject and status == "220 Ready to start TLS":
+            # A reply slipped in, in clear, right behind the go-ahead (one write): a STARTTLS injection.
+            status += "\r\n250 2.0.0 injected"
+        await super().push(status)
+
+
+class MisbehavingController(Controller):
+    def __init__(self, handler, args, **kwargs):
+        super().__init__(handler, **kwargs)
+        self.args = args
+
+    def factory(self):
+        return MisbehavingSMTP(self.handler, self.args, **self.SMTP_kwargs)
 
 
 class Handler:
@@ -21,6 +49,20 @@ class Handler:
         self.count = 0
         self.rcpt_failures_left = args.rcpt_fail_times
         self.drops_left = 1 if args.drop_data_once else 0
+
+    async def handle_MAIL(self, server, session, envelope, address, mail_options):
+        with open(os.path.join(self.args.out, "mail-from.log"), "a") as f:
+            f.write(address + "\n")
+        if self.args.mail_reply:
+            return self.args.mail_reply
+        envelope.mail_from = address
+        envelope.mail_options.extend(mail_options)
+        return "250 OK"
+
+    async def handle_AUTH(self, server, session, envelope, args):
+        if self.args.auth_reply:
+            return self.args.auth_reply
+        return MISSING
 
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
         if self.args.rcpt_reply and self.rcpt_failures_left != 0:
@@ -60,7 +102,16 @@ def main():
     p.add_argument("--rcpt-fail-times", type=int, default=-1, help="how many RCPTs get it (-1: all)")
     p.add_argument("--drop-data-once", action="store_true")
     p.add_argument("--delay", type=float, default=0)
+    p.add_argument("--greeting-reply", help='the greeting instead of 220, e.g. "554 5.3.2 No service"')
+    p.add_argument("--mail-reply", help='a reply for MAIL FROM, e.g. "553 5.7.1 Sender rejected"')
+    p.add_argument("--auth-reply", help='a reply for every AUTH command, e.g. "535 5.7.8 No"')
+    p.add_argument("--auth-mechanisms", help='the AUTH mechanisms offered, e.g. "LOGIN"')
+    p.add_argument("--starttls-inject", action="store_true",
+                   help="send a reply in clear right behind the go-ahead for STARTTLS")
     args = p.parse_args()
+    # AUTH without TLS is only ever on loopback here; aiosmtpd's warnings about it are noise.
+    warnings.filterwarnings("ignore", message="Requiring AUTH while not requiring TLS")
+    logging.getLogger("mail.log").setLevel(logging.ERROR)
 
     context = None
     if args.tls != "none":
@@ -80,8 +131,11 @@ def main():
 
         kwargs.update(authenticator=authenticator, auth_required=True,
                       auth_require_tls=args.tls != "none")
-    controller = Controller(Handler(args), hostname="127.0.0.1", port=args.port,
-                            ssl_context=context if args.tls == "implicit" else None, **kwargs)
+        if args.auth_mechanisms:
+            offered = args.auth_mechanisms.upper().split(",")
+            kwargs.update(auth_exclude_mechanism=[m for m in ("PLAIN", "LOGIN") if m not in offered])
+    controller = MisbehavingController(Handler(args), args, hostname="127.0.0.1", port=args.port,
+                                       ssl_context=context if args.tls == "implicit" else None, **kwargs)
     controller.start()
     print("READY %d" % args.port, flush=True)
     try:

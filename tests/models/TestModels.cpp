@@ -9,7 +9,13 @@
 #include "WorklistModels.h"
 
 #include <QAbstractItemModelTester>
+#include <QPointer>
+#include <QSemaphore>
 #include <QSignalSpy>
+
+#include <atomic>
+#include <chrono>
+#include <thread>
 
 using namespace pd;
 using namespace pd::test;
@@ -77,6 +83,10 @@ private slots:
     void transitionWorklistPassesTheTester();
     void patientModelsPassTheTester();
     void unavailableDatabaseIsAnErrorNotACrash();
+    void clearingWhileLoadingSaysSo();
+    void aCallActsAsTheStaffSignedInWhenMade();
+    void closingSkipsQueuedCallsAndWaitsOnlyForTheRunningOne();
+    void shutdownLaterNeverWaits();
     void csvField_data();
     void csvField();
     void csvDocument();
@@ -217,6 +227,117 @@ void TestModels::unavailableDatabaseIsAnErrorNotACrash() {
     QCOMPARE(model.lastError()->kind, ErrorKind::Unavailable);
     QCOMPARE(model.rowCount(), 0);
     QVERIFY(!model.canFetchMore({}));
+}
+
+void TestModels::clearingWhileLoadingSaysSo() {
+    using Model = RowsModel<QString>;
+    Model model({textColumn<QString>(QStringLiteral("Name"), [](const QString& s) { return s; })});
+    QPromise<Model::Page> page;
+    page.start();
+    QSignalSpy loading(&model, &PagedModelBase::loadingChanged);
+    model.load([&page](int, int) { return page.future(); });
+    QVERIFY(model.isLoading());
+    QCOMPARE(loading.count(), 1);
+    model.clear();
+    QVERIFY(!model.isLoading());
+    QCOMPARE(loading.count(), 2); // a busy indicator hears that it can stop
+    QCOMPARE(loading.last().at(0).toBool(), false);
+    // The page that arrives after all is dropped.
+    page.addResult(Model::Page(QList<QString>{QStringLiteral("late")}));
+    page.finish();
+    QTest::qWait(50);
+    QCOMPARE(model.rowCount(), 0);
+    QVERIFY(!model.isLoading());
+    QCOMPARE(loading.count(), 2);
+}
+
+void TestModels::aCallActsAsTheStaffSignedInWhenMade() {
+    Fixture f;
+    QSemaphore go;
+    auto busy = f.runner->runDb([&go](Database&, const Clock&) -> Result<bool> {
+        go.acquire();
+        return true;
+    });
+    const StaffMember first = f.runner->staff();
+    auto asWho = f.runner->run([](const ServiceContext& ctx) -> Result<QString> { return ctx.staff().name; });
+    StaffMember next = first;
+    next.id += 1000;
+    next.name = QStringLiteral("next.person");
+    f.runner->setStaff(next); // before the worker got to the call
+    go.release();
+    asWho.waitForFinished();
+    QCOMPARE(asWho.result().value(), first.name);
+    busy.waitForFinished();
+}
+
+void TestModels::closingSkipsQueuedCallsAndWaitsOnlyForTheRunningOne() {
+    Fixture f;
+    QSemaphore started;
+    QSemaphore go;
+    std::atomic<int> ran{0};
+    auto running = f.runner->runDb([&](Database&, const Clock&) -> Result<bool> {
+        started.release();
+        go.acquire();
+        return true;
+    });
+    QList<QFuture<Result<bool>>> queued;
+    for (int i = 0; i < 5; ++i) {
+        queued.append(f.runner->run([&ran](const ServiceContext&) -> Result<bool> {
+            ++ran;
+            return true;
+        }));
+    }
+    bool called = false;
+    QObject receiver;
+    onReady(&receiver, queued.first(), [&called](const Result<bool>&) { called = true; });
+    QVERIFY(started.tryAcquire(1, Wait));
+    std::thread release([&go] {
+        std::this_thread::sleep_for(std::chrono::milliseconds(200));
+        go.release();
+    });
+    f.runner.reset();
+    release.join();
+    QCOMPARE(ran.load(), 0); // none of the queued calls ran
+    QVERIFY(running.isFinished());
+    QCOMPARE(running.resultCount(), 1); // the one running was finished
+    for (const auto& q : std::as_const(queued)) {
+        QVERIFY(q.isFinished());
+        QCOMPARE(q.resultCount(), 0);
+    }
+    QTest::qWait(50);
+    QVERIFY(!called); // a continuation is not called without a result
+}
+
+void TestModels::shutdownLaterNeverWaits() {
+    Fixture f;
+    QSemaphore started;
+    QSemaphore go;
+    std::atomic<int> ran{0};
+    auto running = f.runner->runDb([&](Database&, const Clock&) -> Result<bool> {
+        started.release();
+        go.acquire();
+        return true;
+    });
+    auto queued = f.runner->run([&ran](const ServiceContext&) -> Result<bool> {
+        ++ran;
+        return true;
+    });
+    QVERIFY(started.tryAcquire(1, Wait));
+    QPointer<DbRunner> runner = f.runner.get();
+    f.runner.release()->shutdownLater(); // returns although a call is still running
+    QVERIFY(runner);
+    auto late = runner->run([&ran](const ServiceContext&) -> Result<bool> {
+        ++ran;
+        return true;
+    });
+    QVERIFY(late.isFinished());
+    QCOMPARE(late.resultCount(), 0);
+    go.release();
+    QTRY_VERIFY_WITH_TIMEOUT(runner.isNull(), Wait); // gone once its thread ended
+    QCOMPARE(running.resultCount(), 1);
+    QVERIFY(queued.isFinished());
+    QCOMPARE(queued.resultCount(), 0);
+    QCOMPARE(ran.load(), 0);
 }
 
 void TestModels::csvField_data() {

@@ -23,6 +23,7 @@
 
 #include <QComboBox>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QLabel>
 #include <QPlainTextEdit>
@@ -110,10 +111,13 @@ private slots:
     void worklistsFilterExportAndOpen();
     void transitionWorklistListsTheComingBirthday();
     void supervisorChangesPolicyAndHolidays();
+    void savingOneTabKeepsEditsOnTheOthers();
     void unknownStaffIsRefusedAtSignIn();
     void outboxIsSentInTheBackground();
     void supervisorSetsUpSmtpAndSendsATestMessage();
     void refusedMailShowsTheServersReply();
+    void closingSettingsNeverWaitsForTheMailServer();
+    void signingOutNeverWaitsForTheMailServer();
     void signOutReturnsToSignInForTheNextPerson();
     void languageSwitchesToSpanish();
     void windowKeepsItsSizeBetweenRuns();
@@ -597,6 +601,46 @@ void TestGuiFlows::supervisorChangesPolicyAndHolidays() {
     QCOMPARE(stored->value, QStringLiteral("45"));
 }
 
+void TestGuiFlows::savingOneTabKeepsEditsOnTheOthers() {
+    Gui gui;
+    MainWindow* w = gui.signIn(QStringLiteral("supervisor"));
+    QVERIFY(w);
+    QString hostAfterPolicySave;
+    int expiryAfterMailSave = 0;
+    QString mailSaved;
+    whenModal<SettingsDialog>([&](SettingsDialog* d) {
+        auto* expiry = child<QSpinBox>(d, "expiryDaysSpinBox");
+        QVERIFY(QTest::qWaitFor([expiry] { return expiry->value() == 30; }, Wait));
+        auto* host = child<QLineEdit>(d, "smtpHostLineEdit");
+        host->setText(QStringLiteral("mail.example.org")); // on the Mail tab, not saved yet
+        expiry->setValue(45);
+        auto* status = child<QLabel>(d, "settingsStatusLabel");
+        child<QPushButton>(d, "savePolicyButton")->click();
+        QVERIFY(QTest::qWaitFor([status] { return status->text().contains(QStringLiteral("Saved")); }, Wait));
+        // The reload after the save has come back.
+        QVERIFY(QTest::qWaitFor([&gui] { return gui.app->runner().pending() == 0; }, Wait));
+        QTest::qWait(100);
+        hostAfterPolicySave = host->text();
+        status->clear();
+        child<QPushButton>(d, "saveMailButton")->click();
+        QVERIFY(QTest::qWaitFor([status] { return !status->text().isEmpty(); }, Wait));
+        mailSaved = status->text();
+        QVERIFY(QTest::qWaitFor([&gui] { return gui.app->runner().pending() == 0; }, Wait));
+        QTest::qWait(100);
+        expiryAfterMailSave = expiry->value();
+        d->reject();
+    });
+    w->findChild<QAction*>(QStringLiteral("settingsAction"))->trigger();
+    QCOMPARE(hostAfterPolicySave, QStringLiteral("mail.example.org"));
+    QVERIFY2(mailSaved.contains(QStringLiteral("1 setting")), qPrintable(mailSaved));
+    QCOMPARE(expiryAfterMailSave, 45);
+    auto host = gui.elsewhere(QStringLiteral("supervisor"), [](const ServiceContext& ctx) {
+        return AdminService(ctx).setting(QStringLiteral("mail.smtp_host"));
+    });
+    QVERIFY(host.ok());
+    QCOMPARE(host->value, QStringLiteral("mail.example.org"));
+}
+
 void TestGuiFlows::unknownStaffIsRefusedAtSignIn() {
     Gui gui;
     SignInDialog* d = gui.start();
@@ -681,6 +725,65 @@ void TestGuiFlows::refusedMailShowsTheServersReply() {
         lists->invitationModel()->index(0, InvitationWorklistModel::MailErrorColumn).data().toString();
     QVERIFY2(reply.contains(QStringLiteral("550 5.1.1 No such mailbox here")), qPrintable(reply));
     QCOMPARE(lists->invitationModel()->row(0).username, QStringLiteral("linh.nguyen"));
+}
+
+namespace {
+
+// Plain SMTP to `server` for the whole hospital, set before anyone signs in.
+void useSmtp(Gui& gui, const SmtpServer& server) {
+    auto ctx = gui.t.as(QStringLiteral("supervisor"));
+    AdminService admin(*ctx);
+    QVERIFY(admin.setSetting(QStringLiteral("mail.transport"), QStringLiteral("smtp")).ok());
+    QVERIFY(admin.setSetting(QStringLiteral("mail.smtp_host"), QStringLiteral("127.0.0.1")).ok());
+    QVERIFY(admin.setSetting(QStringLiteral("mail.smtp_port"), QString::number(server.port)).ok());
+    QVERIFY(admin.setSetting(QStringLiteral("mail.smtp_tls"), QStringLiteral("none")).ok());
+}
+
+} // namespace
+
+void TestGuiFlows::closingSettingsNeverWaitsForTheMailServer() {
+    SmtpServer server;
+    QVERIFY(server.start({QStringLiteral("--delay"), QStringLiteral("6")})); // checks each message slowly
+    Gui gui;
+    useSmtp(gui, server);
+    MainWindow* w = gui.signIn(QStringLiteral("supervisor"));
+    QVERIFY(w);
+    bool closed = false;
+    whenModal<SettingsDialog>([&](SettingsDialog* d) {
+        child<QLineEdit>(d, "testAddressLineEdit")->setText(QStringLiteral("him-desk@example.org"));
+        child<QPushButton>(d, "sendTestButton")->click();
+        // The message is on its way to the server when the dialog closes.
+        QVERIFY(QTest::qWaitFor(
+            [&server] { return QFile::exists(server.file(QStringLiteral("mail-from.log"))); }, Wait));
+        d->reject();
+        closed = true;
+    });
+    w->findChild<QAction*>(QStringLiteral("settingsAction"))->trigger();
+    QVERIFY(closed);
+    // The dialog is gone while the server still holds the message: closing did not wait for it.
+    QVERIFY(server.delivered().isEmpty());
+    // The test message still arrives: the call under way was finished, on its own thread.
+    QTRY_COMPARE_WITH_TIMEOUT(server.delivered().size(), 1, 2 * Wait);
+    QTest::qWait(200);
+}
+
+void TestGuiFlows::signingOutNeverWaitsForTheMailServer() {
+    SmtpServer server;
+    QVERIFY(server.start({QStringLiteral("--delay"), QStringLiteral("6")}));
+    Gui gui;
+    useSmtp(gui, server);
+    MainWindow* w = gui.signIn(QStringLiteral("specialist"));
+    QVERIFY(w);
+    w->mailPump()->runNow(); // Linh's invitation waits in the outbox
+    QVERIFY(QTest::qWaitFor([&server] { return QFile::exists(server.file(QStringLiteral("mail-from.log"))); },
+                            Wait));
+    QPointer<MainWindow> first = w;
+    w->findChild<QAction*>(QStringLiteral("signOutAction"))->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(first.isNull(), Wait);
+    // Signed out while the server still holds the message: signing out did not wait for it.
+    QVERIFY(server.delivered().isEmpty());
+    QTRY_COMPARE_WITH_TIMEOUT(server.delivered().size(), 1, 2 * Wait);
+    QTest::qWait(200);
 }
 
 void TestGuiFlows::signOutReturnsToSignInForTheNextPerson() {
