@@ -1,6 +1,9 @@
 #include "DbRunner.h"
 
+#include "Secrets.h"
+
 #include <QCoreApplication>
+#include <QUrl>
 #include <QMutexLocker>
 #include <QSysInfo>
 
@@ -23,12 +26,31 @@ DbRunner::DbRunner(Config config, QObject* parent)
 }
 
 DbRunner::~DbRunner() {
-    // The connection is closed on the thread that opened it; calls still queued are dropped
-    // (their futures are cancelled) and everything already running finishes first.
-    QMetaObject::invokeMethod(
-        m_worker, [this] { m_db.reset(); }, Qt::BlockingQueuedConnection);
-    m_thread.quit();
+    // Calls still queued finish without running; only the one running now is waited for. The
+    // connection is closed on the thread that opened it.
+    m_stopping = true;
+    postShutdown();
     m_thread.wait();
+}
+
+void DbRunner::shutdownLater() {
+    if (m_shutdownPosted)
+        return;
+    m_stopping = true;
+    Q_ASSERT(!parent());
+    connect(&m_thread, &QThread::finished, this, &QObject::deleteLater);
+    postShutdown();
+}
+
+void DbRunner::postShutdown() {
+    if (m_shutdownPosted)
+        return;
+    m_shutdownPosted = true;
+    // After every call queued so far (they finish unrun), on the worker.
+    enqueue([this] {
+        m_db.reset();
+        m_thread.quit();
+    });
 }
 
 void DbRunner::setStaff(const StaffMember& staff) {
@@ -50,9 +72,57 @@ void DbRunner::enqueue(std::function<void()> task) {
     QMetaObject::invokeMethod(m_worker, std::move(task), Qt::QueuedConnection);
 }
 
+void DbRunner::setLogin(const QString& login, const QString& password) {
+    QMutexLocker lock(&m_mutex);
+    m_login = login;
+    Secrets::wipe(m_password);
+    m_password = password;
+    ++m_loginSerial;
+}
+
+void DbRunner::setLoginFrom(const DbRunner& other) {
+    QString login;
+    QString password;
+    {
+        QMutexLocker lock(&other.m_mutex);
+        login = other.m_login;
+        password = other.m_password;
+    }
+    setLogin(login, password);
+    Secrets::wipe(password);
+}
+
+QString DbRunner::loginLocation(const QString& login) const {
+    QUrl url(m_config.location);
+    url.setUserName(login);
+    return url.toString(QUrl::FullyEncoded);
+}
+
 Result<Database*> DbRunner::database() {
+    QString location = m_config.location;
+    QString password;
+    if (Database::isServerLocation(location)) {
+        QString login;
+        int serial = 0;
+        {
+            QMutexLocker lock(&m_mutex);
+            login = m_login;
+            password = m_password;
+            serial = m_loginSerial;
+        }
+        if (serial != m_openedSerial) {
+            m_db.reset();
+            m_openedSerial = serial;
+        }
+        if (login.isEmpty())
+            return Error::notPermitted(
+                QStringLiteral("db.no_login"),
+                QCoreApplication::translate("DbRunner", "Sign in to work on the central database."));
+        location = loginLocation(login);
+    }
     if (!m_db) {
-        auto opened = Database::open(m_config.location, m_config.busyTimeoutMs);
+        auto opened = Database::open(location, m_config.busyTimeoutMs, password);
+        Secrets::wipe(password);
         if (!opened)
             return opened.error();
         m_db = std::move(opened.value());

@@ -14,6 +14,7 @@
 #include <QPromise>
 #include <QThread>
 
+#include <atomic>
 #include <functional>
 #include <memory>
 #include <type_traits>
@@ -33,18 +34,34 @@ public:
     };
 
     explicit DbRunner(Config config, QObject* parent = nullptr);
+    // Waits only for the call running now: calls still queued finish without a result, unrun.
     ~DbRunner() override;
+
+    // For an owner that goes away while a call may still be running (a slow mail server): from now on
+    // calls finish without a result, unrun; the connection is closed on the worker once the running call
+    // is done, and the runner deletes itself after its thread ended. The UI thread never waits. The
+    // runner must have no parent; the owner lets go of it (`m_runner.release()->shutdownLater()`).
+    void shutdownLater();
 
     void setStaff(const StaffMember& staff);
     StaffMember staff() const;
+
+    // The central database: the next call opens the connection as this login with this password (kept
+    // in memory only, for reconnecting); an empty login closes it (signing out).
+    void setLogin(const QString& login, const QString& password);
+    // Signs in as `other` is signed in (a second runner for slow work, such as mail).
+    void setLoginFrom(const DbRunner& other);
+    // The configured server address with `login` as its user.
+    QString loginLocation(const QString& login) const;
     const Config& config() const { return m_config; }
 
     // Runs `fn(const ServiceContext&)` on the worker; `fn` returns a Result<T>. A database that can't be
-    // opened comes back as that Result's error.
+    // opened comes back as that Result's error. It acts as the staff member signed in now, when the call
+    // is made, even if another signs in before the worker gets to it.
     template <typename Fn> auto run(Fn fn) -> QFuture<std::invoke_result_t<Fn, const ServiceContext&>> {
         using R = std::invoke_result_t<Fn, const ServiceContext&>;
-        return post<R>([this, fn = std::move(fn)](Database& db) mutable {
-            ServiceContext ctx(db, *m_config.clock, staff(), m_config.workstation);
+        return post<R>([this, staff = staff(), fn = std::move(fn)](Database& db) mutable {
+            ServiceContext ctx(db, *m_config.clock, staff, m_config.workstation);
             return fn(ctx);
         });
     }
@@ -68,17 +85,25 @@ public:
     void notifyChanged() { emit dataChanged(); }
 
 private:
+    // A call made or still queued once the runner is stopping finishes without a result (callers check
+    // resultCount(); onReady() does).
     template <typename R> QFuture<R> post(std::function<R(Database&)> work) {
         auto promise = std::make_shared<QPromise<R>>();
         QFuture<R> future = promise->future();
         promise->start();
+        if (m_stopping.load()) {
+            promise->finish();
+            return future;
+        }
         started();
         enqueue([this, promise, work = std::move(work)]() {
-            Result<Database*> db = database();
-            if (!db)
-                promise->addResult(R(db.error()));
-            else
-                promise->addResult(work(*db.value()));
+            if (!m_stopping.load()) {
+                Result<Database*> db = database();
+                if (!db)
+                    promise->addResult(R(db.error()));
+                else
+                    promise->addResult(work(*db.value()));
+            }
             promise->finish();
             finished();
         });
@@ -86,6 +111,7 @@ private:
     }
 
     void enqueue(std::function<void()> task);
+    void postShutdown();          // queues closing the connection and ending the thread, once
     Result<Database*> database(); // worker thread only
     void started();
     void finished();
@@ -96,11 +122,17 @@ private:
     std::unique_ptr<Database> m_db; // worker thread only
     mutable QMutex m_mutex;
     StaffMember m_staff;
+    QString m_login;     // guarded by m_mutex
+    QString m_password;  // guarded by m_mutex
+    int m_loginSerial = 0;   // guarded by m_mutex; bumped by setLogin()
+    int m_openedSerial = -1; // worker thread only: the login m_db was opened with
     int m_pending = 0;
+    std::atomic<bool> m_stopping{false};
+    bool m_shutdownPosted = false; // the owner's thread only
 };
 
 // Calls `callback(result)` on `receiver`'s thread when `future` is ready; nothing happens if the receiver
-// is gone by then.
+// is gone by then, or if the future finished without a result (cancelled, or its runner stopped first).
 template <typename T, typename F> void onReady(QObject* receiver, const QFuture<T>& future, F callback) {
     auto* watcher = new QFutureWatcher<T>(receiver);
     QObject::connect(watcher, &QFutureWatcherBase::finished, receiver,

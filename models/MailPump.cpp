@@ -8,15 +8,22 @@ MailPump::MailPump(const DbRunner::Config& config, const StaffMember& staff, QOb
     : QObject(parent)
     , m_runner(std::make_unique<DbRunner>(config)) {
     m_runner->setStaff(staff);
+    // On the central database support agents may queue mail but not read it: the specialists'
+    // workstations and the daily run send it.
+    m_enabled = !(Database::isServerLocation(config.location) && staff.role == QLatin1String("support_agent"));
     m_timer.setInterval(60 * 1000);
     connect(&m_timer, &QTimer::timeout, this, &MailPump::runNow);
     m_timer.start();
 }
 
-MailPump::~MailPump() = default;
+MailPump::~MailPump() {
+    // A round may be waiting on a slow mail server: the runner finishes it on its own thread and then
+    // deletes itself, so closing the window never waits for the server.
+    m_runner.release()->shutdownLater();
+}
 
 void MailPump::runNow() {
-    if (m_running)
+    if (m_running || !m_enabled)
         return;
     m_running = true;
     onReady(this, m_runner->run([](const ServiceContext& ctx) -> Result<DispatchReport> {

@@ -18,12 +18,14 @@ class MailPump final : public QObject {
 public:
     // Uses the same database, clock and workstation as `runner`, acting as `staff`.
     MailPump(const DbRunner::Config& config, const StaffMember& staff, QObject* parent = nullptr);
+    // Returns at once, even while a round is still talking to the mail server (it finishes on its own).
     ~MailPump() override;
 
     // Sends what is due now (unless a round is already running).
     void runNow();
     bool isRunning() const { return m_running; }
     void setIntervalMs(int ms) { m_timer.setInterval(ms); }
+    DbRunner& runner() { return *m_runner; }
 
 signals:
     void finished(const pd::DispatchReport& report);
@@ -32,6 +34,7 @@ signals:
 private:
     std::unique_ptr<DbRunner> m_runner;
     QTimer m_timer;
+    bool m_enabled = true;
     bool m_running = false;
 };
 

@@ -51,6 +51,17 @@ QString saveFileName(QWidget* parent, const QString& title, const QString& sugge
     return QFileDialog::getSaveFileName(parent, title, suggested, filter);
 }
 
+QString openFileName(QWidget* parent, const QString& title, const QString& suggested, const QString& filter) {
+    if (nextSaveFileName) {
+        const QString answer = *nextSaveFileName;
+        nextSaveFileName.reset();
+        return answer;
+    }
+    if (testing())
+        return {};
+    return QFileDialog::getOpenFileName(parent, title, suggested, filter);
+}
+
 void setNextConfirm(bool answer) {
     nextConfirm = answer;
 }

@@ -14,6 +14,8 @@ void warning(QWidget* parent, const QString& title, const QString& text);
 bool confirm(QWidget* parent, const QString& title, const QString& text);
 // A path to save to, or empty when cancelled.
 QString saveFileName(QWidget* parent, const QString& title, const QString& suggested, const QString& filter);
+// An existing file to read, or empty when cancelled (answered by setNextSaveFileName in tests too).
+QString openFileName(QWidget* parent, const QString& title, const QString& suggested, const QString& filter);
 
 // Test seams: the next prompt answers at once with this instead of opening.
 void setNextConfirm(bool answer);

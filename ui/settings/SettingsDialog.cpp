@@ -1,5 +1,7 @@
 #include "SettingsDialog.h"
 
+#include "ConnectionDialog.h"
+
 #include "Prompts.h"
 #include "WorkstationSettings.h"
 
@@ -61,24 +63,31 @@ SettingsDialog::SettingsDialog(const Session& session, QWidget* parent)
     layout->addWidget(m_status);
     layout->addWidget(buttons);
     setMinimumSize(640, 460);
-    loadHospital();
+    loadSettings();
     loadHolidays();
+}
+
+SettingsDialog::~SettingsDialog() {
+    if (m_mailRunner)
+        m_mailRunner.release()->shutdownLater();
 }
 
 QWidget* SettingsDialog::workstationTab() {
     auto* tab = new QWidget(this);
-    m_database = new QLineEdit(WorkstationSettings::databaseLocation(), tab);
+    m_databaseLocation = WorkstationSettings::databaseLocation();
+    m_database = new QLineEdit(ConnectionDialog::describe(m_databaseLocation), tab);
     m_database->setObjectName(QStringLiteral("databaseLineEdit"));
-    m_database->setAccessibleName(tr("Database file"));
-    m_database->setPlaceholderText(tr("the embedded default: %1").arg(Database::defaultLocation()));
-    auto* browse = new QPushButton(tr("&Browse…"), tab);
+    m_database->setAccessibleName(tr("Database"));
+    m_database->setReadOnly(true);
+    auto* browse = new QPushButton(tr("&Change…"), tab);
     browse->setObjectName(QStringLiteral("browseDatabaseButton"));
+    browse->setAccessibleName(tr("Change the database"));
     connect(browse, &QPushButton::clicked, this, [this] {
-        const QString path = QFileDialog::getSaveFileName(this, tr("Database file"), m_database->text(),
-                                                          tr("SQLite databases (*.sqlite *.db)"), nullptr,
-                                                          QFileDialog::DontConfirmOverwrite);
-        if (!path.isEmpty())
-            m_database->setText(path);
+        ConnectionDialog dialog(m_databaseLocation, this);
+        if (dialog.exec() != QDialog::Accepted)
+            return;
+        m_databaseLocation = dialog.location();
+        m_database->setText(ConnectionDialog::describe(m_databaseLocation));
     });
     auto* dbRow = new QHBoxLayout;
     dbRow->addWidget(m_database, 1);
@@ -230,36 +239,53 @@ void SettingsDialog::setStatus(const QString& text, bool problem) {
     m_status->setStyleSheet(problem ? QStringLiteral("color: #b00020;") : QString());
 }
 
-void SettingsDialog::loadHospital() {
+void SettingsDialog::loadSettings(const QStringList& keys) {
     onReady(this,
             m_session.runner->run([](const ServiceContext& ctx) { return AdminService(ctx).settings(); }),
-            [this](const Result<QList<SettingValue>>& values) {
+            [this, keys](const Result<QList<SettingValue>>& values) {
                 if (!values) {
                     setStatus(values.error().message, true);
                     return;
                 }
-                m_loaded.clear();
-                for (const SettingValue& v : values.value())
+                for (const SettingValue& v : values.value()) {
+                    if (!keys.isEmpty() && !keys.contains(v.spec.key))
+                        continue;
                     m_loaded.insert(v.spec.key, v.value);
-                m_zone->setCurrentText(m_loaded.value(QStringLiteral("hospital.zone")));
-                m_expiryDays->setValue(m_loaded.value(QStringLiteral("invitation.expiry_days")).toInt());
-                m_lockout->setValue(m_loaded.value(QStringLiteral("invitation.lockout_attempts")).toInt());
-                m_noticeDays->setValue(m_loaded.value(QStringLiteral("transition.notice_days")).toInt());
-                m_idleMinutes->setValue(m_loaded.value(QStringLiteral("security.idle_lock_minutes")).toInt());
-                m_open->setTime(
-                    QTime::fromString(m_loaded.value(QStringLiteral("him.open")), QStringLiteral("HH:mm")));
-                m_close->setTime(
-                    QTime::fromString(m_loaded.value(QStringLiteral("him.close")), QStringLiteral("HH:mm")));
-                const auto value = [this](const char* key) { return m_loaded.value(QLatin1String(key)); };
-                m_transport->setCurrentIndex(qMax(0, m_transport->findData(value("mail.transport"))));
-                m_smtpHost->setText(value("mail.smtp_host"));
-                m_smtpPort->setValue(value("mail.smtp_port").toInt());
-                m_smtpTls->setCurrentIndex(qMax(0, m_smtpTls->findData(value("mail.smtp_tls"))));
-                m_smtpUser->setText(value("mail.smtp_user"));
-                m_smtpPasswordFile->setText(value("mail.smtp_password_file"));
-                m_smtpCaFile->setText(value("mail.smtp_ca_file"));
+                    showSetting(v.spec.key, v.value);
+                }
                 m_loadedOnce = true;
             });
+}
+
+void SettingsDialog::showSetting(const QString& key, const QString& value) {
+    if (key == QLatin1String("hospital.zone"))
+        m_zone->setCurrentText(value);
+    else if (key == QLatin1String("invitation.expiry_days"))
+        m_expiryDays->setValue(value.toInt());
+    else if (key == QLatin1String("invitation.lockout_attempts"))
+        m_lockout->setValue(value.toInt());
+    else if (key == QLatin1String("transition.notice_days"))
+        m_noticeDays->setValue(value.toInt());
+    else if (key == QLatin1String("security.idle_lock_minutes"))
+        m_idleMinutes->setValue(value.toInt());
+    else if (key == QLatin1String("him.open"))
+        m_open->setTime(QTime::fromString(value, QStringLiteral("HH:mm")));
+    else if (key == QLatin1String("him.close"))
+        m_close->setTime(QTime::fromString(value, QStringLiteral("HH:mm")));
+    else if (key == QLatin1String("mail.transport"))
+        m_transport->setCurrentIndex(qMax(0, m_transport->findData(value)));
+    else if (key == QLatin1String("mail.smtp_host"))
+        m_smtpHost->setText(value);
+    else if (key == QLatin1String("mail.smtp_port"))
+        m_smtpPort->setValue(value.toInt());
+    else if (key == QLatin1String("mail.smtp_tls"))
+        m_smtpTls->setCurrentIndex(qMax(0, m_smtpTls->findData(value)));
+    else if (key == QLatin1String("mail.smtp_user"))
+        m_smtpUser->setText(value);
+    else if (key == QLatin1String("mail.smtp_password_file"))
+        m_smtpPasswordFile->setText(value);
+    else if (key == QLatin1String("mail.smtp_ca_file"))
+        m_smtpCaFile->setText(value);
 }
 
 void SettingsDialog::loadHolidays() {
@@ -283,14 +309,7 @@ void SettingsDialog::loadHolidays() {
 }
 
 void SettingsDialog::saveWorkstation() {
-    const QString location = m_database->text().trimmed();
-    if (location.startsWith(QLatin1String("postgres"))) {
-        setStatus(
-            tr("Connecting to a PostgreSQL server is not available in this version; choose a database file."),
-            true);
-        return;
-    }
-    WorkstationSettings::setDatabaseLocation(location);
+    WorkstationSettings::setDatabaseLocation(m_databaseLocation);
     const QString language = m_language->currentData().toString();
     m_languageChanged = language != WorkstationSettings::language();
     WorkstationSettings::setLanguage(language);
@@ -324,6 +343,9 @@ void SettingsDialog::saveChanges(const QList<QPair<QString, QString>>& changes) 
         setStatus(tr("Nothing has changed."), false);
         return;
     }
+    QStringList keys;
+    for (const auto& change : changes)
+        keys.append(change.first);
     onReady(this, m_session.runner->run([changes](const ServiceContext& ctx) -> Result<int> {
         // Checked all first, so a bad value changes nothing.
         for (const auto& [key, value] : changes)
@@ -333,7 +355,7 @@ void SettingsDialog::saveChanges(const QList<QPair<QString, QString>>& changes) 
             PD_TRY(admin.setSetting(key, value));
         return static_cast<int>(changes.size());
     }),
-            [this](const Result<int>& saved) {
+            [this, keys](const Result<int>& saved) {
                 if (!saved) {
                     setStatus(saved.error().message, true);
                     return;
@@ -343,7 +365,8 @@ void SettingsDialog::saveChanges(const QList<QPair<QString, QString>>& changes) 
                        "the next sign-in.",
                        nullptr, saved.value()),
                     false);
-                loadHospital();
+                // Only what was saved: edits not yet saved on the other tabs stay as they are.
+                loadSettings(keys);
                 emit policySaved();
             });
 }
@@ -435,6 +458,7 @@ void SettingsDialog::sendTestMessage() {
     if (!m_mailRunner) {
         m_mailRunner = std::make_unique<DbRunner>(m_session.runner->config());
         m_mailRunner->setStaff(m_session.staff);
+        m_mailRunner->setLoginFrom(*m_session.runner);
     }
     onReady(this, m_mailRunner->run([to](const ServiceContext& ctx) {
         return AdminService(ctx).sendTestMessage(to);

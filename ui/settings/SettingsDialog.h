@@ -26,6 +26,8 @@ class SettingsDialog final : public QDialog {
 
 public:
     SettingsDialog(const Session& session, QWidget* parent = nullptr);
+    // Closes at once, even while a test message is still on its way.
+    ~SettingsDialog() override;
 
     QTabWidget* tabs() const { return m_tabs; }
     // Saves changed policy values (checked all first, so one bad value changes nothing).
@@ -43,7 +45,10 @@ private:
     QWidget* mailTab();
     void saveMail();
     void sendTestMessage();
-    void loadHospital();
+    // Reads the policy values and shows them: those named in `keys`, or all when it is empty (after a
+    // save, only what was saved, so unsaved edits on the other tabs stay).
+    void loadSettings(const QStringList& keys = {});
+    void showSetting(const QString& key, const QString& value);
     void loadHolidays();
     void saveWorkstation();
     void saveHospital();
@@ -56,7 +61,8 @@ private:
     QLabel* m_status = nullptr;
     bool m_languageChanged = false;
 
-    QLineEdit* m_database = nullptr;
+    QLineEdit* m_database = nullptr; // shows m_databaseLocation in words
+    QString m_databaseLocation;
     QComboBox* m_language = nullptr;
 
     QComboBox* m_zone = nullptr;

@@ -1,6 +1,7 @@
 #include "AppController.h"
 
 #include "AdminService.h"
+#include "ConnectionDialog.h"
 #include "DemoData.h"
 #include "MainWindow.h"
 #include "PatientRepository.h"
@@ -28,6 +29,10 @@ constexpr auto DemoSupervisor = "dana.kim";
 AppController::AppController(Options options, QObject* parent)
     : QObject(parent)
     , m_options(std::move(options)) {
+    makeRunner();
+}
+
+void AppController::makeRunner() {
     DbRunner::Config config;
     config.location =
         m_options.location.isEmpty() ? WorkstationSettings::databaseLocation() : m_options.location;
@@ -47,6 +52,13 @@ void AppController::installTranslation(const QString& language) {
 }
 
 void AppController::start() {
+    if (Database::isServerLocation(m_runner->config().location)) {
+        // The central database is opened by each person's own login, at sign-in.
+        m_databaseLabel = ConnectionDialog::describe(m_runner->config().location);
+        m_firstUse = false;
+        showSignIn();
+        return;
+    }
     const bool demo = m_options.demo;
     const int patients = m_options.demoPatients;
     onReady(this, m_runner->runDb([demo, patients](Database& db, const Clock& clock) -> Result<StartInfo> {
@@ -101,7 +113,11 @@ void AppController::showSignIn() {
         WorkstationSettings::setLastStaffName(m_signedIn->staff.name);
         buildWindow();
     });
-    connect(m_signIn, &QDialog::rejected, this, [] { QCoreApplication::quit(); });
+    connect(m_signIn, &QDialog::rejected, this, [this] {
+        if (!m_changingDatabase)
+            QCoreApplication::quit();
+    });
+    connect(m_signIn, &SignInDialog::changeDatabaseRequested, this, &AppController::changeDatabase);
     m_signIn->show();
     emit readyToSignIn();
 }
@@ -148,7 +164,24 @@ void AppController::askUnlock() {
     dialog->open();
 }
 
+void AppController::changeDatabase() {
+    ConnectionDialog dialog(m_runner->config().location, m_signIn);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    // Kept for this workstation; --db on the command line only lasts for its run.
+    WorkstationSettings::setDatabaseLocation(dialog.location());
+    m_options.location = dialog.location();
+    m_changingDatabase = true;
+    if (m_signIn)
+        m_signIn->close();
+    m_changingDatabase = false;
+    m_runner.release()->shutdownLater();
+    makeRunner();
+    start();
+}
+
 void AppController::signOut() {
+    m_runner->setLogin(QString(), QString()); // the central database's session ends with the person's
     m_runner->setStaff(StaffMember{});
     m_signedIn.reset();
     QPointer<MainWindow> old = m_window;

@@ -46,7 +46,9 @@ signals:
     void failed(const QString& message);
 
 private:
+    void makeRunner();
     void showSignIn();
+    void changeDatabase();
     void buildWindow();
     void signOut();
     void askUnlock();
@@ -55,6 +57,7 @@ private:
     std::unique_ptr<DbRunner> m_runner;
     QString m_databaseLabel;
     bool m_firstUse = false;
+    bool m_changingDatabase = false;
     std::optional<SignedIn> m_signedIn;
     QPointer<SignInDialog> m_signIn;
     QPointer<MainWindow> m_window;

@@ -101,6 +101,7 @@ MainWindow::MainWindow(Session session, QWidget* parent)
 
     // Mail goes out in the background, soon after a change queued some and every minute.
     m_mail = new MailPump(m_session.runner->config(), m_session.staff, this);
+    m_mail->runner().setLoginFrom(*m_session.runner);
     connect(m_session.runner, &DbRunner::dataChanged, this,
             [this] { QTimer::singleShot(300, m_mail, &MailPump::runNow); });
     connect(m_mail, &MailPump::finished, this, [this](const DispatchReport& report) {

@@ -11,11 +11,25 @@
 
 namespace pd {
 
-QFuture<Result<SignedIn>> signInOnWorker(DbRunner& runner, const QString& rawName, bool firstUse) {
+QFuture<Result<SignedIn>> signInOnWorker(DbRunner& runner, const QString& rawName, bool firstUse,
+                                         const QString& password, bool unlocking) {
     const QString name = rawName.trimmed().toLower();
-    return runner.runDb([name, firstUse](Database& db, const Clock& clock) -> Result<SignedIn> {
+    const bool server = Database::isServerLocation(runner.config().location);
+    if (server && unlocking)
+        return runner.runDb([name, password, &runner](Database&, const Clock&) -> Result<SignedIn> {
+            // The open session stays; the password is checked on a connection of its own.
+            auto check = Database::open(runner.loginLocation(name), runner.config().busyTimeoutMs, password);
+            if (!check)
+                return check.error();
+            return SignedIn{runner.staff(), Policy{}};
+        });
+    if (server)
+        runner.setLogin(name, password);
+    return runner.runDb([name, firstUse, server](Database& db, const Clock& clock) -> Result<SignedIn> {
         if (firstUse)
             PD_TRY(AdminService::initialize(db, clock, name));
+        if (server)
+            PD_TRY(db.migrate()); // only checks, for staff: the owner upgrades the schema
         auto staff = signIn(db, name);
         if (!staff)
             return staff.error();
@@ -49,6 +63,13 @@ SignInDialog::SignInDialog(DbRunner& runner, const QString& databaseLabel, const
     m_name->setAccessibleName(tr("Staff sign-in name"));
     m_name->setMaxLength(64);
     m_name->setPlaceholderText(tr("for example maria.garcia"));
+    if (Database::isServerLocation(runner.config().location)) {
+        m_password = new QLineEdit(this);
+        m_password->setObjectName(QStringLiteral("passwordLineEdit"));
+        m_password->setAccessibleName(tr("Database password"));
+        m_password->setEchoMode(QLineEdit::Password);
+        m_password->setMaxLength(200);
+    }
 
     m_message = new QLabel(this);
     m_message->setObjectName(QStringLiteral("signInMessage"));
@@ -58,6 +79,8 @@ SignInDialog::SignInDialog(DbRunner& runner, const QString& databaseLabel, const
 
     auto* form = new QFormLayout;
     form->addRow(tr("&Sign-in name:"), m_name);
+    if (m_password)
+        form->addRow(tr("&Password:"), m_password);
 
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
     m_signIn = buttons->addButton(requiredName.isEmpty() ? tr("Sign &in") : tr("&Unlock"),
@@ -66,6 +89,12 @@ SignInDialog::SignInDialog(DbRunner& runner, const QString& databaseLabel, const
     m_signIn->setDefault(true);
     buttons->button(QDialogButtonBox::Cancel)->setText(requiredName.isEmpty() ? tr("&Quit") : tr("&Cancel"));
     buttons->button(QDialogButtonBox::Cancel)->setObjectName(QStringLiteral("signInCancelButton"));
+    if (requiredName.isEmpty()) {
+        auto* database = buttons->addButton(tr("&Database…"), QDialogButtonBox::ResetRole);
+        database->setObjectName(QStringLiteral("changeDatabaseButton"));
+        database->setToolTip(tr("Work on another database: this computer's, or the hospital's central one"));
+        connect(database, &QPushButton::clicked, this, &SignInDialog::changeDatabaseRequested);
+    }
     connect(buttons, &QDialogButtonBox::accepted, this, &SignInDialog::submit);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 
@@ -108,9 +137,21 @@ void SignInDialog::submit() {
                       .arg(m_requiredName));
         return;
     }
+    QString password;
+    if (m_password) {
+        password = m_password->text();
+        if (password.isEmpty()) {
+            showError(tr("Type your database password."));
+            m_password->setFocus();
+            return;
+        }
+    }
     m_signIn->setEnabled(false);
     m_message->hide();
-    onReady(this, signInOnWorker(m_runner, name, m_firstUse), [this](const Result<SignedIn>& result) {
+    const bool unlocking = !m_requiredName.isEmpty();
+    onReady(this, signInOnWorker(m_runner, name, m_firstUse, password, unlocking), [this](const Result<SignedIn>& result) {
+        if (m_password)
+            m_password->clear();
         if (!result) {
             showError(result.error().message);
             return;

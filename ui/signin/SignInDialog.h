@@ -26,6 +26,14 @@ public:
 
     const SignedIn& signedIn() const { return m_signedIn; }
     void setName(const QString& name);
+    // On the central database each person types their own database password.
+    bool asksPassword() const { return m_password != nullptr; }
+
+signals:
+    // The person asked to work on another database (the "Database…" button).
+    void changeDatabaseRequested();
+
+public:
     // On a database with no staff yet the name typed becomes its first supervisor.
     void setFirstUse(bool firstUse);
 
@@ -37,6 +45,7 @@ private:
     QString m_requiredName;
     bool m_firstUse = false;
     QLineEdit* m_name = nullptr;
+    QLineEdit* m_password = nullptr;
     QLabel* m_intro = nullptr;
     QLabel* m_message = nullptr;
     QPushButton* m_signIn = nullptr;
@@ -45,6 +54,9 @@ private:
 
 // Opens the session on the worker: the staff member (made first supervisor on a new database), then the
 // hospital's policy.
-QFuture<Result<SignedIn>> signInOnWorker(DbRunner& runner, const QString& name, bool firstUse);
+// On the central database the session is the person's own login: `password` opens it (or, unlocking,
+// only checks it against the server).
+QFuture<Result<SignedIn>> signInOnWorker(DbRunner& runner, const QString& name, bool firstUse,
+                                         const QString& password = QString(), bool unlocking = false);
 
 } // namespace pd
