@@ -449,6 +449,14 @@ Códigos de salida: 0 hecho, 2 uso incorrecto, 3 rechazado por una regla o datos
         <source>Test message accepted for %1 (%2).</source>
         <translation>Mensaje de prueba aceptado para %1 (%2).</translation>
     </message>
+    <message>
+        <source>Password for %1 (12 characters or more): </source>
+        <translation>Contraseña de %1 (12 caracteres o más): </translation>
+    </message>
+    <message>
+        <source>Database password for %1: </source>
+        <translation>Contraseña de la base de datos para %1: </translation>
+    </message>
 </context>
 <context>
     <name>CsvExport</name>
@@ -459,10 +467,6 @@ Códigos de salida: 0 hecho, 2 uso incorrecto, 3 rechazado por una regla o datos
 </context>
 <context>
     <name>Database</name>
-    <message>
-        <source>This build opens only the embedded database; the central server connection is not available yet.</source>
-        <translation>Esta versión solo abre la base de datos integrada; la conexión con el servidor central todavía no está disponible.</translation>
-    </message>
     <message>
         <source>The database folder %1 can&apos;t be created.</source>
         <translation>No se puede crear la carpeta de la base de datos %1.</translation>
@@ -562,6 +566,93 @@ Códigos de salida: 0 hecho, 2 uso incorrecto, 3 rechazado por una regla o datos
     <message>
         <source>Portal user %1</source>
         <translation>El usuario del portal %1</translation>
+    </message>
+    <message>
+        <source>The database address %1 can&apos;t be used: %2</source>
+        <translation>No se puede usar la dirección de base de datos %1: %2</translation>
+    </message>
+    <message>
+        <source>write it as postgresql://NAME@HOST:PORT/DATABASE?sslmode=verify-full</source>
+        <translation>escríbala como postgresql://NOMBRE@SERVIDOR:PUERTO/BASEDEDATOS?sslmode=verify-full</translation>
+    </message>
+    <message>
+        <source>the server&apos;s host name is missing.</source>
+        <translation>falta el nombre del servidor.</translation>
+    </message>
+    <message>
+        <source>the database name is missing.</source>
+        <translation>falta el nombre de la base de datos.</translation>
+    </message>
+    <message>
+        <source>the port is not a number from 1 to 65535.</source>
+        <translation>el puerto no es un número de 1 a 65535.</translation>
+    </message>
+    <message>
+        <source>sslmode must be one of %1.</source>
+        <translation>sslmode debe ser uno de estos: %1.</translation>
+    </message>
+    <message>
+        <source>the CA file %1 does not exist.</source>
+        <translation>el archivo de CA %1 no existe.</translation>
+    </message>
+    <message>
+        <source>connect_timeout must be from 1 to 300 seconds.</source>
+        <translation>connect_timeout debe ser de 1 a 300 segundos.</translation>
+    </message>
+    <message>
+        <source>the option %1 is not known.</source>
+        <translation>la opción %1 no se conoce.</translation>
+    </message>
+    <message>
+        <source>%1 needs the server&apos;s CA certificate: add sslrootcert=FILE.</source>
+        <translation>%1 necesita el certificado de la CA del servidor: agregue sslrootcert=ARCHIVO.</translation>
+    </message>
+    <message>
+        <source>The PostgreSQL driver for Qt is not installed (on Debian: apt-get install libqt6sql6-psql).</source>
+        <translation>El controlador de PostgreSQL para Qt no está instalado (en Debian: apt-get install libqt6sql6-psql).</translation>
+    </message>
+    <message>
+        <source>The central database did not accept the sign-in of %1: %2</source>
+        <translation>La base de datos central no aceptó el inicio de sesión de %1: %2</translation>
+    </message>
+    <message>
+        <source>The central database %1 can&apos;t be reached: %2</source>
+        <translation>No se puede conectar con la base de datos central %1: %2</translation>
+    </message>
+    <message>
+        <source>The database is busy with another workstation&apos;s change while %1; nothing was changed. Try again in a moment.</source>
+        <translation>La base de datos está ocupada con un cambio de otra estación de trabajo mientras %1; no se cambió nada. Inténtelo de nuevo en un momento.</translation>
+    </message>
+    <message>
+        <source>Another workstation changed the same records at the same moment while %1; nothing was changed. Try again.</source>
+        <translation>Otra estación de trabajo cambió los mismos registros en el mismo momento mientras %1; no se cambió nada. Inténtelo de nuevo.</translation>
+    </message>
+    <message>
+        <source>The central database does not allow your role that (%1): %2</source>
+        <translation>La base de datos central no permite eso a su rol (%1): %2</translation>
+    </message>
+    <message>
+        <source>taking the job&apos;s lock</source>
+        <translation>se tomaba el bloqueo del proceso</translation>
+    </message>
+    <message>
+        <source>The database went away while saving; the change was not saved. Nothing was changed: try again.</source>
+        <translation>Se perdió la conexión con la base de datos al guardar; el cambio no se guardó. No se cambió nada: inténtelo de nuevo.</translation>
+    </message>
+    <message>
+        <source>The database went away while saving (%1). Whether this last change was saved can&apos;t be known until it is back: look at the record before repeating it.</source>
+        <translation>Se perdió la conexión con la base de datos al guardar (%1). No se puede saber si este último cambio se guardó hasta que vuelva: revise el registro antes de repetirlo.</translation>
+    </message>
+    <message>
+        <source>The central database is at schema version %1 and this PortalDesk needs %2; its administrator brings it up to date with &quot;portaldesk-cli init&quot;.</source>
+        <translation>La base de datos central está en la versión de esquema %1 y este PortalDesk necesita la %2; su administrador la actualiza con &quot;portaldesk-cli init&quot;.</translation>
+    </message>
+</context>
+<context>
+    <name>DbRunner</name>
+    <message>
+        <source>Sign in to work on the central database.</source>
+        <translation>Inicie sesión para trabajar en la base de datos central.</translation>
     </message>
 </context>
 <context>
@@ -1547,6 +1638,22 @@ Códigos de salida: 0 hecho, 2 uso incorrecto, 3 rechazado por una regla o datos
         <source>Can&apos;t read the SMTP password file %1: %2</source>
         <translation>No se puede leer el archivo de contraseña SMTP %1: %2</translation>
     </message>
+    <message>
+        <source>On the central database you act as the login you signed in with (%1), not as %2.</source>
+        <translation>En la base de datos central usted actúa con la cuenta con la que inició sesión (%1), no como %2.</translation>
+    </message>
+    <message>
+        <source>The database login %1 is in no PortalDesk staff group; a supervisor adds it with &quot;staff add&quot;.</source>
+        <translation>La cuenta de base de datos %1 no está en ningún grupo de personal de PortalDesk; un supervisor la agrega con &quot;staff add&quot;.</translation>
+    </message>
+    <message>
+        <source>On the central database each staff member signs in with a password of at least 12 characters.</source>
+        <translation>En la base de datos central cada miembro del personal inicia sesión con una contraseña de al menos 12 caracteres.</translation>
+    </message>
+    <message>
+        <source>The daily run is already going on another workstation; this one did nothing. Each step is done once either way.</source>
+        <translation>El proceso diario ya se está ejecutando en otra estación de trabajo; esta no hizo nada. De todos modos, cada paso se hace una sola vez.</translation>
+    </message>
 </context>
 <context>
     <name>Smtp</name>
@@ -1625,6 +1732,10 @@ Códigos de salida: 0 hecho, 2 uso incorrecto, 3 rechazado por una regla o datos
     <message>
         <source>the server did not confirm the message (%1); it will be sent again</source>
         <translation>el servidor no confirmó el mensaje (%1); se enviará de nuevo</translation>
+    </message>
+    <message>
+        <source>it sent more than its answer to STARTTLS before the encryption began, which may be someone tampering with the connection (STARTTLS injection); nothing was sent</source>
+        <translation>envió más que su respuesta a STARTTLS antes de que empezara el cifrado, lo que puede indicar que alguien manipula la conexión (inyección STARTTLS); no se envió nada</translation>
     </message>
 </context>
 <context>
@@ -1992,6 +2103,141 @@ Códigos de salida: 0 hecho, 2 uso incorrecto, 3 rechazado por una regla o datos
     <message>
         <source>PortalDesk can&apos;t start</source>
         <translation>PortalDesk no puede iniciarse</translation>
+    </message>
+</context>
+<context>
+    <name>pd::ConnectionDialog</name>
+    <message>
+        <source>Browse…</source>
+        <translation>Examinar…</translation>
+    </message>
+    <message>
+        <source>Database for this workstation</source>
+        <translation>Base de datos de este puesto</translation>
+    </message>
+    <message>
+        <source>&amp;Embedded database on this computer</source>
+        <translation>Base de datos &amp;integrada en este equipo</translation>
+    </message>
+    <message>
+        <source>The hospital&apos;s &amp;central database (PostgreSQL)</source>
+        <translation>La base de datos &amp;central del hospital (PostgreSQL)</translation>
+    </message>
+    <message>
+        <source>Database file</source>
+        <translation>Archivo de base de datos</translation>
+    </message>
+    <message>
+        <source>the default: %1</source>
+        <translation>la predeterminada: %1</translation>
+    </message>
+    <message>
+        <source>Choose the database file</source>
+        <translation>Elegir el archivo de base de datos</translation>
+    </message>
+    <message>
+        <source>SQLite databases (*.sqlite *.db)</source>
+        <translation>Bases de datos SQLite (*.sqlite *.db)</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Servidor</translation>
+    </message>
+    <message>
+        <source>for example db.hospital.example.org</source>
+        <translation>por ejemplo db.hospital.example.org</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>Puerto</translation>
+    </message>
+    <message>
+        <source>Database name</source>
+        <translation>Nombre de la base de datos</translation>
+    </message>
+    <message>
+        <source>Encryption</source>
+        <translation>Cifrado</translation>
+    </message>
+    <message>
+        <source>Encrypted, server&apos;s name and certificate checked (verify-full)</source>
+        <translation>Cifrado, con nombre y certificado del servidor comprobados (verify-full)</translation>
+    </message>
+    <message>
+        <source>Encrypted, certificate checked (verify-ca)</source>
+        <translation>Cifrado, con certificado comprobado (verify-ca)</translation>
+    </message>
+    <message>
+        <source>Encrypted, certificate not checked (require)</source>
+        <translation>Cifrado, sin comprobar el certificado (require)</translation>
+    </message>
+    <message>
+        <source>Encrypted when the server offers it (prefer)</source>
+        <translation>Cifrado cuando el servidor lo ofrece (prefer)</translation>
+    </message>
+    <message>
+        <source>Not encrypted (disable)</source>
+        <translation>Sin cifrar (disable)</translation>
+    </message>
+    <message>
+        <source>Certificate authority file</source>
+        <translation>Archivo de la autoridad de certificación</translation>
+    </message>
+    <message>
+        <source>the CA that signed the server&apos;s certificate (.pem)</source>
+        <translation>la CA que firmó el certificado del servidor (.pem)</translation>
+    </message>
+    <message>
+        <source>Choose the certificate authority file</source>
+        <translation>Elegir el archivo de la autoridad de certificación</translation>
+    </message>
+    <message>
+        <source>Certificate authority</source>
+        <translation>Autoridad de certificación</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt);;All files (*)</source>
+        <translation>Certificados (*.pem *.crt);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>&amp;Server:</source>
+        <translation>&amp;Servidor:</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>&amp;Puerto:</translation>
+    </message>
+    <message>
+        <source>&amp;Database:</source>
+        <translation>&amp;Base de datos:</translation>
+    </message>
+    <message>
+        <source>&amp;Encryption:</source>
+        <translation>&amp;Cifrado:</translation>
+    </message>
+    <message>
+        <source>&amp;CA file:</source>
+        <translation>Archivo de &amp;CA:</translation>
+    </message>
+    <message>
+        <source>Each person signs in with their own database login and password; the password is never kept on this computer.</source>
+        <translation>Cada persona inicia sesión con su propio usuario y contraseña de la base de datos; la contraseña nunca se guarda en este equipo.</translation>
+    </message>
+    <message>
+        <source>&amp;Use this database</source>
+        <translation>&amp;Usar esta base de datos</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Cancelar</translation>
+    </message>
+    <message>
+        <source>the embedded database %1</source>
+        <translation>la base de datos integrada %1</translation>
+    </message>
+    <message>
+        <source>the central database %1 on %2:%3 (%4)</source>
+        <translation>la base de datos central %1 en %2:%3 (%4)</translation>
     </message>
 </context>
 <context>
@@ -2684,22 +2930,6 @@ La página ahora muestra el registro tal como está.</translation>
         <translation>&amp;Días festivos</translation>
     </message>
     <message>
-        <source>Database file</source>
-        <translation>Archivo de base de datos</translation>
-    </message>
-    <message>
-        <source>the embedded default: %1</source>
-        <translation>la predeterminada integrada: %1</translation>
-    </message>
-    <message>
-        <source>&amp;Browse…</source>
-        <translation>&amp;Examinar…</translation>
-    </message>
-    <message>
-        <source>SQLite databases (*.sqlite *.db)</source>
-        <translation>Bases de datos SQLite (*.sqlite *.db)</translation>
-    </message>
-    <message>
         <source>Language of PortalDesk</source>
         <translation>Idioma de PortalDesk</translation>
     </message>
@@ -2852,10 +3082,6 @@ La página ahora muestra el registro tal como está.</translation>
         <translation>abierto</translation>
     </message>
     <message>
-        <source>Connecting to a PostgreSQL server is not available in this version; choose a database file.</source>
-        <translation>La conexión con un servidor PostgreSQL no está disponible en esta versión; elija un archivo de base de datos.</translation>
-    </message>
-    <message>
         <source>Saved.</source>
         <translation>Guardado.</translation>
     </message>
@@ -2994,6 +3220,18 @@ La página ahora muestra el registro tal como está.</translation>
         <source>The settings are still being read; try again in a moment.</source>
         <translation>Todavía se está leyendo la configuración; intente de nuevo en un momento.</translation>
     </message>
+    <message>
+        <source>Database</source>
+        <translation>Base de datos</translation>
+    </message>
+    <message>
+        <source>&amp;Change…</source>
+        <translation>&amp;Cambiar…</translation>
+    </message>
+    <message>
+        <source>Change the database</source>
+        <translation>Cambiar la base de datos</translation>
+    </message>
 </context>
 <context>
     <name>pd::SignInDialog</name>
@@ -3052,6 +3290,26 @@ La página ahora muestra el registro tal como está.</translation>
     <message>
         <source>Only %1 can unlock this window. To change who is working here, sign out.</source>
         <translation>Solo %1 puede desbloquear esta ventana. Para cambiar quién trabaja aquí, cierre la sesión.</translation>
+    </message>
+    <message>
+        <source>Database password</source>
+        <translation>Contraseña de la base de datos</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Contraseña:</translation>
+    </message>
+    <message>
+        <source>&amp;Database…</source>
+        <translation>&amp;Base de datos…</translation>
+    </message>
+    <message>
+        <source>Work on another database: this computer&apos;s, or the hospital&apos;s central one</source>
+        <translation>Trabajar en otra base de datos: la de este equipo o la central del hospital</translation>
+    </message>
+    <message>
+        <source>Type your database password.</source>
+        <translation>Escriba su contraseña de la base de datos.</translation>
     </message>
 </context>
 <context>
