@@ -3,6 +3,8 @@
 // no button or one-line label is narrower than its text needs, so nothing is cut off in either language.
 #include "GuiFixture.h"
 
+#include "ConnectionDialog.h"
+
 #include "DeactivateDialog.h"
 #include "EditLoginDialog.h"
 #include "EnrollDialog.h"
@@ -184,6 +186,18 @@ void TestScreenshots::everyScreen() {
             d.tabs()->setCurrentIndex(i);
             shoot(&d, name("dialog-settings-") + QString::number(i + 1));
         }
+    }
+    {
+        const QString central = QStringLiteral("postgresql://db.hospital.example.org:5432/portaldesk?sslmode=require");
+        ConnectionDialog d(central, w);
+        shoot(&d, name("dialog-connection"));
+        // Signing in to the central database asks for the person's own password (nothing connects yet).
+        DbRunner::Config config = w->session().runner->config();
+        config.location = central;
+        DbRunner runner(config);
+        SignInDialog signIn(runner, ConnectionDialog::describe(central));
+        signIn.setName(QStringLiteral("maria.garcia"));
+        shoot(&signIn, name("sign-in-central"));
     }
     w->lock();
     shoot(w, name("lock-screen"));

@@ -72,6 +72,13 @@ SettingsDialog::~SettingsDialog() {
         m_mailRunner.release()->shutdownLater();
 }
 
+void SettingsDialog::showDatabase() {
+    const QString text = ConnectionDialog::describe(m_databaseLocation);
+    m_database->setText(text);
+    m_database->setToolTip(text);
+    m_database->setCursorPosition(0); // the start says which kind of database it is
+}
+
 QWidget* SettingsDialog::workstationTab() {
     auto* tab = new QWidget(this);
     m_databaseLocation = WorkstationSettings::databaseLocation();
@@ -79,6 +86,7 @@ QWidget* SettingsDialog::workstationTab() {
     m_database->setObjectName(QStringLiteral("databaseLineEdit"));
     m_database->setAccessibleName(tr("Database"));
     m_database->setReadOnly(true);
+    showDatabase();
     auto* browse = new QPushButton(tr("&Change…"), tab);
     browse->setObjectName(QStringLiteral("browseDatabaseButton"));
     browse->setAccessibleName(tr("Change the database"));
@@ -87,7 +95,7 @@ QWidget* SettingsDialog::workstationTab() {
         if (dialog.exec() != QDialog::Accepted)
             return;
         m_databaseLocation = dialog.location();
-        m_database->setText(ConnectionDialog::describe(m_databaseLocation));
+        showDatabase();
     });
     auto* dbRow = new QHBoxLayout;
     dbRow->addWidget(m_database, 1);

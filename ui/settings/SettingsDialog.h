@@ -39,6 +39,7 @@ signals:
     void policySaved();
 
 private:
+    void showDatabase();
     QWidget* workstationTab();
     QWidget* hospitalTab();
     QWidget* holidaysTab();

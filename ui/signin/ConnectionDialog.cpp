@@ -104,7 +104,9 @@ ConnectionDialog::ConnectionDialog(const QString& location, QWidget* parent)
     serverForm->addRow(tr("&Port:"), m_port);
     serverForm->addRow(tr("&Database:"), m_database);
     serverForm->addRow(tr("&Encryption:"), m_tls);
-    serverForm->addRow(tr("&CA file:"), caRow);
+    auto* caLabel = new QLabel(tr("&CA file:"), m_serverPage);
+    caLabel->setBuddy(m_caFile); // a row holding a layout gets no buddy of its own
+    serverForm->addRow(caLabel, caRow);
     auto* note = new QLabel(tr("Each person signs in with their own database login and password; "
                                "the password is never kept on this computer."),
                             m_serverPage);
