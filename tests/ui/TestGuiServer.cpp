@@ -129,6 +129,28 @@ private slots:
         QVERIFY(!m_gui->app->mainWindow());
     }
 
+    void unlockingAsksForThePasswordAgain() {
+        QVERIFY(startOnServer());
+        typeSignIn(QStringLiteral("pat"), Password);
+        QTRY_VERIFY_WITH_TIMEOUT(m_gui->app->mainWindow() != nullptr, Wait);
+        MainWindow* w = m_gui->app->mainWindow();
+        w->lock();
+        child<QPushButton>(w, "unlockButton")->click();
+        SignInDialog* unlock = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT((unlock = w->findChild<SignInDialog*>(QStringLiteral("unlockDialog"))) != nullptr,
+                                 Wait);
+        QVERIFY(unlock->asksPassword());
+        child<QLineEdit>(unlock, "staffNameLineEdit")->setText(QStringLiteral("pat"));
+        child<QLineEdit>(unlock, "passwordLineEdit")->setText(QStringLiteral("a guess"));
+        child<QPushButton>(unlock, "signInButton")->click();
+        auto* message = child<QLabel>(unlock, "signInMessage");
+        QTRY_VERIFY_WITH_TIMEOUT(message->isVisible(), Wait);
+        QVERIFY(w->isLocked());
+        child<QLineEdit>(unlock, "passwordLineEdit")->setText(Password);
+        child<QPushButton>(unlock, "signInButton")->click();
+        QTRY_VERIFY_WITH_TIMEOUT(!w->isLocked(), Wait);
+    }
+
     void theConnectionDialogBuildsTheServerAddress() {
         ConnectionDialog d{QString()};
         child<QRadioButton>(&d, "serverRadio")->setChecked(true);

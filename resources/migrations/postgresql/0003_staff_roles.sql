@@ -170,11 +170,16 @@ CREATE FUNCTION audit_tail() RETURNS TABLE (id bigint, hash text)
     SELECT e.id, e.hash FROM public.audit_events e ORDER BY e.id DESC LIMIT 1
 $$;
 
--- Search by any part of a name, MRN, e-mail or phone, for roles that may not read addresses.
+-- Search by any part of a name, MRN, e-mail or phone, for roles that may not read addresses. The query
+-- is planned for each term, so a rare one goes through the trigram index (a plan made once for any term
+-- would walk the whole table in key order).
 CREATE FUNCTION search_rowids(term text, max_rows bigint, skip bigint) RETURNS TABLE (rowid bigint)
-    LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
-    SELECT s.rowid FROM public.search_index s WHERE s.body ILIKE term ESCAPE '\'
-    ORDER BY s.rowid LIMIT max_rows OFFSET skip
+    LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+BEGIN
+    RETURN QUERY EXECUTE 'SELECT s.rowid FROM public.search_index s WHERE s.body ILIKE $1 ESCAPE ''\'' '
+                         'ORDER BY s.rowid LIMIT $2 OFFSET $3'
+        USING term, max_rows, skip;
+END;
 $$;
 
 -- Staff logins, made and ended by supervisors (or the schema's owner, setting up).
