@@ -3,9 +3,9 @@
 #include "Secrets.h"
 
 #include <QCoreApplication>
-#include <QUrl>
 #include <QMutexLocker>
 #include <QSysInfo>
+#include <QUrl>
 
 namespace pd {
 

@@ -122,8 +122,8 @@ private:
     std::unique_ptr<Database> m_db; // worker thread only
     mutable QMutex m_mutex;
     StaffMember m_staff;
-    QString m_login;     // guarded by m_mutex
-    QString m_password;  // guarded by m_mutex
+    QString m_login;         // guarded by m_mutex
+    QString m_password;      // guarded by m_mutex
     int m_loginSerial = 0;   // guarded by m_mutex; bumped by setLogin()
     int m_openedSerial = -1; // worker thread only: the login m_db was opened with
     int m_pending = 0;

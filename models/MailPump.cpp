@@ -10,7 +10,8 @@ MailPump::MailPump(const DbRunner::Config& config, const StaffMember& staff, QOb
     m_runner->setStaff(staff);
     // On the central database support agents may queue mail but not read it: the specialists'
     // workstations and the daily run send it.
-    m_enabled = !(Database::isServerLocation(config.location) && staff.role == QLatin1String("support_agent"));
+    m_enabled =
+        !(Database::isServerLocation(config.location) && staff.role == QLatin1String("support_agent"));
     m_timer.setInterval(60 * 1000);
     connect(&m_timer, &QTimer::timeout, this, &MailPump::runNow);
     m_timer.start();

@@ -256,7 +256,8 @@ int runCli(const QStringList& arguments) {
         if (!address)
             return fail(c.args, address.error());
         if (address->password.isEmpty() && stdinIsTerminal())
-            password = readPin(QCoreApplication::translate("Cli", "Database password for %1: ").arg(address->user));
+            password =
+                readPin(QCoreApplication::translate("Cli", "Database password for %1: ").arg(address->user));
     }
     auto db = Database::open(c.args.db, timeoutSet && busyTimeoutMs > 0 ? busyTimeoutMs : 10000, password);
     Secrets::wipe(password);

@@ -37,7 +37,8 @@ Result<StaffMember> signInToServer(Database& db, const QString& name) {
         return Error::notPermitted(
             QStringLiteral("staff.other_login"),
             QCoreApplication::translate(
-                "Services", "On the central database you act as the login you signed in with (%1), not as %2.")
+                "Services",
+                "On the central database you act as the login you signed in with (%1), not as %2.")
                 .arg(login, wanted.left(64)));
     auto member = repo.staff(wanted);
     if (!member)
@@ -69,8 +70,9 @@ Result<StaffMember> signInToServer(Database& db, const QString& name) {
         if (role->isEmpty())
             return Error::notPermitted(
                 QStringLiteral("staff.no_group"),
-                QCoreApplication::translate("Services", "The database login %1 is in no PortalDesk staff group; "
-                                                        "a supervisor adds it with \"staff add\".")
+                QCoreApplication::translate("Services",
+                                            "The database login %1 is in no PortalDesk staff group; "
+                                            "a supervisor adds it with \"staff add\".")
                     .arg(login));
         m.role = role.value();
     }

@@ -10,10 +10,10 @@
 #include "SmtpTransport.h"
 
 #include <QCoreApplication>
-#include <QUuid>
 #include <QDir>
 #include <QFileInfo>
 #include <QSet>
+#include <QUuid>
 
 namespace pd {
 
@@ -107,10 +107,10 @@ Result<DailyReport> DailyJob::run(MailTransport* transport) {
     if (!locked)
         return locked.error();
     if (!locked.value())
-        return Error::conflict(
-            QStringLiteral("daily.running"),
-            QCoreApplication::translate("Services", "The daily run is already going on another workstation; "
-                                                    "this one did nothing. Each step is done once either way."));
+        return Error::conflict(QStringLiteral("daily.running"),
+                               QCoreApplication::translate(
+                                   "Services", "The daily run is already going on another workstation; "
+                                               "this one did nothing. Each step is done once either way."));
     struct Unlock {
         Database& db;
         ~Unlock() { db.releaseJobLock(Database::DailyJobLockKey); }

@@ -70,11 +70,13 @@ Status AuditLog::append(AuditEvent e) {
     e.at = DbTime::instant(DbTime::toDb(e.at));
     e.hash = hashOf(e);
     // Into the table itself: a support agent's search path finds a masked view of that name first.
-    Query q(m_db, QStringLiteral("INSERT INTO ") + m_db.table(QStringLiteral("audit_events")) + QStringLiteral(" (id, at, staff, workstation, action, record_type, "
-                                 "record_id, patient_id, "
-                                 "portal_user_id, details, prev_hash, hash) VALUES (:id, :at, :staff, :ws, "
-                                 ":action, :rtype, :rid, :patient, "
-                                 ":user, :details, :prev, :hash)"));
+    Query q(m_db,
+            QStringLiteral("INSERT INTO ") + m_db.table(QStringLiteral("audit_events")) +
+                QStringLiteral(" (id, at, staff, workstation, action, record_type, "
+                               "record_id, patient_id, "
+                               "portal_user_id, details, prev_hash, hash) VALUES (:id, :at, :staff, :ws, "
+                               ":action, :rtype, :rid, :patient, "
+                               ":user, :details, :prev, :hash)"));
     q.bind(QStringLiteral(":id"), e.id)
         .bind(QStringLiteral(":at"), DbTime::toDb(e.at))
         .bind(QStringLiteral(":staff"), e.staff)

@@ -9,14 +9,14 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QElapsedTimer>
-#include <QUrl>
-#include <QUrlQuery>
 #include <QFile>
 #include <QFileInfo>
 #include <QLoggingCategory>
 #include <QRegularExpression>
 #include <QSqlError>
 #include <QStandardPaths>
+#include <QUrl>
+#include <QUrlQuery>
 #include <QUuid>
 
 Q_LOGGING_CATEGORY(lcStore, "portaldesk.store")
@@ -157,7 +157,8 @@ Result<ServerAddress> ServerAddress::parse(const QString& location) {
             a.sslMode = value;
         } else if (key == QLatin1String("sslrootcert")) {
             if (!QFileInfo(value).isFile())
-                return bad(QCoreApplication::translate("Database", "the CA file %1 does not exist.").arg(value));
+                return bad(
+                    QCoreApplication::translate("Database", "the CA file %1 does not exist.").arg(value));
             a.sslRootCert = value;
         } else if (key == QLatin1String("connect_timeout")) {
             bool ok = false;
@@ -171,8 +172,9 @@ Result<ServerAddress> ServerAddress::parse(const QString& location) {
     }
     if ((a.sslMode == QLatin1String("verify-full") || a.sslMode == QLatin1String("verify-ca")) &&
         a.sslRootCert.isEmpty())
-        return bad(QCoreApplication::translate(
-            "Database", "%1 needs the server's CA certificate: add sslrootcert=FILE.").arg(a.sslMode));
+        return bad(QCoreApplication::translate("Database",
+                                               "%1 needs the server's CA certificate: add sslrootcert=FILE.")
+                       .arg(a.sslMode));
     return a;
 }
 
@@ -385,7 +387,8 @@ Error Database::serverError(const QString& state, const QString& text, const QSt
         m_broken = true;
         return Error::unavailable(
             QStringLiteral("db.unavailable"),
-            QCoreApplication::translate("Database", "The database is unavailable while %1: %2").arg(what, text));
+            QCoreApplication::translate("Database", "The database is unavailable while %1: %2")
+                .arg(what, text));
     }
     if (state == QLatin1String("55P03") || state == QLatin1String("57014"))
         return Error::unavailable(
@@ -400,11 +403,11 @@ Error Database::serverError(const QString& state, const QString& text, const QSt
             QCoreApplication::translate("Database", "That would duplicate an existing record while %1.")
                 .arg(what));
     if (state == QLatin1String("40001") || state == QLatin1String("40P01"))
-        return Error::conflict(
-            QStringLiteral("db.concurrent"),
-            QCoreApplication::translate("Database", "Another workstation changed the same records at the same "
-                                                    "moment while %1; nothing was changed. Try again.")
-                .arg(what));
+        return Error::conflict(QStringLiteral("db.concurrent"),
+                               QCoreApplication::translate(
+                                   "Database", "Another workstation changed the same records at the same "
+                                               "moment while %1; nothing was changed. Try again.")
+                                   .arg(what));
     if (state == QLatin1String("42501"))
         return Error::notPermitted(
             QStringLiteral("db.not_permitted"),
@@ -435,7 +438,8 @@ Status Database::migrateLocked() {
     bool haveTable = false;
     if (m_dialect == Dialect::Postgres) {
         QSqlQuery q(m_db);
-        if (!q.exec(QStringLiteral("SELECT to_regclass('public.schema_migrations') IS NOT NULL")) || !q.next())
+        if (!q.exec(QStringLiteral("SELECT to_regclass('public.schema_migrations') IS NOT NULL")) ||
+            !q.next())
             return errorFrom(q, QCoreApplication::translate("Database", "reading the schema version"));
         haveTable = q.value(0).toBool();
     }
@@ -471,15 +475,16 @@ Status Database::migrateLocked() {
         for (const Migration& mig : migrations)
             pending += applied.contains(mig.version) ? 0 : 1;
         QSqlQuery owner(m_db);
-        if (pending > 0 && owner.exec(QStringLiteral("SELECT tableowner = session_user FROM pg_tables WHERE "
-                                                     "schemaname = 'public' AND tablename = 'schema_migrations'")) &&
+        if (pending > 0 &&
+            owner.exec(QStringLiteral("SELECT tableowner = session_user FROM pg_tables WHERE "
+                                      "schemaname = 'public' AND tablename = 'schema_migrations'")) &&
             owner.next() && !owner.value(0).toBool())
             return Error::unavailable(
                 QStringLiteral("db.needs_migration"),
-                QCoreApplication::translate("Database",
-                                            "The central database is at schema version %1 and this PortalDesk "
-                                            "needs %2; its administrator brings it up to date with "
-                                            "\"portaldesk-cli init\".")
+                QCoreApplication::translate(
+                    "Database", "The central database is at schema version %1 and this PortalDesk "
+                                "needs %2; its administrator brings it up to date with "
+                                "\"portaldesk-cli init\".")
                     .arg(applied.isEmpty() ? 0 : *std::max_element(applied.keyBegin(), applied.keyEnd()))
                     .arg(newest));
     }

@@ -29,11 +29,13 @@ OutboxMessage fromRow(Query& q, bool withRaw) {
 } // namespace
 
 Result<qint64> OutboxRepository::insert(const OutboxMessage& m) {
-    Query q(m_db, QStringLiteral("INSERT INTO ") + m_db.table(QStringLiteral("outbox")) + QStringLiteral(" (message_id, kind, sender, recipient, language, "
-                                 "subject, raw, portal_user_id, "
-                                 "invitation_id, status, next_attempt_at, created_at) VALUES (:mid, :kind, "
-                                 ":sender, :recipient, :lang, "
-                                 ":subject, :raw, :user, :invitation, 'pending', :next, :at)"));
+    Query q(m_db,
+            QStringLiteral("INSERT INTO ") + m_db.table(QStringLiteral("outbox")) +
+                QStringLiteral(" (message_id, kind, sender, recipient, language, "
+                               "subject, raw, portal_user_id, "
+                               "invitation_id, status, next_attempt_at, created_at) VALUES (:mid, :kind, "
+                               ":sender, :recipient, :lang, "
+                               ":subject, :raw, :user, :invitation, 'pending', :next, :at)"));
     q.bind(QStringLiteral(":mid"), m.messageId)
         .bind(QStringLiteral(":kind"), m.kind)
         .bind(QStringLiteral(":sender"), m.sender)
@@ -54,10 +56,11 @@ Result<QList<OutboxMessage>> OutboxRepository::claimDue(const QDateTime& now, co
     // SQLite serialises writers (BEGIN IMMEDIATE), so select-then-mark inside one transaction is a claim;
     // on PostgreSQL the rows are locked as they are read, and rows another dispatcher holds are skipped.
     // A claim older than half an hour belongs to a dispatcher that died mid-round.
-    Query q(m_db,
-            QStringLiteral("SELECT * FROM outbox WHERE (status = 'pending' AND next_attempt_at <= :now) "
-                           "OR (status = 'sending' AND claimed_at < :stale) ORDER BY id LIMIT :limit") +
-                (m_db.dialect() == Dialect::Postgres ? QStringLiteral(" FOR UPDATE SKIP LOCKED") : QString()));
+    Query q(
+        m_db,
+        QStringLiteral("SELECT * FROM outbox WHERE (status = 'pending' AND next_attempt_at <= :now) "
+                       "OR (status = 'sending' AND claimed_at < :stale) ORDER BY id LIMIT :limit") +
+            (m_db.dialect() == Dialect::Postgres ? QStringLiteral(" FOR UPDATE SKIP LOCKED") : QString()));
     q.bind(QStringLiteral(":now"), DbTime::toDb(now))
         .bind(QStringLiteral(":stale"), DbTime::toDb(now.addSecs(-1800)))
         .bind(QStringLiteral(":limit"), limit);
@@ -109,9 +112,8 @@ Status OutboxRepository::release(qint64 id, const QString& worker) {
 }
 
 Status OutboxRepository::markFailed(qint64 id, const QString& error, const QString& worker) {
-    Query q(m_db,
-            QStringLiteral("UPDATE outbox SET status = 'failed', last_error = :e, claimed_by = NULL, "
-                           "claimed_at = NULL WHERE id = :id AND claimed_by = :w"));
+    Query q(m_db, QStringLiteral("UPDATE outbox SET status = 'failed', last_error = :e, claimed_by = NULL, "
+                                 "claimed_at = NULL WHERE id = :id AND claimed_by = :w"));
     q.bind(QStringLiteral(":e"), error.left(1000))
         .bind(QStringLiteral(":id"), id)
         .bind(QStringLiteral(":w"), worker);

@@ -46,8 +46,7 @@ Result<QList<SearchHit>> SearchRepository::search(const QString& rawText, int li
                      ? QStringLiteral("search_rowids(:term, :limit, :offset) s ")
                      : QStringLiteral("(SELECT rowid FROM search_index WHERE ") + matchSql +
                            QStringLiteral(" ORDER BY rowid LIMIT :limit OFFSET :offset) s ")) +
-                QStringLiteral(
-                               "LEFT JOIN patients p ON s.rowid % 2 = 0 AND p.id = s.rowid / 2 "
+                QStringLiteral("LEFT JOIN patients p ON s.rowid % 2 = 0 AND p.id = s.rowid / 2 "
                                "LEFT JOIN portal_users u ON s.rowid % 2 = 1 AND u.id = (s.rowid - 1) / 2 "
                                "ORDER BY s.rowid % 2, coalesce(p.family_name, u.family_name), "
                                "coalesce(p.given_name, u.given_name)"));

@@ -90,10 +90,10 @@ Result<bool> SettingsRepository::signedInAsOwner() {
 }
 
 Result<QString> SettingsRepository::serverRole() {
-    Query q(m_db, QStringLiteral(
-                      "SELECT r.rolname FROM pg_roles r WHERE r.rolname IN ('portaldesk_support_agent', "
-                      "'portaldesk_him_specialist', 'portaldesk_him_supervisor') AND "
-                      "pg_has_role(session_user, r.oid, 'MEMBER')"));
+    Query q(m_db,
+            QStringLiteral("SELECT r.rolname FROM pg_roles r WHERE r.rolname IN ('portaldesk_support_agent', "
+                           "'portaldesk_him_specialist', 'portaldesk_him_supervisor') AND "
+                           "pg_has_role(session_user, r.oid, 'MEMBER')"));
     PD_TRY(q.exec());
     QStringList groups;
     while (q.next())

@@ -67,8 +67,8 @@ int main(int argc, char* argv[]) {
         while (plan.next())
             std::printf("  %s\n", qPrintable(plan.value(0).toString()));
     } else {
-        plan.exec(QStringLiteral(
-            "EXPLAIN QUERY PLAN SELECT rowid FROM search_index WHERE search_index MATCH '\"Hernán\"' LIMIT 50"));
+        plan.exec(QStringLiteral("EXPLAIN QUERY PLAN SELECT rowid FROM search_index WHERE search_index MATCH "
+                                 "'\"Hernán\"' LIMIT 50"));
         while (plan.next())
             std::printf("  %s\n", qPrintable(plan.value(3).toString()));
     }

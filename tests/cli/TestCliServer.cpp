@@ -45,7 +45,8 @@ class TestCliServer : public QObject {
     }
 
     CliResult admin(const QStringList& args, const QByteArray& input = {}) {
-        return run(PgCluster::shared().adminUser(), PgCluster::shared().adminPassword().toUtf8(), args, input);
+        return run(PgCluster::shared().adminUser(), PgCluster::shared().adminPassword().toUtf8(), args,
+                   input);
     }
 
 private slots:
@@ -82,16 +83,17 @@ private slots:
         QVERIFY2(sam.exitCode == 0, qPrintable(sam.err));
         const CliResult patient =
             run(QStringLiteral("sue"), SuePassword,
-                {QStringLiteral("patient"), QStringLiteral("add"), QStringLiteral("--mrn"), QStringLiteral("600001"),
-                 QStringLiteral("--given"), QStringLiteral("Sofía"), QStringLiteral("--family"),
-                 QStringLiteral("Hernández"), QStringLiteral("--birth-date"), QStringLiteral("2017-05-14"),
-                 QStringLiteral("--email"), QStringLiteral("familia.hernandez@example.org")});
+                {QStringLiteral("patient"), QStringLiteral("add"), QStringLiteral("--mrn"),
+                 QStringLiteral("600001"), QStringLiteral("--given"), QStringLiteral("Sofía"),
+                 QStringLiteral("--family"), QStringLiteral("Hernández"), QStringLiteral("--birth-date"),
+                 QStringLiteral("2017-05-14"), QStringLiteral("--email"),
+                 QStringLiteral("familia.hernandez@example.org")});
         QVERIFY2(patient.exitCode == 0, qPrintable(patient.err));
     }
 
     void anAgentSeesMaskedDetailsAndCantManageStaff() {
-        const CliResult found =
-            run(QStringLiteral("sam"), SamPassword, {QStringLiteral("search"), QStringLiteral("familia.hern")});
+        const CliResult found = run(QStringLiteral("sam"), SamPassword,
+                                    {QStringLiteral("search"), QStringLiteral("familia.hern")});
         QVERIFY2(found.exitCode == 0, qPrintable(found.err));
         QVERIFY(found.out.contains(QStringLiteral("Hernández")));
         QVERIFY(!found.out.contains(QStringLiteral("familia.hernandez@")));
@@ -101,8 +103,8 @@ private slots:
                                   "a long enough password");
         QCOMPARE(add.exitCode, 6);
         const CliResult other = run(QStringLiteral("sam"), SamPassword,
-                                    {QStringLiteral("--staff"), QStringLiteral("sue"), QStringLiteral("staff"),
-                                     QStringLiteral("list")});
+                                    {QStringLiteral("--staff"), QStringLiteral("sue"),
+                                     QStringLiteral("staff"), QStringLiteral("list")});
         QCOMPARE(other.exitCode, 6);
         QVERIFY(other.err.contains(QStringLiteral("you act as the login you signed in with")));
     }
@@ -120,7 +122,8 @@ private slots:
                  QStringLiteral("search"), QStringLiteral("x")});
         QVERIFY(p.waitForFinished(30000));
         QCOMPARE(p.exitCode(), 3);
-        QVERIFY(QString::fromUtf8(p.readAllStandardError()).contains(QStringLiteral("sslmode must be one of")));
+        QVERIFY(
+            QString::fromUtf8(p.readAllStandardError()).contains(QStringLiteral("sslmode must be one of")));
 
         // Nothing listens on port 1.
         QProcess q;
@@ -133,8 +136,9 @@ private slots:
     }
 
     void aDisabledLoginCantSignIn() {
-        const CliResult off = run(QStringLiteral("sue"), SuePassword,
-                                  {QStringLiteral("staff"), QStringLiteral("disable"), QStringLiteral("sam")});
+        const CliResult off =
+            run(QStringLiteral("sue"), SuePassword,
+                {QStringLiteral("staff"), QStringLiteral("disable"), QStringLiteral("sam")});
         QVERIFY2(off.exitCode == 0, qPrintable(off.err));
         const CliResult sam =
             run(QStringLiteral("sam"), SamPassword, {QStringLiteral("search"), QStringLiteral("600001")});

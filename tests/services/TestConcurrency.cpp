@@ -128,7 +128,8 @@ private slots:
                             result = story.error();
                             break;
                         }
-                        const QString email = QStringLiteral("%1.w%2r%3@example.org").arg(user).arg(w).arg(round);
+                        const QString email =
+                            QStringLiteral("%1.w%2r%3@example.org").arg(user).arg(w).arg(round);
                         QThread::usleep(random.bounded(2000));
                         auto r = AccountService(ctx).update({user, email, QString(), story->user.rowVersion});
                         result = r.ok() ? Status() : Status(r.error());
@@ -138,7 +139,8 @@ private slots:
                     }
                     }
                     if (w < 2 && round % 5 == 4)
-                        (void)MailDispatcher(ctx).dispatch(w == 0 ? static_cast<MailTransport&>(mailA) : mailB);
+                        (void)MailDispatcher(ctx).dispatch(w == 0 ? static_cast<MailTransport&>(mailA)
+                                                                  : mailB);
                     QMutexLocker lock(&out.mutex);
                     if (result.ok()) {
                         ++out.done;
@@ -223,7 +225,8 @@ private slots:
         for (int d = 0; d < 4; ++d) {
             dispatchers.emplace_back([&, d] {
                 auto db = Database::open(t.location);
-                ServiceContext ctx(*db.value(), t.clock, signIn(*db.value(), QStringLiteral("specialist")).value(),
+                ServiceContext ctx(*db.value(), t.clock,
+                                   signIn(*db.value(), QStringLiteral("specialist")).value(),
                                    QStringLiteral("mail%1").arg(d));
                 (void)MailDispatcher(ctx).dispatch(mail[d]);
             });

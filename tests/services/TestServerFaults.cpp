@@ -64,8 +64,8 @@ class TestServerFaults : public QObject {
         if (!db)
             qFatal("%s", qPrintable(db.error().message));
         w.db = std::move(db.value());
-        w.ctx = std::make_unique<ServiceContext>(*w.db, m_t->clock, signIn(*w.db, QStringLiteral("specialist")).value(),
-                                                 QStringLiteral("ws"));
+        w.ctx = std::make_unique<ServiceContext>(
+            *w.db, m_t->clock, signIn(*w.db, QStringLiteral("specialist")).value(), QStringLiteral("ws"));
         return w;
     }
 
@@ -95,7 +95,8 @@ private slots:
         QTest::addColumn<QString>("rule");
         // After the old invitation was revoked, before the new one exists: the next statement fails.
         QTest::newRow("after the revoke") << "reissue.after_revoke" << false << "db.unavailable";
-        QTest::newRow("after the revoke, server crashed") << "reissue.after_revoke" << true << "db.unavailable";
+        QTest::newRow("after the revoke, server crashed")
+            << "reissue.after_revoke" << true << "db.unavailable";
         // Everything written, the commit not yet sent: the server is asked how it ended.
         QTest::newRow("just before the commit") << "db.before_commit" << false << "db.not_saved";
     }
@@ -108,8 +109,8 @@ private slots:
         const QByteArray name = point.toLatin1();
         atPoint(name.constData(), [immediate] { QVERIFY(PgCluster::shared().restart(immediate)); });
 
-        auto reissued = InvitationService(*ws.ctx).reissue({QStringLiteral("linh.nguyen"), false, QString()},
-                                                           QString());
+        auto reissued =
+            InvitationService(*ws.ctx).reissue({QStringLiteral("linh.nguyen"), false, QString()}, QString());
         FailPoint::setHook({});
         QVERIFY(!reissued.ok());
         QCOMPARE(reissued.error().kind, ErrorKind::Unavailable);
@@ -117,8 +118,8 @@ private slots:
         QCOMPARE(snapshot(m_t->location), before);
 
         // The same workstation goes on without being restarted: its connection comes back by itself.
-        auto again = InvitationService(*ws.ctx).reissue({QStringLiteral("linh.nguyen"), false, QString()},
-                                                        QString());
+        auto again =
+            InvitationService(*ws.ctx).reissue({QStringLiteral("linh.nguyen"), false, QString()}, QString());
         QVERIFY2(again.ok(), qPrintable(again.ok() ? QString() : again.error().message));
         const Snapshot after = snapshot(m_t->location);
         QCOMPARE(after.invitations, before.invitations + 1);
@@ -129,8 +130,8 @@ private slots:
         Workstation ws = workstation(1500);
         const Snapshot before = snapshot(m_t->location);
         atPoint("db.before_commit", [] { QVERIFY(PgCluster::shared().stop()); });
-        auto reissued = InvitationService(*ws.ctx).reissue({QStringLiteral("linh.nguyen"), false, QString()},
-                                                           QString());
+        auto reissued =
+            InvitationService(*ws.ctx).reissue({QStringLiteral("linh.nguyen"), false, QString()}, QString());
         FailPoint::setHook({});
         QVERIFY(!reissued.ok());
         QCOMPARE(reissued.error().kind, ErrorKind::Unavailable);
@@ -146,8 +147,8 @@ private slots:
         auto search = PatientService(*ws.ctx).search(QStringLiteral("900001"));
         QVERIFY(!search.ok());
         QCOMPARE(search.error().kind, ErrorKind::Unavailable);
-        auto reissue = InvitationService(*ws.ctx).reissue({QStringLiteral("linh.nguyen"), false, QString()},
-                                                          QString());
+        auto reissue =
+            InvitationService(*ws.ctx).reissue({QStringLiteral("linh.nguyen"), false, QString()}, QString());
         QVERIFY(!reissue.ok());
         QCOMPARE(reissue.error().kind, ErrorKind::Unavailable);
         QVERIFY(PgCluster::shared().start());

@@ -62,14 +62,17 @@ private slots:
         m_database = QUrl(m_t->location).path().mid(1);
         auto admin = m_t->as(QStringLiteral("supervisor"));
         AdminService staff(*admin);
-        QVERIFY(staff.addStaff(QStringLiteral("sam"), QStringLiteral("Sam Ortiz"), QStringLiteral("support_agent"),
-                               Password)
+        QVERIFY(staff
+                    .addStaff(QStringLiteral("sam"), QStringLiteral("Sam Ortiz"),
+                              QStringLiteral("support_agent"), Password)
                     .ok());
-        QVERIFY(staff.addStaff(QStringLiteral("pat"), QStringLiteral("Pat Lee"),
-                               QStringLiteral("him_specialist"), Password)
+        QVERIFY(staff
+                    .addStaff(QStringLiteral("pat"), QStringLiteral("Pat Lee"),
+                              QStringLiteral("him_specialist"), Password)
                     .ok());
-        QVERIFY(staff.addStaff(QStringLiteral("sue"), QStringLiteral("Sue Park"),
-                               QStringLiteral("him_supervisor"), Password)
+        QVERIFY(staff
+                    .addStaff(QStringLiteral("sue"), QStringLiteral("Sue Park"),
+                              QStringLiteral("him_supervisor"), Password)
                     .ok());
         addPatient(*m_t, QStringLiteral("700001"), QDate(2016, 4, 2), QStringLiteral("family@example.org"));
         enrollOk(*m_t, parentForm(QStringLiteral("700001"), QDate(2026, 11, 20),
@@ -81,9 +84,12 @@ private slots:
     void eachLoginHasTheRoleOfItsGroup_data() {
         QTest::addColumn<QString>("login");
         QTest::addColumn<QString>("role");
-        QTest::newRow("agent") << "sam" << "support_agent";
-        QTest::newRow("specialist") << "pat" << "him_specialist";
-        QTest::newRow("supervisor") << "sue" << "him_supervisor";
+        QTest::newRow("agent") << "sam"
+                               << "support_agent";
+        QTest::newRow("specialist") << "pat"
+                                    << "him_specialist";
+        QTest::newRow("supervisor") << "sue"
+                                    << "him_supervisor";
     }
     void eachLoginHasTheRoleOfItsGroup() {
         QFETCH(QString, login);
@@ -101,42 +107,61 @@ private slots:
             "INSERT INTO public.patients (mrn, given_name, family_name, birth_date, created_at, created_by, "
             "updated_at, updated_by) VALUES ('1', 'A', 'B', '2010-01-01', 'x', 'x', 'x', 'x')");
         // Support agents: masked views only; no base tables of people, no outbox, no audit log.
-        QTest::newRow("agent reads masked patients") << "sam" << "SELECT email, phone FROM patients" << true;
-        QTest::newRow("agent reads patients' addresses") << "sam" << "SELECT email FROM public.patients" << false;
-        QTest::newRow("agent reads logins' addresses")
-            << "sam" << "SELECT email FROM public.portal_users" << false;
-        QTest::newRow("agent reads invitations") << "sam" << "SELECT * FROM public.invitations" << false;
-        QTest::newRow("agent reads the search index") << "sam" << "SELECT body FROM search_index" << false;
-        QTest::newRow("agent reads mail") << "sam" << "SELECT raw FROM public.outbox" << false;
-        QTest::newRow("agent reads the audit log") << "sam" << "SELECT * FROM public.audit_events" << false;
+        QTest::newRow("agent reads masked patients") << "sam"
+                                                     << "SELECT email, phone FROM patients" << true;
+        QTest::newRow("agent reads patients' addresses") << "sam"
+                                                         << "SELECT email FROM public.patients" << false;
+        QTest::newRow("agent reads logins' addresses") << "sam"
+                                                       << "SELECT email FROM public.portal_users" << false;
+        QTest::newRow("agent reads invitations") << "sam"
+                                                 << "SELECT * FROM public.invitations" << false;
+        QTest::newRow("agent reads the search index") << "sam"
+                                                      << "SELECT body FROM search_index" << false;
+        QTest::newRow("agent reads mail") << "sam"
+                                          << "SELECT raw FROM public.outbox" << false;
+        QTest::newRow("agent reads the audit log") << "sam"
+                                                   << "SELECT * FROM public.audit_events" << false;
         QTest::newRow("agent enrolls") << "sam" << insertPatient << false;
         QTest::newRow("agent deactivates")
-            << "sam" << "UPDATE public.portal_users SET status = 'deactivated'" << false;
-        QTest::newRow("agent changes settings") << "sam" << "UPDATE settings SET value = 'x'" << false;
+            << "sam"
+            << "UPDATE public.portal_users SET status = 'deactivated'" << false;
+        QTest::newRow("agent changes settings") << "sam"
+                                                << "UPDATE settings SET value = 'x'" << false;
         QTest::newRow("agent adds staff")
-            << "sam" << "SELECT staff_login_add('eve', 'him_supervisor', 'aaaaaaaaaaaaaaaa')" << false;
+            << "sam"
+            << "SELECT staff_login_add('eve', 'him_supervisor', 'aaaaaaaaaaaaaaaa')" << false;
         // HIM specialists: the people and their mail, but not settings, staff or the audit log itself.
-        QTest::newRow("specialist reads addresses") << "pat" << "SELECT email FROM public.patients" << true;
+        QTest::newRow("specialist reads addresses") << "pat"
+                                                    << "SELECT email FROM public.patients" << true;
         QTest::newRow("specialist enrolls") << "pat" << insertPatient << true;
-        QTest::newRow("specialist reads the audit log")
-            << "pat" << "SELECT * FROM public.audit_events" << false;
-        QTest::newRow("specialist changes settings") << "pat" << "UPDATE settings SET value = 'x'" << false;
+        QTest::newRow("specialist reads the audit log") << "pat"
+                                                        << "SELECT * FROM public.audit_events" << false;
+        QTest::newRow("specialist changes settings") << "pat"
+                                                     << "UPDATE settings SET value = 'x'" << false;
         QTest::newRow("specialist adds holidays")
-            << "pat" << "INSERT INTO holidays (day, name) VALUES ('2026-12-24', 'x')" << false;
+            << "pat"
+            << "INSERT INTO holidays (day, name) VALUES ('2026-12-24', 'x')" << false;
         QTest::newRow("specialist adds staff")
-            << "pat" << "SELECT staff_login_add('eve', 'him_supervisor', 'aaaaaaaaaaaaaaaa')" << false;
-        QTest::newRow("specialist makes a role") << "pat" << "CREATE ROLE eve LOGIN" << false;
+            << "pat"
+            << "SELECT staff_login_add('eve', 'him_supervisor', 'aaaaaaaaaaaaaaaa')" << false;
+        QTest::newRow("specialist makes a role") << "pat"
+                                                 << "CREATE ROLE eve LOGIN" << false;
         // Supervisors: everything above, the audit log to read, and still no way to change it.
-        QTest::newRow("supervisor reads the audit log")
-            << "sue" << "SELECT count(*) FROM public.audit_events" << true;
+        QTest::newRow("supervisor reads the audit log") << "sue"
+                                                        << "SELECT count(*) FROM public.audit_events" << true;
         QTest::newRow("supervisor edits the audit log")
-            << "sue" << "UPDATE public.audit_events SET staff = 'x'" << false;
-        QTest::newRow("supervisor deletes the audit log") << "sue" << "DELETE FROM public.audit_events" << false;
-        QTest::newRow("supervisor empties the audit log") << "sue" << "TRUNCATE public.audit_events" << false;
-        QTest::newRow("supervisor drops a table") << "sue" << "DROP TABLE public.audit_events" << false;
-        QTest::newRow("supervisor makes a table") << "sue" << "CREATE TABLE public.x (i int)" << false;
-        QTest::newRow("supervisor changes settings")
-            << "sue" << "UPDATE settings SET updated_by = updated_by" << true;
+            << "sue"
+            << "UPDATE public.audit_events SET staff = 'x'" << false;
+        QTest::newRow("supervisor deletes the audit log") << "sue"
+                                                          << "DELETE FROM public.audit_events" << false;
+        QTest::newRow("supervisor empties the audit log") << "sue"
+                                                          << "TRUNCATE public.audit_events" << false;
+        QTest::newRow("supervisor drops a table") << "sue"
+                                                  << "DROP TABLE public.audit_events" << false;
+        QTest::newRow("supervisor makes a table") << "sue"
+                                                  << "CREATE TABLE public.x (i int)" << false;
+        QTest::newRow("supervisor changes settings") << "sue"
+                                                     << "UPDATE settings SET updated_by = updated_by" << true;
     }
     void theServerRefusesWhatARoleMayNotDo() {
         QFETCH(QString, login);
@@ -177,13 +202,14 @@ private slots:
         QVERIFY2(story.ok(), qPrintable(story.ok() ? QString() : story.error().message));
         QVERIFY(!story->timeline.isEmpty());
 
-        auto sent = InvitationService(*l.ctx).reissue({QStringLiteral("maria.lopez"), false, QString()},
-                                                      QString());
+        auto sent =
+            InvitationService(*l.ctx).reissue({QStringLiteral("maria.lopez"), false, QString()}, QString());
         QVERIFY2(sent.ok(), qPrintable(sent.ok() ? QString() : sent.error().message));
         // The server put the real address back: in the invitation, the envelope and the To: header.
         auto admin = m_t->as(QStringLiteral("supervisor"));
-        Query q(*m_t->db, QStringLiteral("SELECT i.email, o.recipient, o.raw FROM invitations i JOIN outbox o ON "
-                                         "o.invitation_id = i.id WHERE o.id = :id"));
+        Query q(*m_t->db,
+                QStringLiteral("SELECT i.email, o.recipient, o.raw FROM invitations i JOIN outbox o ON "
+                               "o.invitation_id = i.id WHERE o.id = :id"));
         q.bind(QStringLiteral(":id"), sent->outboxId);
         QVERIFY(q.exec().ok() && q.next());
         QCOMPARE(q.value(0).toString(), QStringLiteral("maria.lopez@example.org"));
@@ -205,9 +231,9 @@ private slots:
         StaffMember forged = l.ctx->staff();
         forged.role = QStringLiteral("him_specialist");
         ServiceContext claim(*l.db, m_t->clock, forged, QStringLiteral("ws"));
-        auto q = PatientService(claim).add({QStringLiteral("700002"), QStringLiteral("Ana"), QStringLiteral("Kim"),
-                                            QStringLiteral("2015-01-01"), QString(), QString(), QString(),
-                                            QString()});
+        auto q = PatientService(claim).add({QStringLiteral("700002"), QStringLiteral("Ana"),
+                                            QStringLiteral("Kim"), QStringLiteral("2015-01-01"), QString(),
+                                            QString(), QString(), QString()});
         QVERIFY(!q.ok());
         QVERIFY(q.error().kind != ErrorKind::Validation);
         QCOMPARE(m_t->count(QStringLiteral("SELECT count(*) FROM patients WHERE mrn = '700002'")), 0);

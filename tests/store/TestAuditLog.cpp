@@ -1,6 +1,6 @@
 // Audit events are chained: an edited or deleted event is found, and named, by verify (SPEC §7).
-#include <QSqlError>
 #include "TestSupport.h"
+#include <QSqlError>
 
 #include "AuditLog.h"
 
@@ -25,9 +25,10 @@ private:
     // What someone with the file, or the server's superuser, could still do.
     void force(TestDb& t, const QString& sql) {
         const QStringList steps =
-            onPostgres() ? QStringList{QStringLiteral("DROP TRIGGER audit_events_no_update ON audit_events"), sql}
-                         : QStringList{QStringLiteral("DROP TRIGGER audit_events_no_update"),
-                                       QStringLiteral("DROP TRIGGER audit_events_no_delete"), sql};
+            onPostgres()
+                ? QStringList{QStringLiteral("DROP TRIGGER audit_events_no_update ON audit_events"), sql}
+                : QStringList{QStringLiteral("DROP TRIGGER audit_events_no_update"),
+                              QStringLiteral("DROP TRIGGER audit_events_no_delete"), sql};
         for (const QString& s : steps) {
             QSqlQuery q(t.db->connection()); // not prepared: PostgreSQL prepares no DDL
             QVERIFY2(q.exec(s), qPrintable(s + QStringLiteral(": ") + q.lastError().text()));

@@ -56,8 +56,8 @@ class TestServerTls : public QObject {
 
     static bool encrypted(Database& db) {
         QSqlQuery q(db.connection());
-        return q.exec(QStringLiteral("SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()")) && q.next() &&
-               q.value(0).toBool();
+        return q.exec(QStringLiteral("SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()")) &&
+               q.next() && q.value(0).toBool();
     }
 
 private slots:
@@ -72,9 +72,9 @@ private slots:
     }
 
     void verifyFullWithTheServersCaConnectsEncrypted() {
-        auto db = Database::open(address(QStringLiteral("127.0.0.1"),
-                                         QStringLiteral("sslmode=verify-full&sslrootcert=") +
-                                             m_certs.path("ca.pem")));
+        auto db = Database::open(
+            address(QStringLiteral("127.0.0.1"),
+                    QStringLiteral("sslmode=verify-full&sslrootcert=") + m_certs.path("ca.pem")));
         QVERIFY2(db.ok(), qPrintable(db.ok() ? QString() : db.error().message));
         QVERIFY(encrypted(*db.value()));
     }
@@ -103,18 +103,21 @@ private slots:
     void aCertificateForAnotherNameFailsOnlyVerifyFull() {
         QVERIFY(present("wrong"));
         const QString ca = QStringLiteral("&sslrootcert=") + m_certs.path("ca.pem");
-        auto full = Database::open(address(QStringLiteral("127.0.0.1"), QStringLiteral("sslmode=verify-full") + ca));
+        auto full =
+            Database::open(address(QStringLiteral("127.0.0.1"), QStringLiteral("sslmode=verify-full") + ca));
         QVERIFY(!full.ok());
         QVERIFY2(full.error().message.contains(QStringLiteral("does not match host name")),
                  qPrintable(full.error().message));
-        auto caOnly = Database::open(address(QStringLiteral("127.0.0.1"), QStringLiteral("sslmode=verify-ca") + ca));
+        auto caOnly =
+            Database::open(address(QStringLiteral("127.0.0.1"), QStringLiteral("sslmode=verify-ca") + ca));
         QVERIFY(caOnly.ok());
         QVERIFY(present("server"));
     }
 
     void aMissingCaFileIsSaidBeforeConnecting() {
-        auto db = Database::open(address(QStringLiteral("127.0.0.1"),
-                                         QStringLiteral("sslmode=verify-full&sslrootcert=/nonexistent/ca.pem")));
+        auto db =
+            Database::open(address(QStringLiteral("127.0.0.1"),
+                                   QStringLiteral("sslmode=verify-full&sslrootcert=/nonexistent/ca.pem")));
         QVERIFY(!db.ok());
         QCOMPARE(db.error().kind, ErrorKind::Validation);
         QVERIFY(db.error().message.contains(QStringLiteral("/nonexistent/ca.pem")));

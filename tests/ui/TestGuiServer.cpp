@@ -43,10 +43,10 @@ class TestGuiServer : public QObject {
     SignInDialog* startOnServer() {
         auto ctx = m_gui->t.as(QStringLiteral("supervisor"));
         AdminService admin(*ctx);
-        if (!admin.addStaff(QStringLiteral("pat"), QStringLiteral("Pat Lee"), QStringLiteral("him_specialist"),
-                            Password) ||
-            !admin.addStaff(QStringLiteral("sam"), QStringLiteral("Sam Ortiz"), QStringLiteral("support_agent"),
-                            Password))
+        if (!admin.addStaff(QStringLiteral("pat"), QStringLiteral("Pat Lee"),
+                            QStringLiteral("him_specialist"), Password) ||
+            !admin.addStaff(QStringLiteral("sam"), QStringLiteral("Sam Ortiz"),
+                            QStringLiteral("support_agent"), Password))
             return nullptr;
         m_gui->t.db.reset();
         Database::forbidThread(QThread::currentThread());
@@ -56,7 +56,8 @@ class TestGuiServer : public QObject {
         m_gui->app = std::make_unique<AppController>(options);
         m_gui->app->start();
         if (!QTest::qWaitFor(
-                [this] { return m_gui->app->signInDialog() && m_gui->app->signInDialog()->isVisible(); }, Wait))
+                [this] { return m_gui->app->signInDialog() && m_gui->app->signInDialog()->isVisible(); },
+                Wait))
             return nullptr;
         return m_gui->app->signInDialog();
     }
@@ -116,7 +117,8 @@ private slots:
         QVERIFY(startOnServer());
         typeSignIn(QStringLiteral("sam"), Password);
         QTRY_VERIFY_WITH_TIMEOUT(m_gui->app->mainWindow() != nullptr, Wait);
-        const QString rows = searchRows(m_gui->app->mainWindow(), QStringLiteral("linh.nguyen@exa")).join(QLatin1Char('\n'));
+        const QString rows =
+            searchRows(m_gui->app->mainWindow(), QStringLiteral("linh.nguyen@exa")).join(QLatin1Char('\n'));
         QVERIFY2(rows.contains(QStringLiteral("l•••@example.org")), qPrintable(rows));
         QVERIFY(!rows.contains(QStringLiteral("linh.nguyen@example.org")));
     }
@@ -137,8 +139,8 @@ private slots:
         w->lock();
         child<QPushButton>(w, "unlockButton")->click();
         SignInDialog* unlock = nullptr;
-        QTRY_VERIFY_WITH_TIMEOUT((unlock = w->findChild<SignInDialog*>(QStringLiteral("unlockDialog"))) != nullptr,
-                                 Wait);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            (unlock = w->findChild<SignInDialog*>(QStringLiteral("unlockDialog"))) != nullptr, Wait);
         QVERIFY(unlock->asksPassword());
         child<QLineEdit>(unlock, "staffNameLineEdit")->setText(QStringLiteral("pat"));
         child<QLineEdit>(unlock, "passwordLineEdit")->setText(QStringLiteral("a guess"));
@@ -167,8 +169,10 @@ private slots:
         tls->setCurrentIndex(tls->findData(QStringLiteral("require")));
         child<QPushButton>(&d, "connectionOkButton")->click();
         QCOMPARE(d.result(), int(QDialog::Accepted));
-        QCOMPARE(d.location(), QStringLiteral("postgresql://db.hospital.example.org:6432/portaldesk?sslmode=require"));
-        QVERIFY(ConnectionDialog::describe(d.location()).contains(QStringLiteral("db.hospital.example.org:6432")));
+        QCOMPARE(d.location(),
+                 QStringLiteral("postgresql://db.hospital.example.org:6432/portaldesk?sslmode=require"));
+        QVERIFY(ConnectionDialog::describe(d.location())
+                    .contains(QStringLiteral("db.hospital.example.org:6432")));
         QVERIFY(ServerAddress::parse(d.location()).ok());
     }
 };

@@ -188,7 +188,8 @@ void TestScreenshots::everyScreen() {
         }
     }
     {
-        const QString central = QStringLiteral("postgresql://db.hospital.example.org:5432/portaldesk?sslmode=require");
+        const QString central =
+            QStringLiteral("postgresql://db.hospital.example.org:5432/portaldesk?sslmode=require");
         ConnectionDialog d(central, w);
         shoot(&d, name("dialog-connection"));
         // Signing in to the central database asks for the person's own password (nothing connects yet).

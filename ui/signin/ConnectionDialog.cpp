@@ -45,8 +45,8 @@ ConnectionDialog::ConnectionDialog(const QString& location, QWidget* parent)
     m_file->setObjectName(QStringLiteral("databaseFileLineEdit"));
     m_file->setAccessibleName(tr("Database file"));
     m_file->setPlaceholderText(tr("the default: %1").arg(Database::defaultLocation()));
-    auto* browseFile = browseButton(m_filePage, QStringLiteral("databaseFileBrowseButton"),
-                                    tr("Choose the database file"));
+    auto* browseFile =
+        browseButton(m_filePage, QStringLiteral("databaseFileBrowseButton"), tr("Choose the database file"));
     connect(browseFile, &QPushButton::clicked, this, [this] {
         const QString path = Prompts::saveFileName(this, tr("Database file"), m_file->text(),
                                                    tr("SQLite databases (*.sqlite *.db)"));

@@ -149,16 +149,17 @@ void SignInDialog::submit() {
     m_signIn->setEnabled(false);
     m_message->hide();
     const bool unlocking = !m_requiredName.isEmpty();
-    onReady(this, signInOnWorker(m_runner, name, m_firstUse, password, unlocking), [this](const Result<SignedIn>& result) {
-        if (m_password)
-            m_password->clear();
-        if (!result) {
-            showError(result.error().message);
-            return;
-        }
-        m_signedIn = result.value();
-        accept();
-    });
+    onReady(this, signInOnWorker(m_runner, name, m_firstUse, password, unlocking),
+            [this](const Result<SignedIn>& result) {
+                if (m_password)
+                    m_password->clear();
+                if (!result) {
+                    showError(result.error().message);
+                    return;
+                }
+                m_signedIn = result.value();
+                accept();
+            });
 }
 
 } // namespace pd
