@@ -40,7 +40,9 @@ bool confirm(QWidget* parent, const QString& title, const QString& text) {
            QMessageBox::Yes;
 }
 
-QString saveFileName(QWidget* parent, const QString& title, const QString& suggested, const QString& filter) {
+namespace {
+// A queued answer, else nothing under test, else the real file dialog.
+template <typename Ask> QString fileName(Ask ask) {
     if (nextSaveFileName) {
         const QString answer = *nextSaveFileName;
         nextSaveFileName.reset();
@@ -48,18 +50,16 @@ QString saveFileName(QWidget* parent, const QString& title, const QString& sugge
     }
     if (testing())
         return {};
-    return QFileDialog::getSaveFileName(parent, title, suggested, filter);
+    return ask();
+}
+} // namespace
+
+QString saveFileName(QWidget* parent, const QString& title, const QString& suggested, const QString& filter) {
+    return fileName([&] { return QFileDialog::getSaveFileName(parent, title, suggested, filter); });
 }
 
 QString openFileName(QWidget* parent, const QString& title, const QString& suggested, const QString& filter) {
-    if (nextSaveFileName) {
-        const QString answer = *nextSaveFileName;
-        nextSaveFileName.reset();
-        return answer;
-    }
-    if (testing())
-        return {};
-    return QFileDialog::getOpenFileName(parent, title, suggested, filter);
+    return fileName([&] { return QFileDialog::getOpenFileName(parent, title, suggested, filter); });
 }
 
 void setNextConfirm(bool answer) {

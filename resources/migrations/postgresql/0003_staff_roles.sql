@@ -183,6 +183,12 @@ END;
 $$;
 
 -- Staff logins, made and ended by supervisors (or the schema's owner, setting up).
+CREATE FUNCTION staff_manager() RETURNS boolean
+    LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+    SELECT pg_has_role(session_user, 'portaldesk_him_supervisor', 'MEMBER')
+           OR session_user = (SELECT tableowner FROM pg_tables WHERE schemaname = 'public' AND tablename = 'staff')
+$$;
+
 CREATE FUNCTION staff_login_add(login text, staff_role text, secret text) RETURNS void
     LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
 DECLARE
@@ -191,9 +197,7 @@ DECLARE
                                 WHEN 'him_supervisor' THEN 'portaldesk_him_supervisor' END;
     other text;
 BEGIN
-    IF NOT (pg_has_role(session_user, 'portaldesk_him_supervisor', 'MEMBER')
-            OR session_user = (SELECT tableowner FROM pg_tables WHERE schemaname = 'public'
-                               AND tablename = 'staff')) THEN
+    IF NOT staff_manager() THEN
         RAISE EXCEPTION 'only a supervisor adds staff' USING ERRCODE = 'insufficient_privilege';
     END IF;
     IF grp IS NULL THEN
@@ -230,9 +234,7 @@ $$;
 CREATE FUNCTION staff_login_disable(login text) RETURNS void
     LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
 BEGIN
-    IF NOT (pg_has_role(session_user, 'portaldesk_him_supervisor', 'MEMBER')
-            OR session_user = (SELECT tableowner FROM pg_tables WHERE schemaname = 'public'
-                               AND tablename = 'staff')) THEN
+    IF NOT staff_manager() THEN
         RAISE EXCEPTION 'only a supervisor disables staff' USING ERRCODE = 'insufficient_privilege';
     END IF;
     IF NOT EXISTS (SELECT 1 FROM pg_auth_members m JOIN pg_roles g ON g.oid = m.roleid
@@ -245,7 +247,8 @@ BEGIN
 END;
 $$;
 
-REVOKE ALL ON FUNCTION audit_tail(), search_rowids(text, bigint, bigint), staff_login_add(text, text, text),
+REVOKE ALL ON FUNCTION audit_tail(), search_rowids(text, bigint, bigint), staff_manager(),
+    staff_login_add(text, text, text),
     staff_login_disable(text), outbox_unmask(), portaldesk_agent.invitations_write() FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION audit_tail(), search_rowids(text, bigint, bigint) TO portaldesk_support_agent;
 GRANT EXECUTE ON FUNCTION portaldesk_agent.mask_email(text), portaldesk_agent.mask_phone(text)
