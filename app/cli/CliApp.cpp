@@ -71,7 +71,27 @@ QList<Command> commands() {
          {s("reason"), s("reported-by"), s("verified-by"), s("note")},
          true,
          userDeactivate},
+        {{s("consent"), s("submit")},
+         0,
+         {s("mrn"), s("kind"), s("proxy-email"), s("proxy-given"), s("proxy-family"), s("relationship"),
+          s("scope"), s("language"), s("signed"), s("signed-by"), s("document")},
+         true,
+         consentSubmit},
+        {{s("consent"), s("list")}, 0, {s("status")}, true, consentList},
+        {{s("consent"), s("show")}, 1, {}, true, consentShow},
+        {{s("consent"), s("approve")}, 1, {s("override")}, true, consentApprove},
+        {{s("consent"), s("reject")}, 1, {s("reason")}, true, consentReject},
+        {{s("consent"), s("revoke")}, 1, {}, true, consentRevoke},
+        {{s("report")}, 0, {s("weeks")}, true, report},
         {{s("transitions"), s("upcoming")}, 0, {s("days")}, true, transitionsUpcoming},
+        {{s("visibility")}, 2, {}, true, visibility},
+        {{s("request"), s("add")},
+         0,
+         {s("kind"), s("mrn"), s("user"), s("received"), s("channel"), s("note")},
+         true,
+         requestAdd},
+        {{s("request"), s("list")}, 0, {s("late"), s("all"), s("limit")}, true, requestList},
+        {{s("request"), s("resolve")}, 1, {s("note"), s("action")}, true, requestResolve},
         {{s("daily")}, 0, {}, true, daily},
         {{s("mail"), s("send")}, 0, {}, true, mailSend},
         {{s("mail"), s("list")}, 0, {s("status")}, true, mailList},
@@ -107,7 +127,21 @@ QString usageText() {
         "  user show USER | user update USER [--email E] [--language L]\n"
         "  user deactivate USER --reason R [--reported-by WHO] [--verified-by HOW] [--note TEXT]\n"
         "       reasons: suspected_compromise, family_request, duplicate, deceased, other\n"
+        "  consent submit --mrn M --proxy-email E --proxy-given G --proxy-family F --relationship R\n"
+        "                 --signed YYYY-MM-DD --document FILE [--signed-by NAME] [--scope full|limited]\n"
+        "                 [--kind adult_proxy|guardian] [--language L]   (PIN on the form from standard "
+        "input)\n"
+        "  consent list [--status S] | show ID | approve ID [--override REASON] | reject ID --reason R\n"
+        "  consent revoke ID                      ends the proxy's access at once\n"
+        "  report [--weeks N]                     invitations per week, activation, requests on time, "
+        "birthdays\n"
+        "  request add --kind K [--mrn M] [--user USER] [--received ISO-8601] [--channel C] [--note TEXT]\n"
+        "       kinds: never_received, invitation_expired, deactivate, visibility, other\n"
+        "       channels: phone (default), email, portal, in_person, mail, other\n"
+        "  request list [--late | --all] [--limit N]   open requests by due time (2 business days)\n"
+        "  request resolve ID --note TEXT [--action TYPE:ID | --action audit:N]\n"
         "  transitions upcoming [--days N]        12th and 18th birthdays ahead (default 30 days)\n"
+        "  visibility USER MRN                    what that login can see for that patient, and why\n"
         "  daily                                  expire, transitions, notices, late marks, send mail\n"
         "  mail send | mail list [--status S] | mail test --to ADDRESS   (supervisors: check mail settings)\n"
         "  audit verify | audit list [--record TYPE[:ID]] [--limit N]\n"

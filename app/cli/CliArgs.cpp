@@ -5,9 +5,9 @@
 namespace pd {
 
 CliArgs CliArgs::parse(const QStringList& arguments) {
-    static const QSet<QString> valueless = {QStringLiteral("json"),    QStringLiteral("help"),
-                                            QStringLiteral("version"), QStringLiteral("new-pin"),
-                                            QStringLiteral("due"),     QStringLiteral("late")};
+    static const QSet<QString> valueless = {
+        QStringLiteral("json"), QStringLiteral("help"), QStringLiteral("version"), QStringLiteral("new-pin"),
+        QStringLiteral("due"),  QStringLiteral("late"), QStringLiteral("all")};
     CliArgs a;
     for (int i = 1; i < arguments.size(); ++i) {
         const QString& arg = arguments.at(i);

@@ -56,6 +56,13 @@ QList<SettingSpec> Policy::catalog() {
         {QStringLiteral("portal.activation_url"),
          QStringLiteral("https://portal.example.org/activate?token="),
          QCoreApplication::translate("Policy", "Activation link in invitations; the token is appended.")},
+        {QStringLiteral("portal.limited_categories"), Visibility::defaultLimitedSet().join(QLatin1Char(',')),
+         QCoreApplication::translate(
+             "Policy",
+             "What proxies of a patient aged 12–17 see: comma-separated portal categories (messages, "
+             "virtual_visits, lab_results, imaging_reports, prescription_renewals, appointments, "
+             "clinical_documents, return_to_school_notes, allergies, immunizations, medications). "
+             "Withheld sensitive results can't be added.")},
         {QStringLiteral("mail.sender_address"), QStringLiteral("portal-noreply@example.org"),
          QCoreApplication::translate("Policy", "Sender address of every e-mail.")},
         {QStringLiteral("mail.sender_name"), QStringLiteral("Patient Portal"),
@@ -147,6 +154,9 @@ Status Policy::validate(const QString& key, const QString& value) {
         if (!hex.match(value).hasMatch())
             return bad(
                 QCoreApplication::translate("Policy", "use the certificate's SHA-256 as 64 hex digits"));
+    } else if (key == QLatin1String("portal.limited_categories")) {
+        if (auto set = Visibility::parseLimitedSet(value); !set)
+            return bad(set.error().message);
     } else if (key == QLatin1String("mail.transport")) {
         if (value != QLatin1String("file") && value != QLatin1String("smtp"))
             return bad(QCoreApplication::translate("Policy", "use file or smtp"));
@@ -184,6 +194,8 @@ Policy Policy::fromValues(const QHash<QString, QString>& values) {
     p.portalName = v.value(QStringLiteral("hospital.portal_name"));
     p.himPhone = v.value(QStringLiteral("him.phone"));
     p.activationUrl = v.value(QStringLiteral("portal.activation_url"));
+    if (auto set = Visibility::parseLimitedSet(v.value(QStringLiteral("portal.limited_categories"))); set)
+        p.limitedCategories = set.value();
     p.senderAddress = v.value(QStringLiteral("mail.sender_address"));
     p.senderName = v.value(QStringLiteral("mail.sender_name"));
     p.mailTransport = v.value(QStringLiteral("mail.transport"));

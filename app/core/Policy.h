@@ -3,6 +3,7 @@
 
 #include "AgeRules.h"
 #include "Result.h"
+#include "Visibility.h"
 
 #include <QHash>
 #include <QList>
@@ -33,6 +34,8 @@ struct Policy {
     QString himPhone;
     QString portalName;
     QString activationUrl; // the token is appended
+    // Category codes proxies of a patient aged 12–17 see (SPEC §9); never a withheld category.
+    QStringList limitedCategories = Visibility::defaultLimitedSet();
     QString senderAddress;
     QString senderName;
     QString mailTransport;  // "file" (embedded default) or "smtp"

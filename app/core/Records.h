@@ -150,4 +150,31 @@ struct AuditEvent {
     QString hash;
 };
 
+// Something a family asked HIM for, with its 2-business-day clock (SPEC §5).
+struct FamilyRequest {
+    qint64 id = 0;
+    QString kind;            // never_received | invitation_expired | deactivate | visibility | other
+    qint64 patientId = 0;    // 0 = none named
+    qint64 portalUserId = 0; // 0 = none named
+    QDateTime receivedAt;    // UTC
+    QString channel;         // phone | email | portal | in_person | mail | other
+    QString note;
+    QDateTime dueAt; // UTC
+    QString status;  // open | resolved
+    QDateTime resolvedAt;
+    QString resolvedBy;
+    QString resolutionNote;
+    QString resolvedAction;     // the record the resolving action changed, "TYPE:ID" ("invitation:123")
+    qint64 resolvedEventId = 0; // that action's audit event
+    QDateTime createdAt;
+    QString createdBy;
+    QDateTime updatedAt;
+    QString updatedBy;
+    int rowVersion = 0;
+
+    bool isOpen() const { return status == QLatin1String("open"); }
+    // Still open after its due time.
+    bool isLateAt(const QDateTime& now) const { return isOpen() && dueAt < now; }
+};
+
 } // namespace pd

@@ -89,8 +89,10 @@ Result<QString> substitute(const QString& source, const QHash<QString, QString>&
 } // namespace
 
 QStringList kinds() {
-    return {QStringLiteral("invitation"),    QStringLiteral("reissue"),      QStringLiteral("transition_12"),
-            QStringLiteral("transition_18"), QStringLiteral("deactivation"), QStringLiteral("email_changed")};
+    return {QStringLiteral("invitation"),      QStringLiteral("reissue"),
+            QStringLiteral("transition_12"),   QStringLiteral("transition_18"),
+            QStringLiteral("deactivation"),    QStringLiteral("email_changed"),
+            QStringLiteral("consent_rejected")};
 }
 
 QStringList languages() {

@@ -10,7 +10,8 @@
 
 namespace pd::MailTemplates {
 
-// Kinds: "invitation", "reissue", "transition_12", "transition_18", "deactivation", "email_changed".
+// Kinds: "invitation", "reissue", "transition_12", "transition_18", "deactivation", "email_changed",
+// "consent_rejected".
 QStringList kinds();
 // Languages with a full set of templates, e.g. {"en", "es"}.
 QStringList languages();

@@ -54,6 +54,65 @@ Result<QString> makeUsername(Database& db, const QString& email) {
                            QCoreApplication::translate("Services", "No free username could be made."));
 }
 
+Result<QueuedAccess> queueAccessInvitation(const ServiceContext& ctx, const Policy& policy, PortalUser user,
+                                           qint64 patientId, qint64 enrollmentId, const QString& pinHash) {
+    QueuedAccess out;
+    const QDateTime now = ctx.now();
+    const QString by = ctx.staff().name;
+    // A login that is already active needs no invitation; one with a live invitation keeps it.
+    InvitationRepository invitations(ctx.db());
+    auto live = invitations.liveFor(user.id);
+    if (!live)
+        return live.error();
+    if (user.status == QLatin1String("active")) {
+        out.note = QCoreApplication::translate(
+                       "Services", "%1 already has an active login; access to this patient was added to it.")
+                       .arg(user.username);
+    } else if (live->has_value()) {
+        out.invitationId = (*live)->id;
+        out.dueAt = (*live)->dueAt;
+        out.note = QCoreApplication::translate(
+                       "Services", "%1 already has a live invitation; it now also opens this patient.")
+                       .arg(user.username);
+    } else {
+        if (user.status != QLatin1String("pending")) {
+            PortalUser changed = user;
+            changed.status = QStringLiteral("pending");
+            changed.statusReason = QStringLiteral("re-enrolled");
+            changed.statusChangedAt = now;
+            PD_TRY(PortalUserRepository(ctx.db()).update(changed, now, by));
+            PD_TRY(ctx.audit(
+                QStringLiteral("portal_user.reopened"), QStringLiteral("portal_user"), user.id, patientId,
+                user.id, {{QStringLiteral("from"), user.status}, {QStringLiteral("to"), changed.status}}));
+            ++changed.rowVersion;
+            user = changed;
+        }
+        auto calendar = ctx.calendar(policy);
+        if (!calendar)
+            return calendar.error();
+        Invitation inv;
+        inv.portalUserId = user.id;
+        inv.enrollmentId = enrollmentId;
+        inv.email = user.email;
+        inv.pinHash = pinHash;
+        inv.status = QStringLiteral("queued");
+        inv.queuedAt = now;
+        inv.dueAt = calendar->dueAt(now, policy.sendWithinBusinessDays);
+        inv.createdBy = by;
+        auto invId = invitations.insert(inv);
+        if (!invId)
+            return invId.error();
+        out.invitationId = invId.value();
+        out.dueAt = inv.dueAt;
+        PD_TRY(ctx.audit(QStringLiteral("invitation.queued"), QStringLiteral("invitation"), out.invitationId,
+                         patientId, user.id,
+                         {{QStringLiteral("email"), inv.email},
+                          {QStringLiteral("due_at"), DbTime::toDb(inv.dueAt).toString()}}));
+    }
+    out.user = user;
+    return out;
+}
+
 Result<EnrollOutcome> EnrollmentService::enroll(const EnrollRequest& in, const QString& pin) {
     PD_TRY(m_ctx.require(Role::Specialist, QCoreApplication::translate("Services", "Enrolling")));
     const auto form = formKindFromName(in.form);
@@ -271,60 +330,18 @@ Result<EnrollOutcome> EnrollmentService::enroll(const EnrollRequest& in, const Q
         {{QStringLiteral("level"), g.level}, {QStringLiteral("relationship"), g.relationship}}));
     FailPoint::hit("enroll.after_grant");
 
-    // A login that is already active needs no invitation; one with a live invitation keeps it.
-    InvitationRepository invitations(m_ctx.db());
-    auto live = invitations.liveFor(user->id);
-    if (!live)
-        return live.error();
-    if (user->status == QLatin1String("active")) {
-        out.note = QCoreApplication::translate(
-                       "Services", "%1 already has an active login; access to this patient was added to it.")
-                       .arg(user->username);
-    } else if (live->has_value()) {
-        out.invitationId = (*live)->id;
-        out.dueAt = (*live)->dueAt;
-        out.note = QCoreApplication::translate(
-                       "Services", "%1 already has a live invitation; it now also opens this patient.")
-                       .arg(user->username);
-    } else {
-        if (user->status != QLatin1String("pending")) {
-            PortalUser changed = *user;
-            changed.status = QStringLiteral("pending");
-            changed.statusReason = QStringLiteral("re-enrolled");
-            changed.statusChangedAt = now;
-            PD_TRY(users.update(changed, now, by));
-            PD_TRY(m_ctx.audit(
-                QStringLiteral("portal_user.reopened"), QStringLiteral("portal_user"), user->id, patient.id,
-                user->id, {{QStringLiteral("from"), user->status}, {QStringLiteral("to"), changed.status}}));
-            ++changed.rowVersion;
-            user = changed;
-        }
-        auto calendar = m_ctx.calendar(policy);
-        if (!calendar)
-            return calendar.error();
-        Invitation inv;
-        inv.portalUserId = user->id;
-        inv.enrollmentId = out.enrollmentId;
-        inv.email = user->email;
-        inv.pinHash = Secrets::hashPin(pin);
-        if (inv.pinHash.isEmpty())
-            return Error::internal(QStringLiteral("crypto.failed"),
-                                   QCoreApplication::translate(
-                                       "Services", "The PIN could not be protected; nothing was saved."));
-        inv.status = QStringLiteral("queued");
-        inv.queuedAt = now;
-        inv.dueAt = calendar->dueAt(now, policy.sendWithinBusinessDays);
-        inv.createdBy = by;
-        auto invId = invitations.insert(inv);
-        if (!invId)
-            return invId.error();
-        out.invitationId = invId.value();
-        out.dueAt = inv.dueAt;
-        PD_TRY(m_ctx.audit(QStringLiteral("invitation.queued"), QStringLiteral("invitation"),
-                           out.invitationId, patient.id, user->id,
-                           {{QStringLiteral("email"), inv.email},
-                            {QStringLiteral("due_at"), DbTime::toDb(inv.dueAt).toString()}}));
-    }
+    const QString pinHash = Secrets::hashPin(pin);
+    if (pinHash.isEmpty())
+        return Error::internal(
+            QStringLiteral("crypto.failed"),
+            QCoreApplication::translate("Services", "The PIN could not be protected; nothing was saved."));
+    auto access = queueAccessInvitation(m_ctx, policy, *user, patient.id, out.enrollmentId, pinHash);
+    if (!access)
+        return access.error();
+    user = access->user;
+    out.invitationId = access->invitationId;
+    out.dueAt = access->dueAt;
+    out.note = access->note;
     out.user = *user;
     FailPoint::hit("enroll.before_commit");
     PD_TRY(tx.commit());

@@ -43,6 +43,18 @@ private:
 };
 
 // A free username from an e-mail address's local part ("ana.lopez", "ana.lopez2", …).
+// What a new grant's login needs to get in: nothing when it is active, its live invitation when it has one,
+// else a new invitation queued (due within the policy's business days) with `pinHash`, reopening a
+// deactivated or terminated login first. Call inside the operation's transaction.
+struct QueuedAccess {
+    PortalUser user;         // as it is afterwards
+    qint64 invitationId = 0; // 0 when the login is active
+    QDateTime dueAt;
+    QString note; // what happened, for the staff member (empty for a new invitation)
+};
+Result<QueuedAccess> queueAccessInvitation(const ServiceContext& ctx, const Policy& policy, PortalUser user,
+                                           qint64 patientId, qint64 enrollmentId, const QString& pinHash);
+
 Result<QString> makeUsername(Database& db, const QString& email);
 
 } // namespace pd

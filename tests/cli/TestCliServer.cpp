@@ -62,7 +62,9 @@ private slots:
     void theAdministratorSetsUpAndAddsTheFirstSupervisor() {
         const CliResult init = admin({QStringLiteral("init")});
         QVERIFY2(init.exitCode == 0, qPrintable(init.err));
-        QVERIFY(init.out.contains(QStringLiteral("schema version 3")));
+        // Whatever the newest migration is: every compiled-in one was applied (TestDatabase counts them).
+        QVERIFY2(init.out.contains(QRegularExpression(QStringLiteral("schema version [1-9][0-9]*\\)"))),
+                 qPrintable(init.out));
         const CliResult sue = admin({QStringLiteral("staff"), QStringLiteral("add"), QStringLiteral("sue"),
                                      QStringLiteral("--role"), QStringLiteral("him_supervisor")},
                                     SuePassword);

@@ -211,6 +211,10 @@ void TestBusinessCalendar::dueAt_data() {
     QTest::newRow("Mon 23:30 after hours → Wed 16:00")
         << la("2026-01-12T23:30:00") << 2 << la("2026-01-14T16:00:00");
     QTest::newRow("Fri 16:30 → Tue 16:00") << la("2026-01-09T16:30:00") << 2 << la("2026-01-13T16:00:00");
+    QTest::newRow("Fri 07:00 opening → Mon 16:00")
+        << la("2026-01-09T07:00:00") << 2 << la("2026-01-12T16:00:00");
+    QTest::newRow("Fri 16:00 closing → Tue 16:00")
+        << la("2026-01-09T16:00:00") << 2 << la("2026-01-13T16:00:00");
     QTest::newRow("Fri 15:00 → Tue 15:00") << la("2026-01-09T15:00:00") << 2 << la("2026-01-13T15:00:00");
     QTest::newRow("Sat noon → Tue 16:00") << la("2026-01-10T12:00:00") << 2 << la("2026-01-13T16:00:00");
     QTest::newRow("Sun 23:59 → Tue 16:00") << la("2026-01-11T23:59:00") << 2 << la("2026-01-13T16:00:00");
@@ -226,6 +230,12 @@ void TestBusinessCalendar::dueAt_data() {
         << la("2026-11-25T10:00:00") << 1 << la("2026-11-27T10:00:00");
     QTest::newRow("on Thanksgiving → Mon 16:00")
         << la("2026-11-26T10:00:00") << 2 << la("2026-11-30T16:00:00");
+    QTest::newRow("Independence Day on a Saturday: Thu 2 July 10:00 → Tue 10:00 (Fri observed)")
+        << la("2026-07-02T10:00:00") << 2 << la("2026-07-07T10:00:00");
+    QTest::newRow("on Saturday 4 July 2026 itself → Tue 16:00")
+        << la("2026-07-04T10:00:00") << 2 << la("2026-07-07T16:00:00");
+    QTest::newRow("Independence Day on a Sunday: Fri 2 July 2027 10:00 → Wed 10:00 (Mon observed)")
+        << la("2027-07-02T10:00:00") << 2 << la("2027-07-07T10:00:00");
     QTest::newRow("on observed Independence Day → Tue 16:00")
         << la("2026-07-03T09:00:00") << 2 << la("2026-07-07T16:00:00");
     QTest::newRow("Thu before observed Christmas 2027 → Tue 10:00")
@@ -244,6 +254,16 @@ void TestBusinessCalendar::dueAt_data() {
         << utc("2026-03-09T13:30:00") << 2 << utc("2026-03-10T23:00:00");
     QTest::newRow("DST spring: Mon 14:30Z is 07:30 PDT, open")
         << utc("2026-03-09T14:30:00") << 2 << utc("2026-03-11T14:30:00");
+    QTest::newRow("DST spring: Fri 15:30 PST → Tue 15:30 PDT")
+        << utc("2026-03-06T23:30:00") << 2 << utc("2026-03-10T22:30:00");
+    QTest::newRow("DST spring: Fri 16:00 PST closing → Tue 16:00 PDT")
+        << utc("2026-03-07T00:00:00") << 2 << utc("2026-03-10T23:00:00");
+    QTest::newRow("DST spring: Mon 07:00 PDT opening (14:00Z) → Tue 16:00 PDT")
+        << utc("2026-03-09T14:00:00") << 2 << utc("2026-03-10T23:00:00");
+    QTest::newRow("DST fall: Fri 06:59 PDT before opening → Mon 16:00 PST")
+        << utc("2026-10-30T13:59:00") << 2 << utc("2026-11-03T00:00:00");
+    QTest::newRow("DST fall: Mon 07:00 PST opening (15:00Z) → Tue 16:00 PST")
+        << utc("2026-11-02T15:00:00") << 2 << utc("2026-11-04T00:00:00");
     QTest::newRow("DST fall: Fri 10:00 PDT → Tue 10:00 PST")
         << utc("2026-10-30T17:00:00") << 2 << utc("2026-11-03T18:00:00");
     QTest::newRow("DST fall: first 01:30 Sunday → Tue 16:00 PST")
@@ -319,6 +339,15 @@ void TestBusinessCalendar::hospitalTable_data() {
     QTest::newRow("closed Christmas Eve 2026, Wed after hours → Tue 29 16:00")
         << QList<QDate>{d("2026-12-24")} << QList<QDate>{} << la("2026-12-23T17:00:00")
         << la("2026-12-29T16:00:00");
+    QTest::newRow("hospital closed Monday, received at its opening → Wed 16:00")
+        << QList<QDate>{d("2026-01-12")} << QList<QDate>{} << la("2026-01-12T07:00:00")
+        << la("2026-01-14T16:00:00");
+    QTest::newRow("open on observed Independence Day 2026 → Thu 10:00 is due Mon 10:00")
+        << QList<QDate>{} << QList<QDate>{d("2026-07-03")} << la("2026-07-02T10:00:00")
+        << la("2026-07-06T10:00:00");
+    QTest::newRow("open on Thanksgiving, received at its opening → Fri 16:00")
+        << QList<QDate>{} << QList<QDate>{d("2026-11-26")} << la("2026-11-26T07:00:00")
+        << la("2026-11-27T16:00:00");
     QTest::newRow("an open Saturday is still a weekend")
         << QList<QDate>{} << QList<QDate>{d("2026-01-10")} << la("2026-01-09T16:30:00")
         << la("2026-01-13T16:00:00");

@@ -26,6 +26,7 @@ QHash<QString, QString> allVars() {
         {QStringLiteral("him_hours"), QStringLiteral("Monday to Friday, 7 a.m. to 4 p.m.")},
         {QStringLiteral("transition_date"), QStringLiteral("May 2, 2025")},
         {QStringLiteral("reason"), QStringLiteral("family request")},
+        {QStringLiteral("proxy_name"), QStringLiteral("Jorge Torres")},
     };
 }
 
@@ -70,7 +71,7 @@ void TestMailTemplates::languagesDiscovered() {
     const QStringList languages = MailTemplates::languages();
     QVERIFY(languages.contains(QStringLiteral("en")));
     QVERIFY(languages.contains(QStringLiteral("es")));
-    QCOMPARE(MailTemplates::kinds().size(), 6);
+    QCOMPARE(MailTemplates::kinds().size(), 7);
 }
 
 void TestMailTemplates::everyKindRenders_data() {
@@ -125,7 +126,8 @@ void TestMailTemplates::templatesUseOnlyKnownPlaceholders() {
                                 QStringLiteral("recipient_name"),  QStringLiteral("patient_given_name"),
                                 QStringLiteral("activation_link"), QStringLiteral("expiry_date"),
                                 QStringLiteral("him_phone"),       QStringLiteral("him_hours"),
-                                QStringLiteral("transition_date"), QStringLiteral("reason")};
+                                QStringLiteral("transition_date"), QStringLiteral("reason"),
+                                QStringLiteral("proxy_name")};
     static const QRegularExpression forbidden(QStringLiteral("mrn|birth|dob|diagnos|medical_record"),
                                               QRegularExpression::CaseInsensitiveOption);
     int files = 0;

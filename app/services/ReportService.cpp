@@ -1,0 +1,169 @@
+#include "ReportService.h"
+
+#include "AgeRules.h"
+#include "DailyJob.h"
+#include "ReportRepository.h"
+
+#include <QCoreApplication>
+
+#include <algorithm>
+
+namespace pd {
+
+namespace {
+
+QDate mondayOf(const QDate& d) {
+    return d.addDays(1 - d.dayOfWeek());
+}
+
+QString percent(double rate) {
+    return QString::number(rate * 100.0, 'f', 1) + QLatin1Char('%');
+}
+
+QString hours(double h) {
+    if (h < 0)
+        return QCoreApplication::translate("Reports", "none activated");
+    if (h < 48)
+        return QCoreApplication::translate("Reports", "%1 hours").arg(h, 0, 'f', 1);
+    return QCoreApplication::translate("Reports", "%1 days").arg(h / 24.0, 0, 'f', 1);
+}
+
+} // namespace
+
+Result<Dashboard> ReportService::dashboard(int weeks) {
+    PD_TRY(m_ctx.require(Role::Specialist, QCoreApplication::translate("Services", "Reading the reports")));
+    if (weeks < 1 || weeks > 104)
+        return Error::validation(QStringLiteral("report.weeks"),
+                                 QCoreApplication::translate("Services", "A report covers 1 to 104 weeks."));
+    auto policy = m_ctx.policy();
+    if (!policy)
+        return policy.error();
+    const QTimeZone zone = policy->zone;
+    Dashboard d;
+    d.to = m_ctx.today(policy.value());
+    d.from = mondayOf(d.to).addDays(-7LL * (weeks - 1));
+    const QDateTime from = AgeRules::startOfLocalDay(d.from, zone).toUTC();
+    const QDateTime to = AgeRules::startOfLocalDay(d.to.addDays(1), zone).toUTC();
+    for (int w = 0; w < weeks; ++w)
+        d.weeks.append({d.from.addDays(7LL * w)});
+    const auto week = [&](const QDateTime& t) -> WeekFigures* {
+        if (!t.isValid() || t < from || t >= to)
+            return nullptr;
+        const qint64 i = d.from.daysTo(mondayOf(AgeRules::localDate(t, zone))) / 7;
+        return i >= 0 && i < d.weeks.size() ? &d.weeks[i] : nullptr;
+    };
+
+    ReportRepository repo(m_ctx.db());
+    auto invitations = repo.invitations(from, to);
+    if (!invitations)
+        return invitations.error();
+    QList<double> waits;
+    for (const InvitationTimes& i : invitations.value()) {
+        if (WeekFigures* w = week(i.sentAt)) {
+            ++w->sent;
+            ++d.sent;
+            if (i.activatedAt.isValid()) {
+                ++d.activatedOfSent;
+                waits.append(double(i.sentAt.secsTo(i.activatedAt)) / 3600.0);
+            }
+        }
+        if (WeekFigures* w = week(i.activatedAt)) {
+            ++w->activated;
+            ++d.activated;
+        }
+        if (i.status == QLatin1String("expired")) {
+            if (WeekFigures* w = week(i.expiresAt)) {
+                ++w->expired;
+                ++d.expired;
+            }
+        }
+    }
+    d.activationRate = d.sent > 0 ? double(d.activatedOfSent) / double(d.sent) : 0.0;
+    if (!waits.isEmpty()) {
+        std::sort(waits.begin(), waits.end());
+        const qsizetype n = waits.size();
+        d.medianHoursToActivation = n % 2 ? waits.at(n / 2) : (waits.at(n / 2 - 1) + waits.at(n / 2)) / 2.0;
+    }
+
+    auto requests = repo.requests(from, to);
+    if (!requests)
+        return requests.error();
+    const QDateTime now = m_ctx.now();
+    for (const RequestTimes& r : requests.value()) {
+        ++d.requests;
+        if (r.status == QLatin1String("resolved"))
+            ++(r.resolvedAt <= r.dueAt ? d.requestsMet : d.requestsLate);
+        else
+            ++(now > r.dueAt ? d.requestsLate : d.requestsOpen);
+    }
+
+    auto coming = DailyJob(m_ctx).upcoming(90);
+    if (!coming)
+        return coming.error();
+    for (const UpcomingTransition& t : coming.value()) {
+        const bool soon = d.to.daysTo(t.date) <= 30;
+        if (t.age == AgeRules::AdolescentAge) {
+            ++d.turning12In90Days;
+            d.turning12In30Days += soon ? 1 : 0;
+        } else {
+            ++d.turning18In90Days;
+            d.turning18In30Days += soon ? 1 : 0;
+        }
+    }
+    return d;
+}
+
+QList<QStringList> ReportService::table(const Dashboard& d) {
+    QList<QStringList> rows;
+    rows.append({QCoreApplication::translate("Reports", "Week of"),
+                 QCoreApplication::translate("Reports", "Sent"),
+                 QCoreApplication::translate("Reports", "Activated"),
+                 QCoreApplication::translate("Reports", "Expired")});
+    for (const WeekFigures& w : d.weeks)
+        rows.append({w.weekStart.toString(Qt::ISODate), QString::number(w.sent), QString::number(w.activated),
+                     QString::number(w.expired)});
+    rows.append({QCoreApplication::translate("Reports", "Total"), QString::number(d.sent),
+                 QString::number(d.activated), QString::number(d.expired)});
+    return rows;
+}
+
+QString ReportService::html(const Dashboard& d, const QString& hospitalName) {
+    const auto esc = [](const QString& s) { return s.toHtmlEscaped(); };
+    QString h =
+        QStringLiteral("<h2>%1</h2><p>%2</p>")
+            .arg(esc(QCoreApplication::translate("Reports", "Patient portal access — %1").arg(hospitalName)),
+                 esc(QCoreApplication::translate("Reports", "From %1 to %2")
+                         .arg(d.from.toString(Qt::ISODate), d.to.toString(Qt::ISODate))));
+    const auto line = [&](const QString& label, const QString& value) {
+        return QStringLiteral("<tr><td>%1</td><td align=\"right\"><b>%2</b></td></tr>")
+            .arg(esc(label), esc(value));
+    };
+    h += QStringLiteral("<table cellspacing=\"0\" cellpadding=\"3\">");
+    h += line(QCoreApplication::translate("Reports", "Activation rate (of the invitations sent)"),
+              percent(d.activationRate));
+    h += line(QCoreApplication::translate("Reports", "Median time from sending to activation"),
+              hours(d.medianHoursToActivation));
+    h += line(QCoreApplication::translate("Reports", "Requests met within their due time"),
+              QCoreApplication::translate("Reports", "%1 of %2")
+                  .arg(d.requestsMet)
+                  .arg(d.requestsMet + d.requestsLate));
+    h += line(QCoreApplication::translate("Reports", "Requests still open, not yet due"),
+              QString::number(d.requestsOpen));
+    h += line(QCoreApplication::translate("Reports", "Turning 12 in the next 30 / 90 days"),
+              QStringLiteral("%1 / %2").arg(d.turning12In30Days).arg(d.turning12In90Days));
+    h += line(QCoreApplication::translate("Reports", "Turning 18 in the next 30 / 90 days"),
+              QStringLiteral("%1 / %2").arg(d.turning18In30Days).arg(d.turning18In90Days));
+    h += QStringLiteral("</table><br/><table border=\"1\" cellspacing=\"0\" cellpadding=\"3\">");
+    const QList<QStringList> rows = table(d);
+    for (qsizetype r = 0; r < rows.size(); ++r) {
+        h += QStringLiteral("<tr>");
+        for (const QString& cell : rows.at(r))
+            h += (r == 0 ? QStringLiteral("<th>%1</th>") : QStringLiteral("<td align=\"right\">%1</td>"))
+                     .arg(esc(cell));
+        h += QStringLiteral("</tr>");
+    }
+    h += QStringLiteral("</table>");
+    return h;
+}
+
+} // namespace pd

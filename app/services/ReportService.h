@@ -1,0 +1,54 @@
+// The HIM leads' dashboard: invitations sent, activated and expired per week (weeks start on Monday in
+// the hospital's zone), the activation rate and the median time to activation, requests met within
+// their due time, and the age transitions coming.
+#pragma once
+
+#include "ServiceContext.h"
+
+namespace pd {
+
+struct WeekFigures {
+    QDate weekStart; // a Monday
+    int sent = 0;
+    int activated = 0;
+    int expired = 0;
+};
+
+struct Dashboard {
+    QDate from; // the first Monday counted
+    QDate to;   // today, in the hospital's zone
+    QList<WeekFigures> weeks;
+    int sent = 0;
+    int activated = 0;
+    int expired = 0;
+    int activatedOfSent = 0;             // of the invitations sent in the period, how many were activated
+    double activationRate = 0;           // activatedOfSent / sent (0 when none were sent)
+    double medianHoursToActivation = -1; // -1 when none was activated
+    int requests = 0;                    // received in the period
+    int requestsMet = 0;                 // resolved by their due time
+    int requestsLate = 0;                // resolved late, or open past their due time
+    int requestsOpen = 0;                // open and not yet due
+    int turning12In30Days = 0;
+    int turning18In30Days = 0;
+    int turning12In90Days = 0;
+    int turning18In90Days = 0;
+};
+
+class ReportService final {
+public:
+    explicit ReportService(const ServiceContext& ctx)
+        : m_ctx(ctx) {}
+
+    // The last `weeks` weeks, this one included (1–104).
+    Result<Dashboard> dashboard(int weeks = 12);
+
+    // The weekly table with a totals row (the first row is the header), and the whole dashboard as HTML
+    // for printing; in the language installed now.
+    static QList<QStringList> table(const Dashboard& d);
+    static QString html(const Dashboard& d, const QString& hospitalName);
+
+private:
+    const ServiceContext& m_ctx;
+};
+
+} // namespace pd

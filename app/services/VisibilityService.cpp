@@ -1,0 +1,69 @@
+#include "VisibilityService.h"
+
+#include "GrantRepository.h"
+#include "PatientService.h"
+
+#include <QCoreApplication>
+
+namespace pd {
+
+Result<VisibilityAnswer> VisibilityService::explain(const QString& userKey, const QString& mrn) {
+    // Every staff role answers families' questions; the role only decides what is masked.
+    PD_TRY(m_ctx.require(Role::SupportAgent,
+                         QCoreApplication::translate("Services", "Explaining what a login can see")));
+    Transaction tx(m_ctx.db());
+    PD_TRY(tx.begin());
+    auto user = findPortalUser(m_ctx.db(), userKey);
+    if (!user)
+        return user.error();
+    auto patient = findPatient(m_ctx.db(), mrn);
+    if (!patient)
+        return patient.error();
+    auto policy = m_ctx.policy();
+    if (!policy)
+        return policy.error();
+
+    auto all = GrantRepository(m_ctx.db()).forUser(user->id);
+    if (!all)
+        return all.error();
+    Visibility::Facts facts;
+    facts.login = user.value();
+    facts.patient = patient.value();
+    for (const Grant& g : std::as_const(all.value())) {
+        if (g.patientId == patient->id)
+            facts.grants.append(g);
+    }
+    const bool ownLogin = user->kind == QLatin1String("patient") && user->patientId == patient->id;
+    if (facts.grants.isEmpty() && !ownLogin)
+        return Error::notFound(QStringLiteral("visibility.no_relation"),
+                               QCoreApplication::translate("Services",
+                                                           "%1 has never held access to patient %2 and is "
+                                                           "not the patient's own login.")
+                                   .arg(user->username, patient->mrn));
+    facts.today = m_ctx.today(policy.value());
+    facts.zone = policy->zone;
+    facts.leapDayRule = policy->leapDayRule;
+    facts.limitedSet = policy->limitedCategories;
+
+    VisibilityAnswer answer;
+    answer.explanation = Visibility::explain(facts);
+    answer.login = facts.login;
+    answer.patient = facts.patient;
+    answer.today = facts.today;
+    answer.limitedSet = facts.limitedSet;
+    if (!m_ctx.has(Role::Specialist)) {
+        answer.masked = true;
+        answer.login.email = maskEmail(answer.login.email);
+        answer.patient.email = maskEmail(answer.patient.email);
+        answer.patient.phone = maskPhone(answer.patient.phone);
+        answer.patient.birthDate = QDate();
+    }
+    PD_TRY(m_ctx.audit(QStringLiteral("visibility.opened"), QStringLiteral("patient"), patient->id,
+                       patient->id, user->id,
+                       {{QStringLiteral("username"), user->username},
+                        {QStringLiteral("rule"), Visibility::ruleName(answer.explanation.rule)}}));
+    PD_TRY(tx.commit());
+    return answer;
+}
+
+} // namespace pd

@@ -1,0 +1,40 @@
+// "Why can't I see X?": what one portal login can see of one patient's record, category by category,
+// and the rule behind each answer (SPEC §9). The rules are in core/Visibility.h; this reads the facts.
+#pragma once
+
+#include "ServiceContext.h"
+#include "Visibility.h"
+
+namespace pd {
+
+struct VisibilityAnswer {
+    PortalUser login;       // the e-mail masked for support agents
+    Patient patient;        // contact details and birth date masked for support agents
+    QDate today;            // the hospital's calendar date the answer holds for
+    QStringList limitedSet; // the hospital's limited set (setting portal.limited_categories)
+    // Age and bracket today, the login's grants to this patient (the deciding one first), one row per
+    // category (Visibility::allCategories() order) and the summary line.
+    Visibility::Explanation explanation;
+    bool masked = false; // support agent: contact details and birth date hidden
+};
+
+class VisibilityService final {
+public:
+    explicit VisibilityService(const ServiceContext& ctx)
+        : m_ctx(ctx) {}
+
+    // For any staff role. `user` is a portal username or e-mail address, `mrn` the patient's MRN.
+    // Today's age rules count even when the nightly run has not ended a grant yet.
+    // Opening the answer is audited ("visibility.opened", on the patient and the login), as opening a
+    // patient's page is. Errors:
+    //   input.user, input.mrn, user.ambiguous   Validation
+    //   user.not_found, patient.not_found       NotFound
+    //   visibility.no_relation                  NotFound: the login is not the patient's own and never
+    //                                           held access to this patient
+    Result<VisibilityAnswer> explain(const QString& user, const QString& mrn);
+
+private:
+    const ServiceContext& m_ctx;
+};
+
+} // namespace pd
