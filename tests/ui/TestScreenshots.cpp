@@ -4,6 +4,18 @@
 #include "GuiFixture.h"
 
 #include "ConnectionDialog.h"
+#include "ConsentModels.h"
+#include "ConsentsPage.h"
+#include "DemoData.h"
+#include "ReportsPage.h"
+#include "RequestDialogs.h"
+#include "RequestModels.h"
+#include "RequestsPage.h"
+#include "SubmitConsentDialog.h"
+#include "VisibilityDialog.h"
+
+#include <QBuffer>
+#include <QPainter>
 
 #include "DeactivateDialog.h"
 #include "EditLoginDialog.h"
@@ -129,6 +141,50 @@ void TestScreenshots::everyScreen() {
     };
 
     Gui gui;
+    // An adult's proxy consent with its scanned form, waiting on the consent desk.
+    qint64 consentId = 0;
+    {
+        auto ctx = gui.t.as(QStringLiteral("specialist"));
+        QVERIFY(PatientService(*ctx)
+                    .add({QStringLiteral("9000004"), QStringLiteral("Lucía"), QStringLiteral("Torres"),
+                          QStringLiteral("2005-04-04"), QStringLiteral("female"), QStringLiteral("es"),
+                          QStringLiteral("lucia.torres@example.org"), QString()})
+                    .ok());
+        QImage scan(300, 390, QImage::Format_RGB32);
+        scan.fill(Qt::white);
+        QPainter painter(&scan);
+        painter.drawText(QRect(20, 20, 260, 40), Qt::AlignLeft, QStringLiteral("Proxy consent"));
+        for (int y = 80; y < 340; y += 18)
+            painter.drawLine(20, y, 280, y);
+        painter.end();
+        QByteArray png;
+        QBuffer buffer(&png);
+        buffer.open(QIODevice::WriteOnly);
+        scan.save(&buffer, "PNG");
+        ConsentSubmission s;
+        s.mrn = QStringLiteral("9000004");
+        s.proxyGiven = QStringLiteral("Jorge");
+        s.proxyFamily = QStringLiteral("Torres");
+        s.proxyEmail = QStringLiteral("jorge.torres@example.org");
+        s.relationship = QStringLiteral("parent");
+        s.signedOn = QStringLiteral("2026-11-20");
+        s.signedBy = QStringLiteral("Lucía Torres");
+        s.documentName = QStringLiteral("consent-lucia.png");
+        s.document = png;
+        auto c = ConsentService(*ctx).submit(s, QStringLiteral("604817"));
+        QVERIFY(c.ok());
+        consentId = c->id;
+    }
+    {
+        // Linh has activated her login, so the explainer shows a teen's parent's limited set.
+        Query q(*gui.t.db,
+                QStringLiteral("SELECT id FROM outbox WHERE recipient = 'linh.nguyen@example.org'"));
+        QVERIFY(q.exec().ok() && q.next());
+        const QString token = DemoData::tokenFromOutbox(*gui.t.db, q.value(0).toLongLong());
+        QVERIFY(InvitationService(*gui.t.as(QStringLiteral("portal")))
+                    .activate(token, QStringLiteral("482913"))
+                    .ok());
+    }
     QVERIFY(gui.start());
     gui.app->signInDialog()->setName(QStringLiteral("specialist"));
     shoot(gui.app->signInDialog(), name("sign-in"));
@@ -146,6 +202,53 @@ void TestScreenshots::everyScreen() {
         QTest::qWait(200);
         shoot(w, name(lists[i]));
     }
+
+    // The consent desk, reviewing one.
+    w->pages()->setCurrentWidget(w->consents());
+    w->consents()->review(consentId);
+    QTRY_VERIFY_WITH_TIMEOUT(w->consents()->shown().has_value(), Wait);
+    QTRY_COMPARE_WITH_TIMEOUT(w->consents()->model()->rowCount(), 1, Wait);
+    shoot(w, name("consent-desk"));
+    {
+        SubmitConsentDialog d(w->session(), QStringLiteral("9000004"), w);
+        shoot(&d, name("dialog-file-consent"));
+    }
+    // The requests desk with one logged, and its dialogs.
+    {
+        LogRequestDialog log(w->session(), QStringLiteral("9000002"), QStringLiteral("linh.nguyen"), w);
+        shoot(&log, name("dialog-log-request"));
+    }
+    QVERIFY(gui.elsewhere(QStringLiteral("specialist"),
+                          [](const ServiceContext& ctx) -> Result<bool> {
+                              NewRequest r;
+                              r.kind = QStringLiteral("never_received");
+                              r.mrn = QStringLiteral("9000002");
+                              r.user = QStringLiteral("linh.nguyen");
+                              r.note = QStringLiteral("Checked the spam folder too");
+                              auto added = RequestService(ctx).add(r);
+                              return added ? Result<bool>(true) : Result<bool>(added.error());
+                          })
+                .ok());
+    w->session().runner->notifyChanged();
+    w->pages()->setCurrentWidget(w->requests());
+    QTRY_COMPARE_WITH_TIMEOUT(w->requests()->model()->rowCount(), 1, Wait);
+    shoot(w, name("requests-desk"));
+    {
+        ResolveRequestDialog resolve(w->session(), w->requests()->model()->row(0), w);
+        QTest::qWait(300);
+        shoot(&resolve, name("dialog-resolve-request"));
+    }
+    // The reports.
+    w->pages()->setCurrentWidget(w->reports());
+    QTRY_VERIFY_WITH_TIMEOUT(w->reports()->dashboard().has_value(), Wait);
+    shoot(w, name("reports"));
+    // What a teen's parent can see, and why.
+    {
+        VisibilityDialog explain(w->session(), QStringLiteral("linh.nguyen"), QStringLiteral("9000002"), w);
+        QTRY_VERIFY_WITH_TIMEOUT(explain.answer().has_value(), Wait);
+        shoot(&explain, name("dialog-visibility"));
+    }
+    w->pages()->setCurrentIndex(0);
 
     // Search, then the patient's page.
     auto* edit = w->findChild<QLineEdit*>(QStringLiteral("searchLineEdit"));

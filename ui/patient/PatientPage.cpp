@@ -1,5 +1,8 @@
 #include "PatientPage.h"
 
+#include "RequestDialogs.h"
+#include "VisibilityDialog.h"
+
 #include "AccountService.h"
 #include "DeactivateDialog.h"
 #include "DisplayText.h"
@@ -96,7 +99,12 @@ PatientPage::PatientPage(const Session& session, const QString& mrn, QWidget* pa
     m_revoke = makeButton(this, QStringLiteral("revokeButton"), tr("Re&voke"));
     m_editLogin = makeButton(this, QStringLiteral("editLoginButton"), tr("Change e-&mail…"));
     m_deactivate = makeButton(this, QStringLiteral("deactivateButton"), tr("&Deactivate…"));
+    m_explain = makeButton(this, QStringLiteral("explainVisibilityButton"), tr("What can they &see?"));
+    m_logRequest = makeButton(this, QStringLiteral("patientLogRequestButton"), tr("Log re&quest…"));
     auto* refresh = makeButton(this, QStringLiteral("refreshButton"), tr("Re&load"));
+    m_explain->setToolTip(
+        tr("Every kind of portal information the selected login sees for this patient, and why"));
+    m_logRequest->setToolTip(tr("Log a family's request about this patient (due in 2 business days)"));
     m_enroll->setToolTip(tr("Enter a signed enrollment form for this patient"));
     m_sendNow->setToolTip(tr("Send the selected login's queued invitation now"));
     m_reissue->setToolTip(tr("A new link and a new 30-day window; the old invitation stops working"));
@@ -119,14 +127,29 @@ PatientPage::PatientPage(const Session& session, const QString& mrn, QWidget* pa
     connect(m_editLogin, &QPushButton::clicked, this, &PatientPage::editLogin);
     connect(m_deactivate, &QPushButton::clicked, this, &PatientPage::deactivate);
     connect(refresh, &QPushButton::clicked, this, &PatientPage::reload);
+    connect(m_explain, &QPushButton::clicked, this, [this] {
+        const auto user = selectedUser();
+        auto* dialog = new VisibilityDialog(m_session, user ? user->username : QString(), m_mrn, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->open();
+    });
+    connect(m_logRequest, &QPushButton::clicked, this, [this] {
+        const auto user = selectedUser();
+        auto* dialog = new LogRequestDialog(m_session, m_mrn, user ? user->username : QString(), this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        connect(dialog, &QDialog::accepted, this, &PatientPage::changed);
+        dialog->open();
+    });
 
     auto* actions = new QHBoxLayout;
     actions->addWidget(m_enroll);
     actions->addSpacing(12);
     auto* selectedLabel = new QLabel(tr("Selected login:"), this);
     actions->addWidget(selectedLabel);
-    for (QPushButton* b : {m_sendNow, m_reissue, m_resetPin, m_revoke, m_editLogin, m_deactivate})
+    for (QPushButton* b : {m_sendNow, m_reissue, m_resetPin, m_revoke, m_editLogin, m_deactivate, m_explain})
         actions->addWidget(b);
+    actions->addSpacing(12);
+    actions->addWidget(m_logRequest);
     actions->addStretch(1);
     actions->addWidget(refresh);
 
@@ -288,6 +311,8 @@ void PatientPage::updateActions() {
     m_revoke->setEnabled(live.has_value());
     m_editLogin->setEnabled(usable && user->status != QLatin1String("deactivated"));
     m_deactivate->setEnabled(usable && user->status != QLatin1String("deactivated"));
+    m_explain->setEnabled(user.has_value());
+    m_logRequest->setEnabled(m_story.has_value());
 }
 
 void PatientPage::changed() {

@@ -83,6 +83,8 @@ private:
     QPushButton* m_revoke = nullptr;
     QPushButton* m_editLogin = nullptr;
     QPushButton* m_deactivate = nullptr;
+    QPushButton* m_explain = nullptr;
+    QPushButton* m_logRequest = nullptr;
 };
 
 } // namespace pd

@@ -1,13 +1,17 @@
 #include "MainWindow.h"
 
 #include "AdminService.h"
+#include "ConsentsPage.h"
 #include "IdleLock.h"
 #include "MailPump.h"
 #include "PatientPage.h"
 #include "PatientService.h"
 #include "Prompts.h"
+#include "ReportsPage.h"
+#include "RequestsPage.h"
 #include "SearchPanel.h"
 #include "SettingsDialog.h"
+#include "VisibilityDialog.h"
 #include "WorklistsPage.h"
 #include "WorkstationSettings.h"
 
@@ -41,9 +45,25 @@ MainWindow::MainWindow(Session session, QWidget* parent)
     m_pages->setTabsClosable(true);
     m_worklists = new WorklistsPage(m_session, this);
     m_pages->addTab(m_worklists, tr("Worklists"));
-    // The worklists stay: no close button on their tab.
-    m_pages->tabBar()->setTabButton(0, QTabBar::RightSide, nullptr);
-    m_pages->tabBar()->setTabButton(0, QTabBar::LeftSide, nullptr);
+    // The desks: requests for everyone (agents log them); consents and reports for HIM staff.
+    m_requests = new RequestsPage(m_session, this);
+    m_pages->addTab(m_requests, tr("Requests"));
+    connect(m_requests, &RequestsPage::patientRequested, this,
+            [this](const QString& mrn) { openPatient(mrn); });
+    if (m_session.role >= Role::Specialist) {
+        m_consents = new ConsentsPage(m_session, this);
+        m_pages->addTab(m_consents, tr("Consents"));
+        connect(m_consents, &ConsentsPage::patientRequested, this,
+                [this](const QString& mrn) { openPatient(mrn); });
+        m_reports = new ReportsPage(m_session, this);
+        m_pages->addTab(m_reports, tr("Reports"));
+    }
+    // The desks stay: no close buttons on their tabs.
+    m_fixedPages = m_pages->count();
+    for (int i = 0; i < m_fixedPages; ++i) {
+        m_pages->tabBar()->setTabButton(i, QTabBar::RightSide, nullptr);
+        m_pages->tabBar()->setTabButton(i, QTabBar::LeftSide, nullptr);
+    }
 
     m_splitter = new QSplitter(Qt::Horizontal, this);
     m_splitter->setObjectName(QStringLiteral("mainSplitter"));
@@ -156,6 +176,13 @@ void MainWindow::buildMenus() {
     find->setShortcut(QKeySequence::Find);
     QAction* lists = go->addAction(tr("&Worklists"), this, [this] { m_pages->setCurrentIndex(0); });
     lists->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_W));
+    QAction* explain = go->addAction(tr("What a login can &see…"), this, [this] {
+        auto* dialog = new VisibilityDialog(m_session, QString(),
+                                            currentPatient() ? currentPatient()->mrn() : QString(), this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->open();
+    });
+    explain->setObjectName(QStringLiteral("explainVisibilityAction"));
     QAction* close = go->addAction(tr("&Close patient"), this, [this] { closeTab(m_pages->currentIndex()); });
     close->setShortcut(QKeySequence::Close);
 
@@ -172,7 +199,7 @@ void MainWindow::buildMenus() {
 PatientPage* MainWindow::openPatient(const QString& mrn) {
     if (isLocked())
         return nullptr;
-    for (int i = 1; i < m_pages->count(); ++i) {
+    for (int i = m_fixedPages; i < m_pages->count(); ++i) {
         auto* page = qobject_cast<PatientPage*>(m_pages->widget(i));
         if (page && page->mrn() == mrn) {
             m_pages->setCurrentIndex(i);
@@ -210,7 +237,7 @@ PatientPage* MainWindow::currentPatient() const {
 }
 
 void MainWindow::closeTab(int index) {
-    if (index <= 0)
+    if (index < m_fixedPages)
         return;
     QWidget* page = m_pages->widget(index);
     m_pages->removeTab(index);

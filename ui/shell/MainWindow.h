@@ -14,6 +14,9 @@ class QTimer;
 
 namespace pd {
 
+class ConsentsPage;
+class ReportsPage;
+class RequestsPage;
 class IdleLock;
 class MailPump;
 class PatientPage;
@@ -40,6 +43,11 @@ public:
 
     SearchPanel* searchPanel() const { return m_search; }
     WorklistsPage* worklists() const { return m_worklists; }
+    ConsentsPage* consents() const { return m_consents; } // null for support agents
+    ReportsPage* reports() const { return m_reports; }    // null for support agents
+    RequestsPage* requests() const { return m_requests; }
+    // The desks' tabs that come before the patients' (they never close).
+    int fixedPages() const { return m_fixedPages; }
     QTabWidget* pages() const { return m_pages; }
     IdleLock* idleLock() const { return m_idle; }
     MailPump* mailPump() const { return m_mail; }
@@ -68,6 +76,10 @@ private:
     SearchPanel* m_search = nullptr;
     QTabWidget* m_pages = nullptr;
     WorklistsPage* m_worklists = nullptr;
+    ConsentsPage* m_consents = nullptr;
+    ReportsPage* m_reports = nullptr;
+    RequestsPage* m_requests = nullptr;
+    int m_fixedPages = 1;
     QWidget* m_lockScreen = nullptr;
     QLabel* m_databaseLabel = nullptr;
     QLabel* m_staffLabel = nullptr;

@@ -1,0 +1,69 @@
+#include "ConsentModels.h"
+
+#include "DisplayText.h"
+
+#include <QCoreApplication>
+
+namespace pd {
+
+namespace {
+
+template <typename Get> RowsModel<ConsentRow>::Column column(const char* title, Get get) {
+    return textColumn<ConsentRow>(QCoreApplication::translate("ConsentModels", title), get);
+}
+
+QList<RowsModel<ConsentRow>::Column> consentColumns(const QTimeZone& zone) {
+    using R = ConsentRow;
+    return {
+        column(QT_TRANSLATE_NOOP("ConsentModels", "No."), [](const R& r) { return QVariant(r.consent.id); }),
+        column(QT_TRANSLATE_NOOP("ConsentModels", "Status"),
+               [](const R& r) { return QVariant(ConsentListModel::statusText(r.consent.status)); }),
+        column(QT_TRANSLATE_NOOP("ConsentModels", "MRN"), [](const R& r) { return QVariant(r.mrn); }),
+        column(QT_TRANSLATE_NOOP("ConsentModels", "Patient"),
+               [](const R& r) { return QVariant(r.patientName); }),
+        column(QT_TRANSLATE_NOOP("ConsentModels", "Proxy"),
+               [](const R& r) {
+                   return QVariant(r.consent.proxyName() + QStringLiteral(" <") + r.consent.proxyEmail +
+                                   QLatin1Char('>'));
+               }),
+        column(QT_TRANSLATE_NOOP("ConsentModels", "Relationship"),
+               [](const R& r) { return QVariant(DisplayText::relationship(r.consent.relationship)); }),
+        column(QT_TRANSLATE_NOOP("ConsentModels", "Access"),
+               [](const R& r) { return QVariant(DisplayText::level(r.consent.scope)); }),
+        column(QT_TRANSLATE_NOOP("ConsentModels", "Filed"),
+               [zone](const R& r) { return QVariant(DisplayText::localTime(r.consent.createdAt, zone)); }),
+    };
+}
+
+} // namespace
+
+QString ConsentListModel::statusText(const QString& status) {
+    if (status == QLatin1String("submitted"))
+        return QCoreApplication::translate("ConsentModels", "waiting for review");
+    if (status == QLatin1String("approved"))
+        return QCoreApplication::translate("ConsentModels", "approved");
+    if (status == QLatin1String("rejected"))
+        return QCoreApplication::translate("ConsentModels", "rejected");
+    if (status == QLatin1String("revoked"))
+        return QCoreApplication::translate("ConsentModels", "revoked");
+    return status;
+}
+
+ConsentListModel::ConsentListModel(DbRunner& runner, const QTimeZone& zone, QObject* parent)
+    : RowsModel<ConsentRow>(consentColumns(zone), parent)
+    , m_runner(runner) {}
+
+void ConsentListModel::show(const QString& status) {
+    m_status = status;
+    // The desk's lists are short (a day's or a month's forms): one page.
+    load(
+        [this, status](int offset, int) -> QFuture<Page> {
+            if (offset > 0)
+                return QtFuture::makeReadyFuture(Page(QList<ConsentRow>()));
+            return m_runner.run(
+                [status](const ServiceContext& ctx) { return ConsentService(ctx).list(status); });
+        },
+        1000);
+}
+
+} // namespace pd

@@ -1,0 +1,38 @@
+// The consent desk's list: consents of one status (or all), newest first.
+#pragma once
+
+#include "ConsentService.h"
+#include "RowsModel.h"
+
+#include <QTimeZone>
+
+namespace pd {
+
+class ConsentListModel final : public RowsModel<ConsentRow> {
+public:
+    ConsentListModel(DbRunner& runner, const QTimeZone& zone, QObject* parent = nullptr);
+    // `status` empty = every consent.
+    void show(const QString& status);
+    void reload() { show(m_status); }
+    const QString& status() const { return m_status; }
+
+    enum Columns {
+        NumberColumn,
+        StatusColumn,
+        MrnColumn,
+        PatientColumn,
+        ProxyColumn,
+        RelationshipColumn,
+        ScopeColumn,
+        FiledColumn
+    };
+
+    // The words staff read for a consent's status and kind.
+    static QString statusText(const QString& status);
+
+private:
+    DbRunner& m_runner;
+    QString m_status = QStringLiteral("submitted");
+};
+
+} // namespace pd

@@ -1,0 +1,335 @@
+// The HIM desks beyond the worklists, driven through their real widgets: the consent desk (file, review,
+// approve, reject).
+#include "GuiFixture.h"
+
+#include "AgeRules.h"
+#include "ConsentModels.h"
+#include "ConsentsPage.h"
+#include "DemoData.h"
+#include "GrantRepository.h"
+#include "InvitationService.h"
+#include "PatientPage.h"
+#include "ReportsPage.h"
+#include "RequestDialogs.h"
+#include "RequestModels.h"
+#include "RequestsPage.h"
+#include "Secrets.h"
+#include "SubmitConsentDialog.h"
+#include "VisibilityDialog.h"
+
+#include <QComboBox>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QSpinBox>
+#include <QStandardItemModel>
+#include <QTableView>
+#include <QTableWidget>
+
+using namespace pd;
+using namespace pd::test;
+
+namespace {
+
+template <typename T> T* child(QWidget* parent, const char* name) {
+    T* w = parent->findChild<T*>(QLatin1String(name));
+    if (!w)
+        qFatal("no widget %s", name);
+    return w;
+}
+
+// Lucía Torres, 21, whose consent names her father.
+void addAdult(Gui& gui) {
+    auto ctx = gui.t.as(QStringLiteral("specialist"));
+    auto p = PatientService(*ctx).add({QStringLiteral("9000004"), QStringLiteral("Lucía"),
+                                       QStringLiteral("Torres"), QStringLiteral("2005-04-04"),
+                                       QStringLiteral("female"), QStringLiteral("es"),
+                                       QStringLiteral("lucia.torres@example.org"), QString()});
+    if (!p)
+        qFatal("%s", qPrintable(p.error().message));
+}
+
+// A small PNG "scan" of the form, made for the run.
+QString scannedForm(const QTemporaryDir& dir) {
+    QImage image(200, 260, QImage::Format_RGB32);
+    image.fill(Qt::white);
+    const QString path = dir.filePath(QStringLiteral("consent-lucia.png"));
+    image.save(path, "PNG");
+    return path;
+}
+
+// Files Lucía's consent through the dialog; the desk then shows it.
+void fileThroughTheDialog(ConsentsPage* desk, const QString& formPath, const QString& signedBy) {
+    whenModal<SubmitConsentDialog>([formPath, signedBy](SubmitConsentDialog* d) {
+        child<QLineEdit>(d, "consentMrnLineEdit")->setText(QStringLiteral("9000004"));
+        child<QLineEdit>(d, "proxyGivenLineEdit")->setText(QStringLiteral("Jorge"));
+        child<QLineEdit>(d, "proxyFamilyLineEdit")->setText(QStringLiteral("Torres"));
+        child<QLineEdit>(d, "proxyEmailLineEdit")->setText(QStringLiteral("jorge.torres@example.org"));
+        child<QLineEdit>(d, "consentSignedLineEdit")->setText(QStringLiteral("2026-11-20"));
+        child<QLineEdit>(d, "consentSignedByLineEdit")->setText(signedBy);
+        Prompts::setNextSaveFileName(formPath);
+        child<QPushButton>(d, "consentFormBrowseButton")->click();
+        child<QLineEdit>(d, "pinLineEdit")->setText(QStringLiteral("604817"));
+        child<QLineEdit>(d, "pinAgainLineEdit")->setText(QStringLiteral("604817"));
+        QVERIFY2(d->shownProblem().isEmpty(), qPrintable(d->shownProblem()));
+        child<QPushButton>(d, "confirmButton")->click();
+    });
+    child<QPushButton>(desk, "fileConsentButton")->click();
+}
+
+} // namespace
+
+class TestGuiDesks : public QObject {
+    Q_OBJECT
+
+private slots:
+    void aConsentIsFiledReviewedAndApproved() {
+        Gui gui;
+        addAdult(gui);
+        QTemporaryDir dir;
+        MainWindow* w = gui.signIn(QStringLiteral("specialist"));
+        QVERIFY(w);
+        ConsentsPage* desk = w->consents();
+        QVERIFY(desk);
+        w->pages()->setCurrentWidget(desk);
+        fileThroughTheDialog(desk, scannedForm(dir), QStringLiteral("Lucía Torres"));
+
+        // The review shows the patient, the proxy, the form and every check side by side.
+        QTRY_VERIFY_WITH_TIMEOUT(desk->shown().has_value(), Wait);
+        QVERIFY(child<QLabel>(desk, "consentPatientLabel")->text().contains(QStringLiteral("Lucía Torres")));
+        QVERIFY(child<QLabel>(desk, "consentProxyLabel")
+                    ->text()
+                    .contains(QStringLiteral("jorge.torres@example.org")));
+        QVERIFY(!child<QLabel>(desk, "consentPreviewLabel")->pixmap().isNull()); // the scan is shown
+        const QString checks = child<QLabel>(desk, "consentChecksLabel")->text();
+        QVERIFY(checks.contains(QStringLiteral("Signed by the patient")));
+        QVERIFY(checks.contains(QStringLiteral("on or after the 18th birthday")));
+        QTRY_COMPARE_WITH_TIMEOUT(desk->model()->rowCount(), 1, Wait);
+        // The form can be opened in the system's viewer, as filed.
+        QFile opened(desk->openForm());
+        QVERIFY(opened.open(QIODevice::ReadOnly));
+        QCOMPARE(Secrets::sha256Hex(opened.readAll()), desk->shown()->document.sha256);
+
+        auto* approve = child<QPushButton>(desk, "approveConsentButton");
+        QVERIFY(approve->isEnabled());
+        approve->click();
+        QTRY_VERIFY_WITH_TIMEOUT(
+            child<QLabel>(desk, "consentMessageLabel")->text().startsWith(QStringLiteral("Approved")), Wait);
+        // The grant exists and Jorge's invitation is queued.
+        const auto grants =
+            gui.elsewhere(QStringLiteral("specialist"), [](const ServiceContext& ctx) -> Result<int> {
+                Query q(ctx.db(),
+                        QStringLiteral("SELECT count(*) FROM access_grants g JOIN portal_users u ON u.id = "
+                                       "g.portal_user_id JOIN invitations i ON i.portal_user_id = u.id WHERE "
+                                       "u.email = 'jorge.torres@example.org' AND g.basis = 'consent' AND "
+                                       "g.ended_at IS NULL AND i.status = 'queued'"));
+                return q.exec().ok() && q.next() ? q.value(0).toInt() : -1;
+            });
+        QCOMPARE(grants.value(), 1);
+        // Decided consents leave the "waiting" list.
+        QTRY_COMPARE_WITH_TIMEOUT(desk->model()->rowCount(), 0, Wait);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            child<QLabel>(desk, "consentTitleLabel")->text().contains(QStringLiteral("approved")), Wait);
+        QVERIFY(child<QPushButton>(desk, "revokeConsentButton")->isEnabled());
+    }
+
+    void aConsentSignedBySomeoneElseIsRejectedWithANotice() {
+        Gui gui;
+        addAdult(gui);
+        QTemporaryDir dir;
+        MainWindow* w = gui.signIn(QStringLiteral("specialist"));
+        QVERIFY(w);
+        ConsentsPage* desk = w->consents();
+        w->pages()->setCurrentWidget(desk);
+        fileThroughTheDialog(desk, scannedForm(dir), QStringLiteral("Jorge Torres"));
+        QTRY_VERIFY_WITH_TIMEOUT(desk->shown().has_value(), Wait);
+        QVERIFY(
+            child<QLabel>(desk, "consentChecksLabel")->text().contains(QStringLiteral("not by the patient")));
+        QVERIFY(!child<QPushButton>(desk, "approveConsentButton")->isEnabled());
+
+        child<QPushButton>(desk, "rejectConsentButton")->click(); // no reason yet
+        QVERIFY(child<QLabel>(desk, "consentMessageLabel")->text().contains(QStringLiteral("Say why")));
+        child<QLineEdit>(desk, "rejectReasonLineEdit")
+            ->setText(QStringLiteral("Signed by the father, not the patient"));
+        child<QPushButton>(desk, "rejectConsentButton")->click();
+        QTRY_VERIFY_WITH_TIMEOUT(child<QLabel>(desk, "consentMessageLabel")
+                                     ->text()
+                                     .contains(QStringLiteral("notice to the patient")),
+                                 Wait);
+        const auto notices =
+            gui.elsewhere(QStringLiteral("specialist"), [](const ServiceContext& ctx) -> Result<int> {
+                Query q(ctx.db(),
+                        QStringLiteral("SELECT count(*) FROM outbox WHERE kind = 'consent_rejected' AND "
+                                       "recipient = 'lucia.torres@example.org'"));
+                return q.exec().ok() && q.next() ? q.value(0).toInt() : -1;
+            });
+        QCOMPARE(notices.value(), 1);
+    }
+
+    void theReportExportsCsvAndPrintsToPdf() {
+        Gui gui;
+        QTemporaryDir dir;
+        MainWindow* w = gui.signIn(QStringLiteral("specialist"));
+        QVERIFY(w);
+        ReportsPage* reports = w->reports();
+        QVERIFY(reports);
+        w->pages()->setCurrentWidget(reports);
+        QTRY_VERIFY_WITH_TIMEOUT(reports->dashboard().has_value(), Wait);
+        // Linh's invitation was sent this week (the seed): it is counted.
+        QCOMPARE(reports->dashboard()->sent, 1);
+        QVERIFY(
+            child<QLabel>(reports, "reportFiguresLabel")->text().contains(QStringLiteral("Activation rate")));
+        QCOMPARE(reports->table()->rowCount(), 12 + 1); // twelve weeks and the total
+
+        const QString csv = dir.filePath(QStringLiteral("report.csv"));
+        Prompts::setNextSaveFileName(csv);
+        child<QPushButton>(reports, "reportCsvButton")->click();
+        QFile csvFile(csv);
+        QVERIFY(csvFile.open(QIODevice::ReadOnly));
+        const QString text = QString::fromUtf8(csvFile.readAll());
+        QVERIFY(text.contains(QStringLiteral("Week of,Sent,Activated,Expired")));
+        QVERIFY(text.contains(QStringLiteral("Total,1,0,0")));
+
+        const QString pdf = dir.filePath(QStringLiteral("report.pdf"));
+        Prompts::setNextSaveFileName(pdf);
+        child<QPushButton>(reports, "reportPdfButton")->click();
+        QFile pdfFile(pdf);
+        QVERIFY(pdfFile.open(QIODevice::ReadOnly));
+        QVERIFY(pdfFile.read(5) == "%PDF-");
+        QVERIFY(child<QLabel>(reports, "reportStatusLabel")->text().contains(pdf));
+
+        // A shorter period reloads at once.
+        child<QSpinBox>(reports, "reportWeeksSpinBox")->setValue(4);
+        QTRY_COMPARE_WITH_TIMEOUT(reports->table()->rowCount(), 4 + 1, Wait);
+    }
+
+    void aRequestIsLoggedGoesLateAndIsResolvedWithItsAction() {
+        Gui gui;
+        // An agent takes the call: Linh never got her invitation.
+        MainWindow* w = gui.signIn(QStringLiteral("agent"));
+        QVERIFY(w);
+        RequestsPage* desk = w->requests();
+        w->pages()->setCurrentWidget(desk);
+        whenModal<LogRequestDialog>([](LogRequestDialog* d) {
+            auto* kind = child<QComboBox>(d, "requestKindComboBox");
+            kind->setCurrentIndex(kind->findData(QStringLiteral("never_received")));
+            child<QLineEdit>(d, "requestMrnLineEdit")->setText(QStringLiteral("9000002"));
+            child<QLineEdit>(d, "requestUserLineEdit")->setText(QStringLiteral("linh.nguyen"));
+            QVERIFY2(d->shownProblem().isEmpty(), qPrintable(d->shownProblem()));
+            child<QPushButton>(d, "confirmButton")->click();
+        });
+        child<QPushButton>(desk, "logRequestButton")->click();
+        QTRY_COMPARE_WITH_TIMEOUT(desk->model()->rowCount(), 1, Wait);
+        // Tuesday 10:00 + 2 business days = Thursday 10:00, but Thursday is Thanksgiving: Friday 10:00.
+        const RequestRow row = desk->model()->row(0);
+        QCOMPARE(AgeRules::localDate(row.request.dueAt, losAngeles()), QDate(2026, 11, 27));
+        QVERIFY(!row.late);
+        QVERIFY(!child<QPushButton>(desk, "resolveRequestButton")->isVisible()); // agents log, HIM resolves
+
+        // A specialist, the next Monday: the request is late, and Linh gets a new invitation.
+        gui.clock->set(la(2026, 11, 30, 9, 0));
+        QVERIFY(gui.elsewhere(QStringLiteral("specialist"),
+                              [](const ServiceContext& ctx) -> Result<bool> {
+                                  auto r = InvitationService(ctx).reissue(
+                                      {QStringLiteral("linh.nguyen"), false, QString()}, QString());
+                                  return r ? Result<bool>(true) : Result<bool>(r.error());
+                              })
+                    .ok());
+        w->findChild<QAction*>(QStringLiteral("signOutAction"))->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(gui.app->signInDialog() && gui.app->signInDialog()->isVisible(), Wait);
+        child<QLineEdit>(gui.app->signInDialog(), "staffNameLineEdit")->setText(QStringLiteral("specialist"));
+        child<QPushButton>(gui.app->signInDialog(), "signInButton")->click();
+        QTRY_VERIFY_WITH_TIMEOUT(gui.app->mainWindow() != nullptr, Wait);
+        w = gui.app->mainWindow();
+        desk = w->requests();
+        w->pages()->setCurrentWidget(desk);
+        QTRY_COMPARE_WITH_TIMEOUT(desk->model()->rowCount(), 1, Wait);
+        QVERIFY(desk->model()->row(0).late);
+        QVERIFY(desk->model()
+                    ->index(0, RequestListModel::DueColumn)
+                    .data()
+                    .toString()
+                    .contains(QStringLiteral("late")));
+        desk->choose(1);
+        QTRY_COMPARE_WITH_TIMEOUT(desk->model()->rowCount(), 1, Wait);
+
+        desk->view()->setCurrentIndex(desk->model()->index(0, 0));
+        whenModal<ResolveRequestDialog>([](ResolveRequestDialog* d) {
+            auto* action = child<QComboBox>(d, "resolveActionComboBox");
+            QTRY_VERIFY_WITH_TIMEOUT(action->count() > 1, Wait); // the reissue is offered
+            QVERIFY(action->currentText().contains(QStringLiteral("reissued"), Qt::CaseInsensitive));
+            child<QPlainTextEdit>(d, "resolveNoteEdit")
+                ->setPlainText(QStringLiteral("Reissued; the family confirmed the address"));
+            child<QPushButton>(d, "confirmButton")->click();
+        });
+        child<QPushButton>(desk, "resolveRequestButton")->click();
+        QTRY_COMPARE_WITH_TIMEOUT(desk->model()->rowCount(), 0, Wait); // gone from the late list
+        const auto linked =
+            gui.elsewhere(QStringLiteral("specialist"), [](const ServiceContext& ctx) -> Result<QString> {
+                Query q(ctx.db(), QStringLiteral("SELECT resolved_action FROM requests"));
+                if (!q.exec().ok() || !q.next())
+                    return QString();
+                return q.value(0).toString();
+            });
+        QVERIFY2(linked.value().startsWith(QStringLiteral("invitation:")), qPrintable(linked.value()));
+    }
+
+    void theExplainerShowsATeensParentTheLimitedSetWithReasons() {
+        Gui gui;
+        {
+            // Linh activates her login first (it was sent when the families were seeded).
+            Query q(*gui.t.db,
+                    QStringLiteral("SELECT id FROM outbox WHERE recipient = 'linh.nguyen@example.org'"));
+            QVERIFY(q.exec().ok() && q.next());
+            const QString token = DemoData::tokenFromOutbox(*gui.t.db, q.value(0).toLongLong());
+            QVERIFY(InvitationService(*gui.t.as(QStringLiteral("portal")))
+                        .activate(token, QStringLiteral("482913"))
+                        .ok());
+        }
+        MainWindow* w = gui.signIn(QStringLiteral("agent"));
+        QVERIFY(w);
+        PatientPage* page = w->openPatient(QStringLiteral("9000002")); // Mateo, 14; Linh is his parent
+        QTRY_VERIFY_WITH_TIMEOUT(page->story().has_value(), Wait);
+        page->selectLogin(QStringLiteral("linh.nguyen"));
+        auto* explain = child<QPushButton>(page, "explainVisibilityButton");
+        QVERIFY(explain->isEnabled());
+        VisibilityDialog* dialog = nullptr;
+        explain->click();
+        QTRY_VERIFY_WITH_TIMEOUT((dialog = page->findChild<VisibilityDialog*>()) != nullptr, Wait);
+        QTRY_VERIFY_WITH_TIMEOUT(dialog->answer().has_value(), Wait);
+        QHash<QString, QPair<QString, QString>> rows; // information → (visible, why)
+        for (int r = 0; r < dialog->table()->rowCount(); ++r)
+            rows.insert(dialog->table()->item(r, 0)->text(),
+                        {dialog->table()->item(r, 1)->text(), dialog->table()->item(r, 2)->text()});
+        QVERIFY2(rows.value(QStringLiteral("Lab results")).first.contains(QStringLiteral("no")),
+                 qPrintable(rows.keys().join(QLatin1Char(','))));
+        QVERIFY2(rows.value(QStringLiteral("Lab results")).second.contains(QStringLiteral("limited set")),
+                 qPrintable(rows.value(QStringLiteral("Lab results")).second));
+        QVERIFY(
+            rows.value(QStringLiteral("Appointments and scheduling")).first.contains(QStringLiteral("yes")));
+        QVERIFY(rows.value(QStringLiteral("Immunizations")).first.contains(QStringLiteral("yes")));
+        // The sensitive categories are never on the portal, whoever asks.
+        int withheld = 0;
+        for (const auto& row : std::as_const(rows))
+            withheld += row.second.contains(QStringLiteral("never shows"), Qt::CaseInsensitive) ? 1 : 0;
+        QVERIFY(withheld >= 7);
+        QVERIFY(child<QLabel>(dialog, "visibilitySummaryLabel")->text().contains(QStringLiteral("Linh")));
+
+        // Asked for someone unrelated, it says so instead of a table of "no".
+        child<QLineEdit>(dialog, "visibilityUserLineEdit")->setText(QStringLiteral("grace.kim"));
+        child<QPushButton>(dialog, "explainButton")->click();
+        QTRY_VERIFY_WITH_TIMEOUT(!dialog->answer().has_value(), Wait);
+        QVERIFY(!child<QLabel>(dialog, "visibilitySummaryLabel")->text().isEmpty());
+        QCOMPARE(dialog->table()->rowCount(), 0);
+    }
+
+    void supportAgentsHaveNoConsentDesk() {
+        Gui gui;
+        MainWindow* w = gui.signIn(QStringLiteral("agent"));
+        QVERIFY(w);
+        QVERIFY(!w->consents());
+        QVERIFY(!w->reports());
+    }
+};
+
+QTEST_MAIN(TestGuiDesks)
+#include "TestGuiDesks.moc"

@@ -1,0 +1,155 @@
+#include "ReportsPage.h"
+
+#include "CsvExport.h"
+#include "Prompts.h"
+
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPageLayout>
+#include <QPageSize>
+#include <QPdfWriter>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QStandardItemModel>
+#include <QTableView>
+#include <QTextDocument>
+#include <QVBoxLayout>
+
+namespace pd {
+
+ReportsPage::ReportsPage(const Session& session, QWidget* parent)
+    : QWidget(parent)
+    , m_session(session) {
+    setObjectName(QStringLiteral("reportsPage"));
+    m_weeks = new QSpinBox(this);
+    m_weeks->setObjectName(QStringLiteral("reportWeeksSpinBox"));
+    m_weeks->setAccessibleName(tr("Weeks in the report"));
+    m_weeks->setRange(1, 104);
+    m_weeks->setValue(12);
+    m_weeks->setSuffix(tr(" weeks"));
+    connect(m_weeks, &QSpinBox::valueChanged, this, &ReportsPage::reload);
+    auto* csv = new QPushButton(tr("Export &CSV…"), this);
+    csv->setObjectName(QStringLiteral("reportCsvButton"));
+    connect(csv, &QPushButton::clicked, this, &ReportsPage::exportCsv);
+    auto* pdf = new QPushButton(tr("&Print to PDF…"), this);
+    pdf->setObjectName(QStringLiteral("reportPdfButton"));
+    connect(pdf, &QPushButton::clicked, this, &ReportsPage::printPdf);
+
+    m_figures = new QLabel(this);
+    m_figures->setObjectName(QStringLiteral("reportFiguresLabel"));
+    m_figures->setTextFormat(Qt::RichText);
+    m_figures->setWordWrap(true);
+    m_figures->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+    m_status = new QLabel(this);
+    m_status->setObjectName(QStringLiteral("reportStatusLabel"));
+    m_status->setWordWrap(true);
+
+    m_table = new QStandardItemModel(this);
+    m_view = new QTableView(this);
+    m_view->setObjectName(QStringLiteral("reportTableView"));
+    m_view->setAccessibleName(tr("Invitations per week"));
+    m_view->setModel(m_table);
+    m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_view->verticalHeader()->hide();
+    m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+
+    auto* top = new QHBoxLayout;
+    auto* label = new QLabel(tr("&Period:"), this);
+    label->setBuddy(m_weeks);
+    top->addWidget(label);
+    top->addWidget(m_weeks);
+    top->addStretch(1);
+    top->addWidget(csv);
+    top->addWidget(pdf);
+    auto* body = new QHBoxLayout;
+    body->addWidget(m_figures, 2);
+    body->addWidget(m_view, 3);
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(top);
+    layout->addLayout(body, 1);
+    layout->addWidget(m_status);
+    connect(session.runner, &DbRunner::dataChanged, this, &ReportsPage::reload);
+    reload();
+}
+
+void ReportsPage::reload() {
+    const int weeks = m_weeks->value();
+    onReady(this, m_session.runner->run([weeks](const ServiceContext& ctx) {
+        return ReportService(ctx).dashboard(weeks);
+    }),
+            [this](const Result<Dashboard>& d) {
+                if (!d) {
+                    m_status->setText(d.error().message);
+                    return;
+                }
+                show(d.value());
+            });
+}
+
+void ReportsPage::show(const Dashboard& d) {
+    m_dashboard = d;
+    QString html = ReportService::html(d, m_session.policy.hospitalName);
+    // On screen the weekly table stands beside the figures: show only the figures here.
+    html = html.left(html.indexOf(QStringLiteral("<br/>")));
+    m_figures->setText(html);
+    const QList<QStringList> rows = ReportService::table(d);
+    m_table->clear();
+    m_table->setHorizontalHeaderLabels(rows.first());
+    for (qsizetype r = 1; r < rows.size(); ++r) {
+        QList<QStandardItem*> items;
+        for (const QString& cell : rows.at(r)) {
+            auto* item = new QStandardItem(cell);
+            item->setTextAlignment(r == 0 ? Qt::AlignLeft : Qt::AlignRight | Qt::AlignVCenter);
+            items.append(item);
+        }
+        m_table->appendRow(items);
+    }
+    m_status->clear();
+    emit loaded();
+}
+
+void ReportsPage::exportCsv() {
+    if (!m_dashboard)
+        return;
+    const QString path = Prompts::saveFileName(
+        this, tr("Export the report"),
+        QStringLiteral("portal-report-%1.csv").arg(m_dashboard->to.toString(Qt::ISODate)),
+        tr("CSV files (*.csv)"));
+    if (path.isEmpty())
+        return;
+    const Status s = CsvExport::write(*m_table, path);
+    m_status->setText(s ? tr("Saved %1.").arg(path) : s.error().message);
+}
+
+Status ReportsPage::writePdf(const QString& path) const {
+    if (!m_dashboard)
+        return Error::validation(QStringLiteral("report.none"), tr("The report has not loaded yet."));
+    QPdfWriter writer(path);
+    writer.setPageSize(QPageSize(QPageSize::Letter));
+    writer.setPageMargins(QMarginsF(15, 15, 15, 15), QPageLayout::Millimeter);
+    writer.setTitle(tr("Patient portal access report"));
+    writer.setCreator(QStringLiteral("PortalDesk"));
+    QTextDocument document;
+    document.setHtml(ReportService::html(*m_dashboard, m_session.policy.hospitalName));
+    document.print(&writer);
+    if (!QFileInfo(path).isFile() || QFileInfo(path).size() == 0)
+        return Error::unavailable(QStringLiteral("report.write"), tr("Could not write %1.").arg(path));
+    return {};
+}
+
+void ReportsPage::printPdf() {
+    if (!m_dashboard)
+        return;
+    const QString path = Prompts::saveFileName(
+        this, tr("Print the report to PDF"),
+        QStringLiteral("portal-report-%1.pdf").arg(m_dashboard->to.toString(Qt::ISODate)),
+        tr("PDF files (*.pdf)"));
+    if (path.isEmpty())
+        return;
+    const Status s = writePdf(path);
+    m_status->setText(s ? tr("Saved %1.").arg(path) : s.error().message);
+}
+
+} // namespace pd
