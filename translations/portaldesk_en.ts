@@ -34,6 +34,30 @@
             <numerusform>Wrong PIN; %n attempts left.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>The proxy&apos;s login %1 (%2) holds access to %n other patient(s).</source>
+        <translation>
+            <numerusform>The proxy&apos;s login %1 (%2) holds access to %n other patient.</numerusform>
+            <numerusform>The proxy&apos;s login %1 (%2) holds access to %n other patients.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>pd::ConsentsPage</name>
+    <message numerus="yes">
+        <source>%n consent(s)</source>
+        <translation>
+            <numerusform>%n consent</numerusform>
+            <numerusform>%n consents</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1, MRN %2, born %3 (%n year(s) old)</source>
+        <translation>
+            <numerusform>%1, MRN %2, born %3 (%n year old)</numerusform>
+            <numerusform>%1, MRN %2, born %3 (%n years old)</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>pd::EnrollDialog</name>
@@ -42,6 +66,16 @@
         <translation>
             <numerusform>Creates the login for %1 &lt;%2&gt; (or uses the existing login with that address), gives it %3 access to %4&apos;s record, and queues an invitation that must be sent within %n business day. The PIN is stored only as a hash and is never shown again.</numerusform>
             <numerusform>Creates the login for %1 &lt;%2&gt; (or uses the existing login with that address), gives it %3 access to %4&apos;s record, and queues an invitation that must be sent within %n business days. The PIN is stored only as a hash and is never shown again.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>pd::LogRequestDialog</name>
+    <message numerus="yes">
+        <source>It is due %n business day(s) after it arrived (counted in HIM hours), and shows on the requests worklist until someone resolves it.</source>
+        <translation>
+            <numerusform>It is due %n business day after it arrived (counted in HIM hours), and shows on the requests worklist until someone resolves it.</numerusform>
+            <numerusform>It is due %n business days after it arrived (counted in HIM hours), and shows on the requests worklist until someone resolves it.</numerusform>
         </translation>
     </message>
 </context>
@@ -72,6 +106,23 @@
         <translation>
             <numerusform>A new invitation goes to %1, the address on file, with a new link that works for %n day from sending. </numerusform>
             <numerusform>A new invitation goes to %1, the address on file, with a new link that works for %n days from sending. </numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>pd::RequestsPage</name>
+    <message numerus="yes">
+        <source>%n request(s)</source>
+        <translation>
+            <numerusform>%n request</numerusform>
+            <numerusform>%n requests</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n late</source>
+        <translation>
+            <numerusform>%n late</numerusform>
+            <numerusform>%n late</numerusform>
         </translation>
     </message>
 </context>

@@ -374,6 +374,22 @@
         <translation>%1 (%2, formulario %3)  desde %4</translation>
     </message>
     <message>
+        <source>Say where to send it: --to ADDRESS.</source>
+        <translation>Indique adónde enviarlo: --to ADDRESS.</translation>
+    </message>
+    <message>
+        <source>Test message accepted for %1 (%2).</source>
+        <translation>Mensaje de prueba aceptado para %1 (%2).</translation>
+    </message>
+    <message>
+        <source>Password for %1 (12 characters or more): </source>
+        <translation>Contraseña de %1 (12 caracteres o más): </translation>
+    </message>
+    <message>
+        <source>Database password for %1: </source>
+        <translation>Contraseña de la base de datos para %1: </translation>
+    </message>
+    <message>
         <source>Usage: portaldesk-cli [--db FILE] [--now ISO-8601] [--staff NAME] [--json] COMMAND …
 
   init                                   create or migrate the database
@@ -391,7 +407,19 @@
   user show USER | user update USER [--email E] [--language L]
   user deactivate USER --reason R [--reported-by WHO] [--verified-by HOW] [--note TEXT]
        reasons: suspected_compromise, family_request, duplicate, deceased, other
+  consent submit --mrn M --proxy-email E --proxy-given G --proxy-family F --relationship R
+                 --signed YYYY-MM-DD --document FILE [--signed-by NAME] [--scope full|limited]
+                 [--kind adult_proxy|guardian] [--language L]   (PIN on the form from standard input)
+  consent list [--status S] | show ID | approve ID [--override REASON] | reject ID --reason R
+  consent revoke ID                      ends the proxy&apos;s access at once
+  report [--weeks N]                     invitations per week, activation, requests on time, birthdays
+  request add --kind K [--mrn M] [--user USER] [--received ISO-8601] [--channel C] [--note TEXT]
+       kinds: never_received, invitation_expired, deactivate, visibility, other
+       channels: phone (default), email, portal, in_person, mail, other
+  request list [--late | --all] [--limit N]   open requests by due time (2 business days)
+  request resolve ID --note TEXT [--action TYPE:ID | --action audit:N]
   transitions upcoming [--days N]        12th and 18th birthdays ahead (default 30 days)
+  visibility USER MRN                    what that login can see for that patient, and why
   daily                                  expire, transitions, notices, late marks, send mail
   mail send | mail list [--status S] | mail test --to ADDRESS   (supervisors: check mail settings)
   audit verify | audit list [--record TYPE[:ID]] [--limit N]
@@ -424,9 +452,21 @@ Exit codes: 0 done, 2 usage, 3 refused by a rule or bad input, 4 conflict, 5 not
   user show USER | user update USER [--email E] [--language L]
   user deactivate USER --reason R [--reported-by WHO] [--verified-by HOW] [--note TEXT]
        motivos: suspected_compromise, family_request, duplicate, deceased, other
-  transitions upcoming [--days N]        próximos cumpleaños de 12 y 18 años (predeterminado: 30 días)
-  daily                                  vencimientos, transiciones, avisos, atrasos, envío de correo
-  mail send | mail list [--status S] | mail test --to ADDRESS   (supervisores de HIM: comprobar la configuración de correo)
+  consent submit --mrn M --proxy-email E --proxy-given G --proxy-family F --relationship R
+                 --signed YYYY-MM-DD --document FILE [--signed-by NAME] [--scope full|limited]
+                 [--kind adult_proxy|guardian] [--language L]   (PIN del formulario desde la entrada estándar)
+  consent list [--status S] | show ID | approve ID [--override REASON] | reject ID --reason R
+  consent revoke ID                      termina de inmediato el acceso del representante
+  report [--weeks N]                     invitaciones por semana, activación, solicitudes a tiempo, cumpleaños
+  request add --kind K [--mrn M] [--user USER] [--received ISO-8601] [--channel C] [--note TEXT]
+       tipos: never_received, invitation_expired, deactivate, visibility, other
+       canales: phone (predeterminado), email, portal, in_person, mail, other
+  request list [--late | --all] [--limit N]   solicitudes abiertas por vencimiento (2 días hábiles)
+  request resolve ID --note TEXT [--action TYPE:ID | --action audit:N]
+  transitions upcoming [--days N]        cumpleaños de 12 y 18 años próximos (predeterminado: 30 días)
+  visibility USER MRN                    qué puede ver esa cuenta de ese paciente, y por qué
+  daily                                  vencimientos, transiciones, avisos, marcas de atraso, envío de correo
+  mail send | mail list [--status S] | mail test --to ADDRESS   (supervisores: comprobar la configuración de correo)
   audit verify | audit list [--record TYPE[:ID]] [--limit N]
   settings list | settings get KEY | settings set KEY VALUE
   staff add NAME --role support_agent|him_specialist|him_supervisor | staff list |
@@ -434,28 +474,251 @@ Exit codes: 0 done, 2 usage, 3 refused by a rule or bad input, 4 conflict, 5 not
 
 USER es un nombre de usuario del portal o una dirección de correo. --now reemplaza el reloj en esta
 ejecución; una hora sin desfase horario se interpreta en la zona horaria del hospital. El miembro del
-personal que actúa es --staff; si no, $PORTALDESK_STAFF; si no, su nombre de usuario del sistema. Los
-mensajes siguen $PORTALDESK_LANGUAGE (en, es) o el idioma del sistema.
+personal que actúa es --staff; si no se indica, $PORTALDESK_STAFF; si no, su nombre de usuario del sistema.
+Los mensajes siguen $PORTALDESK_LANGUAGE (en, es) o el idioma del sistema.
 
-Códigos de salida: 0 hecho, 2 uso incorrecto, 3 rechazado por una regla o datos incorrectos, 4 conflicto,
+Códigos de salida: 0 hecho, 2 uso, 3 rechazado por una regla o datos incorrectos, 4 conflicto,
 5 no encontrado, 6 no permitido, 7 base de datos o servidor de correo no disponible.
 </translation>
     </message>
     <message>
-        <source>Say where to send it: --to ADDRESS.</source>
-        <translation>Indique adónde enviarlo: --to ADDRESS.</translation>
+        <source>A consent is named by its number, e.g. 12.</source>
+        <translation>Un consentimiento se indica por su número, p. ej., 12.</translation>
     </message>
     <message>
-        <source>Test message accepted for %1 (%2).</source>
-        <translation>Mensaje de prueba aceptado para %1 (%2).</translation>
+        <source>consent submit needs --%1.</source>
+        <translation>consent submit necesita --%1.</translation>
     </message>
     <message>
-        <source>Password for %1 (12 characters or more): </source>
-        <translation>Contraseña de %1 (12 caracteres o más): </translation>
+        <source>The form %1 can&apos;t be read: %2</source>
+        <translation>No se puede leer el formulario %1: %2</translation>
     </message>
     <message>
-        <source>Database password for %1: </source>
-        <translation>Contraseña de la base de datos para %1: </translation>
+        <source>Consent %1 filed for review: %2 as %3&apos;s %4 (%5).</source>
+        <translation>Consentimiento %1 registrado para revisión: %2 como %4 del paciente %3 (%5).</translation>
+    </message>
+    <message>
+        <source>No consents.</source>
+        <translation>No hay consentimientos.</translation>
+    </message>
+    <message>
+        <source>Consent %1 (%2), %3</source>
+        <translation>Consentimiento %1 (%2), %3</translation>
+    </message>
+    <message>
+        <source>  patient  %1 %2 %3, born %4</source>
+        <translation>  paciente       %1 %2 %3, nacido(a) el %4</translation>
+    </message>
+    <message>
+        <source>  proxy    %1 &lt;%2&gt;, %3, %4 access</source>
+        <translation>  representante  %1 &lt;%2&gt;, %3, acceso %4</translation>
+    </message>
+    <message>
+        <source>  form     %1, %2 bytes, SHA-256 %3; signed %4 by %5</source>
+        <translation>  formulario     %1, %2 bytes, SHA-256 %3; firmado el %4 por %5</translation>
+    </message>
+    <message>
+        <source>(not recorded)</source>
+        <translation>(no registrado)</translation>
+    </message>
+    <message>
+        <source>Every check passes: it can be approved.</source>
+        <translation>Todas las comprobaciones son correctas: se puede aprobar.</translation>
+    </message>
+    <message>
+        <source>Approving it needs a supervisor&apos;s override.</source>
+        <translation>Para aprobarlo se necesita una excepción de un supervisor.</translation>
+    </message>
+    <message>
+        <source>A check fails: it can&apos;t be approved as it is.</source>
+        <translation>Una comprobación falla: no se puede aprobar tal como está.</translation>
+    </message>
+    <message>
+        <source>Consent %1 approved: %2 has %3 access.</source>
+        <translation>Consentimiento %1 aprobado: %2 tiene acceso %3.</translation>
+    </message>
+    <message>
+        <source>Consent %1 rejected.</source>
+        <translation>Consentimiento %1 rechazado.</translation>
+    </message>
+    <message>
+        <source>Consent %1 revoked: %2&apos;s access ended now.</source>
+        <translation>Consentimiento %1 revocado: el acceso de %2 terminó ahora.</translation>
+    </message>
+    <message>
+        <source>--weeks takes a number of weeks.</source>
+        <translation>--weeks necesita un número de semanas.</translation>
+    </message>
+    <message>
+        <source>Activation rate %1%, median time to activation %2.</source>
+        <translation>Tasa de activación: %1%; mediana del tiempo hasta la activación: %2.</translation>
+    </message>
+    <message>
+        <source>none activated</source>
+        <translation>ninguna activada</translation>
+    </message>
+    <message>
+        <source>%1 hours</source>
+        <translation>%1 horas</translation>
+    </message>
+    <message>
+        <source>Requests met within their due time: %1 of %2 (%3 open, not yet due).</source>
+        <translation>Solicitudes atendidas dentro del plazo: %1 de %2 (%3 abiertas, todavía sin vencer).</translation>
+    </message>
+    <message>
+        <source>Turning 12: %1 in 30 days, %2 in 90; turning 18: %3 in 30 days, %4 in 90.</source>
+        <translation>Cumplen 12 años: %1 en 30 días, %2 en 90; cumplen 18 años: %3 en 30 días, %4 en 90.</translation>
+    </message>
+    <message>
+        <source>MRN %1</source>
+        <translation>MRN %1</translation>
+    </message>
+    <message>
+        <source>request add needs --kind (%1).</source>
+        <translation>request add necesita --kind (%1).</translation>
+    </message>
+    <message>
+        <source>Request #%1 (%2, %3) logged: received %4, due %5.</source>
+        <translation>Solicitud n.º %1 (%2, %3) registrada: recibida %4, vence %5.</translation>
+    </message>
+    <message>
+        <source>Give --late or --all, not both.</source>
+        <translation>Indique --late o --all, no ambos.</translation>
+    </message>
+    <message>
+        <source>--limit is a number from 1 to 5000.</source>
+        <translation>--limit es un número de 1 a 5000.</translation>
+    </message>
+    <message>
+        <source>resolved %1 by %2</source>
+        <translation>resuelta %1 por %2</translation>
+    </message>
+    <message>
+        <source>No request is late.</source>
+        <translation>Ninguna solicitud está atrasada.</translation>
+    </message>
+    <message>
+        <source>No requests.</source>
+        <translation>No hay solicitudes.</translation>
+    </message>
+    <message>
+        <source>No open requests.</source>
+        <translation>No hay solicitudes abiertas.</translation>
+    </message>
+    <message>
+        <source>Give the request&apos;s number, for example &quot;request resolve 12&quot;.</source>
+        <translation>Indique el número de la solicitud, por ejemplo &quot;request resolve 12&quot;.</translation>
+    </message>
+    <message>
+        <source>request resolve needs --note (how it was resolved).</source>
+        <translation>request resolve necesita --note (cómo se resolvió).</translation>
+    </message>
+    <message>
+        <source>Request #%1 resolved.</source>
+        <translation>Solicitud n.º %1 resuelta.</translation>
+    </message>
+    <message>
+        <source>Request #%1 resolved by %2 (audit event %3).</source>
+        <translation>Solicitud n.º %1 resuelta por %2 (evento de auditoría %3).</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>sí</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <source>Login %1 (%2, %3, %4) and patient %5 (%6), %7 years old, %8, on %9</source>
+        <translation>Cuenta %1 (%2, %3, %4) y paciente %5 (%6), %7 años, %8, el %9</translation>
+    </message>
+    <message>
+        <source>Access considered:</source>
+        <translation>Accesos considerados:</translation>
+    </message>
+    <message>
+        <source>  none (the patient&apos;s own login)</source>
+        <translation>  ninguno (cuenta propia del paciente)</translation>
+    </message>
+    <message>
+        <source>since %1</source>
+        <translation>desde %1</translation>
+    </message>
+    <message>
+        <source>  ENDED %1 (%2; the nightly run has not recorded it yet)</source>
+        <translation>  TERMINADO %1 (%2; el proceso nocturno todavía no lo ha registrado)</translation>
+    </message>
+    <message>
+        <source>  ← decides</source>
+        <translation>  ← decide</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Categoría</translation>
+    </message>
+    <message>
+        <source>Visible</source>
+        <translation>Visible</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>Regla</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Por qué</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentModels</name>
+    <message>
+        <source>No.</source>
+        <translation>N.º</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>MRN</source>
+        <translation>MRN</translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation>Paciente</translation>
+    </message>
+    <message>
+        <source>Proxy</source>
+        <translation>Representante</translation>
+    </message>
+    <message>
+        <source>Relationship</source>
+        <translation>Parentesco</translation>
+    </message>
+    <message>
+        <source>Access</source>
+        <translation>Acceso</translation>
+    </message>
+    <message>
+        <source>Filed</source>
+        <translation>Registro</translation>
+    </message>
+    <message>
+        <source>waiting for review</source>
+        <translation>en espera de revisión</translation>
+    </message>
+    <message>
+        <source>approved</source>
+        <translation>aprobado</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>rechazado</translation>
+    </message>
+    <message>
+        <source>revoked</source>
+        <translation>revocado</translation>
     </message>
 </context>
 <context>
@@ -646,6 +909,14 @@ Códigos de salida: 0 hecho, 2 uso incorrecto, 3 rechazado por una regla o datos
     <message>
         <source>The central database is at schema version %1 and this PortalDesk needs %2; its administrator brings it up to date with &quot;portaldesk-cli init&quot;.</source>
         <translation>La base de datos central está en la versión de esquema %1 y este PortalDesk necesita la %2; su administrador la actualiza con &quot;portaldesk-cli init&quot;.</translation>
+    </message>
+    <message>
+        <source>Consent %1</source>
+        <translation>El consentimiento %1</translation>
+    </message>
+    <message>
+        <source>Request #%1</source>
+        <translation>La solicitud n.º %1</translation>
     </message>
 </context>
 <context>
@@ -1182,6 +1453,10 @@ Códigos de salida: 0 hecho, 2 uso incorrecto, 3 rechazado por una regla o datos
         <source>use the certificate&apos;s SHA-256 as 64 hex digits</source>
         <translation>use el SHA-256 del certificado como 64 dígitos hexadecimales</translation>
     </message>
+    <message>
+        <source>What proxies of a patient aged 12–17 see: comma-separated portal categories (messages, virtual_visits, lab_results, imaging_reports, prescription_renewals, appointments, clinical_documents, return_to_school_notes, allergies, immunizations, medications). Withheld sensitive results can&apos;t be added.</source>
+        <translation>Lo que ven los representantes de un paciente de 12 a 17 años: categorías del portal separadas por comas (messages, virtual_visits, lab_results, imaging_reports, prescription_renewals, appointments, clinical_documents, return_to_school_notes, allergies, immunizations, medications). No se pueden agregar los resultados sensibles que se retienen.</translation>
+    </message>
 </context>
 <context>
     <name>ReissueDialog</name>
@@ -1200,6 +1475,120 @@ Códigos de salida: 0 hecho, 2 uso incorrecto, 3 rechazado por una regla o datos
     <message>
         <source>Other (describe)</source>
         <translation>Otro (describa)</translation>
+    </message>
+</context>
+<context>
+    <name>Reports</name>
+    <message>
+        <source>none activated</source>
+        <translation>ninguna activada</translation>
+    </message>
+    <message>
+        <source>%1 hours</source>
+        <translation>%1 horas</translation>
+    </message>
+    <message>
+        <source>%1 days</source>
+        <translation>%1 días</translation>
+    </message>
+    <message>
+        <source>Week of</source>
+        <translation>Semana del</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Enviadas</translation>
+    </message>
+    <message>
+        <source>Activated</source>
+        <translation>Activadas</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>Vencidas</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Patient portal access — %1</source>
+        <translation>Acceso al portal del paciente — %1</translation>
+    </message>
+    <message>
+        <source>From %1 to %2</source>
+        <translation>Del %1 al %2</translation>
+    </message>
+    <message>
+        <source>Activation rate (of the invitations sent)</source>
+        <translation>Tasa de activación (de las invitaciones enviadas)</translation>
+    </message>
+    <message>
+        <source>Median time from sending to activation</source>
+        <translation>Mediana del tiempo desde el envío hasta la activación</translation>
+    </message>
+    <message>
+        <source>Requests met within their due time</source>
+        <translation>Solicitudes atendidas dentro del plazo</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 de %2</translation>
+    </message>
+    <message>
+        <source>Requests still open, not yet due</source>
+        <translation>Solicitudes todavía abiertas, sin vencer</translation>
+    </message>
+    <message>
+        <source>Turning 12 in the next 30 / 90 days</source>
+        <translation>Cumplen 12 años en los próximos 30 / 90 días</translation>
+    </message>
+    <message>
+        <source>Turning 18 in the next 30 / 90 days</source>
+        <translation>Cumplen 18 años en los próximos 30 / 90 días</translation>
+    </message>
+</context>
+<context>
+    <name>RequestModels</name>
+    <message>
+        <source>Due</source>
+        <translation>Vence</translation>
+    </message>
+    <message>
+        <source>%1 — late</source>
+        <translation>%1 — atrasada</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>Solicitud</translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation>Paciente</translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation>Cuenta</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Recepción</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Medio</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Nota</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>Resolución</translation>
+    </message>
+    <message>
+        <source>%1 by %2: %3</source>
+        <translation>%1 por %2: %3</translation>
     </message>
 </context>
 <context>
@@ -1654,6 +2043,353 @@ Códigos de salida: 0 hecho, 2 uso incorrecto, 3 rechazado por una regla o datos
         <source>The daily run is already going on another workstation; this one did nothing. Each step is done once either way.</source>
         <translation>El proceso diario ya se está ejecutando en otra estación de trabajo; esta no hizo nada. De todos modos, cada paso se hace una sola vez.</translation>
     </message>
+    <message>
+        <source>waiting for review</source>
+        <translation>en espera de revisión</translation>
+    </message>
+    <message>
+        <source>approved</source>
+        <translation>aprobado</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>rechazado</translation>
+    </message>
+    <message>
+        <source>revoked</source>
+        <translation>revocado</translation>
+    </message>
+    <message>
+        <source>Filing a proxy consent</source>
+        <translation>Registrar un consentimiento de representación</translation>
+    </message>
+    <message>
+        <source>The consent&apos;s kind must be adult_proxy or guardian.</source>
+        <translation>El tipo de consentimiento debe ser adult_proxy o guardian.</translation>
+    </message>
+    <message>
+        <source>The proxy&apos;s relationship must be parent, guardian or family.</source>
+        <translation>El parentesco del representante debe ser parent, guardian o family.</translation>
+    </message>
+    <message>
+        <source>The consent&apos;s scope must be full or limited.</source>
+        <translation>El alcance del consentimiento debe ser full o limited.</translation>
+    </message>
+    <message>
+        <source>Proxy&apos;s given name</source>
+        <translation>Nombre del representante</translation>
+    </message>
+    <message>
+        <source>Proxy&apos;s family name</source>
+        <translation>Apellido del representante</translation>
+    </message>
+    <message>
+        <source>Signed by</source>
+        <translation>Firmado por</translation>
+    </message>
+    <message>
+        <source>The scanned consent form is missing; attach it (PDF, PNG or JPEG).</source>
+        <translation>Falta el formulario de consentimiento escaneado; adjúntelo (PDF, PNG o JPEG).</translation>
+    </message>
+    <message>
+        <source>The scanned form is %1 MB; the limit is %2 MB. Scan it again at a lower resolution.</source>
+        <translation>El formulario escaneado tiene %1 MB; el límite es %2 MB. Vuelva a escanearlo con una resolución más baja.</translation>
+    </message>
+    <message>
+        <source>The scanned form must be a PDF, PNG or JPEG file.</source>
+        <translation>El formulario escaneado debe ser un archivo PDF, PNG o JPEG.</translation>
+    </message>
+    <message>
+        <source>The form can&apos;t be signed after today (%1).</source>
+        <translation>La fecha de firma del formulario no puede ser posterior a hoy (%1).</translation>
+    </message>
+    <message>
+        <source>Proxy consents are for patients 18 and older; for a younger patient the parent and patient forms are used.</source>
+        <translation>Los consentimientos de representación son para pacientes de 18 años o más; para un paciente más joven se usan los formularios de los padres y del paciente.</translation>
+    </message>
+    <message>
+        <source>Reviewing proxy consents</source>
+        <translation>Revisar consentimientos de representación</translation>
+    </message>
+    <message>
+        <source>There is no consent %1.</source>
+        <translation>No existe el consentimiento %1.</translation>
+    </message>
+    <message>
+        <source>The consent&apos;s patient no longer exists.</source>
+        <translation>El paciente del consentimiento ya no existe.</translation>
+    </message>
+    <message>
+        <source>%1 is 18 or older.</source>
+        <translation>%1 tiene 18 años o más.</translation>
+    </message>
+    <message>
+        <source>%1 is under 18: a proxy consent does not apply; use the enrollment forms.</source>
+        <translation>%1 es menor de 18 años: no corresponde un consentimiento de representación; use los formularios de inscripción.</translation>
+    </message>
+    <message>
+        <source>Signed on %1, on or after the 18th birthday (%2).</source>
+        <translation>Firmado el %1, en o después del cumpleaños número 18 (%2).</translation>
+    </message>
+    <message>
+        <source>Signed on %1, before the 18th birthday (%2): the patient must sign again as an adult.</source>
+        <translation>Firmado el %1, antes del cumpleaños número 18 (%2): el paciente debe volver a firmar como adulto.</translation>
+    </message>
+    <message>
+        <source>Court papers for a legal guardian of an adult: a supervisor approves, and the access does not end at 18.</source>
+        <translation>Documentos judiciales de un tutor legal de un adulto: los aprueba un supervisor, y el acceso no termina a los 18 años.</translation>
+    </message>
+    <message>
+        <source>The signer&apos;s name was not recorded: compare the signature on the form with %1.</source>
+        <translation>No se registró el nombre de quien firmó: compare la firma del formulario con %1.</translation>
+    </message>
+    <message>
+        <source>Signed by the patient, %1.</source>
+        <translation>Firmado por el paciente, %1.</translation>
+    </message>
+    <message>
+        <source>Signed by %1, not by the patient (%2).</source>
+        <translation>Firmado por %1, no por el paciente (%2).</translation>
+    </message>
+    <message>
+        <source>The proxy has the patient&apos;s own name: a proxy is someone else, with a login of their own.</source>
+        <translation>El representante tiene el mismo nombre que el paciente: un representante es otra persona, con su propia cuenta.</translation>
+    </message>
+    <message>
+        <source>The proxy is not the patient (the names differ).</source>
+        <translation>El representante no es el paciente (los nombres son distintos).</translation>
+    </message>
+    <message>
+        <source>%1 already uses this address for this patient (shared credentials); only a supervisor&apos;s override allows it.</source>
+        <translation>%1 ya usa esta dirección para este paciente (credenciales compartidas); solo una excepción de un supervisor lo permite.</translation>
+    </message>
+    <message>
+        <source>No one else uses this address for this patient.</source>
+        <translation>Nadie más usa esta dirección para este paciente.</translation>
+    </message>
+    <message>
+        <source>The proxy has no other open access to this patient.</source>
+        <translation>El representante no tiene ningún otro acceso abierto a este paciente.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The proxy&apos;s login %1 (%2) holds access to %n other patient(s).</source>
+        <translation>
+            <numerusform>La cuenta %1 (%2) del representante tiene acceso a %n paciente más.</numerusform>
+            <numerusform>La cuenta %1 (%2) del representante tiene acceso a %n pacientes más.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The proxy has no login yet; approving makes one and queues its invitation.</source>
+        <translation>El representante todavía no tiene cuenta; al aprobar se crea una y se pone en cola su invitación.</translation>
+    </message>
+    <message>
+        <source>No earlier consent names this proxy.</source>
+        <translation>Ningún consentimiento anterior nombra a este representante.</translation>
+    </message>
+    <message>
+        <source>consent %1 of %2: %3</source>
+        <translation>consentimiento %1 del %2: %3</translation>
+    </message>
+    <message>
+        <source>The patient revoked this proxy before. </source>
+        <translation>El paciente ya revocó antes a este representante. </translation>
+    </message>
+    <message>
+        <source>Earlier: %1.</source>
+        <translation>Anteriores: %1.</translation>
+    </message>
+    <message>
+        <source>Form %1 (%2), SHA-256 %3…, as filed.</source>
+        <translation>Formulario %1 (%2), SHA-256 %3…, tal como se registró.</translation>
+    </message>
+    <message>
+        <source>The stored form does not match its SHA-256: it was changed after filing.</source>
+        <translation>El formulario guardado no coincide con su SHA-256: se modificó después de registrarse.</translation>
+    </message>
+    <message>
+        <source>Approving a proxy consent</source>
+        <translation>Aprobar un consentimiento de representación</translation>
+    </message>
+    <message>
+        <source>Consent %1 was already %2 by %3.</source>
+        <translation>El consentimiento %1 ya fue %2 por %3.</translation>
+    </message>
+    <message>
+        <source>Approving a guardian&apos;s court papers</source>
+        <translation>Aprobar los documentos judiciales de un tutor</translation>
+    </message>
+    <message>
+        <source>Rejecting a proxy consent</source>
+        <translation>Rechazar un consentimiento de representación</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <source>Say why the consent is rejected.</source>
+        <translation>Indique por qué se rechaza el consentimiento.</translation>
+    </message>
+    <message>
+        <source>The patient has no e-mail address on file: tell them by phone or letter.</source>
+        <translation>El paciente no tiene dirección de correo registrada: avísele por teléfono o por carta.</translation>
+    </message>
+    <message>
+        <source>Revoking a proxy consent</source>
+        <translation>Revocar un consentimiento de representación</translation>
+    </message>
+    <message>
+        <source>Only an approved consent can be revoked; consent %1 is %2.</source>
+        <translation>Solo se puede revocar un consentimiento aprobado; el consentimiento %1 está %2.</translation>
+    </message>
+    <message>
+        <source>Reading the reports</source>
+        <translation>Leer los informes</translation>
+    </message>
+    <message>
+        <source>A report covers 1 to 104 weeks.</source>
+        <translation>Un informe abarca de 1 a 104 semanas.</translation>
+    </message>
+    <message>
+        <source>Name the action that resolved the request as TYPE:ID, for example invitation:12 or portal_user:7, or as audit:N for audit event N.</source>
+        <translation>Indique la acción que resolvió la solicitud como TIPO:ID, por ejemplo invitation:12 o portal_user:7, o como audit:N para el evento de auditoría N.</translation>
+    </message>
+    <message>
+        <source>Never received the invitation</source>
+        <translation>Nunca recibió la invitación</translation>
+    </message>
+    <message>
+        <source>Invitation expired</source>
+        <translation>La invitación venció</translation>
+    </message>
+    <message>
+        <source>Deactivate the account</source>
+        <translation>Desactivar la cuenta</translation>
+    </message>
+    <message>
+        <source>Can&apos;t see something in the portal</source>
+        <translation>No puede ver algo en el portal</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Otro</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Teléfono</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>Correo</translation>
+    </message>
+    <message>
+        <source>Portal message</source>
+        <translation>Mensaje del portal</translation>
+    </message>
+    <message>
+        <source>In person</source>
+        <translation>En persona</translation>
+    </message>
+    <message>
+        <source>Letter</source>
+        <translation>Carta</translation>
+    </message>
+    <message>
+        <source>Logging a request</source>
+        <translation>Registrar una solicitud</translation>
+    </message>
+    <message>
+        <source>Request kind must be one of: %1.</source>
+        <translation>El tipo de solicitud debe ser uno de estos: %1.</translation>
+    </message>
+    <message>
+        <source>Channel must be one of: %1.</source>
+        <translation>El medio debe ser uno de estos: %1.</translation>
+    </message>
+    <message>
+        <source>Say in a note what the family asked for when the kind is &quot;other&quot;.</source>
+        <translation>Explique en una nota lo que pidió la familia cuando el tipo es &quot;other&quot;.</translation>
+    </message>
+    <message>
+        <source>Name the patient (MRN) or the portal login (username or e-mail address) the request is about.</source>
+        <translation>Indique el paciente (MRN) o la cuenta del portal (nombre de usuario o dirección de correo) a la que se refiere la solicitud.</translation>
+    </message>
+    <message>
+        <source>Received time</source>
+        <translation>Hora de recepción</translation>
+    </message>
+    <message>
+        <source>The received time %1 is in the future (it is now %2); give the time the family&apos;s request arrived.</source>
+        <translation>La hora de recepción %1 está en el futuro (ahora son las %2); indique la hora en que llegó la solicitud de la familia.</translation>
+    </message>
+    <message>
+        <source>The received time %1 is more than %2 days ago; check the date.</source>
+        <translation>La hora de recepción %1 es de hace más de %2 días; revise la fecha.</translation>
+    </message>
+    <message>
+        <source>The login %1 has never had access to the patient with MRN %2; check both, or name only one.</source>
+        <translation>La cuenta %1 nunca ha tenido acceso al paciente con MRN %2; revise ambos datos o indique solo uno.</translation>
+    </message>
+    <message>
+        <source>The due time can&apos;t be worked out; check the hospital&apos;s time zone and HIM hours settings.</source>
+        <translation>No se puede calcular la hora de vencimiento; revise la zona horaria del hospital y el horario de HIM en la configuración.</translation>
+    </message>
+    <message>
+        <source>The new request could not be read back.</source>
+        <translation>No se pudo volver a leer la solicitud nueva.</translation>
+    </message>
+    <message>
+        <source>Reading the request worklist</source>
+        <translation>Leer la lista de trabajo de solicitudes</translation>
+    </message>
+    <message>
+        <source>Reading a request</source>
+        <translation>Leer una solicitud</translation>
+    </message>
+    <message>
+        <source>No request has number %1.</source>
+        <translation>Ninguna solicitud tiene el número %1.</translation>
+    </message>
+    <message>
+        <source>Resolving a request</source>
+        <translation>Resolver una solicitud</translation>
+    </message>
+    <message>
+        <source>Resolution note</source>
+        <translation>Nota de resolución</translation>
+    </message>
+    <message>
+        <source>Say in a note how the request was resolved.</source>
+        <translation>Explique en una nota cómo se resolvió la solicitud.</translation>
+    </message>
+    <message>
+        <source>Request #%1</source>
+        <translation>La solicitud n.º %1</translation>
+    </message>
+    <message>
+        <source>%1 was already resolved by %2 at %3 UTC.</source>
+        <translation>%1 ya fue resuelta por %2 a las %3 UTC.</translation>
+    </message>
+    <message>
+        <source>There is no audit event %1.</source>
+        <translation>No existe el evento de auditoría %1.</translation>
+    </message>
+    <message>
+        <source>No change to %1:%2 is in the audit log; check the reference.</source>
+        <translation>No hay ningún cambio de %1:%2 en el registro de auditoría; revise la referencia.</translation>
+    </message>
+    <message>
+        <source>The request could not be read back.</source>
+        <translation>No se pudo volver a leer la solicitud.</translation>
+    </message>
+    <message>
+        <source>Explaining what a login can see</source>
+        <translation>Explicar lo que puede ver una cuenta</translation>
+    </message>
+    <message>
+        <source>%1 has never held access to patient %2 and is not the patient&apos;s own login.</source>
+        <translation>%1 nunca ha tenido acceso al paciente %2 y no es la cuenta propia del paciente.</translation>
+    </message>
 </context>
 <context>
     <name>Smtp</name>
@@ -1989,6 +2725,290 @@ Códigos de salida: 0 hecho, 2 uso incorrecto, 3 rechazado por una regla o datos
     </message>
 </context>
 <context>
+    <name>Visibility</name>
+    <message>
+        <source>messages with the care team</source>
+        <translation>mensajes con el equipo de atención médica</translation>
+    </message>
+    <message>
+        <source>virtual visits</source>
+        <translation>visitas virtuales</translation>
+    </message>
+    <message>
+        <source>lab results</source>
+        <translation>resultados de laboratorio</translation>
+    </message>
+    <message>
+        <source>imaging reports</source>
+        <translation>informes de estudios de imagen</translation>
+    </message>
+    <message>
+        <source>prescription renewal requests</source>
+        <translation>solicitudes de renovación de recetas</translation>
+    </message>
+    <message>
+        <source>appointments and scheduling</source>
+        <translation>citas y programación</translation>
+    </message>
+    <message>
+        <source>clinical documents and post-visit information</source>
+        <translation>documentos clínicos e información posterior a la consulta</translation>
+    </message>
+    <message>
+        <source>return-to-school notes</source>
+        <translation>notas para el regreso a la escuela</translation>
+    </message>
+    <message>
+        <source>allergies</source>
+        <translation>alergias</translation>
+    </message>
+    <message>
+        <source>immunizations</source>
+        <translation>vacunas</translation>
+    </message>
+    <message>
+        <source>medications</source>
+        <translation>medicamentos</translation>
+    </message>
+    <message>
+        <source>results about sexually transmitted infections</source>
+        <translation>resultados sobre infecciones de transmisión sexual</translation>
+    </message>
+    <message>
+        <source>hepatitis results</source>
+        <translation>resultados de hepatitis</translation>
+    </message>
+    <message>
+        <source>HIV results</source>
+        <translation>Resultados de VIH</translation>
+    </message>
+    <message>
+        <source>pregnancy and birth control information</source>
+        <translation>información sobre embarazo y anticoncepción</translation>
+    </message>
+    <message>
+        <source>alcohol and drug treatment records</source>
+        <translation>registros de tratamiento por consumo de alcohol y drogas</translation>
+    </message>
+    <message>
+        <source>genetic test results</source>
+        <translation>resultados de pruebas genéticas</translation>
+    </message>
+    <message>
+        <source>pathology reports</source>
+        <translation>informes de patología</translation>
+    </message>
+    <message>
+        <source>Access ended on %1 at the patient&apos;s 12th birthday (the nightly run has not recorded it yet). The family must re-enroll with the adolescent forms.</source>
+        <translation>El acceso terminó el %1, en el cumpleaños número 12 del paciente (el proceso nocturno todavía no lo ha registrado). La familia debe volver a inscribirse con los formularios para adolescentes.</translation>
+    </message>
+    <message>
+        <source>Access ended on %1 at the patient&apos;s 18th birthday (the nightly run has not recorded it yet). A proxy regains access only through the patient&apos;s signed proxy consent.</source>
+        <translation>El acceso terminó el %1, en el cumpleaños número 18 del paciente (el proceso nocturno todavía no lo ha registrado). Un representante solo recupera el acceso mediante el consentimiento de representación firmado por el paciente.</translation>
+    </message>
+    <message>
+        <source>Access ended on %1 at the patient&apos;s 12th birthday. The family must re-enroll with the adolescent forms.</source>
+        <translation>El acceso terminó el %1, en el cumpleaños número 12 del paciente. La familia debe volver a inscribirse con los formularios para adolescentes.</translation>
+    </message>
+    <message>
+        <source>Access ended on %1 at the patient&apos;s 18th birthday. A proxy regains access only through the patient&apos;s signed proxy consent.</source>
+        <translation>El acceso terminó el %1, en el cumpleaños número 18 del paciente. Un representante solo recupera el acceso mediante el consentimiento de representación firmado por el paciente.</translation>
+    </message>
+    <message>
+        <source>Access ended on %1 when the login was deactivated.</source>
+        <translation>El acceso terminó el %1, cuando se desactivó la cuenta.</translation>
+    </message>
+    <message>
+        <source>Access ended on %1: HIM revoked it.</source>
+        <translation>El acceso terminó el %1: HIM lo revocó.</translation>
+    </message>
+    <message>
+        <source>Access ended on %1: an access restriction bars this person from the patient&apos;s record.</source>
+        <translation>El acceso terminó el %1: una restricción de acceso impide a esta persona ver el expediente del paciente.</translation>
+    </message>
+    <message>
+        <source>Access ended on %1 when the patient revoked the proxy consent.</source>
+        <translation>El acceso terminó el %1, cuando el paciente revocó el consentimiento de representación.</translation>
+    </message>
+    <message>
+        <source>Access ended on %1 (%2).</source>
+        <translation>El acceso terminó el %1 (%2).</translation>
+    </message>
+    <message>
+        <source>This login has not been activated yet: nothing shows until the invitation is used with its PIN.</source>
+        <translation>Esta cuenta todavía no se ha activado: no se muestra nada hasta que se use la invitación con su PIN.</translation>
+    </message>
+    <message>
+        <source>This login was deactivated on %1: nothing shows until an HIM specialist issues a new invitation with a new PIN.</source>
+        <translation>Esta cuenta se desactivó el %1: no se muestra nada hasta que un especialista de HIM emita una invitación nueva con un PIN nuevo.</translation>
+    </message>
+    <message>
+        <source>This login was deactivated: nothing shows until an HIM specialist issues a new invitation with a new PIN.</source>
+        <translation>Esta cuenta se desactivó: no se muestra nada hasta que un especialista de HIM emita una invitación nueva con un PIN nuevo.</translation>
+    </message>
+    <message>
+        <source>This login was terminated on %1 when it was left with no access: nothing shows unless the family enrolls again.</source>
+        <translation>Esta cuenta se cerró el %1 al quedarse sin ningún acceso: no se muestra nada a menos que la familia vuelva a inscribirse.</translation>
+    </message>
+    <message>
+        <source>This login was terminated when it was left with no access: nothing shows unless the family enrolls again.</source>
+        <translation>Esta cuenta se cerró al quedarse sin ningún acceso: no se muestra nada a menos que la familia vuelva a inscribirse.</translation>
+    </message>
+    <message>
+        <source>This login&apos;s status is &quot;%1&quot;: only an active login shows anything.</source>
+        <translation>El estado de esta cuenta es &quot;%1&quot;: solo una cuenta activa muestra algo.</translation>
+    </message>
+    <message>
+        <source>As the patient&apos;s legal guardian this login has full access, which includes %1.</source>
+        <translation>Como tutor legal del paciente, esta cuenta tiene acceso completo, que incluye %1.</translation>
+    </message>
+    <message>
+        <source>The patient&apos;s proxy consent gives this login full access, which includes %1.</source>
+        <translation>El consentimiento de representación del paciente da a esta cuenta acceso completo, que incluye %1.</translation>
+    </message>
+    <message>
+        <source>Proxies of a patient aged 0–11 have full access, which includes %1.</source>
+        <translation>Los representantes de un paciente de 0 a 11 años tienen acceso completo, que incluye %1.</translation>
+    </message>
+    <message>
+        <source>This login has full access, which includes %1.</source>
+        <translation>Esta cuenta tiene acceso completo, que incluye %1.</translation>
+    </message>
+    <message>
+        <source>Proxies of a patient aged 12–17 see only the limited set; %1 are in it.</source>
+        <translation>Los representantes de un paciente de 12 a 17 años solo ven el conjunto limitado, que incluye %1.</translation>
+    </message>
+    <message>
+        <source>Proxies of a patient aged 12–17 see only the limited set; %1 are not in it.</source>
+        <translation>Los representantes de un paciente de 12 a 17 años solo ven el conjunto limitado, que no incluye %1.</translation>
+    </message>
+    <message>
+        <source>This login has limited access, which shows only the limited set; %1 are in it.</source>
+        <translation>Esta cuenta tiene acceso limitado, que solo muestra el conjunto limitado, y este incluye %1.</translation>
+    </message>
+    <message>
+        <source>This login has limited access, which shows only the limited set; %1 are not in it.</source>
+        <translation>Esta cuenta tiene acceso limitado, que solo muestra el conjunto limitado, y este no incluye %1.</translation>
+    </message>
+    <message>
+        <source>Messages with the care team</source>
+        <translation>Mensajes con el equipo de atención médica</translation>
+    </message>
+    <message>
+        <source>Virtual visits</source>
+        <translation>Visitas virtuales</translation>
+    </message>
+    <message>
+        <source>Lab results</source>
+        <translation>Resultados de laboratorio</translation>
+    </message>
+    <message>
+        <source>Imaging reports</source>
+        <translation>Informes de estudios de imagen</translation>
+    </message>
+    <message>
+        <source>Prescription renewal requests</source>
+        <translation>Solicitudes de renovación de recetas</translation>
+    </message>
+    <message>
+        <source>Appointments and scheduling</source>
+        <translation>Citas y programación</translation>
+    </message>
+    <message>
+        <source>Clinical documents and post-visit information</source>
+        <translation>Documentos clínicos e información posconsulta</translation>
+    </message>
+    <message>
+        <source>Return-to-school notes</source>
+        <translation>Notas para el regreso a la escuela</translation>
+    </message>
+    <message>
+        <source>Allergies</source>
+        <translation>Alergias</translation>
+    </message>
+    <message>
+        <source>Immunizations</source>
+        <translation>Vacunas</translation>
+    </message>
+    <message>
+        <source>Medications</source>
+        <translation>Medicamentos</translation>
+    </message>
+    <message>
+        <source>Sexually transmitted infection results</source>
+        <translation>Resultados de infecciones de transmisión sexual</translation>
+    </message>
+    <message>
+        <source>Hepatitis results</source>
+        <translation>Resultados de hepatitis</translation>
+    </message>
+    <message>
+        <source>Pregnancy and birth control</source>
+        <translation>Embarazo y anticoncepción</translation>
+    </message>
+    <message>
+        <source>Alcohol and drug treatment</source>
+        <translation>Tratamiento por consumo de alcohol y drogas</translation>
+    </message>
+    <message>
+        <source>Genetic test results</source>
+        <translation>Resultados de pruebas genéticas</translation>
+    </message>
+    <message>
+        <source>Pathology reports</source>
+        <translation>Informes de patología</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is withheld from the portal for everyone and can&apos;t be in the limited set</source>
+        <translation>&quot;%1&quot; se retiene del portal para todos y no puede estar en el conjunto limitado</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a portal category (use %2)</source>
+        <translation>&quot;%1&quot; no es una categoría del portal (use %2)</translation>
+    </message>
+    <message>
+        <source>name at least one category; a limited access that shows nothing can&apos;t be told apart from no access</source>
+        <translation>indique al menos una categoría; un acceso limitado que no muestra nada no se puede distinguir de no tener acceso</translation>
+    </message>
+    <message>
+        <source>The patient is %1 years old; a patient under 12 has no login of their own, only their proxies&apos; logins show the record.</source>
+        <translation>El paciente tiene %1 años; un paciente menor de 12 años no tiene cuenta propia, solo las cuentas de sus representantes muestran el expediente.</translation>
+    </message>
+    <message>
+        <source>This login holds no access grant to this patient.</source>
+        <translation>Esta cuenta no tiene ningún acceso otorgado a este paciente.</translation>
+    </message>
+    <message>
+        <source>The portal never shows %1, to anyone: the hospital withholds this sensitive category.</source>
+        <translation>El portal nunca muestra %1 a nadie: el hospital retiene esta categoría sensible.</translation>
+    </message>
+    <message>
+        <source>The patient&apos;s own login shows %1, like everything on the portal but the withheld categories.</source>
+        <translation>La cuenta propia del paciente muestra %1, como todo lo del portal excepto las categorías retenidas.</translation>
+    </message>
+    <message>
+        <source>The patient&apos;s own login: sees all %1 portal categories; the %2 withheld sensitive categories are never shown.</source>
+        <translation>Cuenta propia del paciente: ve las %1 categorías del portal; las %2 categorías sensibles retenidas nunca se muestran.</translation>
+    </message>
+    <message>
+        <source>Full access: sees all %1 portal categories; the %2 withheld sensitive categories are never shown.</source>
+        <translation>Acceso completo: ve las %1 categorías del portal; las %2 categorías sensibles retenidas nunca se muestran.</translation>
+    </message>
+    <message>
+        <source>Limited access: sees %1 of the %2 portal categories (the hospital&apos;s limited set); the %3 withheld sensitive categories are never shown.</source>
+        <translation>Acceso limitado: ve %1 de las %2 categorías del portal (el conjunto limitado del hospital); las %3 categorías sensibles retenidas nunca se muestran.</translation>
+    </message>
+    <message>
+        <source>Sees nothing of this patient. %1</source>
+        <translation>No ve nada de este paciente. %1</translation>
+    </message>
+    <message>
+        <source>HIV results</source>
+        <comment>within a sentence</comment>
+        <translation>resultados de VIH</translation>
+    </message>
+</context>
+<context>
     <name>WorklistModels</name>
     <message>
         <source>Login</source>
@@ -2238,6 +3258,245 @@ Códigos de salida: 0 hecho, 2 uso incorrecto, 3 rechazado por una regla o datos
     <message>
         <source>the central database %1 on %2:%3 (%4)</source>
         <translation>la base de datos central %1 en %2:%3 (%4)</translation>
+    </message>
+</context>
+<context>
+    <name>pd::ConsentsPage</name>
+    <message>
+        <source>Which consents</source>
+        <translation>Qué consentimientos</translation>
+    </message>
+    <message>
+        <source>Waiting for review</source>
+        <translation>En espera de revisión</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>Aprobados</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Rechazados</translation>
+    </message>
+    <message>
+        <source>Revoked</source>
+        <translation>Revocados</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Todos</translation>
+    </message>
+    <message>
+        <source>&amp;File a consent…</source>
+        <translation>Re&amp;gistrar un consentimiento…</translation>
+    </message>
+    <message>
+        <source>Consents</source>
+        <translation>Consentimientos</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n consent(s)</source>
+        <translation>
+            <numerusform>%n consentimiento</numerusform>
+            <numerusform>%n consentimientos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Patient:</source>
+        <translation>Paciente:</translation>
+    </message>
+    <message>
+        <source>Proxy:</source>
+        <translation>Representante:</translation>
+    </message>
+    <message>
+        <source>Terms:</source>
+        <translation>Condiciones:</translation>
+    </message>
+    <message>
+        <source>Signed:</source>
+        <translation>Firmado:</translation>
+    </message>
+    <message>
+        <source>Scanned form</source>
+        <translation>Formulario escaneado</translation>
+    </message>
+    <message>
+        <source>&amp;Open the form</source>
+        <translation>&amp;Abrir el formulario</translation>
+    </message>
+    <message>
+        <source>Opens the scanned form in this computer&apos;s viewer</source>
+        <translation>Abre el formulario escaneado en el visor de este equipo</translation>
+    </message>
+    <message>
+        <source>Automatic checks</source>
+        <translation>Comprobaciones automáticas</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Decisión</translation>
+    </message>
+    <message>
+        <source>Supervisor&apos;s override reason</source>
+        <translation>Motivo de la excepción del supervisor</translation>
+    </message>
+    <message>
+        <source>a supervisor&apos;s written reason, to approve despite a shared address</source>
+        <translation>el motivo por escrito de un supervisor, para aprobar a pesar de una dirección compartida</translation>
+    </message>
+    <message>
+        <source>Reason for rejecting</source>
+        <translation>Motivo del rechazo</translation>
+    </message>
+    <message>
+        <source>why it is rejected (kept with the consent)</source>
+        <translation>por qué se rechaza (se guarda con el consentimiento)</translation>
+    </message>
+    <message>
+        <source>&amp;Approve</source>
+        <translation>A&amp;probar</translation>
+    </message>
+    <message>
+        <source>&amp;Reject</source>
+        <translation>&amp;Rechazar</translation>
+    </message>
+    <message>
+        <source>Re&amp;voke</source>
+        <translation>Re&amp;vocar</translation>
+    </message>
+    <message>
+        <source>The patient withdrew the consent: the proxy&apos;s access ends now</source>
+        <translation>El paciente retiró el consentimiento: el acceso del representante termina ahora</translation>
+    </message>
+    <message>
+        <source>&amp;Override:</source>
+        <translation>&amp;Excepción:</translation>
+    </message>
+    <message>
+        <source>Re&amp;ason:</source>
+        <translation>&amp;Motivo:</translation>
+    </message>
+    <message>
+        <source>&amp;Show:</source>
+        <translation>Mo&amp;strar:</translation>
+    </message>
+    <message>
+        <source>Choose a consent to review it.</source>
+        <translation>Elija un consentimiento para revisarlo.</translation>
+    </message>
+    <message>
+        <source>Consent %1 — %2</source>
+        <translation>Consentimiento %1 — %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1, MRN %2, born %3 (%n year(s) old)</source>
+        <translation>
+            <numerusform>%1, MRN %2, nacido(a) el %3 (%n año)</numerusform>
+            <numerusform>%1, MRN %2, nacido(a) el %3 (%n años)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 &lt;%2&gt;</source>
+        <translation>%1 &lt;%2&gt;</translation>
+    </message>
+    <message>
+        <source>login %1 (%2)</source>
+        <translation>cuenta %1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1; %2 access; %3</source>
+        <translation>%1; acceso %2; %3</translation>
+    </message>
+    <message>
+        <source>legal guardian&apos;s court papers</source>
+        <translation>documentos judiciales del tutor legal</translation>
+    </message>
+    <message>
+        <source>named by the patient</source>
+        <translation>nombrado por el paciente</translation>
+    </message>
+    <message>
+        <source>%1 by %2; filed %3 by %4</source>
+        <translation>el %1 por %2; registrado el %3 por %4</translation>
+    </message>
+    <message>
+        <source>(name not recorded)</source>
+        <translation>(nombre no registrado)</translation>
+    </message>
+    <message>
+        <source>%1 — %2, %3 KB
+SHA-256 %4</source>
+        <translation>%1 — %2, %3 KB
+SHA-256 %4</translation>
+    </message>
+    <message>
+        <source>A PDF form: open it to read it.</source>
+        <translation>Un formulario PDF: ábralo para leerlo.</translation>
+    </message>
+    <message>
+        <source>This form can&apos;t be shown here: open it.</source>
+        <translation>Este formulario no se puede mostrar aquí: ábralo.</translation>
+    </message>
+    <message>
+        <source>Approved %1 by %2.</source>
+        <translation>Aprobado el %1 por %2.</translation>
+    </message>
+    <message>
+        <source>Rejected %1 by %2: %3</source>
+        <translation>Rechazado el %1 por %2: %3</translation>
+    </message>
+    <message>
+        <source>Revoked %1 by %2; the proxy&apos;s access ended then.</source>
+        <translation>Revocado el %1 por %2; el acceso del representante terminó en ese momento.</translation>
+    </message>
+    <message>
+        <source>Every check passes. Approving gives the proxy access and queues their invitation.</source>
+        <translation>Todas las comprobaciones son correctas. Al aprobarlo, el representante obtiene acceso y se pone en cola su invitación.</translation>
+    </message>
+    <message>
+        <source>Every check passes; a supervisor approves a guardian&apos;s court papers.</source>
+        <translation>Todas las comprobaciones son correctas; un supervisor aprueba los documentos judiciales de un tutor.</translation>
+    </message>
+    <message>
+        <source>Only a supervisor&apos;s override with a written reason allows this; otherwise reject it.</source>
+        <translation>Solo una excepción de un supervisor con un motivo por escrito permite esto; si no, rechácelo.</translation>
+    </message>
+    <message>
+        <source>A check fails: reject it with the reason, or ask the patient for a corrected form.</source>
+        <translation>Una comprobación falla: rechácelo indicando el motivo, o pida al paciente un formulario corregido.</translation>
+    </message>
+    <message>
+        <source>The form could not be written out for viewing: %1</source>
+        <translation>No se pudo guardar el formulario para verlo: %1</translation>
+    </message>
+    <message>
+        <source>Approved: %1 now has %2 access.</source>
+        <translation>Aprobado: %1 ahora tiene acceso %2.</translation>
+    </message>
+    <message>
+        <source>Say why it is rejected; the reason is kept with the consent.</source>
+        <translation>Indique por qué se rechaza; el motivo se guarda con el consentimiento.</translation>
+    </message>
+    <message>
+        <source>Rejected; a notice to the patient is queued.</source>
+        <translation>Rechazado; hay un aviso para el paciente en cola.</translation>
+    </message>
+    <message>
+        <source>Rejected.</source>
+        <translation>Rechazado.</translation>
+    </message>
+    <message>
+        <source>Revoke consent</source>
+        <translation>Revocar consentimiento</translation>
+    </message>
+    <message>
+        <source>End %1&apos;s access to %2&apos;s record now?</source>
+        <translation>¿Terminar ahora el acceso de %1 al expediente de %2?</translation>
+    </message>
+    <message>
+        <source>Revoked: the proxy&apos;s access ended now.</source>
+        <translation>Revocado: el acceso del representante terminó ahora.</translation>
     </message>
 </context>
 <context>
@@ -2533,6 +3792,92 @@ Códigos de salida: 0 hecho, 2 uso incorrecto, 3 rechazado por una regla o datos
     </message>
 </context>
 <context>
+    <name>pd::LogRequestDialog</name>
+    <message>
+        <source>Log a family&apos;s request</source>
+        <translation>Registrar la solicitud de una familia</translation>
+    </message>
+    <message>
+        <source>&amp;Log request</source>
+        <translation>Re&amp;gistrar solicitud</translation>
+    </message>
+    <message>
+        <source>What the family asked for</source>
+        <translation>Lo que pidió la familia</translation>
+    </message>
+    <message>
+        <source>Patient&apos;s MRN</source>
+        <translation>MRN del paciente</translation>
+    </message>
+    <message>
+        <source>Login (username or e-mail)</source>
+        <translation>Cuenta (nombre de usuario o correo)</translation>
+    </message>
+    <message>
+        <source>When the request arrived</source>
+        <translation>Cuándo llegó la solicitud</translation>
+    </message>
+    <message>
+        <source>now, or YYYY-MM-DD HH:MM in the hospital&apos;s time</source>
+        <translation>ahora, o AAAA-MM-DD HH:MM en la hora del hospital</translation>
+    </message>
+    <message>
+        <source>How the request arrived</source>
+        <translation>Cómo llegó la solicitud</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Nota</translation>
+    </message>
+    <message>
+        <source>&amp;Request:</source>
+        <translation>&amp;Solicitud:</translation>
+    </message>
+    <message>
+        <source>Patient &amp;MRN:</source>
+        <translation>&amp;MRN del paciente:</translation>
+    </message>
+    <message>
+        <source>&amp;Login:</source>
+        <translation>C&amp;uenta:</translation>
+    </message>
+    <message>
+        <source>R&amp;eceived:</source>
+        <translation>R&amp;ecibida:</translation>
+    </message>
+    <message>
+        <source>&amp;By:</source>
+        <translation>Me&amp;dio:</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>&amp;Nota:</translation>
+    </message>
+    <message>
+        <source>Name the patient (MRN) or the login the request is about.</source>
+        <translation>Indique el paciente (MRN) o la cuenta a la que se refiere la solicitud.</translation>
+    </message>
+    <message>
+        <source>Say in the note what the family asked for.</source>
+        <translation>Explique en la nota lo que pidió la familia.</translation>
+    </message>
+    <message>
+        <source>The note is longer than %1 characters.</source>
+        <translation>La nota tiene más de %1 caracteres.</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Recepción</translation>
+    </message>
+    <message numerus="yes">
+        <source>It is due %n business day(s) after it arrived (counted in HIM hours), and shows on the requests worklist until someone resolves it.</source>
+        <translation>
+            <numerusform>Vence %n día hábil después de su llegada (contado en el horario de HIM) y aparece en la lista de trabajo de solicitudes hasta que alguien la resuelva.</numerusform>
+            <numerusform>Vence %n días hábiles después de su llegada (contados en el horario de HIM) y aparece en la lista de trabajo de solicitudes hasta que alguien la resuelva.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>pd::MainWindow</name>
     <message>
         <source>PortalDesk — %1 (%2)</source>
@@ -2636,6 +3981,22 @@ La gestión de accesos al portal del paciente: inscripción, invitaciones, PIN, 
     <message>
         <source>Mail: %1</source>
         <translation>Correo: %1</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>Solicitudes</translation>
+    </message>
+    <message>
+        <source>Consents</source>
+        <translation>Consentimientos</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>Informes</translation>
+    </message>
+    <message>
+        <source>What a login can &amp;see…</source>
+        <translation>Qué puede &amp;ver una cuenta…</translation>
     </message>
 </context>
 <context>
@@ -2787,6 +4148,22 @@ La página ahora muestra el registro tal como está.</translation>
         <source>Revoke %1&apos;s live invitation? Its link stops working at once; a new one takes a reissue.</source>
         <translation>¿Revocar la invitación vigente de %1? Su enlace deja de funcionar de inmediato; para tener una nueva hay que volver a emitirla.</translation>
     </message>
+    <message>
+        <source>What can they &amp;see?</source>
+        <translation>¿&amp;Qué puede ver?</translation>
+    </message>
+    <message>
+        <source>Log re&amp;quest…</source>
+        <translation>Registrar &amp;solicitud…</translation>
+    </message>
+    <message>
+        <source>Every kind of portal information the selected login sees for this patient, and why</source>
+        <translation>Cada tipo de información del portal que la cuenta seleccionada ve de este paciente, y por qué</translation>
+    </message>
+    <message>
+        <source>Log a family&apos;s request about this patient (due in 2 business days)</source>
+        <translation>Registrar una solicitud de la familia sobre este paciente (vence en 2 días hábiles)</translation>
+    </message>
 </context>
 <context>
     <name>pd::ReissueDialog</name>
@@ -2868,6 +4245,169 @@ La página ahora muestra el registro tal como está.</translation>
             <numerusform>Se envía una invitación nueva a %1, la dirección registrada, con un enlace nuevo que funciona durante %n día a partir del envío. </numerusform>
             <numerusform>Se envía una invitación nueva a %1, la dirección registrada, con un enlace nuevo que funciona durante %n días a partir del envío. </numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>pd::ReportsPage</name>
+    <message>
+        <source>Weeks in the report</source>
+        <translation>Semanas del informe</translation>
+    </message>
+    <message>
+        <source> weeks</source>
+        <translation> semanas</translation>
+    </message>
+    <message>
+        <source>Export &amp;CSV…</source>
+        <translation>Exportar &amp;CSV…</translation>
+    </message>
+    <message>
+        <source>&amp;Print to PDF…</source>
+        <translation>&amp;Imprimir en PDF…</translation>
+    </message>
+    <message>
+        <source>Invitations per week</source>
+        <translation>Invitaciones por semana</translation>
+    </message>
+    <message>
+        <source>&amp;Period:</source>
+        <translation>&amp;Periodo:</translation>
+    </message>
+    <message>
+        <source>Export the report</source>
+        <translation>Exportar el informe</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Archivos CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation>Se guardó %1.</translation>
+    </message>
+    <message>
+        <source>The report has not loaded yet.</source>
+        <translation>El informe todavía no se ha cargado.</translation>
+    </message>
+    <message>
+        <source>Patient portal access report</source>
+        <translation>Informe de acceso al portal del paciente</translation>
+    </message>
+    <message>
+        <source>Could not write %1.</source>
+        <translation>No se pudo escribir %1.</translation>
+    </message>
+    <message>
+        <source>Print the report to PDF</source>
+        <translation>Imprimir el informe en PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Archivos PDF (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>pd::RequestsPage</name>
+    <message>
+        <source>Which requests</source>
+        <translation>Qué solicitudes</translation>
+    </message>
+    <message>
+        <source>Open, soonest due first</source>
+        <translation>Abiertas, las que vencen antes primero</translation>
+    </message>
+    <message>
+        <source>Late</source>
+        <translation>Atrasadas</translation>
+    </message>
+    <message>
+        <source>All, with the resolved</source>
+        <translation>Todas, incluidas las resueltas</translation>
+    </message>
+    <message>
+        <source>&amp;Log a request…</source>
+        <translation>Re&amp;gistrar una solicitud…</translation>
+    </message>
+    <message>
+        <source>&amp;Resolve…</source>
+        <translation>&amp;Resolver…</translation>
+    </message>
+    <message>
+        <source>Family requests</source>
+        <translation>Solicitudes de las familias</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n request(s)</source>
+        <translation>
+            <numerusform>%n solicitud</numerusform>
+            <numerusform>%n solicitudes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n late</source>
+        <translation>
+            <numerusform>%n atrasada</numerusform>
+            <numerusform>%n atrasadas</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Show:</source>
+        <translation>Mo&amp;strar:</translation>
+    </message>
+</context>
+<context>
+    <name>pd::ResolveRequestDialog</name>
+    <message>
+        <source>Resolve request %1</source>
+        <translation>Resolver la solicitud %1</translation>
+    </message>
+    <message>
+        <source>&amp;Resolve</source>
+        <translation>&amp;Resolver</translation>
+    </message>
+    <message>
+        <source>%1 — %2, received %3, due %4</source>
+        <translation>%1 — %2, recibida %3, vence %4</translation>
+    </message>
+    <message>
+        <source>The action that answered it</source>
+        <translation>La acción con la que se atendió</translation>
+    </message>
+    <message>
+        <source>No linked action (answered by phone or letter)</source>
+        <translation>Sin acción vinculada (se atendió por teléfono o por carta)</translation>
+    </message>
+    <message>
+        <source>How it was resolved</source>
+        <translation>Cómo se resolvió</translation>
+    </message>
+    <message>
+        <source>Request:</source>
+        <translation>Solicitud:</translation>
+    </message>
+    <message>
+        <source>&amp;Action:</source>
+        <translation>&amp;Acción:</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>&amp;Nota:</translation>
+    </message>
+    <message>
+        <source>Say how it was resolved.</source>
+        <translation>Indique cómo se resolvió.</translation>
+    </message>
+    <message>
+        <source>The note is longer than %1 characters.</source>
+        <translation>La nota tiene más de %1 caracteres.</translation>
+    </message>
+    <message>
+        <source>The request leaves the worklist; it is counted as met late.</source>
+        <translation>La solicitud sale de la lista de trabajo; se cuenta como atendida con atraso.</translation>
+    </message>
+    <message>
+        <source>The request leaves the worklist; it is counted as met on time.</source>
+        <translation>La solicitud sale de la lista de trabajo; se cuenta como atendida a tiempo.</translation>
     </message>
 </context>
 <context>
@@ -3310,6 +4850,292 @@ La página ahora muestra el registro tal como está.</translation>
     <message>
         <source>Type your database password.</source>
         <translation>Escriba su contraseña de la base de datos.</translation>
+    </message>
+</context>
+<context>
+    <name>pd::SubmitConsentDialog</name>
+    <message>
+        <source>File a proxy consent</source>
+        <translation>Registrar un consentimiento de representación</translation>
+    </message>
+    <message>
+        <source>&amp;File for review</source>
+        <translation>Re&amp;gistrar para revisión</translation>
+    </message>
+    <message>
+        <source>Patient&apos;s MRN</source>
+        <translation>MRN del paciente</translation>
+    </message>
+    <message>
+        <source>Kind of consent</source>
+        <translation>Tipo de consentimiento</translation>
+    </message>
+    <message>
+        <source>The patient names a proxy</source>
+        <translation>El paciente nombra a un representante</translation>
+    </message>
+    <message>
+        <source>Court papers for a legal guardian</source>
+        <translation>Documentos judiciales de un tutor legal</translation>
+    </message>
+    <message>
+        <source>Proxy&apos;s given name</source>
+        <translation>Nombre del representante</translation>
+    </message>
+    <message>
+        <source>Proxy&apos;s family name</source>
+        <translation>Apellido del representante</translation>
+    </message>
+    <message>
+        <source>Proxy&apos;s e-mail address</source>
+        <translation>Dirección de correo del representante</translation>
+    </message>
+    <message>
+        <source>Language of the proxy&apos;s e-mails</source>
+        <translation>Idioma de los correos del representante</translation>
+    </message>
+    <message>
+        <source>The patient&apos;s language</source>
+        <translation>El idioma del paciente</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>Inglés</translation>
+    </message>
+    <message>
+        <source>Spanish</source>
+        <translation>Español</translation>
+    </message>
+    <message>
+        <source>Proxy&apos;s relationship to the patient</source>
+        <translation>Parentesco del representante con el paciente</translation>
+    </message>
+    <message>
+        <source>Parent</source>
+        <translation>Padre/madre</translation>
+    </message>
+    <message>
+        <source>Legal guardian</source>
+        <translation>Tutor legal</translation>
+    </message>
+    <message>
+        <source>Other family</source>
+        <translation>Otro familiar</translation>
+    </message>
+    <message>
+        <source>What the proxy may see</source>
+        <translation>Lo que puede ver el representante</translation>
+    </message>
+    <message>
+        <source>Full access</source>
+        <translation>Acceso completo</translation>
+    </message>
+    <message>
+        <source>Limited access</source>
+        <translation>Acceso limitado</translation>
+    </message>
+    <message>
+        <source>Date the form was signed</source>
+        <translation>Fecha en que se firmó el formulario</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>AAAA-MM-DD</translation>
+    </message>
+    <message>
+        <source>Name of the person who signed</source>
+        <translation>Nombre de la persona que firmó</translation>
+    </message>
+    <message>
+        <source>as written on the form</source>
+        <translation>tal como aparece en el formulario</translation>
+    </message>
+    <message>
+        <source>Scanned form</source>
+        <translation>Formulario escaneado</translation>
+    </message>
+    <message>
+        <source>PDF, PNG or JPEG, up to 10 MB</source>
+        <translation>PDF, PNG o JPEG, hasta 10 MB</translation>
+    </message>
+    <message>
+        <source>&amp;Choose…</source>
+        <translation>E&amp;legir…</translation>
+    </message>
+    <message>
+        <source>Choose the scanned form</source>
+        <translation>Elegir el formulario escaneado</translation>
+    </message>
+    <message>
+        <source>Patient &amp;MRN:</source>
+        <translation>&amp;MRN del paciente:</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Tipo:</translation>
+    </message>
+    <message>
+        <source>Proxy&apos;s &amp;given name:</source>
+        <translation>&amp;Nombre del representante:</translation>
+    </message>
+    <message>
+        <source>Proxy&apos;s &amp;family name:</source>
+        <translation>&amp;Apellido del representante:</translation>
+    </message>
+    <message>
+        <source>Proxy&apos;s &amp;e-mail:</source>
+        <translation>C&amp;orreo del representante:</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Idioma:</translation>
+    </message>
+    <message>
+        <source>&amp;Relationship:</source>
+        <translation>Parent&amp;esco:</translation>
+    </message>
+    <message>
+        <source>&amp;Access:</source>
+        <translation>A&amp;cceso:</translation>
+    </message>
+    <message>
+        <source>&amp;Signed on:</source>
+        <translation>&amp;Firmado el:</translation>
+    </message>
+    <message>
+        <source>Signed &amp;by:</source>
+        <translation>Firma&amp;do por:</translation>
+    </message>
+    <message>
+        <source>Scanned f&amp;orm:</source>
+        <translation>Form&amp;ulario escaneado:</translation>
+    </message>
+    <message>
+        <source>Scanned consent form</source>
+        <translation>Formulario de consentimiento escaneado</translation>
+    </message>
+    <message>
+        <source>Scanned forms (*.pdf *.png *.jpg *.jpeg);;All files (*)</source>
+        <translation>Formularios escaneados (*.pdf *.png *.jpg *.jpeg);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>The form %1 can&apos;t be read: %2</source>
+        <translation>No se puede leer el formulario %1: %2</translation>
+    </message>
+    <message>
+        <source>The form is larger than 10 MB; scan it again at a lower resolution.</source>
+        <translation>El formulario tiene más de 10 MB; vuelva a escanearlo con una resolución más baja.</translation>
+    </message>
+    <message>
+        <source>The scanned form must be a PDF, PNG or JPEG file.</source>
+        <translation>El formulario escaneado debe ser un archivo PDF, PNG o JPEG.</translation>
+    </message>
+    <message>
+        <source>Signed on</source>
+        <translation>Fecha de firma</translation>
+    </message>
+    <message>
+        <source>The form can&apos;t be signed after today (%1).</source>
+        <translation>La fecha de firma del formulario no puede ser posterior a hoy (%1).</translation>
+    </message>
+    <message>
+        <source>Choose the scanned form (PDF, PNG or JPEG).</source>
+        <translation>Elija el formulario escaneado (PDF, PNG o JPEG).</translation>
+    </message>
+    <message>
+        <source>The consent is filed with its form and waits on the consent desk. Approving it gives %1 %2 access and queues an invitation with this PIN; nothing is sent before then.</source>
+        <translation>El consentimiento se registra con su formulario y queda en espera en el área de consentimientos. Al aprobarlo, %1 obtiene acceso %2 y se pone en cola una invitación con este PIN; no se envía nada antes.</translation>
+    </message>
+    <message>
+        <source>the proxy</source>
+        <translation>el representante</translation>
+    </message>
+    <message>
+        <source>limited</source>
+        <translation>limitado</translation>
+    </message>
+    <message>
+        <source>full</source>
+        <translation>completo</translation>
+    </message>
+</context>
+<context>
+    <name>pd::VisibilityDialog</name>
+    <message>
+        <source>What a login can see</source>
+        <translation>Qué puede ver una cuenta</translation>
+    </message>
+    <message>
+        <source>Login (username or e-mail)</source>
+        <translation>Cuenta (nombre de usuario o correo)</translation>
+    </message>
+    <message>
+        <source>Patient&apos;s MRN</source>
+        <translation>MRN del paciente</translation>
+    </message>
+    <message>
+        <source>&amp;Explain</source>
+        <translation>&amp;Explicar</translation>
+    </message>
+    <message>
+        <source>&amp;Login:</source>
+        <translation>C&amp;uenta:</translation>
+    </message>
+    <message>
+        <source>Patient &amp;MRN:</source>
+        <translation>&amp;MRN del paciente:</translation>
+    </message>
+    <message>
+        <source>What the login can see, and why</source>
+        <translation>Lo que puede ver la cuenta, y por qué</translation>
+    </message>
+    <message>
+        <source>Information</source>
+        <translation>Información</translation>
+    </message>
+    <message>
+        <source>Visible</source>
+        <translation>Visible</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Por qué</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Cerrar</translation>
+    </message>
+    <message>
+        <source>Type the login and the patient&apos;s MRN.</source>
+        <translation>Escriba la cuenta y el MRN del paciente.</translation>
+    </message>
+    <message>
+        <source>%1 (%2) for %3, %4 — %5</source>
+        <translation>%1 (%2) para %3, %4 — %5</translation>
+    </message>
+    <message>
+        <source>%1 access, %2</source>
+        <translation>acceso %1, %2</translation>
+    </message>
+    <message>
+        <source>ended %1 (%2)</source>
+        <translation>terminó el %1 (%2)</translation>
+    </message>
+    <message>
+        <source>No access to this patient, ever.</source>
+        <translation>Nunca ha tenido acceso a este paciente.</translation>
+    </message>
+    <message>
+        <source>Access: %1</source>
+        <translation>Acceso: %1</translation>
+    </message>
+    <message>
+        <source>✔ yes</source>
+        <translation>✔ sí</translation>
+    </message>
+    <message>
+        <source>✘ no</source>
+        <translation>✘ no</translation>
     </message>
 </context>
 <context>

@@ -38,7 +38,7 @@ QString categoryInText(const QString& code) {
     if (code == QLatin1String("hepatitis_results"))
         return QCoreApplication::translate("Visibility", "hepatitis results");
     if (code == QLatin1String("hiv_results"))
-        return QCoreApplication::translate("Visibility", "HIV results");
+        return QCoreApplication::translate("Visibility", "HIV results", "within a sentence");
     if (code == QLatin1String("pregnancy_birth_control"))
         return QCoreApplication::translate("Visibility", "pregnancy and birth control information");
     if (code == QLatin1String("substance_treatment"))

@@ -1,12 +1,14 @@
 #include "DemoData.h"
 
 #include "AccountService.h"
+#include "ConsentService.h"
 #include "DailyJob.h"
 #include "EnrollmentService.h"
 #include "InvitationService.h"
 #include "OutboxRepository.h"
 #include "PatientService.h"
 #include "PinPolicy.h"
+#include "RequestService.h"
 #include "SettingsRepository.h"
 
 #include <QCoreApplication>
@@ -83,6 +85,34 @@ struct Op {
     int order = 0;
     std::function<Status()> run;
 };
+
+// A one-page PDF, standing in for a scanned consent form.
+QByteArray demoConsentForm(const QString& patient, const QString& proxy) {
+    const QByteArray text =
+        "BT /F1 14 Tf 72 720 Td (Authorization for proxy access - demo) Tj 0 -28 Td (Patient: " +
+        patient.toLatin1() + ") Tj 0 -20 Td (Proxy: " + proxy.toLatin1() +
+        ") Tj 0 -40 Td (Signature: ______________________) Tj ET";
+    const QList<QByteArray> objects = {
+        "<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 "
+        "R >> "
+        ">> >>",
+        "<< /Length " + QByteArray::number(text.size()) + " >>\nstream\n" + text + "\nendstream",
+        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"};
+    QByteArray pdf = "%PDF-1.4\n";
+    QList<qsizetype> offsets;
+    for (qsizetype i = 0; i < objects.size(); ++i) {
+        offsets.append(pdf.size());
+        pdf += QByteArray::number(i + 1) + " 0 obj\n" + objects.at(i) + "\nendobj\n";
+    }
+    const qsizetype xref = pdf.size();
+    pdf += "xref\n0 " + QByteArray::number(objects.size() + 1) + "\n0000000000 65535 f \n";
+    for (qsizetype o : offsets)
+        pdf += QByteArray::number(o).rightJustified(10, '0') + " 00000 n \n";
+    pdf += "trailer\n<< /Size " + QByteArray::number(objects.size() + 1) + " /Root 1 0 R >>\nstartxref\n" +
+           QByteArray::number(xref) + "\n%%EOF\n";
+    return pdf;
+}
 
 enum class Fate { Activated, Pending, Queued, Expired, Locked, Deactivated, Reissued };
 
@@ -180,6 +210,9 @@ Result<DemoReport> DemoData::generate(const ServiceContext& ctx, int patientCoun
         case 3:
             birth = QDate(2016 - 4 * int(rng.bounded(3u)), 2, 29);
             break;
+        case 5:
+            birth = today.addDays(-qint64(rng.bounded(18u * 366u + 30u, 25u * 365u))); // an adult
+            break;
         default:
             birth = today.addDays(-qint64(rng.bounded(200u, 7000u)));
             break;
@@ -231,6 +264,24 @@ Result<DemoReport> DemoData::generate(const ServiceContext& ctx, int patientCoun
                         auto p = PatientService(demo).add(np);
                         return p ? Status() : p.error();
                     }});
+        // Some adults name a parent as their proxy: the consent waits on the consent desk.
+        if (ageToday >= AgeRules::AdultAge && k % 20 == 5) {
+            ConsentSubmission c;
+            c.mrn = mrn;
+            c.proxyGiven = parentGiven;
+            c.proxyFamily = family;
+            c.proxyEmail = parentEmail;
+            c.relationship = QStringLiteral("parent");
+            c.signedOn = today.addDays(-2).toString(Qt::ISODate);
+            c.signedBy = given + QLatin1Char(' ') + family;
+            c.documentName = QStringLiteral("consent-%1.pdf").arg(mrn);
+            c.document = demoConsentForm(QStringLiteral("MRN ") + mrn, QStringLiteral("a parent"));
+            const QString pin = randomPin(birth);
+            ops.append({now.addSecs(-3600), order++, [&demo, c, pin]() -> Status {
+                            auto r = ConsentService(demo).submit(c, pin);
+                            return r ? Status() : r.error();
+                        }});
+        }
         // Who enrolls: parents of children and teens; teens and adults themselves.
         struct Enrollee {
             QString form;
@@ -295,13 +346,49 @@ Result<DemoReport> DemoData::generate(const ServiceContext& ctx, int patientCoun
                                 return {};
                             }});
                 break;
-            case Fate::Reissued:
-                // "I never got my invitation": a support agent reissues it ten days later.
+            case Fate::Reissued: {
+                // "I never got my invitation": the family calls, and a support agent reissues it the
+                // next day; the request is resolved with the reissue it caused.
+                auto requestId = std::make_shared<qint64>(0);
+                ops.append({sentAt.addDays(9), order++, [&demo, username, mrn, requestId]() -> Status {
+                                NewRequest r;
+                                r.kind = QStringLiteral("never_received");
+                                r.mrn = mrn;
+                                r.user = *username;
+                                r.note = QStringLiteral("Checked spam and junk folders");
+                                auto added = RequestService(demo).add(r);
+                                if (!added)
+                                    return added.error();
+                                *requestId = added->request.id;
+                                return {};
+                            }});
                 ops.append(
-                    {sentAt.addDays(10), order++, [&demo, username]() -> Status {
+                    {sentAt.addDays(10), order++, [&demo, username, requestId]() -> Status {
                          auto r = InvitationService(demo).reissue({*username, false, QString()}, QString());
-                         return r ? Status() : r.error();
+                         if (!r)
+                             return r.error();
+                         if (*requestId == 0)
+                             return {};
+                         auto done = RequestService(demo).resolve(
+                             {*requestId, QStringLiteral("Reissued to the address on file"),
+                              QStringLiteral("invitation:%1").arg(r->invitation.id), 0});
+                         return done ? Status() : done.error();
                      }});
+                break;
+            }
+            case Fate::Expired:
+                // The family calls about an expired link; still open, some of them late.
+                if (step == 2)
+                    ops.append({now.addSecs(-3600LL * qint64(rng.bounded(2u, 96u))), order++,
+                                [&demo, username, mrn]() -> Status {
+                                    NewRequest r;
+                                    r.kind = QStringLiteral("invitation_expired");
+                                    r.mrn = mrn;
+                                    r.user = *username;
+                                    r.channel = QStringLiteral("email");
+                                    auto added = RequestService(demo).add(r);
+                                    return added ? Status() : added.error();
+                                }});
                 break;
             default:
                 break;

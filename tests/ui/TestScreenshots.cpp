@@ -89,6 +89,14 @@ void TestScreenshots::shoot(QWidget* w, const QString& name) {
             l->width() < l->minimumSizeHint().width())
             m_cutOff.append(name + QStringLiteral(": label \"") + l->text().left(60) + QLatin1Char('"'));
     }
+    // A shortcut letter ("&Name:") works only on a label with a buddy; without one the "&" shows as it is.
+    for (const QLabel* l : labels) {
+        const QString text = QString(l->text()).remove(QStringLiteral("&&"));
+        if (l->isVisible() && !l->buddy() && l->textFormat() != Qt::RichText && !Qt::mightBeRichText(text) &&
+            text.contains(QLatin1Char('&')))
+            m_cutOff.append(name + QStringLiteral(": stray \"&\" in label \"") + l->text().left(60) +
+                            QLatin1Char('"'));
+    }
     // Every control a screen reader lands on says what it is: its own accessible name, a label that is its
     // buddy, or (buttons) its text.
     QSet<const QWidget*> labelled;

@@ -9,6 +9,7 @@
 #include <QFileInfo>
 #include <QFormLayout>
 #include <QHBoxLayout>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 
@@ -81,7 +82,9 @@ SubmitConsentDialog::SubmitConsentDialog(const Session& session, const QString& 
     form()->addRow(tr("&Access:"), m_scope);
     form()->addRow(tr("&Signed on:"), m_signed);
     form()->addRow(tr("Signed &by:"), m_signedBy);
-    form()->addRow(tr("Scanned f&orm:"), formRow);
+    auto* formLabel = new QLabel(tr("Scanned f&orm:"), this);
+    formLabel->setBuddy(browse); // a row holding a layout gets no buddy of its own
+    form()->addRow(formLabel, formRow);
     m_pin = addPinFields(form(), this);
     connect(m_pin.pin, &QLineEdit::textChanged, this, &SubmitConsentDialog::revalidate);
     connect(m_pin.again, &QLineEdit::textChanged, this, &SubmitConsentDialog::revalidate);

@@ -122,6 +122,11 @@ ResolveRequestDialog::ResolveRequestDialog(const Session& session, const Request
                                      DisplayText::localTime(row.request.dueAt, session.policy.zone)),
                             this);
     what->setWordWrap(true);
+    what->setObjectName(QStringLiteral("resolveWhatLabel"));
+    // Room for the request's line and the actions' descriptions.
+    setMinimumWidth(640);
+    form()->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    what->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Minimum);
     m_action = new QComboBox(this);
     m_action->setObjectName(QStringLiteral("resolveActionComboBox"));
     m_action->setAccessibleName(tr("The action that answered it"));
@@ -136,6 +141,7 @@ ResolveRequestDialog::ResolveRequestDialog(const Session& session, const Request
     connect(m_note, &QPlainTextEdit::textChanged, this, &ResolveRequestDialog::revalidate);
     connect(m_action, &QComboBox::currentIndexChanged, this, &ResolveRequestDialog::revalidate);
     revalidate();
+    adjustSize();
     loadActions();
 }
 
