@@ -58,6 +58,13 @@
             <numerusform>%1, MRN %2, born %3 (%n years old)</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n enrollment(s) to review</source>
+        <translation>
+            <numerusform>%n enrollment to review</numerusform>
+            <numerusform>%n enrollments to review</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>pd::EnrollDialog</name>

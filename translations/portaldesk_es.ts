@@ -2390,6 +2390,10 @@ Códigos de salida: 0 hecho, 2 uso, 3 rechazado por una regla o datos incorrecto
         <source>%1 has never held access to patient %2 and is not the patient&apos;s own login.</source>
         <translation>%1 nunca ha tenido acceso al paciente %2 y no es la cuenta propia del paciente.</translation>
     </message>
+    <message>
+        <source>Reviewing enrollments</source>
+        <translation>Revisar inscripciones</translation>
+    </message>
 </context>
 <context>
     <name>Smtp</name>
@@ -3497,6 +3501,53 @@ SHA-256 %4</translation>
     <message>
         <source>Revoked: the proxy&apos;s access ended now.</source>
         <translation>Revocado: el acceso del representante terminó ahora.</translation>
+    </message>
+    <message>
+        <source>Enrollments to review</source>
+        <translation>Inscripciones por revisar</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation>Paciente</translation>
+    </message>
+    <message>
+        <source>Born</source>
+        <translation>Nacimiento</translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation>Cuenta</translation>
+    </message>
+    <message>
+        <source>Form</source>
+        <translation>Formulario</translation>
+    </message>
+    <message>
+        <source>Override reason</source>
+        <translation>Motivo de la excepción</translation>
+    </message>
+    <message>
+        <source>Entered</source>
+        <translation>Registrada</translation>
+    </message>
+    <message>
+        <source>Supervisor&apos;s override</source>
+        <translation>Excepción del supervisor</translation>
+    </message>
+    <message>
+        <source>Aged 12–17: the patient&apos;s own form is missing</source>
+        <translation>De 12 a 17 años: falta el formulario del propio paciente</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n enrollment(s) to review</source>
+        <translation>
+            <numerusform>%n inscripción por revisar</numerusform>
+            <numerusform>%n inscripciones por revisar</numerusform>
+        </translation>
     </message>
 </context>
 <context>

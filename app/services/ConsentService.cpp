@@ -229,6 +229,31 @@ Result<QList<ConsentRow>> ConsentService::list(const QString& status) {
     return out;
 }
 
+Result<QList<EnrollmentReviewRow>> ConsentService::enrollmentReviews() {
+    PD_TRY(m_ctx.require(Role::Specialist, QCoreApplication::translate("Services", "Reviewing enrollments")));
+    auto policy = m_ctx.policy();
+    if (!policy)
+        return policy.error();
+    const QDate today = m_ctx.today(policy.value());
+    ConsentRepository repo(m_ctx.db());
+    auto out = repo.overriddenEnrollments();
+    if (!out)
+        return out.error();
+    // Aged 12 to 17 today: born after the day that makes 18 today, on or before the one that makes 12.
+    auto missing = repo.missingPatientForms(today.addYears(-AgeRules::AdultAge),
+                                            today.addYears(-AgeRules::AdolescentAge));
+    if (!missing)
+        return missing.error();
+    QList<EnrollmentReviewRow> rows = out.value();
+    for (const EnrollmentReviewRow& r : missing.value()) {
+        // The date arithmetic above is by calendar; the age rule (29 February) decides at the edges.
+        const Bracket b = AgeRules::bracketOn(r.birthDate, today, policy->leapDayRule);
+        if (b == Bracket::Adolescent)
+            rows.append(r);
+    }
+    return rows;
+}
+
 Result<ConsentReview> ConsentService::review(qint64 id) {
     PD_TRY(
         m_ctx.require(Role::Specialist, QCoreApplication::translate("Services", "Reviewing proxy consents")));

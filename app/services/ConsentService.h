@@ -80,6 +80,10 @@ public:
     Result<ConsentDecision> reject(qint64 id, const QString& reason, int expectedVersion = 0);
     Result<ConsentDecision> revoke(qint64 id, int expectedVersion = 0);
 
+    // The enrollments reviewed on the same desk: those a supervisor's override let through (emancipated
+    // minor, shared address), then adolescents (12–17 today) with a parent's form and none of their own.
+    Result<QList<EnrollmentReviewRow>> enrollmentReviews();
+
     // The form's type from its first bytes: application/pdf, image/png, image/jpeg, or empty.
     static QString sniffMediaType(const QByteArray& content);
 

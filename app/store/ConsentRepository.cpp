@@ -143,6 +143,66 @@ Result<QList<Consent>> ConsentRepository::forProxyEmail(const QString& email) {
         email);
 }
 
+namespace {
+
+Result<QList<EnrollmentReviewRow>> reviewRows(Query& q, const QString& reason) {
+    PD_TRY(q.exec());
+    QList<EnrollmentReviewRow> out;
+    while (q.next()) {
+        EnrollmentReviewRow r;
+        r.reason = reason;
+        r.enrollmentId = q.value(QStringLiteral("e_id")).toLongLong();
+        r.mrn = q.value(QStringLiteral("mrn")).toString();
+        r.patientName = q.value(QStringLiteral("p_given")).toString() + QLatin1Char(' ') +
+                        q.value(QStringLiteral("p_family")).toString();
+        r.birthDate = DbTime::date(q.value(QStringLiteral("birth_date")));
+        r.username = q.value(QStringLiteral("username")).toString();
+        r.holderName = q.value(QStringLiteral("u_given")).toString() + QLatin1Char(' ') +
+                       q.value(QStringLiteral("u_family")).toString();
+        r.form = q.value(QStringLiteral("form")).toString();
+        r.relationship = q.value(QStringLiteral("relationship")).toString();
+        r.signedOn = DbTime::date(q.value(QStringLiteral("signed_on")));
+        r.overrideReason = q.value(QStringLiteral("override_reason")).toString();
+        r.createdAt = DbTime::instant(q.value(QStringLiteral("created_at")));
+        r.createdBy = q.value(QStringLiteral("created_by")).toString();
+        out.append(r);
+    }
+    return out;
+}
+
+const char* const ReviewColumns =
+    "SELECT e.id AS e_id, e.form, e.relationship, e.signed_on, e.override_reason, e.created_at, "
+    "e.created_by, "
+    "p.mrn, p.given_name AS p_given, p.family_name AS p_family, p.birth_date, u.username, "
+    "u.given_name AS u_given, u.family_name AS u_family FROM enrollments e JOIN patients p ON p.id = "
+    "e.patient_id "
+    "JOIN portal_users u ON u.id = e.portal_user_id ";
+
+} // namespace
+
+Result<QList<EnrollmentReviewRow>> ConsentRepository::overriddenEnrollments(int limit) {
+    Query q(m_db, QLatin1String(ReviewColumns) +
+                      QStringLiteral("WHERE e.override_reason IS NOT NULL AND e.override_reason <> '' "
+                                     "ORDER BY e.id DESC LIMIT :limit"));
+    q.bind(QStringLiteral(":limit"), limit);
+    return reviewRows(q, QStringLiteral("override"));
+}
+
+Result<QList<EnrollmentReviewRow>>
+ConsentRepository::missingPatientForms(const QDate& bornAfter, const QDate& bornOnOrBefore, int limit) {
+    Query q(m_db, QLatin1String(ReviewColumns) +
+                      QStringLiteral(
+                          "WHERE e.form = 'parent' AND p.birth_date > :after AND p.birth_date <= :before "
+                          "AND NOT EXISTS (SELECT 1 FROM enrollments x WHERE x.patient_id = p.id AND "
+                          "x.form = 'patient') AND EXISTS (SELECT 1 FROM access_grants g WHERE "
+                          "g.enrollment_id = e.id AND g.ended_at IS NULL) ORDER BY p.birth_date, e.id "
+                          "LIMIT :limit"));
+    q.bind(QStringLiteral(":after"), DbTime::toDb(bornAfter))
+        .bind(QStringLiteral(":before"), DbTime::toDb(bornOnOrBefore))
+        .bind(QStringLiteral(":limit"), limit);
+    return reviewRows(q, QStringLiteral("missing_patient_form"));
+}
+
 Status ConsentRepository::update(const Consent& c, const QDateTime& at, const QString& by) {
     Query q(m_db,
             QStringLiteral("UPDATE consents SET status = :status, decided_at = :decided, decided_by = :dby, "

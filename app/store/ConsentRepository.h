@@ -54,6 +54,24 @@ struct Consent {
     QString proxyName() const { return proxyGiven + QLatin1Char(' ') + proxyFamily; }
 };
 
+// An enrollment the consent desk reviews: one a supervisor's override let through, or an adolescent's
+// parent form still waiting for the patient's own.
+struct EnrollmentReviewRow {
+    QString reason; // override | missing_patient_form
+    qint64 enrollmentId = 0;
+    QString mrn;
+    QString patientName;
+    QDate birthDate;
+    QString username;
+    QString holderName;
+    QString form;
+    QString relationship;
+    QDate signedOn;
+    QString overrideReason;
+    QDateTime createdAt;
+    QString createdBy;
+};
+
 class ConsentRepository final {
 public:
     explicit ConsentRepository(Database& db)
@@ -72,6 +90,13 @@ public:
     Result<QList<Consent>> forProxyEmail(const QString& email);
     // Writes the decision fields when `consent.rowVersion` still matches; Conflict names who changed it.
     Status update(const Consent& consent, const QDateTime& at, const QString& by);
+
+    // Enrollments made with a supervisor's override, newest first.
+    Result<QList<EnrollmentReviewRow>> overriddenEnrollments(int limit = 500);
+    // Patients born in (`bornAfter`, `bornOnOrBefore`] (12–17 today) enrolled by a parent form with no
+    // patient form of their own yet.
+    Result<QList<EnrollmentReviewRow>> missingPatientForms(const QDate& bornAfter,
+                                                           const QDate& bornOnOrBefore, int limit = 500);
 
 private:
     Result<QList<Consent>> many(const QString& sql, const QVariant& value, int limit = 500);

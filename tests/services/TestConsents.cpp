@@ -3,6 +3,7 @@
 #include "ServiceFixture.h"
 
 #include "ConsentService.h"
+#include "EnrollmentService.h"
 #include "GrantRepository.h"
 #include "InvitationRepository.h"
 #include "PortalUserRepository.h"
@@ -397,6 +398,41 @@ private slots:
         QVERIFY(!c.error().message.isEmpty());
         QCOMPARE(t.count(QStringLiteral("SELECT count(*) FROM documents")), 0);
         QCOMPARE(t.count(QStringLiteral("SELECT count(*) FROM consents")), 0);
+    }
+
+    void theDeskAlsoReviewsOverridesAndTeensMissingTheirForm() {
+        TestDb t;
+        // 14, parent's form only: the patient's own form is missing.
+        addPatient(t, QStringLiteral("600001"), QDate(2012, 6, 1));
+        enrollOk(t,
+                 parentForm(QStringLiteral("600001"), QDate(2026, 11, 1), QStringLiteral("p1@example.org")));
+        // 15, both forms: nothing to review.
+        addPatient(t, QStringLiteral("600002"), QDate(2011, 6, 1));
+        enrollOk(t,
+                 parentForm(QStringLiteral("600002"), QDate(2026, 11, 1), QStringLiteral("p2@example.org")));
+        enrollOk(t, patientForm(QStringLiteral("600002"), QDate(2026, 11, 1),
+                                QStringLiteral("teen2@example.org")));
+        // 11 (12 next week), parent's form: a child, nothing missing yet.
+        addPatient(t, QStringLiteral("600003"), QDate(2014, 12, 1));
+        enrollOk(t,
+                 parentForm(QStringLiteral("600003"), QDate(2026, 11, 1), QStringLiteral("p3@example.org")));
+        // 16, an emancipated minor enrolled on a supervisor's override.
+        addPatient(t, QStringLiteral("600004"), QDate(2010, 3, 3));
+        EnrollRequest own =
+            patientForm(QStringLiteral("600004"), QDate(2026, 11, 2), QStringLiteral("teen4@example.org"));
+        own.overrideReason = QStringLiteral("Emancipated minor, court order on file");
+        QVERIFY(EnrollmentService(*t.as(QStringLiteral("supervisor")))
+                    .enroll(own, QStringLiteral("482913"))
+                    .ok());
+
+        auto rows = ConsentService(*t.as(QStringLiteral("specialist"))).enrollmentReviews();
+        QVERIFY(rows.ok());
+        QStringList seen;
+        for (const EnrollmentReviewRow& r : rows.value())
+            seen << r.mrn + QLatin1Char(':') + r.reason;
+        QCOMPARE(seen, QStringList({QStringLiteral("600004:override"),
+                                    QStringLiteral("600001:missing_patient_form")}));
+        QCOMPARE(rows->first().overrideReason, QStringLiteral("Emancipated minor, court order on file"));
     }
 
     void supportAgentsDontReviewConsents() {

@@ -20,6 +20,7 @@
 #include <QComboBox>
 #include <QLabel>
 #include <QPlainTextEdit>
+#include <QSignalSpy>
 #include <QSpinBox>
 #include <QStandardItemModel>
 #include <QTableView>
@@ -320,6 +321,28 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(!dialog->answer().has_value(), Wait);
         QVERIFY(!child<QLabel>(dialog, "visibilitySummaryLabel")->text().isEmpty());
         QCOMPARE(dialog->table()->rowCount(), 0);
+    }
+
+    void theConsentDeskListsTeensMissingTheirOwnForm() {
+        Gui gui;
+        MainWindow* w = gui.signIn(QStringLiteral("specialist"));
+        QVERIFY(w);
+        ConsentsPage* desk = w->consents();
+        w->pages()->setCurrentWidget(desk);
+        auto* filter = child<QComboBox>(desk, "consentFilterComboBox");
+        filter->setCurrentIndex(filter->findData(QStringLiteral("enrollments")));
+        QTableWidget* table = desk->enrollmentTable();
+        QTRY_VERIFY_WITH_TIMEOUT(table->isVisible() && table->rowCount() > 0, Wait);
+        // Mateo (14) and Ava (11 → not yet) : Mateo's parent form waits for his own.
+        QStringList patients;
+        for (int r = 0; r < table->rowCount(); ++r)
+            patients << table->item(r, 1)->text();
+        QVERIFY2(patients.join(QLatin1Char(',')).contains(QStringLiteral("Mateo Nguyen (9000002)")),
+                 qPrintable(patients.join(QLatin1Char(','))));
+        QVERIFY(!patients.join(QLatin1Char(',')).contains(QStringLiteral("Ava")));
+        QSignalSpy opened(desk, &ConsentsPage::patientRequested);
+        emit table->cellDoubleClicked(0, 0);
+        QCOMPARE(opened.count(), 1);
     }
 
     void supportAgentsHaveNoConsentDesk() {

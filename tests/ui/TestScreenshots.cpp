@@ -16,6 +16,7 @@
 
 #include <QBuffer>
 #include <QPainter>
+#include <QTableWidget>
 
 #include "DeactivateDialog.h"
 #include "EditLoginDialog.h"
@@ -217,6 +218,13 @@ void TestScreenshots::everyScreen() {
     QTRY_VERIFY_WITH_TIMEOUT(w->consents()->shown().has_value(), Wait);
     QTRY_COMPARE_WITH_TIMEOUT(w->consents()->model()->rowCount(), 1, Wait);
     shoot(w, name("consent-desk"));
+    {
+        auto* filter = w->consents()->findChild<QComboBox*>(QStringLiteral("consentFilterComboBox"));
+        filter->setCurrentIndex(filter->findData(QStringLiteral("enrollments")));
+        QTRY_VERIFY_WITH_TIMEOUT(w->consents()->enrollmentTable()->rowCount() > 0, Wait);
+        shoot(w, name("consent-desk-enrollments"));
+        filter->setCurrentIndex(0);
+    }
     {
         SubmitConsentDialog d(w->session(), QStringLiteral("9000004"), w);
         shoot(&d, name("dialog-file-consent"));

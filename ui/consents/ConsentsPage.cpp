@@ -19,7 +19,9 @@
 #include <QPushButton>
 #include <QScrollArea>
 #include <QSplitter>
+#include <QStackedWidget>
 #include <QTableView>
+#include <QTableWidget>
 #include <QUrl>
 #include <QVBoxLayout>
 
@@ -73,8 +75,16 @@ ConsentsPage::ConsentsPage(const Session& session, QWidget* parent)
     m_filter->addItem(tr("Rejected"), QStringLiteral("rejected"));
     m_filter->addItem(tr("Revoked"), QStringLiteral("revoked"));
     m_filter->addItem(tr("All"), QString());
-    connect(m_filter, &QComboBox::currentIndexChanged, this,
-            [this] { m_model->show(m_filter->currentData().toString()); });
+    m_filter->addItem(tr("Enrollments to review"), QStringLiteral("enrollments"));
+    connect(m_filter, &QComboBox::currentIndexChanged, this, [this] {
+        const QString which = m_filter->currentData().toString();
+        const bool enrollments = which == QLatin1String("enrollments");
+        m_pages->setCurrentIndex(enrollments ? 1 : 0);
+        if (enrollments)
+            loadEnrollments();
+        else
+            m_model->show(which);
+    });
     auto* file = new QPushButton(tr("&File a consent…"), this);
     file->setObjectName(QStringLiteral("fileConsentButton"));
     connect(file, &QPushButton::clicked, this, [this] { fileConsent(); });
@@ -208,9 +218,27 @@ ConsentsPage::ConsentsPage(const Session& session, QWidget* parent)
     splitter->addWidget(m_view);
     splitter->addWidget(scroll);
     splitter->setStretchFactor(1, 3);
+
+    // Enrollments reviewed on the same desk: supervisors' overrides and teens' missing forms.
+    m_enrollments = new QTableWidget(0, 7, this);
+    m_enrollments->setObjectName(QStringLiteral("enrollmentReviewTable"));
+    m_enrollments->setAccessibleName(tr("Enrollments to review"));
+    m_enrollments->setHorizontalHeaderLabels({tr("Why"), tr("Patient"), tr("Born"), tr("Login"), tr("Form"),
+                                              tr("Override reason"), tr("Entered")});
+    m_enrollments->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_enrollments->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_enrollments->verticalHeader()->hide();
+    m_enrollments->horizontalHeader()->setStretchLastSection(true);
+    connect(m_enrollments, &QTableWidget::cellDoubleClicked, this, [this](int row, int) {
+        if (const QTableWidgetItem* item = m_enrollments->item(row, 1))
+            emit patientRequested(item->data(Qt::UserRole).toString());
+    });
+    m_pages = new QStackedWidget(this);
+    m_pages->addWidget(splitter);
+    m_pages->addWidget(m_enrollments);
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(top);
-    layout->addWidget(splitter, 1);
+    layout->addWidget(m_pages, 1);
 
     connect(session.runner, &DbRunner::dataChanged, this, &ConsentsPage::reload);
     clearReview(tr("Choose a consent to review it."));
@@ -218,6 +246,41 @@ ConsentsPage::ConsentsPage(const Session& session, QWidget* parent)
 }
 
 ConsentsPage::~ConsentsPage() = default;
+
+void ConsentsPage::loadEnrollments() {
+    onReady(this, m_session.runner->run([](const ServiceContext& ctx) {
+        return ConsentService(ctx).enrollmentReviews();
+    }),
+            [this](const Result<QList<EnrollmentReviewRow>>& rows) {
+                if (!rows) {
+                    m_count->setText(rows.error().message);
+                    return;
+                }
+                m_enrollments->setRowCount(int(rows->size()));
+                for (int r = 0; r < rows->size(); ++r) {
+                    const EnrollmentReviewRow& e = rows->at(r);
+                    const QString why = e.reason == QLatin1String("override")
+                                            ? tr("Supervisor's override")
+                                            : tr("Aged 12–17: the patient's own form is missing");
+                    auto* patient =
+                        new QTableWidgetItem(e.patientName + QStringLiteral(" (") + e.mrn + QLatin1Char(')'));
+                    patient->setData(Qt::UserRole, e.mrn);
+                    const QStringList cells = {why,
+                                               QString(),
+                                               DisplayText::date(e.birthDate),
+                                               e.username + QStringLiteral(" — ") + e.holderName,
+                                               DisplayText::form(e.form) + QStringLiteral(", ") +
+                                                   DisplayText::date(e.signedOn),
+                                               e.overrideReason,
+                                               DisplayText::localTime(e.createdAt, m_session.policy.zone) +
+                                                   QStringLiteral(" ") + e.createdBy};
+                    for (int c = 0; c < cells.size(); ++c)
+                        m_enrollments->setItem(r, c, c == 1 ? patient : new QTableWidgetItem(cells.at(c)));
+                }
+                m_enrollments->resizeColumnsToContents();
+                m_count->setText(tr("%n enrollment(s) to review", nullptr, int(rows->size())));
+            });
+}
 
 void ConsentsPage::showStatus(const QString& status) {
     const int i = m_filter->findData(status);
@@ -228,6 +291,10 @@ void ConsentsPage::showStatus(const QString& status) {
 }
 
 void ConsentsPage::reload() {
+    if (m_pages->currentIndex() == 1) {
+        loadEnrollments();
+        return;
+    }
     m_model->reload();
     if (m_review)
         review(m_review->consent.id);

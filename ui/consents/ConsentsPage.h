@@ -17,7 +17,9 @@ class QComboBox;
 class QLabel;
 class QLineEdit;
 class QPushButton;
+class QStackedWidget;
 class QTableView;
+class QTableWidget;
 
 namespace pd {
 
@@ -36,6 +38,9 @@ public:
     // Shows consent `id` on the right (it need not be in the list).
     void review(qint64 id);
     void fileConsent(const QString& mrn = QString());
+    // The enrollments reviewed on this desk (overrides, teens' missing forms).
+    void loadEnrollments();
+    QTableWidget* enrollmentTable() const { return m_enrollments; }
 
     ConsentListModel* model() const { return m_model; }
     QTableView* view() const { return m_view; }
@@ -59,6 +64,8 @@ private:
     ConsentListModel* m_model = nullptr;
     QComboBox* m_filter = nullptr;
     QTableView* m_view = nullptr;
+    QStackedWidget* m_pages = nullptr;
+    QTableWidget* m_enrollments = nullptr;
     QLabel* m_count = nullptr;
     QWidget* m_panel = nullptr;
     QLabel* m_title = nullptr;
