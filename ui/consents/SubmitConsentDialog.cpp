@@ -31,8 +31,8 @@ SubmitConsentDialog::SubmitConsentDialog(const Session& session, const QString& 
         auto* c = new QComboBox(this);
         c->setObjectName(QLatin1String(name));
         c->setAccessibleName(accessible);
-        for (const auto& [text, data] : items)
-            c->addItem(text, data);
+        for (const auto& [text, code] : items)
+            c->addItem(text, code);
         connect(c, &QComboBox::currentIndexChanged, this, &SubmitConsentDialog::revalidate);
         return c;
     };
