@@ -105,6 +105,13 @@
             <numerusform>Send %1&apos;s invitation to %2 now? The link works for %n days from sending.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Log a family&apos;s request about this patient (due in %n business day(s))</source>
+        <translation>
+            <numerusform>Log a family&apos;s request about this patient (due in %n business day)</numerusform>
+            <numerusform>Log a family&apos;s request about this patient (due in %n business days)</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>pd::ReissueDialog</name>

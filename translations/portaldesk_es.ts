@@ -2152,10 +2152,6 @@ Códigos de salida: 0 hecho, 2 uso, 3 rechazado por una regla o datos incorrecto
         <translation>Firmado por %1, no por el paciente (%2).</translation>
     </message>
     <message>
-        <source>The proxy has the patient&apos;s own name: a proxy is someone else, with a login of their own.</source>
-        <translation>El representante tiene el mismo nombre que el paciente: un representante es otra persona, con su propia cuenta.</translation>
-    </message>
-    <message>
         <source>The proxy is not the patient (the names differ).</source>
         <translation>El representante no es el paciente (los nombres son distintos).</translation>
     </message>
@@ -2394,6 +2390,26 @@ Códigos de salida: 0 hecho, 2 uso, 3 rechazado por una regla o datos incorrecto
         <source>Reviewing enrollments</source>
         <translation>Revisar inscripciones</translation>
     </message>
+    <message>
+        <source>The proxy has the patient&apos;s own name and address: a proxy is someone else, with a login of their own.</source>
+        <translation>El representante tiene el mismo nombre y la misma dirección que el paciente: un representante es otra persona, con su propia cuenta.</translation>
+    </message>
+    <message>
+        <source>The proxy has the patient&apos;s name; a supervisor confirms it is someone else (Sr., Jr.).</source>
+        <translation>El representante tiene el nombre del paciente; un supervisor confirma que es otra persona (padre e hijo del mismo nombre).</translation>
+    </message>
+    <message>
+        <source>The proxy&apos;s login %1 was deactivated (%2); approving would open it again.</source>
+        <translation>La cuenta %1 del representante fue desactivada (%2); aprobarlo la volvería a abrir.</translation>
+    </message>
+    <message>
+        <source>the patient revoked the consent</source>
+        <translation>el paciente revocó el consentimiento</translation>
+    </message>
+    <message>
+        <source>That action was about another patient or login, not the one this request is about.</source>
+        <translation>Esa acción fue sobre otro paciente u otra cuenta, no sobre los de esta solicitud.</translation>
+    </message>
 </context>
 <context>
     <name>Smtp</name>
@@ -2611,6 +2627,30 @@ Códigos de salida: 0 hecho, 2 uso, 3 rechazado por una regla o datos incorrecto
     <message>
         <source>kept</source>
         <translation>se mantuvo</translation>
+    </message>
+    <message>
+        <source>Proxy consent filed for %1 (%2, %3 access), signed %4.</source>
+        <translation>Consentimiento de representación registrado para %1 (%2, acceso %3), firmado el %4.</translation>
+    </message>
+    <message>
+        <source>Proxy consent approved.</source>
+        <translation>Consentimiento de representación aprobado.</translation>
+    </message>
+    <message>
+        <source>Proxy consent rejected: %1.</source>
+        <translation>Consentimiento de representación rechazado: %1.</translation>
+    </message>
+    <message>
+        <source>Proxy consent revoked by the patient; the proxy&apos;s access ended.</source>
+        <translation>El paciente revocó el consentimiento de representación; el acceso del representante terminó.</translation>
+    </message>
+    <message>
+        <source>Family request logged: %1.</source>
+        <translation>Solicitud de la familia registrada: %1.</translation>
+    </message>
+    <message>
+        <source>Family request resolved.</source>
+        <translation>Solicitud de la familia resuelta.</translation>
     </message>
 </context>
 <context>
@@ -3010,6 +3050,18 @@ Códigos de salida: 0 hecho, 2 uso, 3 rechazado por una regla o datos incorrecto
         <source>HIV results</source>
         <comment>within a sentence</comment>
         <translation>resultados de VIH</translation>
+    </message>
+    <message>
+        <source>(The nightly run has not recorded it yet.)</source>
+        <translation>(El proceso nocturno todavía no lo ha registrado.)</translation>
+    </message>
+    <message>
+        <source>Access ended at the patient&apos;s 12th birthday. The family must re-enroll with the adolescent forms.</source>
+        <translation>El acceso terminó al cumplir el paciente 12 años. La familia debe inscribirse de nuevo con los formularios para adolescentes.</translation>
+    </message>
+    <message>
+        <source>Access ended at the patient&apos;s 18th birthday. A proxy regains access only through the patient&apos;s signed proxy consent.</source>
+        <translation>El acceso terminó al cumplir el paciente 18 años. Un representante recupera el acceso solo con el consentimiento de representación firmado por el paciente.</translation>
     </message>
 </context>
 <context>
@@ -3548,6 +3600,10 @@ SHA-256 %4</translation>
             <numerusform>%n inscripción por revisar</numerusform>
             <numerusform>%n inscripciones por revisar</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Approved: %1 gets %2 access once they activate the invitation queued for them.</source>
+        <translation>Aprobado: %1 tendrá acceso %2 cuando active la invitación que se puso en cola para esa persona.</translation>
     </message>
 </context>
 <context>
@@ -4211,9 +4267,12 @@ La página ahora muestra el registro tal como está.</translation>
         <source>Every kind of portal information the selected login sees for this patient, and why</source>
         <translation>Cada tipo de información del portal que la cuenta seleccionada ve de este paciente, y por qué</translation>
     </message>
-    <message>
-        <source>Log a family&apos;s request about this patient (due in 2 business days)</source>
-        <translation>Registrar una solicitud de la familia sobre este paciente (vence en 2 días hábiles)</translation>
+    <message numerus="yes">
+        <source>Log a family&apos;s request about this patient (due in %n business day(s))</source>
+        <translation>
+            <numerusform>Registrar una solicitud de la familia sobre este paciente (vence en %n día hábil)</numerusform>
+            <numerusform>Registrar una solicitud de la familia sobre este paciente (vence en %n días hábiles)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -5094,10 +5153,6 @@ La página ahora muestra el registro tal como está.</translation>
         <translation>Elija el formulario escaneado (PDF, PNG o JPEG).</translation>
     </message>
     <message>
-        <source>The consent is filed with its form and waits on the consent desk. Approving it gives %1 %2 access and queues an invitation with this PIN; nothing is sent before then.</source>
-        <translation>El consentimiento se registra con su formulario y queda en espera en el área de consentimientos. Al aprobarlo, %1 obtiene acceso %2 y se pone en cola una invitación con este PIN; no se envía nada antes.</translation>
-    </message>
-    <message>
         <source>the proxy</source>
         <translation>el representante</translation>
     </message>
@@ -5108,6 +5163,10 @@ La página ahora muestra el registro tal como está.</translation>
     <message>
         <source>full</source>
         <translation>completo</translation>
+    </message>
+    <message>
+        <source>The consent is filed with its form and waits on the consent desk. Approving it gives %1 %2 access; a proxy without a login of their own gets an invitation with this PIN. Nothing is sent before then.</source>
+        <translation>El consentimiento se registra con su formulario y queda en espera en el área de consentimientos. Al aprobarlo, %1 obtiene acceso %2; un representante sin cuenta propia recibe una invitación con este PIN. No se envía nada antes.</translation>
     </message>
 </context>
 <context>
@@ -5187,6 +5246,14 @@ La página ahora muestra el registro tal como está.</translation>
     <message>
         <source>✘ no</source>
         <translation>✘ no</translation>
+    </message>
+    <message>
+        <source>ended (%1)</source>
+        <translation>terminó (%1)</translation>
+    </message>
+    <message>
+        <source>The patient&apos;s own login.</source>
+        <translation>La cuenta del propio paciente.</translation>
     </message>
 </context>
 <context>

@@ -116,6 +116,23 @@ int decidingIndex(const QList<GrantView>& views) {
 QString endedReason(const GrantView& v) {
     const QString on = isoDate(v.endedOn);
     const QString& r = v.endReason;
+    const bool age = r == QLatin1String("age_12") || r == QLatin1String("age_18");
+    if (age && !v.endedOn.isValid()) {
+        // The date is a birthday, and the reader may not see birth dates.
+        const QString pending =
+            v.state == GrantState::EndedByAgeRule
+                ? QLatin1Char(' ') +
+                      QCoreApplication::translate("Visibility", "(The nightly run has not recorded it yet.)")
+                : QString();
+        return (r == QLatin1String("age_12")
+                    ? QCoreApplication::translate("Visibility",
+                                                  "Access ended at the patient's 12th birthday. The "
+                                                  "family must re-enroll with the adolescent forms.")
+                    : QCoreApplication::translate(
+                          "Visibility", "Access ended at the patient's 18th birthday. A proxy regains "
+                                        "access only through the patient's signed proxy consent.")) +
+               pending;
+    }
     if (v.state == GrantState::EndedByAgeRule) {
         if (r == QLatin1String("age_12"))
             return QCoreApplication::translate(
@@ -410,8 +427,13 @@ Explanation explain(const Facts& f) {
                  f.login.patientId == f.patient.id;
 
     QList<GrantView> views;
-    for (const Grant& g : f.grants)
-        views.append(viewOf(g, f));
+    for (const Grant& g : f.grants) {
+        GrantView v = viewOf(g, f);
+        if (f.hideBirthdays &&
+            (v.endReason == QLatin1String("age_12") || v.endReason == QLatin1String("age_18")))
+            v.endedOn = QDate();
+        views.append(v);
+    }
     const int best = decidingIndex(views);
     if (best >= 0) {
         e.grants.append(views.at(best));

@@ -74,6 +74,8 @@ struct Facts {
     QTimeZone zone;      // reads grants' and the login's instants as the hospital's calendar dates
     LeapDayRule leapDayRule = LeapDayRule::Feb28;
     QStringList limitedSet = defaultLimitedSet(); // the hospital's (Policy::limitedCategories)
+    // Support agents see no birth date: the 12th and 18th birthdays are then named without their date.
+    bool hideBirthdays = false;
 };
 
 struct GrantView {

@@ -1,6 +1,7 @@
 #include "ConsentService.h"
 
 #include "AgeRules.h"
+#include "DisplayText.h"
 #include "EnrollmentService.h"
 #include "GrantRepository.h"
 #include "InvitationService.h"
@@ -145,7 +146,9 @@ Result<Consent> ConsentService::submit(const ConsentSubmission& in, const QStrin
             QStringLiteral("consent.signed_future"),
             QCoreApplication::translate("Services", "The form can't be signed after today (%1).")
                 .arg(today.toString(Qt::ISODate)));
-    if (AgeRules::bracketOn(patient->birthDate, today, policy->leapDayRule) != Bracket::Adult)
+    const int ageToday = AgeRules::ageOn(patient->birthDate, today, policy->leapDayRule);
+    if (ageToday < AgeRules::AdultAge &&
+        !(in.kind == QLatin1String("guardian") && ageToday == AgeRules::AdultAge - 1))
         return Error::validation(QStringLiteral("consent.patient_not_adult"),
                                  QCoreApplication::translate(
                                      "Services", "Proxy consents are for patients 18 and older; for a "
@@ -257,7 +260,15 @@ Result<QList<EnrollmentReviewRow>> ConsentService::enrollmentReviews() {
 Result<ConsentReview> ConsentService::review(qint64 id) {
     PD_TRY(
         m_ctx.require(Role::Specialist, QCoreApplication::translate("Services", "Reviewing proxy consents")));
-    return reviewIn(id);
+    // Who looked at a patient's signed form is on the record, as for a patient's page.
+    Transaction tx(m_ctx.db());
+    PD_TRY(tx.begin());
+    auto r = reviewIn(id);
+    if (!r)
+        return r.error();
+    PD_TRY(m_ctx.audit(QStringLiteral("consent.opened"), QStringLiteral("consent"), id, r->patient.id, 0));
+    PD_TRY(tx.commit());
+    return r;
 }
 
 Result<ConsentReview> ConsentService::reviewIn(qint64 id) {
@@ -294,15 +305,17 @@ Result<ConsentReview> ConsentService::reviewIn(qint64 id) {
 
     // The patient is an adult, and signed as one.
     const bool adult = AgeRules::bracketOn(p.birthDate, today, policy->leapDayRule) == Bracket::Adult;
+    // A guardian's court papers may come before the 18th birthday (the access goes on past it).
+    const bool guardian = c.kind == QLatin1String("guardian");
     r.checks.append(
-        check(QStringLiteral("patient_adult"), adult, true,
+        check(QStringLiteral("patient_adult"), adult || guardian, !guardian,
               adult ? QCoreApplication::translate("Services", "%1 is 18 or older.").arg(patientName)
                     : QCoreApplication::translate("Services", "%1 is under 18: a proxy consent does not "
                                                               "apply; use the enrollment forms.")
                           .arg(patientName)));
-    const bool afterEighteen = c.signedOn >= eighteenth;
+    const bool afterEighteen = c.signedOn >= eighteenth || guardian;
     r.checks.append(check(
-        QStringLiteral("signed_after_18"), afterEighteen, true,
+        QStringLiteral("signed_after_18"), afterEighteen, !guardian,
         afterEighteen
             ? QCoreApplication::translate("Services", "Signed on %1, on or after the 18th birthday (%2).")
                   .arg(c.signedOn.toString(Qt::ISODate), eighteenth.toString(Qt::ISODate))
@@ -339,28 +352,34 @@ Result<ConsentReview> ConsentService::reviewIn(qint64 id) {
     auto ownLogin = users.ownLoginOf(p.id);
     if (!ownLogin)
         return ownLogin.error();
-    // The same name is the same person; the same address with another name is a shared mailbox (below).
-    const bool samePerson = folded(c.proxyName()) == folded(patientName);
+    // The same name and the same address are the patient; the same name alone may be a parent of the same
+    // name (a supervisor confirms it), and the same address alone is a shared mailbox (below).
+    const bool sameName = folded(c.proxyName()) == folded(patientName);
+    const bool sharesAddress = sameMailbox(c.proxyEmail, p.email) ||
+                               (ownLogin->has_value() && sameMailbox(c.proxyEmail, (*ownLogin)->email));
     r.checks.append(check(
-        QStringLiteral("proxy_not_patient"), !samePerson, true,
-        samePerson
-            ? QCoreApplication::translate("Services",
-                                          "The proxy has the patient's own name: a proxy is someone "
-                                          "else, with a login of their own.")
-            : QCoreApplication::translate("Services", "The proxy is not the patient (the names differ).")));
+        QStringLiteral("proxy_not_patient"), !sameName, true,
+        sameName && sharesAddress
+            ? QCoreApplication::translate("Services", "The proxy has the patient's own name and "
+                                                      "address: a proxy is someone else, with a "
+                                                      "login of their own.")
+        : sameName
+            ? QCoreApplication::translate("Services", "The proxy has the patient's name; a supervisor "
+                                                      "confirms it is someone else (Sr., Jr.).")
+            : QCoreApplication::translate("Services", "The proxy is not the patient (the names differ)."),
+        !sharesAddress));
 
     auto sameAddress = users.byEmail(c.proxyEmail);
     if (!sameAddress)
         return sameAddress.error();
     GrantRepository grants(m_ctx.db());
     QString sharedWith;
-    if (sameMailbox(c.proxyEmail, p.email) ||
-        (ownLogin->has_value() && sameMailbox(c.proxyEmail, (*ownLogin)->email)))
+    if (sharesAddress)
         sharedWith = patientName;
     for (const PortalUser& u : std::as_const(sameAddress.value())) {
-        const bool sameName =
+        const bool theProxy =
             folded(u.givenName) == folded(c.proxyGiven) && folded(u.familyName) == folded(c.proxyFamily);
-        if (u.kind == QLatin1String("proxy") && sameName) {
+        if (u.kind == QLatin1String("proxy") && theProxy) {
             r.proxyLogin = u;
             continue;
         }
@@ -381,6 +400,18 @@ Result<ConsentReview> ConsentService::reviewIn(qint64 id) {
         true));
 
     // The proxy's other access, and this pair's history.
+    if (r.proxyLogin && r.proxyLogin->status == QLatin1String("deactivated")) {
+        // Approving would reopen it: a supervisor decides, and a login closed because its holder died
+        // is never reopened.
+        const bool deceased = r.proxyLogin->deactivationReason == QLatin1String("deceased");
+        r.checks.append(
+            check(QStringLiteral("proxy_login_deactivated"), false, true,
+                  QCoreApplication::translate("Services", "The proxy's login %1 was deactivated (%2); "
+                                                          "approving would open it again.")
+                      .arg(r.proxyLogin->username,
+                           DisplayText::deactivationReason(r.proxyLogin->deactivationReason)),
+                  !deceased));
+    }
     if (r.proxyLogin) {
         auto open = grants.open(r.proxyLogin->id, p.id);
         if (!open)
@@ -682,7 +713,11 @@ Result<ConsentDecision> ConsentService::revoke(qint64 id, int expectedVersion) {
             continue;
         PD_TRY(grants.end(g, now, QStringLiteral("consent_revoked"), now, by));
         PD_TRY(m_ctx.audit(QStringLiteral("grant.ended"), QStringLiteral("grant"), g.id, c.patientId,
-                           c.portalUserId, {{QStringLiteral("reason"), QStringLiteral("consent_revoked")}}));
+                           c.portalUserId,
+                           {{QStringLiteral("end_reason"), QStringLiteral("consent_revoked")},
+                            {QStringLiteral("birthday"), DbTime::toDb(now).toString().left(10)},
+                            {QStringLiteral("rule"),
+                             QCoreApplication::translate("Services", "the patient revoked the consent")}}));
     }
     // A proxy left with no access at all has nothing to activate.
     auto stillOpen = grants.openCountForUser(c.portalUserId);
@@ -692,6 +727,23 @@ Result<ConsentDecision> ConsentService::revoke(qint64 id, int expectedVersion) {
         auto revoked = revokeLiveInvitation(m_ctx, c.portalUserId, QStringLiteral("staff"), c.patientId);
         if (!revoked)
             return revoked.error();
+        // …and a login with nothing left to open ends, as at an age transition.
+        PortalUserRepository users(m_ctx.db());
+        auto proxy = users.byId(c.portalUserId);
+        if (!proxy)
+            return proxy.error();
+        if (proxy->has_value() &&
+            ((*proxy)->status == QLatin1String("active") || (*proxy)->status == QLatin1String("pending"))) {
+            PortalUser ended = **proxy;
+            ended.status = QStringLiteral("terminated");
+            ended.statusReason = QStringLiteral("consent_revoked");
+            ended.statusChangedAt = now;
+            PD_TRY(users.update(ended, now, by));
+            PD_TRY(m_ctx.audit(QStringLiteral("portal_user.terminated"), QStringLiteral("portal_user"),
+                               ended.id, c.patientId, ended.id,
+                               {{QStringLiteral("from"), (*proxy)->status},
+                                {QStringLiteral("reason"), ended.statusReason}}));
+        }
     }
     c.status = QStringLiteral("revoked");
     c.revokedAt = now;

@@ -209,8 +209,8 @@ Result<PatientStory> PatientService::show(const QString& mrn) {
         return timeline.error();
     story.timeline = timeline.value();
     if (story.masked) {
-        static const QRegularExpression emailField(
-            QStringLiteral("\"(email|before|after)\":\"([^\"@]*@[^\"]*)\""));
+        // Any value that is an address, whatever its key (a consent's proxy, an old and a new address…).
+        static const QRegularExpression emailField(QStringLiteral("\"([a-z_]+)\":\"([^\"@]*@[^\"]*)\""));
         for (AuditEvent& e : story.timeline) {
             QString masked;
             qsizetype last = 0;

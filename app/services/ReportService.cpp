@@ -5,6 +5,7 @@
 #include "ReportRepository.h"
 
 #include <QCoreApplication>
+#include <QSet>
 
 #include <algorithm>
 
@@ -100,16 +101,19 @@ Result<Dashboard> ReportService::dashboard(int weeks) {
     auto coming = DailyJob(m_ctx).upcoming(90);
     if (!coming)
         return coming.error();
+    // Patients, not grants: a child with two parents turns 12 once.
+    QSet<qint64> seen12In30, seen12, seen18In30, seen18;
     for (const UpcomingTransition& t : coming.value()) {
         const bool soon = d.to.daysTo(t.date) <= 30;
-        if (t.age == AgeRules::AdolescentAge) {
-            ++d.turning12In90Days;
-            d.turning12In30Days += soon ? 1 : 0;
-        } else {
-            ++d.turning18In90Days;
-            d.turning18In30Days += soon ? 1 : 0;
-        }
+        const bool twelve = t.age == AgeRules::AdolescentAge;
+        (twelve ? seen12 : seen18).insert(t.patient.id);
+        if (soon)
+            (twelve ? seen12In30 : seen18In30).insert(t.patient.id);
     }
+    d.turning12In30Days = int(seen12In30.size());
+    d.turning12In90Days = int(seen12.size());
+    d.turning18In30Days = int(seen18In30.size());
+    d.turning18In90Days = int(seen18.size());
     return d;
 }
 

@@ -282,6 +282,16 @@ Result<RequestRow> RequestService::resolve(const ResolveRequest& in) {
                         : QCoreApplication::translate(
                               "Services", "No change to %1:%2 is in the audit log; check the reference.")
                               .arg(ref->type, ref->id));
+        // The answer is something done for this family: an event on the request's patient or login.
+        const AuditedAction& done = **action;
+        const bool samePatient = r.patientId != 0 && done.patientId == r.patientId;
+        const bool sameLogin = r.portalUserId != 0 && done.portalUserId == r.portalUserId;
+        if ((r.patientId != 0 || r.portalUserId != 0) && !samePatient && !sameLogin)
+            return Error::validation(
+                QStringLiteral("request.action_elsewhere"),
+                QCoreApplication::translate("Services",
+                                            "That action was about another patient or login, not the "
+                                            "one this request is about."));
         r.resolvedEventId = (*action)->eventId;
         r.resolvedAction = (*action)->recordType + QLatin1Char(':') + (*action)->recordId;
     }

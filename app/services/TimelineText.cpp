@@ -1,5 +1,7 @@
 #include "TimelineText.h"
 
+#include "RequestService.h"
+
 #include "DisplayText.h"
 
 #include <QCoreApplication>
@@ -62,6 +64,29 @@ QString describe(const AuditEvent& e) {
     if (a == QLatin1String("grant.ended"))
         return QCoreApplication::translate("TimelineText", "Access ended (%1) on %2: %3.")
             .arg(DisplayText::endReason(s("end_reason")), s("birthday"), s("rule"));
+    if (a == QLatin1String("consent.submitted"))
+        return QCoreApplication::translate("TimelineText",
+                                           "Proxy consent filed for %1 (%2, %3 access), signed %4.")
+            .arg(s("proxy_email"), DisplayText::relationship(s("relationship")),
+                 DisplayText::level(s("scope")), s("signed_on"));
+    if (a == QLatin1String("consent.approved"))
+        return QCoreApplication::translate("TimelineText", "Proxy consent approved.") +
+               (s("override_reason").isEmpty()
+                    ? QString()
+                    : QLatin1Char(' ') +
+                          QCoreApplication::translate("TimelineText", "Supervisor override: %1")
+                              .arg(s("override_reason")));
+    if (a == QLatin1String("consent.rejected"))
+        return QCoreApplication::translate("TimelineText", "Proxy consent rejected: %1.").arg(s("reason"));
+    if (a == QLatin1String("consent.revoked"))
+        return QCoreApplication::translate("TimelineText",
+                                           "Proxy consent revoked by the patient; the proxy's access "
+                                           "ended.");
+    if (a == QLatin1String("request.added"))
+        return QCoreApplication::translate("TimelineText", "Family request logged: %1.")
+            .arg(RequestService::kindDisplayName(s("kind")));
+    if (a == QLatin1String("request.resolved"))
+        return QCoreApplication::translate("TimelineText", "Family request resolved.");
     if (a == QLatin1String("invitation.queued"))
         return QCoreApplication::translate("TimelineText", "Invitation queued for %1.").arg(s("email"));
     if (a == QLatin1String("invitation.sent"))

@@ -44,6 +44,7 @@ Result<VisibilityAnswer> VisibilityService::explain(const QString& userKey, cons
     facts.zone = policy->zone;
     facts.leapDayRule = policy->leapDayRule;
     facts.limitedSet = policy->limitedCategories;
+    facts.hideBirthdays = !m_ctx.has(Role::Specialist);
 
     VisibilityAnswer answer;
     answer.explanation = Visibility::explain(facts);

@@ -61,6 +61,8 @@ AuditedAction actionFrom(Query& q) {
     a.recordType = q.value(QStringLiteral("record_type")).toString();
     a.recordId = q.value(QStringLiteral("record_id")).toString();
     a.at = DbTime::instant(q.value(QStringLiteral("at")));
+    a.patientId = q.value(QStringLiteral("patient_id")).toLongLong();
+    a.portalUserId = q.value(QStringLiteral("portal_user_id")).toLongLong();
     return a;
 }
 
@@ -146,8 +148,8 @@ Status RequestRepository::update(const FamilyRequest& r, const QDateTime& at, co
 Result<std::optional<AuditedAction>> RequestRepository::auditedAction(qint64 eventId) {
     // On the central database a specialist reads the events of patients and logins through a view of this
     // name; an event outside it is "not found" to them.
-    Query q(m_db,
-            QStringLiteral("SELECT id, action, record_type, record_id, at FROM audit_events WHERE id = :id"));
+    Query q(m_db, QStringLiteral("SELECT id, action, record_type, record_id, at, patient_id, portal_user_id "
+                                 "FROM audit_events WHERE id = :id"));
     q.bind(QStringLiteral(":id"), eventId);
     PD_TRY(q.exec());
     if (!q.next())
@@ -158,9 +160,10 @@ Result<std::optional<AuditedAction>> RequestRepository::auditedAction(qint64 eve
 Result<std::optional<AuditedAction>> RequestRepository::latestChangeTo(const QString& recordType,
                                                                        const QString& recordId) {
     Query q(m_db,
-            QStringLiteral("SELECT id, action, record_type, record_id, at FROM audit_events "
-                           "WHERE record_type = :rtype AND record_id = :rid AND action NOT LIKE '%.opened' "
-                           "ORDER BY id DESC LIMIT 1"));
+            QStringLiteral(
+                "SELECT id, action, record_type, record_id, at, patient_id, portal_user_id FROM audit_events "
+                "WHERE record_type = :rtype AND record_id = :rid AND action NOT LIKE '%.opened' "
+                "ORDER BY id DESC LIMIT 1"));
     q.bind(QStringLiteral(":rtype"), recordType).bind(QStringLiteral(":rid"), recordId);
     PD_TRY(q.exec());
     if (!q.next())

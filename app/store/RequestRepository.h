@@ -38,6 +38,8 @@ struct AuditedAction {
     QString recordType; // e.g. "invitation"
     QString recordId;
     QDateTime at;
+    qint64 patientId = 0; // whose timeline the event is on (0 = none)
+    qint64 portalUserId = 0;
 };
 
 class RequestRepository final {

@@ -2,11 +2,13 @@
 // rejecting and revoking leave behind.
 #include "ServiceFixture.h"
 
+#include "AccountService.h"
 #include "ConsentService.h"
 #include "EnrollmentService.h"
 #include "GrantRepository.h"
 #include "InvitationRepository.h"
 #include "PortalUserRepository.h"
+#include "TimelineText.h"
 
 using namespace pd;
 using namespace pd::test;
@@ -433,6 +435,94 @@ private slots:
         QCOMPARE(seen, QStringList({QStringLiteral("600004:override"),
                                     QStringLiteral("600001:missing_patient_form")}));
         QCOMPARE(rows->first().overrideReason, QStringLiteral("Emancipated minor, court order on file"));
+    }
+
+    void aDeactivatedProxyLoginIsNotReopenedWithoutASupervisor_data() {
+        QTest::addColumn<QString>("reason");
+        QTest::addColumn<bool>("supervisorMay");
+        QTest::newRow("suspected compromise") << "suspected_compromise" << true;
+        QTest::newRow("deceased") << "deceased" << false;
+    }
+    void aDeactivatedProxyLoginIsNotReopenedWithoutASupervisor() {
+        QFETCH(QString, reason);
+        QFETCH(bool, supervisorMay);
+        TestDb t;
+        addAna(t);
+        addPatient(t, QStringLiteral("500002"), QDate(2019, 8, 8));
+        enrollOk(t, parentForm(QStringLiteral("500002"), QDate(2026, 11, 1),
+                               QStringLiteral("rosa.lopez@example.org"), QStringLiteral("Rosa")));
+        QVERIFY(AccountService(*t.as(QStringLiteral("specialist")))
+                    .deactivate({QStringLiteral("rosa.lopez"), reason, QStringLiteral("caller"),
+                                 QStringLiteral("DOB + MRN"), QString()})
+                    .ok());
+        const Consent c = submitted(t, anaNamesHerMother());
+        auto review = ConsentService(*t.as(QStringLiteral("specialist"))).review(c.id);
+        QCOMPARE(checkOf(review.value(), QStringLiteral("proxy_login_deactivated")).state,
+                 ConsentCheck::State::Fail);
+        QVERIFY(!ConsentService(*t.as(QStringLiteral("specialist"))).approve(c.id).ok());
+        auto bySupervisor = ConsentService(*t.as(QStringLiteral("supervisor")))
+                                .approve(c.id, 0, QStringLiteral("Identity re-verified"));
+        QCOMPARE(bySupervisor.ok(), supervisorMay);
+    }
+
+    void aGuardiansPapersMayComeBeforeThe18thBirthday() {
+        TestDb t;
+        addAna(t, QDate(2009, 1, 10)); // 17, 18 in January
+        ConsentSubmission s = anaNamesHerMother();
+        s.kind = QStringLiteral("guardian");
+        s.relationship = QStringLiteral("guardian");
+        s.signedBy.clear();
+        // A patient's own consent is refused before 18…
+        QVERIFY(!ConsentService(*t.as(QStringLiteral("specialist"))).submit(anaNamesHerMother(), Pin).ok());
+        // …a guardian's court papers are not, and a supervisor approves them.
+        const Consent c = submitted(t, s);
+        auto approved = ConsentService(*t.as(QStringLiteral("supervisor"))).approve(c.id);
+        QVERIFY2(approved.ok(), qPrintable(approved.ok() ? QString() : approved.error().message));
+    }
+
+    void aProxyWithThePatientsNameIsConfirmedByASupervisor() {
+        TestDb t;
+        addAna(t);
+        ConsentSubmission s = anaNamesHerMother();
+        s.proxyGiven = QStringLiteral("Ana"); // Ana López Sr., the mother
+        const Consent c = submitted(t, s);
+        auto review = ConsentService(*t.as(QStringLiteral("specialist"))).review(c.id);
+        QVERIFY(review->needsOverride);
+        QVERIFY(ConsentService(*t.as(QStringLiteral("supervisor")))
+                    .approve(c.id, 0, QStringLiteral("Mother of the same name, seen in person"))
+                    .ok());
+    }
+
+    void revokingEndsALoginLeftWithNothing() {
+        TestDb t;
+        addAna(t);
+        const Consent c = submitted(t, anaNamesHerMother());
+        auto ctx = t.as(QStringLiteral("specialist"));
+        auto approved = ConsentService(*ctx).approve(c.id);
+        QVERIFY(approved.ok());
+        const QString token = sendAndReadToken(t, approved->proxy.username);
+        QVERIFY(InvitationService(*t.as(QStringLiteral("portal"))).activate(token, Pin).ok());
+        QVERIFY(ConsentService(*ctx).revoke(c.id).ok());
+        auto proxy = PortalUserRepository(*t.db).byId(approved->proxy.id);
+        QCOMPARE((*proxy)->status, QStringLiteral("terminated"));
+        // The timeline says it in words.
+        auto story = PatientService(*ctx).show(QStringLiteral("500001"));
+        QStringList lines;
+        for (const AuditEvent& e : story->timeline)
+            lines << TimelineText::describe(e);
+        QVERIFY2(lines.join(QLatin1Char('\n')).contains(QStringLiteral("Proxy consent revoked")),
+                 qPrintable(lines.join(QLatin1Char('\n'))));
+        QVERIFY(!lines.join(QLatin1Char('\n')).contains(QStringLiteral("()")));
+    }
+
+    void supportAgentsSeeTheProxysAddressMasked() {
+        TestDb t;
+        addAna(t);
+        submitted(t, anaNamesHerMother());
+        auto story = PatientService(*t.as(QStringLiteral("agent"))).show(QStringLiteral("500001"));
+        QVERIFY(story.ok());
+        for (const AuditEvent& e : story->timeline)
+            QVERIFY2(!e.details.contains(QStringLiteral("rosa.lopez@example.org")), qPrintable(e.details));
     }
 
     void supportAgentsDontReviewConsents() {

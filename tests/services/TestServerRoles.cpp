@@ -220,6 +220,14 @@ private slots:
         QVERIFY(AuditLog(*m_t->db).verify()->intact);
     }
 
+    void anAgentNamesALoginByTheAddressTheFamilyGives() {
+        Login l = signInAs(QStringLiteral("sam"));
+        auto user = findPortalUser(*l.db, QStringLiteral("Maria.Lopez@example.org"));
+        QVERIFY2(user.ok(), qPrintable(user.ok() ? QString() : user.error().message));
+        QCOMPARE(user->username, QStringLiteral("maria.lopez"));
+        QCOMPARE(user->email, QStringLiteral("m•••@example.org")); // still masked
+    }
+
     void theServiceAndTheServerBothRefuseAnAgentsEnrollment() {
         Login l = signInAs(QStringLiteral("sam"));
         auto p = PatientService(*l.ctx).add({QStringLiteral("700002"), QStringLiteral("Ana"),

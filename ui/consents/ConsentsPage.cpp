@@ -471,9 +471,13 @@ void ConsentsPage::approve() {
         return ConsentService(ctx).approve(id, version, override);
     }),
             [this](const Result<ConsentDecision>& r) {
-                decided(r, r ? tr("Approved: %1 now has %2 access.")
-                                   .arg(r->proxy.username, DisplayText::level(r->consent.scope))
-                             : QString());
+                decided(r, !r ? QString()
+                           : r->invitationId == 0
+                               ? tr("Approved: %1 now has %2 access.")
+                                     .arg(r->proxy.username, DisplayText::level(r->consent.scope))
+                               : tr("Approved: %1 gets %2 access once they activate the invitation "
+                                    "queued for them.")
+                                     .arg(r->proxy.username, DisplayText::level(r->consent.scope)));
             });
 }
 

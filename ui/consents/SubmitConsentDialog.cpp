@@ -145,7 +145,9 @@ QString SubmitConsentDialog::summary() const {
     if (!m_pin.again)
         return QString(); // still being built
     return tr("The consent is filed with its form and waits on the consent desk. Approving it gives %1 %2 "
-              "access and queues an invitation with this PIN; nothing is sent before then.")
+              "access; a proxy without a login of their own gets an invitation with this PIN. Nothing is "
+              "sent "
+              "before then.")
         .arg(m_given->text().trimmed().isEmpty() ? tr("the proxy") : m_given->text().trimmed(),
              m_scope->currentData().toString() == QLatin1String("limited") ? tr("limited") : tr("full"));
 }

@@ -104,7 +104,8 @@ PatientPage::PatientPage(const Session& session, const QString& mrn, QWidget* pa
     auto* refresh = makeButton(this, QStringLiteral("refreshButton"), tr("Re&load"));
     m_explain->setToolTip(
         tr("Every kind of portal information the selected login sees for this patient, and why"));
-    m_logRequest->setToolTip(tr("Log a family's request about this patient (due in 2 business days)"));
+    m_logRequest->setToolTip(tr("Log a family's request about this patient (due in %n business day(s))",
+                                nullptr, session.policy.requestDueBusinessDays));
     m_enroll->setToolTip(tr("Enter a signed enrollment form for this patient"));
     m_sendNow->setToolTip(tr("Send the selected login's queued invitation now"));
     m_reissue->setToolTip(tr("A new link and a new 30-day window; the old invitation stops working"));

@@ -169,8 +169,7 @@ void ResolveRequestDialog::loadActions() {
                     if (++added == 20)
                         break;
                 }
-                if (added > 0)
-                    m_action->setCurrentIndex(1);
+                // Nothing is linked until the staff member picks the action that answered the request.
             });
 }
 

@@ -113,12 +113,15 @@ void VisibilityDialog::show(const VisibilityAnswer& a) {
             tr("%1 access, %2")
                 .arg(DisplayText::level(g.grant.level), DisplayText::relationship(g.grant.relationship));
         if (g.state != Visibility::GrantState::Open)
-            line +=
-                QStringLiteral(", ") +
-                tr("ended %1 (%2)").arg(DisplayText::date(g.endedOn), DisplayText::endReason(g.endReason));
+            line += QStringLiteral(", ") +
+                    (g.endedOn.isValid()
+                         ? tr("ended %1 (%2)")
+                               .arg(DisplayText::date(g.endedOn), DisplayText::endReason(g.endReason))
+                         : tr("ended (%1)").arg(DisplayText::endReason(g.endReason)));
         grants << line;
     }
-    m_grants->setText(grants.isEmpty() ? tr("No access to this patient, ever.")
+    m_grants->setText(grants.isEmpty() ? (e.ownLogin ? tr("The patient's own login.")
+                                                     : tr("No access to this patient, ever."))
                                        : tr("Access: %1").arg(grants.join(QStringLiteral("; "))));
     m_table->setRowCount(int(e.rows.size()));
     for (int r = 0; r < e.rows.size(); ++r) {

@@ -182,6 +182,13 @@ BEGIN
 END;
 $$;
 
+-- Logins by their exact address, for roles that may find a family by the address they give but not read
+-- addresses.
+CREATE FUNCTION portal_user_ids_by_email(address text) RETURNS SETOF bigint
+    LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+    SELECT u.id FROM public.portal_users u WHERE lower(u.email) = lower(address)
+$$;
+
 -- Staff logins, made and ended by supervisors (or the schema's owner, setting up).
 CREATE FUNCTION staff_manager() RETURNS boolean
     LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
@@ -247,10 +254,12 @@ BEGIN
 END;
 $$;
 
-REVOKE ALL ON FUNCTION audit_tail(), search_rowids(text, bigint, bigint), staff_manager(),
+REVOKE ALL ON FUNCTION audit_tail(), search_rowids(text, bigint, bigint), portal_user_ids_by_email(text),
+    staff_manager(),
     staff_login_add(text, text, text),
     staff_login_disable(text), outbox_unmask(), portaldesk_agent.invitations_write() FROM PUBLIC;
-GRANT EXECUTE ON FUNCTION audit_tail(), search_rowids(text, bigint, bigint) TO portaldesk_support_agent;
+GRANT EXECUTE ON FUNCTION audit_tail(), search_rowids(text, bigint, bigint), portal_user_ids_by_email(text)
+    TO portaldesk_support_agent;
 GRANT EXECUTE ON FUNCTION portaldesk_agent.mask_email(text), portaldesk_agent.mask_phone(text)
     TO portaldesk_support_agent;
 GRANT EXECUTE ON FUNCTION staff_login_add(text, text, text), staff_login_disable(text)

@@ -50,5 +50,7 @@ CREATE INDEX consents_status ON consents (status, created_at);
 CREATE INDEX consents_proxy_email ON consents (lower(proxy_email));
 
 -- HIM specialists review consents; support agents neither see the forms nor the consents.
-GRANT SELECT, INSERT, UPDATE ON documents, consents TO portaldesk_him_specialist;
+-- A filed form is never changed: it can be added and read, not rewritten.
+GRANT SELECT, INSERT ON documents TO portaldesk_him_specialist;
+GRANT SELECT, INSERT, UPDATE ON consents TO portaldesk_him_specialist;
 GRANT USAGE ON SEQUENCE documents_id_seq, consents_id_seq TO portaldesk_him_specialist;
