@@ -61,6 +61,16 @@ QString statusWord(const QString& status) {
     return QCoreApplication::translate("Services", "revoked");
 }
 
+Result<Consent> existingConsent(ConsentRepository& consents, qint64 id) {
+    auto found = consents.byId(id);
+    if (!found)
+        return found.error();
+    if (!found->has_value())
+        return Error::notFound(QStringLiteral("consent.unknown"),
+                               QCoreApplication::translate("Services", "There is no consent %1.").arg(id));
+    return **found;
+}
+
 } // namespace
 
 QString ConsentService::sniffMediaType(const QByteArray& content) {
@@ -273,14 +283,11 @@ Result<ConsentReview> ConsentService::review(qint64 id) {
 
 Result<ConsentReview> ConsentService::reviewIn(qint64 id) {
     ConsentRepository consents(m_ctx.db());
-    auto found = consents.byId(id);
+    auto found = existingConsent(consents, id);
     if (!found)
         return found.error();
-    if (!found->has_value())
-        return Error::notFound(QStringLiteral("consent.unknown"),
-                               QCoreApplication::translate("Services", "There is no consent %1.").arg(id));
     ConsentReview r;
-    r.consent = **found;
+    r.consent = found.value();
     auto patient = PatientRepository(m_ctx.db()).byId(r.consent.patientId);
     if (!patient)
         return patient.error();
@@ -622,13 +629,10 @@ Result<ConsentDecision> ConsentService::reject(qint64 id, const QString& reasonT
     Transaction tx(m_ctx.db());
     PD_TRY(tx.begin());
     ConsentRepository consents(m_ctx.db());
-    auto found = consents.byId(id);
+    auto found = existingConsent(consents, id);
     if (!found)
         return found.error();
-    if (!found->has_value())
-        return Error::notFound(QStringLiteral("consent.unknown"),
-                               QCoreApplication::translate("Services", "There is no consent %1.").arg(id));
-    Consent c = **found;
+    Consent c = found.value();
     if (c.status != QLatin1String("submitted"))
         return Error::conflict(QStringLiteral("consent.decided"),
                                QCoreApplication::translate("Services", "Consent %1 was already %2 by %3.")
@@ -687,13 +691,10 @@ Result<ConsentDecision> ConsentService::revoke(qint64 id, int expectedVersion) {
     Transaction tx(m_ctx.db());
     PD_TRY(tx.begin());
     ConsentRepository consents(m_ctx.db());
-    auto found = consents.byId(id);
+    auto found = existingConsent(consents, id);
     if (!found)
         return found.error();
-    if (!found->has_value())
-        return Error::notFound(QStringLiteral("consent.unknown"),
-                               QCoreApplication::translate("Services", "There is no consent %1.").arg(id));
-    Consent c = **found;
+    Consent c = found.value();
     if (c.status != QLatin1String("approved"))
         return Error::validation(QStringLiteral("consent.not_approved"),
                                  QCoreApplication::translate(

@@ -5,6 +5,7 @@
 #include "ServiceFixture.h"
 
 #include "AppController.h"
+#include "DemoData.h"
 #include "MainWindow.h"
 #include "Prompts.h"
 
@@ -23,6 +24,14 @@
 namespace pd::test {
 
 inline constexpr int Wait = 10000;
+
+// A widget by object name; a test that names one that isn't there stops at once.
+template <typename T> T* child(QObject* parent, const char* name) {
+    T* w = parent->findChild<T*>(QLatin1String(name));
+    if (!w)
+        qFatal("no widget %s", name);
+    return w;
+}
 
 // Families every GUI test starts with (the clock reads 2026-11-24 10:00 in Los Angeles).
 inline void seedFamilies(TestDb& t) {
@@ -49,6 +58,15 @@ inline void seedFamilies(TestDb& t) {
                                      QStringLiteral("grace.kim@example.org"), QStringLiteral("Grace"));
     grace.familyName = QStringLiteral("Kim");
     enrollOk(t, grace);
+}
+
+// Linh (Mateo's parent) uses the link the seed sent her, with the PIN from her form.
+inline bool activateLinh(TestDb& t) {
+    Query q(*t.db, QStringLiteral("SELECT id FROM outbox WHERE recipient = 'linh.nguyen@example.org'"));
+    if (!q.exec().ok() || !q.next())
+        return false;
+    const QString token = DemoData::tokenFromOutbox(*t.db, q.value(0).toLongLong());
+    return InvitationService(*t.as(QStringLiteral("portal"))).activate(token, QStringLiteral("482913")).ok();
 }
 
 class Gui {

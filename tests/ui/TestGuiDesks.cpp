@@ -31,13 +31,6 @@ using namespace pd::test;
 
 namespace {
 
-template <typename T> T* child(QWidget* parent, const char* name) {
-    T* w = parent->findChild<T*>(QLatin1String(name));
-    if (!w)
-        qFatal("no widget %s", name);
-    return w;
-}
-
 // Lucía Torres, 21, whose consent names her father.
 void addAdult(Gui& gui) {
     auto ctx = gui.t.as(QStringLiteral("specialist"));
@@ -281,16 +274,7 @@ private slots:
 
     void theExplainerShowsATeensParentTheLimitedSetWithReasons() {
         Gui gui;
-        {
-            // Linh activates her login first (it was sent when the families were seeded).
-            Query q(*gui.t.db,
-                    QStringLiteral("SELECT id FROM outbox WHERE recipient = 'linh.nguyen@example.org'"));
-            QVERIFY(q.exec().ok() && q.next());
-            const QString token = DemoData::tokenFromOutbox(*gui.t.db, q.value(0).toLongLong());
-            QVERIFY(InvitationService(*gui.t.as(QStringLiteral("portal")))
-                        .activate(token, QStringLiteral("482913"))
-                        .ok());
-        }
+        QVERIFY(activateLinh(gui.t)); // her login is in use
         MainWindow* w = gui.signIn(QStringLiteral("agent"));
         QVERIFY(w);
         PatientPage* page = w->openPatient(QStringLiteral("9000002")); // Mateo, 14; Linh is his parent

@@ -40,13 +40,6 @@ using namespace pd::test;
 
 namespace {
 
-template <typename T> T* child(QWidget* parent, const char* name) {
-    T* w = parent->findChild<T*>(QLatin1String(name));
-    if (!w)
-        qFatal("no widget %s", name);
-    return w;
-}
-
 // Searches, then opens the first hit with the keyboard (arrow down, Enter).
 PatientPage* searchAndOpen(MainWindow* w, const QString& text) {
     auto* edit = child<QLineEdit>(w, "searchLineEdit");

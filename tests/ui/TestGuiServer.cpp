@@ -19,13 +19,6 @@ namespace {
 
 const QString Password = QStringLiteral("a long database password");
 
-template <typename T> T* child(QObject* parent, const char* name) {
-    auto* found = parent->findChild<T*>(QLatin1String(name));
-    if (!found)
-        qFatal("no %s", name);
-    return found;
-}
-
 // The address a workstation keeps: the server, never a login or a password.
 QString workstationAddress(const QString& location) {
     QUrl url(location);

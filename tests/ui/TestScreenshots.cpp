@@ -184,16 +184,8 @@ void TestScreenshots::everyScreen() {
         QVERIFY(c.ok());
         consentId = c->id;
     }
-    {
-        // Linh has activated her login, so the explainer shows a teen's parent's limited set.
-        Query q(*gui.t.db,
-                QStringLiteral("SELECT id FROM outbox WHERE recipient = 'linh.nguyen@example.org'"));
-        QVERIFY(q.exec().ok() && q.next());
-        const QString token = DemoData::tokenFromOutbox(*gui.t.db, q.value(0).toLongLong());
-        QVERIFY(InvitationService(*gui.t.as(QStringLiteral("portal")))
-                    .activate(token, QStringLiteral("482913"))
-                    .ok());
-    }
+    // Linh has activated her login, so the explainer shows a teen's parent's limited set.
+    QVERIFY(activateLinh(gui.t));
     QVERIFY(gui.start());
     gui.app->signInDialog()->setName(QStringLiteral("specialist"));
     shoot(gui.app->signInDialog(), name("sign-in"));

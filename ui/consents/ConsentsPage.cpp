@@ -3,6 +3,7 @@
 #include "AgeRules.h"
 #include "ConsentModels.h"
 #include "DisplayText.h"
+#include "ListView.h"
 #include "Prompts.h"
 #include "SubmitConsentDialog.h"
 
@@ -91,15 +92,7 @@ ConsentsPage::ConsentsPage(const Session& session, QWidget* parent)
     m_count = new QLabel(this);
     m_count->setObjectName(QStringLiteral("consentCountLabel"));
 
-    m_view = new QTableView(this);
-    m_view->setObjectName(QStringLiteral("consentsView"));
-    m_view->setAccessibleName(tr("Consents"));
-    m_view->setModel(m_model);
-    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_view->verticalHeader()->hide();
-    m_view->horizontalHeader()->setStretchLastSection(true);
+    m_view = makeListView(this, QStringLiteral("consentsView"), tr("Consents"), m_model);
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex& current) {
                 if (current.isValid())

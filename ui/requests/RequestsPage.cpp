@@ -1,5 +1,6 @@
 #include "RequestsPage.h"
 
+#include "ListView.h"
 #include "RequestDialogs.h"
 #include "RequestModels.h"
 
@@ -40,15 +41,7 @@ RequestsPage::RequestsPage(const Session& session, QWidget* parent)
     m_count = new QLabel(this);
     m_count->setObjectName(QStringLiteral("requestCountLabel"));
 
-    m_view = new QTableView(this);
-    m_view->setObjectName(QStringLiteral("requestsView"));
-    m_view->setAccessibleName(tr("Family requests"));
-    m_view->setModel(m_model);
-    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_view->verticalHeader()->hide();
-    m_view->horizontalHeader()->setStretchLastSection(true);
+    m_view = makeListView(this, QStringLiteral("requestsView"), tr("Family requests"), m_model);
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &RequestsPage::updateButtons);
     connect(m_view, &QTableView::doubleClicked, this, [this](const QModelIndex& index) {
