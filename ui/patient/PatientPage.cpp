@@ -142,17 +142,21 @@ PatientPage::PatientPage(const Session& session, const QString& mrn, QWidget* pa
         dialog->open();
     });
 
-    auto* actions = new QHBoxLayout;
-    actions->addWidget(m_enroll);
-    actions->addSpacing(12);
+    // Two rows, so the page never pushes the search panel aside: the patient's, then the selected login's.
+    auto* patientActions = new QHBoxLayout;
+    patientActions->addWidget(m_enroll);
+    patientActions->addWidget(m_logRequest);
+    patientActions->addStretch(1);
+    patientActions->addWidget(refresh);
+    auto* loginActions = new QHBoxLayout;
     auto* selectedLabel = new QLabel(tr("Selected login:"), this);
-    actions->addWidget(selectedLabel);
+    loginActions->addWidget(selectedLabel);
     for (QPushButton* b : {m_sendNow, m_reissue, m_resetPin, m_revoke, m_editLogin, m_deactivate, m_explain})
-        actions->addWidget(b);
-    actions->addSpacing(12);
-    actions->addWidget(m_logRequest);
-    actions->addStretch(1);
-    actions->addWidget(refresh);
+        loginActions->addWidget(b);
+    loginActions->addStretch(1);
+    auto* actions = new QVBoxLayout;
+    actions->addLayout(patientActions);
+    actions->addLayout(loginActions);
 
     m_accessView = makeTable(this, QStringLiteral("accessView"), tr("Portal access"), m_access);
     m_invitationsView = makeTable(this, QStringLiteral("invitationsView"), tr("Invitations"), m_invitations);
@@ -178,9 +182,12 @@ PatientPage::PatientPage(const Session& session, const QString& mrn, QWidget* pa
     layout->addLayout(actions);
     layout->addWidget(splitter, 1);
 
-    setTabOrder(m_enroll, m_sendNow);
-    setTabOrder(m_deactivate, refresh);
-    setTabOrder(refresh, m_accessView);
+    // In reading order: the patient's row, the login's row, then the tables.
+    setTabOrder(m_enroll, m_logRequest);
+    setTabOrder(m_logRequest, refresh);
+    setTabOrder(refresh, m_sendNow);
+    setTabOrder(m_deactivate, m_explain);
+    setTabOrder(m_explain, m_accessView);
     setTabOrder(m_accessView, m_invitationsView);
     setTabOrder(m_invitationsView, m_timelineView);
 
