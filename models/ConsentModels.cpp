@@ -17,7 +17,7 @@ QList<RowsModel<ConsentRow>::Column> consentColumns(const QTimeZone& zone) {
     return {
         column(QT_TRANSLATE_NOOP("ConsentModels", "No."), [](const R& r) { return QVariant(r.consent.id); }),
         column(QT_TRANSLATE_NOOP("ConsentModels", "Status"),
-               [](const R& r) { return QVariant(ConsentListModel::statusText(r.consent.status)); }),
+               [](const R& r) { return QVariant(DisplayText::consentStatus(r.consent.status)); }),
         column(QT_TRANSLATE_NOOP("ConsentModels", "MRN"), [](const R& r) { return QVariant(r.mrn); }),
         column(QT_TRANSLATE_NOOP("ConsentModels", "Patient"),
                [](const R& r) { return QVariant(r.patientName); }),
@@ -36,18 +36,6 @@ QList<RowsModel<ConsentRow>::Column> consentColumns(const QTimeZone& zone) {
 }
 
 } // namespace
-
-QString ConsentListModel::statusText(const QString& status) {
-    if (status == QLatin1String("submitted"))
-        return QCoreApplication::translate("ConsentModels", "waiting for review");
-    if (status == QLatin1String("approved"))
-        return QCoreApplication::translate("ConsentModels", "approved");
-    if (status == QLatin1String("rejected"))
-        return QCoreApplication::translate("ConsentModels", "rejected");
-    if (status == QLatin1String("revoked"))
-        return QCoreApplication::translate("ConsentModels", "revoked");
-    return status;
-}
 
 ConsentListModel::ConsentListModel(DbRunner& runner, const QTimeZone& zone, QObject* parent)
     : RowsModel<ConsentRow>(consentColumns(zone), parent)

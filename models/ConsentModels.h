@@ -27,9 +27,6 @@ public:
         FiledColumn
     };
 
-    // The words staff read for a consent's status and kind.
-    static QString statusText(const QString& status);
-
 private:
     DbRunner& m_runner;
     QString m_status = QStringLiteral("submitted");

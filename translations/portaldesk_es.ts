@@ -704,22 +704,6 @@ Códigos de salida: 0 hecho, 2 uso, 3 rechazado por una regla o datos incorrecto
         <source>Filed</source>
         <translation>Registro</translation>
     </message>
-    <message>
-        <source>waiting for review</source>
-        <translation>en espera de revisión</translation>
-    </message>
-    <message>
-        <source>approved</source>
-        <translation>aprobado</translation>
-    </message>
-    <message>
-        <source>rejected</source>
-        <translation>rechazado</translation>
-    </message>
-    <message>
-        <source>revoked</source>
-        <translation>revocado</translation>
-    </message>
 </context>
 <context>
     <name>CsvExport</name>
@@ -1051,6 +1035,26 @@ Códigos de salida: 0 hecho, 2 uso, 3 rechazado por una regla o datos incorrecto
     <message>
         <source>a proxy&apos;s login</source>
         <translation>cuenta de un representante</translation>
+    </message>
+    <message>
+        <source>waiting for review</source>
+        <comment>a consent</comment>
+        <translation>en espera de revisión</translation>
+    </message>
+    <message>
+        <source>approved</source>
+        <comment>a consent</comment>
+        <translation>aprobado</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <comment>a consent</comment>
+        <translation>rechazado</translation>
+    </message>
+    <message>
+        <source>revoked</source>
+        <comment>a consent</comment>
+        <translation>revocado</translation>
     </message>
 </context>
 <context>
@@ -2042,22 +2046,6 @@ Códigos de salida: 0 hecho, 2 uso, 3 rechazado por una regla o datos incorrecto
     <message>
         <source>The daily run is already going on another workstation; this one did nothing. Each step is done once either way.</source>
         <translation>El proceso diario ya se está ejecutando en otra estación de trabajo; esta no hizo nada. De todos modos, cada paso se hace una sola vez.</translation>
-    </message>
-    <message>
-        <source>waiting for review</source>
-        <translation>en espera de revisión</translation>
-    </message>
-    <message>
-        <source>approved</source>
-        <translation>aprobado</translation>
-    </message>
-    <message>
-        <source>rejected</source>
-        <translation>rechazado</translation>
-    </message>
-    <message>
-        <source>revoked</source>
-        <translation>revocado</translation>
     </message>
     <message>
         <source>Filing a proxy consent</source>

@@ -29,10 +29,6 @@ QString folded(const QString& name) {
     return out;
 }
 
-bool sameMailbox(const QString& a, const QString& b) {
-    return !a.isEmpty() && a.compare(b, Qt::CaseInsensitive) == 0;
-}
-
 ConsentCheck check(const QString& code, bool passed, bool blocking, const QString& message,
                    bool overridable = false) {
     ConsentCheck c;
@@ -49,16 +45,6 @@ ConsentCheck info(const QString& code, const QString& message) {
     c.code = code;
     c.message = message;
     return c;
-}
-
-QString statusWord(const QString& status) {
-    if (status == QLatin1String("submitted"))
-        return QCoreApplication::translate("Services", "waiting for review");
-    if (status == QLatin1String("approved"))
-        return QCoreApplication::translate("Services", "approved");
-    if (status == QLatin1String("rejected"))
-        return QCoreApplication::translate("Services", "rejected");
-    return QCoreApplication::translate("Services", "revoked");
 }
 
 Result<Consent> existingConsent(ConsentRepository& consents, qint64 id) {
@@ -471,7 +457,8 @@ Result<ConsentReview> ConsentService::reviewIn(qint64 id) {
         for (const Consent& e : std::as_const(r.earlier))
             lines << QCoreApplication::translate("Services", "consent %1 of %2: %3")
                          .arg(e.id)
-                         .arg(e.createdAt.toString(QStringLiteral("yyyy-MM-dd")), statusWord(e.status));
+                         .arg(e.createdAt.toString(QStringLiteral("yyyy-MM-dd")),
+                              DisplayText::consentStatus(e.status));
         r.checks.append(
             info(QStringLiteral("earlier_consents"),
                  (revoked > 0 ? QCoreApplication::translate("Services", "The patient revoked this "
@@ -520,7 +507,7 @@ Result<ConsentDecision> ConsentService::approve(qint64 id, int expectedVersion,
         return Error::conflict(QStringLiteral("consent.decided"),
                                QCoreApplication::translate("Services", "Consent %1 was already %2 by %3.")
                                    .arg(c.id)
-                                   .arg(statusWord(c.status), c.decidedBy));
+                                   .arg(DisplayText::consentStatus(c.status), c.decidedBy));
     if (expectedVersion != 0)
         c.rowVersion = expectedVersion;
     for (const ConsentCheck& k : std::as_const(review->checks)) {
@@ -637,7 +624,7 @@ Result<ConsentDecision> ConsentService::reject(qint64 id, const QString& reasonT
         return Error::conflict(QStringLiteral("consent.decided"),
                                QCoreApplication::translate("Services", "Consent %1 was already %2 by %3.")
                                    .arg(c.id)
-                                   .arg(statusWord(c.status), c.decidedBy));
+                                   .arg(DisplayText::consentStatus(c.status), c.decidedBy));
     if (expectedVersion != 0)
         c.rowVersion = expectedVersion;
     auto patient = PatientRepository(m_ctx.db()).byId(c.patientId);
@@ -700,7 +687,7 @@ Result<ConsentDecision> ConsentService::revoke(qint64 id, int expectedVersion) {
                                  QCoreApplication::translate(
                                      "Services", "Only an approved consent can be revoked; consent %1 is %2.")
                                      .arg(c.id)
-                                     .arg(statusWord(c.status)));
+                                     .arg(DisplayText::consentStatus(c.status)));
     if (expectedVersion != 0)
         c.rowVersion = expectedVersion;
     const QDateTime now = m_ctx.now();

@@ -34,6 +34,18 @@ QString userStatus(const QString& s) {
     return s;
 }
 
+QString consentStatus(const QString& s) {
+    if (s == QLatin1String("submitted"))
+        return QCoreApplication::translate("DisplayText", "waiting for review", "a consent");
+    if (s == QLatin1String("approved"))
+        return QCoreApplication::translate("DisplayText", "approved", "a consent");
+    if (s == QLatin1String("rejected"))
+        return QCoreApplication::translate("DisplayText", "rejected", "a consent");
+    if (s == QLatin1String("revoked"))
+        return QCoreApplication::translate("DisplayText", "revoked", "a consent");
+    return s;
+}
+
 QString level(const QString& s) {
     if (s == QLatin1String("full"))
         return QCoreApplication::translate("DisplayText", "full");

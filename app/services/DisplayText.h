@@ -12,6 +12,7 @@ namespace pd::DisplayText {
 
 QString invitationStatus(const QString& status);
 QString userStatus(const QString& status);
+QString consentStatus(const QString& status); // submitted | approved | rejected | revoked
 QString level(const QString& level);
 QString relationship(const QString& relationship);
 QString endReason(const QString& reason);

@@ -15,10 +15,6 @@ namespace pd {
 
 namespace {
 
-bool sameMailbox(const QString& a, const QString& b) {
-    return !a.isEmpty() && a.compare(b, Qt::CaseInsensitive) == 0;
-}
-
 Error sharedEmail(const QString& whose) {
     return Error::validation(
         QStringLiteral("enrollment.shared_email"),

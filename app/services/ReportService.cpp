@@ -131,7 +131,7 @@ QList<QStringList> ReportService::table(const Dashboard& d) {
     return rows;
 }
 
-QString ReportService::html(const Dashboard& d, const QString& hospitalName) {
+QString ReportService::figuresHtml(const Dashboard& d, const QString& hospitalName) {
     const auto esc = [](const QString& s) { return s.toHtmlEscaped(); };
     QString h =
         QStringLiteral("<h2>%1</h2><p>%2</p>")
@@ -157,7 +157,14 @@ QString ReportService::html(const Dashboard& d, const QString& hospitalName) {
               QStringLiteral("%1 / %2").arg(d.turning12In30Days).arg(d.turning12In90Days));
     h += line(QCoreApplication::translate("Reports", "Turning 18 in the next 30 / 90 days"),
               QStringLiteral("%1 / %2").arg(d.turning18In30Days).arg(d.turning18In90Days));
-    h += QStringLiteral("</table><br/><table border=\"1\" cellspacing=\"0\" cellpadding=\"3\">");
+    h += QStringLiteral("</table>");
+    return h;
+}
+
+QString ReportService::html(const Dashboard& d, const QString& hospitalName) {
+    const auto esc = [](const QString& s) { return s.toHtmlEscaped(); };
+    QString h = figuresHtml(d, hospitalName) +
+                QStringLiteral("<br/><table border=\"1\" cellspacing=\"0\" cellpadding=\"3\">");
     const QList<QStringList> rows = table(d);
     for (qsizetype r = 0; r < rows.size(); ++r) {
         h += QStringLiteral("<tr>");

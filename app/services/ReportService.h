@@ -46,6 +46,8 @@ public:
     // for printing; in the language installed now.
     static QList<QStringList> table(const Dashboard& d);
     static QString html(const Dashboard& d, const QString& hospitalName);
+    // The heading and figures alone (the desk shows the weekly table beside them).
+    static QString figuresHtml(const Dashboard& d, const QString& hospitalName);
 
 private:
     const ServiceContext& m_ctx;

@@ -53,6 +53,10 @@ QString maskEmail(const QString& email) {
     return email.left(1) + QStringLiteral("•••") + email.mid(at);
 }
 
+bool sameMailbox(const QString& a, const QString& b) {
+    return !a.isEmpty() && a.compare(b, Qt::CaseInsensitive) == 0;
+}
+
 QString maskPhone(const QString& phone) {
     QString digits;
     for (const QChar c : phone) {

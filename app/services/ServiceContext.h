@@ -66,6 +66,8 @@ private:
 // What a support agent sees of contact details (SPEC §6): "j•••@example.org", "•••-•••-0142".
 QString maskEmail(const QString& email);
 QString maskPhone(const QString& phone);
+// Two addresses are one mailbox when they differ only in case (Ana@… and ana@…).
+bool sameMailbox(const QString& a, const QString& b);
 
 // The language a family's e-mail is written in: theirs when templates exist for it, else English.
 QString mailLanguage(const QString& language);

@@ -333,7 +333,7 @@ void ConsentsPage::showReview(const ConsentReview& r) {
     m_review = r;
     const Consent& c = r.consent;
     const Patient& p = r.patient;
-    m_title->setText(tr("Consent %1 — %2").arg(c.id).arg(ConsentListModel::statusText(c.status)));
+    m_title->setText(tr("Consent %1 — %2").arg(c.id).arg(DisplayText::consentStatus(c.status)));
     const int age = AgeRules::ageOn(p.birthDate, m_session.today(), m_session.policy.leapDayRule);
     m_patient->setText(tr("%1, MRN %2, born %3 (%n year(s) old)", nullptr, age)
                            .arg(p.fullName(), p.mrn, DisplayText::date(p.birthDate)));

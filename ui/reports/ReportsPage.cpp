@@ -90,10 +90,7 @@ void ReportsPage::reload() {
 
 void ReportsPage::show(const Dashboard& d) {
     m_dashboard = d;
-    QString html = ReportService::html(d, m_session.policy.hospitalName);
-    // On screen the weekly table stands beside the figures: show only the figures here.
-    html = html.left(html.indexOf(QStringLiteral("<br/>")));
-    m_figures->setText(html);
+    m_figures->setText(ReportService::figuresHtml(d, m_session.policy.hospitalName));
     const QList<QStringList> rows = ReportService::table(d);
     m_table->clear();
     m_table->setHorizontalHeaderLabels(rows.first());
