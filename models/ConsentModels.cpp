@@ -1,6 +1,6 @@
-#include "ConsentModels.h"
+#include "models/ConsentModels.h"
 
-#include "DisplayText.h"
+#include "services/DisplayText.h"
 
 #include <QCoreApplication>
 

@@ -1,8 +1,8 @@
 // The consent desk's list: consents of one status (or all), newest first.
 #pragma once
 
-#include "ConsentService.h"
-#include "RowsModel.h"
+#include "models/RowsModel.h"
+#include "services/ConsentService.h"
 
 #include <QTimeZone>
 

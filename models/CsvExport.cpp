@@ -1,4 +1,4 @@
-#include "CsvExport.h"
+#include "models/CsvExport.h"
 
 #include <QCoreApplication>
 #include <QSaveFile>

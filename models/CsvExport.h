@@ -1,7 +1,7 @@
 // Writes what a table shows (its visible columns, in the view's order and sort) as RFC 4180 CSV.
 #pragma once
 
-#include "Result.h"
+#include "core/Result.h"
 
 #include <QAbstractItemModel>
 

@@ -1,6 +1,7 @@
-#include "DbRunner.h"
+#include "models/DbRunner.h"
 
-#include "Secrets.h"
+#include "core/Secrets.h"
+#include "services/StartupService.h"
 
 #include <QCoreApplication>
 #include <QMutexLocker>
@@ -98,10 +99,10 @@ QString DbRunner::loginLocation(const QString& login) const {
     return url.toString(QUrl::FullyEncoded);
 }
 
-Result<Database*> DbRunner::database() {
+Result<Connection*> DbRunner::database() {
     QString location = m_config.location;
     QString password;
-    if (Database::isServerLocation(location)) {
+    if (isServerLocation(location)) {
         QString login;
         int serial = 0;
         {
@@ -121,7 +122,7 @@ Result<Database*> DbRunner::database() {
         location = loginLocation(login);
     }
     if (!m_db) {
-        auto opened = Database::open(location, m_config.busyTimeoutMs, password);
+        auto opened = StartupService::open(location, m_config.busyTimeoutMs, password);
         Secrets::wipe(password);
         if (!opened)
             return opened.error();

@@ -2,10 +2,10 @@
 // runs SQL. Each call gets a fresh ServiceContext for the signed-in staff member and returns a QFuture.
 #pragma once
 
-#include "Clock.h"
-#include "Database.h"
-#include "Records.h"
-#include "ServiceContext.h"
+#include "core/Clock.h"
+#include "core/Records.h"
+#include "services/Connection.h"
+#include "services/ServiceContext.h"
 
 #include <QFuture>
 #include <QFutureWatcher>
@@ -60,16 +60,19 @@ public:
     // is made, even if another signs in before the worker gets to it.
     template <typename Fn> auto run(Fn fn) -> QFuture<std::invoke_result_t<Fn, const ServiceContext&>> {
         using R = std::invoke_result_t<Fn, const ServiceContext&>;
-        return post<R>([this, staff = staff(), fn = std::move(fn)](Database& db) mutable {
-            ServiceContext ctx(db, *m_config.clock, staff, m_config.workstation);
+        return post<R>([this, staff = staff(), fn = std::move(fn)](Connection& connection) mutable {
+            ServiceContext ctx(connection, *m_config.clock, staff, m_config.workstation);
             return fn(ctx);
         });
     }
 
-    // Runs `fn(Database&, const Clock&)` on the worker: opening, migrating, first use.
-    template <typename Fn> auto runDb(Fn fn) -> QFuture<std::invoke_result_t<Fn, Database&, const Clock&>> {
-        using R = std::invoke_result_t<Fn, Database&, const Clock&>;
-        return post<R>([this, fn = std::move(fn)](Database& db) mutable { return fn(db, *m_config.clock); });
+    // Runs `fn(Connection&, const Clock&)` on the worker: starting up (StartupService) before anyone
+    // is signed in.
+    template <typename Fn> auto runDb(Fn fn) -> QFuture<std::invoke_result_t<Fn, Connection&, const Clock&>> {
+        using R = std::invoke_result_t<Fn, Connection&, const Clock&>;
+        return post<R>([this, fn = std::move(fn)](Connection& connection) mutable {
+            return fn(connection, *m_config.clock);
+        });
     }
 
     // Calls made and not yet finished; tests wait for zero.
@@ -87,7 +90,7 @@ public:
 private:
     // A call made or still queued once the runner is stopping finishes without a result (callers check
     // resultCount(); onReady() does).
-    template <typename R> QFuture<R> post(std::function<R(Database&)> work) {
+    template <typename R> QFuture<R> post(std::function<R(Connection&)> work) {
         auto promise = std::make_shared<QPromise<R>>();
         QFuture<R> future = promise->future();
         promise->start();
@@ -98,7 +101,7 @@ private:
         started();
         enqueue([this, promise, work = std::move(work)]() {
             if (!m_stopping.load()) {
-                Result<Database*> db = database();
+                Result<Connection*> db = database();
                 if (!db)
                     promise->addResult(R(db.error()));
                 else
@@ -111,15 +114,15 @@ private:
     }
 
     void enqueue(std::function<void()> task);
-    void postShutdown();          // queues closing the connection and ending the thread, once
-    Result<Database*> database(); // worker thread only
+    void postShutdown();            // queues closing the connection and ending the thread, once
+    Result<Connection*> database(); // worker thread only
     void started();
     void finished();
 
     Config m_config;
     QThread m_thread;
-    QObject* m_worker = nullptr;    // lives on m_thread
-    std::unique_ptr<Database> m_db; // worker thread only
+    QObject* m_worker = nullptr;      // lives on m_thread
+    std::unique_ptr<Connection> m_db; // worker thread only
     mutable QMutex m_mutex;
     StaffMember m_staff;
     QString m_login;         // guarded by m_mutex

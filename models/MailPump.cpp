@@ -1,6 +1,4 @@
-#include "MailPump.h"
-
-#include "MailTransport.h"
+#include "models/MailPump.h"
 
 namespace pd {
 
@@ -10,8 +8,7 @@ MailPump::MailPump(const DbRunner::Config& config, const StaffMember& staff, QOb
     m_runner->setStaff(staff);
     // On the central database support agents may queue mail but not read it: the specialists'
     // workstations and the daily run send it.
-    m_enabled =
-        !(Database::isServerLocation(config.location) && staff.role == QLatin1String("support_agent"));
+    m_enabled = !(isServerLocation(config.location) && staff.role == QLatin1String("support_agent"));
     m_timer.setInterval(60 * 1000);
     connect(&m_timer, &QTimer::timeout, this, &MailPump::runNow);
     m_timer.start();
@@ -28,13 +25,7 @@ void MailPump::runNow() {
         return;
     m_running = true;
     onReady(this, m_runner->run([](const ServiceContext& ctx) -> Result<DispatchReport> {
-        auto policy = ctx.policy();
-        if (!policy)
-            return policy.error();
-        auto transport = makeTransport(policy.value(), ctx.db());
-        if (!transport)
-            return transport.error();
-        return MailDispatcher(ctx).dispatch(**transport);
+        return MailDispatcher(ctx).send();
     }),
             [this](const Result<DispatchReport>& report) {
                 m_running = false;

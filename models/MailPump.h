@@ -2,8 +2,8 @@
 // mail. It has its own worker thread and connection, so a slow mail server never delays the pages.
 #pragma once
 
-#include "DailyJob.h"
-#include "DbRunner.h"
+#include "models/DbRunner.h"
+#include "services/DailyJob.h"
 
 #include <QObject>
 #include <QTimer>

@@ -1,7 +1,7 @@
-#include "PatientModels.h"
+#include "models/PatientModels.h"
 
-#include "DisplayText.h"
-#include "TimelineText.h"
+#include "services/DisplayText.h"
+#include "services/TimelineText.h"
 
 #include <QCoreApplication>
 

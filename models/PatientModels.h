@@ -1,8 +1,8 @@
 // The tables of a patient's page: who has access and how, every invitation, and the timeline.
 #pragma once
 
-#include "PatientService.h"
-#include "RowsModel.h"
+#include "models/RowsModel.h"
+#include "services/PatientService.h"
 
 namespace pd {
 

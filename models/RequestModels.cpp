@@ -1,6 +1,6 @@
-#include "RequestModels.h"
+#include "models/RequestModels.h"
 
-#include "DisplayText.h"
+#include "services/DisplayText.h"
 
 #include <QBrush>
 #include <QCoreApplication>

@@ -1,8 +1,8 @@
 // The family requests worklist: open (soonest due first, the late ones marked), late only, or all.
 #pragma once
 
-#include "RequestService.h"
-#include "RowsModel.h"
+#include "models/RowsModel.h"
+#include "services/RequestService.h"
 
 #include <QTimeZone>
 

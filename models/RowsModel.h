@@ -3,7 +3,7 @@
 // after the model was reset is dropped.
 #pragma once
 
-#include "DbRunner.h"
+#include "models/DbRunner.h"
 
 #include <QAbstractTableModel>
 

@@ -1,7 +1,7 @@
-#include "SearchModel.h"
+#include "models/SearchModel.h"
 
-#include "DisplayText.h"
-#include "PatientService.h"
+#include "services/DisplayText.h"
+#include "services/PatientService.h"
 
 #include <QCoreApplication>
 

@@ -1,8 +1,8 @@
 // Search results across patients and portal logins, paged in as the list scrolls.
 #pragma once
 
-#include "RowsModel.h"
-#include "SearchRepository.h"
+#include "core/Rows.h"
+#include "models/RowsModel.h"
 
 namespace pd {
 

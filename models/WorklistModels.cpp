@@ -1,7 +1,7 @@
-#include "WorklistModels.h"
+#include "models/WorklistModels.h"
 
-#include "DisplayText.h"
-#include "InvitationService.h"
+#include "services/DisplayText.h"
+#include "services/InvitationService.h"
 
 #include <QCoreApplication>
 

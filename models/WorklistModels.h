@@ -2,9 +2,9 @@
 // upcoming 12th and 18th birthdays that will end access.
 #pragma once
 
-#include "DailyJob.h"
-#include "InvitationRepository.h"
-#include "RowsModel.h"
+#include "core/Rows.h"
+#include "models/RowsModel.h"
+#include "services/DailyJob.h"
 
 namespace pd {
 

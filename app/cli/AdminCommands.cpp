@@ -1,10 +1,10 @@
 // audit, settings, staff, demo-data.
-#include "CliContext.h"
+#include "cli/CliContext.h"
 
-#include "AdminService.h"
-#include "DailyJob.h"
-#include "DemoData.h"
-#include "Secrets.h"
+#include "core/Secrets.h"
+#include "services/AdminService.h"
+#include "services/DailyJob.h"
+#include "services/DemoData.h"
 
 #include <QCoreApplication>
 
@@ -65,7 +65,7 @@ Status settingsList(CliContext& c) {
     for (const SettingValue& v : list.value()) {
         QString value = v.value;
         if (v.spec.key == QLatin1String("mail.drop_folder") && value.isEmpty())
-            value = mailDropFolder(c.policy, *c.db);
+            value = mailDropFolder(*c.services, c.policy);
         rows.append(QJsonObject{{QStringLiteral("key"), v.spec.key},
                                 {QStringLiteral("value"), value},
                                 {QStringLiteral("default"), v.isDefault},
@@ -85,7 +85,7 @@ Status settingsGet(CliContext& c) {
         return v.error();
     QString value = v->value;
     if (v->spec.key == QLatin1String("mail.drop_folder") && value.isEmpty())
-        value = mailDropFolder(c.policy, *c.db);
+        value = mailDropFolder(*c.services, c.policy);
     c.json = QJsonObject{{QStringLiteral("key"), v->spec.key}, {QStringLiteral("value"), value}};
     c.line(value);
     return {};
@@ -104,7 +104,7 @@ Status staffAdd(CliContext& c) {
                                  QCoreApplication::translate("Cli", "staff add needs --role."));
     // The central database signs each staff member in with a password of their own, read like a PIN.
     QString password;
-    if (c.db->dialect() == Dialect::Postgres)
+    if (c.connection->isServer())
         password = readPin(QCoreApplication::translate("Cli", "Password for %1 (12 characters or more): ")
                                .arg(c.args.word(0)));
     auto m = AdminService(*c.services)

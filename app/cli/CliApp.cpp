@@ -1,10 +1,10 @@
-#include "CliApp.h"
-#include "Translations.h"
+#include "cli/CliApp.h"
+#include "translations/Translations.h"
 
-#include "AdminService.h"
-#include "CliContext.h"
-#include "Secrets.h"
-#include "Validation.h"
+#include "cli/CliContext.h"
+#include "core/Secrets.h"
+#include "core/Validation.h"
+#include "services/StartupService.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -285,7 +285,7 @@ int runCli(const QStringList& arguments) {
     // The central database's password comes from the address, PGPASSWORD, or the terminal; it is never
     // stored.
     QString password;
-    if (Database::isServerLocation(c.args.db) && qEnvironmentVariableIsEmpty("PGPASSWORD")) {
+    if (isServerLocation(c.args.db) && qEnvironmentVariableIsEmpty("PGPASSWORD")) {
         auto address = ServerAddress::parse(c.args.db);
         if (!address)
             return fail(c.args, address.error());
@@ -293,41 +293,29 @@ int runCli(const QStringList& arguments) {
             password =
                 readPin(QCoreApplication::translate("Cli", "Database password for %1: ").arg(address->user));
     }
-    auto db = Database::open(c.args.db, timeoutSet && busyTimeoutMs > 0 ? busyTimeoutMs : 10000, password);
+    auto opened =
+        StartupService::open(c.args.db, timeoutSet && busyTimeoutMs > 0 ? busyTimeoutMs : 10000, password);
     Secrets::wipe(password);
-    if (!db)
-        return fail(c.args, db.error());
-    c.db = std::move(db.value());
-    const QString staffName = !c.args.staff.isEmpty()                ? c.args.staff.trimmed()
-                              : c.db->dialect() == Dialect::Postgres ? c.db->server().user
-                                                                     : defaultStaffName();
+    if (!opened)
+        return fail(c.args, opened.error());
+    c.connection = std::move(opened.value());
+    const QString staffName = !c.args.staff.isEmpty()    ? c.args.staff.trimmed()
+                              : c.connection->isServer() ? c.connection->serverLogin()
+                                                         : defaultStaffName();
 
     SystemClock systemClock;
-    if (command->path.first() == QLatin1String("init")) {
-        if (auto s = AdminService::initialize(*c.db, systemClock, staffName); !s)
-            return fail(c.args, s.error());
-    } else {
-        auto version = c.db->schemaVersion();
-        if (!version || version.value() == 0)
-            return fail(
-                c.args,
-                Error::unavailable(
-                    QStringLiteral("db.not_initialized"),
-                    QCoreApplication::translate(
-                        "Cli", "The database %1 is not set up yet; run \"portaldesk-cli init\" first.")
-                        .arg(c.db->location())));
-        if (auto s = c.db->migrate(); !s)
-            return fail(c.args, s.error());
-    }
+    const bool init = command->path.first() == QLatin1String("init");
+    StartupService startup(*c.connection, systemClock);
+    auto prepared =
+        startup.prepare(init ? StartupService::Schema::Create : StartupService::Schema::Existing, staffName);
+    if (!prepared)
+        return fail(c.args, prepared.error());
 
     // Policy first (the zone reads --now), then the clock.
-    {
-        ServiceContext bootstrap(*c.db, systemClock, StaffMember{}, QString());
-        auto policy = bootstrap.policy();
-        if (!policy)
-            return fail(c.args, policy.error());
-        c.policy = policy.value();
-    }
+    auto policy = startup.policy();
+    if (!policy)
+        return fail(c.args, policy.error());
+    c.policy = policy.value();
     if (!c.args.now.isEmpty()) {
         auto now = Validation::isoDateTime(c.args.now, c.policy.zone, QStringLiteral("--now"));
         if (!now)
@@ -338,26 +326,26 @@ int runCli(const QStringList& arguments) {
     }
 
     StaffMember staff;
-    if (command->needsStaff || command->path.first() == QLatin1String("init")) {
-        auto signedIn = signIn(*c.db, staffName);
+    if (command->needsStaff || init) {
+        auto signedIn = StartupService(*c.connection, *c.clock).signIn(staffName);
         if (!signedIn)
             return fail(c.args, signedIn.error());
-        staff = signedIn.value();
+        staff = signedIn->staff;
     } else {
         staff.name = QStringLiteral("portal");
         staff.displayName = QStringLiteral("portal");
     }
-    c.services = std::make_unique<ServiceContext>(*c.db, *c.clock, staff, QSysInfo::machineHostName());
+    c.services =
+        std::make_unique<ServiceContext>(*c.connection, *c.clock, staff, QSysInfo::machineHostName());
 
-    if (command->path.first() == QLatin1String("init")) {
-        auto v = c.db->schemaVersion();
-        c.json.insert(QStringLiteral("database"), c.db->location());
-        c.json.insert(QStringLiteral("schema_version"), v ? v.value() : 0);
+    if (init) {
+        c.json.insert(QStringLiteral("database"), prepared->location);
+        c.json.insert(QStringLiteral("schema_version"), prepared->schemaVersion);
         c.json.insert(QStringLiteral("staff"), staff.name);
         c.json.insert(QStringLiteral("role"), staff.role);
         c.line(QCoreApplication::translate("Cli", "Database ready: %1 (schema version %2).")
-                   .arg(c.db->location())
-                   .arg(v ? v.value() : 0));
+                   .arg(prepared->location)
+                   .arg(prepared->schemaVersion));
         c.line(QCoreApplication::translate("Cli", "Signed in as %1 (%2).").arg(staff.name, staff.role));
     } else if (auto s = command->run(c); !s) {
         return fail(c.args, s.error(), c.json);

@@ -2,10 +2,10 @@
 // and the two ways of answering (text lines for people, one JSON document for scripts).
 #pragma once
 
-#include "CliArgs.h"
-#include "Database.h"
-#include "Records.h"
-#include "ServiceContext.h"
+#include "cli/CliArgs.h"
+#include "core/Records.h"
+#include "services/Connection.h"
+#include "services/ServiceContext.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -17,7 +17,7 @@ namespace pd {
 
 struct CliContext {
     CliArgs args;
-    std::unique_ptr<Database> db;
+    std::unique_ptr<Connection> connection;
     std::unique_ptr<Clock> clock;
     std::unique_ptr<ServiceContext> services;
     Policy policy;

@@ -1,6 +1,6 @@
-#include "CliContext.h"
+#include "cli/CliContext.h"
 
-#include "AgeRules.h"
+#include "core/AgeRules.h"
 
 #include <QJsonDocument>
 
@@ -20,7 +20,8 @@ QString CliContext::localDate(const QDateTime& t) const {
 namespace CliJson {
 
 QJsonValue time(const QDateTime& t) {
-    return t.isValid() ? QJsonValue(DbTime::toDb(t).toString()) : QJsonValue(QJsonValue::Null);
+    return t.isValid() ? QJsonValue(t.toUTC().toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzzZ")))
+                       : QJsonValue(QJsonValue::Null);
 }
 
 static QJsonValue text(const QString& s) {

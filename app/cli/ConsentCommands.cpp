@@ -1,8 +1,8 @@
 // consent submit | list | show | approve | reject | revoke (SPEC §8, §12).
-#include "CliContext.h"
+#include "cli/CliContext.h"
 
-#include "ConsentService.h"
-#include "Secrets.h"
+#include "core/Secrets.h"
+#include "services/ConsentService.h"
 
 #include <QCoreApplication>
 #include <QFile>

@@ -1,12 +1,10 @@
 // invitation list/send-now/reissue/revoke, activate, transitions, daily, mail.
-#include "AdminService.h"
-#include "CliContext.h"
+#include "cli/CliContext.h"
+#include "services/AdminService.h"
 
-#include "DailyJob.h"
-#include "InvitationService.h"
-#include "MailTransport.h"
-#include "OutboxRepository.h"
-#include "Secrets.h"
+#include "core/Secrets.h"
+#include "services/DailyJob.h"
+#include "services/InvitationService.h"
 
 #include <QCoreApplication>
 
@@ -154,10 +152,7 @@ Status transitionsUpcoming(CliContext& c) {
 }
 
 Status daily(CliContext& c) {
-    auto transport = makeTransport(c.policy, *c.db);
-    if (!transport)
-        return transport.error();
-    auto r = DailyJob(*c.services).run(transport->get());
+    auto r = DailyJob(*c.services).run();
     if (!r)
         return r.error();
     c.json = QJsonObject{{QStringLiteral("invitations_expired"), r->invitationsExpired},
@@ -182,10 +177,7 @@ Status daily(CliContext& c) {
 }
 
 Status mailSend(CliContext& c) {
-    auto transport = makeTransport(c.policy, *c.db);
-    if (!transport)
-        return transport.error();
-    auto r = MailDispatcher(*c.services).dispatch(**transport);
+    auto r = MailDispatcher(*c.services).send();
     if (!r)
         return r.error();
     c.json = QJsonObject{{QStringLiteral("sent"), r->sent},
@@ -193,14 +185,14 @@ Status mailSend(CliContext& c) {
                          {QStringLiteral("failed"), r->failed},
                          {QStringLiteral("errors"), QJsonArray::fromStringList(r->errors)}};
     if (c.policy.mailTransport == QLatin1String("file"))
-        c.json.insert(QStringLiteral("folder"), mailDropFolder(c.policy, *c.db));
+        c.json.insert(QStringLiteral("folder"), mailDropFolder(*c.services, c.policy));
     c.line(QCoreApplication::translate("Cli", "Mail sent: %1, waiting to retry: %2, failed: %3")
                .arg(r->sent)
                .arg(r->retrying)
                .arg(r->failed));
     if (c.policy.mailTransport == QLatin1String("file"))
         c.line(QCoreApplication::translate("Cli", "Messages are written to %1")
-                   .arg(mailDropFolder(c.policy, *c.db)));
+                   .arg(mailDropFolder(*c.services, c.policy)));
     for (const QString& e : std::as_const(r->errors))
         c.line(QStringLiteral("  ") + e);
     return (r->failed > 0 || r->retrying > 0) && r->sent == 0
@@ -222,14 +214,11 @@ Status mailTest(CliContext& c) {
 }
 
 Status mailList(CliContext& c) {
-    auto list = OutboxRepository(*c.db).list(c.args.option(QStringLiteral("status")), 200);
+    auto list = AdminService(*c.services).outbox(c.args.option(QStringLiteral("status")), 200);
     if (!list)
         return list.error();
     QJsonArray rows;
-    const bool masked = !c.services->has(Role::Specialist);
-    for (OutboxMessage m : list.value()) {
-        if (masked)
-            m.recipient = maskEmail(m.recipient);
+    for (const OutboxMessage& m : list.value()) {
         rows.append(CliJson::outbox(m));
         c.line(QStringLiteral("#%1  %2  %3  %4  %5")
                    .arg(m.id, 4)

@@ -1,11 +1,11 @@
 // patient add/show, search, enroll, user show/update/deactivate.
-#include "CliContext.h"
+#include "cli/CliContext.h"
 
-#include "AccountService.h"
-#include "EnrollmentService.h"
-#include "PatientService.h"
-#include "Secrets.h"
-#include "TimelineText.h"
+#include "core/Secrets.h"
+#include "services/AccountService.h"
+#include "services/EnrollmentService.h"
+#include "services/PatientService.h"
+#include "services/TimelineText.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>

@@ -1,7 +1,7 @@
 // report [--weeks N]: the HIM leads' dashboard for schedulers and scripts.
-#include "CliContext.h"
+#include "cli/CliContext.h"
 
-#include "ReportService.h"
+#include "services/ReportService.h"
 
 #include <QCoreApplication>
 

@@ -1,7 +1,7 @@
 // request add/list/resolve: families' requests and their 2-business-day clock (SPEC §5).
-#include "CliContext.h"
+#include "cli/CliContext.h"
 
-#include "RequestService.h"
+#include "services/RequestService.h"
 
 #include <QCoreApplication>
 

@@ -1,7 +1,7 @@
 // visibility USER MRN: what that login can see of that patient's record, and why (SPEC §9).
-#include "CliContext.h"
+#include "cli/CliContext.h"
 
-#include "VisibilityService.h"
+#include "services/VisibilityService.h"
 
 #include <QCoreApplication>
 

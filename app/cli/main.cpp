@@ -1,6 +1,6 @@
 // portaldesk-cli: every staff operation and the daily jobs, for schedulers, scripts and tests.
-#include "CliApp.h"
-#include "Startup.h"
+#include "cli/CliApp.h"
+#include "core/Startup.h"
 
 #include <QCoreApplication>
 

@@ -1,4 +1,4 @@
-#include "AgeRules.h"
+#include "core/AgeRules.h"
 
 #include <QCoreApplication>
 

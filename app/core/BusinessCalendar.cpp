@@ -1,4 +1,4 @@
-#include "BusinessCalendar.h"
+#include "core/BusinessCalendar.h"
 
 #include <utility>
 

@@ -1,4 +1,4 @@
-#include "EnrollmentRules.h"
+#include "core/EnrollmentRules.h"
 
 #include <QCoreApplication>
 

@@ -1,8 +1,8 @@
 // Which enrollment forms each bracket takes and the access level they give (SPEC §2).
 #pragma once
 
-#include "AgeRules.h"
-#include "Result.h"
+#include "core/AgeRules.h"
+#include "core/Result.h"
 
 namespace pd {
 

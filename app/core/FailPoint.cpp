@@ -1,4 +1,4 @@
-#include "FailPoint.h"
+#include "core/FailPoint.h"
 
 #include <QByteArray>
 #include <QtGlobal>

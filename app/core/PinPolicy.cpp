@@ -1,4 +1,4 @@
-#include "PinPolicy.h"
+#include "core/PinPolicy.h"
 
 #include <QCoreApplication>
 

@@ -1,7 +1,7 @@
 // Temporary PIN rules (SPEC §4).
 #pragma once
 
-#include "Result.h"
+#include "core/Result.h"
 
 #include <QDate>
 

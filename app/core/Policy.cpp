@@ -1,4 +1,4 @@
-#include "Policy.h"
+#include "core/Policy.h"
 
 #include <QCoreApplication>
 #include <QRegularExpression>

@@ -1,9 +1,9 @@
 // The hospital's policy and mail settings: one typed table of keys, defaults and descriptions.
 #pragma once
 
-#include "AgeRules.h"
-#include "Result.h"
-#include "Visibility.h"
+#include "core/AgeRules.h"
+#include "core/Result.h"
+#include "core/Visibility.h"
 
 #include <QHash>
 #include <QList>

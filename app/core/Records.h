@@ -7,6 +7,12 @@
 
 namespace pd {
 
+// Who an e-mail goes to.
+struct MailAddress {
+    QString name;    // display name, any script (RFC 2047 encoded when not plain ASCII)
+    QString address; // addr-spec
+};
+
 struct StaffMember {
     qint64 id = 0;
     QString name; // sign-in name

@@ -1,4 +1,4 @@
-#include "Result.h"
+#include "core/Result.h"
 
 namespace pd {
 

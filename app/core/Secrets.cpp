@@ -1,4 +1,4 @@
-#include "Secrets.h"
+#include "core/Secrets.h"
 
 #include <QStringList>
 

@@ -1,4 +1,4 @@
-#include "Startup.h"
+#include "core/Startup.h"
 
 #include <QCoreApplication>
 #include <QLoggingCategory>

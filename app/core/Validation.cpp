@@ -1,4 +1,4 @@
-#include "Validation.h"
+#include "core/Validation.h"
 
 #include <QCoreApplication>
 #include <QRegularExpression>

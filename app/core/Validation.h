@@ -1,7 +1,7 @@
 // Input checks shared by every entry point: names, e-mail addresses, phones, dates, lengths.
 #pragma once
 
-#include "Result.h"
+#include "core/Result.h"
 
 #include <QDate>
 #include <QDateTime>

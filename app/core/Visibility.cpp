@@ -1,4 +1,4 @@
-#include "Visibility.h"
+#include "core/Visibility.h"
 
 #include <QCoreApplication>
 

@@ -2,9 +2,9 @@
 // answer (SPEC §9): the rules behind HIM's answer to "why can't I see X?". Pure rules, no database.
 #pragma once
 
-#include "AgeRules.h"
-#include "Records.h"
-#include "Result.h"
+#include "core/AgeRules.h"
+#include "core/Records.h"
+#include "core/Result.h"
 
 #include <QList>
 #include <QStringList>

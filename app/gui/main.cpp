@@ -1,10 +1,10 @@
 // portaldesk: the staff desktop.
-#include "AppController.h"
-#include "Database.h"
-#include "Secrets.h"
-#include "Startup.h"
-#include "Validation.h"
-#include "WorkstationSettings.h"
+#include "core/Secrets.h"
+#include "core/Startup.h"
+#include "core/Validation.h"
+#include "services/Connection.h"
+#include "ui/common/WorkstationSettings.h"
+#include "ui/shell/AppController.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -60,7 +60,7 @@ int main(int argc, char* argv[]) {
                                   "Main", "The cryptography self-test failed; PortalDesk will not run."));
         return 1;
     }
-    pd::Database::forbidThread(app.thread());
+    pd::Connection::forbidThread(app.thread());
 
     pd::AppController::Options options;
     options.location = parser.value(db);

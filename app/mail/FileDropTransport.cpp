@@ -1,4 +1,4 @@
-#include "MailTransport.h"
+#include "mail/MailTransport.h"
 
 #include <QCoreApplication>
 #include <QDir>

@@ -1,4 +1,4 @@
-#include "MailTemplates.h"
+#include "mail/MailTemplates.h"
 
 #include <QCoreApplication>
 #include <QDir>

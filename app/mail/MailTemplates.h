@@ -1,12 +1,14 @@
 // E-mail templates per kind and language, kept as resources (:/mail/<language>/<kind>.txt|.html).
 #pragma once
 
-#include "MimeMessage.h"
+#include "mail/Layer.h"
+
+#include "mail/MimeMessage.h"
 
 #include <QHash>
 #include <QStringList>
 
-#include "Result.h"
+#include "core/Result.h"
 
 namespace pd::MailTemplates {
 

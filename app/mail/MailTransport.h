@@ -1,7 +1,9 @@
 // Where an outgoing message goes: the file drop of the embedded default, or SMTP.
 #pragma once
 
-#include "Result.h"
+#include "mail/Layer.h"
+
+#include "core/Result.h"
 
 #include <QByteArray>
 #include <QString>

@@ -1,6 +1,6 @@
-#include "MimeMessage.h"
+#include "mail/MimeMessage.h"
 
-#include "Secrets.h"
+#include "core/Secrets.h"
 
 #include <QList>
 

@@ -1,16 +1,15 @@
 // Builds RFC 5322 / MIME messages: multipart/alternative (text + HTML), UTF-8 throughout.
 #pragma once
 
+#include "mail/Layer.h"
+
+#include "core/Records.h"
+
 #include <QByteArray>
 #include <QDateTime>
 #include <QString>
 
 namespace pd {
-
-struct MailAddress {
-    QString name;    // display name, any script (RFC 2047 encoded when not plain ASCII)
-    QString address; // addr-spec
-};
 
 struct MailContent {
     QString subject;

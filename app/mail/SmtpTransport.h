@@ -3,7 +3,9 @@
 // on the desktop's mail worker thread or in the CLI, never on a UI thread.
 #pragma once
 
-#include "MailTransport.h"
+#include "mail/Layer.h"
+
+#include "mail/MailTransport.h"
 
 #include <QStringList>
 

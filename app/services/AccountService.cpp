@@ -1,12 +1,17 @@
-#include "AccountService.h"
+#include "services/AccountService.h"
+#include "mail/MimeMessage.h"
+#include "store/AuditLog.h"
+#include "store/Database.h"
+#include "store/InvitationRepository.h"
+#include "store/SearchRepository.h"
 
-#include "FailPoint.h"
-#include "GrantRepository.h"
-#include "InvitationService.h"
-#include "PatientRepository.h"
-#include "PatientService.h"
-#include "PortalUserRepository.h"
-#include "Validation.h"
+#include "core/FailPoint.h"
+#include "core/Validation.h"
+#include "services/InvitationService.h"
+#include "services/PatientService.h"
+#include "store/GrantRepository.h"
+#include "store/PatientRepository.h"
+#include "store/PortalUserRepository.h"
 
 #include <QCoreApplication>
 

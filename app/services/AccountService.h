@@ -1,8 +1,8 @@
 // A login's own record: show it, change its address or language, deactivate it (SPEC §4, §5).
 #pragma once
 
-#include "InvitationRepository.h"
-#include "ServiceContext.h"
+#include "core/Rows.h"
+#include "services/ServiceContext.h"
 
 namespace pd {
 

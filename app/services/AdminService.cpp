@@ -1,10 +1,14 @@
-#include "AdminService.h"
+#include "services/AdminService.h"
+#include "mail/MimeMessage.h"
+#include "store/AuditLog.h"
+#include "store/Database.h"
+#include "store/GrantRepository.h"
 
-#include "DailyJob.h"
-#include "MailTransport.h"
-#include "OutboxRepository.h"
-#include "SettingsRepository.h"
-#include "Validation.h"
+#include "core/Validation.h"
+#include "mail/MailTransport.h"
+#include "services/DailyJob.h"
+#include "store/OutboxRepository.h"
+#include "store/SettingsRepository.h"
 
 #include <QCoreApplication>
 #include <QRegularExpression>
@@ -250,6 +254,17 @@ Result<QString> AdminService::sendTestMessage(const QString& rawTo) {
 
 Result<int> AdminService::outboxWaiting() {
     return OutboxRepository(m_ctx.db()).waitingCount();
+}
+
+Result<QList<OutboxMessage>> AdminService::outbox(const QString& status, int limit) {
+    auto list = OutboxRepository(m_ctx.db()).list(status, limit);
+    if (!list)
+        return list.error();
+    if (!m_ctx.has(Role::Specialist)) {
+        for (OutboxMessage& m : list.value())
+            m.recipient = maskEmail(m.recipient);
+    }
+    return list;
 }
 
 Result<QList<StaffMember>> AdminService::staff() {

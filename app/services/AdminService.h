@@ -1,9 +1,8 @@
 // Setting up and looking after the database: first use, settings, staff, audit (SPEC §6, §7).
 #pragma once
 
-#include "AuditLog.h"
-#include "ServiceContext.h"
-#include "SettingsRepository.h"
+#include "core/Rows.h"
+#include "services/ServiceContext.h"
 
 namespace pd {
 
@@ -43,6 +42,8 @@ public:
 
     // Messages waiting in the outbox (pending or being retried).
     Result<int> outboxWaiting();
+    // The outbox, newest first, in one status or all; support agents see the recipients masked.
+    Result<QList<OutboxMessage>> outbox(const QString& status, int limit);
 
     Result<AuditVerification> verifyAudit();
     Result<QList<AuditEvent>> auditList(const QString& record, int limit);

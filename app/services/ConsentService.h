@@ -2,8 +2,8 @@
 // side by side, approved (grant and invitation), rejected (reason and notice) or revoked (grant ends).
 #pragma once
 
-#include "ConsentRepository.h"
-#include "ServiceContext.h"
+#include "core/Rows.h"
+#include "services/ServiceContext.h"
 
 namespace pd {
 

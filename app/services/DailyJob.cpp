@@ -1,13 +1,16 @@
-#include "DailyJob.h"
+#include "services/DailyJob.h"
+#include "mail/MimeMessage.h"
+#include "store/AuditLog.h"
+#include "store/Database.h"
 
-#include "GrantRepository.h"
-#include "InvitationRepository.h"
-#include "InvitationService.h"
-#include "MailTransport.h"
-#include "OutboxRepository.h"
-#include "PatientRepository.h"
-#include "PortalUserRepository.h"
-#include "SmtpTransport.h"
+#include "mail/MailTransport.h"
+#include "mail/SmtpTransport.h"
+#include "services/InvitationService.h"
+#include "store/GrantRepository.h"
+#include "store/InvitationRepository.h"
+#include "store/OutboxRepository.h"
+#include "store/PatientRepository.h"
+#include "store/PortalUserRepository.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -99,6 +102,30 @@ Result<std::unique_ptr<MailTransport>> makeTransport(const Policy& policy, const
         QCoreApplication::translate(
             "Services", "Mail transport \"%1\" is not available in this build; set mail.transport to file.")
             .arg(policy.mailTransport));
+}
+
+QString mailDropFolder(const ServiceContext& ctx, const Policy& policy) {
+    return mailDropFolder(policy, ctx.db());
+}
+
+Result<DailyReport> DailyJob::run() {
+    auto policy = m_ctx.policy();
+    if (!policy)
+        return policy.error();
+    auto transport = makeTransport(policy.value(), m_ctx.db());
+    if (!transport)
+        return transport.error();
+    return run(transport->get());
+}
+
+Result<DispatchReport> MailDispatcher::send(int limit) {
+    auto policy = m_ctx.policy();
+    if (!policy)
+        return policy.error();
+    auto transport = makeTransport(policy.value(), m_ctx.db());
+    if (!transport)
+        return transport.error();
+    return dispatch(**transport, limit);
 }
 
 Result<DailyReport> DailyJob::run(MailTransport* transport) {

@@ -2,8 +2,8 @@
 // invitations, then send mail. Idempotent, and it catches up on days it missed (SPEC §3, §4).
 #pragma once
 
-#include "GrantRepository.h"
-#include "ServiceContext.h"
+#include "core/Rows.h"
+#include "services/ServiceContext.h"
 
 #include <memory>
 
@@ -42,6 +42,7 @@ struct DispatchReport {
 Result<std::unique_ptr<MailTransport>> makeTransport(const Policy& policy, const Database& db);
 // Where the file transport writes.
 QString mailDropFolder(const Policy& policy, const Database& db);
+QString mailDropFolder(const ServiceContext& ctx, const Policy& policy);
 
 // Ends the grants among `candidates` whose 12th or 18th birthday has come, and terminates logins left with no
 // grant, inside the caller's transaction. Returns (grants ended, logins terminated).
@@ -56,6 +57,8 @@ public:
     // Each step commits on its own: a crash between steps leaves finished steps done and the rest
     // for the next run. `transport` may be null to leave mail in the outbox.
     Result<DailyReport> run(MailTransport* transport);
+    // The same, sending through the transport the hospital's settings name.
+    Result<DailyReport> run();
     Result<int> expireInvitations();
     Result<QPair<int, int>> runTransitions(); // grants ended, logins terminated
     Result<int> queueTransitionNotices();
@@ -73,6 +76,8 @@ public:
     // Sends what is due in the outbox: a failure worth retrying waits (1, 5, 15, 60 minutes, then hourly
     // for a day); a permanent refusal marks the message failed and its invitation delivery_failed.
     Result<DispatchReport> dispatch(MailTransport& transport, int limit = 500);
+    // The same through the transport the hospital's settings name.
+    Result<DispatchReport> send(int limit = 500);
 
 private:
     const ServiceContext& m_ctx;

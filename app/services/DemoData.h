@@ -2,7 +2,7 @@
 // and invitations in every state, made by running the real services on a moving clock.
 #pragma once
 
-#include "ServiceContext.h"
+#include "services/ServiceContext.h"
 
 namespace pd {
 

@@ -1,4 +1,4 @@
-#include "DisplayText.h"
+#include "services/DisplayText.h"
 
 #include <QCoreApplication>
 

@@ -2,7 +2,7 @@
 // hospital's zone as unambiguous ISO dates.
 #pragma once
 
-#include "AgeRules.h"
+#include "core/AgeRules.h"
 
 #include <QDateTime>
 #include <QString>

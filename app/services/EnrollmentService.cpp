@@ -1,13 +1,17 @@
-#include "EnrollmentService.h"
+#include "services/EnrollmentService.h"
+#include "mail/MimeMessage.h"
+#include "store/AuditLog.h"
+#include "store/Database.h"
+#include "store/SearchRepository.h"
 
-#include "FailPoint.h"
-#include "GrantRepository.h"
-#include "InvitationRepository.h"
-#include "PatientService.h"
-#include "PinPolicy.h"
-#include "PortalUserRepository.h"
-#include "Secrets.h"
-#include "Validation.h"
+#include "core/FailPoint.h"
+#include "core/PinPolicy.h"
+#include "core/Secrets.h"
+#include "core/Validation.h"
+#include "services/PatientService.h"
+#include "store/GrantRepository.h"
+#include "store/InvitationRepository.h"
+#include "store/PortalUserRepository.h"
 
 #include <QCoreApplication>
 

@@ -1,8 +1,8 @@
 // Enrollment: a signed form becomes a login, a grant at the bracket's level and a queued invitation.
 #pragma once
 
-#include "EnrollmentRules.h"
-#include "ServiceContext.h"
+#include "core/EnrollmentRules.h"
+#include "services/ServiceContext.h"
 
 namespace pd {
 

@@ -1,8 +1,8 @@
 // Invitations: send, reissue, revoke, list, and the portal's activation (SPEC §4).
 #pragma once
 
-#include "InvitationRepository.h"
-#include "ServiceContext.h"
+#include "core/Rows.h"
+#include "services/ServiceContext.h"
 
 #include <optional>
 

@@ -1,9 +1,15 @@
-#include "PatientService.h"
+#include "services/PatientService.h"
+#include "mail/MimeMessage.h"
+#include "store/AuditLog.h"
+#include "store/Database.h"
+#include "store/GrantRepository.h"
+#include "store/InvitationRepository.h"
+#include "store/SearchRepository.h"
 
-#include "FailPoint.h"
-#include "PatientRepository.h"
-#include "PortalUserRepository.h"
-#include "Validation.h"
+#include "core/FailPoint.h"
+#include "core/Validation.h"
+#include "store/PatientRepository.h"
+#include "store/PortalUserRepository.h"
 
 #include <QCoreApplication>
 #include <QRegularExpression>

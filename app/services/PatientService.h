@@ -1,10 +1,8 @@
 // Patients: add, find, and the whole story of one patient (SPEC §1, §7).
 #pragma once
 
-#include "GrantRepository.h"
-#include "InvitationRepository.h"
-#include "SearchRepository.h"
-#include "ServiceContext.h"
+#include "core/Rows.h"
+#include "services/ServiceContext.h"
 
 #include <optional>
 

@@ -1,8 +1,12 @@
-#include "ReportService.h"
+#include "services/ReportService.h"
+#include "mail/MimeMessage.h"
+#include "store/AuditLog.h"
+#include "store/Database.h"
+#include "store/GrantRepository.h"
 
-#include "AgeRules.h"
-#include "DailyJob.h"
-#include "ReportRepository.h"
+#include "core/AgeRules.h"
+#include "services/DailyJob.h"
+#include "store/ReportRepository.h"
 
 #include <QCoreApplication>
 #include <QSet>

@@ -3,7 +3,7 @@
 // their due time, and the age transitions coming.
 #pragma once
 
-#include "ServiceContext.h"
+#include "services/ServiceContext.h"
 
 namespace pd {
 

@@ -1,9 +1,16 @@
-#include "RequestService.h"
+#include "services/RequestService.h"
+#include "mail/MimeMessage.h"
+#include "store/AuditLog.h"
+#include "store/Database.h"
+#include "store/GrantRepository.h"
+#include "store/InvitationRepository.h"
+#include "store/RequestRepository.h"
+#include "store/SearchRepository.h"
 
-#include "PatientRepository.h"
-#include "PatientService.h"
-#include "PortalUserRepository.h"
-#include "Validation.h"
+#include "core/Validation.h"
+#include "services/PatientService.h"
+#include "store/PatientRepository.h"
+#include "store/PortalUserRepository.h"
 
 #include <QCoreApplication>
 #include <QRegularExpression>

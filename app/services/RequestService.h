@@ -5,8 +5,8 @@
 // add and resolve write an audit event ("request.added", "request.resolved") in it.
 #pragma once
 
-#include "RequestRepository.h"
-#include "ServiceContext.h"
+#include "core/Rows.h"
+#include "services/ServiceContext.h"
 
 namespace pd {
 

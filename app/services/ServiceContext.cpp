@@ -1,8 +1,12 @@
-#include "ServiceContext.h"
+#include "services/ServiceContext.h"
+#include "mail/MimeMessage.h"
+#include "services/Connection.h"
+#include "store/AuditLog.h"
+#include "store/Database.h"
 
-#include "MailTemplates.h"
-#include "OutboxRepository.h"
-#include "SettingsRepository.h"
+#include "mail/MailTemplates.h"
+#include "store/OutboxRepository.h"
+#include "store/SettingsRepository.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>
@@ -80,6 +84,10 @@ ServiceContext::ServiceContext(Database& db, const Clock& clock, StaffMember sta
     , m_clock(clock)
     , m_staff(std::move(staff))
     , m_workstation(std::move(workstation)) {}
+
+ServiceContext::ServiceContext(Connection& connection, const Clock& clock, StaffMember staff,
+                               QString workstation)
+    : ServiceContext(connection.database(), clock, std::move(staff), std::move(workstation)) {}
 
 bool ServiceContext::has(Role role) const {
     const auto mine = roleFromName(m_staff.role);

@@ -2,18 +2,19 @@
 // shared steps of an operation (role check, policy, audit event, outbox mail).
 #pragma once
 
-#include "AuditLog.h"
-#include "BusinessCalendar.h"
-#include "Clock.h"
-#include "Database.h"
-#include "MimeMessage.h"
-#include "Policy.h"
-#include "Records.h"
+#include "core/BusinessCalendar.h"
+#include "core/Clock.h"
+#include "core/Policy.h"
+#include "core/Records.h"
+#include "core/Rows.h"
 
 #include <QHash>
 #include <QJsonObject>
 
 namespace pd {
+
+class Connection;
+class Database; // the store's; complete only inside the services
 
 enum class Role { SupportAgent = 1, Specialist = 2, Supervisor = 3 };
 
@@ -24,6 +25,7 @@ QString roleDisplayName(Role role);
 class ServiceContext final {
 public:
     ServiceContext(Database& db, const Clock& clock, StaffMember staff, QString workstation);
+    ServiceContext(Connection& connection, const Clock& clock, StaffMember staff, QString workstation);
 
     Database& db() const { return m_db; }
     const Clock& clock() const { return m_clock; }

@@ -1,8 +1,12 @@
-#include "TimelineText.h"
+#include "services/TimelineText.h"
+#include "mail/MimeMessage.h"
+#include "store/AuditLog.h"
+#include "store/Database.h"
+#include "store/RequestRepository.h"
 
-#include "RequestService.h"
+#include "services/RequestService.h"
 
-#include "DisplayText.h"
+#include "services/DisplayText.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>

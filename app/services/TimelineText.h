@@ -1,7 +1,7 @@
 // Audit events told as sentences a support agent can read to a family ("why did I lose access?").
 #pragma once
 
-#include "Records.h"
+#include "core/Records.h"
 
 namespace pd::TimelineText {
 

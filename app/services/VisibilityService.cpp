@@ -1,7 +1,12 @@
-#include "VisibilityService.h"
+#include "services/VisibilityService.h"
+#include "mail/MimeMessage.h"
+#include "store/AuditLog.h"
+#include "store/Database.h"
+#include "store/InvitationRepository.h"
+#include "store/SearchRepository.h"
 
-#include "GrantRepository.h"
-#include "PatientService.h"
+#include "services/PatientService.h"
+#include "store/GrantRepository.h"
 
 #include <QCoreApplication>
 

@@ -2,8 +2,8 @@
 // and the rule behind each answer (SPEC §9). The rules are in core/Visibility.h; this reads the facts.
 #pragma once
 
-#include "ServiceContext.h"
-#include "Visibility.h"
+#include "core/Visibility.h"
+#include "services/ServiceContext.h"
 
 namespace pd {
 

@@ -1,6 +1,6 @@
-#include "AuditLog.h"
+#include "store/AuditLog.h"
 
-#include "Secrets.h"
+#include "core/Secrets.h"
 
 #include <QCoreApplication>
 

@@ -1,19 +1,14 @@
 // The audit trail: events chained by SHA-256 so an edited or deleted event is detected (SPEC §7).
 #pragma once
 
-#include "Database.h"
-#include "Records.h"
+#include "store/Layer.h"
+
+#include "core/Rows.h"
+#include "store/Database.h"
 
 #include <QJsonObject>
 
 namespace pd {
-
-struct AuditVerification {
-    bool intact = true;
-    int checked = 0;
-    qint64 badEventId = 0; // the first event that does not verify
-    QString problem;       // translated explanation
-};
 
 class AuditLog final {
 public:

@@ -1,6 +1,6 @@
-#include "ConsentRepository.h"
+#include "store/ConsentRepository.h"
 
-#include "PatientRepository.h"
+#include "store/PatientRepository.h"
 
 #include <QCoreApplication>
 

@@ -1,10 +1,10 @@
-#include "Database.h"
+#include "store/Database.h"
 
 #include <atomic>
 
-#include "Secrets.h"
+#include "core/Secrets.h"
 
-#include "FailPoint.h"
+#include "core/FailPoint.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -112,94 +112,6 @@ void Database::checkThread() {
         qFatal("PortalDesk: SQL was run on the UI thread");
 }
 
-QString Database::defaultLocation() {
-    const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation);
-    return QDir(dir.isEmpty() ? QDir::homePath() : dir).filePath(QStringLiteral("portaldesk.sqlite"));
-}
-
-bool Database::isServerLocation(const QString& location) {
-    return location.startsWith(QLatin1String("postgresql://")) ||
-           location.startsWith(QLatin1String("postgres://"));
-}
-
-Result<ServerAddress> ServerAddress::parse(const QString& location) {
-    const QUrl url(location, QUrl::StrictMode);
-    const auto bad = [&](const QString& why) {
-        return Error::validation(
-            QStringLiteral("db.bad_url"),
-            QCoreApplication::translate("Database", "The database address %1 can't be used: %2")
-                .arg(redacted(location), why));
-    };
-    if (!url.isValid() || !Database::isServerLocation(location))
-        return bad(QCoreApplication::translate(
-            "Database", "write it as postgresql://NAME@HOST:PORT/DATABASE?sslmode=verify-full"));
-    ServerAddress a;
-    a.host = url.host();
-    a.port = url.port(5432);
-    a.database = url.path().mid(1);
-    a.user = url.userName();
-    a.password = url.password();
-    if (a.host.isEmpty())
-        return bad(QCoreApplication::translate("Database", "the server's host name is missing."));
-    if (a.database.isEmpty() || a.database.contains(QLatin1Char('/')))
-        return bad(QCoreApplication::translate("Database", "the database name is missing."));
-    if (a.port <= 0 || a.port > 65535)
-        return bad(QCoreApplication::translate("Database", "the port is not a number from 1 to 65535."));
-    const QUrlQuery query(url);
-    for (const auto& [key, value] : query.queryItems(QUrl::FullyDecoded)) {
-        if (key == QLatin1String("sslmode")) {
-            static const QStringList modes = {QStringLiteral("disable"),   QStringLiteral("allow"),
-                                              QStringLiteral("prefer"),    QStringLiteral("require"),
-                                              QStringLiteral("verify-ca"), QStringLiteral("verify-full")};
-            if (!modes.contains(value))
-                return bad(QCoreApplication::translate("Database", "sslmode must be one of %1.")
-                               .arg(modes.join(QStringLiteral(", "))));
-            a.sslMode = value;
-        } else if (key == QLatin1String("sslrootcert")) {
-            if (!QFileInfo(value).isFile())
-                return bad(
-                    QCoreApplication::translate("Database", "the CA file %1 does not exist.").arg(value));
-            a.sslRootCert = value;
-        } else if (key == QLatin1String("connect_timeout")) {
-            bool ok = false;
-            a.connectTimeoutSeconds = value.toInt(&ok);
-            if (!ok || a.connectTimeoutSeconds < 1 || a.connectTimeoutSeconds > 300)
-                return bad(QCoreApplication::translate("Database",
-                                                       "connect_timeout must be from 1 to 300 seconds."));
-        } else {
-            return bad(QCoreApplication::translate("Database", "the option %1 is not known.").arg(key));
-        }
-    }
-    if ((a.sslMode == QLatin1String("verify-full") || a.sslMode == QLatin1String("verify-ca")) &&
-        a.sslRootCert.isEmpty())
-        return bad(QCoreApplication::translate("Database",
-                                               "%1 needs the server's CA certificate: add sslrootcert=FILE.")
-                       .arg(a.sslMode));
-    return a;
-}
-
-QString ServerAddress::redacted(const QString& location) {
-    QUrl url(location);
-    if (!url.isValid())
-        return QStringLiteral("postgresql://…");
-    url.setPassword(QString());
-    return url.toString(QUrl::RemovePassword);
-}
-
-QString ServerAddress::describe() const {
-    return QStringLiteral("postgresql://%1@%2:%3/%4").arg(user, host).arg(port).arg(database);
-}
-
-QString ServerAddress::connectOptions() const {
-    QStringList options;
-    options << QStringLiteral("sslmode=") + sslMode;
-    if (!sslRootCert.isEmpty())
-        options << QStringLiteral("sslrootcert=") + sslRootCert;
-    options << QStringLiteral("connect_timeout=") + QString::number(connectTimeoutSeconds);
-    options << QStringLiteral("application_name=PortalDesk");
-    return options.join(QLatin1Char(';'));
-}
-
 Result<std::unique_ptr<Database>> Database::open(const QString& location, int busyTimeoutMs,
                                                  const QString& password) {
     std::unique_ptr<Database> db(new Database);
@@ -219,7 +131,7 @@ Result<std::unique_ptr<Database>> Database::open(const QString& location, int bu
         return db;
     }
 
-    db->m_location = location.isEmpty() ? defaultLocation() : QFileInfo(location).absoluteFilePath();
+    db->m_location = location.isEmpty() ? defaultDatabaseFile() : QFileInfo(location).absoluteFilePath();
     const QFileInfo info(db->m_location);
     if (!QDir().mkpath(info.absolutePath()))
         return Error::unavailable(

@@ -1,7 +1,10 @@
 // One open database (SQLite file, or a server later): connection, migrations, transactions.
 #pragma once
 
-#include "Result.h"
+#include "store/Layer.h"
+
+#include "core/Result.h"
+#include "core/ServerAddress.h"
 
 #include <QDateTime>
 #include <QHash>
@@ -17,23 +20,6 @@ namespace pd {
 
 enum class Dialect { Sqlite, Postgres };
 
-// Where the central database is: postgresql://NAME@HOST:PORT/DATABASE?sslmode=…&sslrootcert=FILE.
-struct ServerAddress {
-    QString host;
-    int port = 5432;
-    QString database;
-    QString user;
-    QString password; // from the address, the sign-in, or PGPASSWORD; never written anywhere
-    QString sslMode = QStringLiteral("prefer");
-    QString sslRootCert;
-    int connectTimeoutSeconds = 10;
-
-    static Result<ServerAddress> parse(const QString& location);
-    static QString redacted(const QString& location); // the address without any password
-    QString describe() const;
-    QString connectOptions() const;
-};
-
 class Database final {
 public:
     ~Database();
@@ -48,8 +34,6 @@ public:
     // `password` (or the address's own, or PGPASSWORD).
     static Result<std::unique_ptr<Database>> open(const QString& location, int busyTimeoutMs = 10000,
                                                   const QString& password = QString());
-    static QString defaultLocation();
-    static bool isServerLocation(const QString& location);
     // The key of the transaction-scoped lock every PostgreSQL writer takes first.
     static constexpr qint64 WriterLockKey = 0x506f7274616c01; // "Portal" 1
 

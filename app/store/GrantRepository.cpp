@@ -1,6 +1,6 @@
-#include "GrantRepository.h"
+#include "store/GrantRepository.h"
 
-#include "PatientRepository.h"
+#include "store/PatientRepository.h"
 
 #include <QCoreApplication>
 

@@ -1,17 +1,14 @@
 // Access grants and the enrollments that create them.
 #pragma once
 
-#include "Database.h"
-#include "Records.h"
+#include "store/Layer.h"
+
+#include "core/Rows.h"
+#include "store/Database.h"
 
 #include <optional>
 
 namespace pd {
-
-struct GrantWithBirthDate {
-    Grant grant;
-    QDate birthDate;
-};
 
 class GrantRepository final {
 public:

@@ -1,6 +1,6 @@
-#include "InvitationRepository.h"
+#include "store/InvitationRepository.h"
 
-#include "PatientRepository.h"
+#include "store/PatientRepository.h"
 
 #include <QCoreApplication>
 

@@ -1,30 +1,14 @@
 // Invitations: the activation e-mails, stored with hashed token and PIN only.
 #pragma once
 
-#include "Database.h"
-#include "Records.h"
+#include "store/Layer.h"
+
+#include "core/Rows.h"
+#include "store/Database.h"
 
 #include <optional>
 
 namespace pd {
-
-struct InvitationFilter {
-    QString status;        // one status, or empty for all
-    qint64 patientId = 0;  // invitations of logins with a grant to this patient
-    bool dueOnly = false;  // queued, not yet late
-    bool lateOnly = false; // queued and past due
-    QDateTime now;         // for due/late
-    int limit = 500;
-    int offset = 0;
-};
-
-struct InvitationRow {
-    Invitation invitation;
-    QString username;
-    QString userName;  // the holder's full name
-    QString mrn;       // the patient the login is for: its own, or the first it holds a grant to
-    QString mailError; // what the mail server last said about its e-mail, if it refused or failed
-};
 
 class InvitationRepository final {
 public:

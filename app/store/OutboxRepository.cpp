@@ -1,4 +1,4 @@
-#include "OutboxRepository.h"
+#include "store/OutboxRepository.h"
 
 namespace pd {
 

@@ -1,8 +1,10 @@
 // The transactional outbox: mail written with the change that causes it, sent later.
 #pragma once
 
-#include "Database.h"
-#include "Records.h"
+#include "store/Layer.h"
+
+#include "core/Records.h"
+#include "store/Database.h"
 
 #include <optional>
 

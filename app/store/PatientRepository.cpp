@@ -1,4 +1,4 @@
-#include "PatientRepository.h"
+#include "store/PatientRepository.h"
 
 #include <QCoreApplication>
 

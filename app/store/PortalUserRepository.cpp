@@ -1,6 +1,6 @@
-#include "PortalUserRepository.h"
+#include "store/PortalUserRepository.h"
 
-#include "PatientRepository.h"
+#include "store/PatientRepository.h"
 
 #include <QCoreApplication>
 

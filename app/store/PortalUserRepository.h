@@ -1,8 +1,10 @@
 // Portal users (logins): insert, look up by username or e-mail, update with optimistic locking.
 #pragma once
 
-#include "Database.h"
-#include "Records.h"
+#include "store/Layer.h"
+
+#include "core/Records.h"
+#include "store/Database.h"
 
 #include <optional>
 

@@ -1,4 +1,4 @@
-#include "ReportRepository.h"
+#include "store/ReportRepository.h"
 
 namespace pd {
 

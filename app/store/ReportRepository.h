@@ -2,23 +2,12 @@
 // rates, medians) is done by the service.
 #pragma once
 
-#include "Database.h"
+#include "store/Layer.h"
+
+#include "core/Rows.h"
+#include "store/Database.h"
 
 namespace pd {
-
-struct InvitationTimes {
-    QDateTime sentAt;
-    QDateTime activatedAt;
-    QDateTime expiresAt;
-    QString status;
-};
-
-struct RequestTimes {
-    QDateTime receivedAt;
-    QDateTime dueAt;
-    QDateTime resolvedAt;
-    QString status;
-};
 
 class ReportRepository final {
 public:

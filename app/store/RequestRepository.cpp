@@ -1,6 +1,6 @@
-#include "RequestRepository.h"
+#include "store/RequestRepository.h"
 
-#include "PatientRepository.h"
+#include "store/PatientRepository.h"
 
 #include <QCoreApplication>
 

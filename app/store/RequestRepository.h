@@ -2,45 +2,14 @@
 // locking, and the audit events a resolution may point at.
 #pragma once
 
-#include "Database.h"
-#include "Records.h"
+#include "store/Layer.h"
+
+#include "core/Rows.h"
+#include "store/Database.h"
 
 #include <optional>
 
 namespace pd {
-
-struct RequestFilter {
-    enum class Show {
-        Open, // open requests, late or not
-        Late, // open requests past their due time
-        All,  // open and resolved
-    };
-    Show show = Show::Open;
-    QDateTime now; // for Late
-    int limit = 200;
-    int offset = 0;
-};
-
-// One line of the worklist: the request and who it is about.
-struct RequestRow {
-    FamilyRequest request;
-    QString mrn;         // empty when no patient was named
-    QString patientName; // given and family name
-    QString username;    // empty when no login was named
-    QString userName;    // the login holder's given and family name
-    bool late = false;   // still open after its due time (set by the service from its clock)
-};
-
-// An audit event as a resolution names it: which change, to which record.
-struct AuditedAction {
-    qint64 eventId = 0;
-    QString action;     // e.g. "invitation.queued"
-    QString recordType; // e.g. "invitation"
-    QString recordId;
-    QDateTime at;
-    qint64 patientId = 0; // whose timeline the event is on (0 = none)
-    qint64 portalUserId = 0;
-};
 
 class RequestRepository final {
 public:

@@ -1,4 +1,4 @@
-#include "SearchRepository.h"
+#include "store/SearchRepository.h"
 
 namespace pd {
 

@@ -1,20 +1,12 @@
 // Substring search across patients and portal users (FTS5 trigram index kept by triggers).
 #pragma once
 
-#include "Database.h"
+#include "store/Layer.h"
+
+#include "core/Rows.h"
+#include "store/Database.h"
 
 namespace pd {
-
-struct SearchHit {
-    QString kind; // patient | portal_user
-    qint64 id = 0;
-    QString key; // MRN or username
-    QString name;
-    QString email;
-    QString phone;   // patients only
-    QDate birthDate; // patients only
-    QString status;  // portal users only
-};
 
 class SearchRepository final {
 public:

@@ -1,4 +1,4 @@
-#include "SettingsRepository.h"
+#include "store/SettingsRepository.h"
 
 namespace pd {
 

@@ -1,19 +1,15 @@
 // Hospital settings, staff members and the hospital's holiday table.
 #pragma once
 
-#include "Database.h"
-#include "Records.h"
+#include "store/Layer.h"
+
+#include "core/Rows.h"
+#include "store/Database.h"
 
 #include <QHash>
 #include <optional>
 
 namespace pd {
-
-struct HolidayRow {
-    QDate day;
-    QString name;
-    bool closed = true;
-};
 
 class SettingsRepository final {
 public:

@@ -1,9 +1,9 @@
 // A large synthetic patient table for the benchmarks: names in several scripts, MRNs, e-mails, phones.
 #pragma once
 
-#include "TestSupport.h"
+#include "support/TestSupport.h"
 
-#include "PatientRepository.h"
+#include "store/PatientRepository.h"
 
 #include <QRandomGenerator>
 

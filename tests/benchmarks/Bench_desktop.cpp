@@ -1,13 +1,13 @@
 // The desktop's side of speed: how long the UI thread is busy per keystroke (it only posts work), and how
 // long until a keystroke's first page of results, a patient's page and a worklist arrive from the worker.
 // Usage: bench-desktop [--patients N]   (default 50000)
-#include "BenchData.h"
-#include "BenchReport.h"
+#include "benchmarks/BenchData.h"
+#include "benchmarks/BenchReport.h"
 
-#include "DbRunner.h"
-#include "PatientService.h"
-#include "SearchModel.h"
-#include "WorklistModels.h"
+#include "models/DbRunner.h"
+#include "models/SearchModel.h"
+#include "models/WorklistModels.h"
+#include "services/PatientService.h"
 
 #include <QCoreApplication>
 #include <QEventLoop>
@@ -55,8 +55,9 @@ int main(int argc, char* argv[]) {
     config.location = path;
     config.clock = std::make_shared<FixedClock>(test::la(2026, 11, 24, 10, 0));
     DbRunner runner(config);
-    auto staff =
-        runner.runDb([](Database& db, const Clock&) { return signIn(db, QStringLiteral("specialist")); });
+    auto staff = runner.runDb([](Connection& connection, const Clock&) {
+        return signIn(connection.database(), QStringLiteral("specialist"));
+    });
     staff.waitForFinished();
     runner.setStaff(staff.result().value());
 

@@ -1,12 +1,12 @@
 // What staff wait for: each service operation on a database of enrolled families.
 // Usage: bench-operations [--families N]   (default 300)
-#include "BenchReport.h"
-#include "ServiceFixture.h"
+#include "benchmarks/BenchReport.h"
+#include "services/ServiceFixture.h"
 
-#include "AccountService.h"
-#include "AdminService.h"
-#include "DailyJob.h"
-#include "Secrets.h"
+#include "core/Secrets.h"
+#include "services/AccountService.h"
+#include "services/AdminService.h"
+#include "services/DailyJob.h"
 
 #include <QCoreApplication>
 

@@ -1,11 +1,11 @@
 // Search as you type over a large patient table: how long each keystroke's query takes.
 // Usage: bench-search [--patients N] [--postgresql]   (default 50000, on SQLite; --postgresql runs it on a
 // throw-away PostgreSQL cluster, as the tests do)
-#include "BenchData.h"
-#include "BenchReport.h"
-#include "TestSupport.h"
+#include "benchmarks/BenchData.h"
+#include "benchmarks/BenchReport.h"
+#include "support/TestSupport.h"
 
-#include "SearchRepository.h"
+#include "store/SearchRepository.h"
 
 #include <QCoreApplication>
 

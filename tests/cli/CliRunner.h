@@ -1,7 +1,7 @@
 // Runs the real portaldesk-cli against a throw-away database, the way a scheduler or a script would.
 #pragma once
 
-#include "MimeMessage.h"
+#include "mail/MimeMessage.h"
 
 #include <QDir>
 #include <QJsonDocument>

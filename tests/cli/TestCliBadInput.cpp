@@ -1,5 +1,5 @@
 // Bad input gets a clear message and the right exit code, and leaves nothing half-written.
-#include "CliRunner.h"
+#include "cli/CliRunner.h"
 
 #include <QJsonArray>
 

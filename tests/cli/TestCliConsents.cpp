@@ -1,5 +1,5 @@
 // consent submit / list / show / approve / reject / revoke and report, through the real portaldesk-cli.
-#include "CliRunner.h"
+#include "cli/CliRunner.h"
 
 #include <QJsonArray>
 

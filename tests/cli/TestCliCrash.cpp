@@ -1,5 +1,5 @@
 // A process that dies in the middle of an operation leaves all of it or none of it.
-#include "CliRunner.h"
+#include "cli/CliRunner.h"
 
 using namespace pd::test;
 

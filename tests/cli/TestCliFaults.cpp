@@ -1,5 +1,5 @@
 // The database or the mail drop going away mid-operation: a clear "unavailable", nothing lost or half-done.
-#include "CliRunner.h"
+#include "cli/CliRunner.h"
 
 #include <QFile>
 #include <QJsonArray>

@@ -1,6 +1,6 @@
 // The whole life of a portal login from the command line: enroll, send, activate, reissue, lockout,
 // expiry, the 12th birthday, and an audit log that notices tampering.
-#include "CliRunner.h"
+#include "cli/CliRunner.h"
 
 #include <QJsonArray>
 #include <QSet>

@@ -1,6 +1,6 @@
 // request add/list/resolve from the command line: due times, the late worklist, resolution with a link to
 // the action that answered it, and bad input refused with the right exit code and nothing written.
-#include "CliRunner.h"
+#include "cli/CliRunner.h"
 
 #include <QJsonArray>
 

@@ -1,7 +1,7 @@
 // portaldesk-cli on the central database: set up by the database's administrator, staff logins made
 // and ended by supervisors, each person acting as the login they signed in with.
-#include "CliRunner.h"
-#include "PgCluster.h"
+#include "cli/CliRunner.h"
+#include "support/PgCluster.h"
 
 using namespace pd::test;
 

@@ -1,6 +1,6 @@
 // visibility USER MRN from the command line (SPEC §9, §12): the table for people, --json in the spec's words,
 // a birthday the nightly run has not reached, and the exit codes of look-ups that fail.
-#include "CliRunner.h"
+#include "cli/CliRunner.h"
 
 #include <QJsonArray>
 

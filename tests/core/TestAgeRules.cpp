@@ -1,5 +1,5 @@
 // Age on the hospital's calendar date: brackets, 12th/18th birthday edges, 29 February and time zones.
-#include "AgeRules.h"
+#include "core/AgeRules.h"
 
 #include <QTest>
 

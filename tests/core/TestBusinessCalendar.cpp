@@ -1,5 +1,5 @@
 // Business days, HIM hours and federal holidays in the hospital's zone; due times for requests (SPEC §5).
-#include "BusinessCalendar.h"
+#include "core/BusinessCalendar.h"
 
 #include <QTest>
 

@@ -1,5 +1,5 @@
 // Which enrollment form each age bracket takes, and the access level it gives (SPEC §2, §3).
-#include "EnrollmentRules.h"
+#include "core/EnrollmentRules.h"
 
 #include <QTest>
 

@@ -1,5 +1,5 @@
 // Temporary PIN rules: 4–8 ASCII digits, no repeats, no straight runs, no birth-date digits (SPEC §4).
-#include "PinPolicy.h"
+#include "core/PinPolicy.h"
 
 #include <QTest>
 

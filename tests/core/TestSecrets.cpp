@@ -1,5 +1,5 @@
 // The crypto facade: known answers, token shape, PIN hashing and constant-time comparison.
-#include "Secrets.h"
+#include "core/Secrets.h"
 
 #include <QSet>
 #include <QTest>

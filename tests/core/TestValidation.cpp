@@ -1,5 +1,5 @@
 // Input checks shared by every entry point: names in any script, e-mail, phone, MRN, dates, free text.
-#include "Validation.h"
+#include "core/Validation.h"
 
 #include <QTest>
 

@@ -1,7 +1,7 @@
 // What a login can see of a patient, and why (SPEC §9): withheld categories, the limited set, grant
 // levels, ended grants, the age rules as of today, and login statuses.
-#include "Policy.h"
-#include "Visibility.h"
+#include "core/Policy.h"
+#include "core/Visibility.h"
 
 #include <QTest>
 

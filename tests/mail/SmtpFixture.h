@@ -2,7 +2,7 @@
 // servers behave (TLS, AUTH, busy, refusing, dropping the line), and a test CA with certificates for it.
 #pragma once
 
-#include "TestCertificates.h"
+#include "support/TestCertificates.h"
 
 #include <QDir>
 #include <QJsonDocument>

@@ -1,5 +1,5 @@
 // The file-drop transport of the embedded default: one atomic .eml per Message-ID.
-#include "MailTransport.h"
+#include "mail/MailTransport.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,6 +1,6 @@
 // Mail templates: every kind in every language renders, placeholders are safe, fallbacks work.
-#include "MailTemplates.h"
-#include "MimeMessage.h"
+#include "mail/MailTemplates.h"
+#include "mail/MimeMessage.h"
 
 #include <QDirIterator>
 #include <QFile>

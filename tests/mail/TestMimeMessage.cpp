@@ -1,5 +1,5 @@
 // MIME building: headers, RFC 2047 words, line limits, quoted-printable and the two parts.
-#include "MimeMessage.h"
+#include "mail/MimeMessage.h"
 
 #include <QRegularExpression>
 #include <QSet>

@@ -1,16 +1,16 @@
 // Mail over SMTP against a real server: TLS both ways, AUTH, certificate checks, and a dispatcher that
 // retries what a server could not take, marks what it refused, never loses a message and never sends one
 // twice, and delivers messages a strict parser reads cleanly with a link that activates.
-#include "ServiceFixture.h"
-#include "SmtpFixture.h"
+#include "mail/SmtpFixture.h"
+#include "services/ServiceFixture.h"
 
-#include "AdminService.h"
-#include "DailyJob.h"
-#include "InvitationRepository.h"
-#include "MimeMessage.h"
-#include "OutboxRepository.h"
-#include "SettingsRepository.h"
-#include "SmtpTransport.h"
+#include "mail/MimeMessage.h"
+#include "mail/SmtpTransport.h"
+#include "services/AdminService.h"
+#include "services/DailyJob.h"
+#include "store/InvitationRepository.h"
+#include "store/OutboxRepository.h"
+#include "store/SettingsRepository.h"
 
 #include <QCryptographicHash>
 #include <QJsonArray>

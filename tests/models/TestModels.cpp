@@ -1,12 +1,12 @@
 // The models behind every list: checked by QAbstractItemModelTester while pages arrive from the worker,
 // stale pages dropped, and the CSV export's quoting.
-#include "ServiceFixture.h"
+#include "services/ServiceFixture.h"
 
-#include "CsvExport.h"
-#include "DbRunner.h"
-#include "PatientModels.h"
-#include "SearchModel.h"
-#include "WorklistModels.h"
+#include "models/CsvExport.h"
+#include "models/DbRunner.h"
+#include "models/PatientModels.h"
+#include "models/SearchModel.h"
+#include "models/WorklistModels.h"
 
 #include <QAbstractItemModelTester>
 #include <QPointer>
@@ -37,8 +37,9 @@ struct Fixture {
         config.clock = std::make_shared<FixedClock>(la(2026, 11, 24, 10, 0));
         runner = std::make_unique<DbRunner>(config);
         auto staff = std::make_shared<StaffMember>();
-        auto found = runner->runDb(
-            [](Database& db, const Clock&) { return signIn(db, QStringLiteral("specialist")); });
+        auto found = runner->runDb([](Connection& connection, const Clock&) {
+            return signIn(connection.database(), QStringLiteral("specialist"));
+        });
         found.waitForFinished();
         runner->setStaff(found.result().value());
     }
@@ -254,7 +255,7 @@ void TestModels::clearingWhileLoadingSaysSo() {
 void TestModels::aCallActsAsTheStaffSignedInWhenMade() {
     Fixture f;
     QSemaphore go;
-    auto busy = f.runner->runDb([&go](Database&, const Clock&) -> Result<bool> {
+    auto busy = f.runner->runDb([&go](Connection&, const Clock&) -> Result<bool> {
         go.acquire();
         return true;
     });
@@ -275,7 +276,7 @@ void TestModels::closingSkipsQueuedCallsAndWaitsOnlyForTheRunningOne() {
     QSemaphore started;
     QSemaphore go;
     std::atomic<int> ran{0};
-    auto running = f.runner->runDb([&](Database&, const Clock&) -> Result<bool> {
+    auto running = f.runner->runDb([&](Connection&, const Clock&) -> Result<bool> {
         started.release();
         go.acquire();
         return true;
@@ -313,7 +314,7 @@ void TestModels::shutdownLaterNeverWaits() {
     QSemaphore started;
     QSemaphore go;
     std::atomic<int> ran{0};
-    auto running = f.runner->runDb([&](Database&, const Clock&) -> Result<bool> {
+    auto running = f.runner->runDb([&](Connection&, const Clock&) -> Result<bool> {
         started.release();
         go.acquire();
         return true;

@@ -1,12 +1,15 @@
 // Families for service tests: a patient of a given age on the pinned clock, enrolled by a parent.
 #pragma once
 
-#include "TestSupport.h"
+#include "support/TestSupport.h"
 
-#include "DemoData.h"
-#include "EnrollmentService.h"
-#include "InvitationService.h"
-#include "PatientService.h"
+#include "mail/MimeMessage.h"
+#include "services/DemoData.h"
+#include "services/EnrollmentService.h"
+#include "services/InvitationService.h"
+#include "services/PatientService.h"
+#include "store/AuditLog.h"
+#include "store/Database.h"
 
 namespace pd::test {
 

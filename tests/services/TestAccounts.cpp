@@ -1,9 +1,9 @@
 // Deactivation (SPEC §5) and changes to a login's address (SPEC §4).
-#include "ServiceFixture.h"
+#include "services/ServiceFixture.h"
 
-#include "AccountService.h"
-#include "DailyJob.h"
-#include "OutboxRepository.h"
+#include "services/AccountService.h"
+#include "services/DailyJob.h"
+#include "store/OutboxRepository.h"
 
 using namespace pd;
 using namespace pd::test;

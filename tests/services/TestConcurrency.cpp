@@ -2,12 +2,12 @@
 // logins at once, while two of them also send the outbox. Afterwards no login has two live
 // invitations, no edit was lost without a conflict, the audit chain verifies, and every message went
 // out exactly once.
-#include "ServiceFixture.h"
+#include "services/ServiceFixture.h"
 
-#include "AccountService.h"
-#include "AuditLog.h"
-#include "DailyJob.h"
-#include "MailTransport.h"
+#include "mail/MailTransport.h"
+#include "services/AccountService.h"
+#include "services/DailyJob.h"
+#include "store/AuditLog.h"
 
 #include <QMutex>
 #include <QRandomGenerator>

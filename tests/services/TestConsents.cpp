@@ -1,14 +1,14 @@
 // Proxy consents of adult patients (SPEC §8): the automatic checks the reviewer sees, and what approving,
 // rejecting and revoking leave behind.
-#include "ServiceFixture.h"
+#include "services/ServiceFixture.h"
 
-#include "AccountService.h"
-#include "ConsentService.h"
-#include "EnrollmentService.h"
-#include "GrantRepository.h"
-#include "InvitationRepository.h"
-#include "PortalUserRepository.h"
-#include "TimelineText.h"
+#include "services/AccountService.h"
+#include "services/ConsentService.h"
+#include "services/EnrollmentService.h"
+#include "services/TimelineText.h"
+#include "store/GrantRepository.h"
+#include "store/InvitationRepository.h"
+#include "store/PortalUserRepository.h"
 
 using namespace pd;
 using namespace pd::test;

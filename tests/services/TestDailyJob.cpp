@@ -1,10 +1,10 @@
 // The daily run: birthdays at 12 and 18 end grants (idempotent, catching up), notices 30 days ahead,
 // expiry and late marks (SPEC §3, §4).
-#include "ServiceFixture.h"
+#include "services/ServiceFixture.h"
 
-#include "DailyJob.h"
-#include "GrantRepository.h"
-#include "PortalUserRepository.h"
+#include "services/DailyJob.h"
+#include "store/GrantRepository.h"
+#include "store/PortalUserRepository.h"
 
 using namespace pd;
 using namespace pd::test;

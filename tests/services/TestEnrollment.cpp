@@ -1,7 +1,7 @@
 // Enrollment follows the forms of the patient's bracket (SPEC §2) and creates login, grant and invitation.
-#include "ServiceFixture.h"
+#include "services/ServiceFixture.h"
 
-#include "GrantRepository.h"
+#include "store/GrantRepository.h"
 
 using namespace pd;
 using namespace pd::test;

@@ -1,8 +1,8 @@
 // Invitations: send, reissue (one live at a time), activation with PIN, lockout and expiry (SPEC §4).
-#include "ServiceFixture.h"
+#include "services/ServiceFixture.h"
 
-#include "InvitationRepository.h"
-#include "PortalUserRepository.h"
+#include "store/InvitationRepository.h"
+#include "store/PortalUserRepository.h"
 
 using namespace pd;
 using namespace pd::test;

@@ -1,10 +1,10 @@
 // The outbox: mail is written with the change, delivered once, retried when the transport is down,
 // and what was sent no longer carries its activation link.
-#include "ServiceFixture.h"
+#include "services/ServiceFixture.h"
 
-#include "DailyJob.h"
-#include "MailTransport.h"
-#include "OutboxRepository.h"
+#include "mail/MailTransport.h"
+#include "services/DailyJob.h"
+#include "store/OutboxRepository.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,8 +1,8 @@
 // The HIM leads' dashboard, counted from what the services did on a moving clock: weeks start on Monday in
 // the hospital's zone, rates and medians come from the invitations themselves.
-#include "ServiceFixture.h"
+#include "services/ServiceFixture.h"
 
-#include "ReportService.h"
+#include "services/ReportService.h"
 
 using namespace pd;
 using namespace pd::test;

@@ -1,10 +1,10 @@
 // Family requests and their 2-business-day clock (SPEC §5): logged by anyone on staff, worked by HIM
 // specialists (SPEC §6), due times from the hospital's calendar, late as the clock moves.
-#include "ServiceFixture.h"
+#include "services/ServiceFixture.h"
 
-#include "AccountService.h"
-#include "AuditLog.h"
-#include "RequestService.h"
+#include "services/AccountService.h"
+#include "services/RequestService.h"
+#include "store/AuditLog.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

@@ -1,9 +1,9 @@
 // The central server restarted or away in the middle of a workstation's change: the change is either
 // all saved or reported as not done, never half-done and never silently lost, and the workstation's
 // connection comes back by itself.
-#include "ServiceFixture.h"
+#include "services/ServiceFixture.h"
 
-#include "FailPoint.h"
+#include "core/FailPoint.h"
 
 using namespace pd;
 using namespace pd::test;

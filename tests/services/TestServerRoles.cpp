@@ -1,9 +1,9 @@
 // SPEC section 6 on the central database: each staff member signs in as a login of their own, and the
 // server itself refuses what their role may not do, even to raw SQL typed on that login's connection.
-#include "ServiceFixture.h"
+#include "services/ServiceFixture.h"
 
-#include "AccountService.h"
-#include "AuditLog.h"
+#include "services/AccountService.h"
+#include "store/AuditLog.h"
 
 #include <QSqlError>
 #include <QSqlQuery>

@@ -1,9 +1,9 @@
 // "Why can't I see X?" (SPEC §9) answered from the records: a teen's parent and the limited set, a 12th
 // birthday the nightly run has not reached yet, the hospital's own limited set, and look-ups that fail.
-#include "ServiceFixture.h"
+#include "services/ServiceFixture.h"
 
-#include "DailyJob.h"
-#include "VisibilityService.h"
+#include "services/DailyJob.h"
+#include "services/VisibilityService.h"
 
 #include <QUrl>
 

@@ -1,8 +1,8 @@
 // Audit events are chained: an edited or deleted event is found, and named, by verify (SPEC §7).
-#include "TestSupport.h"
+#include "support/TestSupport.h"
 #include <QSqlError>
 
-#include "AuditLog.h"
+#include "store/AuditLog.h"
 
 using namespace pd;
 using namespace pd::test;

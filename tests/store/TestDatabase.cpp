@@ -1,12 +1,12 @@
 // The schema says what the rules say: migrations with checksums, constraints, optimistic locking.
-#include "TestSupport.h"
+#include "support/TestSupport.h"
 
 #include <QDir>
 
-#include "InvitationRepository.h"
-#include "PatientRepository.h"
-#include "PatientService.h"
-#include "PortalUserRepository.h"
+#include "services/PatientService.h"
+#include "store/InvitationRepository.h"
+#include "store/PatientRepository.h"
+#include "store/PortalUserRepository.h"
 
 #include <QFile>
 

@@ -1,6 +1,6 @@
 // The PostgreSQL test cluster itself: it starts, creates databases, lets a second role log in with
 // a password over loopback TCP, keeps data across restarts, and refuses connections while stopped.
-#include "PgCluster.h"
+#include "support/PgCluster.h"
 
 #include <QFileInfo>
 #include <QSqlDatabase>

@@ -1,7 +1,7 @@
 // Search finds any part of a name, MRN, e-mail or phone, in any script, and treats input as text.
-#include "TestSupport.h"
+#include "support/TestSupport.h"
 
-#include "PatientService.h"
+#include "services/PatientService.h"
 
 using namespace pd;
 using namespace pd::test;

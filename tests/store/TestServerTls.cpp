@@ -1,9 +1,9 @@
 // The central database over TLS: with verify-full a workstation talks only to the server whose name and
 // certificate its CA file vouches for; every other case is refused with words about the certificate.
-#include "PgCluster.h"
-#include "TestCertificates.h"
+#include "support/PgCluster.h"
+#include "support/TestCertificates.h"
 
-#include "Database.h"
+#include "store/Database.h"
 
 #include <QFileInfo>
 #include <QTest>

@@ -2,13 +2,13 @@
 // a pinned clock, and the hospital's zone.
 #pragma once
 
-#include "AdminService.h"
-#include "Clock.h"
-#include "Database.h"
-#include "ServiceContext.h"
-#include "SettingsRepository.h"
+#include "core/Clock.h"
+#include "services/AdminService.h"
+#include "services/ServiceContext.h"
+#include "store/Database.h"
+#include "store/SettingsRepository.h"
 
-#include "PgCluster.h"
+#include "support/PgCluster.h"
 
 #include <QTemporaryDir>
 #include <QTest>
@@ -48,7 +48,7 @@ inline QString freshLocation(const QTemporaryDir& dir) {
 }
 
 inline void dropLocation(const QString& location) {
-    if (Database::isServerLocation(location))
+    if (isServerLocation(location))
         PgCluster::shared().dropDatabase(QUrl(location).path().mid(1));
 }
 

@@ -2,12 +2,12 @@
 // clock, sign-in through the real dialog, and helpers to drive modal dialogs without blocking.
 #pragma once
 
-#include "ServiceFixture.h"
+#include "services/ServiceFixture.h"
 
-#include "AppController.h"
-#include "DemoData.h"
-#include "MainWindow.h"
-#include "Prompts.h"
+#include "services/DemoData.h"
+#include "ui/common/Prompts.h"
+#include "ui/shell/AppController.h"
+#include "ui/shell/MainWindow.h"
 
 #include <QApplication>
 #include <QLineEdit>
@@ -121,7 +121,8 @@ public:
 
     // Runs a change on the desktop's worker as another staff member (someone at another workstation).
     template <typename Fn> auto elsewhere(const QString& staffName, Fn fn) {
-        auto future = app->runner().runDb([staffName, fn](Database& db, const Clock& c) {
+        auto future = app->runner().runDb([staffName, fn](Connection& connection, const Clock& c) {
+            Database& db = connection.database();
             auto staff = pd::signIn(db, staffName);
             ServiceContext ctx(db, c, staff ? staff.value() : StaffMember{},
                                QStringLiteral("other-workstation"));

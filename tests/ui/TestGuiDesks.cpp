@@ -1,21 +1,21 @@
 // The HIM desks beyond the worklists, driven through their real widgets: the consent desk (file, review,
 // approve, reject).
-#include "GuiFixture.h"
+#include "ui/GuiFixture.h"
 
-#include "AgeRules.h"
-#include "ConsentModels.h"
-#include "ConsentsPage.h"
-#include "DemoData.h"
-#include "GrantRepository.h"
-#include "InvitationService.h"
-#include "PatientPage.h"
-#include "ReportsPage.h"
-#include "RequestDialogs.h"
-#include "RequestModels.h"
-#include "RequestsPage.h"
-#include "Secrets.h"
-#include "SubmitConsentDialog.h"
-#include "VisibilityDialog.h"
+#include "core/AgeRules.h"
+#include "core/Secrets.h"
+#include "models/ConsentModels.h"
+#include "models/RequestModels.h"
+#include "services/DemoData.h"
+#include "services/InvitationService.h"
+#include "store/GrantRepository.h"
+#include "ui/consents/ConsentsPage.h"
+#include "ui/consents/SubmitConsentDialog.h"
+#include "ui/patient/PatientPage.h"
+#include "ui/reports/ReportsPage.h"
+#include "ui/requests/RequestDialogs.h"
+#include "ui/requests/RequestsPage.h"
+#include "ui/visibility/VisibilityDialog.h"
 
 #include <QComboBox>
 #include <QLabel>

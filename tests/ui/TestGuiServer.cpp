@@ -1,9 +1,9 @@
 // The desktop on the central database: each person signs in with their own database login and password,
 // and what a support agent sees is masked by the server.
-#include "GuiFixture.h"
+#include "ui/GuiFixture.h"
 
-#include "ConnectionDialog.h"
-#include "SearchPanel.h"
+#include "ui/search/SearchPanel.h"
+#include "ui/signin/ConnectionDialog.h"
 
 #include <QComboBox>
 #include <QLabel>

@@ -1,34 +1,34 @@
 // Every window, page, dialog and worklist rendered in English and Spanish. The pictures go to
 // $PORTALDESK_SCREENSHOTS (or a temporary folder) for people to look at; the test itself checks that
 // no button or one-line label is narrower than its text needs, so nothing is cut off in either language.
-#include "GuiFixture.h"
+#include "ui/GuiFixture.h"
 
-#include "ConnectionDialog.h"
-#include "ConsentModels.h"
-#include "ConsentsPage.h"
-#include "DemoData.h"
-#include "ReportsPage.h"
-#include "RequestDialogs.h"
-#include "RequestModels.h"
-#include "RequestsPage.h"
-#include "SubmitConsentDialog.h"
-#include "VisibilityDialog.h"
+#include "models/ConsentModels.h"
+#include "models/RequestModels.h"
+#include "services/DemoData.h"
+#include "ui/consents/ConsentsPage.h"
+#include "ui/consents/SubmitConsentDialog.h"
+#include "ui/reports/ReportsPage.h"
+#include "ui/requests/RequestDialogs.h"
+#include "ui/requests/RequestsPage.h"
+#include "ui/signin/ConnectionDialog.h"
+#include "ui/visibility/VisibilityDialog.h"
 
 #include <QBuffer>
 #include <QPainter>
 #include <QTableWidget>
 
-#include "DeactivateDialog.h"
-#include "EditLoginDialog.h"
-#include "EnrollDialog.h"
-#include "PatientModels.h"
-#include "PatientPage.h"
-#include "ReissueDialog.h"
-#include "SearchModel.h"
-#include "SearchPanel.h"
-#include "SettingsDialog.h"
-#include "WorklistModels.h"
-#include "WorklistsPage.h"
+#include "models/PatientModels.h"
+#include "models/SearchModel.h"
+#include "models/WorklistModels.h"
+#include "ui/actions/DeactivateDialog.h"
+#include "ui/actions/EditLoginDialog.h"
+#include "ui/actions/EnrollDialog.h"
+#include "ui/actions/ReissueDialog.h"
+#include "ui/patient/PatientPage.h"
+#include "ui/search/SearchPanel.h"
+#include "ui/settings/SettingsDialog.h"
+#include "ui/worklists/WorklistsPage.h"
 
 #include <QAbstractButton>
 #include <QAbstractItemView>

@@ -1,7 +1,7 @@
-#include "ActionDialog.h"
+#include "ui/actions/ActionDialog.h"
 
-#include "PinPolicy.h"
-#include "Secrets.h"
+#include "core/PinPolicy.h"
+#include "core/Secrets.h"
 
 #include <QCoreApplication>
 #include <QDialogButtonBox>

@@ -2,7 +2,7 @@
 // words, a plain statement of what the action will do, and the change run on the worker.
 #pragma once
 
-#include "Session.h"
+#include "ui/common/Session.h"
 
 #include <QDialog>
 

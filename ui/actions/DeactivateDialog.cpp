@@ -1,9 +1,9 @@
-#include "DeactivateDialog.h"
+#include "ui/actions/DeactivateDialog.h"
 
-#include "AccountService.h"
-#include "DisplayText.h"
-#include "ReissueDialog.h"
-#include "Validation.h"
+#include "core/Validation.h"
+#include "services/AccountService.h"
+#include "services/DisplayText.h"
+#include "ui/actions/ReissueDialog.h"
 
 #include <QComboBox>
 #include <QFormLayout>

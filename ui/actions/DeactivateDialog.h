@@ -1,7 +1,7 @@
 // Deactivates a login at once: why, who reported it, and how their identity was verified.
 #pragma once
 
-#include "ActionDialog.h"
+#include "ui/actions/ActionDialog.h"
 
 class QComboBox;
 class QLineEdit;

@@ -1,7 +1,7 @@
-#include "EditLoginDialog.h"
+#include "ui/actions/EditLoginDialog.h"
 
-#include "AccountService.h"
-#include "Validation.h"
+#include "core/Validation.h"
+#include "services/AccountService.h"
 
 #include <QComboBox>
 #include <QFormLayout>

@@ -1,7 +1,7 @@
 // Changes a login's e-mail address or language, against the version of the login the page showed.
 #pragma once
 
-#include "ActionDialog.h"
+#include "ui/actions/ActionDialog.h"
 
 class QComboBox;
 class QLineEdit;

@@ -1,9 +1,9 @@
-#include "EnrollDialog.h"
+#include "ui/actions/EnrollDialog.h"
 
-#include "DisplayText.h"
-#include "EnrollmentService.h"
-#include "Secrets.h"
-#include "Validation.h"
+#include "core/Secrets.h"
+#include "core/Validation.h"
+#include "services/DisplayText.h"
+#include "services/EnrollmentService.h"
 
 #include <QComboBox>
 #include <QFormLayout>

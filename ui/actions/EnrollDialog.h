@@ -2,9 +2,9 @@
 // temporary PIN written on it (typed twice, masked, never shown again).
 #pragma once
 
-#include "ActionDialog.h"
-#include "EnrollmentRules.h"
-#include "PatientService.h"
+#include "core/EnrollmentRules.h"
+#include "services/PatientService.h"
+#include "ui/actions/ActionDialog.h"
 
 class QComboBox;
 class QLineEdit;

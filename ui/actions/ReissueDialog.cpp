@@ -1,9 +1,9 @@
-#include "ReissueDialog.h"
+#include "ui/actions/ReissueDialog.h"
 
-#include "DisplayText.h"
-#include "InvitationService.h"
-#include "Secrets.h"
-#include "Validation.h"
+#include "core/Secrets.h"
+#include "core/Validation.h"
+#include "services/DisplayText.h"
+#include "services/InvitationService.h"
 
 #include <QButtonGroup>
 #include <QComboBox>

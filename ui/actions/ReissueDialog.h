@@ -2,7 +2,7 @@
 // by one the caller chooses once staff have verified who is calling.
 #pragma once
 
-#include "ActionDialog.h"
+#include "ui/actions/ActionDialog.h"
 
 #include <optional>
 

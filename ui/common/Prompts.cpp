@@ -1,4 +1,4 @@
-#include "Prompts.h"
+#include "ui/common/Prompts.h"
 
 #include <QFileDialog>
 

@@ -1,9 +1,9 @@
 // Who is signed in, on which database, under which policy: what every page and dialog is built with.
 #pragma once
 
-#include "DbRunner.h"
-#include "Policy.h"
-#include "ServiceContext.h"
+#include "core/Policy.h"
+#include "models/DbRunner.h"
+#include "services/ServiceContext.h"
 
 namespace pd {
 

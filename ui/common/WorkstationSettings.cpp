@@ -1,4 +1,4 @@
-#include "WorkstationSettings.h"
+#include "ui/common/WorkstationSettings.h"
 
 #include <QSettings>
 

@@ -1,11 +1,11 @@
-#include "ConsentsPage.h"
+#include "ui/consents/ConsentsPage.h"
 
-#include "AgeRules.h"
-#include "ConsentModels.h"
-#include "DisplayText.h"
-#include "ListView.h"
-#include "Prompts.h"
-#include "SubmitConsentDialog.h"
+#include "core/AgeRules.h"
+#include "models/ConsentModels.h"
+#include "services/DisplayText.h"
+#include "ui/common/ListView.h"
+#include "ui/common/Prompts.h"
+#include "ui/consents/SubmitConsentDialog.h"
 
 #include <QComboBox>
 #include <QDesktopServices>

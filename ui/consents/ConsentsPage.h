@@ -4,8 +4,8 @@
 // reason, or revoke.
 #pragma once
 
-#include "ConsentService.h"
-#include "Session.h"
+#include "services/ConsentService.h"
+#include "ui/common/Session.h"
 
 #include <QTemporaryDir>
 #include <QWidget>

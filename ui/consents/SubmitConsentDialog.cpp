@@ -1,8 +1,8 @@
-#include "SubmitConsentDialog.h"
+#include "ui/consents/SubmitConsentDialog.h"
 
-#include "ConsentService.h"
-#include "Prompts.h"
-#include "Validation.h"
+#include "core/Validation.h"
+#include "services/ConsentService.h"
+#include "ui/common/Prompts.h"
 
 #include <QComboBox>
 #include <QFile>

@@ -1,7 +1,7 @@
 // Files an adult patient's proxy consent with its scanned form (SPEC §8), for review on the consent desk.
 #pragma once
 
-#include "ActionDialog.h"
+#include "ui/actions/ActionDialog.h"
 
 class QComboBox;
 class QLineEdit;

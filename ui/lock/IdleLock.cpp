@@ -1,4 +1,4 @@
-#include "IdleLock.h"
+#include "ui/lock/IdleLock.h"
 
 #include <QCoreApplication>
 #include <QEvent>

@@ -1,17 +1,17 @@
-#include "PatientPage.h"
+#include "ui/patient/PatientPage.h"
 
-#include "RequestDialogs.h"
-#include "VisibilityDialog.h"
+#include "ui/requests/RequestDialogs.h"
+#include "ui/visibility/VisibilityDialog.h"
 
-#include "AccountService.h"
-#include "DeactivateDialog.h"
-#include "DisplayText.h"
-#include "EditLoginDialog.h"
-#include "EnrollDialog.h"
-#include "InvitationService.h"
-#include "PatientModels.h"
-#include "Prompts.h"
-#include "ReissueDialog.h"
+#include "models/PatientModels.h"
+#include "services/AccountService.h"
+#include "services/DisplayText.h"
+#include "services/InvitationService.h"
+#include "ui/actions/DeactivateDialog.h"
+#include "ui/actions/EditLoginDialog.h"
+#include "ui/actions/EnrollDialog.h"
+#include "ui/actions/ReissueDialog.h"
+#include "ui/common/Prompts.h"
 
 #include <QGroupBox>
 #include <QHBoxLayout>

@@ -2,8 +2,8 @@
 // everything that happened, with the actions staff take on a login.
 #pragma once
 
-#include "PatientService.h"
-#include "Session.h"
+#include "services/PatientService.h"
+#include "ui/common/Session.h"
 
 #include <QWidget>
 

@@ -1,7 +1,7 @@
-#include "ReportsPage.h"
+#include "ui/reports/ReportsPage.h"
 
-#include "CsvExport.h"
-#include "Prompts.h"
+#include "models/CsvExport.h"
+#include "ui/common/Prompts.h"
 
 #include <QFileInfo>
 #include <QHBoxLayout>

@@ -3,8 +3,8 @@
 // as CSV or printed to PDF.
 #pragma once
 
-#include "ReportService.h"
-#include "Session.h"
+#include "services/ReportService.h"
+#include "ui/common/Session.h"
 
 #include <QWidget>
 

@@ -1,10 +1,10 @@
-#include "RequestDialogs.h"
+#include "ui/requests/RequestDialogs.h"
 
-#include "DisplayText.h"
-#include "PatientService.h"
-#include "RequestService.h"
-#include "TimelineText.h"
-#include "Validation.h"
+#include "core/Validation.h"
+#include "services/DisplayText.h"
+#include "services/PatientService.h"
+#include "services/RequestService.h"
+#include "services/TimelineText.h"
 
 #include <QComboBox>
 #include <QFormLayout>

@@ -1,8 +1,8 @@
 // Logging a family's request, and resolving one with the action that answered it (SPEC §5).
 #pragma once
 
-#include "ActionDialog.h"
-#include "RequestRepository.h"
+#include "core/Rows.h"
+#include "ui/actions/ActionDialog.h"
 
 class QComboBox;
 class QLineEdit;

@@ -1,8 +1,8 @@
-#include "RequestsPage.h"
+#include "ui/requests/RequestsPage.h"
 
-#include "ListView.h"
-#include "RequestDialogs.h"
-#include "RequestModels.h"
+#include "models/RequestModels.h"
+#include "ui/common/ListView.h"
+#include "ui/requests/RequestDialogs.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>

@@ -2,7 +2,7 @@
 // resolve one with the action that answered it; double-click opens the patient.
 #pragma once
 
-#include "Session.h"
+#include "ui/common/Session.h"
 
 #include <QWidget>
 

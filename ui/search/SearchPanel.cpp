@@ -1,6 +1,6 @@
-#include "SearchPanel.h"
+#include "ui/search/SearchPanel.h"
 
-#include "SearchModel.h"
+#include "models/SearchModel.h"
 
 #include <QHeaderView>
 #include <QKeyEvent>

@@ -1,7 +1,7 @@
 // Search as you type across patients and logins; arrows move into the results, Enter opens one.
 #pragma once
 
-#include "Session.h"
+#include "ui/common/Session.h"
 
 #include <QWidget>
 

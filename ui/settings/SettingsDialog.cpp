@@ -1,9 +1,9 @@
-#include "SettingsDialog.h"
+#include "ui/settings/SettingsDialog.h"
 
-#include "ConnectionDialog.h"
+#include "ui/signin/ConnectionDialog.h"
 
-#include "Prompts.h"
-#include "WorkstationSettings.h"
+#include "ui/common/Prompts.h"
+#include "ui/common/WorkstationSettings.h"
 
 #include <QCheckBox>
 #include <QComboBox>

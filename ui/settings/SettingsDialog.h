@@ -2,8 +2,8 @@
 // values and holiday table.
 #pragma once
 
-#include "AdminService.h"
-#include "Session.h"
+#include "services/AdminService.h"
+#include "ui/common/Session.h"
 
 #include <QDialog>
 #include <QMap>

@@ -1,14 +1,12 @@
-#include "AppController.h"
+#include "ui/shell/AppController.h"
 
-#include "AdminService.h"
-#include "ConnectionDialog.h"
-#include "DemoData.h"
-#include "MainWindow.h"
-#include "PatientRepository.h"
-#include "Prompts.h"
-#include "SettingsRepository.h"
-#include "Translations.h"
-#include "WorkstationSettings.h"
+#include "services/DemoData.h"
+#include "services/StartupService.h"
+#include "translations/Translations.h"
+#include "ui/common/Prompts.h"
+#include "ui/common/WorkstationSettings.h"
+#include "ui/shell/MainWindow.h"
+#include "ui/signin/ConnectionDialog.h"
 
 #include <QApplication>
 #include <QSysInfo>
@@ -16,11 +14,6 @@
 namespace pd {
 
 namespace {
-
-struct StartInfo {
-    QString location;
-    bool firstUse = false;
-};
 
 constexpr auto DemoSupervisor = "dana.kim";
 
@@ -52,7 +45,7 @@ void AppController::installTranslation(const QString& language) {
 }
 
 void AppController::start() {
-    if (Database::isServerLocation(m_runner->config().location)) {
+    if (isServerLocation(m_runner->config().location)) {
         // The central database is opened by each person's own login, at sign-in.
         m_databaseLabel = ConnectionDialog::describe(m_runner->config().location);
         m_firstUse = false;
@@ -61,43 +54,26 @@ void AppController::start() {
     }
     const bool demo = m_options.demo;
     const int patients = m_options.demoPatients;
-    onReady(this, m_runner->runDb([demo, patients](Database& db, const Clock& clock) -> Result<StartInfo> {
-        PD_TRY(db.migrate());
-        SettingsRepository settings(db);
-        auto staff = settings.staffList();
-        if (!staff)
-            return staff.error();
-        if (demo) {
-            if (staff->isEmpty())
-                PD_TRY(AdminService::initialize(db, clock, QLatin1String(DemoSupervisor)));
-            auto count = PatientRepository(db).count();
-            if (!count)
-                return count.error();
-            if (count.value() == 0) {
-                auto supervisor = signIn(db, QLatin1String(DemoSupervisor));
-                if (!supervisor)
-                    return supervisor.error();
-                ServiceContext ctx(db, clock, supervisor.value(), QStringLiteral("demo"));
-                auto report = DemoData::generate(ctx, patients, 2026);
-                if (!report)
-                    return report.error();
+    onReady(
+        this,
+        m_runner->runDb([demo, patients](Connection& connection, const Clock& clock) -> Result<StartState> {
+            StartupService startup(connection, clock);
+            auto state = startup.prepare(StartupService::Schema::Upgrade);
+            if (!state || !demo)
+                return state;
+            PD_TRY(startup.fillDemo(QLatin1String(DemoSupervisor), patients, 2026));
+            return startup.prepare(StartupService::Schema::Upgrade);
+        }),
+        [this](const Result<StartState>& info) {
+            if (!info) {
+                Prompts::warning(nullptr, tr("PortalDesk can't start"), info.error().message);
+                emit failed(info.error().message);
+                return;
             }
-            staff = settings.staffList();
-            if (!staff)
-                return staff.error();
-        }
-        return StartInfo{db.location(), staff->isEmpty()};
-    }),
-            [this](const Result<StartInfo>& info) {
-                if (!info) {
-                    Prompts::warning(nullptr, tr("PortalDesk can't start"), info.error().message);
-                    emit failed(info.error().message);
-                    return;
-                }
-                m_databaseLabel = info->location;
-                m_firstUse = info->firstUse;
-                showSignIn();
-            });
+            m_databaseLabel = info->location;
+            m_firstUse = !info->hasStaff;
+            showSignIn();
+        });
 }
 
 void AppController::showSignIn() {

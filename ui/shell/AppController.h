@@ -2,9 +2,9 @@
 // builds the main window, and handles locking, signing out and changing language.
 #pragma once
 
-#include "DbRunner.h"
-#include "MainWindow.h"
-#include "SignInDialog.h"
+#include "models/DbRunner.h"
+#include "ui/shell/MainWindow.h"
+#include "ui/signin/SignInDialog.h"
 
 #include <QObject>
 #include <QPointer>

@@ -2,7 +2,7 @@
 // status bar naming the database, who is signed in and the mail waiting. A thin shell over its pages.
 #pragma once
 
-#include "Session.h"
+#include "ui/common/Session.h"
 
 #include <QMainWindow>
 

@@ -1,7 +1,7 @@
-#include "ConnectionDialog.h"
+#include "ui/signin/ConnectionDialog.h"
 
-#include "Database.h"
-#include "Prompts.h"
+#include "core/ServerAddress.h"
+#include "ui/common/Prompts.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -44,7 +44,7 @@ ConnectionDialog::ConnectionDialog(const QString& location, QWidget* parent)
     m_file = new QLineEdit(m_filePage);
     m_file->setObjectName(QStringLiteral("databaseFileLineEdit"));
     m_file->setAccessibleName(tr("Database file"));
-    m_file->setPlaceholderText(tr("the default: %1").arg(Database::defaultLocation()));
+    m_file->setPlaceholderText(tr("the default: %1").arg(defaultDatabaseFile()));
     auto* browseFile =
         browseButton(m_filePage, QStringLiteral("databaseFileBrowseButton"), tr("Choose the database file"));
     connect(browseFile, &QPushButton::clicked, this, [this] {
@@ -138,7 +138,7 @@ ConnectionDialog::ConnectionDialog(const QString& location, QWidget* parent)
     setMinimumWidth(560);
 
     // Show what is set now.
-    if (Database::isServerLocation(location)) {
+    if (isServerLocation(location)) {
         m_server->setChecked(true);
         const QUrl url(location);
         m_host->setText(url.host());
@@ -196,8 +196,8 @@ void ConnectionDialog::submit() {
 
 QString ConnectionDialog::describe(const QString& location) {
     if (location.isEmpty())
-        return tr("the embedded database %1").arg(Database::defaultLocation());
-    if (!Database::isServerLocation(location))
+        return tr("the embedded database %1").arg(defaultDatabaseFile());
+    if (!isServerLocation(location))
         return tr("the embedded database %1").arg(location);
     const QUrl url(location);
     const QString mode = QUrlQuery(url).queryItemValue(QStringLiteral("sslmode"));

@@ -1,6 +1,6 @@
-#include "SignInDialog.h"
+#include "ui/signin/SignInDialog.h"
 
-#include "AdminService.h"
+#include "services/StartupService.h"
 
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -14,31 +14,29 @@ namespace pd {
 QFuture<Result<SignedIn>> signInOnWorker(DbRunner& runner, const QString& rawName, bool firstUse,
                                          const QString& password, bool unlocking) {
     const QString name = rawName.trimmed().toLower();
-    const bool server = Database::isServerLocation(runner.config().location);
+    const bool server = isServerLocation(runner.config().location);
     if (server && unlocking)
-        return runner.runDb([name, password, &runner](Database&, const Clock&) -> Result<SignedIn> {
+        return runner.runDb([name, password, &runner](Connection&, const Clock&) -> Result<SignedIn> {
             // The open session stays; the password is checked on a connection of its own.
-            auto check = Database::open(runner.loginLocation(name), runner.config().busyTimeoutMs, password);
+            auto check =
+                StartupService::open(runner.loginLocation(name), runner.config().busyTimeoutMs, password);
             if (!check)
                 return check.error();
             return SignedIn{runner.staff(), Policy{}};
         });
     if (server)
         runner.setLogin(name, password);
-    return runner.runDb([name, firstUse, server](Database& db, const Clock& clock) -> Result<SignedIn> {
-        if (firstUse)
-            PD_TRY(AdminService::initialize(db, clock, name));
-        if (server)
-            PD_TRY(db.migrate()); // only checks, for staff: the owner upgrades the schema
-        auto staff = signIn(db, name);
-        if (!staff)
-            return staff.error();
-        ServiceContext ctx(db, clock, staff.value(), QString());
-        auto policy = ctx.policy();
-        if (!policy)
-            return policy.error();
-        return SignedIn{staff.value(), policy.value()};
-    });
+    return runner.runDb(
+        [name, firstUse, server](Connection& connection, const Clock& clock) -> Result<SignedIn> {
+            StartupService startup(connection, clock);
+            if (firstUse || server) {
+                auto state = startup.prepare(
+                    firstUse ? StartupService::Schema::Create : StartupService::Schema::Existing, name);
+                if (!state)
+                    return state.error();
+            }
+            return startup.signIn(name);
+        });
 }
 
 SignInDialog::SignInDialog(DbRunner& runner, const QString& databaseLabel, const QString& requiredName,
@@ -63,7 +61,7 @@ SignInDialog::SignInDialog(DbRunner& runner, const QString& databaseLabel, const
     m_name->setAccessibleName(tr("Staff sign-in name"));
     m_name->setMaxLength(64);
     m_name->setPlaceholderText(tr("for example maria.garcia"));
-    if (Database::isServerLocation(runner.config().location)) {
+    if (isServerLocation(runner.config().location)) {
         m_password = new QLineEdit(this);
         m_password->setObjectName(QStringLiteral("passwordLineEdit"));
         m_password->setAccessibleName(tr("Database password"));

@@ -1,7 +1,8 @@
 // Identifies the staff member at the workstation: at start, and again to unlock after the idle lock.
 #pragma once
 
-#include "Session.h"
+#include "services/StartupService.h"
+#include "ui/common/Session.h"
 
 #include <QDialog>
 
@@ -10,11 +11,6 @@ class QLineEdit;
 class QPushButton;
 
 namespace pd {
-
-struct SignedIn {
-    StaffMember staff;
-    Policy policy;
-};
 
 class SignInDialog final : public QDialog {
     Q_OBJECT

@@ -1,7 +1,7 @@
-#include "VisibilityDialog.h"
+#include "ui/visibility/VisibilityDialog.h"
 
-#include "DisplayText.h"
-#include "Validation.h"
+#include "core/Validation.h"
+#include "services/DisplayText.h"
 
 #include <QDialogButtonBox>
 #include <QFormLayout>

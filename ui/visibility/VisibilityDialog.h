@@ -2,8 +2,8 @@
 // visible or not, and the rule that decides it.
 #pragma once
 
-#include "Session.h"
-#include "VisibilityService.h"
+#include "services/VisibilityService.h"
+#include "ui/common/Session.h"
 
 #include <QDialog>
 

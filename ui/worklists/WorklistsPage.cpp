@@ -1,8 +1,8 @@
-#include "WorklistsPage.h"
+#include "ui/worklists/WorklistsPage.h"
 
-#include "CsvExport.h"
-#include "Prompts.h"
-#include "WorklistModels.h"
+#include "models/CsvExport.h"
+#include "models/WorklistModels.h"
+#include "ui/common/Prompts.h"
 
 #include <QComboBox>
 #include <QDir>

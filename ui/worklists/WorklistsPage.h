@@ -2,7 +2,7 @@
 // birthdays; each sortable, filterable, exportable, opening the patient on double-click.
 #pragma once
 
-#include "Session.h"
+#include "ui/common/Session.h"
 
 #include <QWidget>
 

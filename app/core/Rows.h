@@ -1,0 +1,177 @@
+// The rows lists and worklists are made of, and their filters: plain values the store fills, the
+// services hand up and the models show. No SQL here.
+#pragma once
+
+#include "core/Records.h"
+
+#include <QByteArray>
+#include <QDate>
+#include <QDateTime>
+#include <QString>
+
+namespace pd {
+
+// The audit chain.
+struct AuditVerification {
+    bool intact = true;
+    int checked = 0;
+    qint64 badEventId = 0; // the first event that does not verify
+    QString problem;       // translated explanation
+};
+
+// Proxy consents.
+struct Document {
+    qint64 id = 0;
+    QString name;      // the file's name as filed
+    QString mediaType; // application/pdf | image/png | image/jpeg
+    qint64 size = 0;
+    QString sha256;     // hex, of `content`
+    QByteArray content; // empty when listed without it
+    QDateTime createdAt;
+    QString createdBy;
+};
+
+struct Consent {
+    qint64 id = 0;
+    qint64 patientId = 0;
+    QString kind; // adult_proxy | guardian
+    QString proxyGiven;
+    QString proxyFamily;
+    QString proxyEmail;
+    QString proxyLanguage;
+    QString relationship; // parent | guardian | family
+    QString scope;        // full | limited
+    QDate signedOn;
+    QString signedBy; // the signer's name as written on the form; empty when not recorded
+    QString pinHash;  // the temporary PIN written on the form, for the proxy's invitation
+    qint64 documentId = 0;
+    QString status; // submitted | approved | rejected | revoked
+    QDateTime decidedAt;
+    QString decidedBy;
+    QString rejectReason;
+    QString overrideReason;
+    qint64 portalUserId = 0; // the proxy's login, once approved
+    qint64 grantId = 0;
+    QDateTime revokedAt;
+    QString revokedBy;
+    QDateTime createdAt;
+    QString createdBy;
+    QDateTime updatedAt;
+    QString updatedBy;
+    int rowVersion = 0;
+
+    QString proxyName() const { return proxyGiven + QLatin1Char(' ') + proxyFamily; }
+};
+
+// An enrollment the consent desk reviews: one a supervisor's override let through, or an adolescent's
+// parent form still waiting for the patient's own.
+struct EnrollmentReviewRow {
+    QString reason; // override | missing_patient_form
+    qint64 enrollmentId = 0;
+    QString mrn;
+    QString patientName;
+    QDate birthDate;
+    QString username;
+    QString holderName;
+    QString form;
+    QString relationship;
+    QDate signedOn;
+    QString overrideReason;
+    QDateTime createdAt;
+    QString createdBy;
+};
+
+// Grants.
+struct GrantWithBirthDate {
+    Grant grant;
+    QDate birthDate;
+};
+
+// Invitations.
+struct InvitationFilter {
+    QString status;        // one status, or empty for all
+    qint64 patientId = 0;  // invitations of logins with a grant to this patient
+    bool dueOnly = false;  // queued, not yet late
+    bool lateOnly = false; // queued and past due
+    QDateTime now;         // for due/late
+    int limit = 500;
+    int offset = 0;
+};
+
+struct InvitationRow {
+    Invitation invitation;
+    QString username;
+    QString userName;  // the holder's full name
+    QString mrn;       // the patient the login is for: its own, or the first it holds a grant to
+    QString mailError; // what the mail server last said about its e-mail, if it refused or failed
+};
+
+// The leads' report.
+struct InvitationTimes {
+    QDateTime sentAt;
+    QDateTime activatedAt;
+    QDateTime expiresAt;
+    QString status;
+};
+
+struct RequestTimes {
+    QDateTime receivedAt;
+    QDateTime dueAt;
+    QDateTime resolvedAt;
+    QString status;
+};
+
+// Family requests.
+struct RequestFilter {
+    enum class Show {
+        Open, // open requests, late or not
+        Late, // open requests past their due time
+        All,  // open and resolved
+    };
+    Show show = Show::Open;
+    QDateTime now; // for Late
+    int limit = 200;
+    int offset = 0;
+};
+
+// One line of the worklist: the request and who it is about.
+struct RequestRow {
+    FamilyRequest request;
+    QString mrn;         // empty when no patient was named
+    QString patientName; // given and family name
+    QString username;    // empty when no login was named
+    QString userName;    // the login holder's given and family name
+    bool late = false;   // still open after its due time (set by the service from its clock)
+};
+
+// An audit event as a resolution names it: which change, to which record.
+struct AuditedAction {
+    qint64 eventId = 0;
+    QString action;     // e.g. "invitation.queued"
+    QString recordType; // e.g. "invitation"
+    QString recordId;
+    QDateTime at;
+    qint64 patientId = 0; // whose timeline the event is on (0 = none)
+    qint64 portalUserId = 0;
+};
+
+// Search.
+struct SearchHit {
+    QString kind; // patient | portal_user
+    qint64 id = 0;
+    QString key; // MRN or username
+    QString name;
+    QString email;
+    QString phone;   // patients only
+    QDate birthDate; // patients only
+    QString status;  // portal users only
+};
+
+// Settings.
+struct HolidayRow {
+    QDate day;
+    QString name;
+    bool closed = true;
+};
+
+} // namespace pd

@@ -1,0 +1,91 @@
+#include "services/StartupService.h"
+
+#include "services/AdminService.h"
+#include "services/DemoData.h"
+#include "services/ServiceContext.h"
+#include "store/Database.h"
+#include "store/PatientRepository.h"
+#include "store/SettingsRepository.h"
+
+#include <QCoreApplication>
+
+namespace pd {
+
+Result<std::unique_ptr<Connection>> StartupService::open(const QString& location, int busyTimeoutMs,
+                                                         const QString& password) {
+    return Connection::open(location, busyTimeoutMs, password);
+}
+
+Result<StartState> StartupService::prepare(Schema schema, const QString& firstSupervisor) {
+    Database& db = m_connection.database();
+    switch (schema) {
+    case Schema::Create:
+        PD_TRY(AdminService::initialize(db, m_clock, firstSupervisor));
+        break;
+    case Schema::Upgrade:
+        PD_TRY(db.migrate());
+        break;
+    case Schema::Existing: {
+        auto version = db.schemaVersion();
+        if (!version)
+            return version.error();
+        if (version.value() == 0)
+            return Error::unavailable(
+                QStringLiteral("db.not_initialized"),
+                QCoreApplication::translate(
+                    "Cli", "The database %1 is not set up yet; run \"portaldesk-cli init\" first.")
+                    .arg(db.location()));
+        PD_TRY(db.migrate()); // for staff on the central database this only checks
+        break;
+    }
+    }
+    StartState state;
+    state.location = db.location();
+    auto version = db.schemaVersion();
+    if (!version)
+        return version.error();
+    state.schemaVersion = version.value();
+    if (schema != Schema::Existing || !m_connection.isServer()) {
+        auto staff = SettingsRepository(db).staffList();
+        if (!staff)
+            return staff.error();
+        state.hasStaff = !staff->isEmpty();
+    }
+    return state;
+}
+
+Status StartupService::fillDemo(const QString& supervisor, int patients, quint32 seed) {
+    Database& db = m_connection.database();
+    PD_TRY(AdminService::initialize(db, m_clock, supervisor)); // names the supervisor only when there is none
+    auto count = PatientRepository(db).count();
+    if (!count)
+        return count.error();
+    if (count.value() > 0)
+        return {};
+    auto member = pd::signIn(db, supervisor);
+    if (!member)
+        return member.error();
+    ServiceContext ctx(db, m_clock, member.value(), QStringLiteral("demo"));
+    auto report = DemoData::generate(ctx, patients, seed);
+    if (!report)
+        return report.error();
+    return {};
+}
+
+Result<Policy> StartupService::policy() {
+    ServiceContext ctx(m_connection.database(), m_clock, StaffMember{}, QString());
+    return ctx.policy();
+}
+
+Result<SignedIn> StartupService::signIn(const QString& name) {
+    auto member = pd::signIn(m_connection.database(), name);
+    if (!member)
+        return member.error();
+    ServiceContext ctx(m_connection.database(), m_clock, member.value(), QString());
+    auto policy = ctx.policy();
+    if (!policy)
+        return policy.error();
+    return SignedIn{member.value(), policy.value()};
+}
+
+} // namespace pd

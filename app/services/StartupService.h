@@ -1,0 +1,57 @@
+// How both programs begin on a database: open it, bring its schema up (or check it), fill a demo, sign
+// the staff member in and read the hospital's policy. The desktop and the CLI take these same steps.
+#pragma once
+
+#include "core/Clock.h"
+#include "core/Policy.h"
+#include "core/Records.h"
+#include "core/Result.h"
+#include "services/Connection.h"
+
+namespace pd {
+
+struct SignedIn {
+    StaffMember staff;
+    Policy policy;
+};
+
+struct StartState {
+    QString location;      // the file, or the server's address without a password
+    int schemaVersion = 0; // after preparing
+    bool hasStaff = true;  // false: a new database; the first to sign in becomes its supervisor
+};
+
+class StartupService final {
+public:
+    enum class Schema {
+        Create,   // "init": create or migrate; with no staff yet, `firstSupervisor` becomes the first
+        Upgrade,  // the desktop on the embedded file: create or migrate; the first sign-in names the
+                  // supervisor
+        Existing, // everything else: the database must be set up already; on the central database staff
+                  // logins only check that the schema is current (its owner upgrades it)
+    };
+
+    StartupService(Connection& connection, const Clock& clock)
+        : m_connection(connection)
+        , m_clock(clock) {}
+
+    // Opens the database; see Connection::open.
+    static Result<std::unique_ptr<Connection>> open(const QString& location, int busyTimeoutMs = 10000,
+                                                    const QString& password = QString());
+
+    Result<StartState> prepare(Schema schema, const QString& firstSupervisor = QString());
+    // Fills an empty database with synthetic families, making `supervisor` its first supervisor when it
+    // has no staff yet. A database that already has patients is left alone.
+    Status fillDemo(const QString& supervisor, int patients, quint32 seed);
+    // The hospital's settings as stored (defaults for those never set); nobody needs to be signed in.
+    Result<Policy> policy();
+    // The named staff member, active (on the central database: the login this connection is), and the
+    // policy they work under.
+    Result<SignedIn> signIn(const QString& name);
+
+private:
+    Connection& m_connection;
+    const Clock& m_clock;
+};
+
+} // namespace pd
