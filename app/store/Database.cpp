@@ -1,4 +1,5 @@
 #include "store/Database.h"
+#include "store/SearchRepository.h"
 
 #include <atomic>
 
@@ -332,8 +333,10 @@ Error Database::serverError(const QString& state, const QString& text, const QSt
 }
 
 Status Database::migrate() {
-    if (m_dialect != Dialect::Postgres)
-        return migrateLocked();
+    if (m_dialect != Dialect::Postgres) {
+        PD_TRY(migrateLocked());
+        return finishUpgrade();
+    }
     // Two workstations starting a new version at once: one migrates, the other waits and finds it done.
     PD_TRY(reconnectIfBroken());
     PD_TRY(execRaw(QStringLiteral("SELECT pg_advisory_lock(%1)").arg(WriterLockKey + 1),
@@ -342,7 +345,24 @@ Status Database::migrate() {
     QSqlQuery unlock(m_db);
     unlock.exec(QStringLiteral("SELECT pg_advisory_unlock(%1)").arg(WriterLockKey + 1));
     applyRoleSchemas();
-    return s;
+    if (!s)
+        return s;
+    return finishUpgrade();
+}
+
+Status Database::finishUpgrade() {
+    if (m_dialect == Dialect::Postgres) {
+        // Only the schema's owner refills the search index; staff logins leave it to `init`.
+        QSqlQuery owner(m_db);
+        if (!owner.exec(QStringLiteral("SELECT tableowner = session_user FROM pg_tables WHERE "
+                                       "schemaname = 'public' AND tablename = 'search_rebuild'")) ||
+            !owner.next() || !owner.value(0).toBool())
+            return {};
+    }
+    auto indexed = SearchRepository(*this).rebuildPending();
+    if (!indexed)
+        return indexed.error();
+    return {};
 }
 
 Status Database::migrateLocked() {
@@ -399,6 +419,25 @@ Status Database::migrateLocked() {
                                 "\"portaldesk-cli init\".")
                     .arg(applied.isEmpty() ? 0 : *std::max_element(applied.keyBegin(), applied.keyEnd()))
                     .arg(newest));
+    }
+    if (m_dialect == Dialect::Postgres && applied.isEmpty()) {
+        // pg_trgm takes its letters from the database's character type: under C or POSIX it skips every
+        // letter outside ASCII, and names in Spanish, Armenian or Korean would go unindexed.
+        QSqlQuery ctype(m_db);
+        if (!ctype.exec(QStringLiteral("SELECT datctype, pg_encoding_to_char(encoding) FROM pg_database "
+                                       "WHERE datname = current_database()")) ||
+            !ctype.next())
+            return errorFrom(ctype, QCoreApplication::translate("Database", "reading the database's locale"));
+        const QString type = ctype.value(0).toString();
+        const QString encoding = ctype.value(1).toString();
+        if (type == QLatin1String("C") || type == QLatin1String("POSIX") || encoding != QLatin1String("UTF8"))
+            return Error::validation(
+                QStringLiteral("db.ctype"),
+                QCoreApplication::translate(
+                    "Database", "The database's character type is %1 (%2): search would skip every letter "
+                                "outside ASCII. Create the database with ENCODING 'UTF8' and a UTF-8 "
+                                "LC_CTYPE such as 'C.UTF-8' or 'en_US.UTF-8'.")
+                    .arg(type, encoding));
     }
     for (const Migration& mig : migrations) {
         if (applied.contains(mig.version)) {

@@ -82,6 +82,7 @@ private:
     Status execRaw(const QString& sql, const QString& what);
     Status connectServer();
     Status migrateLocked();
+    Status finishUpgrade(); // work a migration leaves to PortalDesk itself (refilling the search index)
     void applyRoleSchemas();
     Error serverError(const QString& state, const QString& text, const QString& what) const;
     Status commitOutcome(const Error& lost);

@@ -1,5 +1,7 @@
 #include "store/PatientRepository.h"
 
+#include "store/SearchRepository.h"
+
 #include <QCoreApplication>
 
 namespace pd {
@@ -69,7 +71,10 @@ Result<qint64> PatientRepository::insert(const Patient& p, const QDateTime& at, 
         .bind(QStringLiteral(":at2"), DbTime::toDb(at))
         .bind(QStringLiteral(":by2"), by);
     PD_TRY(q.exec());
-    return q.lastInsertId();
+    Patient indexed = p;
+    indexed.id = q.lastInsertId();
+    PD_TRY(SearchRepository(m_db).indexPatient(indexed));
+    return indexed.id;
 }
 
 Result<std::optional<Patient>> PatientRepository::one(const QString& where, const QVariant& value) {
@@ -110,7 +115,7 @@ Status PatientRepository::update(const Patient& p, const QDateTime& at, const QS
     if (q.numRowsAffected() != 1)
         return staleRecordError(m_db, QStringLiteral("patients"), p.id,
                                 QCoreApplication::translate("Database", "Patient %1").arg(p.mrn));
-    return {};
+    return SearchRepository(m_db).indexPatient(p);
 }
 
 } // namespace pd

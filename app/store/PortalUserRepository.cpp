@@ -1,6 +1,7 @@
 #include "store/PortalUserRepository.h"
 
 #include "store/PatientRepository.h"
+#include "store/SearchRepository.h"
 
 #include <QCoreApplication>
 
@@ -55,7 +56,10 @@ Result<qint64> PortalUserRepository::insert(const PortalUser& u, const QDateTime
         .bind(QStringLiteral(":at2"), DbTime::toDb(at))
         .bind(QStringLiteral(":by2"), by);
     PD_TRY(q.exec());
-    return q.lastInsertId();
+    PortalUser indexed = u;
+    indexed.id = q.lastInsertId();
+    PD_TRY(SearchRepository(m_db).indexPortalUser(indexed));
+    return indexed.id;
 }
 
 Result<QList<PortalUser>> PortalUserRepository::many(const QString& sql, const QVariant& value) {
@@ -120,6 +124,12 @@ Result<bool> PortalUserRepository::usernameTaken(const QString& username) {
 }
 
 Status PortalUserRepository::update(const PortalUser& u, const QDateTime& at, const QString& by) {
+    // The index changes only with what it holds; a status change (by any role) leaves it alone.
+    auto before = byId(u.id);
+    if (!before)
+        return before.error();
+    const bool reindex = !before->has_value() || (*before)->email != u.email ||
+                         (*before)->givenName != u.givenName || (*before)->familyName != u.familyName;
     Query q(
         m_db,
         QStringLiteral(
@@ -150,7 +160,7 @@ Status PortalUserRepository::update(const PortalUser& u, const QDateTime& at, co
     if (q.numRowsAffected() != 1)
         return staleRecordError(m_db, QStringLiteral("portal_users"), u.id,
                                 QCoreApplication::translate("Database", "Portal user %1").arg(u.username));
-    return {};
+    return reindex ? SearchRepository(m_db).indexPortalUser(u) : Status();
 }
 
 } // namespace pd

@@ -1,84 +1,262 @@
 #include "store/SearchRepository.h"
 
+#include "core/SearchText.h"
+
+#include <QSet>
+
 namespace pd {
 
-Result<QList<SearchHit>> SearchRepository::search(const QString& rawText, int limit, int offset) {
-    const QString text = rawText.simplified();
+namespace {
+
+// Row ids in the index: patient n → 2n, portal user n → 2n + 1.
+qint64 patientRow(qint64 id) {
+    return id * 2;
+}
+qint64 userRow(qint64 id) {
+    return id * 2 + 1;
+}
+
+QString patientBody(const Patient& p) {
+    return SearchText::indexBody({p.mrn, p.givenName, p.familyName, p.email}, p.phone);
+}
+
+QString userBody(const PortalUser& u) {
+    return SearchText::indexBody({u.username, u.givenName, u.familyName, u.email});
+}
+
+QString idList(const QList<qint64>& ids) {
+    QStringList parts;
+    parts.reserve(ids.size());
+    for (qint64 id : ids)
+        parts.append(QString::number(id));
+    return parts.join(QLatin1Char(','));
+}
+
+} // namespace
+
+Status SearchRepository::put(qint64 rowid, const QString& body) {
+    if (m_db.dialect() == Dialect::Postgres) {
+        // The index is the owner's: staff who may change people write it through this function only.
+        Query q(m_db, QStringLiteral("SELECT public.search_index_put(:rowid, :body)"));
+        q.bind(QStringLiteral(":rowid"), rowid).bind(QStringLiteral(":body"), body);
+        return q.exec();
+    }
+    Query del(m_db, QStringLiteral("DELETE FROM search_index WHERE rowid = :rowid"));
+    del.bind(QStringLiteral(":rowid"), rowid);
+    PD_TRY(del.exec());
+    Query ins(m_db, QStringLiteral("INSERT INTO search_index (rowid, body) VALUES (:rowid, :body)"));
+    ins.bind(QStringLiteral(":rowid"), rowid).bind(QStringLiteral(":body"), body);
+    return ins.exec();
+}
+
+Status SearchRepository::indexPatient(const Patient& patient) {
+    return put(patientRow(patient.id), patientBody(patient));
+}
+
+Status SearchRepository::indexPortalUser(const PortalUser& user) {
+    return put(userRow(user.id), userBody(user));
+}
+
+Result<QList<qint64>> SearchRepository::matching(const QStringList& patterns, int limit) {
+    QList<qint64> out;
+    if (m_db.dialect() == Dialect::Postgres) {
+        QStringList likes;
+        for (const QString& p : patterns)
+            likes.append(QLatin1Char('%') + p + QLatin1Char('%')); // letters, digits and spaces only
+        // search_rowids() runs as the schema's owner, so support agents find people by e-mail or phone
+        // without being able to read either; it plans each search with its own patterns.
+        Query q(m_db, QStringLiteral("SELECT rowid FROM public.search_rowids(:patterns, :limit)"));
+        QString array = QStringLiteral("{");
+        for (qsizetype i = 0; i < likes.size(); ++i) {
+            if (i > 0)
+                array += QLatin1Char(',');
+            array += QLatin1Char('"') + likes.at(i) + QLatin1Char('"');
+        }
+        array += QLatin1Char('}');
+        q.bind(QStringLiteral(":patterns"), array).bind(QStringLiteral(":limit"), limit);
+        PD_TRY(q.exec());
+        while (q.next())
+            out.append(q.value(0).toLongLong());
+        return out;
+    }
+    QStringList phrases;
+    for (const QString& p : patterns)
+        phrases.append(QLatin1Char('"') + p + QLatin1Char('"')); // letters, digits and spaces only
+    Query q(m_db, QStringLiteral("SELECT rowid FROM search_index WHERE search_index MATCH :match "
+                                 "ORDER BY rowid LIMIT :limit"));
+    q.bind(QStringLiteral(":match"), phrases.join(QStringLiteral(" AND ")))
+        .bind(QStringLiteral(":limit"), limit);
+    PD_TRY(q.exec());
+    while (q.next())
+        out.append(q.value(0).toLongLong());
+    return out;
+}
+
+Result<QList<qint64>> SearchRepository::exact(const QString& key) {
+    QList<qint64> out;
+    Query q(m_db,
+            QStringLiteral("SELECT id * 2 AS rid FROM patients WHERE mrn = :key "
+                           "UNION ALL SELECT id * 2 + 1 AS rid FROM portal_users WHERE username = :key2"));
+    q.bind(QStringLiteral(":key"), key).bind(QStringLiteral(":key2"), key.toLower());
+    PD_TRY(q.exec());
+    while (q.next())
+        out.append(q.value(0).toLongLong());
+    return out;
+}
+
+Result<QList<SearchHit>> SearchRepository::search(const QString& text, int limit, int offset) {
     QList<SearchHit> out;
-    if (text.isEmpty())
+    const SearchText::Query query = SearchText::parse(text);
+    if (query.isEmpty() || limit <= 0)
+        return out;
+    offset = qMax(0, offset);
+    const int wanted = offset + limit;
+
+    // Tiers, best first; a person found by an earlier tier is not repeated by a later one.
+    QList<qint64> order;
+    QSet<qint64> seen;
+    const auto take = [&](const QList<qint64>& rows) {
+        for (qint64 r : rows) {
+            if (!seen.contains(r)) {
+                seen.insert(r);
+                order.append(r);
+            }
+        }
+    };
+    if (!query.exactKey.isEmpty()) {
+        auto rows = exact(query.exactKey);
+        if (!rows)
+            return rows.error();
+        take(rows.value());
+    }
+    QStringList prefix, anywhere;
+    for (const QString& term : query.terms) {
+        prefix.append(SearchText::pattern(term, true));
+        anywhere.append(SearchText::pattern(term, false));
+    }
+    if (order.size() < wanted) {
+        auto rows = matching(prefix, wanted);
+        if (!rows)
+            return rows.error();
+        take(rows.value());
+    }
+    if (order.size() < wanted && anywhere != prefix) {
+        auto rows = matching(anywhere, wanted + int(order.size()));
+        if (!rows)
+            return rows.error();
+        take(rows.value());
+    }
+    const QList<qint64> page = order.mid(offset, limit);
+    if (page.isEmpty())
         return out;
 
-    // Three characters or more use the trigram index; shorter terms (two-character Korean or Chinese
-    // names, say) are matched by LIKE on the same index table, bounded by the limit.
-    QString matchSql;
-    QString bound;
-    if (m_db.dialect() == Dialect::Postgres) {
-        // search_rowids() matches with ILIKE, which pg_trgm indexes; it runs as the schema's owner, so
-        // support agents find people by e-mail or phone without being able to read either.
-        QString escaped = text;
-        escaped.replace(QLatin1Char('\\'), QStringLiteral("\\\\"))
-            .replace(QLatin1Char('%'), QStringLiteral("\\%"))
-            .replace(QLatin1Char('_'), QStringLiteral("\\_"));
-        bound = QLatin1Char('%') + escaped + QLatin1Char('%');
-    } else if (text.size() >= 3) {
-        matchSql = QStringLiteral("search_index MATCH :term");
-        QString quoted = text;
-        quoted.replace(QLatin1Char('"'), QStringLiteral("\"\""));
-        bound = QLatin1Char('"') + quoted + QLatin1Char('"');
-    } else {
-        matchSql = QStringLiteral("body LIKE :term ESCAPE '\\'");
-        QString escaped = text;
-        escaped.replace(QLatin1Char('\\'), QStringLiteral("\\\\"))
-            .replace(QLatin1Char('%'), QStringLiteral("\\%"))
-            .replace(QLatin1Char('_'), QStringLiteral("\\_"));
-        bound = QLatin1Char('%') + escaped + QLatin1Char('%');
-    }
-
-    Query q(m_db,
-            QStringLiteral(
-                "SELECT s.rowid AS rid, "
-                "p.id AS p_id, p.mrn, p.given_name AS p_given, p.family_name AS p_family, p.email AS "
-                "p_email, p.phone, "
-                "p.birth_date, u.id AS u_id, u.username, u.given_name AS u_given, u.family_name AS u_family, "
-                "u.email AS u_email, u.status "
-                "FROM ") +
-                (m_db.dialect() == Dialect::Postgres
-                     ? QStringLiteral("search_rowids(:term, :limit, :offset) s ")
-                     : QStringLiteral("(SELECT rowid FROM search_index WHERE ") + matchSql +
-                           QStringLiteral(" ORDER BY rowid LIMIT :limit OFFSET :offset) s ")) +
-                QStringLiteral("LEFT JOIN patients p ON s.rowid % 2 = 0 AND p.id = s.rowid / 2 "
-                               "LEFT JOIN portal_users u ON s.rowid % 2 = 1 AND u.id = (s.rowid - 1) / 2 "
-                               "ORDER BY s.rowid % 2, coalesce(p.family_name, u.family_name), "
-                               "coalesce(p.given_name, u.given_name)"));
-    q.bind(QStringLiteral(":term"), bound)
-        .bind(QStringLiteral(":limit"), limit)
-        .bind(QStringLiteral(":offset"), qMax(0, offset));
-    PD_TRY(q.exec());
-    while (q.next()) {
-        SearchHit h;
-        if (!q.value(QStringLiteral("p_id")).isNull()) {
+    QList<qint64> patientIds, userIds;
+    for (qint64 r : page)
+        (r % 2 == 0 ? patientIds : userIds).append(r / 2);
+    QHash<qint64, SearchHit> hits;
+    if (!patientIds.isEmpty()) {
+        Query q(m_db, QStringLiteral("SELECT id, mrn, given_name, family_name, email, phone, birth_date "
+                                     "FROM patients WHERE id IN (") +
+                          idList(patientIds) + QLatin1Char(')'));
+        PD_TRY(q.exec());
+        while (q.next()) {
+            SearchHit h;
             h.kind = QStringLiteral("patient");
-            h.id = q.value(QStringLiteral("p_id")).toLongLong();
-            h.key = q.value(QStringLiteral("mrn")).toString();
-            h.name = q.value(QStringLiteral("p_given")).toString() + QLatin1Char(' ') +
-                     q.value(QStringLiteral("p_family")).toString();
-            h.email = q.value(QStringLiteral("p_email")).toString();
-            h.phone = q.value(QStringLiteral("phone")).toString();
-            h.birthDate = DbTime::date(q.value(QStringLiteral("birth_date")));
-        } else if (!q.value(QStringLiteral("u_id")).isNull()) {
-            h.kind = QStringLiteral("portal_user");
-            h.id = q.value(QStringLiteral("u_id")).toLongLong();
-            h.key = q.value(QStringLiteral("username")).toString();
-            h.name = q.value(QStringLiteral("u_given")).toString() + QLatin1Char(' ') +
-                     q.value(QStringLiteral("u_family")).toString();
-            h.email = q.value(QStringLiteral("u_email")).toString();
-            h.status = q.value(QStringLiteral("status")).toString();
-        } else {
-            continue;
+            h.id = q.value(0).toLongLong();
+            h.key = q.value(1).toString();
+            h.name = q.value(2).toString() + QLatin1Char(' ') + q.value(3).toString();
+            h.email = q.value(4).toString();
+            h.phone = q.value(5).toString();
+            h.birthDate = DbTime::date(q.value(6));
+            hits.insert(patientRow(h.id), h);
         }
-        out.append(h);
+    }
+    if (!userIds.isEmpty()) {
+        Query q(m_db, QStringLiteral("SELECT id, username, given_name, family_name, email, status "
+                                     "FROM portal_users WHERE id IN (") +
+                          idList(userIds) + QLatin1Char(')'));
+        PD_TRY(q.exec());
+        while (q.next()) {
+            SearchHit h;
+            h.kind = QStringLiteral("portal_user");
+            h.id = q.value(0).toLongLong();
+            h.key = q.value(1).toString();
+            h.name = q.value(2).toString() + QLatin1Char(' ') + q.value(3).toString();
+            h.email = q.value(4).toString();
+            h.status = q.value(5).toString();
+            hits.insert(userRow(h.id), h);
+        }
+    }
+    for (qint64 r : page) {
+        auto it = hits.constFind(r);
+        if (it != hits.constEnd())
+            out.append(it.value());
     }
     return out;
+}
+
+Result<int> SearchRepository::rebuildPending(int batch) {
+    int done = 0;
+    for (const QString& kind : {QStringLiteral("patient"), QStringLiteral("portal_user")}) {
+        for (;;) {
+            Transaction tx(m_db);
+            PD_TRY(tx.begin());
+            Query next(m_db, QStringLiteral("SELECT next_id FROM search_rebuild WHERE kind = :kind"));
+            next.bind(QStringLiteral(":kind"), kind);
+            PD_TRY(next.exec());
+            if (!next.next())
+                break; // this kind is indexed
+            const qint64 from = next.value(0).toLongLong();
+            const bool patients = kind == QLatin1String("patient");
+            Query rows(m_db, patients
+                                 ? QStringLiteral("SELECT id, mrn, given_name, family_name, email, phone "
+                                                  "FROM patients WHERE id > :from ORDER BY id LIMIT :n")
+                                 : QStringLiteral("SELECT id, username, given_name, family_name, email "
+                                                  "FROM portal_users WHERE id > :from ORDER BY id LIMIT :n"));
+            rows.bind(QStringLiteral(":from"), from).bind(QStringLiteral(":n"), batch);
+            PD_TRY(rows.exec());
+            qint64 last = from;
+            int count = 0;
+            QList<QPair<qint64, QString>> bodies;
+            while (rows.next()) {
+                last = rows.value(0).toLongLong();
+                if (patients) {
+                    Patient p;
+                    p.id = last;
+                    p.mrn = rows.value(1).toString();
+                    p.givenName = rows.value(2).toString();
+                    p.familyName = rows.value(3).toString();
+                    p.email = rows.value(4).toString();
+                    p.phone = rows.value(5).toString();
+                    bodies.append({patientRow(last), patientBody(p)});
+                } else {
+                    PortalUser u;
+                    u.id = last;
+                    u.username = rows.value(1).toString();
+                    u.givenName = rows.value(2).toString();
+                    u.familyName = rows.value(3).toString();
+                    u.email = rows.value(4).toString();
+                    bodies.append({userRow(last), userBody(u)});
+                }
+                ++count;
+            }
+            for (const auto& [rowid, body] : std::as_const(bodies))
+                PD_TRY(put(rowid, body));
+            Query mark(m_db,
+                       count < batch
+                           ? QStringLiteral("DELETE FROM search_rebuild WHERE kind = :kind")
+                           : QStringLiteral("UPDATE search_rebuild SET next_id = :last WHERE kind = :kind"));
+            mark.bind(QStringLiteral(":kind"), kind);
+            if (count >= batch)
+                mark.bind(QStringLiteral(":last"), last);
+            PD_TRY(mark.exec());
+            PD_TRY(tx.commit());
+            done += count;
+            if (count < batch)
+                break;
+        }
+    }
+    return done;
 }
 
 } // namespace pd

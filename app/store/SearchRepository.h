@@ -1,4 +1,6 @@
-// Substring search across patients and portal users (FTS5 trigram index kept by triggers).
+// Search across patients and portal users as staff type it. The index holds each person's folded words
+// (core/SearchText), written here whenever a person is added or changed: an FTS5 trigram table on SQLite,
+// a pg_trgm GIN index on PostgreSQL that only the schema's owner can read.
 #pragma once
 
 #include "store/Layer.h"
@@ -13,11 +15,25 @@ public:
     explicit SearchRepository(Database& db)
         : m_db(db) {}
 
-    // Any part of name, MRN, e-mail or phone, case-insensitive. The text is bound, never spliced into SQL.
-    // Pages follow the index's order (`offset` rows skipped); each page is sorted by kind and name.
+    // Every word of `text` must match (any order; accents, case and punctuation ignored). An exact MRN or
+    // username comes first, then people whose words all start as typed, then the rest, each in index order.
+    // The text is folded into letters and digits and bound, never spliced into SQL.
     Result<QList<SearchHit>> search(const QString& text, int limit, int offset = 0);
 
+    // Keeps the index in step with a person, inside the caller's transaction.
+    Status indexPatient(const Patient& patient);
+    Status indexPortalUser(const PortalUser& user);
+
+    // Indexes, in batches of `batch`, the people a newer PortalDesk has not indexed yet (after the
+    // migration that changed the index's form); resumes where a stopped run left off. Returns how many
+    // were indexed.
+    Result<int> rebuildPending(int batch = 5000);
+
 private:
+    Status put(qint64 rowid, const QString& body);
+    Result<QList<qint64>> matching(const QStringList& patterns, int limit);
+    Result<QList<qint64>> exact(const QString& key);
+
     Database& m_db;
 };
 

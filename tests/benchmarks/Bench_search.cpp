@@ -52,23 +52,34 @@ int main(int argc, char* argv[]) {
         for (int repeat = 0; repeat < 20; ++repeat)
             cjk.time([&] { (void)search.search(word, 50); });
     row(QStringLiteral("search, 1-2 CJK characters"), cjk);
+    Samples rare;
+    for (const QString& word : {QStringLiteral("xq"), QStringLiteral("q"), QStringLiteral("zz")})
+        for (int repeat = 0; repeat < 20; ++repeat)
+            rare.time([&] { (void)search.search(word, 50); });
+    row(QStringLiteral("search, a rare 1-2 character term"), rare);
+    Samples names;
+    for (const QString& words : {QStringLiteral("hernandez sofia"), QStringLiteral("Lopez, Ana"),
+                                 QStringLiteral("so he"), QStringLiteral("323 361 2330")})
+        for (int repeat = 0; repeat < 20; ++repeat)
+            names.time([&] { (void)search.search(words, 50); });
+    row(QStringLiteral("search, two words in any order / a phone"), names);
 
     QSqlQuery plan(t.db->connection());
     std::printf("\nquery plan for a 3+ character search:\n");
     if (t.db->dialect() == Dialect::Postgres) {
         // What the search function runs for one term (it plans each term anew).
-        plan.exec(QStringLiteral("EXPLAIN SELECT s.rowid FROM public.search_index s WHERE s.body ILIKE "
-                                 "'%Hernández4242%' ESCAPE '\\' ORDER BY s.rowid LIMIT 50"));
+        plan.exec(QStringLiteral("EXPLAIN SELECT s.rowid FROM public.search_index s WHERE s.body LIKE "
+                                 "'%hernandez4242%' ORDER BY s.rowid LIMIT 50"));
         while (plan.next())
             std::printf("  %s\n", qPrintable(plan.value(0).toString()));
         std::printf("\nand for a common one:\n");
-        plan.exec(QStringLiteral("EXPLAIN SELECT s.rowid FROM public.search_index s WHERE s.body ILIKE "
-                                 "'%Hern%' ESCAPE '\\' ORDER BY s.rowid LIMIT 50"));
+        plan.exec(QStringLiteral("EXPLAIN SELECT s.rowid FROM public.search_index s WHERE s.body LIKE "
+                                 "'%  he%' ORDER BY s.rowid LIMIT 50"));
         while (plan.next())
             std::printf("  %s\n", qPrintable(plan.value(0).toString()));
     } else {
         plan.exec(QStringLiteral("EXPLAIN QUERY PLAN SELECT rowid FROM search_index WHERE search_index MATCH "
-                                 "'\"Hernán\"' LIMIT 50"));
+                                 "'\"  he\" AND \"hernan\"' ORDER BY rowid LIMIT 50"));
         while (plan.next())
             std::printf("  %s\n", qPrintable(plan.value(3).toString()));
     }

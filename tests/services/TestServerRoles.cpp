@@ -117,6 +117,14 @@ private slots:
                                                  << "SELECT * FROM public.invitations" << false;
         QTest::newRow("agent reads the search index") << "sam"
                                                       << "SELECT body FROM search_index" << false;
+        QTest::newRow("agent writes the search index")
+            << "sam"
+            << "SELECT public.search_index_put(2, 'anyone')" << false;
+        QTest::newRow("agent writes the search index directly")
+            << "sam"
+            << "UPDATE public.search_index SET body = 'x'" << false;
+        QTest::newRow("specialist reads the search index") << "pat"
+                                                           << "SELECT body FROM public.search_index" << false;
         QTest::newRow("agent reads mail") << "sam"
                                           << "SELECT raw FROM public.outbox" << false;
         QTest::newRow("agent reads the audit log") << "sam"

@@ -52,6 +52,28 @@ private:
     }
 
 private slots:
+    // pg_trgm would skip every letter outside ASCII under a C character type: init refuses such a
+    // database and says how to make one that works, before it creates anything.
+    void initRefusesADatabaseWhoseSearchWouldSkipLetters() {
+        if (!onPostgres())
+            QSKIP("the character type is the central database's");
+        PgCluster& pg = PgCluster::shared();
+        const QString name = QStringLiteral("ctype_c_%1").arg(QCoreApplication::applicationPid());
+        QVERIFY(pg.exec(QStringLiteral("CREATE DATABASE ") + PgCluster::quoteIdentifier(name) +
+                        QStringLiteral(" TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C'")));
+        {
+            auto db = Database::open(pg.url(name));
+            QVERIFY2(db.ok(), db.ok() ? "" : qPrintable(db.error().message));
+            const Status s = (*db)->migrate();
+            QVERIFY(!s.ok());
+            QCOMPARE(s.error().rule, QStringLiteral("db.ctype"));
+            QVERIFY(s.error().message.contains(QStringLiteral("C.UTF-8")));
+            auto version = (*db)->schemaVersion();
+            QCOMPARE(version.value(), 0);
+        }
+        QVERIFY(pg.dropDatabase(name));
+    }
+
     void freshDatabaseIsMigratedOnce() {
         TestDb t;
         const int compiledIn =

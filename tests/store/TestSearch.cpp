@@ -2,6 +2,7 @@
 #include "support/TestSupport.h"
 
 #include "services/PatientService.h"
+#include "store/SearchRepository.h"
 
 using namespace pd;
 using namespace pd::test;
@@ -27,11 +28,123 @@ class TestSearch : public QObject {
 
 private slots:
     void initTestCase() {
+        add("100199", "Carla", "Laramos", "", ""); // "ramos" inside a word, indexed before Sofia Ramos
         add("100200", "José", "Ñúñez", "jose.nunez@example.org", "(323) 555-0199");
         add("100201", "Արամ", "Սարգսյան", "", "");
         add("100202", "민준", "김", "", "");
         add("100203", "小明", "王", "", "");
         add("100204", "Olivia", "O'Brien", "obrien@example.com", "323.555.0142");
+        add("100205", "Sofía", "Hernández-López", "", "(323) 361-2330");
+        add("100206", "Thị Đào", "Nguyễn", "", "");
+        add("100207", "Łukasz", "Wróbel", "", "");
+        add("100208", "Sofia", "Ramos", "sr@example.org", "");
+        add("300205", "Mateo", "Sofer", "", "");
+    }
+
+    // What staff type, and who must (and must not) come back: SPEC §11a, search as staff type it.
+    void asStaffTypeIt_data() {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("found");    // MRNs that must be among the hits
+        QTest::addColumn<QString>("notFound"); // MRNs that must not
+        const auto row = [](const char* name, const char* text, const char* found, const char* notFound) {
+            QTest::newRow(name) << QString::fromUtf8(text) << QString::fromLatin1(found)
+                                << QString::fromLatin1(notFound);
+        };
+        row("no accents", "Hernandez", "100205", "100208");
+        row("lower case, no accent", "sofia", "100205 100208", "100207");
+        row("upper case, two names", "HERNANDEZ LOPEZ", "100205", "100208");
+        row("family then given", "lopez sofia", "100205", "100208");
+        row("with accents and a comma", "Hernández, Sofía", "100205", "100208");
+        row("word starts", "sofi hern", "100205", "100208");
+        row("every word must match", "sofia ramos", "100208", "100205");
+        row("two letters only at a word's start", "so ra", "100208", "100205 300205");
+        row("one letter at a word's start", "s h", "100205", "100208");
+        row("three letters match inside a word", "ofi", "100205 100208", "");
+        row("two letters inside a word do not", "fi", "", "100205 100208");
+        row("phone with spaces", "323 361 2330", "100205", "100200");
+        row("phone as written", "(323) 361-2330", "100205", "100200");
+        row("phone with the country code", "+1 323-361-2330", "100205", "100200");
+        row("phone, last digits", "2330", "100205", "100200");
+        row("Vietnamese without marks", "nguyen dao", "100206", "");
+        row("Vietnamese as written", "Nguyễn Thị Đào", "100206", "");
+        row("Polish ł and ó", "lukasz wrobel", "100207", "");
+        row("Korean given name", "민준 김", "100202", "");
+        row("Armenian any case", "արամ", "100201", "");
+        row("Chinese family name", "王 小明", "100203", "");
+        row("apostrophe left out", "obrien", "100204", "");
+        row("e-mail as typed", "sr@example.org", "100208", "100205");
+    }
+    void asStaffTypeIt() {
+        QFETCH(QString, text);
+        QFETCH(QString, found);
+        QFETCH(QString, notFound);
+        auto ctx = m_t.as(QStringLiteral("specialist"));
+        auto hits = PatientService(*ctx).search(text);
+        QVERIFY2(hits.ok(), hits.ok() ? "" : qPrintable(hits.error().message));
+        QStringList mrns;
+        for (const SearchHit& h : hits.value()) {
+            if (h.kind == QLatin1String("patient"))
+                mrns.append(h.key);
+        }
+        for (const QString& m : found.split(QLatin1Char(' '), Qt::SkipEmptyParts))
+            QVERIFY2(mrns.contains(m), qPrintable(text + QStringLiteral(" should find ") + m));
+        for (const QString& m : notFound.split(QLatin1Char(' '), Qt::SkipEmptyParts))
+            QVERIFY2(!mrns.contains(m), qPrintable(text + QStringLiteral(" should not find ") + m));
+    }
+
+    // An exact MRN first, then people whose words start as typed, then the rest.
+    void bestMatchesFirst() {
+        auto ctx = m_t.as(QStringLiteral("specialist"));
+        auto byMrn = PatientService(*ctx).search(QStringLiteral("300205"));
+        QVERIFY(byMrn.ok());
+        QVERIFY(!byMrn->isEmpty());
+        QCOMPARE(byMrn->first().key, QStringLiteral("300205"));
+        auto sof = PatientService(*ctx).search(QStringLiteral("sofe"));
+        QVERIFY(sof.ok());
+        QCOMPARE(sof->size(), 1);
+        QCOMPARE(sof->first().key, QStringLiteral("300205"));
+        auto mrnPart = PatientService(*ctx).search(QStringLiteral("0205"));
+        QVERIFY(mrnPart.ok());
+        QCOMPARE(mrnPart->size(), 2); // 100205 and 300205, both inside the number
+        auto paged = PatientService(*ctx).search(QStringLiteral("sofia"), 1, 1);
+        QVERIFY(paged.ok());
+        QCOMPARE(paged->size(), 1);
+        auto first = PatientService(*ctx).search(QStringLiteral("sofia"), 1, 0);
+        QVERIFY(first.ok());
+        QVERIFY(first->first().key != paged->first().key);
+        // "Sofer" holds "sof" at its start and "ofe" inside: a word start ranks above a match inside.
+        auto ranked = PatientService(*ctx).search(QStringLiteral("ofe"));
+        QVERIFY(ranked.ok());
+        QCOMPARE(ranked->size(), 1);
+        auto ramos = PatientService(*ctx).search(QStringLiteral("ramos"));
+        QVERIFY(ramos.ok());
+        QCOMPARE(ramos->size(), 2);
+        QCOMPARE(ramos->at(0).key, QStringLiteral("100208")); // Ramos: the word starts so
+        QCOMPARE(ramos->at(1).key, QStringLiteral("100199")); // Laramos: inside a word
+    }
+
+    // A database from before the folded index: its people are indexed again, in batches, by the upgrade.
+    void anUpgradeIndexesEveryoneAgain() {
+        QCOMPARE(m_t.count(QStringLiteral("SELECT count(*) FROM search_rebuild")), 0);
+        const qint64 indexed = m_t.count(QStringLiteral("SELECT count(*) FROM search_index"));
+        QVERIFY(indexed >= 11);
+        {
+            Query wipe(*m_t.db, QStringLiteral("DELETE FROM search_index"));
+            QVERIFY(wipe.exec().ok());
+            Query pending(*m_t.db, QStringLiteral("INSERT INTO search_rebuild (kind, next_id) VALUES "
+                                                  "('patient', 0), ('portal_user', 0)"));
+            QVERIFY(pending.exec().ok());
+        }
+        auto ctx = m_t.as(QStringLiteral("specialist"));
+        QVERIFY(PatientService(*ctx).search(QStringLiteral("hernandez"))->isEmpty());
+        auto some = SearchRepository(*m_t.db).rebuildPending(3); // stops after the first batches…
+        QVERIFY(some.ok());
+        QCOMPARE(m_t.count(QStringLiteral("SELECT count(*) FROM search_rebuild")), 0);
+        QCOMPARE(m_t.count(QStringLiteral("SELECT count(*) FROM search_index")), indexed);
+        QVERIFY(m_t.db->migrate().ok()); // …and a later start finds nothing left to do
+        auto found = PatientService(*ctx).search(QStringLiteral("hernandez"));
+        QVERIFY(found.ok());
+        QCOMPARE(found->size(), 1);
     }
 
     void findsByAnyPart_data() {
@@ -75,7 +188,7 @@ private slots:
         auto hits = PatientService(*ctx).search(text);
         QVERIFY2(hits.ok(), hits.ok() ? "" : qPrintable(hits.error().message));
         QVERIFY(hits->isEmpty());
-        QCOMPARE(m_t.count(QStringLiteral("SELECT count(*) FROM patients")), 5);
+        QCOMPARE(m_t.count(QStringLiteral("SELECT count(*) FROM patients")), 11);
     }
 
     void overLongSearchIsRefused() {

@@ -1,0 +1,35 @@
+// Search as staff type it: the folding both the index and the query go through, so accents, case,
+// punctuation and word order don't matter (SPEC §11a). Pure functions; the store keeps the folded text.
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+namespace pd::SearchText {
+
+// Letters and digits only, case-folded, without diacritics (NFD, combining marks dropped, NFC again,
+// plus the letters that don't decompose: đ, ł, ø, æ, ß, …). Apostrophes join ("O'Brien" → "obrien");
+// every other mark or symbol separates words ("Hernández-López" → "hernandez lopez").
+QStringList words(const QString& text);
+// A phone number's digits, without a leading US country code ("+1 (323) 361-2330" → "3233612330").
+QString phoneDigits(const QString& text);
+
+// What the index stores for one person: every word of every field, each after two spaces, so that a
+// word's start can be matched by a trigram index ("  s", " so", " sof…").
+QString indexBody(const QStringList& fields, const QString& phone = QString());
+
+// One query as the store runs it.
+struct Query {
+    QString exactKey; // the text as typed, trimmed, when it is one token: an MRN or username matched exactly
+    // Every term must match somewhere. A term of three characters or more matches anywhere; a shorter one
+    // only at the start of a word. Terms are letters and digits only: nothing in them is query syntax.
+    QStringList terms;
+    bool isEmpty() const { return terms.isEmpty(); }
+};
+Query parse(const QString& text);
+
+// The substring each term must be found as: anywhere (`wordStart` false, terms of 3+ characters) or at
+// the start of a word (the index body's two-space separator in front).
+QString pattern(const QString& term, bool wordStart);
+
+} // namespace pd::SearchText

@@ -1,0 +1,94 @@
+// The folding that the search index and every query share: what staff type becomes the same words as
+// what the record holds (SPEC §11a).
+#include "core/SearchText.h"
+
+#include <QTest>
+
+using namespace pd;
+
+class TestSearchText : public QObject {
+    Q_OBJECT
+
+private slots:
+    void words_data() {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("words"); // joined by one space
+        const auto row = [](const char* name, const char* text, const char* words) {
+            QTest::newRow(name) << QString::fromUtf8(text) << QString::fromUtf8(words);
+        };
+        row("accents and case", "Sofía HERNÁNDEZ", "sofia hernandez");
+        row("hyphenated family name", "Hernández-López", "hernandez lopez");
+        row("comma and word order kept", "Hernández, Sofía", "hernandez sofia");
+        row("apostrophe joins", "O'Brien", "obrien");
+        row("typographic apostrophe joins", "D\u2019Angelo", "dangelo");
+        row("ñ", "Ñúñez", "nunez");
+        row("Vietnamese stacked marks", "Nguyễn Thị", "nguyen thi");
+        row("Vietnamese đ", "Đào", "dao");
+        row("Polish ł", "Łukasz Wróbel", "lukasz wrobel");
+        row("German ß", "Strauß", "strauss");
+        row("Danish ø and æ", "Søren Ærø", "soren aero");
+        row("Korean syllables survive", "김민준", "김민준");
+        row("Chinese untouched", "王小明", "王小明");
+        row("Armenian lower-cased", "Սարգսյան", "սարգսյան");
+        row("e-mail splits at punctuation", "maria.lopez@example.org", "maria lopez example org");
+        row("full-width letters", "ＡＢＣ", "abc");
+        row("symbols only", "%_\\\"'*", "");
+        row("SQL is just words", "'; DROP TABLE patients;--", "drop table patients");
+    }
+    void words() {
+        QFETCH(QString, text);
+        QFETCH(QString, words);
+        QCOMPARE(SearchText::words(text).join(QLatin1Char(' ')), words);
+    }
+
+    void phoneDigits_data() {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("digits");
+        QTest::newRow("US format") << QStringLiteral("(323) 361-2330") << QStringLiteral("3233612330");
+        QTest::newRow("dots") << QStringLiteral("323.361.2330") << QStringLiteral("3233612330");
+        QTest::newRow("country code") << QStringLiteral("+1 323 361 2330") << QStringLiteral("3233612330");
+        QTest::newRow("short") << QStringLiteral("361-2330") << QStringLiteral("3612330");
+    }
+    void phoneDigits() {
+        QFETCH(QString, text);
+        QFETCH(QString, digits);
+        QCOMPARE(SearchText::phoneDigits(text), digits);
+    }
+
+    void queries_data() {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("exactKey");
+        QTest::addColumn<QStringList>("terms");
+        QTest::newRow("an MRN") << QStringLiteral(" 100200 ") << QStringLiteral("100200")
+                                << QStringList{QStringLiteral("100200")};
+        QTest::newRow("a phone in pieces")
+            << QStringLiteral("323 361 2330") << QString() << QStringList{QStringLiteral("3233612330")};
+        QTest::newRow("two names") << QStringLiteral("Hernández, Sofía") << QString()
+                                   << QStringList{QStringLiteral("hernandez"), QStringLiteral("sofia")};
+        QTest::newRow("a repeated word once")
+            << QStringLiteral("ana ana") << QString() << QStringList{QStringLiteral("ana")};
+        QTest::newRow("nothing searchable") << QStringLiteral("%_") << QStringLiteral("%_") << QStringList{};
+    }
+    void queries() {
+        QFETCH(QString, text);
+        QFETCH(QString, exactKey);
+        QFETCH(QStringList, terms);
+        const SearchText::Query q = SearchText::parse(text);
+        QCOMPARE(q.exactKey, exactKey);
+        QCOMPARE(q.terms, terms);
+    }
+
+    // Short terms match where a word starts: the index puts two spaces before every word.
+    void shortTermsMatchAtAWordStart() {
+        const QString body = SearchText::indexBody({QStringLiteral("Sofía"), QStringLiteral("Ramos")});
+        QCOMPARE(body, QStringLiteral("  sofia  ramos  "));
+        QVERIFY(body.contains(SearchText::pattern(QStringLiteral("s"), false)));
+        QVERIFY(body.contains(SearchText::pattern(QStringLiteral("ra"), false)));
+        QVERIFY(!body.contains(SearchText::pattern(QStringLiteral("of"), false)));
+        QVERIFY(body.contains(SearchText::pattern(QStringLiteral("ofi"), false)));
+        QVERIFY(!body.contains(SearchText::pattern(QStringLiteral("ofi"), true)));
+    }
+};
+
+QTEST_APPLESS_MAIN(TestSearchText)
+#include "TestSearchText.moc"
