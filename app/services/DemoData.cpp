@@ -251,8 +251,15 @@ Result<DemoReport> DemoData::generate(const ServiceContext& ctx, int patientCoun
             enrolledOn = enrolledOn.addDays(-1);
         if (enrolledOn < birth)
             enrolledOn = birth.addDays(30);
+        QDateTime t0 = localAt(enrolledOn, 8 + int(rng.bounded(7u)), int(rng.bounded(60u)));
+        // Every family is on file by now: one "enrolled" later today moves to the business day before.
+        while (t0 > now.addSecs(-3 * 3600)) {
+            enrolledOn = enrolledOn.addDays(-1);
+            while (enrolledOn.dayOfWeek() > 5)
+                enrolledOn = enrolledOn.addDays(-1);
+            t0 = localAt(enrolledOn, t0.toTimeZone(zone).time().hour(), t0.toTimeZone(zone).time().minute());
+        }
         const int ageThen = AgeRules::ageOn(birth, enrolledOn, policy->leapDayRule);
-        const QDateTime t0 = localAt(enrolledOn, 8 + int(rng.bounded(7u)), int(rng.bounded(60u)));
 
         const QString mrn = QString::number(mrnBase + k * 7);
         const QString parentGiven = pick(culture.adults);
@@ -285,7 +292,8 @@ Result<DemoReport> DemoData::generate(const ServiceContext& ctx, int patientCoun
             c.documentName = QStringLiteral("consent-%1.pdf").arg(mrn);
             c.document = demoConsentForm(QStringLiteral("MRN ") + mrn, QStringLiteral("a parent"));
             const QString pin = randomPin(birth);
-            ops.append({now.addSecs(-3600), order++, [&demo, c, pin]() -> Status {
+            // An hour ago, but never before the patient is registered (a family enrolled this morning).
+            ops.append({std::max(now.addSecs(-3600), t0.addSecs(60)), order++, [&demo, c, pin]() -> Status {
                             auto r = ConsentService(demo).submit(c, pin);
                             return r ? Status() : r.error();
                         }});

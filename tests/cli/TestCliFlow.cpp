@@ -197,6 +197,22 @@ private slots:
         QCOMPARE(cli.run({"audit", "verify"}, {}, QStringLiteral("admin")).exitCode, 0);
     }
 
+    // Asked for N patients, demo data makes N, whatever the hour: a family "enrolled" later today than
+    // the clock moves to the business day before instead of being left out (or consented before it
+    // exists).
+    void demoDataMakesEveryPatientAskedFor() {
+        Cli cli;
+        cli.setNow(QStringLiteral("2026-11-24T07:00:00"));
+        const auto r = cli.json({"demo-data", "--patients", "20", "--seed", "6"});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QCOMPARE(cli.sql(QStringLiteral("SELECT count(*) FROM patients")).toInt(), 20);
+        QCOMPARE(cli.sql(QStringLiteral("SELECT count(*) FROM patients p WHERE NOT EXISTS (SELECT 1 FROM "
+                                        "audit_events e WHERE e.record_type = 'patient' AND e.record_id = "
+                                        "CAST(p.id AS TEXT) AND e.at > '2026-11-24T15:00')"))
+                     .toInt(),
+                 20); // all registered before 07:00 in Los Angeles
+    }
+
     void supportAgentsSeeMaskedContactDetails() {
         Cli cli;
         QCOMPARE(cli.run({"patient", "add", "--mrn", "100200", "--given", "Ana", "--family", "López",
