@@ -24,6 +24,20 @@
             <numerusform>No transitions in the next %n days.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>The corrected age ends %n access grant(s) now.</source>
+        <translation>
+            <numerusform>The corrected age ends %n access grant now.</numerusform>
+            <numerusform>The corrected age ends %n access grants now.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n login(s) left with no access were terminated.</source>
+        <translation>
+            <numerusform>%n login left with no access was terminated.</numerusform>
+            <numerusform>%n logins left with no access were terminated.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Services</name>

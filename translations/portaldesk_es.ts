@@ -390,98 +390,6 @@
         <translation>Contraseña de la base de datos para %1: </translation>
     </message>
     <message>
-        <source>Usage: portaldesk-cli [--db FILE] [--now ISO-8601] [--staff NAME] [--json] COMMAND …
-
-  init                                   create or migrate the database
-  demo-data [--patients N] [--seed S]    realistic synthetic Los Angeles families
-  patient add --mrn M --given G --family F --birth-date YYYY-MM-DD [--language es]
-              [--email E] [--phone P] [--sex female|male|other|unknown]
-  patient show MRN                       patient, logins, grants, invitations, timeline
-  search TEXT                            any part of name, MRN, e-mail or phone
-  enroll --mrn M --form parent|patient --signed YYYY-MM-DD [--given G --family F
-         --email E --relationship parent|guardian|family --language L]
-         [--override REASON]             (PIN read from standard input)
-  invitation list [--status S] [--mrn M] [--due] [--late]
-  invitation send-now USER | reissue USER [--new-pin --verified-by HOW] | revoke USER
-  activate --token T                     the portal&apos;s activation (PIN from standard input)
-  user show USER | user update USER [--email E] [--language L]
-  user deactivate USER --reason R [--reported-by WHO] [--verified-by HOW] [--note TEXT]
-       reasons: suspected_compromise, family_request, duplicate, deceased, other
-  consent submit --mrn M --proxy-email E --proxy-given G --proxy-family F --relationship R
-                 --signed YYYY-MM-DD --document FILE [--signed-by NAME] [--scope full|limited]
-                 [--kind adult_proxy|guardian] [--language L]   (PIN on the form from standard input)
-  consent list [--status S] | show ID | approve ID [--override REASON] | reject ID --reason R
-  consent revoke ID                      ends the proxy&apos;s access at once
-  report [--weeks N]                     invitations per week, activation, requests on time, birthdays
-  request add --kind K [--mrn M] [--user USER] [--received ISO-8601] [--channel C] [--note TEXT]
-       kinds: never_received, invitation_expired, deactivate, visibility, other
-       channels: phone (default), email, portal, in_person, mail, other
-  request list [--late | --all] [--limit N]   open requests by due time (2 business days)
-  request resolve ID --note TEXT [--action TYPE:ID | --action audit:N]
-  transitions upcoming [--days N]        12th and 18th birthdays ahead (default 30 days)
-  visibility USER MRN                    what that login can see for that patient, and why
-  daily                                  expire, transitions, notices, late marks, send mail
-  mail send | mail list [--status S] | mail test --to ADDRESS   (supervisors: check mail settings)
-  audit verify | audit list [--record TYPE[:ID]] [--limit N]
-  settings list | settings get KEY | settings set KEY VALUE
-  staff add NAME --role support_agent|him_specialist|him_supervisor | staff list |
-  staff disable NAME
-
-USER is a portal username or e-mail address. --now replaces the clock for this run; a time
-without an offset is read in the hospital&apos;s time zone. The acting staff member is --staff,
-else $PORTALDESK_STAFF, else your login name. Messages follow $PORTALDESK_LANGUAGE (en, es)
-or the system&apos;s language.
-
-Exit codes: 0 done, 2 usage, 3 refused by a rule or bad input, 4 conflict, 5 not found,
-6 not permitted, 7 database or mail server unavailable.
-</source>
-        <translation>Uso: portaldesk-cli [--db FILE] [--now ISO-8601] [--staff NAME] [--json] COMMAND …
-
-  init                                   crear o migrar la base de datos
-  demo-data [--patients N] [--seed S]    familias sintéticas realistas de Los Ángeles
-  patient add --mrn M --given G --family F --birth-date YYYY-MM-DD [--language es]
-              [--email E] [--phone P] [--sex female|male|other|unknown]
-  patient show MRN                       paciente, cuentas, accesos, invitaciones, cronología
-  search TEXT                            cualquier parte del nombre, MRN, correo o teléfono
-  enroll --mrn M --form parent|patient --signed YYYY-MM-DD [--given G --family F
-         --email E --relationship parent|guardian|family --language L]
-         [--override REASON]             (el PIN se lee de la entrada estándar)
-  invitation list [--status S] [--mrn M] [--due] [--late]
-  invitation send-now USER | reissue USER [--new-pin --verified-by HOW] | revoke USER
-  activate --token T                     la activación del portal (PIN de la entrada estándar)
-  user show USER | user update USER [--email E] [--language L]
-  user deactivate USER --reason R [--reported-by WHO] [--verified-by HOW] [--note TEXT]
-       motivos: suspected_compromise, family_request, duplicate, deceased, other
-  consent submit --mrn M --proxy-email E --proxy-given G --proxy-family F --relationship R
-                 --signed YYYY-MM-DD --document FILE [--signed-by NAME] [--scope full|limited]
-                 [--kind adult_proxy|guardian] [--language L]   (PIN del formulario desde la entrada estándar)
-  consent list [--status S] | show ID | approve ID [--override REASON] | reject ID --reason R
-  consent revoke ID                      termina de inmediato el acceso del representante
-  report [--weeks N]                     invitaciones por semana, activación, solicitudes a tiempo, cumpleaños
-  request add --kind K [--mrn M] [--user USER] [--received ISO-8601] [--channel C] [--note TEXT]
-       tipos: never_received, invitation_expired, deactivate, visibility, other
-       canales: phone (predeterminado), email, portal, in_person, mail, other
-  request list [--late | --all] [--limit N]   solicitudes abiertas por vencimiento (2 días hábiles)
-  request resolve ID --note TEXT [--action TYPE:ID | --action audit:N]
-  transitions upcoming [--days N]        cumpleaños de 12 y 18 años próximos (predeterminado: 30 días)
-  visibility USER MRN                    qué puede ver esa cuenta de ese paciente, y por qué
-  daily                                  vencimientos, transiciones, avisos, marcas de atraso, envío de correo
-  mail send | mail list [--status S] | mail test --to ADDRESS   (supervisores: comprobar la configuración de correo)
-  audit verify | audit list [--record TYPE[:ID]] [--limit N]
-  settings list | settings get KEY | settings set KEY VALUE
-  staff add NAME --role support_agent|him_specialist|him_supervisor | staff list |
-  staff disable NAME
-
-USER es un nombre de usuario del portal o una dirección de correo. --now reemplaza el reloj en esta
-ejecución; una hora sin desfase horario se interpreta en la zona horaria del hospital. El miembro del
-personal que actúa es --staff; si no se indica, $PORTALDESK_STAFF; si no, su nombre de usuario del sistema.
-Los mensajes siguen $PORTALDESK_LANGUAGE (en, es) o el idioma del sistema.
-
-Códigos de salida: 0 hecho, 2 uso, 3 rechazado por una regla o datos incorrectos, 4 conflicto,
-5 no encontrado, 6 no permitido, 7 base de datos o servidor de correo no disponible.
-</translation>
-    </message>
-    <message>
         <source>A consent is named by its number, e.g. 12.</source>
         <translation>Un consentimiento se indica por su número, p. ej., 12.</translation>
     </message>
@@ -668,6 +576,132 @@ Códigos de salida: 0 hecho, 2 uso, 3 rechazado por una regla o datos incorrecto
     <message>
         <source>Why</source>
         <translation>Por qué</translation>
+    </message>
+    <message>
+        <source>Usage: portaldesk-cli [--db FILE] [--now ISO-8601] [--staff NAME] [--json] COMMAND …
+
+  init                                   create or migrate the database
+  demo-data [--patients N] [--seed S]    realistic synthetic Los Angeles families
+  patient add --mrn M --given G --family F --birth-date YYYY-MM-DD [--language es]
+              [--email E] [--phone P] [--sex female|male|other|unknown]
+  patient show MRN                       patient, logins, grants, invitations, timeline
+  patient update MRN [--given G] [--family F] [--birth-date D] [--sex S] [--language L]
+                 [--email E] [--phone P]  a correction; a new birth date applies the age rules
+  search TEXT                            any part of name, MRN, e-mail or phone
+  enroll --mrn M --form parent|patient --signed YYYY-MM-DD [--given G --family F
+         --email E --relationship parent|guardian|family --language L]
+         [--override REASON]             (PIN read from standard input)
+  invitation list [--status S] [--mrn M] [--due] [--late]
+  invitation send-now USER | reissue USER [--new-pin --verified-by HOW] | revoke USER
+  activate --token T                     the portal&apos;s activation (PIN from standard input)
+  user show USER | user update USER [--email E] [--language L]
+  user deactivate USER --reason R [--reported-by WHO] [--verified-by HOW] [--note TEXT]
+       reasons: suspected_compromise, family_request, duplicate, deceased, other
+  consent submit --mrn M --proxy-email E --proxy-given G --proxy-family F --relationship R
+                 --signed YYYY-MM-DD --document FILE [--signed-by NAME] [--scope full|limited]
+                 [--kind adult_proxy|guardian] [--language L]   (PIN on the form from standard input)
+  consent list [--status S] | show ID | approve ID [--override REASON] | reject ID --reason R
+  consent revoke ID                      ends the proxy&apos;s access at once
+  report [--weeks N]                     invitations per week, activation, requests on time, birthdays
+  request add --kind K [--mrn M] [--user USER] [--received ISO-8601] [--channel C] [--note TEXT]
+       kinds: never_received, invitation_expired, deactivate, visibility, other
+       channels: phone (default), email, portal, in_person, mail, other
+  request list [--late | --all] [--limit N]   open requests by due time (2 business days)
+  request resolve ID --note TEXT [--action TYPE:ID | --action audit:N]
+  transitions upcoming [--days N]        12th and 18th birthdays ahead (default 30 days)
+  visibility USER MRN                    what that login can see for that patient, and why
+  daily                                  expire, transitions, notices, late marks, send mail
+  mail send | mail list [--status S] | mail test --to ADDRESS   (supervisors: check mail settings)
+  audit verify | audit list [--record TYPE[:ID]] [--limit N]
+  settings list | settings get KEY | settings set KEY VALUE
+  staff add NAME --role support_agent|him_specialist|him_supervisor | staff list |
+  staff disable NAME
+
+USER is a portal username or e-mail address. --now replaces the clock for this run; a time
+without an offset is read in the hospital&apos;s time zone. The acting staff member is --staff,
+else $PORTALDESK_STAFF, else your login name. Messages follow $PORTALDESK_LANGUAGE (en, es)
+or the system&apos;s language.
+
+Exit codes: 0 done, 2 usage, 3 refused by a rule or bad input, 4 conflict, 5 not found,
+6 not permitted, 7 database or mail server unavailable.
+</source>
+        <translation>Uso: portaldesk-cli [--db FILE] [--now ISO-8601] [--staff NAME] [--json] COMMAND …
+
+  init                                   crear o migrar la base de datos
+  demo-data [--patients N] [--seed S]    familias sintéticas realistas de Los Ángeles
+  patient add --mrn M --given G --family F --birth-date YYYY-MM-DD [--language es]
+              [--email E] [--phone P] [--sex female|male|other|unknown]
+  patient show MRN                       paciente, cuentas, accesos, invitaciones, cronología
+  patient update MRN [--given G] [--family F] [--birth-date D] [--sex S] [--language L]
+                 [--email E] [--phone P]  una corrección; una fecha de nacimiento nueva aplica las reglas de edad
+  search TEXT                            cualquier parte del nombre, MRN, correo o teléfono
+  enroll --mrn M --form parent|patient --signed YYYY-MM-DD [--given G --family F
+         --email E --relationship parent|guardian|family --language L]
+         [--override REASON]             (el PIN se lee de la entrada estándar)
+  invitation list [--status S] [--mrn M] [--due] [--late]
+  invitation send-now USER | reissue USER [--new-pin --verified-by HOW] | revoke USER
+  activate --token T                     la activación del portal (PIN de la entrada estándar)
+  user show USER | user update USER [--email E] [--language L]
+  user deactivate USER --reason R [--reported-by WHO] [--verified-by HOW] [--note TEXT]
+       motivos: suspected_compromise, family_request, duplicate, deceased, other
+  consent submit --mrn M --proxy-email E --proxy-given G --proxy-family F --relationship R
+                 --signed YYYY-MM-DD --document FILE [--signed-by NAME] [--scope full|limited]
+                 [--kind adult_proxy|guardian] [--language L]   (PIN del formulario desde la entrada estándar)
+  consent list [--status S] | show ID | approve ID [--override REASON] | reject ID --reason R
+  consent revoke ID                      termina de inmediato el acceso del representante
+  report [--weeks N]                     invitaciones por semana, activación, solicitudes a tiempo, cumpleaños
+  request add --kind K [--mrn M] [--user USER] [--received ISO-8601] [--channel C] [--note TEXT]
+       tipos: never_received, invitation_expired, deactivate, visibility, other
+       canales: phone (predeterminado), email, portal, in_person, mail, other
+  request list [--late | --all] [--limit N]   solicitudes abiertas por vencimiento (2 días hábiles)
+  request resolve ID --note TEXT [--action TYPE:ID | --action audit:N]
+  transitions upcoming [--days N]        cumpleaños de 12 y 18 años próximos (predeterminado: 30 días)
+  visibility USER MRN                    qué puede ver esa cuenta de ese paciente, y por qué
+  daily                                  vencimientos, transiciones, avisos, marcas de atraso, envío de correo
+  mail send | mail list [--status S] | mail test --to ADDRESS   (supervisores: comprobar la configuración de correo)
+  audit verify | audit list [--record TYPE[:ID]] [--limit N]
+  settings list | settings get KEY | settings set KEY VALUE
+  staff add NAME --role support_agent|him_specialist|him_supervisor | staff list |
+  staff disable NAME
+
+USER es un nombre de usuario del portal o una dirección de correo. --now reemplaza el reloj en esta
+ejecución; una hora sin desfase horario se interpreta en la zona horaria del hospital. El miembro del
+personal que actúa es --staff; si no se indica, $PORTALDESK_STAFF; si no, su nombre de usuario del sistema.
+Los mensajes siguen $PORTALDESK_LANGUAGE (en, es) o el idioma del sistema.
+
+Códigos de salida: 0 hecho, 2 uso, 3 rechazado por una regla o datos incorrectos, 4 conflicto,
+5 no encontrado, 6 no permitido, 7 base de datos o servidor de correo no disponible.
+</translation>
+    </message>
+    <message>
+        <source>patient update needs at least one field to change, such as --birth-date.</source>
+        <translation>patient update necesita al menos un campo que cambiar, como --birth-date.</translation>
+    </message>
+    <message>
+        <source>Patient %1 already reads so; nothing changed.</source>
+        <translation>El paciente %1 ya figura así; no cambió nada.</translation>
+    </message>
+    <message>
+        <source>Corrected patient %1: %2.</source>
+        <translation>Se corrigió al paciente %1: %2.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The corrected age ends %n access grant(s) now.</source>
+        <translation>
+            <numerusform>Con la edad corregida termina ahora %n acceso.</numerusform>
+            <numerusform>Con la edad corregida terminan ahora %n accesos.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n login(s) left with no access were terminated.</source>
+        <translation>
+            <numerusform>Se cerró %n cuenta que quedó sin acceso.</numerusform>
+            <numerusform>Se cerraron %n cuentas que quedaron sin acceso.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The patient is younger now: access ended under the old birth date is not reopened by itself; listed for review.</source>
+        <translation>El paciente ahora es menor: el acceso que terminó con la fecha de nacimiento anterior no se reabre solo; queda pendiente de revisión.</translation>
     </message>
 </context>
 <context>
@@ -901,6 +935,14 @@ Códigos de salida: 0 hecho, 2 uso, 3 rechazado por una regla o datos incorrecto
     <message>
         <source>Request #%1</source>
         <translation>La solicitud n.º %1</translation>
+    </message>
+    <message>
+        <source>reading the database&apos;s locale</source>
+        <translation>leyendo la configuración regional de la base de datos</translation>
+    </message>
+    <message>
+        <source>The database&apos;s character type is %1 (%2): search would skip every letter outside ASCII. Create the database with ENCODING &apos;UTF8&apos; and a UTF-8 LC_CTYPE such as &apos;C.UTF-8&apos; or &apos;en_US.UTF-8&apos;.</source>
+        <translation>El tipo de caracteres de la base de datos es %1 (%2): la búsqueda omitiría toda letra fuera de ASCII. Cree la base de datos con ENCODING &apos;UTF8&apos; y un LC_CTYPE UTF-8 como &apos;C.UTF-8&apos; o &apos;en_US.UTF-8&apos;.</translation>
     </message>
 </context>
 <context>
@@ -2398,6 +2440,10 @@ Códigos de salida: 0 hecho, 2 uso, 3 rechazado por una regla o datos incorrecto
         <source>That action was about another patient or login, not the one this request is about.</source>
         <translation>Esa acción fue sobre otro paciente u otra cuenta, no sobre los de esta solicitud.</translation>
     </message>
+    <message>
+        <source>Correcting a patient&apos;s record</source>
+        <translation>Corregir el registro de un paciente</translation>
+    </message>
 </context>
 <context>
     <name>Smtp</name>
@@ -2639,6 +2685,46 @@ Códigos de salida: 0 hecho, 2 uso, 3 rechazado por una regla o datos incorrecto
     <message>
         <source>Family request resolved.</source>
         <translation>Solicitud de la familia resuelta.</translation>
+    </message>
+    <message>
+        <source>given name</source>
+        <translation>nombre</translation>
+    </message>
+    <message>
+        <source>family name</source>
+        <translation>apellido</translation>
+    </message>
+    <message>
+        <source>birth date</source>
+        <translation>fecha de nacimiento</translation>
+    </message>
+    <message>
+        <source>sex</source>
+        <translation>sexo</translation>
+    </message>
+    <message>
+        <source>language</source>
+        <translation>idioma</translation>
+    </message>
+    <message>
+        <source>e-mail</source>
+        <translation>correo</translation>
+    </message>
+    <message>
+        <source>phone</source>
+        <translation>teléfono</translation>
+    </message>
+    <message>
+        <source>Record corrected: %1.</source>
+        <translation>Registro corregido: %1.</translation>
+    </message>
+    <message>
+        <source>Younger after a birth-date correction: access that ended at 12 or 18 under the old date was not reopened. Review it.</source>
+        <translation>Menor tras corregir la fecha de nacimiento: el acceso que terminó a los 12 o 18 años con la fecha anterior no se reabrió. Revíselo.</translation>
+    </message>
+    <message>
+        <source>Access ended (%1) when the birth date was corrected: %2.</source>
+        <translation>El acceso terminó (%1) al corregirse la fecha de nacimiento: %2.</translation>
     </message>
 </context>
 <context>

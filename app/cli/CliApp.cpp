@@ -52,6 +52,11 @@ QList<Command> commands() {
          true,
          patientAdd},
         {{s("patient"), s("show")}, 1, {}, true, patientShow},
+        {{s("patient"), s("update")},
+         1,
+         {s("given"), s("family"), s("birth-date"), s("sex"), s("language"), s("email"), s("phone")},
+         true,
+         patientUpdate},
         {{s("search")}, 1, {s("limit")}, true, search},
         {{s("enroll")},
          0,
@@ -117,6 +122,8 @@ QString usageText() {
         "  patient add --mrn M --given G --family F --birth-date YYYY-MM-DD [--language es]\n"
         "              [--email E] [--phone P] [--sex female|male|other|unknown]\n"
         "  patient show MRN                       patient, logins, grants, invitations, timeline\n"
+        "  patient update MRN [--given G] [--family F] [--birth-date D] [--sex S] [--language L]\n"
+        "                 [--email E] [--phone P]  a correction; a new birth date applies the age rules\n"
         "  search TEXT                            any part of name, MRN, e-mail or phone\n"
         "  enroll --mrn M --form parent|patient --signed YYYY-MM-DD [--given G --family F\n"
         "         --email E --relationship parent|guardian|family --language L]\n"

@@ -48,6 +48,7 @@ QJsonObject outbox(const OutboxMessage& m);
 namespace CliCommands {
 Status patientAdd(CliContext& c);
 Status patientShow(CliContext& c);
+Status patientUpdate(CliContext& c);
 Status search(CliContext& c);
 Status enroll(CliContext& c);
 Status invitationList(CliContext& c);

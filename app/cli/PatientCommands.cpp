@@ -60,6 +60,54 @@ Status patientAdd(CliContext& c) {
     return {};
 }
 
+Status patientUpdate(CliContext& c) {
+    PatientChanges changes;
+    const auto take = [&c](const char* option, std::optional<QString>& field) {
+        const QString key = QString::fromLatin1(option);
+        if (c.args.has(key))
+            field = c.args.option(key);
+    };
+    take("given", changes.givenName);
+    take("family", changes.familyName);
+    take("birth-date", changes.birthDate);
+    take("sex", changes.sex);
+    take("language", changes.language);
+    take("email", changes.email);
+    take("phone", changes.phone);
+    if (!changes.givenName && !changes.familyName && !changes.birthDate && !changes.sex &&
+        !changes.language && !changes.email && !changes.phone)
+        return Error::validation(
+            QStringLiteral("input.missing"),
+            QCoreApplication::translate("Cli", "patient update needs at least one field to change, such as "
+                                               "--birth-date."));
+    auto r = PatientService(*c.services).update(c.args.word(0), changes);
+    if (!r)
+        return r.error();
+    c.json.insert(QStringLiteral("patient"), CliJson::patient(r->patient));
+    c.json.insert(QStringLiteral("changed"), QJsonArray::fromStringList(r->changed));
+    c.json.insert(QStringLiteral("grants_ended"), r->grantsEnded);
+    c.json.insert(QStringLiteral("logins_terminated"), r->loginsEnded);
+    c.json.insert(QStringLiteral("needs_review"), r->needsReview);
+    if (r->changed.isEmpty()) {
+        c.line(QCoreApplication::translate("Cli", "Patient %1 already reads so; nothing changed.")
+                   .arg(r->patient.mrn));
+        return {};
+    }
+    c.line(QCoreApplication::translate("Cli", "Corrected patient %1: %2.")
+               .arg(r->patient.mrn, r->changed.join(QStringLiteral(", "))));
+    if (r->grantsEnded > 0)
+        c.line(QCoreApplication::translate("Cli", "The corrected age ends %n access grant(s) now.", nullptr,
+                                           r->grantsEnded));
+    if (r->loginsEnded > 0)
+        c.line(QCoreApplication::translate("Cli", "%n login(s) left with no access were terminated.", nullptr,
+                                           r->loginsEnded));
+    if (r->needsReview)
+        c.line(QCoreApplication::translate("Cli",
+                                           "The patient is younger now: access ended under the old "
+                                           "birth date is not reopened by itself; listed for review."));
+    return {};
+}
+
 Status patientShow(CliContext& c) {
     auto story = PatientService(*c.services).show(c.args.word(0));
     if (!story)

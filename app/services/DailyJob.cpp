@@ -25,8 +25,10 @@ namespace {
 // The birthday that ends this grant: 12 for grants from a child-bracket enrollment, 18 for a proxy's grant
 // from an adolescent one. Adult grants (the patient's own, an adult's proxy consent, a guardianship) and a
 // grant that started on or after the birthday are not ended by age.
+// `correcting`: the birth date was just corrected, so a birthday before the grant began still ends it (the
+// grant was made for an age group the patient had already left).
 std::optional<AgeRules::Transition> endingTransition(const Grant& g, const QDate& birthDate,
-                                                     const Policy& policy) {
+                                                     const Policy& policy, bool correcting = false) {
     std::optional<AgeRules::Transition> t;
     if (g.bracket == QLatin1String("child"))
         t = AgeRules::Transition{
@@ -36,7 +38,7 @@ std::optional<AgeRules::Transition> endingTransition(const Grant& g, const QDate
              g.basis != QLatin1String("guardianship"))
         t = AgeRules::Transition{AgeRules::AdultAge,
                                  AgeRules::nthBirthday(birthDate, AgeRules::AdultAge, policy.leapDayRule)};
-    if (t && t->date <= AgeRules::localDate(g.startedAt, policy.zone))
+    if (t && !correcting && t->date <= AgeRules::localDate(g.startedAt, policy.zone))
         return std::nullopt;
     return t;
 }
@@ -206,7 +208,8 @@ Result<QPair<int, int>> DailyJob::runTransitions() {
 }
 
 Result<QPair<int, int>> applyTransitions(const ServiceContext& ctx, const Policy& policy,
-                                         const QList<GrantWithBirthDate>& candidates) {
+                                         const QList<GrantWithBirthDate>& candidates,
+                                         const QJsonObject& cause) {
     const QDate today = ctx.today(policy);
     const QDateTime now = ctx.now();
     const QString by = ctx.staff().name;
@@ -215,22 +218,24 @@ Result<QPair<int, int>> applyTransitions(const ServiceContext& ctx, const Policy
     int ended = 0;
     QSet<qint64> touchedUsers;
     for (const GrantWithBirthDate& c : candidates) {
-        const auto t = endingTransition(c.grant, c.birthDate, policy);
+        const auto t = endingTransition(c.grant, c.birthDate, policy, !cause.isEmpty());
         if (!t || t->date > today)
             continue;
         // The grant ends on the birthday itself, however late the run that notices it.
-        const QDateTime endedAt = AgeRules::startOfLocalDay(t->date, policy.zone);
+        const QDateTime endedAt = cause.isEmpty() ? AgeRules::startOfLocalDay(t->date, policy.zone) : now;
         const QString reason =
             t->age == AgeRules::AdolescentAge ? QStringLiteral("age_12") : QStringLiteral("age_18");
         PD_TRY(grants.end(c.grant, endedAt, reason, now, by));
-        PD_TRY(ctx.audit(
-            QStringLiteral("grant.ended"), QStringLiteral("grant"), c.grant.id, c.grant.patientId,
-            c.grant.portalUserId,
-            {{QStringLiteral("end_reason"), reason},
-             {QStringLiteral("rule"), t->age == AgeRules::AdolescentAge
-                                          ? QStringLiteral("child-bracket access ends on the 12th birthday")
-                                          : QStringLiteral("proxy access ends on the 18th birthday")},
-             {QStringLiteral("birthday"), t->date.toString(Qt::ISODate)}}));
+        QJsonObject details{
+            {QStringLiteral("end_reason"), reason},
+            {QStringLiteral("rule"), t->age == AgeRules::AdolescentAge
+                                         ? QStringLiteral("child-bracket access ends on the 12th birthday")
+                                         : QStringLiteral("proxy access ends on the 18th birthday")},
+            {QStringLiteral("birthday"), t->date.toString(Qt::ISODate)}};
+        for (auto it = cause.constBegin(); it != cause.constEnd(); ++it)
+            details.insert(it.key(), it.value());
+        PD_TRY(ctx.audit(QStringLiteral("grant.ended"), QStringLiteral("grant"), c.grant.id,
+                         c.grant.patientId, c.grant.portalUserId, details));
         touchedUsers.insert(c.grant.portalUserId);
         ++ended;
     }

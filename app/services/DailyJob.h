@@ -45,9 +45,12 @@ QString mailDropFolder(const Policy& policy, const Database& db);
 QString mailDropFolder(const ServiceContext& ctx, const Policy& policy);
 
 // Ends the grants among `candidates` whose 12th or 18th birthday has come, and terminates logins left with no
-// grant, inside the caller's transaction. Returns (grants ended, logins terminated).
+// grant, inside the caller's transaction. Returns (grants ended, logins terminated). The nightly run ends a
+// grant on the birthday itself; a `cause` (a birth-date correction, say) ends it now, and is written into
+// each audit event.
 Result<QPair<int, int>> applyTransitions(const ServiceContext& ctx, const Policy& policy,
-                                         const QList<GrantWithBirthDate>& candidates);
+                                         const QList<GrantWithBirthDate>& candidates,
+                                         const QJsonObject& cause = {});
 
 class DailyJob final {
 public:

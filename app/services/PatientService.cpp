@@ -6,17 +6,48 @@
 #include "store/InvitationRepository.h"
 #include "store/SearchRepository.h"
 
+#include "core/AgeRules.h"
 #include "core/FailPoint.h"
 #include "core/Validation.h"
+#include "services/DailyJob.h"
 #include "store/PatientRepository.h"
 #include "store/PortalUserRepository.h"
 
 #include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QRegularExpression>
 
 namespace pd {
 
-namespace {} // namespace
+namespace {
+
+// A correction's before and after, as support agents see them: which fields changed, not a birth date or
+// a phone number (addresses are masked like every other).
+QString maskCorrection(const QString& details) {
+    if (!details.contains(QLatin1String("\"birth_date\"")) && !details.contains(QLatin1String("\"phone\"")) &&
+        !details.contains(QLatin1String("\"corrected_from\"")))
+        return details;
+    QJsonObject d = QJsonDocument::fromJson(details.toUtf8()).object();
+    const auto hide = [](QJsonObject o) {
+        if (o.contains(QLatin1String("birth_date")))
+            o.insert(QStringLiteral("birth_date"), QStringLiteral("••••-••-••"));
+        if (o.contains(QLatin1String("phone")))
+            o.insert(QStringLiteral("phone"), maskPhone(o.value(QLatin1String("phone")).toString()));
+        return o;
+    };
+    for (const char* key : {"before", "after"}) {
+        const QString k = QString::fromLatin1(key);
+        if (d.value(k).isObject())
+            d.insert(k, hide(d.value(k).toObject()));
+    }
+    if (d.contains(QLatin1String("corrected_from")))
+        d.insert(QStringLiteral("corrected_from"), QStringLiteral("••••-••-••"));
+    return QString::fromUtf8(QJsonDocument(d).toJson(QJsonDocument::Compact));
+}
+
+} // namespace
 
 Result<QString> validLanguage(const QString& value) {
     static const QRegularExpression re(QStringLiteral("^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,4})?$"));
@@ -161,6 +192,158 @@ Result<Patient> PatientService::add(const NewPatient& in) {
     return p;
 }
 
+Result<PatientCorrection> PatientService::update(const QString& mrn, const PatientChanges& in) {
+    PD_TRY(m_ctx.require(Role::Specialist,
+                         QCoreApplication::translate("Services", "Correcting a patient's record")));
+    Transaction tx(m_ctx.db());
+    PD_TRY(tx.begin());
+    auto found = findPatient(m_ctx.db(), mrn);
+    if (!found)
+        return found.error();
+    const Patient before = found.value();
+    if (in.expectedVersion != 0 && in.expectedVersion != before.rowVersion)
+        return staleRecordError(m_ctx.db(), QStringLiteral("patients"), before.id,
+                                QCoreApplication::translate("Database", "Patient %1").arg(before.mrn));
+    auto policy = m_ctx.policy();
+    if (!policy)
+        return policy.error();
+    const QDate today = m_ctx.today(policy.value());
+
+    Patient p = before;
+    if (in.givenName) {
+        auto v = Validation::name(*in.givenName, QCoreApplication::translate("Services", "Given name"));
+        if (!v)
+            return v.error();
+        p.givenName = v.value();
+    }
+    if (in.familyName) {
+        auto v = Validation::name(*in.familyName, QCoreApplication::translate("Services", "Family name"));
+        if (!v)
+            return v.error();
+        p.familyName = v.value();
+    }
+    if (in.birthDate) {
+        auto v = Validation::isoDate(*in.birthDate, QCoreApplication::translate("Services", "Birth date"));
+        if (!v)
+            return v.error();
+        if (v.value() > today)
+            return Error::validation(
+                QStringLiteral("patient.birth_in_future"),
+                QCoreApplication::translate("Services",
+                                            "Birth date %1 is after today (%2) in the hospital's time zone.")
+                    .arg(v->toString(Qt::ISODate), today.toString(Qt::ISODate)));
+        if (v->year() < 1900)
+            return Error::validation(QStringLiteral("patient.birth_too_early"),
+                                     QCoreApplication::translate("Services", "Birth date is before 1900."));
+        p.birthDate = v.value();
+    }
+    if (in.sex) {
+        static const QStringList sexes = {QStringLiteral("female"), QStringLiteral("male"),
+                                          QStringLiteral("other"), QStringLiteral("unknown")};
+        if (!sexes.contains(*in.sex))
+            return Error::validation(
+                QStringLiteral("input.sex"),
+                QCoreApplication::translate("Services", "Sex must be female, male, other or unknown."));
+        p.sex = *in.sex;
+    }
+    if (in.language) {
+        auto v = validLanguage(*in.language);
+        if (!v)
+            return v.error();
+        p.language = v.value();
+    }
+    if (in.email) {
+        if (in.email->trimmed().isEmpty()) {
+            p.email.clear();
+        } else {
+            auto v = Validation::email(*in.email);
+            if (!v)
+                return v.error();
+            p.email = v.value();
+        }
+    }
+    if (in.phone) {
+        if (in.phone->trimmed().isEmpty()) {
+            p.phone.clear();
+        } else {
+            auto v = Validation::phone(*in.phone);
+            if (!v)
+                return v.error();
+            p.phone = v.value();
+        }
+    }
+
+    PatientCorrection out;
+    QJsonObject from, to;
+    const auto note = [&](const char* field, const QString& a, const QString& b) {
+        if (a == b)
+            return;
+        out.changed.append(QString::fromLatin1(field));
+        from.insert(QString::fromLatin1(field), a);
+        to.insert(QString::fromLatin1(field), b);
+    };
+    note("given_name", before.givenName, p.givenName);
+    note("family_name", before.familyName, p.familyName);
+    note("birth_date", before.birthDate.toString(Qt::ISODate), p.birthDate.toString(Qt::ISODate));
+    note("sex", before.sex, p.sex);
+    note("language", before.language, p.language);
+    note("email", before.email, p.email);
+    note("phone", before.phone, p.phone);
+    out.patient = before;
+    if (out.changed.isEmpty())
+        return out; // nothing to save; nothing audited
+
+    PD_TRY(PatientRepository(m_ctx.db()).update(p, m_ctx.now(), m_ctx.staff().name));
+    p.rowVersion = before.rowVersion + 1;
+    p.updatedAt = m_ctx.now();
+    p.updatedBy = m_ctx.staff().name;
+    auto event = m_ctx.audit(QStringLiteral("patient.updated"), QStringLiteral("patient"), p.id, p.id, 0,
+                             {{QStringLiteral("before"), from}, {QStringLiteral("after"), to}});
+    if (!event)
+        return event.error();
+
+    if (p.birthDate != before.birthDate) {
+        // The age rules as if the nightly run had always known the right date.
+        auto candidates = GrantRepository(m_ctx.db()).openTransitionCandidatesOfPatient(p.id);
+        if (!candidates)
+            return candidates.error();
+        auto done =
+            applyTransitions(m_ctx, policy.value(), candidates.value(),
+                             {{QStringLiteral("cause"), QStringLiteral("birth_date_corrected")},
+                              {QStringLiteral("corrected_from"), before.birthDate.toString(Qt::ISODate)}});
+        if (!done)
+            return done.error();
+        out.grantsEnded = done->first;
+        out.loginsEnded = done->second;
+        // Younger now: grants ended at 12 or 18 under the old date may not have ended under the new one.
+        if (p.birthDate > before.birthDate) {
+            auto grants = GrantRepository(m_ctx.db()).forPatient(p.id);
+            if (!grants)
+                return grants.error();
+            QJsonArray ended;
+            const int age = AgeRules::ageOn(p.birthDate, today, policy->leapDayRule);
+            for (const Grant& g : grants.value()) {
+                if ((g.endReason == QLatin1String("age_12") && age < AgeRules::AdolescentAge) ||
+                    (g.endReason == QLatin1String("age_18") && age < AgeRules::AdultAge))
+                    ended.append(g.id);
+            }
+            if (!ended.isEmpty()) {
+                out.needsReview = true;
+                PD_TRY(m_ctx.audit(QStringLiteral("patient.review_needed"), QStringLiteral("patient"), p.id,
+                                   p.id, 0,
+                                   {{QStringLiteral("reason"), QStringLiteral("younger_after_correction")},
+                                    {QStringLiteral("grants"), ended},
+                                    {QStringLiteral("rule"),
+                                     QStringLiteral("a correction never reopens ended access by itself")}}));
+            }
+        }
+    }
+    FailPoint::hit("patient_update.before_commit");
+    PD_TRY(tx.commit());
+    out.patient = p;
+    return out;
+}
+
 Result<PatientStory> PatientService::show(const QString& mrn) {
     Transaction tx(m_ctx.db());
     PD_TRY(tx.begin());
@@ -225,7 +408,7 @@ Result<PatientStory> PatientService::show(const QString& mrn) {
                 masked += e.details.mid(last, m.capturedStart(2) - last) + maskEmail(m.captured(2));
                 last = m.capturedEnd(2);
             }
-            e.details = masked + e.details.mid(last);
+            e.details = maskCorrection(masked + e.details.mid(last));
         }
     }
     PD_TRY(tx.commit());

@@ -19,6 +19,26 @@ struct NewPatient {
     QString phone;
 };
 
+// A correction: only the fields given change (an empty string clears e-mail or phone).
+struct PatientChanges {
+    std::optional<QString> givenName;
+    std::optional<QString> familyName;
+    std::optional<QString> birthDate; // YYYY-MM-DD
+    std::optional<QString> sex;
+    std::optional<QString> language;
+    std::optional<QString> email;
+    std::optional<QString> phone;
+    int expectedVersion = 0; // the row_version the editor showed; 0 = the current one
+};
+
+struct PatientCorrection {
+    Patient patient;          // as saved
+    QStringList changed;      // field names: given_name, family_name, birth_date, sex, language, email, phone
+    int grantsEnded = 0;      // by the age rules, at once, after a birth-date correction
+    int loginsEnded = 0;      // logins left with no access
+    bool needsReview = false; // younger now: access the old date ended is not reopened by itself
+};
+
 struct PatientStory {
     Patient patient;
     Bracket bracket = Bracket::Child;
@@ -37,6 +57,11 @@ public:
         : m_ctx(ctx) {}
 
     Result<Patient> add(const NewPatient& input);
+    // Corrects a patient's record (HIM specialists), in one transaction with its audit event. A new birth
+    // date re-applies the age rules at once: grants the corrected age ends end now, with the correction as
+    // their cause. A correction that makes the patient younger never reopens ended access; it is flagged
+    // for review instead.
+    Result<PatientCorrection> update(const QString& mrn, const PatientChanges& changes);
     // Opening a patient's detail is itself audited.
     Result<PatientStory> show(const QString& mrn);
     // The MRN of the patient whose page shows a login: its own patient, or the first it holds a grant to.

@@ -42,6 +42,24 @@ QString deactivationText(const QString& reason) {
     return QCoreApplication::translate("TimelineText", "other");
 }
 
+QString fieldName(const QString& field) {
+    if (field == QLatin1String("given_name"))
+        return QCoreApplication::translate("TimelineText", "given name");
+    if (field == QLatin1String("family_name"))
+        return QCoreApplication::translate("TimelineText", "family name");
+    if (field == QLatin1String("birth_date"))
+        return QCoreApplication::translate("TimelineText", "birth date");
+    if (field == QLatin1String("sex"))
+        return QCoreApplication::translate("TimelineText", "sex");
+    if (field == QLatin1String("language"))
+        return QCoreApplication::translate("TimelineText", "language");
+    if (field == QLatin1String("email"))
+        return QCoreApplication::translate("TimelineText", "e-mail");
+    if (field == QLatin1String("phone"))
+        return QCoreApplication::translate("TimelineText", "phone");
+    return field;
+}
+
 } // namespace
 
 QString describe(const AuditEvent& e) {
@@ -65,6 +83,22 @@ QString describe(const AuditEvent& e) {
     if (a == QLatin1String("grant.created"))
         return QCoreApplication::translate("TimelineText", "Access granted: %1 (%2).")
             .arg(DisplayText::level(s("level")), DisplayText::relationship(s("relationship")));
+    if (a == QLatin1String("patient.updated")) {
+        // Field names only: the values (a birth date, an address) are not for every reader of a timeline.
+        QStringList fields;
+        for (const QString& key : d.value(QLatin1String("after")).toObject().keys())
+            fields.append(fieldName(key));
+        return QCoreApplication::translate("TimelineText", "Record corrected: %1.")
+            .arg(fields.join(QStringLiteral(", ")));
+    }
+    if (a == QLatin1String("patient.review_needed"))
+        return QCoreApplication::translate(
+            "TimelineText", "Younger after a birth-date correction: access that ended at 12 or 18 "
+                            "under the old date was not reopened. Review it.");
+    if (a == QLatin1String("grant.ended") && s("cause") == QLatin1String("birth_date_corrected"))
+        return QCoreApplication::translate("TimelineText",
+                                           "Access ended (%1) when the birth date was corrected: %2.")
+            .arg(DisplayText::endReason(s("end_reason")), s("rule"));
     if (a == QLatin1String("grant.ended"))
         return QCoreApplication::translate("TimelineText", "Access ended (%1) on %2: %3.")
             .arg(DisplayText::endReason(s("end_reason")), s("birthday"), s("rule"));

@@ -148,6 +148,20 @@ Result<QList<GrantWithBirthDate>> GrantRepository::openTransitionCandidates(qint
     return out;
 }
 
+Result<QList<GrantWithBirthDate>> GrantRepository::openTransitionCandidatesOfPatient(qint64 patientId) {
+    Query q(m_db, QStringLiteral(
+                      "SELECT g.*, p.birth_date AS patient_birth_date FROM access_grants g JOIN "
+                      "patients p ON p.id = g.patient_id "
+                      "WHERE g.patient_id = :patient AND g.ended_at IS NULL AND g.basis <> 'guardianship' "
+                      "AND (g.bracket = 'child' OR g.relationship <> 'self') ORDER BY g.id"));
+    q.bind(QStringLiteral(":patient"), patientId);
+    PD_TRY(q.exec());
+    QList<GrantWithBirthDate> out;
+    while (q.next())
+        out.append({grantFromRow(q), DbTime::date(q.value(QStringLiteral("patient_birth_date")))});
+    return out;
+}
+
 Status GrantRepository::end(const Grant& g, const QDateTime& endedAt, const QString& reason,
                             const QDateTime& at, const QString& by) {
     Query q(

@@ -26,6 +26,8 @@ public:
     // Open grants that a 12th or 18th birthday may end: child-bracket grants and every proxy grant.
     // With `portalUserId`, only that login's grants.
     Result<QList<GrantWithBirthDate>> openTransitionCandidates(qint64 portalUserId = 0);
+    // The same for one patient's grants.
+    Result<QList<GrantWithBirthDate>> openTransitionCandidatesOfPatient(qint64 patientId);
     // Ends an open grant when `grant.rowVersion` still matches.
     Status end(const Grant& grant, const QDateTime& endedAt, const QString& reason, const QDateTime& at,
                const QString& by);

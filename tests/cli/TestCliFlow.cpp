@@ -213,6 +213,42 @@ private slots:
                  20); // all registered before 07:00 in Los Angeles
     }
 
+    // patient update: a correction as HIM types it; a birth date that makes the child 12 ends the
+    // parent's child-bracket access at once, and the story says why.
+    void aBirthDateCorrectionEndsAccessAtOnce() {
+        Cli cli;
+        QCOMPARE(cli.enrollChild(QStringLiteral("100300"), QStringLiteral("Ana"), QStringLiteral("López"),
+                                 QStringLiteral("2017-03-02"), QStringLiteral("María"),
+                                 QStringLiteral("maria.lopez@example.org")),
+                 QString());
+        const auto r = cli.json(
+            {"patient", "update", "100300", "--birth-date", "2013-03-02", "--phone", "(323) 361-2330"});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QCOMPARE(r.json().value(QStringLiteral("grants_ended")).toInt(), 1);
+        QCOMPARE(r.json().value(QStringLiteral("changed")).toArray().size(), 2);
+        const auto story = cli.json({"patient", "show", "100300"}).json();
+        QCOMPARE(story.value(QStringLiteral("bracket")).toString(), QStringLiteral("adolescent"));
+        QCOMPARE(story.value(QStringLiteral("grants"))
+                     .toArray()
+                     .first()
+                     .toObject()
+                     .value(QStringLiteral("end_reason"))
+                     .toString(),
+                 QStringLiteral("age_12"));
+        QVERIFY(
+            cli.run({"patient", "show", "100300"}).out.contains(QStringLiteral("birth date was corrected")));
+        QCOMPARE(
+            cli.json({"search", "323 361 2330"}).json().value(QStringLiteral("results")).toArray().size(), 1);
+        // Refusals: nothing to change, bad input, an unknown MRN, a support agent.
+        QCOMPARE(cli.run({"patient", "update", "100300"}).exitCode, 3);
+        QCOMPARE(cli.run({"patient", "update", "100300", "--birth-date", "02/03/2013"}).exitCode, 3);
+        QCOMPARE(cli.run({"patient", "update", "999999", "--sex", "female"}).exitCode, 5);
+        QCOMPARE(
+            cli.run({"patient", "update", "100300", "--sex", "female"}, {}, QStringLiteral("sam")).exitCode,
+            6);
+        QCOMPARE(cli.run({"audit", "verify"}, {}, QStringLiteral("admin")).exitCode, 0);
+    }
+
     void supportAgentsSeeMaskedContactDetails() {
         Cli cli;
         QCOMPARE(cli.run({"patient", "add", "--mrn", "100200", "--given", "Ana", "--family", "López",
