@@ -81,6 +81,23 @@
     </message>
 </context>
 <context>
+    <name>pd::EditPatientDialog</name>
+    <message numerus="yes">
+        <source>With the new birth date the patient is %n year(s) old (%1).</source>
+        <translation>
+            <numerusform>With the new birth date the patient is %n year old (%1).</numerusform>
+            <numerusform>With the new birth date the patient is %n years old (%1).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The age rules apply at once: %n access grant(s) end when you save, and the family must enroll again with the forms for that age.</source>
+        <translation>
+            <numerusform>The age rules apply at once: %n access grant ends when you save, and the family must enroll again with the forms for that age.</numerusform>
+            <numerusform>The age rules apply at once: %n access grants end when you save, and the family must enroll again with the forms for that age.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>pd::EnrollDialog</name>
     <message numerus="yes">
         <source>Creates the login for %1 &lt;%2&gt; (or uses the existing login with that address), gives it %3 access to %4&apos;s record, and queues an invitation that must be sent within %n business day(s). The PIN is stored only as a hash and is never shown again.</source>

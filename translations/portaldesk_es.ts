@@ -3831,6 +3831,135 @@ SHA-256 %4</translation>
     </message>
 </context>
 <context>
+    <name>pd::EditPatientDialog</name>
+    <message>
+        <source>Correct patient record — %1</source>
+        <translation>Corregir el registro del paciente — %1</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Guardar</translation>
+    </message>
+    <message>
+        <source>Given name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Family name</source>
+        <translation>Apellido</translation>
+    </message>
+    <message>
+        <source>Birth date</source>
+        <translation>Fecha de nacimiento</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>AAAA-MM-DD</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>Sexo</translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation>Femenino</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation>Masculino</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Otro</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Desconocido</translation>
+    </message>
+    <message>
+        <source>Preferred language</source>
+        <translation>Idioma preferido</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>Inglés</translation>
+    </message>
+    <message>
+        <source>Spanish</source>
+        <translation>Español</translation>
+    </message>
+    <message>
+        <source>Contact e-mail</source>
+        <translation>Correo de contacto</translation>
+    </message>
+    <message>
+        <source>Contact phone</source>
+        <translation>Teléfono de contacto</translation>
+    </message>
+    <message>
+        <source>MRN:</source>
+        <translation>MRN:</translation>
+    </message>
+    <message>
+        <source>&amp;Given name:</source>
+        <translation>&amp;Nombre:</translation>
+    </message>
+    <message>
+        <source>&amp;Family name:</source>
+        <translation>&amp;Apellido:</translation>
+    </message>
+    <message>
+        <source>&amp;Birth date:</source>
+        <translation>Fecha de &amp;nacimiento:</translation>
+    </message>
+    <message>
+        <source>Se&amp;x:</source>
+        <translation>Se&amp;xo:</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Idioma:</translation>
+    </message>
+    <message>
+        <source>E-&amp;mail:</source>
+        <translation>Co&amp;rreo:</translation>
+    </message>
+    <message>
+        <source>&amp;Phone:</source>
+        <translation>&amp;Teléfono:</translation>
+    </message>
+    <message>
+        <source>The birth date is after today.</source>
+        <translation>La fecha de nacimiento es posterior a hoy.</translation>
+    </message>
+    <message>
+        <source>Nothing has changed yet.</source>
+        <translation>Todavía no ha cambiado nada.</translation>
+    </message>
+    <message>
+        <source>The record is saved as shown; the change is in the patient&apos;s timeline.</source>
+        <translation>El registro se guarda como se muestra; el cambio queda en la cronología del paciente.</translation>
+    </message>
+    <message numerus="yes">
+        <source>With the new birth date the patient is %n year(s) old (%1).</source>
+        <translation>
+            <numerusform>Con la fecha de nacimiento nueva el paciente tiene %n año (%1).</numerusform>
+            <numerusform>Con la fecha de nacimiento nueva el paciente tiene %n años (%1).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The age rules apply at once: %n access grant(s) end when you save, and the family must enroll again with the forms for that age.</source>
+        <translation>
+            <numerusform>Las reglas de edad se aplican de inmediato: %n acceso termina al guardar, y la familia debe inscribirse de nuevo con los formularios de esa edad.</numerusform>
+            <numerusform>Las reglas de edad se aplican de inmediato: %n accesos terminan al guardar, y la familia debe inscribirse de nuevo con los formularios de esa edad.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Access already ended at 12 or 18 stays ended; the patient is listed for review if the new date would not have ended it.</source>
+        <translation>El acceso que ya terminó a los 12 o 18 años sigue terminado; el paciente queda pendiente de revisión si la fecha nueva no lo habría terminado.</translation>
+    </message>
+</context>
+<context>
     <name>pd::EnrollDialog</name>
     <message>
         <source>Enroll — %1</source>
@@ -4347,6 +4476,18 @@ La página ahora muestra el registro tal como está.</translation>
             <numerusform>Registrar una solicitud de la familia sobre este paciente (vence en %n día hábil)</numerusform>
             <numerusform>Registrar una solicitud de la familia sobre este paciente (vence en %n días hábiles)</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Correct rec&amp;ord…</source>
+        <translation>Corregir re&amp;gistro…</translation>
+    </message>
+    <message>
+        <source>Correct the patient&apos;s name, birth date or contact details</source>
+        <translation>Corregir el nombre, la fecha de nacimiento o los datos de contacto del paciente</translation>
+    </message>
+    <message>
+        <source>The patient is younger now. Access that ended at 12 or 18 under the old birth date was not reopened; the patient is listed for review in the timeline.</source>
+        <translation>El paciente ahora es menor. El acceso que terminó a los 12 o 18 años con la fecha de nacimiento anterior no se reabrió; el paciente queda pendiente de revisión en la cronología.</translation>
     </message>
 </context>
 <context>

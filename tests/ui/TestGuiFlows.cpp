@@ -12,6 +12,7 @@
 #include "ui/actions/ActionDialog.h"
 #include "ui/actions/DeactivateDialog.h"
 #include "ui/actions/EditLoginDialog.h"
+#include "ui/actions/EditPatientDialog.h"
 #include "ui/actions/EnrollDialog.h"
 #include "ui/actions/ReissueDialog.h"
 #include "ui/common/WorkstationSettings.h"
@@ -88,6 +89,7 @@ class TestGuiFlows : public QObject {
     Q_OBJECT
 
 private slots:
+    void correctingTheBirthDateEndsAccessAtOnce();
     void startShowsDatabaseStaffAndOutbox();
     void searchAsYouTypeAndOpenWithKeyboard();
     void searchTextWithQuotesAndSqlIsJustText();
@@ -429,6 +431,37 @@ void TestGuiFlows::supportAgentSeesMaskedFieldsAndNoDeactivate() {
     // Search results are masked the same way.
     for (const SearchHit& h : w->searchPanel()->model()->rows())
         QVERIFY(!h.email.contains(QStringLiteral("mateo.nguyen")));
+}
+
+// Ava's record said 11; she is 12. The dialog says what the correction will end before it is saved, and
+// the page shows the ended access as soon as it is.
+void TestGuiFlows::correctingTheBirthDateEndsAccessAtOnce() {
+    Gui gui;
+    MainWindow* w = gui.signIn(QStringLiteral("specialist"));
+    QVERIFY(w);
+    PatientPage* page = searchAndOpen(w, QStringLiteral("Ava"));
+    QVERIFY(page);
+    QTRY_VERIFY_WITH_TIMEOUT(page->story().has_value(), Wait);
+    QVERIFY(page->story()->grants.first().isOpen());
+    QString summary;
+    QString problemForBadDate;
+    whenModal<EditPatientDialog>([&](EditPatientDialog* d) {
+        auto* birth = child<QLineEdit>(d, "birthDateLineEdit");
+        birth->setText(QStringLiteral("2014-02-30"));
+        problemForBadDate = d->shownProblem();
+        QVERIFY(!d->confirmButton()->isEnabled());
+        birth->setText(QStringLiteral("2014-11-10"));
+        summary = child<QLabel>(d, "summaryLabel")->text();
+        d->confirmButton()->click();
+    });
+    child<QPushButton>(page, "editPatientButton")->click();
+    QVERIFY2(!problemForBadDate.isEmpty(), "a date that does not exist is refused as typed");
+    QVERIFY2(summary.contains(QStringLiteral("is 12 year")) &&
+                 summary.contains(QStringLiteral("when you save")),
+             qPrintable(summary));
+    QTRY_VERIFY_WITH_TIMEOUT(page->story() && !page->story()->grants.first().isOpen(), Wait);
+    QCOMPARE(page->story()->grants.first().endReason, QStringLiteral("age_12"));
+    QCOMPARE(page->story()->patient.birthDate, QDate(2014, 11, 10));
 }
 
 void TestGuiFlows::conflictIsExplainedAndPageReloads() {

@@ -23,6 +23,7 @@
 #include "models/WorklistModels.h"
 #include "ui/actions/DeactivateDialog.h"
 #include "ui/actions/EditLoginDialog.h"
+#include "ui/actions/EditPatientDialog.h"
 #include "ui/actions/EnrollDialog.h"
 #include "ui/actions/ReissueDialog.h"
 #include "ui/patient/PatientPage.h"
@@ -285,6 +286,12 @@ void TestScreenshots::everyScreen() {
     {
         DeactivateDialog d(w->session(), linh, true, w);
         shoot(&d, name("dialog-deactivate"));
+    }
+    {
+        // Mateo (born 2012-02-03) corrected to an 18-year-old: the dialog says what ends.
+        EditPatientDialog d(w->session(), *page->story(), w);
+        d.findChild<QLineEdit*>(QStringLiteral("birthDateLineEdit"))->setText(QStringLiteral("2008-02-03"));
+        shoot(&d, name("dialog-correct-patient"));
     }
     {
         EditLoginDialog d(w->session(), linh, w);

@@ -9,6 +9,7 @@
 #include "services/InvitationService.h"
 #include "ui/actions/DeactivateDialog.h"
 #include "ui/actions/EditLoginDialog.h"
+#include "ui/actions/EditPatientDialog.h"
 #include "ui/actions/EnrollDialog.h"
 #include "ui/actions/ReissueDialog.h"
 #include "ui/common/Prompts.h"
@@ -93,6 +94,8 @@ PatientPage::PatientPage(const Session& session, const QString& mrn, QWidget* pa
     m_error->hide();
 
     m_enroll = makeButton(this, QStringLiteral("enrollButton"), tr("&Enroll…"));
+    m_editPatient = makeButton(this, QStringLiteral("editPatientButton"), tr("Correct rec&ord…"));
+    m_editPatient->setToolTip(tr("Correct the patient's name, birth date or contact details"));
     m_sendNow = makeButton(this, QStringLiteral("sendNowButton"), tr("Send &now"));
     m_reissue = makeButton(this, QStringLiteral("reissueButton"), tr("&Reissue…"));
     m_resetPin = makeButton(this, QStringLiteral("resetPinButton"), tr("New &PIN…"));
@@ -116,11 +119,13 @@ PatientPage::PatientPage(const Session& session, const QString& mrn, QWidget* pa
     // Support agents neither enroll, edit contact details, revoke nor deactivate (SPEC §6).
     const bool specialist = session.has(Role::Specialist);
     m_enroll->setVisible(specialist);
+    m_editPatient->setVisible(specialist);
     m_revoke->setVisible(specialist);
     m_editLogin->setVisible(specialist);
     m_deactivate->setVisible(specialist);
 
     connect(m_enroll, &QPushButton::clicked, this, &PatientPage::enroll);
+    connect(m_editPatient, &QPushButton::clicked, this, &PatientPage::editPatient);
     connect(m_sendNow, &QPushButton::clicked, this, &PatientPage::sendNow);
     connect(m_reissue, &QPushButton::clicked, this, [this] { reissue(false); });
     connect(m_resetPin, &QPushButton::clicked, this, [this] { reissue(true); });
@@ -145,6 +150,7 @@ PatientPage::PatientPage(const Session& session, const QString& mrn, QWidget* pa
     // Two rows, so the page never pushes the search panel aside: the patient's, then the selected login's.
     auto* patientActions = new QHBoxLayout;
     patientActions->addWidget(m_enroll);
+    patientActions->addWidget(m_editPatient);
     patientActions->addWidget(m_logRequest);
     patientActions->addStretch(1);
     patientActions->addWidget(refresh);
@@ -183,7 +189,8 @@ PatientPage::PatientPage(const Session& session, const QString& mrn, QWidget* pa
     layout->addWidget(splitter, 1);
 
     // In reading order: the patient's row, the login's row, then the tables.
-    setTabOrder(m_enroll, m_logRequest);
+    setTabOrder(m_enroll, m_editPatient);
+    setTabOrder(m_editPatient, m_logRequest);
     setTabOrder(m_logRequest, refresh);
     setTabOrder(refresh, m_sendNow);
     setTabOrder(m_deactivate, m_explain);
@@ -313,6 +320,7 @@ void PatientPage::updateActions() {
     const auto live = user ? liveInvitation(user->id) : std::nullopt;
     const bool usable = user && user->status != QLatin1String("terminated");
     m_enroll->setEnabled(m_story.has_value());
+    m_editPatient->setEnabled(m_story.has_value());
     m_sendNow->setEnabled(live && live->status == QLatin1String("queued"));
     m_reissue->setEnabled(usable && user->status == QLatin1String("pending"));
     m_resetPin->setEnabled(usable && user->status != QLatin1String("active"));
@@ -414,6 +422,22 @@ void PatientPage::deactivate() {
         changed();
     else if (dialog.conflict())
         refused(*dialog.conflict(), dialog.windowTitle());
+}
+
+void PatientPage::editPatient() {
+    if (!m_story)
+        return;
+    EditPatientDialog dialog(m_session, *m_story, this);
+    if (dialog.exec() == QDialog::Accepted) {
+        if (dialog.correction() && dialog.correction()->needsReview)
+            Prompts::information(this, dialog.windowTitle(),
+                                 tr("The patient is younger now. Access that ended at 12 or 18 under the old "
+                                    "birth date was not reopened; the patient is listed for review in the "
+                                    "timeline."));
+        changed();
+    } else if (dialog.conflict()) {
+        refused(*dialog.conflict(), dialog.windowTitle());
+    }
 }
 
 void PatientPage::editLogin() {

@@ -53,6 +53,7 @@ private:
     void revoke();
     void deactivate();
     void editLogin();
+    void editPatient();
     // Shows a refused change; a conflict explains that someone else changed the record and reloads.
     void refused(const Error& error, const QString& title);
     void changed();
@@ -77,6 +78,7 @@ private:
     TimelineModel* m_timeline = nullptr;
 
     QPushButton* m_enroll = nullptr;
+    QPushButton* m_editPatient = nullptr;
     QPushButton* m_sendNow = nullptr;
     QPushButton* m_reissue = nullptr;
     QPushButton* m_resetPin = nullptr;
