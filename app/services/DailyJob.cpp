@@ -110,21 +110,22 @@ QString mailDropFolder(const ServiceContext& ctx, const Policy& policy) {
     return mailDropFolder(policy, ctx.db());
 }
 
-Result<DailyReport> DailyJob::run() {
-    auto policy = m_ctx.policy();
+Result<std::unique_ptr<MailTransport>> configuredTransport(const ServiceContext& ctx) {
+    auto policy = ctx.policy();
     if (!policy)
         return policy.error();
-    auto transport = makeTransport(policy.value(), m_ctx.db());
+    return makeTransport(policy.value(), ctx.db());
+}
+
+Result<DailyReport> DailyJob::run() {
+    auto transport = configuredTransport(m_ctx);
     if (!transport)
         return transport.error();
     return run(transport->get());
 }
 
 Result<DispatchReport> MailDispatcher::send(int limit) {
-    auto policy = m_ctx.policy();
-    if (!policy)
-        return policy.error();
-    auto transport = makeTransport(policy.value(), m_ctx.db());
+    auto transport = configuredTransport(m_ctx);
     if (!transport)
         return transport.error();
     return dispatch(**transport, limit);

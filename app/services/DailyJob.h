@@ -40,6 +40,8 @@ struct DispatchReport {
 
 // The transport the hospital's settings name: the file drop (next to the database unless a folder is set).
 Result<std::unique_ptr<MailTransport>> makeTransport(const Policy& policy, const Database& db);
+// The same for the settings as stored now.
+Result<std::unique_ptr<MailTransport>> configuredTransport(const ServiceContext& ctx);
 // Where the file transport writes.
 QString mailDropFolder(const Policy& policy, const Database& db);
 QString mailDropFolder(const ServiceContext& ctx, const Policy& policy);

@@ -23,6 +23,43 @@ namespace pd {
 
 namespace {
 
+// The rules a birth date must meet once read: not after today in the hospital's zone, not before 1900.
+Status checkBirthDate(const QDate& birth, const QDate& today) {
+    if (birth > today)
+        return Error::validation(
+            QStringLiteral("patient.birth_in_future"),
+            QCoreApplication::translate("Services",
+                                        "Birth date %1 is after today (%2) in the hospital's time zone.")
+                .arg(birth.toString(Qt::ISODate), today.toString(Qt::ISODate)));
+    if (birth.year() < 1900)
+        return Error::validation(QStringLiteral("patient.birth_too_early"),
+                                 QCoreApplication::translate("Services", "Birth date is before 1900."));
+    return {};
+}
+
+Result<QString> validSex(const QString& value) {
+    static const QStringList sexes = {QStringLiteral("female"), QStringLiteral("male"),
+                                      QStringLiteral("other"), QStringLiteral("unknown")};
+    if (!sexes.contains(value))
+        return Error::validation(
+            QStringLiteral("input.sex"),
+            QCoreApplication::translate("Services", "Sex must be female, male, other or unknown."));
+    return value;
+}
+
+// Contact details may be left empty; what is typed must be valid.
+Result<QString> optionalEmail(const QString& value) {
+    if (value.trimmed().isEmpty())
+        return QString();
+    return Validation::email(value);
+}
+
+Result<QString> optionalPhone(const QString& value) {
+    if (value.trimmed().isEmpty())
+        return QString();
+    return Validation::phone(value);
+}
+
 // A correction's before and after, as support agents see them: which fields changed, not a birth date or
 // a phone number (addresses are masked like every other).
 QString maskCorrection(const QString& details) {
@@ -131,29 +168,22 @@ Result<Patient> PatientService::add(const NewPatient& in) {
         if (!birth)
             return birth.error();
         p.birthDate = birth.value();
-        static const QStringList sexes = {QStringLiteral("female"), QStringLiteral("male"),
-                                          QStringLiteral("other"), QStringLiteral("unknown")};
-        p.sex = in.sex.isEmpty() ? QStringLiteral("unknown") : in.sex;
-        if (!sexes.contains(p.sex))
-            return Error::validation(
-                QStringLiteral("input.sex"),
-                QCoreApplication::translate("Services", "Sex must be female, male, other or unknown."));
+        auto sex = validSex(in.sex.isEmpty() ? QStringLiteral("unknown") : in.sex);
+        if (!sex)
+            return sex.error();
+        p.sex = sex.value();
         auto lang = validLanguage(in.language.isEmpty() ? QStringLiteral("en") : in.language);
         if (!lang)
             return lang.error();
         p.language = lang.value();
-        if (!in.email.isEmpty()) {
-            auto email = Validation::email(in.email);
-            if (!email)
-                return email.error();
-            p.email = email.value();
-        }
-        if (!in.phone.isEmpty()) {
-            auto phone = Validation::phone(in.phone);
-            if (!phone)
-                return phone.error();
-            p.phone = phone.value();
-        }
+        auto email = optionalEmail(in.email);
+        if (!email)
+            return email.error();
+        p.email = email.value();
+        auto phone = optionalPhone(in.phone);
+        if (!phone)
+            return phone.error();
+        p.phone = phone.value();
     }
 
     Transaction tx(m_ctx.db());
@@ -161,16 +191,7 @@ Result<Patient> PatientService::add(const NewPatient& in) {
     auto policy = m_ctx.policy();
     if (!policy)
         return policy.error();
-    const QDate today = m_ctx.today(policy.value());
-    if (p.birthDate > today)
-        return Error::validation(
-            QStringLiteral("patient.birth_in_future"),
-            QCoreApplication::translate("Services",
-                                        "Birth date %1 is after today (%2) in the hospital's time zone.")
-                .arg(p.birthDate.toString(Qt::ISODate), today.toString(Qt::ISODate)));
-    if (p.birthDate.year() < 1900)
-        return Error::validation(QStringLiteral("patient.birth_too_early"),
-                                 QCoreApplication::translate("Services", "Birth date is before 1900."));
+    PD_TRY(checkBirthDate(p.birthDate, m_ctx.today(policy.value())));
 
     PatientRepository patients(m_ctx.db());
     auto existing = patients.byMrn(p.mrn);
@@ -226,25 +247,14 @@ Result<PatientCorrection> PatientService::update(const QString& mrn, const Patie
         auto v = Validation::isoDate(*in.birthDate, QCoreApplication::translate("Services", "Birth date"));
         if (!v)
             return v.error();
-        if (v.value() > today)
-            return Error::validation(
-                QStringLiteral("patient.birth_in_future"),
-                QCoreApplication::translate("Services",
-                                            "Birth date %1 is after today (%2) in the hospital's time zone.")
-                    .arg(v->toString(Qt::ISODate), today.toString(Qt::ISODate)));
-        if (v->year() < 1900)
-            return Error::validation(QStringLiteral("patient.birth_too_early"),
-                                     QCoreApplication::translate("Services", "Birth date is before 1900."));
+        PD_TRY(checkBirthDate(v.value(), today));
         p.birthDate = v.value();
     }
     if (in.sex) {
-        static const QStringList sexes = {QStringLiteral("female"), QStringLiteral("male"),
-                                          QStringLiteral("other"), QStringLiteral("unknown")};
-        if (!sexes.contains(*in.sex))
-            return Error::validation(
-                QStringLiteral("input.sex"),
-                QCoreApplication::translate("Services", "Sex must be female, male, other or unknown."));
-        p.sex = *in.sex;
+        auto v = validSex(*in.sex);
+        if (!v)
+            return v.error();
+        p.sex = v.value();
     }
     if (in.language) {
         auto v = validLanguage(*in.language);
@@ -253,24 +263,16 @@ Result<PatientCorrection> PatientService::update(const QString& mrn, const Patie
         p.language = v.value();
     }
     if (in.email) {
-        if (in.email->trimmed().isEmpty()) {
-            p.email.clear();
-        } else {
-            auto v = Validation::email(*in.email);
-            if (!v)
-                return v.error();
-            p.email = v.value();
-        }
+        auto v = optionalEmail(*in.email);
+        if (!v)
+            return v.error();
+        p.email = v.value();
     }
     if (in.phone) {
-        if (in.phone->trimmed().isEmpty()) {
-            p.phone.clear();
-        } else {
-            auto v = Validation::phone(*in.phone);
-            if (!v)
-                return v.error();
-            p.phone = v.value();
-        }
+        auto v = optionalPhone(*in.phone);
+        if (!v)
+            return v.error();
+        p.phone = v.value();
     }
 
     PatientCorrection out;
