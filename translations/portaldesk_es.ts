@@ -3247,6 +3247,14 @@ Códigos de salida: 0 hecho, 2 uso, 3 rechazado por una regla o datos incorrecto
         <source>Nothing was changed. What you typed is kept: try again in a moment.</source>
         <translation>No se cambió nada. Lo que escribió se conserva: inténtelo de nuevo en un momento.</translation>
     </message>
+    <message>
+        <source>English</source>
+        <translation>Inglés</translation>
+    </message>
+    <message>
+        <source>Spanish</source>
+        <translation>Español</translation>
+    </message>
 </context>
 <context>
     <name>pd::AppController</name>
@@ -3794,14 +3802,6 @@ SHA-256 %4</translation>
         <translation>Idioma de los correos de la cuenta</translation>
     </message>
     <message>
-        <source>English</source>
-        <translation>Inglés</translation>
-    </message>
-    <message>
-        <source>Spanish</source>
-        <translation>Español</translation>
-    </message>
-    <message>
         <source>Login:</source>
         <translation>Cuenta:</translation>
     </message>
@@ -3879,14 +3879,6 @@ SHA-256 %4</translation>
     <message>
         <source>Preferred language</source>
         <translation>Idioma preferido</translation>
-    </message>
-    <message>
-        <source>English</source>
-        <translation>Inglés</translation>
-    </message>
-    <message>
-        <source>Spanish</source>
-        <translation>Español</translation>
     </message>
     <message>
         <source>Contact e-mail</source>

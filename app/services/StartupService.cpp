@@ -18,14 +18,7 @@ Result<std::unique_ptr<Connection>> StartupService::open(const QString& location
 
 Result<StartState> StartupService::prepare(Schema schema, const QString& firstSupervisor) {
     Database& db = m_connection.database();
-    switch (schema) {
-    case Schema::Create:
-        PD_TRY(AdminService::initialize(db, m_clock, firstSupervisor));
-        break;
-    case Schema::Upgrade:
-        PD_TRY(db.migrate());
-        break;
-    case Schema::Existing: {
+    if (schema == Schema::Existing) {
         auto version = db.schemaVersion();
         if (!version)
             return version.error();
@@ -35,9 +28,17 @@ Result<StartState> StartupService::prepare(Schema schema, const QString& firstSu
                 QCoreApplication::translate(
                     "Cli", "The database %1 is not set up yet; run \"portaldesk-cli init\" first.")
                     .arg(db.location()));
+    }
+    switch (schema) {
+    case Schema::Create:
+        PD_TRY(AdminService::initialize(db, m_clock, firstSupervisor));
+        break;
+    case Schema::Upgrade:
+        PD_TRY(db.migrate());
+        break;
+    case Schema::Existing:
         PD_TRY(db.migrate()); // for staff on the central database this only checks
         break;
-    }
     }
     StartState state;
     state.location = db.location();

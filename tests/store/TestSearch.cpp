@@ -137,11 +137,11 @@ private slots:
         }
         auto ctx = m_t.as(QStringLiteral("specialist"));
         QVERIFY(PatientService(*ctx).search(QStringLiteral("hernandez"))->isEmpty());
-        auto some = SearchRepository(*m_t.db).rebuildPending(3); // stops after the first batches…
+        auto some = SearchRepository(*m_t.db).rebuildPending(3); // in batches of 3, each committed
         QVERIFY(some.ok());
         QCOMPARE(m_t.count(QStringLiteral("SELECT count(*) FROM search_rebuild")), 0);
         QCOMPARE(m_t.count(QStringLiteral("SELECT count(*) FROM search_index")), indexed);
-        QVERIFY(m_t.db->migrate().ok()); // …and a later start finds nothing left to do
+        QVERIFY(m_t.db->migrate().ok()); // a later start finds nothing left to do
         auto found = PatientService(*ctx).search(QStringLiteral("hernandez"));
         QVERIFY(found.ok());
         QCOMPARE(found->size(), 1);

@@ -3,6 +3,7 @@
 #include "core/PinPolicy.h"
 #include "core/Secrets.h"
 
+#include <QComboBox>
 #include <QCoreApplication>
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -94,6 +95,19 @@ void ActionDialog::failed(const Error& error) {
                     : error.message;
     m_message->setText(m_refusal);
     m_message->setVisible(true);
+}
+
+QComboBox* makeLanguageBox(QWidget* parent, const QString& objectName, const QString& accessibleName,
+                           const QString& current) {
+    auto* box = new QComboBox(parent);
+    box->setObjectName(objectName);
+    box->setAccessibleName(accessibleName);
+    box->addItem(ActionDialog::tr("English"), QStringLiteral("en"));
+    box->addItem(ActionDialog::tr("Spanish"), QStringLiteral("es"));
+    if (box->findData(current) < 0)
+        box->addItem(current, current);
+    box->setCurrentIndex(box->findData(current));
+    return box;
 }
 
 PinFields addPinFields(QFormLayout* form, QWidget* parent) {

@@ -8,6 +8,7 @@
 
 #include <optional>
 
+class QComboBox;
 class QFormLayout;
 class QLabel;
 class QLineEdit;
@@ -68,6 +69,11 @@ private:
     QString m_refusal; // the last refusal from the service, until an input changes
     bool m_busy = false;
 };
+
+// The languages a family's e-mails are written in, with `current` chosen (kept as its code when it is
+// none of them, so saving changes nothing unasked).
+QComboBox* makeLanguageBox(QWidget* parent, const QString& objectName, const QString& accessibleName,
+                           const QString& current);
 
 // A PIN typed twice: masked, digits only, and checked against the PIN rules as typed.
 struct PinFields {

@@ -18,14 +18,8 @@ EditLoginDialog::EditLoginDialog(const Session& session, const PortalUser& user,
     m_email->setObjectName(QStringLiteral("emailLineEdit"));
     m_email->setAccessibleName(tr("E-mail address"));
     m_email->setMaxLength(Validation::MaxEmailLength);
-    m_language = new QComboBox(this);
-    m_language->setObjectName(QStringLiteral("languageComboBox"));
-    m_language->setAccessibleName(tr("Language of the login's e-mails"));
-    m_language->addItem(tr("English"), QStringLiteral("en"));
-    m_language->addItem(tr("Spanish"), QStringLiteral("es"));
-    if (m_language->findData(user.language) < 0)
-        m_language->addItem(user.language, user.language);
-    m_language->setCurrentIndex(m_language->findData(user.language));
+    m_language = makeLanguageBox(this, QStringLiteral("languageComboBox"),
+                                 tr("Language of the login's e-mails"), user.language);
 
     form()->addRow(tr("Login:"), new QLabel(user.username, this));
     form()->addRow(tr("E-&mail:"), m_email);

@@ -40,14 +40,8 @@ EditPatientDialog::EditPatientDialog(const Session& session, const PatientStory&
     m_sex->addItem(tr("Other"), QStringLiteral("other"));
     m_sex->addItem(tr("Unknown"), QStringLiteral("unknown"));
     m_sex->setCurrentIndex(std::max(0, m_sex->findData(p.sex)));
-    m_language = new QComboBox(this);
-    m_language->setObjectName(QStringLiteral("patientLanguageComboBox"));
-    m_language->setAccessibleName(tr("Preferred language"));
-    m_language->addItem(tr("English"), QStringLiteral("en"));
-    m_language->addItem(tr("Spanish"), QStringLiteral("es"));
-    if (m_language->findData(p.language) < 0)
-        m_language->addItem(p.language, p.language);
-    m_language->setCurrentIndex(m_language->findData(p.language));
+    m_language = makeLanguageBox(this, QStringLiteral("patientLanguageComboBox"), tr("Preferred language"),
+                                 p.language);
     m_email =
         addLine(this, "patientEmailLineEdit", p.email, tr("Contact e-mail"), Validation::MaxEmailLength);
     m_phone = addLine(this, "patientPhoneLineEdit", p.phone, tr("Contact phone"), 40);
