@@ -38,6 +38,79 @@
             <numerusform>%n logins left with no access were terminated.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%L1 message(s): %L2 applied, %L3 ignored, %L4 refused.</source>
+        <translation>
+            <numerusform>%L1 message: %L2 applied, %L3 ignored, %L4 refused.</numerusform>
+            <numerusform>%L1 messages: %L2 applied, %L3 ignored, %L4 refused.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) refused; the others were applied. The refused ones wait on the Feed desk (feed refused).</source>
+        <translation>
+            <numerusform>%n message refused; the others were applied. The refused ones wait on the Feed desk (feed refused).</numerusform>
+            <numerusform>%n messages refused; the others were applied. The refused ones wait on the Feed desk (feed refused).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n refused message(s) waiting.</source>
+        <translation>
+            <numerusform>%n refused message waiting.</numerusform>
+            <numerusform>%n refused messages waiting.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n merge(s) held for review.</source>
+        <translation>
+            <numerusform>%n merge held for review.</numerusform>
+            <numerusform>%n merges held for review.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>MRN %1 merged into MRN %2: %n row(s) moved.</source>
+        <translation>
+            <numerusform>MRN %1 merged into MRN %2: %n row moved.</numerusform>
+            <numerusform>MRN %1 merged into MRN %2: %n rows moved.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%L1 record(s): %L2 applied, %L3 skipped, %L4 refused.</source>
+        <translation>
+            <numerusform>%L1 record: %L2 applied, %L3 skipped, %L4 refused.</numerusform>
+            <numerusform>%L1 records: %L2 applied, %L3 skipped, %L4 refused.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) refused; the others were applied. Correct them and import the file again: what was applied is not applied twice.</source>
+        <translation>
+            <numerusform>%n record refused; the others were applied. Correct them and import the file again: what was applied is not applied twice.</numerusform>
+            <numerusform>%n records refused; the others were applied. Correct them and import the file again: what was applied is not applied twice.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Feed</name>
+    <message numerus="yes">
+        <source>Recorded as deceased: %n grant(s) ended, no e-mail sent.</source>
+        <translation>
+            <numerusform>Recorded as deceased: %n grant ended, no e-mail sent.</numerusform>
+            <numerusform>Recorded as deceased: %n grants ended, no e-mail sent.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n grant(s) ended by the age rules.</source>
+        <translation>
+            <numerusform>%n grant ended by the age rules.</numerusform>
+            <numerusform>%n grants ended by the age rules.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>MRN %1 merged into it: %n row(s) moved.</source>
+        <translation>
+            <numerusform>MRN %1 merged into it: %n row moved.</numerusform>
+            <numerusform>MRN %1 merged into it: %n rows moved.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Services</name>
@@ -104,6 +177,30 @@
         <translation>
             <numerusform>Creates the login for %1 &lt;%2&gt; (or uses the existing login with that address), gives it %3 access to %4&apos;s record, and queues an invitation that must be sent within %n business day. The PIN is stored only as a hash and is never shown again.</numerusform>
             <numerusform>Creates the login for %1 &lt;%2&gt; (or uses the existing login with that address), gives it %3 access to %4&apos;s record, and queues an invitation that must be sent within %n business days. The PIN is stored only as a hash and is never shown again.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>pd::FeedPage</name>
+    <message numerus="yes">
+        <source>%n message(s) waiting</source>
+        <translation>
+            <numerusform>%n message waiting</numerusform>
+            <numerusform>%n messages waiting</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n merge(s) waiting</source>
+        <translation>
+            <numerusform>%n merge waiting</numerusform>
+            <numerusform>%n merges waiting</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Warning: the EHR has sent nothing for %n minute(s), since %1 (more than the %2 allowed). Check the interface engine and the listener.</source>
+        <translation>
+            <numerusform>Warning: the EHR has sent nothing for %n minute, since %1 (more than the %2 allowed). Check the interface engine and the listener.</numerusform>
+            <numerusform>Warning: the EHR has sent nothing for %n minutes, since %1 (more than the %2 allowed). Check the interface engine and the listener.</numerusform>
         </translation>
     </message>
 </context>

@@ -578,6 +578,139 @@
         <translation>Por qué</translation>
     </message>
     <message>
+        <source>patient update needs at least one field to change, such as --birth-date.</source>
+        <translation>patient update necesita al menos un campo que cambiar, como --birth-date.</translation>
+    </message>
+    <message>
+        <source>Patient %1 already reads so; nothing changed.</source>
+        <translation>El paciente %1 ya figura así; no cambió nada.</translation>
+    </message>
+    <message>
+        <source>Corrected patient %1: %2.</source>
+        <translation>Se corrigió al paciente %1: %2.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The corrected age ends %n access grant(s) now.</source>
+        <translation>
+            <numerusform>Con la edad corregida termina ahora %n acceso.</numerusform>
+            <numerusform>Con la edad corregida terminan ahora %n accesos.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n login(s) left with no access were terminated.</source>
+        <translation>
+            <numerusform>Se cerró %n cuenta que quedó sin acceso.</numerusform>
+            <numerusform>Se cerraron %n cuentas que quedaron sin acceso.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The patient is younger now: access ended under the old birth date is not reopened by itself; listed for review.</source>
+        <translation>El paciente ahora es menor: el acceso que terminó con la fecha de nacimiento anterior no se reabre solo; queda pendiente de revisión.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; needs at least one file.</source>
+        <translation>«%1» necesita al menos un archivo.</translation>
+    </message>
+    <message>
+        <source>%L1 messages read (%2%)</source>
+        <translation>%L1 mensajes leídos (%2%)</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a message number.</source>
+        <translation>«%1» no es un número de mensaje.</translation>
+    </message>
+    <message>
+        <source>Stopped at %1: %2 Import the file again to go on; what was applied is not applied twice.</source>
+        <translation>Detenido en %1: %2 Importe el archivo de nuevo para seguir; lo ya aplicado no se aplica dos veces.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%L1 message(s): %L2 applied, %L3 ignored, %L4 refused.</source>
+        <translation>
+            <numerusform>%L1 mensaje: %L2 aplicado, %L3 ignorado, %L4 rechazado.</numerusform>
+            <numerusform>%L1 mensajes: %L2 aplicados, %L3 ignorados, %L4 rechazados.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) refused; the others were applied. The refused ones wait on the Feed desk (feed refused).</source>
+        <translation>
+            <numerusform>%n mensaje rechazado; los demás se aplicaron. Los rechazados esperan en el escritorio de la interfaz (feed refused).</numerusform>
+            <numerusform>%n mensajes rechazados; los demás se aplicaron. Los rechazados esperan en el escritorio de la interfaz (feed refused).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n refused message(s) waiting.</source>
+        <translation>
+            <numerusform>%n mensaje rechazado en espera.</numerusform>
+            <numerusform>%n mensajes rechazados en espera.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The oldest %1 are shown.</source>
+        <translation>Se muestran los %1 más antiguos.</translation>
+    </message>
+    <message>
+        <source>Refused again: %1</source>
+        <translation>Rechazado de nuevo: %1</translation>
+    </message>
+    <message>
+        <source>Message #%1 dismissed.</source>
+        <translation>Mensaje n.º %1 descartado.</translation>
+    </message>
+    <message>
+        <source>  DECEASED %1 (reported by the EHR): every access ended; no e-mail goes to the family.</source>
+        <translation>  FALLECIDO %1 (según la historia clínica): todos los accesos terminaron; no se envía ningún correo a la familia.</translation>
+    </message>
+    <message>
+        <source>--port must be a port number from 0 to 65535.</source>
+        <translation>--port debe ser un número de puerto de 0 a 65535.</translation>
+    </message>
+    <message>
+        <source>--bind must be an IP address of this machine (0.0.0.0 for all).</source>
+        <translation>--bind debe ser una dirección IP de este equipo (0.0.0.0 para todas).</translation>
+    </message>
+    <message>
+        <source>TLS needs --tls-cert, --tls-key and --tls-client-ca together.</source>
+        <translation>TLS necesita --tls-cert, --tls-key y --tls-client-ca juntos.</translation>
+    </message>
+    <message>
+        <source>Refused a connection from %1: %2</source>
+        <translation>Se rechazó una conexión de %1: %2</translation>
+    </message>
+    <message>
+        <source>Listening for the EHR&apos;s ADT messages on %1. Stop with Ctrl+C or SIGTERM.</source>
+        <translation>Escuchando los mensajes ADT de la historia clínica en %1. Detenga con Ctrl+C o SIGTERM.</translation>
+    </message>
+    <message>
+        <source>Stopped. Acknowledged %L1 (AA), refused %L2 (AE), asked for %L3 again (AR).</source>
+        <translation>Detenido. Confirmados %L1 (AA), rechazados %L2 (AE), pedidos de nuevo %L3 (AR).</translation>
+    </message>
+    <message>
+        <source>#%1  %2  MRN %3 (%4) into MRN %5 (%6)</source>
+        <translation>n.º %1  %2  MRN %3 (%4) en el MRN %5 (%6)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n merge(s) held for review.</source>
+        <translation>
+            <numerusform>%n fusión en espera de revisión.</numerusform>
+            <numerusform>%n fusiones en espera de revisión.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>MRN %1 merged into MRN %2: %n row(s) moved.</source>
+        <translation>
+            <numerusform>MRN %1 fusionado con el MRN %2: se movió %n fila.</numerusform>
+            <numerusform>MRN %1 fusionado con el MRN %2: se movieron %n filas.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>MRN %1 was merged into MRN %2 by the EHR; showing MRN %2.</source>
+        <translation>La historia clínica fusionó el MRN %1 con el MRN %2; se muestra el MRN %2.</translation>
+    </message>
+    <message>
+        <source>  earlier records merged into this one: %1</source>
+        <translation>  registros anteriores fusionados con este: %1</translation>
+    </message>
+    <message>
         <source>Usage: portaldesk-cli [--db FILE] [--now ISO-8601] [--staff NAME] [--json] COMMAND …
 
   init                                   create or migrate the database
@@ -587,6 +720,13 @@
   patient show MRN                       patient, logins, grants, invitations, timeline
   patient update MRN [--given G] [--family F] [--birth-date D] [--sex S] [--language L]
                  [--email E] [--phone P]  a correction; a new birth date applies the age rules
+  import hl7 FILE… | import fhir FILE | import csv FILE   patients from the EHR (ADT messages,
+                                       a FHIR Bundle or NDJSON, CSV), each applied on its own
+  feed listen [--port 2575] [--bind ADDRESS] [--allow RANGES] [--tls-cert F --tls-key F
+              --tls-client-ca F]       MLLP listener for the EHR&apos;s ADT feed (this machine only
+                                       unless --allow 10.1.2.0/24,…)
+  feed refused | feed retry ID | feed dismiss ID   the EHR&apos;s messages that were refused
+  merge list | merge resolve ID          the EHR&apos;s merges held for review (conflicting records)
   search TEXT                            any part of name, MRN, e-mail or phone
   enroll --mrn M --form parent|patient --signed YYYY-MM-DD [--given G --family F
          --email E --relationship parent|guardian|family --language L]
@@ -634,6 +774,13 @@ Exit codes: 0 done, 2 usage, 3 refused by a rule or bad input, 4 conflict, 5 not
   patient show MRN                       paciente, cuentas, accesos, invitaciones, cronología
   patient update MRN [--given G] [--family F] [--birth-date D] [--sex S] [--language L]
                  [--email E] [--phone P]  una corrección; una fecha de nacimiento nueva aplica las reglas de edad
+  import hl7 FILE… | import fhir FILE | import csv FILE   pacientes de la historia clínica (mensajes
+                                       ADT, un Bundle o NDJSON de FHIR, CSV), cada uno por separado
+  feed listen [--port 2575] [--bind ADDRESS] [--allow RANGES] [--tls-cert F --tls-key F
+              --tls-client-ca F]       servidor MLLP para los mensajes ADT de la historia clínica (solo
+                                       este equipo salvo --allow 10.1.2.0/24,…)
+  feed refused | feed retry ID | feed dismiss ID   los mensajes rechazados de la historia clínica
+  merge list | merge resolve ID          las fusiones de la historia clínica en espera (registros en conflicto)
   search TEXT                            cualquier parte del nombre, MRN, correo o teléfono
   enroll --mrn M --form parent|patient --signed YYYY-MM-DD [--given G --family F
          --email E --relationship parent|guardian|family --language L]
@@ -674,34 +821,22 @@ Códigos de salida: 0 hecho, 2 uso, 3 rechazado por una regla o datos incorrecto
 </translation>
     </message>
     <message>
-        <source>patient update needs at least one field to change, such as --birth-date.</source>
-        <translation>patient update necesita al menos un campo que cambiar, como --birth-date.</translation>
-    </message>
-    <message>
-        <source>Patient %1 already reads so; nothing changed.</source>
-        <translation>El paciente %1 ya figura así; no cambió nada.</translation>
-    </message>
-    <message>
-        <source>Corrected patient %1: %2.</source>
-        <translation>Se corrigió al paciente %1: %2.</translation>
+        <source>%L1 records read (%2%)</source>
+        <translation>%L1 registros leídos (%2%)</translation>
     </message>
     <message numerus="yes">
-        <source>The corrected age ends %n access grant(s) now.</source>
+        <source>%L1 record(s): %L2 applied, %L3 skipped, %L4 refused.</source>
         <translation>
-            <numerusform>Con la edad corregida termina ahora %n acceso.</numerusform>
-            <numerusform>Con la edad corregida terminan ahora %n accesos.</numerusform>
+            <numerusform>%L1 registro: %L2 aplicado, %L3 omitido, %L4 rechazado.</numerusform>
+            <numerusform>%L1 registros: %L2 aplicados, %L3 omitidos, %L4 rechazados.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n login(s) left with no access were terminated.</source>
+        <source>%n record(s) refused; the others were applied. Correct them and import the file again: what was applied is not applied twice.</source>
         <translation>
-            <numerusform>Se cerró %n cuenta que quedó sin acceso.</numerusform>
-            <numerusform>Se cerraron %n cuentas que quedaron sin acceso.</numerusform>
+            <numerusform>%n registro rechazado; los demás se aplicaron. Corríjalo e importe el archivo de nuevo: lo ya aplicado no se aplica dos veces.</numerusform>
+            <numerusform>%n registros rechazados; los demás se aplicaron. Corríjalos e importe el archivo de nuevo: lo ya aplicado no se aplica dos veces.</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>The patient is younger now: access ended under the old birth date is not reopened by itself; listed for review.</source>
-        <translation>El paciente ahora es menor: el acceso que terminó con la fecha de nacimiento anterior no se reabre solo; queda pendiente de revisión.</translation>
     </message>
 </context>
 <context>
@@ -944,6 +1079,10 @@ Códigos de salida: 0 hecho, 2 uso, 3 rechazado por una regla o datos incorrecto
         <source>The database&apos;s character type is %1 (%2): search would skip every letter outside ASCII. Create the database with ENCODING &apos;UTF8&apos; and a UTF-8 LC_CTYPE such as &apos;C.UTF-8&apos; or &apos;en_US.UTF-8&apos;.</source>
         <translation>El tipo de caracteres de la base de datos es %1 (%2): la búsqueda omitiría toda letra fuera de ASCII. Cree la base de datos con ENCODING &apos;UTF8&apos; y un LC_CTYPE UTF-8 como &apos;C.UTF-8&apos; o &apos;en_US.UTF-8&apos;.</translation>
     </message>
+    <message>
+        <source>Migration %1 would leave rows pointing at rows that don&apos;t exist; nothing was changed.</source>
+        <translation>La migración %1 dejaría filas que apuntan a filas inexistentes; no se cambió nada.</translation>
+    </message>
 </context>
 <context>
     <name>DbRunner</name>
@@ -1098,6 +1237,14 @@ Códigos de salida: 0 hecho, 2 uso, 3 rechazado por una regla o datos incorrecto
         <comment>a consent</comment>
         <translation>revocado</translation>
     </message>
+    <message>
+        <source>patient deceased</source>
+        <translation>paciente fallecido</translation>
+    </message>
+    <message>
+        <source>records merged</source>
+        <translation>registros fusionados</translation>
+    </message>
 </context>
 <context>
     <name>EnrollmentRules</name>
@@ -1128,6 +1275,429 @@ Códigos de salida: 0 hecho, 2 uso, 3 rechazado por una regla o datos incorrecto
     <message>
         <source>Unknown age group.</source>
         <translation>Grupo de edad desconocido.</translation>
+    </message>
+</context>
+<context>
+    <name>Feed</name>
+    <message>
+        <source>PID-3 holds no identifier of type MR, the hospital&apos;s MRN.</source>
+        <translation>PID-3 no tiene ningún identificador de tipo MR, el MRN del hospital.</translation>
+    </message>
+    <message>
+        <source>PID-3 holds no identifier of type MR assigned by %1.</source>
+        <translation>PID-3 no tiene ningún identificador de tipo MR asignado por %1.</translation>
+    </message>
+    <message>
+        <source>PID-3: %1</source>
+        <translation>PID-3: %1</translation>
+    </message>
+    <message>
+        <source>PID-5 can&apos;t clear the patient&apos;s name.</source>
+        <translation>PID-5 no puede borrar el nombre del paciente.</translation>
+    </message>
+    <message>
+        <source>PID-5 must give both the family name and the given name.</source>
+        <translation>PID-5 debe dar el apellido y el nombre.</translation>
+    </message>
+    <message>
+        <source>Family name</source>
+        <translation>Apellido</translation>
+    </message>
+    <message>
+        <source>Given name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>PID-5: %1</source>
+        <translation>PID-5: %1</translation>
+    </message>
+    <message>
+        <source>PID-7 can&apos;t clear the patient&apos;s birth date.</source>
+        <translation>PID-7 no puede borrar la fecha de nacimiento del paciente.</translation>
+    </message>
+    <message>
+        <source>PID-7 &quot;%1&quot; is not a birth date (YYYYMMDD).</source>
+        <translation>PID-7 «%1» no es una fecha de nacimiento (AAAAMMDD).</translation>
+    </message>
+    <message>
+        <source>PID-8 &quot;%1&quot; is not a sex code PortalDesk knows (F, M, O, U, A, N, X).</source>
+        <translation>PID-8 «%1» no es un código de sexo que PortalDesk conozca (F, M, O, U, A, N, X).</translation>
+    </message>
+    <message>
+        <source>PID-13: %1</source>
+        <translation>PID-13: %1</translation>
+    </message>
+    <message>
+        <source>PID-15 &quot;%1&quot; is not a language PortalDesk knows (ISO 639, such as es or spa).</source>
+        <translation>PID-15 «%1» no es un idioma que PortalDesk conozca (ISO 639, como es o spa).</translation>
+    </message>
+    <message>
+        <source>PID-29 &quot;%1&quot; is not a date and time.</source>
+        <translation>PID-29 «%1» no es una fecha y hora.</translation>
+    </message>
+    <message>
+        <source>PID-30 must be Y or N, not &quot;%1&quot;.</source>
+        <translation>PID-30 debe ser Y o N, no «%1».</translation>
+    </message>
+    <message>
+        <source>PortalDesk takes ADT messages, not %1.</source>
+        <translation>PortalDesk acepta mensajes ADT, no %1.</translation>
+    </message>
+    <message>
+        <source>HL7 version &quot;%1&quot; is not one PortalDesk reads (2.3 to 2.8).</source>
+        <translation>La versión de HL7 «%1» no es una que PortalDesk lea (2.3 a 2.8).</translation>
+    </message>
+    <message>
+        <source>MSH-9 gives no trigger event (such as A08).</source>
+        <translation>MSH-9 no indica ningún evento (como A08).</translation>
+    </message>
+    <message>
+        <source>EVN-2 &quot;%1&quot; is not a date and time.</source>
+        <translation>EVN-2 «%1» no es una fecha y hora.</translation>
+    </message>
+    <message>
+        <source>MSH-7 &quot;%1&quot; is not a date and time.</source>
+        <translation>MSH-7 «%1» no es una fecha y hora.</translation>
+    </message>
+    <message>
+        <source>The message has no PID segment.</source>
+        <translation>El mensaje no tiene segmento PID.</translation>
+    </message>
+    <message>
+        <source>A merge (A40) needs an MRG segment naming the prior record.</source>
+        <translation>Una fusión (A40) necesita un segmento MRG que nombre el registro anterior.</translation>
+    </message>
+    <message>
+        <source>MRG-1 holds no identifier of type MR for the prior record.</source>
+        <translation>MRG-1 no tiene ningún identificador de tipo MR para el registro anterior.</translation>
+    </message>
+    <message>
+        <source>MRG-1: %1</source>
+        <translation>MRG-1: %1</translation>
+    </message>
+    <message>
+        <source>MRG-1 names the same MRN as PID-3; a record can&apos;t be merged into itself.</source>
+        <translation>MRG-1 nombra el mismo MRN que PID-3; un registro no se puede fusionar consigo mismo.</translation>
+    </message>
+    <message>
+        <source>Message %1 was applied before; not applied again.</source>
+        <translation>El mensaje %1 ya se aplicó; no se aplica otra vez.</translation>
+    </message>
+    <message>
+        <source>Older than what was last applied to MRN %1; not applied.</source>
+        <translation>Es anterior a lo último aplicado al MRN %1; no se aplica.</translation>
+    </message>
+    <message>
+        <source>MRN %1 registered.</source>
+        <translation>MRN %1 registrado.</translation>
+    </message>
+    <message>
+        <source>MRN %1 updated: %2.</source>
+        <translation>MRN %1 actualizado: %2.</translation>
+    </message>
+    <message>
+        <source>MRN %1:</source>
+        <translation>MRN %1:</translation>
+    </message>
+    <message>
+        <source>MRN %1: nothing differed.</source>
+        <translation>MRN %1: nada era distinto.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Recorded as deceased: %n grant(s) ended, no e-mail sent.</source>
+        <translation>
+            <numerusform>Registrado como fallecido: terminó %n acceso, no se envió ningún correo.</numerusform>
+            <numerusform>Registrado como fallecido: terminaron %n accesos, no se envió ningún correo.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n grant(s) ended by the age rules.</source>
+        <translation>
+            <numerusform>%n acceso terminado por las reglas de edad.</numerusform>
+            <numerusform>%n accesos terminados por las reglas de edad.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Listed for HIM review.</source>
+        <translation>Queda en la lista de revisión de HIM.</translation>
+    </message>
+    <message>
+        <source>%1 is not used by PortalDesk; acknowledged and ignored.</source>
+        <translation>PortalDesk no usa %1; se confirma y se ignora.</translation>
+    </message>
+    <message>
+        <source>The message is %1 bytes; messages over %2 bytes are refused.</source>
+        <translation>El mensaje tiene %1 bytes; se rechazan los mensajes de más de %2 bytes.</translation>
+    </message>
+    <message>
+        <source>This is not an HL7 v2 message: it must begin with an MSH segment and its field separator.</source>
+        <translation>Esto no es un mensaje HL7 v2: debe comenzar con un segmento MSH y su separador de campos.</translation>
+    </message>
+    <message>
+        <source>MSH-2 must hold four distinct encoding characters, such as ^~\&amp;.</source>
+        <translation>MSH-2 debe tener cuatro caracteres de codificación distintos, como ^~\&amp;.</translation>
+    </message>
+    <message>
+        <source>MSH-18 names the character set %1; PortalDesk reads ASCII, 8859/1 and UNICODE UTF-8.</source>
+        <translation>MSH-18 indica el juego de caracteres %1; PortalDesk lee ASCII, 8859/1 y UNICODE UTF-8.</translation>
+    </message>
+    <message>
+        <source>The message is not valid UTF-8, as MSH-18 says it is.</source>
+        <translation>El mensaje no es UTF-8 válido, como dice MSH-18.</translation>
+    </message>
+    <message>
+        <source>The message holds characters that are not ASCII; MSH-18 must name its character set.</source>
+        <translation>El mensaje tiene caracteres que no son ASCII; MSH-18 debe indicar su juego de caracteres.</translation>
+    </message>
+    <message>
+        <source>Segment %1 has no valid name (&quot;%2&quot;); a segment begins with three capitals or digits.</source>
+        <translation>El segmento %1 no tiene un nombre válido («%2»); un segmento comienza con tres mayúsculas o dígitos.</translation>
+    </message>
+    <message>
+        <source>MSH-9, the message type, is empty.</source>
+        <translation>MSH-9, el tipo de mensaje, está vacío.</translation>
+    </message>
+    <message>
+        <source>MSH-10, the message control ID, is empty.</source>
+        <translation>MSH-10, el identificador de control del mensaje, está vacío.</translation>
+    </message>
+    <message>
+        <source>Can&apos;t read the %1 %2: %3</source>
+        <translation>No se puede leer %1 %2: %3</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an address or an address range such as 10.1.2.0/24.</source>
+        <translation>«%1» no es una dirección ni un rango de direcciones como 10.1.2.0/24.</translation>
+    </message>
+    <message>
+        <source>TLS is not available on this machine.</source>
+        <translation>TLS no está disponible en este equipo.</translation>
+    </message>
+    <message>
+        <source>certificate</source>
+        <translation>el certificado</translation>
+    </message>
+    <message>
+        <source>private key</source>
+        <translation>la clave privada</translation>
+    </message>
+    <message>
+        <source>client authorities</source>
+        <translation>las autoridades de clientes</translation>
+    </message>
+    <message>
+        <source>The certificate, key or client authorities are not PEM files PortalDesk can use.</source>
+        <translation>El certificado, la clave o las autoridades de clientes no son archivos PEM que PortalDesk pueda usar.</translation>
+    </message>
+    <message>
+        <source>Can&apos;t listen on %1 port %2: %3</source>
+        <translation>No se puede escuchar en %1, puerto %2: %3</translation>
+    </message>
+    <message>
+        <source>this machine only</source>
+        <translation>solo este equipo</translation>
+    </message>
+    <message>
+        <source>%1:%2, from %3</source>
+        <translation>%1:%2, desde %3</translation>
+    </message>
+    <message>
+        <source>%1:%2 with TLS and client certificates, from %3</source>
+        <translation>%1:%2 con TLS y certificados de cliente, desde %3</translation>
+    </message>
+    <message>
+        <source>not on the allowed list</source>
+        <translation>no está en la lista permitida</translation>
+    </message>
+    <message>
+        <source>The message is over %1 bytes and was not read.</source>
+        <translation>El mensaje tiene más de %1 bytes y no se leyó.</translation>
+    </message>
+    <message>
+        <source>The message was cut off by the next one&apos;s start.</source>
+        <translation>El mensaje quedó cortado por el comienzo del siguiente.</translation>
+    </message>
+    <message numerus="yes">
+        <source>MRN %1 merged into it: %n row(s) moved.</source>
+        <translation>
+            <numerusform>MRN %1 fusionado con él: se movió %n fila.</numerusform>
+            <numerusform>MRN %1 fusionado con él: se movieron %n filas.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The merge of MRN %1 is held for HIM review (merge %2): %3</source>
+        <translation>La fusión del MRN %1 queda en espera de revisión de HIM (fusión %2): %3</translation>
+    </message>
+    <message>
+        <source>Can&apos;t read %1: %2</source>
+        <translation>No se puede leer %1: %2</translation>
+    </message>
+    <message>
+        <source>applied</source>
+        <translation>aplicado</translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <translation>omitido</translation>
+    </message>
+    <message>
+        <source>not a Patient</source>
+        <translation>no es un Patient</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>rechazado</translation>
+    </message>
+    <message>
+        <source>The resource is not a Patient.</source>
+        <translation>El recurso no es un Patient.</translation>
+    </message>
+    <message>
+        <source>meta.lastUpdated &quot;%1&quot; is not a date and time.</source>
+        <translation>meta.lastUpdated «%1» no es una fecha y hora.</translation>
+    </message>
+    <message>
+        <source>The Patient has no identifier of type MR (the hospital&apos;s MRN).</source>
+        <translation>El Patient no tiene ningún identificador de tipo MR (el MRN del hospital).</translation>
+    </message>
+    <message>
+        <source>identifier: %1</source>
+        <translation>identifier: %1</translation>
+    </message>
+    <message>
+        <source>link replaced-by must name the surviving record by its identifier (other.identifier.value).</source>
+        <translation>link replaced-by debe nombrar el registro que permanece por su identificador (other.identifier.value).</translation>
+    </message>
+    <message>
+        <source>link: %1</source>
+        <translation>link: %1</translation>
+    </message>
+    <message>
+        <source>name must give both family and given.</source>
+        <translation>name debe dar family y given.</translation>
+    </message>
+    <message>
+        <source>name: %1</source>
+        <translation>name: %1</translation>
+    </message>
+    <message>
+        <source>birthDate &quot;%1&quot; is not a whole date (YYYY-MM-DD).</source>
+        <translation>birthDate «%1» no es una fecha completa (AAAA-MM-DD).</translation>
+    </message>
+    <message>
+        <source>gender &quot;%1&quot; is not female, male, other or unknown.</source>
+        <translation>gender «%1» no es female, male, other ni unknown.</translation>
+    </message>
+    <message>
+        <source>telecom: %1</source>
+        <translation>telecom: %1</translation>
+    </message>
+    <message>
+        <source>communication &quot;%1&quot; is not a language PortalDesk knows.</source>
+        <translation>communication «%1» no es un idioma que PortalDesk conozca.</translation>
+    </message>
+    <message>
+        <source>deceasedDateTime &quot;%1&quot; is not a date and time.</source>
+        <translation>deceasedDateTime «%1» no es una fecha y hora.</translation>
+    </message>
+    <message>
+        <source>The Bundle is over %1 MB; export the patients as NDJSON (a bulk $export) instead.</source>
+        <translation>El Bundle tiene más de %1 MB; exporte los pacientes como NDJSON (un $export masivo).</translation>
+    </message>
+    <message>
+        <source>The file is not FHIR JSON: %1 at character %2.</source>
+        <translation>El archivo no es JSON de FHIR: %1 en el carácter %2.</translation>
+    </message>
+    <message>
+        <source>The file is neither a FHIR Bundle nor NDJSON of Patient resources.</source>
+        <translation>El archivo no es un Bundle de FHIR ni NDJSON de recursos Patient.</translation>
+    </message>
+    <message>
+        <source>Not a JSON object: %1.</source>
+        <translation>No es un objeto JSON: %1.</translation>
+    </message>
+    <message>
+        <source>The row is not valid UTF-8.</source>
+        <translation>La fila no es UTF-8 válido.</translation>
+    </message>
+    <message>
+        <source>A quoted value is never closed.</source>
+        <translation>Un valor entre comillas nunca se cierra.</translation>
+    </message>
+    <message>
+        <source>A value is over 1 MB.</source>
+        <translation>Un valor tiene más de 1 MB.</translation>
+    </message>
+    <message>
+        <source>The file is empty; a CSV of patients begins with a header row: %1.</source>
+        <translation>El archivo está vacío; un CSV de pacientes comienza con una fila de encabezado: %1.</translation>
+    </message>
+    <message>
+        <source>Line 1: &quot;%1&quot; is not a column PortalDesk reads; the columns are %2.</source>
+        <translation>Línea 1: «%1» no es una columna que PortalDesk lea; las columnas son %2.</translation>
+    </message>
+    <message>
+        <source>Line 1: the column &quot;%1&quot; appears twice.</source>
+        <translation>Línea 1: la columna «%1» aparece dos veces.</translation>
+    </message>
+    <message>
+        <source>Line 1: the header has no mrn column.</source>
+        <translation>Línea 1: el encabezado no tiene columna mrn.</translation>
+    </message>
+    <message>
+        <source>The row has %1 values; the header has %2 columns.</source>
+        <translation>La fila tiene %1 valores; el encabezado tiene %2 columnas.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a language PortalDesk knows.</source>
+        <translation>«%1» no es un idioma que PortalDesk conozca.</translation>
+    </message>
+    <message>
+        <source>deceased_at &quot;%1&quot; is not a date (YYYY-MM-DD) or an ISO date and time.</source>
+        <translation>deceased_at «%1» no es una fecha (AAAA-MM-DD) ni una fecha y hora ISO.</translation>
+    </message>
+    <message>
+        <source>The row has no MRN.</source>
+        <translation>La fila no tiene MRN.</translation>
+    </message>
+</context>
+<context>
+    <name>FeedModels</name>
+    <message>
+        <source>Received</source>
+        <translation>Recibido</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Mensaje</translation>
+    </message>
+    <message>
+        <source>MRN</source>
+        <translation>MRN</translation>
+    </message>
+    <message>
+        <source>Tries</source>
+        <translation>Intentos</translation>
+    </message>
+    <message>
+        <source>Why it was refused</source>
+        <translation>Por qué se rechazó</translation>
+    </message>
+    <message>
+        <source>Held since</source>
+        <translation>En espera desde</translation>
+    </message>
+    <message>
+        <source>Prior record</source>
+        <translation>Registro anterior</translation>
+    </message>
+    <message>
+        <source>Into</source>
+        <translation>Con</translation>
+    </message>
+    <message>
+        <source>Why it waits</source>
+        <translation>Por qué espera</translation>
     </message>
 </context>
 <context>
@@ -1502,6 +2072,18 @@ Códigos de salida: 0 hecho, 2 uso, 3 rechazado por una regla o datos incorrecto
     <message>
         <source>What proxies of a patient aged 12–17 see: comma-separated portal categories (messages, virtual_visits, lab_results, imaging_reports, prescription_renewals, appointments, clinical_documents, return_to_school_notes, allergies, immunizations, medications). Withheld sensitive results can&apos;t be added.</source>
         <translation>Lo que ven los representantes de un paciente de 12 a 17 años: categorías del portal separadas por comas (messages, virtual_visits, lab_results, imaging_reports, prescription_renewals, appointments, clinical_documents, return_to_school_notes, allergies, immunizations, medications). No se pueden agregar los resultados sensibles que se retienen.</translation>
+    </message>
+    <message>
+        <source>The assigning authority of the hospital&apos;s MRNs in the EHR&apos;s messages (PID-3.4); empty takes the identifier of type MR.</source>
+        <translation>La autoridad que asigna los MRN del hospital en los mensajes de la historia clínica (PID-3.4); vacío toma el identificador de tipo MR.</translation>
+    </message>
+    <message>
+        <source>Minutes without a message from the EHR after which the Feed desk warns that the feed is silent.</source>
+        <translation>Minutos sin mensajes de la historia clínica tras los cuales el escritorio de la interfaz avisa de que está en silencio.</translation>
+    </message>
+    <message>
+        <source>use a whole number of minutes from 1 to 10080</source>
+        <translation>use un número entero de minutos de 1 a 10080</translation>
     </message>
 </context>
 <context>
@@ -2444,6 +3026,78 @@ Códigos de salida: 0 hecho, 2 uso, 3 rechazado por una regla o datos incorrecto
         <source>Correcting a patient&apos;s record</source>
         <translation>Corregir el registro de un paciente</translation>
     </message>
+    <message>
+        <source>family name</source>
+        <translation>apellido</translation>
+    </message>
+    <message>
+        <source>given name</source>
+        <translation>nombre</translation>
+    </message>
+    <message>
+        <source>birth date</source>
+        <translation>fecha de nacimiento</translation>
+    </message>
+    <message>
+        <source>MRN %1 is not on file, and a new record needs its %2.</source>
+        <translation>El MRN %1 no está registrado, y un registro nuevo necesita %2.</translation>
+    </message>
+    <message>
+        <source>Applying the EHR&apos;s patient records</source>
+        <translation>Aplicar los registros de pacientes de la historia clínica</translation>
+    </message>
+    <message>
+        <source>MRN %1 was merged into MRN %2; the EHR should send the surviving record.</source>
+        <translation>El MRN %1 se fusionó con el MRN %2; la historia clínica debe enviar el registro que permanece.</translation>
+    </message>
+    <message>
+        <source>Seeing the EHR&apos;s refused messages</source>
+        <translation>Ver los mensajes rechazados de la historia clínica</translation>
+    </message>
+    <message>
+        <source>Retrying a refused message</source>
+        <translation>Reintentar un mensaje rechazado</translation>
+    </message>
+    <message>
+        <source>No refused message has number %1.</source>
+        <translation>Ningún mensaje rechazado tiene el número %1.</translation>
+    </message>
+    <message>
+        <source>Dismissing a refused message</source>
+        <translation>Descartar un mensaje rechazado</translation>
+    </message>
+    <message>
+        <source>Both records have the patient&apos;s own login (%1 and %2); a patient has one. Deactivate the duplicate on MRN %3 (it stays with that record), then carry out the merge.</source>
+        <translation>Los dos registros tienen la cuenta propia del paciente (%1 y %2); un paciente tiene una. Desactive la duplicada del MRN %3 (se queda con ese registro) y luego lleve a cabo la fusión.</translation>
+    </message>
+    <message>
+        <source>Login %1 has access to both records (%2 and %3).</source>
+        <translation>La cuenta %1 tiene acceso a los dos registros (%2 y %3).</translation>
+    </message>
+    <message>
+        <source>Only one of the two records says the patient died.</source>
+        <translation>Solo uno de los dos registros dice que el paciente falleció.</translation>
+    </message>
+    <message>
+        <source>MRN %1 was already merged into another record.</source>
+        <translation>El MRN %1 ya se fusionó con otro registro.</translation>
+    </message>
+    <message>
+        <source>Reviewing held merges</source>
+        <translation>Revisar las fusiones en espera</translation>
+    </message>
+    <message>
+        <source>Carrying out a held merge</source>
+        <translation>Llevar a cabo una fusión en espera</translation>
+    </message>
+    <message>
+        <source>No held merge has number %1.</source>
+        <translation>Ninguna fusión en espera tiene el número %1.</translation>
+    </message>
+    <message>
+        <source>The merge of MRN %1 into MRN %2 still conflicts: %3</source>
+        <translation>La fusión del MRN %1 con el MRN %2 todavía tiene conflictos: %3</translation>
+    </message>
 </context>
 <context>
     <name>Smtp</name>
@@ -2725,6 +3379,54 @@ Códigos de salida: 0 hecho, 2 uso, 3 rechazado por una regla o datos incorrecto
     <message>
         <source>Access ended (%1) when the birth date was corrected: %2.</source>
         <translation>El acceso terminó (%1) al corregirse la fecha de nacimiento: %2.</translation>
+    </message>
+    <message>
+        <source>Patient registered by the EHR (MRN %1, message %2).</source>
+        <translation>Paciente registrado por la historia clínica (MRN %1, mensaje %2).</translation>
+    </message>
+    <message>
+        <source>Record updated by the EHR (message %1): %2.</source>
+        <translation>Registro actualizado por la historia clínica (mensaje %1): %2.</translation>
+    </message>
+    <message>
+        <source>The EHR reports the patient&apos;s death: every access ended, the patient&apos;s own login closed, %1 queued e-mail(s) cancelled; no e-mail went to the family.</source>
+        <translation>La historia clínica informa del fallecimiento del paciente: todos los accesos terminaron, la cuenta propia del paciente se cerró, se cancelaron %1 correos en cola; no se envió ningún correo a la familia.</translation>
+    </message>
+    <message>
+        <source>The EHR no longer reports the patient&apos;s death: nothing was reopened. Review the patient&apos;s access.</source>
+        <translation>La historia clínica ya no informa del fallecimiento del paciente: no se reabrió nada. Revise el acceso del paciente.</translation>
+    </message>
+    <message>
+        <source>Access ended: the patient died.</source>
+        <translation>Acceso terminado: el paciente falleció.</translation>
+    </message>
+    <message>
+        <source>Login closed: the EHR reports the patient&apos;s death.</source>
+        <translation>Cuenta cerrada: la historia clínica informa del fallecimiento del paciente.</translation>
+    </message>
+    <message>
+        <source>A refused message from the EHR (%1) was dismissed.</source>
+        <translation>Se descartó un mensaje rechazado de la historia clínica (%1).</translation>
+    </message>
+    <message>
+        <source>The EHR merged MRN %1 into this record: its logins, access and requests moved here (%2 rows).</source>
+        <translation>La historia clínica fusionó el MRN %1 con este registro: sus cuentas, accesos y solicitudes pasaron aquí (%2 filas).</translation>
+    </message>
+    <message>
+        <source>This record (MRN %1) was merged into MRN %2.</source>
+        <translation>Este registro (MRN %1) se fusionó con el MRN %2.</translation>
+    </message>
+    <message>
+        <source>The EHR&apos;s merge of MRN %1 into this record waits for HIM review: %2</source>
+        <translation>La fusión del MRN %1 con este registro que envió la historia clínica espera la revisión de HIM: %2</translation>
+    </message>
+    <message>
+        <source>The held merge of MRN %1 was carried out.</source>
+        <translation>Se llevó a cabo la fusión en espera del MRN %1.</translation>
+    </message>
+    <message>
+        <source>Access ended (%1) when the records were merged: %2.</source>
+        <translation>Acceso terminado (%1) al fusionarse los registros: %2.</translation>
     </message>
 </context>
 <context>
@@ -4094,6 +4796,181 @@ SHA-256 %4</translation>
     </message>
 </context>
 <context>
+    <name>pd::FeedPage</name>
+    <message>
+        <source>&amp;Import a file…</source>
+        <translation>&amp;Importar un archivo…</translation>
+    </message>
+    <message>
+        <source>Refused messages</source>
+        <translation>Mensajes rechazados</translation>
+    </message>
+    <message>
+        <source>&amp;Retry</source>
+        <translation>&amp;Reintentar</translation>
+    </message>
+    <message>
+        <source>Apply the message again, as if the EHR sent it now (after fixing what refused it).</source>
+        <translation>Aplicar el mensaje de nuevo, como si la historia clínica lo enviara ahora (tras corregir lo que lo rechazó).</translation>
+    </message>
+    <message>
+        <source>&amp;Dismiss…</source>
+        <translation>&amp;Descartar…</translation>
+    </message>
+    <message>
+        <source>Merges held for review</source>
+        <translation>Fusiones en espera de revisión</translation>
+    </message>
+    <message>
+        <source>&amp;Carry out merge</source>
+        <translation>&amp;Llevar a cabo la fusión</translation>
+    </message>
+    <message>
+        <source>Once the conflict is sorted out (the duplicate login deactivated, say), move the prior record into the survivor.</source>
+        <translation>Una vez resuelto el conflicto (desactivada la cuenta duplicada, por ejemplo), pasar el registro anterior al que permanece.</translation>
+    </message>
+    <message>
+        <source>Messages refused for their content</source>
+        <translation>Mensajes rechazados por su contenido</translation>
+    </message>
+    <message>
+        <source>Merges held because the two records conflict</source>
+        <translation>Fusiones en espera porque los dos registros están en conflicto</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) waiting</source>
+        <translation>
+            <numerusform>%n mensaje en espera</numerusform>
+            <numerusform>%n mensajes en espera</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n merge(s) waiting</source>
+        <translation>
+            <numerusform>%n fusión en espera</numerusform>
+            <numerusform>%n fusiones en espera</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No message from the EHR has arrived yet.</source>
+        <translation>Todavía no ha llegado ningún mensaje de la historia clínica.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Warning: the EHR has sent nothing for %n minute(s), since %1 (more than the %2 allowed). Check the interface engine and the listener.</source>
+        <translation>
+            <numerusform>Aviso: la historia clínica no envía nada desde hace %n minuto, desde las %1 (más de los %2 permitidos). Revise el motor de interfaz y el servidor.</numerusform>
+            <numerusform>Aviso: la historia clínica no envía nada desde hace %n minutos, desde las %1 (más de los %2 permitidos). Revise el motor de interfaz y el servidor.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The EHR&apos;s feed is talking: the last message arrived at %1.</source>
+        <translation>La interfaz de la historia clínica está activa: el último mensaje llegó a las %1.</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Reintentar</translation>
+    </message>
+    <message>
+        <source>Applied: %1</source>
+        <translation>Aplicado: %1</translation>
+    </message>
+    <message>
+        <source>Refused again: %1</source>
+        <translation>Rechazado de nuevo: %1</translation>
+    </message>
+    <message>
+        <source>Dismiss a refused message</source>
+        <translation>Descartar un mensaje rechazado</translation>
+    </message>
+    <message>
+        <source>Take message %1 off the desk without applying it? The EHR will not send it again by itself.</source>
+        <translation>¿Quitar el mensaje %1 del escritorio sin aplicarlo? La historia clínica no lo volverá a enviar por sí sola.</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Descartar</translation>
+    </message>
+    <message>
+        <source>Carry out merge</source>
+        <translation>Llevar a cabo la fusión</translation>
+    </message>
+    <message>
+        <source>MRN %1 was merged into MRN %2.</source>
+        <translation>El MRN %1 se fusionó con el MRN %2.</translation>
+    </message>
+</context>
+<context>
+    <name>pd::ImportDialog</name>
+    <message>
+        <source>Import patients from the EHR</source>
+        <translation>Importar pacientes de la historia clínica</translation>
+    </message>
+    <message>
+        <source>HL7 v2 messages</source>
+        <translation>Mensajes HL7 v2</translation>
+    </message>
+    <message>
+        <source>FHIR patients</source>
+        <translation>Pacientes FHIR</translation>
+    </message>
+    <message>
+        <source>CSV rows</source>
+        <translation>Filas CSV</translation>
+    </message>
+    <message>
+        <source>%1 from %2</source>
+        <translation>%1 de %2</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>Comenzando…</translation>
+    </message>
+    <message>
+        <source>How much of the file is read</source>
+        <translation>Cuánto del archivo se ha leído</translation>
+    </message>
+    <message>
+        <source>What was refused</source>
+        <translation>Lo que se rechazó</translation>
+    </message>
+    <message>
+        <source>Records that are refused are listed here, with their line.</source>
+        <translation>Los registros rechazados aparecen aquí, con su línea.</translation>
+    </message>
+    <message>
+        <source>&amp;Stop</source>
+        <translation>&amp;Detener</translation>
+    </message>
+    <message>
+        <source>%1 read so far…</source>
+        <translation>%1 leídos hasta ahora…</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Cerrar</translation>
+    </message>
+    <message>
+        <source>%1 read: %2 applied, %3 not used, %4 refused.</source>
+        <translation>%1 leídos: %2 aplicados, %3 sin usar, %4 rechazados.</translation>
+    </message>
+    <message>
+        <source>Stopped as asked; what was applied stays, and importing the file again goes on without applying anything twice.</source>
+        <translation>Detenido como se pidió; lo aplicado se queda, e importar el archivo de nuevo sigue sin aplicar nada dos veces.</translation>
+    </message>
+    <message>
+        <source>Stopped at %1: %2 Import the file again to go on.</source>
+        <translation>Detenido en %1: %2 Importe el archivo de nuevo para seguir.</translation>
+    </message>
+    <message>
+        <source>… and %1 more.</source>
+        <translation>… y %1 más.</translation>
+    </message>
+    <message>
+        <source>Stopping after the record in hand…</source>
+        <translation>Deteniéndose tras el registro en curso…</translation>
+    </message>
+</context>
+<context>
     <name>pd::LogRequestDialog</name>
     <message>
         <source>Log a family&apos;s request</source>
@@ -4300,6 +5177,26 @@ La gestión de accesos al portal del paciente: inscripción, invitaciones, PIN, 
         <source>What a login can &amp;see…</source>
         <translation>Qué puede &amp;ver una cuenta…</translation>
     </message>
+    <message>
+        <source>Feed</source>
+        <translation>Interfaz</translation>
+    </message>
+    <message>
+        <source>Import patients from the EHR</source>
+        <translation>Importar pacientes de la historia clínica</translation>
+    </message>
+    <message>
+        <source>EHR files (*.hl7 *.txt *.ndjson *.json *.csv);;HL7 v2 (*.hl7 *.txt);;FHIR (*.ndjson *.json);;CSV (*.csv)</source>
+        <translation>Archivos de la historia clínica (*.hl7 *.txt *.ndjson *.json *.csv);;HL7 v2 (*.hl7 *.txt);;FHIR (*.ndjson *.json);;CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>PortalDesk reads HL7 v2 (.hl7, .txt), FHIR (.ndjson, .json) and CSV (.csv) files.</source>
+        <translation>PortalDesk lee archivos HL7 v2 (.hl7, .txt), FHIR (.ndjson, .json) y CSV (.csv).</translation>
+    </message>
+    <message>
+        <source>&amp;Import patients from the EHR…</source>
+        <translation>&amp;Importar pacientes de la historia clínica…</translation>
+    </message>
 </context>
 <context>
     <name>pd::PatientPage</name>
@@ -4480,6 +5377,14 @@ La página ahora muestra el registro tal como está.</translation>
     <message>
         <source>The patient is younger now. Access that ended at 12 or 18 under the old birth date was not reopened; the patient is listed for review in the timeline.</source>
         <translation>El paciente ahora es menor. El acceso que terminó a los 12 o 18 años con la fecha de nacimiento anterior no se reabrió; el paciente queda pendiente de revisión en la cronología.</translation>
+    </message>
+    <message>
+        <source>Deceased %1, as the EHR reports: every access to this record ended, the patient&apos;s own login is closed, and no e-mail goes to the family.</source>
+        <translation>Fallecido el %1, según la historia clínica: todos los accesos a este registro terminaron, la cuenta propia del paciente está cerrada y no se envía ningún correo a la familia.</translation>
+    </message>
+    <message>
+        <source>%1 (MRN %2 was merged into this record)</source>
+        <translation>%1 (el MRN %2 se fusionó con este registro)</translation>
     </message>
 </context>
 <context>

@@ -33,7 +33,7 @@ enum Exit {
 
 struct Command {
     QStringList path;    // e.g. {"invitation", "reissue"}
-    int positional = 0;  // words after the path
+    int positional = 0;  // words after the path; -1: one or more
     QStringList options; // allowed --options (flags included)
     bool needsStaff = true;
     std::function<Status(CliContext&)> run;
@@ -57,6 +57,19 @@ QList<Command> commands() {
          {s("given"), s("family"), s("birth-date"), s("sex"), s("language"), s("email"), s("phone")},
          true,
          patientUpdate},
+        {{s("import"), s("hl7")}, -1, {}, true, importHl7},
+        {{s("import"), s("fhir")}, 1, {}, true, importFhir},
+        {{s("import"), s("csv")}, 1, {}, true, importCsv},
+        {{s("feed"), s("listen")},
+         0,
+         {s("port"), s("bind"), s("allow"), s("tls-cert"), s("tls-key"), s("tls-client-ca")},
+         true,
+         feedListen},
+        {{s("feed"), s("refused")}, 0, {}, true, feedRefused},
+        {{s("merge"), s("list")}, 0, {}, true, mergeList},
+        {{s("merge"), s("resolve")}, 1, {}, true, mergeResolve},
+        {{s("feed"), s("retry")}, 1, {}, true, feedRetry},
+        {{s("feed"), s("dismiss")}, 1, {}, true, feedDismiss},
         {{s("search")}, 1, {s("limit")}, true, search},
         {{s("enroll")},
          0,
@@ -124,6 +137,13 @@ QString usageText() {
         "  patient show MRN                       patient, logins, grants, invitations, timeline\n"
         "  patient update MRN [--given G] [--family F] [--birth-date D] [--sex S] [--language L]\n"
         "                 [--email E] [--phone P]  a correction; a new birth date applies the age rules\n"
+        "  import hl7 FILE… | import fhir FILE | import csv FILE   patients from the EHR (ADT messages,\n"
+        "                                       a FHIR Bundle or NDJSON, CSV), each applied on its own\n"
+        "  feed listen [--port 2575] [--bind ADDRESS] [--allow RANGES] [--tls-cert F --tls-key F\n"
+        "              --tls-client-ca F]       MLLP listener for the EHR's ADT feed (this machine only\n"
+        "                                       unless --allow 10.1.2.0/24,…)\n"
+        "  feed refused | feed retry ID | feed dismiss ID   the EHR's messages that were refused\n"
+        "  merge list | merge resolve ID          the EHR's merges held for review (conflicting records)\n"
         "  search TEXT                            any part of name, MRN, e-mail or phone\n"
         "  enroll --mrn M --form parent|patient --signed YYYY-MM-DD [--given G --family F\n"
         "         --email E --relationship parent|guardian|family --language L]\n"
@@ -270,7 +290,10 @@ int runCli(const QStringList& arguments) {
         return usage(c.args, QCoreApplication::translate("Cli", "Unknown command \"%1\".")
                                  .arg(c.args.words.join(QLatin1Char(' ')).left(60)));
     const QStringList positional = c.args.words.mid(command->path.size());
-    if (positional.size() != command->positional)
+    if (command->positional < 0 && positional.isEmpty())
+        return usage(c.args, QCoreApplication::translate("Cli", "\"%1\" needs at least one file.")
+                                 .arg(command->path.join(QLatin1Char(' '))));
+    if (command->positional >= 0 && positional.size() != command->positional)
         return usage(c.args, QCoreApplication::translate("Cli", "\"%1\" takes %n word(s) after it.", nullptr,
                                                          command->positional)
                                  .arg(command->path.join(QLatin1Char(' '))));

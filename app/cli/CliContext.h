@@ -84,6 +84,15 @@ Status staffAdd(CliContext& c);
 Status staffList(CliContext& c);
 Status staffDisable(CliContext& c);
 Status demoData(CliContext& c);
+Status importHl7(CliContext& c);
+Status importFhir(CliContext& c);
+Status importCsv(CliContext& c);
+Status feedListen(CliContext& c);
+Status mergeList(CliContext& c);
+Status mergeResolve(CliContext& c);
+Status feedRefused(CliContext& c);
+Status feedRetry(CliContext& c);
+Status feedDismiss(CliContext& c);
 } // namespace CliCommands
 
 } // namespace pd

@@ -38,6 +38,7 @@ QJsonObject patient(const Patient& p) {
             {QStringLiteral("language"), p.language},
             {QStringLiteral("email"), text(p.email)},
             {QStringLiteral("phone"), text(p.phone)},
+            {QStringLiteral("deceased_at"), time(p.deceasedAt)},
             {QStringLiteral("row_version"), p.rowVersion}};
 }
 

@@ -127,7 +127,17 @@ Status patientShow(CliContext& c) {
                    QJsonObject{{QStringLiteral("age"), story->nextTransition->age},
                                {QStringLiteral("date"), story->nextTransition->date.toString(Qt::ISODate)}});
 
+    if (!story->mergedFrom.isEmpty()) {
+        doc.insert(QStringLiteral("merged_from"), story->mergedFrom);
+        c.line(QCoreApplication::translate("Cli", "MRN %1 was merged into MRN %2 by the EHR; showing MRN %2.")
+                   .arg(story->mergedFrom, p.mrn));
+    }
+    if (!story->priorMrns.isEmpty())
+        doc.insert(QStringLiteral("prior_mrns"), QJsonArray::fromStringList(story->priorMrns));
     c.line(QCoreApplication::translate("Cli", "Patient %1  %2").arg(p.mrn, p.fullName()));
+    if (!story->priorMrns.isEmpty())
+        c.line(QCoreApplication::translate("Cli", "  earlier records merged into this one: %1")
+                   .arg(story->priorMrns.join(QStringLiteral(", "))));
     c.line(
         QCoreApplication::translate("Cli", "  born %1, %2 years old (%3); language %4; e-mail %5; phone %6")
             .arg(p.birthDate.isValid() ? p.birthDate.toString(Qt::ISODate) : QStringLiteral("•••"))
@@ -135,6 +145,11 @@ Status patientShow(CliContext& c) {
             .arg(bracketDisplayName(story->bracket), p.language,
                  p.email.isEmpty() ? QStringLiteral("—") : p.email,
                  p.phone.isEmpty() ? QStringLiteral("—") : p.phone));
+    if (p.deceasedAt.isValid())
+        c.line(QCoreApplication::translate("Cli",
+                                           "  DECEASED %1 (reported by the EHR): every access ended; no "
+                                           "e-mail goes to the family.")
+                   .arg(c.local(p.deceasedAt)));
     if (story->nextTransition)
         c.line(QCoreApplication::translate("Cli", "  next transition: turns %1 on %2")
                    .arg(story->nextTransition->age)

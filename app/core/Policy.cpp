@@ -97,6 +97,12 @@ QList<SettingSpec> Policy::catalog() {
         {QStringLiteral("mail.drop_folder"), QString(),
          QCoreApplication::translate("Policy", "Folder the file transport writes .eml files into; empty "
                                                "means a 'mail' folder beside the database.")},
+        {QStringLiteral("feed.mrn_authority"), QString(),
+         QCoreApplication::translate("Policy", "The assigning authority of the hospital's MRNs in the EHR's "
+                                               "messages (PID-3.4); empty takes the identifier of type MR.")},
+        {QStringLiteral("feed.silence_minutes"), QStringLiteral("60"),
+         QCoreApplication::translate("Policy", "Minutes without a message from the EHR after which the Feed "
+                                               "desk warns that the feed is silent.")},
     };
 }
 
@@ -139,6 +145,10 @@ Status Policy::validate(const QString& key, const QString& value) {
         if (!isPositiveInt(value, 30))
             return bad(
                 QCoreApplication::translate("Policy", "use a whole number of business days from 1 to 30"));
+    } else if (key == QLatin1String("feed.silence_minutes")) {
+        if (!isPositiveInt(value, 10080))
+            return bad(
+                QCoreApplication::translate("Policy", "use a whole number of minutes from 1 to 10080"));
     } else if (key == QLatin1String("mail.smtp_port")) {
         if (!isPositiveInt(value, 65535))
             return bad(QCoreApplication::translate("Policy", "use a port number from 1 to 65535"));
@@ -196,6 +206,8 @@ Policy Policy::fromValues(const QHash<QString, QString>& values) {
     p.activationUrl = v.value(QStringLiteral("portal.activation_url"));
     if (auto set = Visibility::parseLimitedSet(v.value(QStringLiteral("portal.limited_categories"))); set)
         p.limitedCategories = set.value();
+    p.feedMrnAuthority = v.value(QStringLiteral("feed.mrn_authority")).trimmed();
+    p.feedSilenceMinutes = v.value(QStringLiteral("feed.silence_minutes")).toInt();
     p.senderAddress = v.value(QStringLiteral("mail.sender_address"));
     p.senderName = v.value(QStringLiteral("mail.sender_name"));
     p.mailTransport = v.value(QStringLiteral("mail.transport"));

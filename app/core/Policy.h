@@ -48,6 +48,8 @@ struct Policy {
     QString smtpCaFile;
     QString smtpPinnedSha256;
     int smtpTimeoutSeconds = 30;
+    QString feedMrnAuthority; // PID-3.4 of the hospital's MRNs; empty: the identifier of type MR
+    int feedSilenceMinutes = 60;
 
     // Every known key with its default, in display order.
     static QList<SettingSpec> catalog();

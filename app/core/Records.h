@@ -31,6 +31,9 @@ struct Patient {
     QString language = QStringLiteral("en");
     QString email;
     QString phone;
+    QDateTime deceasedAt;  // as the EHR reported it; null while alive
+    QDateTime feedEventAt; // when the EHR recorded the newest message applied to this record
+    qint64 mergedInto = 0; // the surviving record, once the EHR merged this one into it
     QDateTime updatedAt;
     QString updatedBy;
     int rowVersion = 0;

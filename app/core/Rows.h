@@ -8,6 +8,7 @@
 #include <QDate>
 #include <QDateTime>
 #include <QString>
+#include <QStringList>
 
 namespace pd {
 
@@ -172,6 +173,42 @@ struct HolidayRow {
     QDate day;
     QString name;
     bool closed = true;
+};
+
+// The EHR's feed: one message as received, applied or refused.
+struct FeedMessageRow {
+    qint64 id = 0;
+    QString source;    // the sending application and facility (MSH-3^MSH-4)
+    QString controlId; // MSH-10
+    QString trigger;   // "ADT^A08"
+    QDateTime receivedAt;
+    QDateTime eventAt; // EVN-2 or MSH-7
+    QString status;    // applied | stale | refused | dismissed
+    QString mrn;
+    qint64 patientId = 0;
+    QString rule;   // why it was refused
+    QString reason; // translated
+    QByteArray raw; // kept while refused, for a retry
+    int attempts = 1;
+};
+
+// A merge from the EHR: the prior record into the survivor, done or held for HIM review.
+struct MergeRow {
+    qint64 id = 0;
+    qint64 survivorId = 0;
+    qint64 priorId = 0;
+    QString survivorMrn;
+    QString priorMrn;
+    QString survivorName;
+    QString priorName;
+    QString status;        // held | merged
+    QStringList conflicts; // why it waits, in words
+    QString source;
+    QString controlId;
+    QDateTime createdAt;
+    QString createdBy;
+    QDateTime resolvedAt;
+    QString resolvedBy;
 };
 
 } // namespace pd

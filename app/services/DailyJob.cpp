@@ -233,17 +233,25 @@ Result<QPair<int, int>> applyTransitions(const ServiceContext& ctx, const Policy
                                          ? QStringLiteral("child-bracket access ends on the 12th birthday")
                                          : QStringLiteral("proxy access ends on the 18th birthday")},
             {QStringLiteral("birthday"), t->date.toString(Qt::ISODate)}};
-        for (auto it = cause.constBegin(); it != cause.constEnd(); ++it)
-            details.insert(it.key(), it.value());
+        addDetails(details, cause);
         PD_TRY(ctx.audit(QStringLiteral("grant.ended"), QStringLiteral("grant"), c.grant.id,
                          c.grant.patientId, c.grant.portalUserId, details));
         touchedUsers.insert(c.grant.portalUserId);
         ++ended;
     }
 
-    int terminated = 0;
+    auto terminated = terminateLoginsWithoutGrant(ctx, touchedUsers.values());
+    if (!terminated)
+        return terminated.error();
+    return qMakePair(ended, int(terminated->size()));
+}
+
+Result<QList<qint64>> terminateLoginsWithoutGrant(const ServiceContext& ctx, QList<qint64> ids) {
+    const QDateTime now = ctx.now();
+    const QString by = ctx.staff().name;
+    GrantRepository grants(ctx.db());
     PortalUserRepository users(ctx.db());
-    QList<qint64> ids = touchedUsers.values();
+    QList<qint64> terminated;
     std::sort(ids.begin(), ids.end());
     for (qint64 id : std::as_const(ids)) {
         auto open = grants.openCountForUser(id);
@@ -268,9 +276,9 @@ Result<QPair<int, int>> applyTransitions(const ServiceContext& ctx, const Policy
             QStringLiteral("portal_user.terminated"), QStringLiteral("portal_user"), u.id, 0, u.id,
             {{QStringLiteral("from"), before},
              {QStringLiteral("rule"), QStringLiteral("a login left with no access grant is terminated")}}));
-        ++terminated;
+        terminated.append(u.id);
     }
-    return qMakePair(ended, terminated);
+    return terminated;
 }
 
 Result<QList<UpcomingTransition>> DailyJob::upcoming(int days) {

@@ -54,6 +54,10 @@ Result<QPair<int, int>> applyTransitions(const ServiceContext& ctx, const Policy
                                          const QList<GrantWithBirthDate>& candidates,
                                          const QJsonObject& cause = {});
 
+// Terminates each of these logins that is left with no open grant (its live invitation revoked), inside
+// the caller's transaction, and returns the ones it terminated. No mail goes out.
+Result<QList<qint64>> terminateLoginsWithoutGrant(const ServiceContext& ctx, QList<qint64> portalUserIds);
+
 class DailyJob final {
 public:
     explicit DailyJob(const ServiceContext& ctx)

@@ -79,6 +79,10 @@ QString endReason(const QString& s) {
         return QCoreApplication::translate("DisplayText", "access restriction");
     if (s == QLatin1String("consent_revoked"))
         return QCoreApplication::translate("DisplayText", "consent revoked");
+    if (s == QLatin1String("deceased"))
+        return QCoreApplication::translate("DisplayText", "patient deceased");
+    if (s == QLatin1String("merged"))
+        return QCoreApplication::translate("DisplayText", "records merged");
     return s;
 }
 

@@ -4,6 +4,7 @@
 #include "store/Database.h"
 #include "store/GrantRepository.h"
 #include "store/InvitationRepository.h"
+#include "store/MergeRepository.h"
 #include "store/SearchRepository.h"
 
 #include "core/AgeRules.h"
@@ -148,52 +149,65 @@ Result<PortalUser> findPortalUser(Database& db, const QString& user) {
         QCoreApplication::translate("Services", "No portal user is called %1.").arg(wanted.left(80)));
 }
 
+Result<Patient> checkNewPatient(const NewPatient& in) {
+    Patient p;
+    auto mrn = Validation::mrn(in.mrn);
+    if (!mrn)
+        return mrn.error();
+    p.mrn = mrn.value();
+    auto given = Validation::name(in.givenName, QCoreApplication::translate("Services", "Given name"));
+    if (!given)
+        return given.error();
+    p.givenName = given.value();
+    auto family = Validation::name(in.familyName, QCoreApplication::translate("Services", "Family name"));
+    if (!family)
+        return family.error();
+    p.familyName = family.value();
+    auto birth = Validation::isoDate(in.birthDate, QCoreApplication::translate("Services", "Birth date"));
+    if (!birth)
+        return birth.error();
+    p.birthDate = birth.value();
+    auto sex = validSex(in.sex.isEmpty() ? QStringLiteral("unknown") : in.sex);
+    if (!sex)
+        return sex.error();
+    p.sex = sex.value();
+    auto lang = validLanguage(in.language.isEmpty() ? QStringLiteral("en") : in.language);
+    if (!lang)
+        return lang.error();
+    p.language = lang.value();
+    auto email = optionalEmail(in.email);
+    if (!email)
+        return email.error();
+    p.email = email.value();
+    auto phone = optionalPhone(in.phone);
+    if (!phone)
+        return phone.error();
+    p.phone = phone.value();
+    return p;
+}
+
 Result<Patient> PatientService::add(const NewPatient& in) {
     PD_TRY(m_ctx.require(Role::Specialist, QCoreApplication::translate("Services", "Adding a patient")));
-    Patient p;
-    {
-        auto mrn = Validation::mrn(in.mrn);
-        if (!mrn)
-            return mrn.error();
-        p.mrn = mrn.value();
-        auto given = Validation::name(in.givenName, QCoreApplication::translate("Services", "Given name"));
-        if (!given)
-            return given.error();
-        p.givenName = given.value();
-        auto family = Validation::name(in.familyName, QCoreApplication::translate("Services", "Family name"));
-        if (!family)
-            return family.error();
-        p.familyName = family.value();
-        auto birth = Validation::isoDate(in.birthDate, QCoreApplication::translate("Services", "Birth date"));
-        if (!birth)
-            return birth.error();
-        p.birthDate = birth.value();
-        auto sex = validSex(in.sex.isEmpty() ? QStringLiteral("unknown") : in.sex);
-        if (!sex)
-            return sex.error();
-        p.sex = sex.value();
-        auto lang = validLanguage(in.language.isEmpty() ? QStringLiteral("en") : in.language);
-        if (!lang)
-            return lang.error();
-        p.language = lang.value();
-        auto email = optionalEmail(in.email);
-        if (!email)
-            return email.error();
-        p.email = email.value();
-        auto phone = optionalPhone(in.phone);
-        if (!phone)
-            return phone.error();
-        p.phone = phone.value();
-    }
-
+    auto checked = checkNewPatient(in);
+    if (!checked)
+        return checked.error();
     Transaction tx(m_ctx.db());
     PD_TRY(tx.begin());
     auto policy = m_ctx.policy();
     if (!policy)
         return policy.error();
-    PD_TRY(checkBirthDate(p.birthDate, m_ctx.today(policy.value())));
+    auto added = insertPatient(m_ctx, policy.value(), checked.value(), {});
+    if (!added)
+        return added.error();
+    FailPoint::hit("patient_add.before_commit");
+    PD_TRY(tx.commit());
+    return added.value();
+}
 
-    PatientRepository patients(m_ctx.db());
+Result<Patient> insertPatient(const ServiceContext& ctx, const Policy& policy, Patient p,
+                              const QJsonObject& source) {
+    PD_TRY(checkBirthDate(p.birthDate, ctx.today(policy)));
+    PatientRepository patients(ctx.db());
     auto existing = patients.byMrn(p.mrn);
     if (!existing)
         return existing.error();
@@ -201,15 +215,14 @@ Result<Patient> PatientService::add(const NewPatient& in) {
         return Error::conflict(
             QStringLiteral("patient.mrn_taken"),
             QCoreApplication::translate("Services", "MRN %1 already belongs to another patient.").arg(p.mrn));
-    auto id = patients.insert(p, m_ctx.now(), m_ctx.staff().name);
+    auto id = patients.insert(p, ctx.now(), ctx.staff().name);
     if (!id)
         return id.error();
     p.id = id.value();
     p.rowVersion = 1;
-    PD_TRY(m_ctx.audit(QStringLiteral("patient.added"), QStringLiteral("patient"), p.id, p.id, 0,
-                       {{QStringLiteral("mrn"), p.mrn}, {QStringLiteral("language"), p.language}}));
-    FailPoint::hit("patient_add.before_commit");
-    PD_TRY(tx.commit());
+    QJsonObject details{{QStringLiteral("mrn"), p.mrn}, {QStringLiteral("language"), p.language}};
+    addDetails(details, source);
+    PD_TRY(ctx.audit(QStringLiteral("patient.added"), QStringLiteral("patient"), p.id, p.id, 0, details));
     return p;
 }
 
@@ -221,15 +234,24 @@ Result<PatientCorrection> PatientService::update(const QString& mrn, const Patie
     auto found = findPatient(m_ctx.db(), mrn);
     if (!found)
         return found.error();
-    const Patient before = found.value();
-    if (in.expectedVersion != 0 && in.expectedVersion != before.rowVersion)
-        return staleRecordError(m_ctx.db(), QStringLiteral("patients"), before.id,
-                                QCoreApplication::translate("Database", "Patient %1").arg(before.mrn));
+    if (in.expectedVersion != 0 && in.expectedVersion != found->rowVersion)
+        return staleRecordError(m_ctx.db(), QStringLiteral("patients"), found->id,
+                                QCoreApplication::translate("Database", "Patient %1").arg(found->mrn));
     auto policy = m_ctx.policy();
     if (!policy)
         return policy.error();
-    const QDate today = m_ctx.today(policy.value());
+    auto out = correctPatient(m_ctx, policy.value(), found.value(), in, {});
+    if (!out)
+        return out.error();
+    FailPoint::hit("patient_update.before_commit");
+    PD_TRY(tx.commit());
+    return out;
+}
 
+Result<PatientCorrection> correctPatient(const ServiceContext& ctx, const Policy& policy,
+                                         const Patient& before, const PatientChanges& in,
+                                         const QJsonObject& source) {
+    const QDate today = ctx.today(policy);
     Patient p = before;
     if (in.givenName) {
         auto v = Validation::name(*in.givenName, QCoreApplication::translate("Services", "Given name"));
@@ -295,22 +317,24 @@ Result<PatientCorrection> PatientService::update(const QString& mrn, const Patie
     if (out.changed.isEmpty())
         return out; // nothing to save; nothing audited
 
-    PD_TRY(PatientRepository(m_ctx.db()).update(p, m_ctx.now(), m_ctx.staff().name));
+    PD_TRY(PatientRepository(ctx.db()).update(p, ctx.now(), ctx.staff().name));
     p.rowVersion = before.rowVersion + 1;
-    p.updatedAt = m_ctx.now();
-    p.updatedBy = m_ctx.staff().name;
-    auto event = m_ctx.audit(QStringLiteral("patient.updated"), QStringLiteral("patient"), p.id, p.id, 0,
-                             {{QStringLiteral("before"), from}, {QStringLiteral("after"), to}});
+    p.updatedAt = ctx.now();
+    p.updatedBy = ctx.staff().name;
+    QJsonObject details{{QStringLiteral("before"), from}, {QStringLiteral("after"), to}};
+    addDetails(details, source);
+    auto event =
+        ctx.audit(QStringLiteral("patient.updated"), QStringLiteral("patient"), p.id, p.id, 0, details);
     if (!event)
         return event.error();
 
     if (p.birthDate != before.birthDate) {
         // The age rules as if the nightly run had always known the right date.
-        auto candidates = GrantRepository(m_ctx.db()).openTransitionCandidatesOfPatient(p.id);
+        auto candidates = GrantRepository(ctx.db()).openTransitionCandidatesOfPatient(p.id);
         if (!candidates)
             return candidates.error();
         auto done =
-            applyTransitions(m_ctx, policy.value(), candidates.value(),
+            applyTransitions(ctx, policy, candidates.value(),
                              {{QStringLiteral("cause"), QStringLiteral("birth_date_corrected")},
                               {QStringLiteral("corrected_from"), before.birthDate.toString(Qt::ISODate)}});
         if (!done)
@@ -319,11 +343,11 @@ Result<PatientCorrection> PatientService::update(const QString& mrn, const Patie
         out.loginsEnded = done->second;
         // Younger now: grants ended at 12 or 18 under the old date may not have ended under the new one.
         if (p.birthDate > before.birthDate) {
-            auto grants = GrantRepository(m_ctx.db()).forPatient(p.id);
+            auto grants = GrantRepository(ctx.db()).forPatient(p.id);
             if (!grants)
                 return grants.error();
             QJsonArray ended;
-            const int age = AgeRules::ageOn(p.birthDate, today, policy->leapDayRule);
+            const int age = AgeRules::ageOn(p.birthDate, today, policy.leapDayRule);
             for (const Grant& g : grants.value()) {
                 if ((g.endReason == QLatin1String("age_12") && age < AgeRules::AdolescentAge) ||
                     (g.endReason == QLatin1String("age_18") && age < AgeRules::AdultAge))
@@ -331,17 +355,15 @@ Result<PatientCorrection> PatientService::update(const QString& mrn, const Patie
             }
             if (!ended.isEmpty()) {
                 out.needsReview = true;
-                PD_TRY(m_ctx.audit(QStringLiteral("patient.review_needed"), QStringLiteral("patient"), p.id,
-                                   p.id, 0,
-                                   {{QStringLiteral("reason"), QStringLiteral("younger_after_correction")},
-                                    {QStringLiteral("grants"), ended},
-                                    {QStringLiteral("rule"),
-                                     QStringLiteral("a correction never reopens ended access by itself")}}));
+                PD_TRY(ctx.audit(QStringLiteral("patient.review_needed"), QStringLiteral("patient"), p.id,
+                                 p.id, 0,
+                                 {{QStringLiteral("reason"), QStringLiteral("younger_after_correction")},
+                                  {QStringLiteral("grants"), ended},
+                                  {QStringLiteral("rule"),
+                                   QStringLiteral("a correction never reopens ended access by itself")}}));
             }
         }
     }
-    FailPoint::hit("patient_update.before_commit");
-    PD_TRY(tx.commit());
     out.patient = p;
     return out;
 }
@@ -357,11 +379,32 @@ Result<PatientStory> PatientService::show(const QString& mrn) {
         return policy.error();
 
     PatientStory story;
+    // A record the EHR merged into another leads to the survivor.
+    for (int hop = 0; patient->mergedInto != 0 && hop < 20; ++hop) {
+        if (story.mergedFrom.isEmpty())
+            story.mergedFrom = patient->mrn;
+        auto next = PatientRepository(m_ctx.db()).byId(patient->mergedInto);
+        if (!next)
+            return next.error();
+        if (!next->has_value())
+            break;
+        patient = **next;
+    }
     story.patient = patient.value();
+    auto priors = MergeRepository(m_ctx.db()).mergedInto(story.patient.id);
+    if (!priors)
+        return priors.error();
+    for (qint64 id : priors.value()) {
+        auto prior = PatientRepository(m_ctx.db()).byId(id);
+        if (prior && prior->has_value())
+            story.priorMrns.append((*prior)->mrn);
+    }
     const QDate today = m_ctx.today(policy.value());
     story.age = AgeRules::ageOn(story.patient.birthDate, today, policy->leapDayRule);
     story.bracket = AgeRules::bracketOn(story.patient.birthDate, today, policy->leapDayRule);
-    story.nextTransition = AgeRules::nextTransition(story.patient.birthDate, today, policy->leapDayRule);
+    // A patient who died has no age rules ahead.
+    if (!story.patient.deceasedAt.isValid())
+        story.nextTransition = AgeRules::nextTransition(story.patient.birthDate, today, policy->leapDayRule);
 
     auto users = PortalUserRepository(m_ctx.db()).forPatient(story.patient.id);
     if (!users)
@@ -395,7 +438,7 @@ Result<PatientStory> PatientService::show(const QString& mrn) {
     }
     PD_TRY(m_ctx.audit(QStringLiteral("patient.opened"), QStringLiteral("patient"), story.patient.id,
                        story.patient.id, 0));
-    auto timeline = AuditLog(m_ctx.db()).timeline(story.patient.id, userIds);
+    auto timeline = AuditLog(m_ctx.db()).timeline(story.patient.id, userIds, priors.value());
     if (!timeline)
         return timeline.error();
     story.timeline = timeline.value();

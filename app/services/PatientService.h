@@ -49,6 +49,8 @@ struct PatientStory {
     QList<Invitation> invitations; // of every login above, newest first
     QList<AuditEvent> timeline;    // oldest first
     bool masked = false;           // contact details and birth date hidden (support agents)
+    QString mergedFrom;            // the MRN asked for, when the EHR merged it into this record
+    QStringList priorMrns;         // records the EHR merged into this one
 };
 
 class PatientService final {
@@ -78,6 +80,14 @@ Result<Patient> findPatient(Database& db, const QString& mrn);
 Result<PortalUser> findPortalUser(Database& db, const QString& user);
 // The patient whose timeline a login's events belong on: its own patient, or the first it holds a grant to.
 qint64 patientOf(Database& db, const PortalUser& user);
+// The steps the desk and the EHR's feed share, inside the caller's transaction. `source` is added to the
+// audit event's details (the feed names its message there).
+Result<Patient> checkNewPatient(const NewPatient& input);
+Result<Patient> insertPatient(const ServiceContext& ctx, const Policy& policy, Patient patient,
+                              const QJsonObject& source);
+Result<PatientCorrection> correctPatient(const ServiceContext& ctx, const Policy& policy,
+                                         const Patient& before, const PatientChanges& changes,
+                                         const QJsonObject& source);
 // Validates a language code (2–8 letters, e.g. "es", "hy", "zh-Hant") and lower-cases it.
 Result<QString> validLanguage(const QString& value);
 

@@ -178,4 +178,9 @@ Result<qint64> ServiceContext::enqueueMail(const Policy& policy, Mail mail) cons
     return OutboxRepository(m_db).insert(m);
 }
 
+void addDetails(QJsonObject& details, const QJsonObject& more) {
+    for (auto it = more.constBegin(); it != more.constEnd(); ++it)
+        details.insert(it.key(), it.value());
+}
+
 } // namespace pd

@@ -65,6 +65,9 @@ private:
     QString m_workstation;
 };
 
+// Adds `more`'s keys to an audit event's details (a cause, the message it came from).
+void addDetails(QJsonObject& details, const QJsonObject& more);
+
 // What a support agent sees of contact details (SPEC §6): "j•••@example.org", "•••-•••-0142".
 QString maskEmail(const QString& email);
 QString maskPhone(const QString& phone);

@@ -9,6 +9,7 @@
 #include "services/DisplayText.h"
 
 #include <QCoreApplication>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -66,6 +67,11 @@ QString describe(const AuditEvent& e) {
     const QJsonObject d = QJsonDocument::fromJson(e.details.toUtf8()).object();
     const auto s = [&d](const char* key) { return d.value(QLatin1String(key)).toVariant().toString(); };
     const QString& a = e.action;
+    const bool fromEhr = s("source") == QLatin1String("ehr");
+    if (a == QLatin1String("patient.added") && fromEhr)
+        return QCoreApplication::translate("TimelineText",
+                                           "Patient registered by the EHR (MRN %1, message %2).")
+            .arg(s("mrn"), s("message").isEmpty() ? QStringLiteral("—") : s("message"));
     if (a == QLatin1String("patient.added"))
         return QCoreApplication::translate("TimelineText", "Patient added (MRN %1).").arg(s("mrn"));
     if (a == QLatin1String("portal_user.created"))
@@ -88,9 +94,43 @@ QString describe(const AuditEvent& e) {
         QStringList fields;
         for (const QString& key : d.value(QLatin1String("after")).toObject().keys())
             fields.append(fieldName(key));
+        if (fromEhr)
+            return QCoreApplication::translate("TimelineText", "Record updated by the EHR (message %1): %2.")
+                .arg(s("message").isEmpty() ? QStringLiteral("—") : s("message"),
+                     fields.join(QStringLiteral(", ")));
         return QCoreApplication::translate("TimelineText", "Record corrected: %1.")
             .arg(fields.join(QStringLiteral(", ")));
     }
+    if (a == QLatin1String("patient.merged"))
+        return QCoreApplication::translate("TimelineText",
+                                           "The EHR merged MRN %1 into this record: its logins, "
+                                           "access and requests moved here (%2 rows).")
+            .arg(s("prior_mrn"), s("moved"));
+    if (a == QLatin1String("patient.merged_away"))
+        return QCoreApplication::translate("TimelineText", "This record (MRN %1) was merged into MRN %2.")
+            .arg(s("prior_mrn"), s("survivor_mrn"));
+    if (a == QLatin1String("patient.merge_held")) {
+        QStringList conflicts;
+        for (const QJsonValue& v : d.value(QLatin1String("conflicts")).toArray())
+            conflicts.append(v.toString());
+        return QCoreApplication::translate("TimelineText",
+                                           "The EHR's merge of MRN %1 into this record waits for "
+                                           "HIM review: %2")
+            .arg(s("prior_mrn"), conflicts.join(QLatin1Char(' ')));
+    }
+    if (a == QLatin1String("merge.resolved"))
+        return QCoreApplication::translate("TimelineText", "The held merge of MRN %1 was carried out.")
+            .arg(s("prior_mrn"));
+    if (a == QLatin1String("patient.deceased"))
+        return QCoreApplication::translate("TimelineText",
+                                           "The EHR reports the patient's death: every access ended, "
+                                           "the patient's own login closed, %1 queued e-mail(s) "
+                                           "cancelled; no e-mail went to the family.")
+            .arg(s("mail_cancelled"));
+    if (a == QLatin1String("patient.review_needed") && s("reason") == QLatin1String("death_cleared"))
+        return QCoreApplication::translate("TimelineText",
+                                           "The EHR no longer reports the patient's death: nothing "
+                                           "was reopened. Review the patient's access.");
     if (a == QLatin1String("patient.review_needed"))
         return QCoreApplication::translate(
             "TimelineText", "Younger after a birth-date correction: access that ended at 12 or 18 "
@@ -99,6 +139,12 @@ QString describe(const AuditEvent& e) {
         return QCoreApplication::translate("TimelineText",
                                            "Access ended (%1) when the birth date was corrected: %2.")
             .arg(DisplayText::endReason(s("end_reason")), s("rule"));
+    if (a == QLatin1String("grant.ended") && s("cause") == QLatin1String("records_merged"))
+        return QCoreApplication::translate("TimelineText",
+                                           "Access ended (%1) when the records were merged: %2.")
+            .arg(DisplayText::endReason(s("end_reason")), s("rule"));
+    if (a == QLatin1String("grant.ended") && s("end_reason") == QLatin1String("deceased"))
+        return QCoreApplication::translate("TimelineText", "Access ended: the patient died.");
     if (a == QLatin1String("grant.ended"))
         return QCoreApplication::translate("TimelineText", "Access ended (%1) on %2: %3.")
             .arg(DisplayText::endReason(s("end_reason")), s("birthday"), s("rule"));
@@ -151,6 +197,14 @@ QString describe(const AuditEvent& e) {
     if (a == QLatin1String("invitation.late"))
         return QCoreApplication::translate("TimelineText",
                                            "Invitation not sent within the business days allowed.");
+    if (a == QLatin1String("portal_user.deactivated") && s("reason") == QLatin1String("deceased") &&
+        s("reported_by").isEmpty())
+        return QCoreApplication::translate("TimelineText",
+                                           "Login closed: the EHR reports the patient's death.");
+    if (a == QLatin1String("feed.dismissed"))
+        return QCoreApplication::translate("TimelineText",
+                                           "A refused message from the EHR (%1) was dismissed.")
+            .arg(s("control_id"));
     if (a == QLatin1String("portal_user.deactivated"))
         return QCoreApplication::translate("TimelineText",
                                            "Login deactivated: %1; reported by %2; identity checked by %3.")

@@ -145,13 +145,19 @@ Result<QList<AuditEvent>> AuditLog::list(const QString& recordType, const QStrin
     return out;
 }
 
-Result<QList<AuditEvent>> AuditLog::timeline(qint64 patientId, const QList<qint64>& portalUserIds) {
+Result<QList<AuditEvent>> AuditLog::timeline(qint64 patientId, const QList<qint64>& portalUserIds,
+                                             const QList<qint64>& mergedPatientIds) {
     QStringList ids;
     for (qint64 id : portalUserIds)
         ids.append(QString::number(id)); // integers we read ourselves, not user input
-    // Openings are audited but are not part of what happened to the patient's access.
+    QStringList patients{QStringLiteral(":p")};
+    for (qint64 id : mergedPatientIds)
+        patients.append(QString::number(id));
+    // Openings are audited but are not part of what happened to the patient's access. Records merged into
+    // this one bring their history: it stays where it was written.
     QString sql =
-        QStringLiteral("SELECT * FROM audit_events WHERE action NOT LIKE '%.opened' AND (patient_id = :p");
+        QStringLiteral("SELECT * FROM audit_events WHERE action NOT LIKE '%.opened' AND (patient_id IN (") +
+        patients.join(QLatin1Char(',')) + QLatin1Char(')');
     if (!ids.isEmpty())
         sql += QStringLiteral(" OR (patient_id IS NULL AND portal_user_id IN (") +
                ids.join(QLatin1Char(',')) + QStringLiteral("))");

@@ -21,7 +21,8 @@ public:
     // Newest first. recordType/recordId empty = all.
     Result<QList<AuditEvent>> list(const QString& recordType, const QString& recordId, int limit);
     // Everything that touched a patient or any login that holds or held a grant to it, oldest first.
-    Result<QList<AuditEvent>> timeline(qint64 patientId, const QList<qint64>& portalUserIds);
+    Result<QList<AuditEvent>> timeline(qint64 patientId, const QList<qint64>& portalUserIds,
+                                       const QList<qint64>& mergedPatientIds = {});
 
     static QString hashOf(const AuditEvent& event);
     static QString genesisHash();

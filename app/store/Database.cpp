@@ -14,6 +14,7 @@
 #include <QFileInfo>
 #include <QLoggingCategory>
 #include <QRegularExpression>
+#include <QScopeGuard>
 #include <QSqlError>
 #include <QStandardPaths>
 #include <QUrl>
@@ -451,6 +452,18 @@ Status Database::migrateLocked() {
                         .arg(mig.name));
             continue;
         }
+        // SQLite changes a table's constraints by rebuilding it, with foreign keys off for the rebuild
+        // (they can't be switched inside a transaction) and checked before the commit.
+        const bool rebuilds =
+            m_dialect == Dialect::Sqlite && mig.sql.contains("foreign keys off while tables are rebuilt");
+        if (rebuilds)
+            PD_TRY(
+                execRaw(QStringLiteral("PRAGMA foreign_keys = OFF"),
+                        QCoreApplication::translate("Database", "applying migration %1").arg(mig.version)));
+        const auto keysBackOn = qScopeGuard([&] {
+            if (rebuilds)
+                QSqlQuery(m_db).exec(QStringLiteral("PRAGMA foreign_keys = ON"));
+        });
         PD_TRY(begin());
         for (const QString& statement : splitStatements(QString::fromUtf8(mig.sql))) {
             if (auto s = execRaw(
@@ -459,6 +472,17 @@ Status Database::migrateLocked() {
                 !s) {
                 rollback();
                 return s.error();
+            }
+        }
+        if (rebuilds) {
+            QSqlQuery check(m_db);
+            if (!check.exec(QStringLiteral("PRAGMA foreign_key_check")) || check.next()) {
+                rollback();
+                return Error::internal(
+                    QStringLiteral("db.migration_keys"),
+                    QCoreApplication::translate("Database", "Migration %1 would leave rows pointing at rows "
+                                                            "that don't exist; nothing was changed.")
+                        .arg(mig.version));
             }
         }
         Query record(*this,
@@ -586,14 +610,36 @@ void Database::rollback() {
     if (!q.exec(QStringLiteral("ROLLBACK")) && m_dialect == Dialect::Postgres)
         m_broken = true;
     m_inTransaction = false;
+    m_savepoints = 0;
 }
 
 Transaction::~Transaction() {
-    if (m_open)
+    if (!m_open)
+        return;
+    if (m_savepoint.isEmpty()) {
         m_db.rollback();
+        return;
+    }
+    // Only this step's work is undone; the enclosing transaction goes on.
+    QSqlQuery q(m_db.connection());
+    q.exec(QStringLiteral("ROLLBACK TO SAVEPOINT ") + m_savepoint);
+    q.exec(QStringLiteral("RELEASE SAVEPOINT ") + m_savepoint);
+    --m_db.m_savepoints;
 }
 
 Status Transaction::begin() {
+    if (m_db.inTransaction()) {
+        // Inside a batch (an import's): a savepoint, so that a refused step leaves the others.
+        m_savepoint = QStringLiteral("pd_step_%1").arg(++m_db.m_savepoints);
+        QSqlQuery q(m_db.connection());
+        if (!q.exec(QStringLiteral("SAVEPOINT ") + m_savepoint)) {
+            --m_db.m_savepoints;
+            m_savepoint.clear();
+            return m_db.errorFrom(q, QCoreApplication::translate("Database", "starting a change"));
+        }
+        m_open = true;
+        return {};
+    }
     PD_TRY(m_db.begin());
     m_open = true;
     return {};
@@ -601,6 +647,14 @@ Status Transaction::begin() {
 
 Status Transaction::commit() {
     m_open = false;
+    if (!m_savepoint.isEmpty()) {
+        QSqlQuery q(m_db.connection());
+        const bool released = q.exec(QStringLiteral("RELEASE SAVEPOINT ") + m_savepoint);
+        --m_db.m_savepoints;
+        if (!released)
+            return m_db.errorFrom(q, QCoreApplication::translate("Database", "saving the change"));
+        return {};
+    }
     return m_db.commit();
 }
 

@@ -96,9 +96,12 @@ private:
     int m_busyTimeoutMs = 10000;
     qint64 m_transactionId = 0;
     mutable bool m_broken = false;
+    int m_savepoints = 0; // steps open inside the transaction
+    friend class Transaction;
 };
 
-// Rolls back unless commit() was called: every service operation holds one.
+// Rolls back unless commit() was called: every service operation holds one. Begun while a transaction
+// is open (a batch), it is a savepoint of that transaction instead.
 class Transaction final {
 public:
     explicit Transaction(Database& db)
@@ -113,6 +116,7 @@ public:
 private:
     Database& m_db;
     bool m_open = false;
+    QString m_savepoint; // set when this is a step inside an enclosing transaction
 };
 
 // A prepared statement with named bindings; errors come back as values.

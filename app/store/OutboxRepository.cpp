@@ -150,4 +150,23 @@ Result<std::optional<OutboxMessage>> OutboxRepository::byId(qint64 id) {
     return std::optional<OutboxMessage>(fromRow(q, true));
 }
 
+Result<int> OutboxRepository::cancelPending(const QList<qint64>& userIds, qint64 patientId,
+                                            const QString& why) {
+    QStringList ids;
+    for (qint64 id : userIds)
+        ids << QString::number(id); // numbers only: safe to write into the statement
+    if (ids.isEmpty())
+        ids << QStringLiteral("0");
+    Query q(m_db,
+            QStringLiteral("UPDATE ") + m_db.table(QStringLiteral("outbox")) +
+                QStringLiteral(" SET status = 'cancelled', last_error = :why WHERE status = 'pending' AND "
+                               "(portal_user_id IN (") +
+                ids.join(QLatin1Char(',')) +
+                QStringLiteral(") OR id IN (SELECT n.outbox_id FROM transition_notices n JOIN "
+                               "access_grants g ON g.id = n.grant_id WHERE g.patient_id = :patient))"));
+    q.bind(QStringLiteral(":why"), why).bind(QStringLiteral(":patient"), patientId);
+    PD_TRY(q.exec());
+    return q.numRowsAffected();
+}
+
 } // namespace pd

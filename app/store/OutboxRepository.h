@@ -28,6 +28,10 @@ public:
     Status release(qint64 id, const QString& worker);
     Result<QList<OutboxMessage>> list(const QString& status, int limit);
     Result<int> waitingCount();
+    // Cancels mail not yet handed to the mail server: what is queued for these logins, and the age-rule
+    // notices about this patient.
+    Result<int> cancelPending(const QList<qint64>& portalUserIds, qint64 noticesOfPatientId,
+                              const QString& why);
     // One message with its stored body (empty once sent).
     Result<std::optional<OutboxMessage>> byId(qint64 id);
 

@@ -19,6 +19,9 @@ Patient fromRow(Query& q) {
     p.language = q.value(QStringLiteral("language")).toString();
     p.email = q.value(QStringLiteral("email")).toString();
     p.phone = q.value(QStringLiteral("phone")).toString();
+    p.deceasedAt = DbTime::instant(q.value(QStringLiteral("deceased_at")));
+    p.feedEventAt = DbTime::instant(q.value(QStringLiteral("feed_event_at")));
+    p.mergedInto = q.value(QStringLiteral("merged_into")).toLongLong();
     p.updatedAt = DbTime::instant(q.value(QStringLiteral("updated_at")));
     p.updatedBy = q.value(QStringLiteral("updated_by")).toString();
     p.rowVersion = q.value(QStringLiteral("row_version")).toInt();
@@ -116,6 +119,20 @@ Status PatientRepository::update(const Patient& p, const QDateTime& at, const QS
         return staleRecordError(m_db, QStringLiteral("patients"), p.id,
                                 QCoreApplication::translate("Database", "Patient %1").arg(p.mrn));
     return SearchRepository(m_db).indexPatient(p);
+}
+
+Status PatientRepository::setFeedState(const Patient& p, const QDateTime& at, const QString& by) {
+    Query q(m_db, QStringLiteral("UPDATE patients SET deceased_at = :dead, feed_event_at = :event, "
+                                 "merged_into = :merged, updated_at = :at, updated_by = :by, "
+                                 "row_version = row_version + 1 WHERE id = :id"));
+    q.bind(QStringLiteral(":dead"), DbTime::toDb(p.deceasedAt))
+        .bind(QStringLiteral(":event"), DbTime::toDb(p.feedEventAt))
+        .bind(QStringLiteral(":merged"), DbTime::id(p.mergedInto))
+        .bind(QStringLiteral(":at"), DbTime::toDb(at))
+        .bind(QStringLiteral(":by"), by)
+        .bind(QStringLiteral(":id"), p.id);
+    PD_TRY(q.exec());
+    return {};
 }
 
 } // namespace pd

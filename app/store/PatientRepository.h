@@ -21,6 +21,8 @@ public:
     Result<qint64> count();
     // Writes every editable field when `patient.rowVersion` still matches; Conflict names who changed it.
     Status update(const Patient& patient, const QDateTime& at, const QString& by);
+    // Writes what the EHR's feed keeps about the record: death, the newest message's time, a merge.
+    Status setFeedState(const Patient& patient, const QDateTime& at, const QString& by);
 
 private:
     Result<std::optional<Patient>> one(const QString& where, const QVariant& value);

@@ -5,21 +5,26 @@
 #include "core/AgeRules.h"
 #include "core/Secrets.h"
 #include "models/ConsentModels.h"
+#include "models/FeedModels.h"
 #include "models/RequestModels.h"
 #include "services/DemoData.h"
 #include "services/InvitationService.h"
 #include "store/GrantRepository.h"
 #include "ui/consents/ConsentsPage.h"
 #include "ui/consents/SubmitConsentDialog.h"
+#include "ui/feed/FeedPage.h"
+#include "ui/feed/ImportDialog.h"
 #include "ui/patient/PatientPage.h"
 #include "ui/reports/ReportsPage.h"
 #include "ui/requests/RequestDialogs.h"
 #include "ui/requests/RequestsPage.h"
 #include "ui/visibility/VisibilityDialog.h"
 
+#include <QAction>
 #include <QComboBox>
 #include <QLabel>
 #include <QPlainTextEdit>
+#include <QProgressBar>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QStandardItemModel>
@@ -340,6 +345,94 @@ private slots:
         QVERIFY(w);
         QVERIFY(!w->consents());
         QVERIFY(!w->reports());
+        QVERIFY(!w->feed());
+        QVERIFY(!w->findChild<QAction*>(QStringLiteral("importAction")));
+    }
+
+    // File ▸ Import…: a file of the EHR's messages goes in while the window stays live; the one refused
+    // waits on the Feed desk, where it is retried and then dismissed.
+    void aFileIsImportedAndTheFeedDeskKeepsWhatWasRefused() {
+        Gui gui;
+        MainWindow* w = gui.signIn(QStringLiteral("specialist"));
+        QVERIFY(w);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("adt.hl7"));
+        {
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            for (int i = 0; i < 300; ++i) {
+                const QByteArray birth = i == 150 ? "20301312" : "20150312";
+                f.write("MSH|^~\\&|EPIC|CHLA|PD|CHLA|20261124080000||ADT^A04|G" + QByteArray::number(i) +
+                        "|P|2.5.1\rPID|1||" + QByteArray::number(8100000 + i) + "^^^CHLA^MR||Paciente" +
+                        QByteArray::number(i) + "^Rosa||" + birth + "|F\r");
+            }
+        }
+        Prompts::setNextSaveFileName(path);
+        w->findChild<QAction*>(QStringLiteral("importAction"))->trigger();
+        auto* dialog = w->findChild<ImportDialog*>();
+        QVERIFY(dialog);
+        QTRY_VERIFY_WITH_TIMEOUT(!dialog->isRunning(), Wait);
+        const QString status = child<QLabel>(dialog, "importStatusLabel")->text();
+        QVERIFY2(status.contains(QStringLiteral("299 applied")) &&
+                     status.contains(QStringLiteral("1 refused")),
+                 qPrintable(status));
+        QVERIFY(child<QPlainTextEdit>(dialog, "importRefusalsText")
+                    ->toPlainText()
+                    .contains(QStringLiteral("adt.hl7:301")));
+        QCOMPARE(child<QProgressBar>(dialog, "importProgressBar")->value(), 100);
+        child<QPushButton>(dialog, "importCancelButton")->click();
+
+        FeedPage* desk = w->feed();
+        w->pages()->setCurrentWidget(desk);
+        QTRY_COMPARE_WITH_TIMEOUT(desk->refused()->rowCount(), 1, Wait);
+        QCOMPARE(desk->refused()->row(0).controlId, QStringLiteral("G150"));
+        auto* view = child<QTableView>(desk, "refusedMessagesView");
+        view->selectRow(0);
+        (void)Prompts::takeShown();
+        child<QPushButton>(desk, "retryMessageButton")->click();
+        QString said;
+        QTRY_VERIFY2_WITH_TIMEOUT(
+            (said += Prompts::takeShown().join(QLatin1Char(' '))).contains(QStringLiteral("Refused again")),
+            qPrintable(said), Wait);
+        view->selectRow(0);
+        Prompts::setNextConfirm(true);
+        child<QPushButton>(desk, "dismissMessageButton")->click();
+        QTRY_COMPARE_WITH_TIMEOUT(desk->refused()->rowCount(), 0, Wait);
+        // The imported patients are found as staff type them.
+        const auto found = gui.elsewhere(QStringLiteral("specialist"), [](const ServiceContext& ctx) {
+            return PatientService(ctx).search(QStringLiteral("paciente299 rosa"));
+        });
+        QVERIFY(found.ok());
+        QCOMPARE(found->size(), 1);
+    }
+
+    void aStopAsksTheImportToEndAfterTheRecordInHand() {
+        Gui gui;
+        MainWindow* w = gui.signIn(QStringLiteral("specialist"));
+        QVERIFY(w);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("many.csv"));
+        {
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("mrn,given_name,family_name,birth_date\n");
+            for (int i = 0; i < 20000; ++i)
+                f.write(QByteArray::number(7000000 + i) + ",Ana,López,2015-03-12\n");
+        }
+        ImportDialog dialog(w->session(), hl7::ImportKind::Csv, path, w);
+        dialog.show();
+        QTRY_VERIFY_WITH_TIMEOUT(
+            child<QLabel>(&dialog, "importStatusLabel")->text().contains(QStringLiteral("read so far")),
+            Wait);
+        child<QPushButton>(&dialog, "importCancelButton")->click();
+        QTRY_VERIFY_WITH_TIMEOUT(!dialog.isRunning(), Wait * 3);
+        const QString status = child<QLabel>(&dialog, "importStatusLabel")->text();
+        QVERIFY2(status.contains(QStringLiteral("Stopped as asked")), qPrintable(status));
+        const auto found = gui.elsewhere(QStringLiteral("specialist"), [](const ServiceContext& ctx) {
+            return PatientService(ctx).search(QStringLiteral("7000000"), 1);
+        });
+        QVERIFY(found.ok());
+        QCOMPARE(found->size(), 1); // the first records went in before the stop
     }
 };
 

@@ -3,11 +3,15 @@
 // no button or one-line label is narrower than its text needs, so nothing is cut off in either language.
 #include "ui/GuiFixture.h"
 
+#include "ehr/FeedProcessor.h"
 #include "models/ConsentModels.h"
+#include "models/FeedModels.h"
 #include "models/RequestModels.h"
 #include "services/DemoData.h"
 #include "ui/consents/ConsentsPage.h"
 #include "ui/consents/SubmitConsentDialog.h"
+#include "ui/feed/FeedPage.h"
+#include "ui/feed/ImportDialog.h"
 #include "ui/reports/ReportsPage.h"
 #include "ui/requests/RequestDialogs.h"
 #include "ui/requests/RequestsPage.h"
@@ -256,6 +260,29 @@ void TestScreenshots::everyScreen() {
         VisibilityDialog explain(w->session(), QStringLiteral("linh.nguyen"), QStringLiteral("9000002"), w);
         QTRY_VERIFY_WITH_TIMEOUT(explain.answer().has_value(), Wait);
         shoot(&explain, name("dialog-visibility"));
+    }
+    // The Feed desk, with a message the EHR sent that was refused, and a file being imported.
+    {
+        const QByteArray bad = "MSH|^~\\&|EPIC|CHLA|PORTALDESK|CHLA|20261124080000||ADT^A08|MSG4411|P|2.5.1\r"
+                               "PID|1||9000001^^^CHLA^MR||||20301312\r";
+        (void)gui.elsewhere(QStringLiteral("specialist"),
+                            [bad](const ServiceContext& ctx) -> Result<QString> {
+                                return hl7::FeedProcessor(ctx).process(bad).text;
+                            });
+        w->session().runner->notifyChanged();
+        w->pages()->setCurrentWidget(w->feed());
+        QTRY_COMPARE_WITH_TIMEOUT(w->feed()->refused()->rowCount(), 1, Wait);
+        shoot(w, name("feed-desk"));
+        QTemporaryDir dir;
+        const QString csv = dir.filePath(QStringLiteral("patients.csv"));
+        QFile f(csv);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("mrn,given_name,family_name,birth_date\n9100001,Lucía,Mendoza,2011-03-05\n"
+                "9100002,Bruno,Díaz,2031-01-01\n9100003,Minh,Tran,2016-07-08\n");
+        f.close();
+        ImportDialog d(w->session(), hl7::ImportKind::Csv, csv, w);
+        QTRY_VERIFY_WITH_TIMEOUT(!d.isRunning(), Wait);
+        shoot(&d, name("dialog-import"));
     }
     w->pages()->setCurrentIndex(0);
 

@@ -245,7 +245,9 @@ void PatientPage::show(const PatientStory& story) {
     m_story = story;
     m_error->hide();
     const Patient& p = story.patient;
-    m_name->setText(p.fullName());
+    m_name->setText(story.mergedFrom.isEmpty()
+                        ? p.fullName()
+                        : tr("%1 (MRN %2 was merged into this record)").arg(p.fullName(), story.mergedFrom));
     emit titleChanged(p.fullName());
     const QString born =
         story.masked ? tr("birth date hidden") : tr("born %1").arg(DisplayText::date(p.birthDate));
@@ -253,7 +255,13 @@ void PatientPage::show(const PatientStory& story) {
                          .arg(p.mrn, born)
                          .arg(story.age)
                          .arg(bracketDisplayName(story.bracket), p.language));
-    if (story.nextTransition) {
+    if (p.deceasedAt.isValid()) {
+        m_transition->setText(
+            tr("Deceased %1, as the EHR reports: every access to this record ended, the "
+               "patient's own login is closed, and no e-mail goes to the family.")
+                .arg(DisplayText::date(p.deceasedAt.toTimeZone(m_session.policy.zone).date())));
+        m_transition->show();
+    } else if (story.nextTransition) {
         const auto& t = *story.nextTransition;
         const QString what = t.age == AgeRules::AdolescentAge
                                  ? tr("access from the parent's child-age enrollment ends; the family "

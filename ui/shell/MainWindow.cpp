@@ -6,6 +6,8 @@
 #include "ui/common/Prompts.h"
 #include "ui/common/WorkstationSettings.h"
 #include "ui/consents/ConsentsPage.h"
+#include "ui/feed/FeedPage.h"
+#include "ui/feed/ImportDialog.h"
 #include "ui/lock/IdleLock.h"
 #include "ui/patient/PatientPage.h"
 #include "ui/reports/ReportsPage.h"
@@ -57,6 +59,10 @@ MainWindow::MainWindow(Session session, QWidget* parent)
                 [this](const QString& mrn) { openPatient(mrn); });
         m_reports = new ReportsPage(m_session, this);
         m_pages->addTab(m_reports, tr("Reports"));
+        m_feed = new FeedPage(m_session, this);
+        m_pages->addTab(m_feed, tr("Feed"));
+        connect(m_feed, &FeedPage::patientRequested, this, [this](const QString& mrn) { openPatient(mrn); });
+        connect(m_feed, &FeedPage::importRequested, this, &MainWindow::importFile);
     }
     // The desks stay: no close buttons on their tabs.
     m_fixedPages = m_pages->count();
@@ -153,8 +159,34 @@ MainWindow::MainWindow(Session session, QWidget* parent)
 
 MainWindow::~MainWindow() = default;
 
+void MainWindow::importFile() {
+    const QString path = Prompts::openFileName(this, tr("Import patients from the EHR"), QString(),
+                                               tr("EHR files (*.hl7 *.txt *.ndjson *.json *.csv);;HL7 v2 "
+                                                  "(*.hl7 *.txt);;FHIR (*.ndjson *.json);;CSV (*.csv)"));
+    if (path.isEmpty())
+        return;
+    const auto kind = hl7::importKindOf(path);
+    if (!kind) {
+        Prompts::warning(
+            this, tr("Import patients from the EHR"),
+            tr("PortalDesk reads HL7 v2 (.hl7, .txt), FHIR (.ndjson, .json) and CSV (.csv) files."));
+        return;
+    }
+    auto* dialog = new ImportDialog(m_session, *kind, path, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &ImportDialog::imported, this, [this] { m_session.runner->notifyChanged(); });
+    dialog->open();
+}
+
 void MainWindow::buildMenus() {
     QMenu* file = menuBar()->addMenu(tr("&File"));
+    if (m_session.role >= Role::Specialist) {
+        QAction* import =
+            file->addAction(tr("&Import patients from the EHR…"), this, &MainWindow::importFile);
+        import->setObjectName(QStringLiteral("importAction"));
+        import->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
+        file->addSeparator();
+    }
     QAction* settings = file->addAction(tr("&Settings…"), this, &MainWindow::showSettings);
     settings->setObjectName(QStringLiteral("settingsAction"));
     settings->setShortcut(QKeySequence::Preferences);

@@ -15,6 +15,7 @@ class QTimer;
 namespace pd {
 
 class ConsentsPage;
+class FeedPage;
 class ReportsPage;
 class RequestsPage;
 class IdleLock;
@@ -45,6 +46,9 @@ public:
     WorklistsPage* worklists() const { return m_worklists; }
     ConsentsPage* consents() const { return m_consents; } // null for support agents
     ReportsPage* reports() const { return m_reports; }    // null for support agents
+    FeedPage* feed() const { return m_feed; }             // null for support agents
+    // File ▸ Import…: asks for a file of patients from the EHR and applies it with a progress dialog.
+    void importFile();
     RequestsPage* requests() const { return m_requests; }
     // The desks' tabs that come before the patients' (they never close).
     int fixedPages() const { return m_fixedPages; }
@@ -78,6 +82,7 @@ private:
     WorklistsPage* m_worklists = nullptr;
     ConsentsPage* m_consents = nullptr;
     ReportsPage* m_reports = nullptr;
+    FeedPage* m_feed = nullptr;
     RequestsPage* m_requests = nullptr;
     int m_fixedPages = 1;
     QWidget* m_lockScreen = nullptr;
