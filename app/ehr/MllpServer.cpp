@@ -206,9 +206,14 @@ void MllpServer::read(QTcpSocket* socket) {
         } else {
             result = m_processor.process(frame.bytes);
         }
+        const QString peer = peerName(socket);
         socket->write(MllpFramer::wrap(result.ack));
         socket->flush();
-        emit processed(result, peerName(socket));
+        emit processed(result, peer);
+        // A sender that went away while its message was applied takes its framer with it.
+        framer = m_framers.value(socket);
+        if (!framer)
+            return;
     }
 }
 
