@@ -3098,6 +3098,10 @@ Códigos de salida: 0 hecho, 2 uso, 3 rechazado por una regla o datos incorrecto
         <source>The merge of MRN %1 into MRN %2 still conflicts: %3</source>
         <translation>La fusión del MRN %1 con el MRN %2 todavía tiene conflictos: %3</translation>
     </message>
+    <message>
+        <source>MRN %1 comes from the EHR, which owns its name, birth date, sex, language and contact details: correct them in the EHR, and its next message applies the correction here (the age rules with it).</source>
+        <translation>El MRN %1 viene de la historia clínica, a la que pertenecen su nombre, fecha de nacimiento, sexo, idioma y datos de contacto: corríjalos en la historia clínica y su próximo mensaje aplicará aquí la corrección (con las reglas de edad).</translation>
+    </message>
 </context>
 <context>
     <name>Smtp</name>
@@ -4651,6 +4655,18 @@ SHA-256 %4</translation>
     <message>
         <source>Access already ended at 12 or 18 stays ended; the patient is listed for review if the new date would not have ended it.</source>
         <translation>El acceso que ya terminó a los 12 o 18 años sigue terminado; el paciente queda pendiente de revisión si la fecha nueva no lo habría terminado.</translation>
+    </message>
+    <message>
+        <source>From the EHR: this record&apos;s fields are the EHR&apos;s. Correct them there; its next message applies the correction here, the age rules with it.</source>
+        <translation>De la historia clínica: los campos de este registro son de la historia clínica. Corríjalos allí; su próximo mensaje aplicará aquí la corrección, con las reglas de edad.</translation>
+    </message>
+    <message>
+        <source>Correct this record in the EHR: its fields come from there.</source>
+        <translation>Corrija este registro en la historia clínica: sus campos vienen de allí.</translation>
+    </message>
+    <message>
+        <source>Nothing is saved here: the EHR&apos;s next message brings its correction.</source>
+        <translation>Aquí no se guarda nada: el próximo mensaje de la historia clínica trae su corrección.</translation>
     </message>
 </context>
 <context>

@@ -237,6 +237,17 @@ Result<PatientCorrection> PatientService::update(const QString& mrn, const Patie
     if (in.expectedVersion != 0 && in.expectedVersion != found->rowVersion)
         return staleRecordError(m_ctx.db(), QStringLiteral("patients"), found->id,
                                 QCoreApplication::translate("Database", "Patient %1").arg(found->mrn));
+    // A record the EHR sends is the EHR's: a correction made here would be overwritten by its next message.
+    if (found->feedEventAt.isValid() &&
+        (in.givenName || in.familyName || in.birthDate || in.sex || in.language || in.email || in.phone))
+        return Error::validation(
+            QStringLiteral("patient.from_ehr"),
+            QCoreApplication::translate("Services",
+                                        "MRN %1 comes from the EHR, which owns its name, birth date, sex, "
+                                        "language and contact details: correct them in the EHR, and its "
+                                        "next message applies the correction here (the age rules with "
+                                        "it).")
+                .arg(found->mrn));
     auto policy = m_ctx.policy();
     if (!policy)
         return policy.error();

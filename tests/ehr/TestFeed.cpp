@@ -436,6 +436,27 @@ private slots:
         QCOMPARE(cancelled->read, 0);
     }
 
+    // With a feed, the EHR owns the fields it sends: the desk refuses to correct them, the EHR's next
+    // message does it (a site without a feed corrects them here).
+    void aRecordFromTheEhrIsCorrectedInTheEhr() {
+        TestDb t;
+        auto ctx = t.as(QStringLiteral("specialist"));
+        FeedProcessor feed(*ctx);
+        QCOMPARE(feed.process(adt("A04", "M1", Sofia)).code, AckCode::Accept);
+        PatientChanges change;
+        change.birthDate = QStringLiteral("2015-03-13");
+        auto refused = PatientService(*ctx).update(QStringLiteral("100200"), change);
+        QVERIFY(!refused.ok());
+        QCOMPARE(refused.error().rule, QStringLiteral("patient.from_ehr"));
+        QCOMPARE(patient(t, QStringLiteral("100200")).birthDate, QDate(2015, 3, 12));
+        QCOMPARE(feed.process(adt("A08", "M2", pidWith("100200", {{7, "20150313"}}), "20261124090000")).code,
+                 AckCode::Accept);
+        QCOMPARE(patient(t, QStringLiteral("100200")).birthDate, QDate(2015, 3, 13));
+        // A record typed in at the desk stays the desk's.
+        addPatient(t, QStringLiteral("100900"), QDate(2016, 1, 1));
+        QVERIFY(PatientService(*ctx).update(QStringLiteral("100900"), change).ok());
+    }
+
     void theFeedNeedsAnHimSpecialist() {
         TestDb t;
         auto ctx = t.as(QStringLiteral("agent"));

@@ -4,12 +4,14 @@
 
 #include "core/AgeRules.h"
 #include "core/Secrets.h"
+#include "ehr/FeedProcessor.h"
 #include "models/ConsentModels.h"
 #include "models/FeedModels.h"
 #include "models/RequestModels.h"
 #include "services/DemoData.h"
 #include "services/InvitationService.h"
 #include "store/GrantRepository.h"
+#include "ui/actions/EditPatientDialog.h"
 #include "ui/consents/ConsentsPage.h"
 #include "ui/consents/SubmitConsentDialog.h"
 #include "ui/feed/FeedPage.h"
@@ -404,6 +406,33 @@ private slots:
         });
         QVERIFY(found.ok());
         QCOMPARE(found->size(), 1);
+    }
+
+    void aRecordFromTheEhrIsShownNotEditedInCorrectRecord() {
+        Gui gui;
+        MainWindow* w = gui.signIn(QStringLiteral("specialist"));
+        QVERIFY(w);
+        const QByteArray adt = "MSH|^~\\&|EPIC|CHLA|PD|CHLA|20261124080000||ADT^A04|E1|P|2.5.1\r"
+                               "PID|1||8200001^^^CHLA^MR||Torres^Lucía||20110305|F\r";
+        auto story = gui.elsewhere(QStringLiteral("specialist"), [adt](const ServiceContext& ctx) {
+            (void)hl7::FeedProcessor(ctx).process(adt);
+            return PatientService(ctx).show(QStringLiteral("8200001"));
+        });
+        QVERIFY(story.ok());
+        EditPatientDialog d(w->session(), story.value(), w);
+        d.show();
+        QVERIFY(child<QLabel>(&d, "fromEhrLabel")->isVisible());
+        QVERIFY(!child<QLineEdit>(&d, "givenLineEdit")->isEnabled());
+        QVERIFY(!child<QLineEdit>(&d, "birthDateLineEdit")->isEnabled());
+        QVERIFY(!child<QPushButton>(&d, "confirmButton")->isEnabled());
+        // A record typed in here is corrected here.
+        auto typed = gui.elsewhere(QStringLiteral("specialist"), [](const ServiceContext& ctx) {
+            return PatientService(ctx).show(QStringLiteral("9000001"));
+        });
+        QVERIFY(typed.ok());
+        EditPatientDialog mine(w->session(), typed.value(), w);
+        QVERIFY(!mine.findChild<QLabel*>(QStringLiteral("fromEhrLabel")));
+        QVERIFY(child<QLineEdit>(&mine, "givenLineEdit")->isEnabled());
     }
 
     void aStopAsksTheImportToEndAfterTheRecordInHand() {

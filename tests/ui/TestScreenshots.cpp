@@ -283,6 +283,12 @@ void TestScreenshots::everyScreen() {
         ImportDialog d(w->session(), hl7::ImportKind::Csv, csv, w);
         QTRY_VERIFY_WITH_TIMEOUT(!d.isRunning(), Wait);
         shoot(&d, name("dialog-import"));
+        auto story = gui.elsewhere(QStringLiteral("specialist"), [](const ServiceContext& ctx) {
+            return PatientService(ctx).show(QStringLiteral("9100001"));
+        });
+        QVERIFY(story.ok());
+        EditPatientDialog owned(w->session(), story.value(), w);
+        shoot(&owned, name("dialog-correct-patient-from-ehr"));
     }
     w->pages()->setCurrentIndex(0);
 

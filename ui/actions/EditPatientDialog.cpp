@@ -46,6 +46,19 @@ EditPatientDialog::EditPatientDialog(const Session& session, const PatientStory&
         addLine(this, "patientEmailLineEdit", p.email, tr("Contact e-mail"), Validation::MaxEmailLength);
     m_phone = addLine(this, "patientPhoneLineEdit", p.phone, tr("Contact phone"), 40);
 
+    if (p.feedEventAt.isValid()) {
+        // The EHR's fields are shown, not edited: a change here would be overwritten by its next message.
+        auto* owned =
+            new QLabel(tr("From the EHR: this record's fields are the EHR's. Correct them there; its "
+                          "next message applies the correction here, the age rules with it."),
+                       this);
+        owned->setObjectName(QStringLiteral("fromEhrLabel"));
+        owned->setWordWrap(true);
+        form()->addRow(owned);
+        for (QWidget* w :
+             std::initializer_list<QWidget*>{m_given, m_family, m_birth, m_sex, m_language, m_email, m_phone})
+            w->setEnabled(false);
+    }
     form()->addRow(tr("MRN:"), new QLabel(p.mrn, this));
     form()->addRow(tr("&Given name:"), m_given);
     form()->addRow(tr("&Family name:"), m_family);
@@ -88,6 +101,8 @@ PatientChanges EditPatientDialog::changes() const {
 }
 
 QString EditPatientDialog::problem() const {
+    if (m_story.patient.feedEventAt.isValid())
+        return tr("Correct this record in the EHR: its fields come from there.");
     for (const auto& [edit, field] :
          {std::pair{m_given, tr("Given name")}, std::pair{m_family, tr("Family name")}}) {
         if (auto v = Validation::name(edit->text(), field); !v)
@@ -113,6 +128,8 @@ QString EditPatientDialog::problem() const {
 }
 
 QString EditPatientDialog::summary() const {
+    if (m_story.patient.feedEventAt.isValid())
+        return tr("Nothing is saved here: the EHR's next message brings its correction.");
     const QDate birth = typedBirthDate();
     if (!birth.isValid() || birth == m_story.patient.birthDate)
         return tr("The record is saved as shown; the change is in the patient's timeline.");
