@@ -8,7 +8,9 @@
 #include "models/ConsentModels.h"
 #include "models/FeedModels.h"
 #include "models/RequestModels.h"
+#include "services/AccountService.h"
 #include "services/DemoData.h"
+#include "services/EnrollmentService.h"
 #include "services/InvitationService.h"
 #include "store/GrantRepository.h"
 #include "ui/actions/EditPatientDialog.h"
@@ -433,6 +435,85 @@ private slots:
         EditPatientDialog mine(w->session(), typed.value(), w);
         QVERIFY(!mine.findChild<QLabel*>(QStringLiteral("fromEhrLabel")));
         QVERIFY(child<QLineEdit>(&mine, "givenLineEdit")->isEnabled());
+    }
+
+    // Two adults' records of one person, each with the patient's own login: the EHR's merge waits on the
+    // Feed desk until the duplicate login is closed; the prior MRN then opens the survivor. A death the EHR
+    // reports shows on the patient's page.
+    void aHeldMergeIsCarriedOutFromTheFeedDesk() {
+        Gui gui;
+        MainWindow* w = gui.signIn(QStringLiteral("specialist"));
+        QVERIFY(w);
+        const auto adt = [](const char* trigger, const char* id, const QByteArray& rest) -> QByteArray {
+            return QByteArray("MSH|^~\\&|EPIC|CHLA|PD|CHLA|20261124080000||ADT^") + trigger + "|" + id +
+                   "|P|2.5.1\r" + rest;
+        };
+        auto duplicate =
+            gui.elsewhere(QStringLiteral("specialist"), [adt](const ServiceContext& ctx) -> Result<QString> {
+                hl7::FeedProcessor feed(ctx);
+                (void)feed.process(adt("A04", "C1", "PID|1||8300000^^^CHLA^MR||Chen^Wei||20000115|M\r"));
+                (void)feed.process(adt("A04", "C2", "PID|1||8300001^^^CHLA^MR||Chen^Wei||20000115|M\r"));
+                auto a =
+                    EnrollmentService(ctx).enroll(patientForm(QStringLiteral("8300000"), QDate(2026, 11, 20),
+                                                              QStringLiteral("wei@example.org")),
+                                                  QStringLiteral("482913"));
+                auto b =
+                    EnrollmentService(ctx).enroll(patientForm(QStringLiteral("8300001"), QDate(2026, 11, 20),
+                                                              QStringLiteral("wchen@example.org")),
+                                                  QStringLiteral("482913"));
+                if (!a || !b)
+                    return Error::internal(QStringLiteral("test"), QStringLiteral("enrollment failed"));
+                (void)feed.process(adt("A40", "C3", "PID|1||8300000^^^CHLA^MR\rMRG|8300001^^^CHLA^MR\r"));
+                return b->user.username;
+            });
+        QVERIFY(duplicate.ok());
+        w->session().runner->notifyChanged();
+        FeedPage* desk = w->feed();
+        w->pages()->setCurrentWidget(desk);
+        QTRY_COMPARE_WITH_TIMEOUT(desk->merges()->rowCount(), 1, Wait);
+        auto* view = child<QTableView>(desk, "heldMergesView");
+        view->selectRow(0);
+        (void)Prompts::takeShown();
+        child<QPushButton>(desk, "resolveMergeButton")->click();
+        QString said;
+        QTRY_VERIFY2_WITH_TIMEOUT(
+            (said += Prompts::takeShown().join(QLatin1Char(' '))).contains(QStringLiteral("still conflicts")),
+            qPrintable(said), Wait);
+        QVERIFY(
+            gui.elsewhere(
+                   QStringLiteral("specialist"),
+                   [user = duplicate.value()](const ServiceContext& ctx) {
+                       return AccountService(ctx).deactivate({user, QStringLiteral("duplicate"), {}, {}, {}});
+                   })
+                .ok());
+        view->selectRow(0);
+        child<QPushButton>(desk, "resolveMergeButton")->click();
+        said.clear();
+        QTRY_VERIFY2_WITH_TIMEOUT(
+            (said += Prompts::takeShown().join(QLatin1Char(' '))).contains(QStringLiteral("was merged into")),
+            qPrintable(said), Wait);
+        QTRY_COMPARE_WITH_TIMEOUT(desk->merges()->rowCount(), 0, Wait);
+        PatientPage* page = w->openPatient(QStringLiteral("8300001"));
+        QVERIFY(page);
+        QTRY_VERIFY_WITH_TIMEOUT(page->story().has_value(), Wait);
+        QCOMPARE(page->story()->patient.mrn, QStringLiteral("8300000"));
+        QVERIFY(child<QLabel>(page, "patientNameLabel")->text().contains(QStringLiteral("8300001")));
+
+        (void)gui.elsewhere(
+            QStringLiteral("specialist"), [adt](const ServiceContext& ctx) -> Result<QString> {
+                return hl7::FeedProcessor(ctx)
+                    .process(adt("A08", "C4", "PID|1||8300000^^^CHLA^MR|||||||||||||||||||||||||||Y\r"))
+                    .text;
+            });
+        w->session().runner->notifyChanged();
+        PatientPage* after = w->openPatient(QStringLiteral("8300000"));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            child<QLabel>(after, "transitionLabel")->text().contains(QStringLiteral("Deceased")), Wait);
+        QTRY_VERIFY_WITH_TIMEOUT(after->story() && after->story()->grants.size() > 0 &&
+                                     std::none_of(after->story()->grants.cbegin(),
+                                                  after->story()->grants.cend(),
+                                                  [](const Grant& g) { return g.isOpen(); }),
+                                 Wait);
     }
 
     void aStopAsksTheImportToEndAfterTheRecordInHand() {
