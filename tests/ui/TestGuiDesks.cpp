@@ -391,14 +391,20 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(desk->refused()->rowCount(), 1, Wait);
         QCOMPARE(desk->refused()->row(0).controlId, QStringLiteral("G150"));
         auto* view = child<QTableView>(desk, "refusedMessagesView");
+        // The desk reloads after each change: select the row once it is back.
+        QTRY_VERIFY_WITH_TIMEOUT(!desk->refused()->isLoading() && desk->refused()->rowCount() == 1, Wait);
         view->selectRow(0);
+        QTRY_VERIFY_WITH_TIMEOUT(child<QPushButton>(desk, "retryMessageButton")->isEnabled(), Wait);
         (void)Prompts::takeShown();
         child<QPushButton>(desk, "retryMessageButton")->click();
         QString said;
         QTRY_VERIFY2_WITH_TIMEOUT(
             (said += Prompts::takeShown().join(QLatin1Char(' '))).contains(QStringLiteral("Refused again")),
             qPrintable(said), Wait);
+        // The desk reloads after each change: select the row once it is back.
+        QTRY_VERIFY_WITH_TIMEOUT(!desk->refused()->isLoading() && desk->refused()->rowCount() == 1, Wait);
         view->selectRow(0);
+        QTRY_VERIFY_WITH_TIMEOUT(child<QPushButton>(desk, "dismissMessageButton")->isEnabled(), Wait);
         Prompts::setNextConfirm(true);
         child<QPushButton>(desk, "dismissMessageButton")->click();
         QTRY_COMPARE_WITH_TIMEOUT(desk->refused()->rowCount(), 0, Wait);
@@ -472,7 +478,10 @@ private slots:
         w->pages()->setCurrentWidget(desk);
         QTRY_COMPARE_WITH_TIMEOUT(desk->merges()->rowCount(), 1, Wait);
         auto* view = child<QTableView>(desk, "heldMergesView");
+        // The desk reloads after each change: select the row once it is back.
+        QTRY_VERIFY_WITH_TIMEOUT(!desk->merges()->isLoading() && desk->merges()->rowCount() == 1, Wait);
         view->selectRow(0);
+        QTRY_VERIFY_WITH_TIMEOUT(child<QPushButton>(desk, "resolveMergeButton")->isEnabled(), Wait);
         (void)Prompts::takeShown();
         child<QPushButton>(desk, "resolveMergeButton")->click();
         QString said;
@@ -486,7 +495,10 @@ private slots:
                        return AccountService(ctx).deactivate({user, QStringLiteral("duplicate"), {}, {}, {}});
                    })
                 .ok());
+        // The desk reloads after each change: select the row once it is back.
+        QTRY_VERIFY_WITH_TIMEOUT(!desk->merges()->isLoading() && desk->merges()->rowCount() == 1, Wait);
         view->selectRow(0);
+        QTRY_VERIFY_WITH_TIMEOUT(child<QPushButton>(desk, "resolveMergeButton")->isEnabled(), Wait);
         child<QPushButton>(desk, "resolveMergeButton")->click();
         said.clear();
         QTRY_VERIFY2_WITH_TIMEOUT(
