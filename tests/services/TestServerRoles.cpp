@@ -138,6 +138,45 @@ private slots:
         QTest::newRow("agent adds staff")
             << "sam"
             << "SELECT staff_login_add('eve', 'him_supervisor', 'aaaaaaaaaaaaaaaa')" << false;
+        // The EHR's feed: its messages carry full demographics and raw text, its merges move families'
+        // access; neither is the agents' to read or write. The agents' view shows deaths and merges,
+        // read-only.
+        QTest::newRow("agent reads the feed's messages") << "sam"
+                                                         << "SELECT raw FROM public.feed_messages" << false;
+        QTest::newRow("agent dismisses a refused message")
+            << "sam"
+            << "UPDATE public.feed_messages SET status = 'dismissed'" << false;
+        QTest::newRow("agent reads held merges") << "sam"
+                                                 << "SELECT * FROM public.patient_merges" << false;
+        QTest::newRow("agent holds a merge")
+            << "sam"
+            << "INSERT INTO public.patient_merges (survivor_id, prior_id, status, created_at, created_by) "
+               "VALUES (1, 2, 'held', 'x', 'x')"
+            << false;
+        QTest::newRow("agent sees deaths and merges")
+            << "sam"
+            << "SELECT deceased_at, merged_into FROM patients" << true;
+        QTest::newRow("agent marks a patient deceased through the view")
+            << "sam"
+            << "UPDATE patients SET deceased_at = 'x'" << false;
+        QTest::newRow("agent merges a patient away")
+            << "sam"
+            << "UPDATE public.patients SET merged_into = id" << false;
+        QTest::newRow("agent cancels mail") << "sam"
+                                            << "UPDATE public.outbox SET status = 'cancelled'" << false;
+        QTest::newRow("specialist reads the feed's messages")
+            << "pat"
+            << "SELECT raw FROM public.feed_messages" << true;
+        QTest::newRow("specialist reads held merges") << "pat"
+                                                      << "SELECT * FROM public.patient_merges" << true;
+        QTest::newRow("specialist deletes the feed's messages")
+            << "pat"
+            << "DELETE FROM public.feed_messages" << false;
+        QTest::newRow("specialist deletes a merge") << "pat"
+                                                    << "DELETE FROM public.patient_merges" << false;
+        QTest::newRow("specialist writes an audit row through a merge")
+            << "pat"
+            << "UPDATE public.audit_events SET details = '{}'" << false;
         // HIM specialists: the people and their mail, but not settings, staff or the audit log itself.
         QTest::newRow("specialist reads addresses") << "pat"
                                                     << "SELECT email FROM public.patients" << true;
