@@ -123,17 +123,13 @@ TransitionWorklistModel::TransitionWorklistModel(DbRunner& runner, QObject* pare
 
 void TransitionWorklistModel::show(int days) {
     m_days = days;
-    // The list is short (a few hundred birthdays at most): it comes as one page.
     load(
-        [this, days](int offset, int) {
-            return m_runner.run(
-                [days, offset](const ServiceContext& ctx) -> Result<QList<UpcomingTransition>> {
-                    if (offset > 0)
-                        return QList<UpcomingTransition>();
-                    return DailyJob(ctx).upcoming(days);
-                });
+        [this, days](int offset, int limit) {
+            return m_runner.run([days, offset, limit](const ServiceContext& ctx) {
+                return DailyJob(ctx).upcoming(days, limit, offset);
+            });
         },
-        std::numeric_limits<int>::max());
+        InvitationWorklistModel::PageSize);
 }
 
 } // namespace pd

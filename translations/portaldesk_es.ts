@@ -711,6 +711,24 @@
         <translation>  registros anteriores fusionados con este: %1</translation>
     </message>
     <message>
+        <source>%L1 records read (%2%)</source>
+        <translation>%L1 registros leídos (%2%)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%L1 record(s): %L2 applied, %L3 skipped, %L4 refused.</source>
+        <translation>
+            <numerusform>%L1 registro: %L2 aplicado, %L3 omitido, %L4 rechazado.</numerusform>
+            <numerusform>%L1 registros: %L2 aplicados, %L3 omitidos, %L4 rechazados.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) refused; the others were applied. Correct them and import the file again: what was applied is not applied twice.</source>
+        <translation>
+            <numerusform>%n registro rechazado; los demás se aplicaron. Corríjalo e importe el archivo de nuevo: lo ya aplicado no se aplica dos veces.</numerusform>
+            <numerusform>%n registros rechazados; los demás se aplicaron. Corríjalos e importe el archivo de nuevo: lo ya aplicado no se aplica dos veces.</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>Usage: portaldesk-cli [--db FILE] [--now ISO-8601] [--staff NAME] [--json] COMMAND …
 
   init                                   create or migrate the database
@@ -731,7 +749,7 @@
   enroll --mrn M --form parent|patient --signed YYYY-MM-DD [--given G --family F
          --email E --relationship parent|guardian|family --language L]
          [--override REASON]             (PIN read from standard input)
-  invitation list [--status S] [--mrn M] [--due] [--late]
+  invitation list [--status S] [--mrn M] [--due] [--late] [--limit N] [--offset N]
   invitation send-now USER | reissue USER [--new-pin --verified-by HOW] | revoke USER
   activate --token T                     the portal&apos;s activation (PIN from standard input)
   user show USER | user update USER [--email E] [--language L]
@@ -748,7 +766,8 @@
        channels: phone (default), email, portal, in_person, mail, other
   request list [--late | --all] [--limit N]   open requests by due time (2 business days)
   request resolve ID --note TEXT [--action TYPE:ID | --action audit:N]
-  transitions upcoming [--days N]        12th and 18th birthdays ahead (default 30 days)
+  transitions upcoming [--days N] [--limit N] [--offset N]   12th and 18th birthdays ahead
+                                       (default 30 days; lists come 100 rows at a time)
   visibility USER MRN                    what that login can see for that patient, and why
   daily                                  expire, transitions, notices, late marks, send mail
   mail send | mail list [--status S] | mail test --to ADDRESS   (supervisors: check mail settings)
@@ -785,7 +804,7 @@ Exit codes: 0 done, 2 usage, 3 refused by a rule or bad input, 4 conflict, 5 not
   enroll --mrn M --form parent|patient --signed YYYY-MM-DD [--given G --family F
          --email E --relationship parent|guardian|family --language L]
          [--override REASON]             (el PIN se lee de la entrada estándar)
-  invitation list [--status S] [--mrn M] [--due] [--late]
+  invitation list [--status S] [--mrn M] [--due] [--late] [--limit N] [--offset N]
   invitation send-now USER | reissue USER [--new-pin --verified-by HOW] | revoke USER
   activate --token T                     la activación del portal (PIN de la entrada estándar)
   user show USER | user update USER [--email E] [--language L]
@@ -802,7 +821,8 @@ Exit codes: 0 done, 2 usage, 3 refused by a rule or bad input, 4 conflict, 5 not
        canales: phone (predeterminado), email, portal, in_person, mail, other
   request list [--late | --all] [--limit N]   solicitudes abiertas por vencimiento (2 días hábiles)
   request resolve ID --note TEXT [--action TYPE:ID | --action audit:N]
-  transitions upcoming [--days N]        cumpleaños de 12 y 18 años próximos (predeterminado: 30 días)
+  transitions upcoming [--days N] [--limit N] [--offset N]   cumpleaños de 12 y 18 años próximos
+                                       (predeterminado: 30 días; las listas llegan de 100 en 100 filas)
   visibility USER MRN                    qué puede ver esa cuenta de ese paciente, y por qué
   daily                                  vencimientos, transiciones, avisos, marcas de atraso, envío de correo
   mail send | mail list [--status S] | mail test --to ADDRESS   (supervisores: comprobar la configuración de correo)
@@ -821,22 +841,20 @@ Códigos de salida: 0 hecho, 2 uso, 3 rechazado por una regla o datos incorrecto
 </translation>
     </message>
     <message>
-        <source>%L1 records read (%2%)</source>
-        <translation>%L1 registros leídos (%2%)</translation>
+        <source>--offset must be a whole number, 0 or more.</source>
+        <translation>--offset debe ser un número entero, 0 o mayor.</translation>
     </message>
-    <message numerus="yes">
-        <source>%L1 record(s): %L2 applied, %L3 skipped, %L4 refused.</source>
-        <translation>
-            <numerusform>%L1 registro: %L2 aplicado, %L3 omitido, %L4 rechazado.</numerusform>
-            <numerusform>%L1 registros: %L2 aplicados, %L3 omitidos, %L4 rechazados.</numerusform>
-        </translation>
+    <message>
+        <source>Rows %1–%2 of %3; --offset %2 for the next.</source>
+        <translation>Filas %1–%2 de %3; --offset %2 para las siguientes.</translation>
     </message>
-    <message numerus="yes">
-        <source>%n record(s) refused; the others were applied. Correct them and import the file again: what was applied is not applied twice.</source>
-        <translation>
-            <numerusform>%n registro rechazado; los demás se aplicaron. Corríjalo e importe el archivo de nuevo: lo ya aplicado no se aplica dos veces.</numerusform>
-            <numerusform>%n registros rechazados; los demás se aplicaron. Corríjalos e importe el archivo de nuevo: lo ya aplicado no se aplica dos veces.</numerusform>
-        </translation>
+    <message>
+        <source>Rows %1–%2 of %3.</source>
+        <translation>Filas %1–%2 de %3.</translation>
+    </message>
+    <message>
+        <source>%1: %L2</source>
+        <translation>%1: %L2</translation>
     </message>
 </context>
 <context>
@@ -3101,6 +3119,26 @@ Códigos de salida: 0 hecho, 2 uso, 3 rechazado por una regla o datos incorrecto
     <message>
         <source>MRN %1 comes from the EHR, which owns its name, birth date, sex, language and contact details: correct them in the EHR, and its next message applies the correction here (the age rules with it).</source>
         <translation>El MRN %1 viene de la historia clínica, a la que pertenecen su nombre, fecha de nacimiento, sexo, idioma y datos de contacto: corríjalos en la historia clínica y su próximo mensaje aplicará aquí la corrección (con las reglas de edad).</translation>
+    </message>
+    <message>
+        <source>Expiring invitations</source>
+        <translation>Vencimiento de invitaciones</translation>
+    </message>
+    <message>
+        <source>Ending access at 12 and 18</source>
+        <translation>Fin del acceso a los 12 y 18 años</translation>
+    </message>
+    <message>
+        <source>A page holds 1 to 10,000 rows from a position of 0 or more.</source>
+        <translation>Una página tiene de 1 a 10 000 filas a partir de una posición de 0 o mayor.</translation>
+    </message>
+    <message>
+        <source>Queuing birthday notices</source>
+        <translation>Avisos de cumpleaños en cola</translation>
+    </message>
+    <message>
+        <source>Marking late invitations</source>
+        <translation>Marcado de invitaciones atrasadas</translation>
     </message>
 </context>
 <context>

@@ -77,7 +77,11 @@ QList<Command> commands() {
           s("language"), s("override")},
          true,
          enroll},
-        {{s("invitation"), s("list")}, 0, {s("status"), s("mrn"), s("due"), s("late")}, true, invitationList},
+        {{s("invitation"), s("list")},
+         0,
+         {s("status"), s("mrn"), s("due"), s("late"), s("limit"), s("offset")},
+         true,
+         invitationList},
         {{s("invitation"), s("send-now")}, 1, {}, true, invitationSendNow},
         {{s("invitation"), s("reissue")}, 1, {s("new-pin"), s("verified-by")}, true, invitationReissue},
         {{s("invitation"), s("revoke")}, 1, {}, true, invitationRevoke},
@@ -101,7 +105,11 @@ QList<Command> commands() {
         {{s("consent"), s("reject")}, 1, {s("reason")}, true, consentReject},
         {{s("consent"), s("revoke")}, 1, {}, true, consentRevoke},
         {{s("report")}, 0, {s("weeks")}, true, report},
-        {{s("transitions"), s("upcoming")}, 0, {s("days")}, true, transitionsUpcoming},
+        {{s("transitions"), s("upcoming")},
+         0,
+         {s("days"), s("limit"), s("offset")},
+         true,
+         transitionsUpcoming},
         {{s("visibility")}, 2, {}, true, visibility},
         {{s("request"), s("add")},
          0,
@@ -148,7 +156,7 @@ QString usageText() {
         "  enroll --mrn M --form parent|patient --signed YYYY-MM-DD [--given G --family F\n"
         "         --email E --relationship parent|guardian|family --language L]\n"
         "         [--override REASON]             (PIN read from standard input)\n"
-        "  invitation list [--status S] [--mrn M] [--due] [--late]\n"
+        "  invitation list [--status S] [--mrn M] [--due] [--late] [--limit N] [--offset N]\n"
         "  invitation send-now USER | reissue USER [--new-pin --verified-by HOW] | revoke USER\n"
         "  activate --token T                     the portal's activation (PIN from standard input)\n"
         "  user show USER | user update USER [--email E] [--language L]\n"
@@ -167,7 +175,8 @@ QString usageText() {
         "       channels: phone (default), email, portal, in_person, mail, other\n"
         "  request list [--late | --all] [--limit N]   open requests by due time (2 business days)\n"
         "  request resolve ID --note TEXT [--action TYPE:ID | --action audit:N]\n"
-        "  transitions upcoming [--days N]        12th and 18th birthdays ahead (default 30 days)\n"
+        "  transitions upcoming [--days N] [--limit N] [--offset N]   12th and 18th birthdays ahead\n"
+        "                                       (default 30 days; lists come 100 rows at a time)\n"
         "  visibility USER MRN                    what that login can see for that patient, and why\n"
         "  daily                                  expire, transitions, notices, late marks, send mail\n"
         "  mail send | mail list [--status S] | mail test --to ADDRESS   (supervisors: check mail settings)\n"

@@ -28,6 +28,15 @@ struct CliContext {
     // A time as staff read it: local time in the hospital's zone.
     QString local(const QDateTime& t) const;
     QString localDate(const QDateTime& t) const;
+
+    struct Page {
+        int limit = 100;
+        int offset = 0;
+    };
+    // --limit N (1 to 10,000) and --offset N (0 or more), with `defaultLimit` when --limit is absent.
+    Result<Page> page(int defaultLimit = 100) const;
+    // "Rows 1–100 of 48,212." after a list, and "total" in the JSON.
+    void pageSummary(const Page& page, qsizetype shown, qint64 total);
 };
 
 // Reads the PIN from standard input (one line; echo off at a terminal).

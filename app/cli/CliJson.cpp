@@ -2,6 +2,7 @@
 
 #include "core/AgeRules.h"
 
+#include <QCoreApplication>
 #include <QJsonDocument>
 
 namespace pd {
@@ -15,6 +16,40 @@ QString CliContext::local(const QDateTime& t) const {
 
 QString CliContext::localDate(const QDateTime& t) const {
     return t.isValid() ? AgeRules::localDate(t, policy.zone).toString(Qt::ISODate) : QStringLiteral("—");
+}
+
+Result<CliContext::Page> CliContext::page(int defaultLimit) const {
+    Page p;
+    p.limit = defaultLimit;
+    bool ok = true;
+    if (args.has(QStringLiteral("limit")))
+        p.limit = args.option(QStringLiteral("limit")).toInt(&ok);
+    if (!ok || p.limit < 1 || p.limit > 10000)
+        return Error::validation(
+            QStringLiteral("input.limit"),
+            QCoreApplication::translate("Cli", "--limit must be a whole number from 1 to 10000."));
+    if (args.has(QStringLiteral("offset")))
+        p.offset = args.option(QStringLiteral("offset")).toInt(&ok);
+    if (!ok || p.offset < 0)
+        return Error::validation(
+            QStringLiteral("input.offset"),
+            QCoreApplication::translate("Cli", "--offset must be a whole number, 0 or more."));
+    return p;
+}
+
+void CliContext::pageSummary(const Page& p, qsizetype shown, qint64 total) {
+    json.insert(QStringLiteral("total"), total);
+    json.insert(QStringLiteral("offset"), p.offset);
+    if (shown == 0 || (p.offset == 0 && shown >= total))
+        return; // the whole list is on the screen
+    const qint64 last = p.offset + qint64(shown);
+    if (last < total)
+        line(QCoreApplication::translate("Cli", "Rows %1–%2 of %3; --offset %2 for the next.")
+                 .arg(p.offset + 1)
+                 .arg(last)
+                 .arg(total));
+    else
+        line(QCoreApplication::translate("Cli", "Rows %1–%2 of %3.").arg(p.offset + 1).arg(last).arg(total));
 }
 
 namespace CliJson {

@@ -1,5 +1,6 @@
 // Patients from the EHR: import hl7, and the Feed desk (feed refused, feed retry, feed dismiss).
 #include "cli/CliContext.h"
+#include "cli/ProgressLine.h"
 
 #include "ehr/FeedProcessor.h"
 #include "ehr/Importer.h"
@@ -17,57 +18,33 @@
 #include <csignal>
 #include <cstdio>
 
-#ifdef Q_OS_WIN
-#include <io.h>
-#define PD_ISATTY _isatty
-#define PD_FILENO _fileno
-#else
-#include <unistd.h>
-#define PD_ISATTY isatty
-#define PD_FILENO fileno
-#endif
-
 namespace pd::CliCommands {
 
 namespace {
 
 void write(FILE* to, const QString& s) {
-    const QByteArray utf8 = s.toUtf8();
-    std::fwrite(utf8.constData(), 1, size_t(utf8.size()), to);
-    std::fflush(to);
+    ProgressLine::write(to, s);
 }
 
-// "12,345 messages read (45%)", on one line that rewrites itself at a terminal, else a line each
-// few seconds, so that a scheduler's log shows the job moving without filling up.
+// "12,345 messages read (45%)".
 class Progress {
 public:
     Progress(qint64 total, bool messages)
         : m_total(total)
-        , m_messages(messages)
-        , m_terminal(PD_ISATTY(PD_FILENO(stderr)) != 0) {
-        m_timer.start();
-    }
+        , m_messages(messages) {}
     void show(qint64 done, qint64 position, bool last = false) {
-        const qint64 every = m_terminal ? 200 : 5000;
-        if (!last && m_timer.elapsed() - m_shownAt < every)
-            return;
-        m_shownAt = m_timer.elapsed();
         const int percent = m_total > 0 ? int(position * 100 / m_total) : 100;
-        const QString text = (m_messages ? QCoreApplication::translate("Cli", "%L1 messages read (%2%)")
-                                         : QCoreApplication::translate("Cli", "%L1 records read (%2%)"))
-                                 .arg(done)
-                                 .arg(percent);
-        write(stderr, m_terminal
-                          ? QString(QStringLiteral("\r") + text + (last ? QStringLiteral("\n") : QString()))
-                          : QString(text + QLatin1Char('\n')));
+        m_line.show((m_messages ? QCoreApplication::translate("Cli", "%L1 messages read (%2%)")
+                                : QCoreApplication::translate("Cli", "%L1 records read (%2%)"))
+                        .arg(done)
+                        .arg(percent),
+                    last);
     }
 
 private:
     qint64 m_total;
     bool m_messages;
-    bool m_terminal;
-    QElapsedTimer m_timer;
-    qint64 m_shownAt = 0;
+    ProgressLine m_line;
 };
 
 QString codeName(hl7::AckCode code) {

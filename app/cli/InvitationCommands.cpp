@@ -1,5 +1,6 @@
 // invitation list/send-now/reissue/revoke, activate, transitions, daily, mail.
 #include "cli/CliContext.h"
+#include "cli/ProgressLine.h"
 #include "services/AdminService.h"
 
 #include "core/Secrets.h"
@@ -32,9 +33,18 @@ Status invitationList(CliContext& c) {
     f.status = c.args.option(QStringLiteral("status"));
     f.dueOnly = c.args.has(QStringLiteral("due"));
     f.lateOnly = c.args.has(QStringLiteral("late"));
-    auto rows = InvitationService(*c.services).list(f, c.args.option(QStringLiteral("mrn")));
+    auto page = c.page();
+    if (!page)
+        return page.error();
+    f.limit = page->limit;
+    f.offset = page->offset;
+    InvitationService invitations(*c.services);
+    auto rows = invitations.list(f, c.args.option(QStringLiteral("mrn")));
     if (!rows)
         return rows.error();
+    auto total = invitations.count(f, c.args.option(QStringLiteral("mrn")));
+    if (!total)
+        return total.error();
     QJsonArray list;
     for (const InvitationRow& r : rows.value()) {
         QJsonObject j = CliJson::invitation(r.invitation);
@@ -57,6 +67,7 @@ Status invitationList(CliContext& c) {
     }
     if (list.isEmpty())
         c.line(QCoreApplication::translate("Cli", "No invitations match."));
+    c.pageSummary(page.value(), list.size(), total.value());
     c.json.insert(QStringLiteral("invitations"), list);
     return {};
 }
@@ -124,9 +135,16 @@ Status transitionsUpcoming(CliContext& c) {
     if (!ok)
         return Error::validation(QStringLiteral("input.days"),
                                  QCoreApplication::translate("Cli", "--days must be a whole number."));
-    auto list = DailyJob(*c.services).upcoming(days);
+    auto page = c.page();
+    if (!page)
+        return page.error();
+    DailyJob job(*c.services);
+    auto list = job.upcoming(days, page->limit, page->offset);
     if (!list)
         return list.error();
+    auto total = job.upcomingCount(days);
+    if (!total)
+        return total.error();
     QJsonArray rows;
     for (const UpcomingTransition& t : list.value()) {
         rows.append(QJsonObject{
@@ -147,12 +165,19 @@ Status transitionsUpcoming(CliContext& c) {
     }
     if (rows.isEmpty())
         c.line(QCoreApplication::translate("Cli", "No transitions in the next %n day(s).", nullptr, days));
+    c.pageSummary(page.value(), rows.size(), total.value());
     c.json.insert(QStringLiteral("transitions"), rows);
     return {};
 }
 
 Status daily(CliContext& c) {
-    auto r = DailyJob(*c.services).run();
+    DailyJob job(*c.services);
+    ProgressLine progress;
+    job.setProgress([&progress](const QString& step, int done) {
+        progress.show(QCoreApplication::translate("Cli", "%1: %L2").arg(step).arg(done));
+    });
+    auto r = job.run();
+    progress.finish();
     if (!r)
         return r.error();
     c.json = QJsonObject{{QStringLiteral("invitations_expired"), r->invitationsExpired},

@@ -86,6 +86,20 @@ struct EnrollmentReviewRow {
 struct GrantWithBirthDate {
     Grant grant;
     QDate birthDate;
+    QDate ageEndsOn;           // the first day a birthday may end it (store/GrantRepository)
+    bool noticeQueued = false; // its 30-day notice is queued (ageEnding() only)
+};
+
+// Open grants a 12th or 18th birthday may end, by that day and then id (GrantRepository::ageEnding).
+struct AgeEndingQuery {
+    QDate from;                 // the first birthday wanted; null for any day up to `through`
+    QDate through;              // the last
+    bool leapDayMar1 = false;   // a 29 February birthday falls on 1 March in other years (else 28 February)
+    bool withoutNotice = false; // only grants whose 30-day notice is not queued yet
+    QDate afterDate;            // when set, the page starts after (afterDate, afterId)
+    qint64 afterId = 0;
+    int limit = 200;
+    int offset = 0;
 };
 
 // Invitations.

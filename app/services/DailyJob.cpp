@@ -3,6 +3,7 @@
 #include "store/AuditLog.h"
 #include "store/Database.h"
 
+#include "core/FailPoint.h"
 #include "mail/MailTransport.h"
 #include "mail/SmtpTransport.h"
 #include "services/InvitationService.h"
@@ -175,37 +176,65 @@ Result<DailyReport> DailyJob::run(MailTransport* transport) {
 }
 
 Result<int> DailyJob::expireInvitations() {
-    Transaction tx(m_ctx.db());
-    PD_TRY(tx.begin());
     InvitationRepository invitations(m_ctx.db());
-    auto due = invitations.expirable(m_ctx.now());
-    if (!due)
-        return due.error();
-    for (Invitation inv : due.value()) {
-        inv.status = QStringLiteral("expired");
-        PD_TRY(invitations.update(inv, m_ctx.now(), m_ctx.staff().name));
-        PD_TRY(m_ctx.audit(QStringLiteral("invitation.expired"), QStringLiteral("invitation"), inv.id, 0,
-                           inv.portalUserId,
-                           {{QStringLiteral("expires_at"), DbTime::toDb(inv.expiresAt).toString()}}));
+    int total = 0;
+    // Small transactions, each whole: another workstation's write waits for one batch at most, and a run
+    // that stops part-way leaves the rest for the next.
+    for (;;) {
+        Transaction tx(m_ctx.db());
+        PD_TRY(tx.begin());
+        auto due = invitations.expirable(m_ctx.now(), DailyBatch);
+        if (!due)
+            return due.error();
+        for (Invitation inv : due.value()) {
+            inv.status = QStringLiteral("expired");
+            PD_TRY(invitations.update(inv, m_ctx.now(), m_ctx.staff().name));
+            PD_TRY(m_ctx.audit(QStringLiteral("invitation.expired"), QStringLiteral("invitation"), inv.id, 0,
+                               inv.portalUserId,
+                               {{QStringLiteral("expires_at"), DbTime::toDb(inv.expiresAt).toString()}}));
+        }
+        PD_TRY(tx.commit());
+        FailPoint::hit("daily.batch_committed");
+        total += int(due->size());
+        progress(QCoreApplication::translate("Services", "Expiring invitations"), total);
+        if (due->size() < DailyBatch)
+            return total;
     }
-    PD_TRY(tx.commit());
-    return int(due->size());
 }
 
 Result<QPair<int, int>> DailyJob::runTransitions() {
-    Transaction tx(m_ctx.db());
-    PD_TRY(tx.begin());
     auto policy = m_ctx.policy();
     if (!policy)
         return policy.error();
-    auto candidates = GrantRepository(m_ctx.db()).openTransitionCandidates();
-    if (!candidates)
-        return candidates.error();
-    auto done = applyTransitions(m_ctx, policy.value(), candidates.value());
-    if (!done)
-        return done.error();
-    PD_TRY(tx.commit());
-    return done.value();
+    GrantRepository grants(m_ctx.db());
+    AgeEndingQuery page;
+    page.through = m_ctx.today(policy.value());
+    page.limit = DailyBatch;
+    QPair<int, int> total{0, 0};
+    for (;;) {
+        Transaction tx(m_ctx.db());
+        PD_TRY(tx.begin());
+        auto candidates = grants.ageEnding(page);
+        if (!candidates)
+            return candidates.error();
+        for (const GrantWithBirthDate& c : candidates.value()) {
+            // A grant that began after the birthday is not the birthday's to end.
+            if (!endingTransition(c.grant, c.birthDate, policy.value()))
+                PD_TRY(grants.clearAgeEnd(c.grant.id));
+        }
+        auto done = applyTransitions(m_ctx, policy.value(), candidates.value());
+        if (!done)
+            return done.error();
+        PD_TRY(tx.commit());
+        FailPoint::hit("daily.batch_committed");
+        total.first += done->first;
+        total.second += done->second;
+        progress(QCoreApplication::translate("Services", "Ending access at 12 and 18"), total.first);
+        if (candidates->size() < page.limit)
+            return total;
+        page.afterDate = candidates->last().ageEndsOn;
+        page.afterId = candidates->last().grant.id;
+    }
 }
 
 Result<QPair<int, int>> applyTransitions(const ServiceContext& ctx, const Policy& policy,
@@ -281,98 +310,177 @@ Result<QList<qint64>> terminateLoginsWithoutGrant(const ServiceContext& ctx, QLi
     return terminated;
 }
 
-Result<QList<UpcomingTransition>> DailyJob::upcoming(int days) {
+namespace {
+
+Result<AgeEndingQuery> upcomingQuery(const ServiceContext& ctx, const Policy& policy, int days) {
     if (days < 0 || days > 3660)
         return Error::validation(
             QStringLiteral("input.days"),
             QCoreApplication::translate("Services", "Days must be a whole number from 0 to 3660."));
-    auto policy = m_ctx.policy();
-    if (!policy)
-        return policy.error();
-    const QDate today = m_ctx.today(policy.value());
-    auto candidates = GrantRepository(m_ctx.db()).openTransitionCandidates();
-    if (!candidates)
-        return candidates.error();
-    QList<UpcomingTransition> out;
-    PatientRepository patients(m_ctx.db());
-    PortalUserRepository users(m_ctx.db());
-    for (const GrantWithBirthDate& c : candidates.value()) {
-        const auto t = endingTransition(c.grant, c.birthDate, policy.value());
-        if (!t || t->date < today || t->date > today.addDays(days))
-            continue;
-        auto p = patients.byId(c.grant.patientId);
-        auto u = users.byId(c.grant.portalUserId);
-        if (!p)
-            return p.error();
-        if (!u)
-            return u.error();
-        if (!p->has_value() || !u->has_value())
-            continue;
-        auto noticed = GrantRepository(m_ctx.db()).noticeQueued(c.grant.id, t->age);
-        if (!noticed)
-            return noticed.error();
-        out.append({t->date, t->age, **p, **u, c.grant, noticed.value()});
+    AgeEndingQuery q;
+    q.from = ctx.today(policy);
+    q.through = q.from.addDays(days);
+    q.leapDayMar1 = policy.leapDayRule == LeapDayRule::Mar1;
+    return q;
+}
+
+// The rows of a page of grants, with their patients and logins read a page at a time.
+Result<QList<UpcomingTransition>> upcomingRows(const ServiceContext& ctx, const Policy& policy,
+                                               const QList<GrantWithBirthDate>& grants) {
+    QList<qint64> patientIds, userIds;
+    for (const GrantWithBirthDate& c : grants) {
+        patientIds.append(c.grant.patientId);
+        userIds.append(c.grant.portalUserId);
     }
-    std::sort(out.begin(), out.end(), [](const UpcomingTransition& a, const UpcomingTransition& b) {
-        return a.date != b.date ? a.date < b.date : a.grant.id < b.grant.id;
-    });
+    auto patients = PatientRepository(ctx.db()).byIds(patientIds);
+    if (!patients)
+        return patients.error();
+    auto users = PortalUserRepository(ctx.db()).byIds(userIds);
+    if (!users)
+        return users.error();
+    QHash<qint64, Patient> patientById;
+    for (const Patient& p : patients.value())
+        patientById.insert(p.id, p);
+    QHash<qint64, PortalUser> userById;
+    for (const PortalUser& u : users.value())
+        userById.insert(u.id, u);
+    QList<UpcomingTransition> out;
+    for (const GrantWithBirthDate& c : grants) {
+        const auto t = endingTransition(c.grant, c.birthDate, policy);
+        const auto p = patientById.constFind(c.grant.patientId);
+        const auto u = userById.constFind(c.grant.portalUserId);
+        if (!t || p == patientById.constEnd() || u == userById.constEnd())
+            continue;
+        out.append({t->date, t->age, p.value(), u.value(), c.grant, c.noticeQueued});
+    }
     return out;
 }
 
-Result<int> DailyJob::queueTransitionNotices() {
-    Transaction tx(m_ctx.db());
-    PD_TRY(tx.begin());
+} // namespace
+
+Result<QList<UpcomingTransition>> DailyJob::upcoming(int days, int limit, int offset) {
     auto policy = m_ctx.policy();
     if (!policy)
         return policy.error();
-    auto list = upcoming(policy->transitionNoticeDays);
-    if (!list)
-        return list.error();
-    int queued = 0;
+    auto query = upcomingQuery(m_ctx, policy.value(), days);
+    if (!query)
+        return query.error();
+    if (limit < 1 || limit > 10000 || offset < 0)
+        return Error::validation(
+            QStringLiteral("input.page"),
+            QCoreApplication::translate("Services",
+                                        "A page holds 1 to 10,000 rows from a position of 0 or more."));
+    query->limit = limit;
+    query->offset = offset;
+    auto grants = GrantRepository(m_ctx.db()).ageEnding(query.value());
+    if (!grants)
+        return grants.error();
+    return upcomingRows(m_ctx, policy.value(), grants.value());
+}
+
+Result<qint64> DailyJob::upcomingCount(int days) {
+    auto policy = m_ctx.policy();
+    if (!policy)
+        return policy.error();
+    auto query = upcomingQuery(m_ctx, policy.value(), days);
+    if (!query)
+        return query.error();
+    return GrantRepository(m_ctx.db()).ageEndingCount(query.value());
+}
+
+Result<QPair<qint64, qint64>> DailyJob::upcomingPatients(int days) {
+    auto policy = m_ctx.policy();
+    if (!policy)
+        return policy.error();
+    auto query = upcomingQuery(m_ctx, policy.value(), days);
+    if (!query)
+        return query.error();
+    return GrantRepository(m_ctx.db()).ageEndingPatients(query.value());
+}
+
+Result<int> DailyJob::queueTransitionNotices() {
+    auto policy = m_ctx.policy();
+    if (!policy)
+        return policy.error();
+    auto query = upcomingQuery(m_ctx, policy.value(), policy->transitionNoticeDays);
+    if (!query)
+        return query.error();
     const QDate today = m_ctx.today(policy.value());
-    for (const UpcomingTransition& t : list.value()) {
-        if (t.noticeQueued || t.date <= today || t.user.status == QLatin1String("deactivated") ||
-            t.user.status == QLatin1String("terminated"))
-            continue;
-        ServiceContext::Mail mail;
-        mail.kind = t.age == AgeRules::AdolescentAge ? QStringLiteral("transition_12")
-                                                     : QStringLiteral("transition_18");
-        mail.language = t.user.language;
-        mail.to = {t.user.fullName(), t.user.email};
-        mail.portalUserId = t.user.id;
-        mail.vars.insert(QStringLiteral("patient_given_name"), t.patient.givenName);
-        mail.vars.insert(QStringLiteral("transition_date"), familyDate(t.date, t.user.language));
-        auto outboxId = m_ctx.enqueueMail(policy.value(), mail);
-        if (!outboxId)
-            return outboxId.error();
-        PD_TRY(GrantRepository(m_ctx.db())
-                   .recordNotice(t.grant.id, t.age, t.date, outboxId.value(), m_ctx.now()));
-        PD_TRY(m_ctx.audit(
-            QStringLiteral("transition.notice_queued"), QStringLiteral("grant"), t.grant.id, t.patient.id,
-            t.user.id,
-            {{QStringLiteral("age"), t.age}, {QStringLiteral("date"), t.date.toString(Qt::ISODate)}}));
-        ++queued;
+    // Not on the birthday itself: that day's run ends the grant instead.
+    query->from = today.addDays(1);
+    query->withoutNotice = true;
+    query->limit = DailyBatch;
+    int queued = 0;
+    for (;;) {
+        Transaction tx(m_ctx.db());
+        PD_TRY(tx.begin());
+        auto grants = GrantRepository(m_ctx.db()).ageEnding(query.value());
+        if (!grants)
+            return grants.error();
+        auto list = upcomingRows(m_ctx, policy.value(), grants.value());
+        if (!list)
+            return list.error();
+        for (const UpcomingTransition& t : list.value()) {
+            if (t.noticeQueued || t.date <= today || t.user.status == QLatin1String("deactivated") ||
+                t.user.status == QLatin1String("terminated"))
+                continue;
+            ServiceContext::Mail mail;
+            mail.kind = t.age == AgeRules::AdolescentAge ? QStringLiteral("transition_12")
+                                                         : QStringLiteral("transition_18");
+            mail.language = t.user.language;
+            mail.to = {t.user.fullName(), t.user.email};
+            mail.portalUserId = t.user.id;
+            mail.vars.insert(QStringLiteral("patient_given_name"), t.patient.givenName);
+            mail.vars.insert(QStringLiteral("transition_date"), familyDate(t.date, t.user.language));
+            auto outboxId = m_ctx.enqueueMail(policy.value(), mail);
+            if (!outboxId)
+                return outboxId.error();
+            PD_TRY(GrantRepository(m_ctx.db())
+                       .recordNotice(t.grant.id, t.age, t.date, outboxId.value(), m_ctx.now()));
+            PD_TRY(m_ctx.audit(
+                QStringLiteral("transition.notice_queued"), QStringLiteral("grant"), t.grant.id, t.patient.id,
+                t.user.id,
+                {{QStringLiteral("age"), t.age}, {QStringLiteral("date"), t.date.toString(Qt::ISODate)}}));
+            ++queued;
+        }
+        PD_TRY(tx.commit());
+        FailPoint::hit("daily.batch_committed");
+        progress(QCoreApplication::translate("Services", "Queuing birthday notices"), queued);
+        if (grants->size() < query->limit)
+            return queued;
+        query->afterDate = grants->last().ageEndsOn;
+        query->afterId = grants->last().grant.id;
     }
-    PD_TRY(tx.commit());
-    return queued;
 }
 
 Result<int> DailyJob::markLateInvitations() {
-    Transaction tx(m_ctx.db());
-    PD_TRY(tx.begin());
     InvitationRepository invitations(m_ctx.db());
-    auto late = invitations.lateUnmarked(m_ctx.now());
-    if (!late)
-        return late.error();
-    for (Invitation inv : late.value()) {
-        inv.lateMarkedAt = m_ctx.now();
-        PD_TRY(invitations.update(inv, m_ctx.now(), m_ctx.staff().name));
-        PD_TRY(m_ctx.audit(QStringLiteral("invitation.late"), QStringLiteral("invitation"), inv.id, 0,
-                           inv.portalUserId,
-                           {{QStringLiteral("due_at"), DbTime::toDb(inv.dueAt).toString()}}));
+    int total = 0;
+    for (;;) {
+        Transaction tx(m_ctx.db());
+        PD_TRY(tx.begin());
+        auto late = invitations.lateUnmarked(m_ctx.now(), DailyBatch);
+        if (!late)
+            return late.error();
+        for (Invitation inv : late.value()) {
+            inv.lateMarkedAt = m_ctx.now();
+            PD_TRY(invitations.update(inv, m_ctx.now(), m_ctx.staff().name));
+            PD_TRY(m_ctx.audit(QStringLiteral("invitation.late"), QStringLiteral("invitation"), inv.id, 0,
+                               inv.portalUserId,
+                               {{QStringLiteral("due_at"), DbTime::toDb(inv.dueAt).toString()}}));
+        }
+        PD_TRY(tx.commit());
+        FailPoint::hit("daily.batch_committed");
+        total += int(late->size());
+        progress(QCoreApplication::translate("Services", "Marking late invitations"), total);
+        if (late->size() < DailyBatch)
+            return total;
     }
-    PD_TRY(tx.commit());
-    return int(late->size());
+}
+
+void DailyJob::progress(const QString& step, int done) const {
+    if (m_progress)
+        m_progress(step, done);
 }
 
 Result<DispatchReport> MailDispatcher::dispatch(MailTransport& transport, int limit) {

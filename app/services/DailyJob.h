@@ -5,6 +5,7 @@
 #include "core/Rows.h"
 #include "services/ServiceContext.h"
 
+#include <functional>
 #include <memory>
 
 namespace pd {
@@ -72,10 +73,24 @@ public:
     Result<QPair<int, int>> runTransitions(); // grants ended, logins terminated
     Result<int> queueTransitionNotices();
     Result<int> markLateInvitations();
-    Result<QList<UpcomingTransition>> upcoming(int days);
+    // Birthdays in the next `days` days that end a grant, by day: a page, how many in all, and how many
+    // patients turn 12 and turn 18 (a child with two parents counts once).
+    Result<QList<UpcomingTransition>> upcoming(int days, int limit = 200, int offset = 0);
+    Result<qint64> upcomingCount(int days);
+    Result<QPair<qint64, qint64>> upcomingPatients(int days);
+
+    // Told after each batch of a step: the step's name and how many it has done so far.
+    using Progress = std::function<void(const QString& step, int done)>;
+    void setProgress(Progress progress) { m_progress = std::move(progress); }
+
+    // Rows per transaction: small enough that another workstation waits for one batch at most.
+    static constexpr int DailyBatch = 100;
 
 private:
+    void progress(const QString& step, int done) const;
+
     const ServiceContext& m_ctx;
+    Progress m_progress;
 };
 
 class MailDispatcher final {

@@ -306,7 +306,10 @@ Result<Invitation> InvitationService::revoke(const QString& userName) {
     return revoked.value();
 }
 
-Result<QList<InvitationRow>> InvitationService::list(InvitationFilter filter, const QString& mrn) {
+namespace {
+
+Result<InvitationFilter> checkedFilter(const ServiceContext& ctx, InvitationFilter filter,
+                                       const QString& mrn) {
     static const QStringList statuses = {QStringLiteral("queued"),          QStringLiteral("sent"),
                                          QStringLiteral("delivery_failed"), QStringLiteral("activated"),
                                          QStringLiteral("expired"),         QStringLiteral("locked"),
@@ -316,18 +319,39 @@ Result<QList<InvitationRow>> InvitationService::list(InvitationFilter filter, co
                                  QCoreApplication::translate("Services", "Status must be one of: %1.")
                                      .arg(statuses.join(QStringLiteral(", "))));
     if (!mrn.isEmpty()) {
-        auto patient = findPatient(m_ctx.db(), mrn);
+        auto patient = findPatient(ctx.db(), mrn);
         if (!patient)
             return patient.error();
         filter.patientId = patient->id;
     }
-    filter.now = m_ctx.now();
-    auto rows = InvitationRepository(m_ctx.db()).list(filter);
+    if (filter.limit < 1 || filter.limit > 10000 || filter.offset < 0)
+        return Error::validation(
+            QStringLiteral("input.page"),
+            QCoreApplication::translate("Services",
+                                        "A page holds 1 to 10,000 rows from a position of 0 or more."));
+    filter.now = ctx.now();
+    return filter;
+}
+
+} // namespace
+
+Result<QList<InvitationRow>> InvitationService::list(InvitationFilter filter, const QString& mrn) {
+    auto checked = checkedFilter(m_ctx, std::move(filter), mrn);
+    if (!checked)
+        return checked.error();
+    auto rows = InvitationRepository(m_ctx.db()).list(checked.value());
     if (rows && !m_ctx.has(Role::Specialist)) {
         for (InvitationRow& r : rows.value())
             r.invitation.email = maskEmail(r.invitation.email);
     }
     return rows;
+}
+
+Result<qint64> InvitationService::count(InvitationFilter filter, const QString& mrn) {
+    auto checked = checkedFilter(m_ctx, std::move(filter), mrn);
+    if (!checked)
+        return checked.error();
+    return InvitationRepository(m_ctx.db()).count(checked.value());
 }
 
 Result<ActivationOutcome> InvitationService::activate(const QString& rawToken, const QString& pin) {

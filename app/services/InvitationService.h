@@ -36,6 +36,8 @@ public:
     Result<SentInvitation> reissue(const ReissueRequest& request, const QString& newPin);
     Result<Invitation> revoke(const QString& user);
     Result<QList<InvitationRow>> list(InvitationFilter filter, const QString& mrn);
+    // How many the same filter finds, all pages together.
+    Result<qint64> count(InvitationFilter filter, const QString& mrn);
     // The portal's side: a live token and the right PIN make the login active.
     Result<ActivationOutcome> activate(const QString& token, const QString& pin);
 

@@ -102,22 +102,17 @@ Result<Dashboard> ReportService::dashboard(int weeks) {
             ++(now > r.dueAt ? d.requestsLate : d.requestsOpen);
     }
 
-    auto coming = DailyJob(m_ctx).upcoming(90);
-    if (!coming)
-        return coming.error();
     // Patients, not grants: a child with two parents turns 12 once.
-    QSet<qint64> seen12In30, seen12, seen18In30, seen18;
-    for (const UpcomingTransition& t : coming.value()) {
-        const bool soon = d.to.daysTo(t.date) <= 30;
-        const bool twelve = t.age == AgeRules::AdolescentAge;
-        (twelve ? seen12 : seen18).insert(t.patient.id);
-        if (soon)
-            (twelve ? seen12In30 : seen18In30).insert(t.patient.id);
-    }
-    d.turning12In30Days = int(seen12In30.size());
-    d.turning12In90Days = int(seen12.size());
-    d.turning18In30Days = int(seen18In30.size());
-    d.turning18In90Days = int(seen18.size());
+    auto in30 = DailyJob(m_ctx).upcomingPatients(30);
+    if (!in30)
+        return in30.error();
+    auto in90 = DailyJob(m_ctx).upcomingPatients(90);
+    if (!in90)
+        return in90.error();
+    d.turning12In30Days = int(in30->first);
+    d.turning12In90Days = int(in90->first);
+    d.turning18In30Days = int(in30->second);
+    d.turning18In90Days = int(in90->second);
     return d;
 }
 

@@ -723,6 +723,14 @@ QVariant id(qint64 value) {
     return value == 0 ? QVariant(QMetaType(QMetaType::LongLong)) : QVariant(value);
 }
 
+QString idList(const QList<qint64>& ids) {
+    QStringList parts;
+    parts.reserve(ids.size());
+    for (qint64 id : ids)
+        parts.append(QString::number(id));
+    return parts.join(QLatin1Char(','));
+}
+
 } // namespace DbTime
 
 } // namespace pd

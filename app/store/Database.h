@@ -146,8 +146,9 @@ QVariant toDb(const QDateTime& instant); // null QVariant for a null instant
 QVariant toDb(const QDate& date);
 QDateTime instant(const QVariant& value);
 QDate date(const QVariant& value);
-QVariant text(const QString& value); // null for an empty string
-QVariant id(qint64 value);           // null for 0
+QVariant text(const QString& value);      // null for an empty string
+QVariant id(qint64 value);                // null for 0
+QString idList(const QList<qint64>& ids); // "1,2,3", for an IN (…) of ids PortalDesk read itself
 } // namespace DbTime
 
 } // namespace pd

@@ -144,7 +144,8 @@ Result<QList<GrantWithBirthDate>> GrantRepository::openTransitionCandidates(qint
     PD_TRY(q.exec());
     QList<GrantWithBirthDate> out;
     while (q.next())
-        out.append({grantFromRow(q), DbTime::date(q.value(QStringLiteral("patient_birth_date")))});
+        out.append({grantFromRow(q), DbTime::date(q.value(QStringLiteral("patient_birth_date"))),
+                    DbTime::date(q.value(QStringLiteral("age_ends_on"))), false});
     return out;
 }
 
@@ -158,8 +159,101 @@ Result<QList<GrantWithBirthDate>> GrantRepository::openTransitionCandidatesOfPat
     PD_TRY(q.exec());
     QList<GrantWithBirthDate> out;
     while (q.next())
-        out.append({grantFromRow(q), DbTime::date(q.value(QStringLiteral("patient_birth_date")))});
+        out.append({grantFromRow(q), DbTime::date(q.value(QStringLiteral("patient_birth_date"))),
+                    DbTime::date(q.value(QStringLiteral("age_ends_on"))), false});
     return out;
+}
+
+namespace {
+
+// The exact birthday of a row whose age_ends_on may be the 28 February before a 1 March birthday.
+QString exactAgeEnd(Dialect dialect, const QString& mar1) {
+    const QString nextDay =
+        dialect == Dialect::Postgres
+            ? QStringLiteral("to_char(to_date(g.age_ends_on, 'YYYY-MM-DD') + 1, 'YYYY-MM-DD')")
+            : QStringLiteral("date(g.age_ends_on, '+1 day')");
+    return QStringLiteral("(CASE WHEN ") + mar1 +
+           QStringLiteral(" = 1 AND substr(p.birth_date, 6) = '02-29' AND "
+                          "substr(g.age_ends_on, 6) = '02-28' THEN ") +
+           nextDay + QStringLiteral(" ELSE g.age_ends_on END)");
+}
+
+// The FROM and WHERE of an age-ending query; the range on age_ends_on comes first, for the index.
+QString ageEndingWhere(Dialect dialect, const AgeEndingQuery& a) {
+    QString sql = QStringLiteral(" FROM access_grants g JOIN patients p ON p.id = g.patient_id "
+                                 "WHERE g.ended_at IS NULL AND g.age_ends_on IS NOT NULL "
+                                 "AND g.age_ends_on <= :through");
+    if (a.from.isValid())
+        sql += QStringLiteral(" AND g.age_ends_on >= :lo AND ") +
+               exactAgeEnd(dialect, QStringLiteral(":mar1")) + QStringLiteral(" >= :from AND ") +
+               exactAgeEnd(dialect, QStringLiteral(":mar1b")) + QStringLiteral(" <= :through2");
+    if (a.afterDate.isValid())
+        sql += QStringLiteral(" AND (g.age_ends_on, g.id) > (:after_date, :after_id)");
+    if (a.withoutNotice)
+        sql += QStringLiteral(" AND NOT EXISTS (SELECT 1 FROM transition_notices n WHERE n.grant_id = g.id "
+                              "AND n.transition_age = CASE WHEN g.bracket = 'child' THEN 12 ELSE 18 END)");
+    return sql;
+}
+
+void bindAgeEnding(Query& q, const AgeEndingQuery& a) {
+    q.bind(QStringLiteral(":through"), DbTime::toDb(a.through));
+    if (a.from.isValid())
+        q.bind(QStringLiteral(":lo"), DbTime::toDb(a.from.addDays(-1)))
+            .bind(QStringLiteral(":mar1"), a.leapDayMar1 ? 1 : 0)
+            .bind(QStringLiteral(":mar1b"), a.leapDayMar1 ? 1 : 0)
+            .bind(QStringLiteral(":from"), DbTime::toDb(a.from))
+            .bind(QStringLiteral(":through2"), DbTime::toDb(a.through));
+    if (a.afterDate.isValid())
+        q.bind(QStringLiteral(":after_date"), DbTime::toDb(a.afterDate))
+            .bind(QStringLiteral(":after_id"), a.afterId);
+}
+
+} // namespace
+
+Result<QList<GrantWithBirthDate>> GrantRepository::ageEnding(const AgeEndingQuery& a) {
+    Query q(m_db,
+            QStringLiteral("SELECT g.*, p.birth_date AS patient_birth_date, EXISTS (SELECT 1 FROM "
+                           "transition_notices n WHERE n.grant_id = g.id AND n.transition_age = CASE WHEN "
+                           "g.bracket = 'child' THEN 12 ELSE 18 END) AS notice_queued") +
+                ageEndingWhere(m_db.dialect(), a) +
+                QStringLiteral(" ORDER BY g.age_ends_on, g.id LIMIT :limit OFFSET :offset"));
+    bindAgeEnding(q, a);
+    q.bind(QStringLiteral(":limit"), qMax(0, a.limit)).bind(QStringLiteral(":offset"), qMax(0, a.offset));
+    PD_TRY(q.exec());
+    QList<GrantWithBirthDate> out;
+    while (q.next()) {
+        GrantWithBirthDate row{grantFromRow(q), DbTime::date(q.value(QStringLiteral("patient_birth_date"))),
+                               DbTime::date(q.value(QStringLiteral("age_ends_on")))};
+        const QVariant notice = q.value(QStringLiteral("notice_queued"));
+        row.noticeQueued = notice.typeId() == QMetaType::Bool ? notice.toBool() : notice.toInt() != 0;
+        out.append(row);
+    }
+    return out;
+}
+
+Result<qint64> GrantRepository::ageEndingCount(const AgeEndingQuery& a) {
+    Query q(m_db, QStringLiteral("SELECT count(*)") + ageEndingWhere(m_db.dialect(), a));
+    bindAgeEnding(q, a);
+    PD_TRY(q.exec());
+    return q.next() ? q.value(0).toLongLong() : 0;
+}
+
+Result<QPair<qint64, qint64>> GrantRepository::ageEndingPatients(const AgeEndingQuery& a) {
+    Query q(m_db,
+            QStringLiteral("SELECT count(DISTINCT CASE WHEN g.bracket = 'child' THEN g.patient_id END), "
+                           "count(DISTINCT CASE WHEN g.bracket <> 'child' THEN g.patient_id END)") +
+                ageEndingWhere(m_db.dialect(), a));
+    bindAgeEnding(q, a);
+    PD_TRY(q.exec());
+    if (!q.next())
+        return qMakePair(qint64(0), qint64(0));
+    return qMakePair(q.value(0).toLongLong(), q.value(1).toLongLong());
+}
+
+Status GrantRepository::clearAgeEnd(qint64 grantId) {
+    Query q(m_db, QStringLiteral("UPDATE access_grants SET age_ends_on = NULL WHERE id = :id"));
+    q.bind(QStringLiteral(":id"), grantId);
+    return q.exec();
 }
 
 Status GrantRepository::end(const Grant& g, const QDateTime& endedAt, const QString& reason,

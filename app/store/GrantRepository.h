@@ -28,6 +28,16 @@ public:
     Result<QList<GrantWithBirthDate>> openTransitionCandidates(qint64 portalUserId = 0);
     // The same for one patient's grants.
     Result<QList<GrantWithBirthDate>> openTransitionCandidatesOfPatient(qint64 patientId);
+    // A page of open grants whose 12th or 18th birthday falls in the query's days, in (age_ends_on, id)
+    // order; with `from` set, only those whose exact birthday (with the leap-day rule) falls on or after it.
+    Result<QList<GrantWithBirthDate>> ageEnding(const AgeEndingQuery& query);
+    // How many grants the same query finds, all pages together.
+    Result<qint64> ageEndingCount(const AgeEndingQuery& query);
+    // Patients (not grants) with a 12th birthday and with an 18th birthday that ends a grant in the days.
+    Result<QPair<qint64, qint64>> ageEndingPatients(const AgeEndingQuery& query);
+    // A grant a birthday will not end after all (it began after that birthday): the nightly run stops
+    // looking at it.
+    Status clearAgeEnd(qint64 grantId);
     // Ends an open grant when `grant.rowVersion` still matches.
     Status end(const Grant& grant, const QDateTime& endedAt, const QString& reason, const QDateTime& at,
                const QString& by);

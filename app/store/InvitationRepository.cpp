@@ -107,16 +107,12 @@ Result<QList<Invitation>> InvitationRepository::forUser(qint64 portalUserId) {
                 portalUserId);
 }
 
-Result<QList<InvitationRow>> InvitationRepository::list(const InvitationFilter& f) {
-    QString sql = QStringLiteral(
-        "SELECT i.*, u.username AS u_username, u.given_name AS u_given, "
-        "u.family_name AS u_family, coalesce((SELECT mrn FROM patients WHERE id = u.patient_id), "
-        "(SELECT p.mrn FROM access_grants g JOIN patients p ON p.id = g.patient_id "
-        "WHERE g.portal_user_id = u.id ORDER BY g.id LIMIT 1)) AS p_mrn, "
-        "(SELECT o.last_error FROM outbox o WHERE o.invitation_id = i.id "
-        "ORDER BY o.id DESC LIMIT 1) AS mail_error "
-        "FROM invitations i "
-        "JOIN portal_users u ON u.id = i.portal_user_id WHERE 1 = 1");
+namespace {
+
+// The joins and conditions of a worklist; each filter's range is one an index holds in due order.
+QString listWhere(const InvitationFilter& f) {
+    QString sql =
+        QStringLiteral(" FROM invitations i JOIN portal_users u ON u.id = i.portal_user_id WHERE 1 = 1");
     if (!f.status.isEmpty())
         sql += QStringLiteral(" AND i.status = :status");
     if (f.patientId != 0)
@@ -126,8 +122,10 @@ Result<QList<InvitationRow>> InvitationRepository::list(const InvitationFilter& 
         sql += QStringLiteral(" AND i.status = 'queued' AND i.due_at >= :now1");
     if (f.lateOnly)
         sql += QStringLiteral(" AND i.status = 'queued' AND i.due_at < :now2");
-    sql += QStringLiteral(" ORDER BY i.due_at, i.id LIMIT :limit OFFSET :offset");
-    Query q(m_db, sql);
+    return sql;
+}
+
+void bindList(Query& q, const InvitationFilter& f) {
     if (!f.status.isEmpty())
         q.bind(QStringLiteral(":status"), f.status);
     if (f.patientId != 0)
@@ -136,6 +134,21 @@ Result<QList<InvitationRow>> InvitationRepository::list(const InvitationFilter& 
         q.bind(QStringLiteral(":now1"), DbTime::toDb(f.now));
     if (f.lateOnly)
         q.bind(QStringLiteral(":now2"), DbTime::toDb(f.now));
+}
+
+} // namespace
+
+Result<QList<InvitationRow>> InvitationRepository::list(const InvitationFilter& f) {
+    Query q(m_db,
+            QStringLiteral(
+                "SELECT i.*, u.username AS u_username, u.given_name AS u_given, "
+                "u.family_name AS u_family, coalesce((SELECT mrn FROM patients WHERE id = u.patient_id), "
+                "(SELECT p.mrn FROM access_grants g JOIN patients p ON p.id = g.patient_id "
+                "WHERE g.portal_user_id = u.id ORDER BY g.id LIMIT 1)) AS p_mrn, "
+                "(SELECT o.last_error FROM outbox o WHERE o.invitation_id = i.id "
+                "ORDER BY o.id DESC LIMIT 1) AS mail_error") +
+                listWhere(f) + QStringLiteral(" ORDER BY i.due_at, i.id LIMIT :limit OFFSET :offset"));
+    bindList(q, f);
     q.bind(QStringLiteral(":limit"), f.limit).bind(QStringLiteral(":offset"), qMax(0, f.offset));
     PD_TRY(q.exec());
     QList<InvitationRow> out;
@@ -149,15 +162,24 @@ Result<QList<InvitationRow>> InvitationRepository::list(const InvitationFilter& 
     return out;
 }
 
-Result<QList<Invitation>> InvitationRepository::expirable(const QDateTime& now) {
+Result<qint64> InvitationRepository::count(const InvitationFilter& f) {
+    Query q(m_db, QStringLiteral("SELECT count(*)") + listWhere(f));
+    bindList(q, f);
+    PD_TRY(q.exec());
+    return q.next() ? q.value(0).toLongLong() : 0;
+}
+
+Result<QList<Invitation>> InvitationRepository::expirable(const QDateTime& now, int limit) {
     return many(QStringLiteral("SELECT * FROM invitations WHERE status IN ('sent', 'delivery_failed') "
-                               "AND expires_at <= :v ORDER BY id"),
+                               "AND expires_at <= :v ORDER BY expires_at, id LIMIT ") +
+                    QString::number(qMax(0, limit)),
                 DbTime::toDb(now));
 }
 
-Result<QList<Invitation>> InvitationRepository::lateUnmarked(const QDateTime& now) {
+Result<QList<Invitation>> InvitationRepository::lateUnmarked(const QDateTime& now, int limit) {
     return many(QStringLiteral("SELECT * FROM invitations WHERE status = 'queued' AND due_at < :v "
-                               "AND late_marked_at IS NULL ORDER BY id"),
+                               "AND late_marked_at IS NULL ORDER BY due_at, id LIMIT ") +
+                    QString::number(qMax(0, limit)),
                 DbTime::toDb(now));
 }
 

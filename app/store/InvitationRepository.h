@@ -22,10 +22,12 @@ public:
     Result<std::optional<Invitation>> latestFor(qint64 portalUserId);
     Result<QList<Invitation>> forUser(qint64 portalUserId);
     Result<QList<InvitationRow>> list(const InvitationFilter& filter);
-    // Sent invitations whose window has closed by `now`.
-    Result<QList<Invitation>> expirable(const QDateTime& now);
-    // Queued invitations past their due time that were not yet marked late.
-    Result<QList<Invitation>> lateUnmarked(const QDateTime& now);
+    // Sent invitations whose window has closed by `now`, oldest first, at most `limit`.
+    Result<QList<Invitation>> expirable(const QDateTime& now, int limit);
+    // Queued invitations past their due time that were not yet marked late, oldest first, at most `limit`.
+    Result<QList<Invitation>> lateUnmarked(const QDateTime& now, int limit);
+    // How many invitations the filter finds, all pages together.
+    Result<qint64> count(const InvitationFilter& filter);
     // Writes every mutable field when `invitation.rowVersion` still matches.
     Status update(const Invitation& invitation, const QDateTime& at, const QString& by);
 

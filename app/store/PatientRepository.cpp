@@ -97,6 +97,18 @@ Result<std::optional<Patient>> PatientRepository::byId(qint64 id) {
     return one(QStringLiteral("id = :v"), id);
 }
 
+Result<QList<Patient>> PatientRepository::byIds(const QList<qint64>& ids) {
+    QList<Patient> out;
+    if (ids.isEmpty())
+        return out;
+    Query q(m_db,
+            QStringLiteral("SELECT * FROM patients WHERE id IN (") + DbTime::idList(ids) + QLatin1Char(')'));
+    PD_TRY(q.exec());
+    while (q.next())
+        out.append(fromRow(q));
+    return out;
+}
+
 Status PatientRepository::update(const Patient& p, const QDateTime& at, const QString& by) {
     Query q(m_db, QStringLiteral(
                       "UPDATE patients SET given_name = :given, family_name = :family, birth_date = :birth, "

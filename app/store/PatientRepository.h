@@ -18,6 +18,8 @@ public:
     Result<qint64> insert(const Patient& patient, const QDateTime& at, const QString& by);
     Result<std::optional<Patient>> byMrn(const QString& mrn);
     Result<std::optional<Patient>> byId(qint64 id);
+    // The patients with these ids, in no particular order (a page's worth at a time).
+    Result<QList<Patient>> byIds(const QList<qint64>& ids);
     Result<qint64> count();
     // Writes every editable field when `patient.rowVersion` still matches; Conflict names who changed it.
     Status update(const Patient& patient, const QDateTime& at, const QString& by);

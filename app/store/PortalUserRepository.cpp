@@ -84,6 +84,18 @@ Result<std::optional<PortalUser>> PortalUserRepository::byId(qint64 id) {
     return first(many(QStringLiteral("SELECT * FROM portal_users WHERE id = :v"), id));
 }
 
+Result<QList<PortalUser>> PortalUserRepository::byIds(const QList<qint64>& ids) {
+    QList<PortalUser> out;
+    if (ids.isEmpty())
+        return out;
+    Query q(m_db, QStringLiteral("SELECT * FROM portal_users WHERE id IN (") + DbTime::idList(ids) +
+                      QLatin1Char(')'));
+    PD_TRY(q.exec());
+    while (q.next())
+        out.append(fromRow(q));
+    return out;
+}
+
 Result<std::optional<PortalUser>> PortalUserRepository::byUsername(const QString& username) {
     return first(many(QStringLiteral("SELECT * FROM portal_users WHERE username = :v"), username));
 }

@@ -17,6 +17,8 @@ public:
 
     Result<qint64> insert(const PortalUser& user, const QDateTime& at, const QString& by);
     Result<std::optional<PortalUser>> byId(qint64 id);
+    // The logins with these ids, in no particular order (a page's worth at a time).
+    Result<QList<PortalUser>> byIds(const QList<qint64>& ids);
     Result<std::optional<PortalUser>> byUsername(const QString& username);
     Result<QList<PortalUser>> byEmail(const QString& email);
     Result<std::optional<PortalUser>> ownLoginOf(qint64 patientId);

@@ -24,14 +24,6 @@ QString userBody(const PortalUser& u) {
     return SearchText::indexBody({u.username, u.givenName, u.familyName, u.email});
 }
 
-QString idList(const QList<qint64>& ids) {
-    QStringList parts;
-    parts.reserve(ids.size());
-    for (qint64 id : ids)
-        parts.append(QString::number(id));
-    return parts.join(QLatin1Char(','));
-}
-
 } // namespace
 
 Status SearchRepository::put(qint64 rowid, const QString& body) {
@@ -157,7 +149,7 @@ Result<QList<SearchHit>> SearchRepository::search(const QString& text, int limit
     if (!patientIds.isEmpty()) {
         Query q(m_db, QStringLiteral("SELECT id, mrn, given_name, family_name, email, phone, birth_date "
                                      "FROM patients WHERE id IN (") +
-                          idList(patientIds) + QLatin1Char(')'));
+                          DbTime::idList(patientIds) + QLatin1Char(')'));
         PD_TRY(q.exec());
         while (q.next()) {
             SearchHit h;
@@ -174,7 +166,7 @@ Result<QList<SearchHit>> SearchRepository::search(const QString& text, int limit
     if (!userIds.isEmpty()) {
         Query q(m_db, QStringLiteral("SELECT id, username, given_name, family_name, email, status "
                                      "FROM portal_users WHERE id IN (") +
-                          idList(userIds) + QLatin1Char(')'));
+                          DbTime::idList(userIds) + QLatin1Char(')'));
         PD_TRY(q.exec());
         while (q.next()) {
             SearchHit h;

@@ -1,6 +1,8 @@
 // A process that dies in the middle of an operation leaves all of it or none of it.
 #include "cli/CliRunner.h"
 
+#include <QJsonArray>
+
 using namespace pd::test;
 
 class TestCliCrash : public QObject {
@@ -88,6 +90,66 @@ private slots:
                      "GROUP BY portal_user_id HAVING count(*) > 1")),
                  QString());
         QCOMPARE(cli.run({"audit", "verify"}, {}, QStringLiteral("admin")).exitCode, 0);
+    }
+
+    // The nightly run works in small transactions: stopped after its first batch, it has done that batch
+    // whole (audited, the chain intact), and the next run does the rest, nothing twice.
+    void aStoppedDailyRunResumes() {
+        Cli cli;
+        QCOMPARE(cli.enrollChild("100200", "Ana", "López", "2017-03-02", "María", "maria.lopez@example.org"),
+                 QString());
+        // 150 families whose invitation window closed last week, and 150 whose invitation is overdue.
+        const QString seed = QStringLiteral(
+            "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 300) "
+            "INSERT INTO portal_users (username, email, given_name, family_name, language, kind, status, "
+            "created_at, created_by, updated_at, updated_by) SELECT 'family' || i, 'family' || i || "
+            "'@example.org', 'Rosa', 'Pérez', 'es', 'proxy', 'pending', '2026-11-01T17:00:00.000Z', 'maria', "
+            "'2026-11-01T17:00:00.000Z', 'maria' FROM n; "
+            "INSERT INTO invitations (portal_user_id, email, token_hash, pin_hash, status, queued_at, "
+            "due_at, "
+            "sent_at, expires_at, created_by, updated_at, updated_by) SELECT id, email, "
+            "CASE WHEN substr(username, 7) + 0 <= 150 THEN 'token' || id END, 'x', "
+            "CASE WHEN substr(username, 7) + 0 <= 150 THEN 'sent' ELSE 'queued' END, "
+            "'2026-11-01T17:00:00.000Z', '2026-11-04T17:00:00.000Z', "
+            "CASE WHEN substr(username, 7) + 0 <= 150 THEN '2026-11-02T17:00:00.000Z' END, "
+            "CASE WHEN substr(username, 7) + 0 <= 150 THEN '2026-11-20T17:00:00.000Z' END, 'maria', "
+            "'2026-11-01T17:00:00.000Z', 'maria' FROM portal_users WHERE username LIKE 'family%';");
+        QCOMPARE(cli.sql(seed), QString());
+        QCOMPARE(cli.sql(QStringLiteral("SELECT count(*) FROM invitations")), QStringLiteral("301"));
+
+        cli.setEnv(QStringLiteral("PORTALDESK_FAILPOINT"), QStringLiteral("daily.batch_committed"));
+        QCOMPARE(cli.run({"daily"}).exitCode, 99);
+        QCOMPARE(cli.sql(QStringLiteral("SELECT count(*) FROM invitations WHERE status = 'expired'")),
+                 QStringLiteral("100"));
+        QCOMPARE(
+            cli.sql(QStringLiteral("SELECT count(*) FROM audit_events WHERE action = 'invitation.expired'")),
+            QStringLiteral("100"));
+        cli.clearEnv(QStringLiteral("PORTALDESK_FAILPOINT"));
+        QCOMPARE(cli.run({"audit", "verify"}, {}, QStringLiteral("admin")).exitCode, 0);
+
+        const auto done = cli.json({"daily"});
+        QCOMPARE(done.exitCode, 0);
+        QCOMPARE(done.json().value(QStringLiteral("invitations_expired")).toInt(), 50);
+        QCOMPARE(done.json().value(QStringLiteral("invitations_marked_late")).toInt(), 150);
+        QCOMPARE(cli.sql(QStringLiteral("SELECT count(*) FROM invitations WHERE status = 'expired'")),
+                 QStringLiteral("150"));
+        QCOMPARE(
+            cli.sql(QStringLiteral("SELECT count(*) FROM audit_events WHERE action = 'invitation.expired'")),
+            QStringLiteral("150"));
+        QCOMPARE(cli.sql(QStringLiteral("SELECT count(*) FROM invitations WHERE late_marked_at IS NOT NULL")),
+                 QStringLiteral("150"));
+        QCOMPARE(cli.run({"audit", "verify"}, {}, QStringLiteral("admin")).exitCode, 0);
+
+        // The worklists page: 150 late, 40 at a time, with the total.
+        const auto page = cli.json({"invitation", "list", "--late", "--limit", "40", "--offset", "120"});
+        QCOMPARE(page.exitCode, 0);
+        QCOMPARE(page.json().value(QStringLiteral("total")).toInt(), 150);
+        QCOMPARE(page.json().value(QStringLiteral("invitations")).toArray().size(), 30);
+        const CliResult text = cli.run({"invitation", "list", "--late", "--limit", "40"});
+        QVERIFY2(text.out.contains(QStringLiteral("Rows 1–40 of 150; --offset 40 for the next.")),
+                 qPrintable(text.out));
+        QCOMPARE(cli.run({"invitation", "list", "--limit", "0"}).exitCode, 3);
+        QCOMPARE(cli.run({"invitation", "list", "--offset", "-1"}).exitCode, 3);
     }
 };
 

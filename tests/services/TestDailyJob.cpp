@@ -3,6 +3,7 @@
 #include "services/ServiceFixture.h"
 
 #include "services/DailyJob.h"
+#include "services/PatientService.h"
 #include "store/GrantRepository.h"
 #include "store/PortalUserRepository.h"
 
@@ -208,6 +209,143 @@ private slots:
         QCOMPARE(upcoming->size(), 1);
         QCOMPARE(upcoming->first().date, QDate(2027, 1, 20));
         QVERIFY(upcoming->first().noticeQueued);
+    }
+
+    // A backlog larger than a batch: every grant still ends on its own birthday, in transactions of at most
+    // a batch each, and the login left with nothing is terminated once.
+    void aBacklogIsWorkedInSmallTransactions() {
+        TestDb t;
+        t.clock.set(la(2026, 1, 5));
+        const int children = DailyJob::DailyBatch * 2 + 50;
+        QList<Patient> patients;
+        for (int i = 0; i < children; ++i)
+            patients.append(addPatient(t, QString::number(300000 + i), QDate(2014, 1, 6).addDays(i)));
+        const auto family = enrollOk(
+            t, parentForm(patients.first().mrn, QDate(2026, 1, 5), QStringLiteral("mom@example.org")));
+        GrantRepository grants(*t.db);
+        for (int i = 1; i < children; ++i) {
+            Grant g = grants.forUser(family.user.id).value().first();
+            g.id = 0;
+            g.patientId = patients.at(i).id;
+            QVERIFY(grants.insert(g, QStringLiteral("specialist")).ok());
+        }
+        t.clock.set(la(2026, 12, 1));
+        auto specialist = t.as(QStringLiteral("specialist"));
+        DailyJob job(*specialist);
+        QList<int> seen;
+        job.setProgress([&seen](const QString& step, int done) {
+            if (step == QCoreApplication::translate("Services", "Ending access at 12 and 18"))
+                seen.append(done);
+        });
+        auto r = job.run(nullptr);
+        if (!r)
+            QFAIL(qPrintable(r.error().message));
+        QCOMPARE(r->grantsEnded, children); // the last birthday is 2026-09-12
+        QCOMPARE(seen, (QList<int>{DailyJob::DailyBatch, 2 * DailyJob::DailyBatch, r->grantsEnded}));
+        QCOMPARE(r->usersTerminated, r->grantsEnded == children ? 1 : 0);
+        // Each at the start of its own birthday in the hospital's zone.
+        QHash<qint64, QDate> birthOf;
+        for (const Patient& p : std::as_const(patients))
+            birthOf.insert(p.id, p.birthDate);
+        int onTheDay = 0;
+        const QList<Grant> ended = grants.forUser(family.user.id).value();
+        for (const Grant& g : ended) {
+            if (g.isOpen())
+                continue;
+            const QDate twelve = birthOf.value(g.patientId).addYears(12);
+            QCOMPARE(g.endedAt, QDateTime(twelve, QTime(0, 0), losAngeles()).toUTC());
+            ++onTheDay;
+        }
+        QCOMPARE(onTheDay, r->grantsEnded);
+        QCOMPARE(job.run(nullptr)->grantsEnded, 0);
+    }
+
+    void upcomingComesInPagesWithATotal() {
+        TestDb t;
+        t.clock.set(la(2026, 12, 1));
+        QStringList mrns;
+        // Five children turn 12 from 3 to 7 December, a sixth in January (outside the 30 days).
+        for (int i = 0; i < 6; ++i) {
+            const QString mrn = QString::number(100300 + i);
+            addPatient(t, mrn, i < 5 ? QDate(2014, 12, 7 - i) : QDate(2015, 1, 20));
+            enrollOk(t, parentForm(mrn, QDate(2026, 11, 30), QStringLiteral("parent%1@example.org").arg(i),
+                                   QStringLiteral("Padre%1").arg(QChar(u'A' + i))));
+        }
+        auto specialist = t.as(QStringLiteral("specialist"));
+        DailyJob job(*specialist);
+        QCOMPARE(job.upcomingCount(30).value(), 5);
+        QList<QDate> dates;
+        for (int offset = 0; offset < 6; offset += 2) {
+            auto page = job.upcoming(30, 2, offset);
+            QVERIFY(page.ok());
+            QCOMPARE(page->size(), offset < 4 ? 2 : 1);
+            for (const UpcomingTransition& u : page.value())
+                dates.append(u.date);
+        }
+        QCOMPARE(dates, (QList<QDate>{QDate(2026, 12, 3), QDate(2026, 12, 4), QDate(2026, 12, 5),
+                                      QDate(2026, 12, 6), QDate(2026, 12, 7)}));
+        QCOMPARE(job.upcomingPatients(30).value(), qMakePair(qint64(5), qint64(0)));
+        QCOMPARE(job.upcomingPatients(90).value(), qMakePair(qint64(6), qint64(0)));
+        QCOMPARE(job.upcoming(30, 0, 0).error().rule, QStringLiteral("input.page"));
+    }
+
+    void upcomingLeapDayBirthday_data() {
+        QTest::addColumn<QString>("rule");
+        QTest::addColumn<QDate>("today");
+        QTest::addColumn<int>("days");
+        QTest::addColumn<QDate>("listed"); // null: not on the list
+        // Born 2016-02-29, so the 18th birthday falls in 2034, a common year.
+        QTest::newRow("feb28, two days ahead") << "feb28" << QDate(2034, 2, 27) << 2 << QDate(2034, 2, 28);
+        QTest::newRow("mar1, two days ahead") << "mar1" << QDate(2034, 2, 27) << 2 << QDate(2034, 3, 1);
+        QTest::newRow("mar1, one day ahead: not yet") << "mar1" << QDate(2034, 2, 27) << 1 << QDate();
+        QTest::newRow("mar1, on 1 March itself") << "mar1" << QDate(2034, 3, 1) << 0 << QDate(2034, 3, 1);
+        QTest::newRow("feb28, on 1 March: already past") << "feb28" << QDate(2034, 3, 1) << 0 << QDate();
+    }
+
+    void upcomingLeapDayBirthday() {
+        QFETCH(QString, rule);
+        QFETCH(QDate, today);
+        QFETCH(int, days);
+        QFETCH(QDate, listed);
+        TestDb t;
+        QVERIFY(AdminService(*t.as(QStringLiteral("supervisor")))
+                    .setSetting(QStringLiteral("birthday.leap_day_rule"), rule)
+                    .ok());
+        t.clock.set(la(2033, 6, 1));
+        addPatient(t, QStringLiteral("100200"), QDate(2016, 2, 29), QStringLiteral("teen@example.net"));
+        enrollOk(t,
+                 parentForm(QStringLiteral("100200"), QDate(2033, 6, 1), QStringLiteral("mom@example.org")));
+        t.clock.set(QDateTime(today, QTime(8, 0), losAngeles()).toUTC());
+        auto specialist = t.as(QStringLiteral("specialist"));
+        DailyJob job(*specialist);
+        auto list = job.upcoming(days);
+        QVERIFY(list.ok());
+        QCOMPARE(list->size(), listed.isValid() ? 1 : 0);
+        QCOMPARE(job.upcomingCount(days).value(), listed.isValid() ? 1 : 0);
+        if (listed.isValid())
+            QCOMPARE(list->first().date, listed);
+    }
+
+    // The list follows a corrected birth date at once, in both directions.
+    void aCorrectedBirthDateMovesTheBirthday() {
+        TestDb t;
+        t.clock.set(la(2026, 12, 1));
+        addPatient(t, QStringLiteral("100200"), QDate(2015, 3, 1));
+        enrollOk(
+            t, parentForm(QStringLiteral("100200"), QDate(2026, 11, 30), QStringLiteral("mom@example.org")));
+        auto specialist = t.as(QStringLiteral("specialist"));
+        DailyJob job(*specialist);
+        QCOMPARE(job.upcomingCount(30).value(), 0);
+        PatientChanges c;
+        c.birthDate = QStringLiteral("2014-12-20");
+        QVERIFY(PatientService(*t.as(QStringLiteral("specialist"))).update(QStringLiteral("100200"), c).ok());
+        auto list = job.upcoming(30);
+        QCOMPARE(list->size(), 1);
+        QCOMPARE(list->first().date, QDate(2026, 12, 20));
+        c.birthDate = QStringLiteral("2015-02-01");
+        QVERIFY(PatientService(*t.as(QStringLiteral("specialist"))).update(QStringLiteral("100200"), c).ok());
+        QCOMPARE(job.upcomingCount(30).value(), 0);
+        QCOMPARE(job.upcomingCount(90).value(), 1);
     }
 
     void sentInvitationsExpireAndQueuedOnesAreMarkedLate() {
