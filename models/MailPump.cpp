@@ -25,7 +25,8 @@ void MailPump::runNow() {
         return;
     m_running = true;
     onReady(this, m_runner->run([](const ServiceContext& ctx) -> Result<DispatchReport> {
-        return MailDispatcher(ctx).send();
+        // A round a minute, each of a few hundred messages, so signing out never waits on a long one.
+        return MailDispatcher(ctx).send(500);
     }),
             [this](const Result<DispatchReport>& report) {
                 m_running = false;

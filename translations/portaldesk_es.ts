@@ -2103,6 +2103,14 @@ Códigos de salida: 0 hecho, 2 uso, 3 rechazado por una regla o datos incorrecto
         <source>use a whole number of minutes from 1 to 10080</source>
         <translation>use un número entero de minutos de 1 a 10080</translation>
     </message>
+    <message>
+        <source>The most messages sent per minute, for a relay that limits its senders (0 = as fast as the server takes them).</source>
+        <translation>El máximo de mensajes enviados por minuto, para un servidor de retransmisión que limita a sus remitentes (0 = tan rápido como el servidor los acepte).</translation>
+    </message>
+    <message>
+        <source>use a whole number from 0 (no limit) to 100000</source>
+        <translation>use un número entero de 0 (sin límite) a 100000</translation>
+    </message>
 </context>
 <context>
     <name>ReissueDialog</name>

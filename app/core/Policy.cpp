@@ -94,6 +94,9 @@ QList<SettingSpec> Policy::catalog() {
                                      "verify (a supervisor's exception; empty = none).")},
         {QStringLiteral("mail.smtp_timeout_seconds"), QStringLiteral("30"),
          QCoreApplication::translate("Policy", "Seconds to wait for each step of an SMTP conversation.")},
+        {QStringLiteral("mail.max_per_minute"), QStringLiteral("0"),
+         QCoreApplication::translate("Policy", "The most messages sent per minute, for a relay that limits "
+                                               "its senders (0 = as fast as the server takes them).")},
         {QStringLiteral("mail.drop_folder"), QString(),
          QCoreApplication::translate("Policy", "Folder the file transport writes .eml files into; empty "
                                                "means a 'mail' folder beside the database.")},
@@ -152,6 +155,12 @@ Status Policy::validate(const QString& key, const QString& value) {
     } else if (key == QLatin1String("mail.smtp_port")) {
         if (!isPositiveInt(value, 65535))
             return bad(QCoreApplication::translate("Policy", "use a port number from 1 to 65535"));
+    } else if (key == QLatin1String("mail.max_per_minute")) {
+        bool ok = false;
+        const int n = value.toInt(&ok);
+        if (!ok || n < 0 || n > 100000)
+            return bad(
+                QCoreApplication::translate("Policy", "use a whole number from 0 (no limit) to 100000"));
     } else if (key == QLatin1String("mail.smtp_timeout_seconds")) {
         if (!isPositiveInt(value, 600))
             return bad(QCoreApplication::translate("Policy", "use a whole number of seconds from 1 to 600"));
@@ -220,6 +229,7 @@ Policy Policy::fromValues(const QHash<QString, QString>& values) {
     p.smtpCaFile = v.value(QStringLiteral("mail.smtp_ca_file"));
     p.smtpPinnedSha256 = v.value(QStringLiteral("mail.smtp_pinned_sha256"));
     p.smtpTimeoutSeconds = v.value(QStringLiteral("mail.smtp_timeout_seconds")).toInt();
+    p.mailMaxPerMinute = v.value(QStringLiteral("mail.max_per_minute")).toInt();
     return p;
 }
 

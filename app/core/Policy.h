@@ -48,6 +48,7 @@ struct Policy {
     QString smtpCaFile;
     QString smtpPinnedSha256;
     int smtpTimeoutSeconds = 30;
+    int mailMaxPerMinute = 0; // 0: no limit
     QString feedMrnAuthority; // PID-3.4 of the hospital's MRNs; empty: the identifier of type MR
     int feedSilenceMinutes = 60;
 

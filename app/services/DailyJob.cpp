@@ -15,8 +15,10 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFileInfo>
 #include <QSet>
+#include <QThread>
 #include <QUuid>
 
 namespace pd {
@@ -485,6 +487,14 @@ void DailyJob::progress(const QString& step, int done) const {
 
 Result<DispatchReport> MailDispatcher::dispatch(MailTransport& transport, int limit) {
     DispatchReport report;
+    auto policy = m_ctx.policy();
+    if (!policy)
+        return policy.error();
+    // A relay that limits its senders: each message starts no sooner than its share of the minute.
+    const qint64 spacingNs = policy->mailMaxPerMinute > 0 ? 60'000'000'000LL / policy->mailMaxPerMinute : 0;
+    QElapsedTimer pace;
+    pace.start();
+    qint64 nextAt = 0;
     OutboxRepository outbox(m_ctx.db());
     // Each round claims under its own name, so a mark from a round that lost its claim changes nothing.
     const QString worker = m_ctx.workstation() + QLatin1Char('/') +
@@ -511,6 +521,11 @@ Result<DispatchReport> MailDispatcher::dispatch(MailTransport& transport, int li
         handled += int(batch.size());
         for (qsizetype i = 0; i < batch.size(); ++i) {
             const OutboxMessage& m = batch.at(i);
+            if (spacingNs > 0) {
+                if (const qint64 wait = nextAt - pace.nsecsElapsed(); wait > 0)
+                    QThread::usleep(static_cast<unsigned long>(wait / 1000));
+                nextAt = std::max(nextAt, pace.nsecsElapsed()) + spacingNs;
+            }
             const Status sent = transport.send({m.messageId, m.sender, m.recipient, m.raw});
             Transaction tx(m_ctx.db());
             PD_TRY(tx.begin());

@@ -6,6 +6,7 @@
 #include "services/ServiceContext.h"
 
 #include <functional>
+#include <limits>
 #include <memory>
 
 namespace pd {
@@ -97,11 +98,14 @@ class MailDispatcher final {
 public:
     explicit MailDispatcher(const ServiceContext& ctx)
         : m_ctx(ctx) {}
-    // Sends what is due in the outbox: a failure worth retrying waits (1, 5, 15, 60 minutes, then hourly
-    // for a day); a permanent refusal marks the message failed and its invitation delivery_failed.
-    Result<DispatchReport> dispatch(MailTransport& transport, int limit = 500);
+    // Sends what is due in the outbox, all of it unless `limit` says fewer, no faster than the setting
+    // mail.max_per_minute allows: a failure worth retrying waits (1, 5, 15, 60 minutes, then hourly for a
+    // day); a permanent refusal marks the message failed and its invitation delivery_failed.
+    Result<DispatchReport> dispatch(MailTransport& transport, int limit = AllDue);
     // The same through the transport the hospital's settings name.
-    Result<DispatchReport> send(int limit = 500);
+    Result<DispatchReport> send(int limit = AllDue);
+
+    static constexpr int AllDue = std::numeric_limits<int>::max();
 
 private:
     const ServiceContext& m_ctx;

@@ -51,44 +51,34 @@ Result<Dashboard> ReportService::dashboard(int weeks) {
     const QDateTime to = AgeRules::startOfLocalDay(d.to.addDays(1), zone).toUTC();
     for (int w = 0; w < weeks; ++w)
         d.weeks.append({d.from.addDays(7LL * w)});
-    const auto week = [&](const QDateTime& t) -> WeekFigures* {
-        if (!t.isValid() || t < from || t >= to)
-            return nullptr;
-        const qint64 i = d.from.daysTo(mondayOf(AgeRules::localDate(t, zone))) / 7;
-        return i >= 0 && i < d.weeks.size() ? &d.weeks[i] : nullptr;
-    };
 
+    // The weeks' bounds in the hospital's zone (a week with a clock change is 167 or 169 hours); the
+    // database counts each week from its indexes.
+    QList<QDateTime> bounds;
+    for (int w = 0; w < weeks; ++w)
+        bounds.append(AgeRules::startOfLocalDay(d.from.addDays(7LL * w), zone).toUTC());
+    bounds.append(to);
     ReportRepository repo(m_ctx.db());
-    auto invitations = repo.invitations(from, to);
-    if (!invitations)
-        return invitations.error();
-    QList<double> waits;
-    for (const InvitationTimes& i : invitations.value()) {
-        if (WeekFigures* w = week(i.sentAt)) {
-            ++w->sent;
-            ++d.sent;
-            if (i.activatedAt.isValid()) {
-                ++d.activatedOfSent;
-                waits.append(double(i.sentAt.secsTo(i.activatedAt)) / 3600.0);
-            }
-        }
-        if (WeekFigures* w = week(i.activatedAt)) {
-            ++w->activated;
-            ++d.activated;
-        }
-        if (i.status == QLatin1String("expired")) {
-            if (WeekFigures* w = week(i.expiresAt)) {
-                ++w->expired;
-                ++d.expired;
-            }
+    using Which = ReportRepository::InvitationTime;
+    for (const Which which : {Which::Sent, Which::Activated, Which::Expired}) {
+        auto counts = repo.invitationsByRange(which, bounds);
+        if (!counts)
+            return counts.error();
+        for (qsizetype w = 0; w < counts->size() && w < d.weeks.size(); ++w) {
+            const int n = counts->at(w);
+            WeekFigures& week = d.weeks[w];
+            (which == Which::Sent        ? week.sent
+             : which == Which::Activated ? week.activated
+                                         : week.expired) = n;
+            (which == Which::Sent ? d.sent : which == Which::Activated ? d.activated : d.expired) += n;
         }
     }
+    auto activation = repo.activationOfSent(from, to);
+    if (!activation)
+        return activation.error();
+    d.activatedOfSent = activation->first;
+    d.medianHoursToActivation = activation->second;
     d.activationRate = d.sent > 0 ? double(d.activatedOfSent) / double(d.sent) : 0.0;
-    if (!waits.isEmpty()) {
-        std::sort(waits.begin(), waits.end());
-        const qsizetype n = waits.size();
-        d.medianHoursToActivation = n % 2 ? waits.at(n / 2) : (waits.at(n / 2 - 1) + waits.at(n / 2)) / 2.0;
-    }
 
     auto requests = repo.requests(from, to);
     if (!requests)

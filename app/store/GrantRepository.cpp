@@ -178,15 +178,21 @@ QString exactAgeEnd(Dialect dialect, const QString& mar1) {
            nextDay + QStringLiteral(" ELSE g.age_ends_on END)");
 }
 
-// The FROM and WHERE of an age-ending query; the range on age_ends_on comes first, for the index.
-QString ageEndingWhere(Dialect dialect, const AgeEndingQuery& a) {
-    QString sql = QStringLiteral(" FROM access_grants g JOIN patients p ON p.id = g.patient_id "
-                                 "WHERE g.ended_at IS NULL AND g.age_ends_on IS NOT NULL "
-                                 "AND g.age_ends_on <= :through");
-    if (a.from.isValid())
+// The FROM and WHERE of an age-ending query; the range on age_ends_on comes first, for the index. The
+// patient is joined for the rows, and for a count only when a 1 March leap-day rule needs the birth date.
+QString ageEndingWhere(Dialect dialect, const AgeEndingQuery& a, bool forRows) {
+    const bool exact = a.from.isValid() && a.leapDayMar1;
+    QString sql = forRows || exact
+                      ? QStringLiteral(" FROM access_grants g JOIN patients p ON p.id = g.patient_id")
+                      : QStringLiteral(" FROM access_grants g");
+    sql += QStringLiteral(
+        " WHERE g.ended_at IS NULL AND g.age_ends_on IS NOT NULL AND g.age_ends_on <= :through");
+    if (exact)
         sql += QStringLiteral(" AND g.age_ends_on >= :lo AND ") +
                exactAgeEnd(dialect, QStringLiteral(":mar1")) + QStringLiteral(" >= :from AND ") +
                exactAgeEnd(dialect, QStringLiteral(":mar1b")) + QStringLiteral(" <= :through2");
+    else if (a.from.isValid())
+        sql += QStringLiteral(" AND g.age_ends_on >= :from");
     if (a.afterDate.isValid())
         sql += QStringLiteral(" AND (g.age_ends_on, g.id) > (:after_date, :after_id)");
     if (a.withoutNotice)
@@ -197,7 +203,9 @@ QString ageEndingWhere(Dialect dialect, const AgeEndingQuery& a) {
 
 void bindAgeEnding(Query& q, const AgeEndingQuery& a) {
     q.bind(QStringLiteral(":through"), DbTime::toDb(a.through));
-    if (a.from.isValid())
+    if (a.from.isValid() && !a.leapDayMar1)
+        q.bind(QStringLiteral(":from"), DbTime::toDb(a.from));
+    else if (a.from.isValid())
         q.bind(QStringLiteral(":lo"), DbTime::toDb(a.from.addDays(-1)))
             .bind(QStringLiteral(":mar1"), a.leapDayMar1 ? 1 : 0)
             .bind(QStringLiteral(":mar1b"), a.leapDayMar1 ? 1 : 0)
@@ -215,7 +223,7 @@ Result<QList<GrantWithBirthDate>> GrantRepository::ageEnding(const AgeEndingQuer
             QStringLiteral("SELECT g.*, p.birth_date AS patient_birth_date, EXISTS (SELECT 1 FROM "
                            "transition_notices n WHERE n.grant_id = g.id AND n.transition_age = CASE WHEN "
                            "g.bracket = 'child' THEN 12 ELSE 18 END) AS notice_queued") +
-                ageEndingWhere(m_db.dialect(), a) +
+                ageEndingWhere(m_db.dialect(), a, true) +
                 QStringLiteral(" ORDER BY g.age_ends_on, g.id LIMIT :limit OFFSET :offset"));
     bindAgeEnding(q, a);
     q.bind(QStringLiteral(":limit"), qMax(0, a.limit)).bind(QStringLiteral(":offset"), qMax(0, a.offset));
@@ -232,7 +240,7 @@ Result<QList<GrantWithBirthDate>> GrantRepository::ageEnding(const AgeEndingQuer
 }
 
 Result<qint64> GrantRepository::ageEndingCount(const AgeEndingQuery& a) {
-    Query q(m_db, QStringLiteral("SELECT count(*)") + ageEndingWhere(m_db.dialect(), a));
+    Query q(m_db, QStringLiteral("SELECT count(*)") + ageEndingWhere(m_db.dialect(), a, false));
     bindAgeEnding(q, a);
     PD_TRY(q.exec());
     return q.next() ? q.value(0).toLongLong() : 0;
@@ -242,7 +250,7 @@ Result<QPair<qint64, qint64>> GrantRepository::ageEndingPatients(const AgeEnding
     Query q(m_db,
             QStringLiteral("SELECT count(DISTINCT CASE WHEN g.bracket = 'child' THEN g.patient_id END), "
                            "count(DISTINCT CASE WHEN g.bracket <> 'child' THEN g.patient_id END)") +
-                ageEndingWhere(m_db.dialect(), a));
+                ageEndingWhere(m_db.dialect(), a, false));
     bindAgeEnding(q, a);
     PD_TRY(q.exec());
     if (!q.next())

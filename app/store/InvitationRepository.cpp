@@ -110,9 +110,13 @@ Result<QList<Invitation>> InvitationRepository::forUser(qint64 portalUserId) {
 namespace {
 
 // The joins and conditions of a worklist; each filter's range is one an index holds in due order.
-QString listWhere(const InvitationFilter& f) {
-    QString sql =
-        QStringLiteral(" FROM invitations i JOIN portal_users u ON u.id = i.portal_user_id WHERE 1 = 1");
+// The login is joined for the rows, and for a count only when the patient filter needs it (every
+// invitation has its login).
+QString listWhere(const InvitationFilter& f, bool forRows) {
+    QString sql = forRows || f.patientId != 0
+                      ? QStringLiteral(" FROM invitations i JOIN portal_users u ON u.id = i.portal_user_id "
+                                       "WHERE 1 = 1")
+                      : QStringLiteral(" FROM invitations i WHERE 1 = 1");
     if (!f.status.isEmpty())
         sql += QStringLiteral(" AND i.status = :status");
     if (f.patientId != 0)
@@ -147,7 +151,7 @@ Result<QList<InvitationRow>> InvitationRepository::list(const InvitationFilter& 
                 "WHERE g.portal_user_id = u.id ORDER BY g.id LIMIT 1)) AS p_mrn, "
                 "(SELECT o.last_error FROM outbox o WHERE o.invitation_id = i.id "
                 "ORDER BY o.id DESC LIMIT 1) AS mail_error") +
-                listWhere(f) + QStringLiteral(" ORDER BY i.due_at, i.id LIMIT :limit OFFSET :offset"));
+                listWhere(f, true) + QStringLiteral(" ORDER BY i.due_at, i.id LIMIT :limit OFFSET :offset"));
     bindList(q, f);
     q.bind(QStringLiteral(":limit"), f.limit).bind(QStringLiteral(":offset"), qMax(0, f.offset));
     PD_TRY(q.exec());
@@ -163,7 +167,7 @@ Result<QList<InvitationRow>> InvitationRepository::list(const InvitationFilter& 
 }
 
 Result<qint64> InvitationRepository::count(const InvitationFilter& f) {
-    Query q(m_db, QStringLiteral("SELECT count(*)") + listWhere(f));
+    Query q(m_db, QStringLiteral("SELECT count(*)") + listWhere(f, false));
     bindList(q, f);
     PD_TRY(q.exec());
     return q.next() ? q.value(0).toLongLong() : 0;

@@ -14,8 +14,13 @@ public:
     explicit ReportRepository(Database& db)
         : m_db(db) {}
 
-    // Invitations sent, activated or expired in [from, to).
-    Result<QList<InvitationTimes>> invitations(const QDateTime& from, const QDateTime& to);
+    enum class InvitationTime { Sent, Activated, Expired };
+    // How many invitations were sent, activated or expired (as their status is now) in each range
+    // [bounds[i], bounds[i + 1]), counted by the database from an index; `bounds` ascend.
+    Result<QList<int>> invitationsByRange(InvitationTime which, const QList<QDateTime>& bounds);
+    // Of the invitations sent in [from, to): how many were activated, and the median hours from sending
+    // to activation (-1 when none was).
+    Result<QPair<int, double>> activationOfSent(const QDateTime& from, const QDateTime& to);
     // Requests received in [from, to).
     Result<QList<RequestTimes>> requests(const QDateTime& from, const QDateTime& to);
 

@@ -7,10 +7,45 @@
 #include "store/OutboxRepository.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 
 using namespace pd;
 using namespace pd::test;
+
+namespace {
+
+// Notes when each message reached it.
+class TimingTransport final : public MailTransport {
+public:
+    TimingTransport() { m_clock.start(); }
+    Status send(const OutgoingMail&) override {
+        m_at.append(m_clock.nsecsElapsed());
+        return {};
+    }
+    QList<qint64> m_at;
+
+private:
+    QElapsedTimer m_clock;
+};
+
+void queueNotices(TestDb& t, int count) {
+    auto ctx = t.as(QStringLiteral("specialist"));
+    const Policy policy = ctx->policy().value();
+    QVERIFY(t.db->begin());
+    for (int i = 0; i < count; ++i) {
+        ServiceContext::Mail mail;
+        mail.kind = QStringLiteral("transition_12");
+        mail.language = QStringLiteral("en");
+        mail.to = {QStringLiteral("Ana López"), QStringLiteral("family%1@example.org").arg(i)};
+        mail.vars.insert(QStringLiteral("patient_given_name"), QStringLiteral("Ana"));
+        mail.vars.insert(QStringLiteral("transition_date"), QStringLiteral("January 20, 2027"));
+        QVERIFY(ctx->enqueueMail(policy, mail).ok());
+    }
+    QVERIFY(t.db->commit());
+}
+
+} // namespace
 
 class TestMailDispatch : public QObject {
     Q_OBJECT
@@ -39,6 +74,36 @@ private slots:
                  1);
         auto again = MailDispatcher(*t.as(QStringLiteral("specialist"))).dispatch(transport);
         QCOMPARE(again->sent, 0);
+    }
+
+    // Everything due goes out in one run, however much there is, and no faster than the relay allows.
+    void everythingDueGoesOutAtTheRateTheRelayAllows() {
+        TestDb t;
+        queueNotices(t, 620);
+        TimingTransport unlimited;
+        auto all = MailDispatcher(*t.as(QStringLiteral("specialist"))).dispatch(unlimited);
+        QVERIFY(all.ok());
+        QCOMPARE(all->sent, 620);
+        QCOMPARE(t.count(QStringLiteral("SELECT count(*) FROM outbox WHERE status = 'sent'")), 620);
+
+        QVERIFY(AdminService(*t.as(QStringLiteral("supervisor")))
+                    .setSetting(QStringLiteral("mail.max_per_minute"), QStringLiteral("1200"))
+                    .ok());
+        queueNotices(t, 6);
+        TimingTransport paced;
+        auto some = MailDispatcher(*t.as(QStringLiteral("specialist"))).dispatch(paced);
+        QVERIFY(some.ok());
+        QCOMPARE(some->sent, 6);
+        // 1,200 a minute: each message starts at least 50 ms after the one before.
+        for (qsizetype i = 1; i < paced.m_at.size(); ++i)
+            QVERIFY2(paced.m_at.at(i) - paced.m_at.at(i - 1) >= 49'000'000,
+                     qPrintable(QString::number(paced.m_at.at(i) - paced.m_at.at(i - 1))));
+        for (const QString& bad : {QStringLiteral("-1"), QStringLiteral("fast"), QStringLiteral("100001")})
+            QCOMPARE(AdminService(*t.as(QStringLiteral("supervisor")))
+                         .setSetting(QStringLiteral("mail.max_per_minute"), bad)
+                         .error()
+                         .kind,
+                     ErrorKind::Validation);
     }
 
     void mailIsInTheFamilysLanguageOrEnglish_data() {
