@@ -85,7 +85,7 @@ public:
     void setProgress(Progress progress) { m_progress = std::move(progress); }
 
     // Rows per transaction: small enough that another workstation waits for one batch at most.
-    static constexpr int DailyBatch = 100;
+    static constexpr int DailyBatch = 25;
 
 private:
     void progress(const QString& step, int done) const;

@@ -120,16 +120,16 @@ private slots:
         cli.setEnv(QStringLiteral("PORTALDESK_FAILPOINT"), QStringLiteral("daily.batch_committed"));
         QCOMPARE(cli.run({"daily"}).exitCode, 99);
         QCOMPARE(cli.sql(QStringLiteral("SELECT count(*) FROM invitations WHERE status = 'expired'")),
-                 QStringLiteral("100"));
+                 QStringLiteral("25"));
         QCOMPARE(
             cli.sql(QStringLiteral("SELECT count(*) FROM audit_events WHERE action = 'invitation.expired'")),
-            QStringLiteral("100"));
+            QStringLiteral("25"));
         cli.clearEnv(QStringLiteral("PORTALDESK_FAILPOINT"));
         QCOMPARE(cli.run({"audit", "verify"}, {}, QStringLiteral("admin")).exitCode, 0);
 
         const auto done = cli.json({"daily"});
         QCOMPARE(done.exitCode, 0);
-        QCOMPARE(done.json().value(QStringLiteral("invitations_expired")).toInt(), 50);
+        QCOMPARE(done.json().value(QStringLiteral("invitations_expired")).toInt(), 125);
         QCOMPARE(done.json().value(QStringLiteral("invitations_marked_late")).toInt(), 150);
         QCOMPARE(cli.sql(QStringLiteral("SELECT count(*) FROM invitations WHERE status = 'expired'")),
                  QStringLiteral("150"));
