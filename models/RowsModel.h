@@ -22,6 +22,9 @@ public:
     bool isLoading() const { return m_loading; }
     bool isComplete() const { return m_complete; }
     const std::optional<Error>& lastError() const { return m_error; }
+    // How many rows the list has in all, counted by the database, once the count has come (paged lists
+    // with a count loader only).
+    std::optional<qint64> total() const { return m_total; }
 
 signals:
     void loadingChanged(bool loading);
@@ -41,6 +44,7 @@ protected:
     bool m_loading = false;
     bool m_complete = true;
     std::optional<Error> m_error;
+    std::optional<qint64> m_total;
 };
 
 template <typename Row> class RowsModel : public PagedModelBase {
@@ -52,6 +56,7 @@ public:
     };
     using Page = Result<QList<Row>>;
     using Loader = std::function<QFuture<Page>(int offset, int limit)>;
+    using CountLoader = std::function<QFuture<Result<qint64>>()>;
 
     explicit RowsModel(QList<Column> columns, QObject* parent = nullptr)
         : PagedModelBase(parent)
@@ -65,16 +70,19 @@ public:
         m_loader = {};
         m_complete = true;
         m_error.reset();
+        m_total.reset();
         endResetModel();
         setLoading(false);
         emit loaded();
     }
 
-    // Forgets the rows and loads the first page through `loader`; later pages come with fetchMore().
-    void load(Loader loader, int pageSize = 100) {
+    // Forgets the rows and loads the first page through `loader`; later pages come with fetchMore(). With
+    // `count`, the list's total is counted alongside (total(), announced with loaded()).
+    void load(Loader loader, int pageSize = 100, CountLoader count = {}) {
         beginResetModel();
         ++m_generation;
         m_rows.clear();
+        m_total.reset();
         m_loader = std::move(loader);
         m_pageSize = pageSize;
         m_complete = !m_loader;
@@ -91,6 +99,15 @@ public:
             requestPage();
         else if (!m_loader)
             emit loaded();
+        if (count) {
+            const quint64 generation = m_generation;
+            onReady(this, count(), [this, generation](const Result<qint64>& n) {
+                if (generation != m_generation || !n)
+                    return; // a list reset since, or a count that failed: the rows still show
+                m_total = n.value();
+                emit loaded();
+            });
+        }
     }
 
     void clear() { load({}); }
@@ -131,10 +148,10 @@ private:
                 [this, generation](const Page& page) {
                     if (generation != m_generation)
                         return; // the model was reset while this page was on its way
-                    setLoading(false);
                     if (!page) {
                         m_error = page.error();
                         m_complete = true;
+                        setLoading(false);
                         emit failed(page.error().message);
                         emit loaded();
                         return;
@@ -142,12 +159,15 @@ private:
                     const QList<Row>& more = page.value();
                     if (more.size() < m_pageSize)
                         m_complete = true;
+                    // Still loading while the rows go in: a view that asks for more on the insert
+                    // signals must not ask for this page again.
                     if (!more.isEmpty()) {
                         const int first = static_cast<int>(m_rows.size());
                         beginInsertRows({}, first, first + static_cast<int>(more.size()) - 1);
                         m_rows.append(more);
                         endInsertRows();
                     }
+                    setLoading(false);
                     emit loaded();
                 });
     }

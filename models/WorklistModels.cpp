@@ -114,7 +114,12 @@ void InvitationWorklistModel::show(InvitationWorklist list) {
                 return InvitationService(ctx).list(f, QString());
             });
         },
-        PageSize);
+        PageSize,
+        [this, filter] {
+            return m_runner.run([filter](const ServiceContext& ctx) {
+                return InvitationService(ctx).count(filter, QString());
+            });
+        });
 }
 
 TransitionWorklistModel::TransitionWorklistModel(DbRunner& runner, QObject* parent)
@@ -129,7 +134,11 @@ void TransitionWorklistModel::show(int days) {
                 return DailyJob(ctx).upcoming(days, limit, offset);
             });
         },
-        InvitationWorklistModel::PageSize);
+        InvitationWorklistModel::PageSize,
+        [this, days] {
+            return m_runner.run(
+                [days](const ServiceContext& ctx) { return DailyJob(ctx).upcomingCount(days); });
+        });
 }
 
 } // namespace pd

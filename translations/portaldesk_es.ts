@@ -729,6 +729,22 @@
         </translation>
     </message>
     <message>
+        <source>--offset must be a whole number, 0 or more.</source>
+        <translation>--offset debe ser un número entero, 0 o mayor.</translation>
+    </message>
+    <message>
+        <source>Rows %1–%2 of %3; --offset %2 for the next.</source>
+        <translation>Filas %1–%2 de %3; --offset %2 para las siguientes.</translation>
+    </message>
+    <message>
+        <source>Rows %1–%2 of %3.</source>
+        <translation>Filas %1–%2 de %3.</translation>
+    </message>
+    <message>
+        <source>%1: %L2</source>
+        <translation>%1: %L2</translation>
+    </message>
+    <message>
         <source>Usage: portaldesk-cli [--db FILE] [--now ISO-8601] [--staff NAME] [--json] COMMAND …
 
   init                                   create or migrate the database
@@ -769,7 +785,7 @@
   transitions upcoming [--days N] [--limit N] [--offset N]   12th and 18th birthdays ahead
                                        (default 30 days; lists come 100 rows at a time)
   visibility USER MRN                    what that login can see for that patient, and why
-  daily                                  expire, transitions, notices, late marks, send mail
+  daily [--no-mail]                      expire, transitions, notices, late marks, send mail
   mail send | mail list [--status S] | mail test --to ADDRESS   (supervisors: check mail settings)
   audit verify | audit list [--record TYPE[:ID]] [--limit N]
   settings list | settings get KEY | settings set KEY VALUE
@@ -824,7 +840,7 @@ Exit codes: 0 done, 2 usage, 3 refused by a rule or bad input, 4 conflict, 5 not
   transitions upcoming [--days N] [--limit N] [--offset N]   cumpleaños de 12 y 18 años próximos
                                        (predeterminado: 30 días; las listas llegan de 100 en 100 filas)
   visibility USER MRN                    qué puede ver esa cuenta de ese paciente, y por qué
-  daily                                  vencimientos, transiciones, avisos, marcas de atraso, envío de correo
+  daily [--no-mail]                      vencimientos, transiciones, avisos, marcas de atraso, envío de correo
   mail send | mail list [--status S] | mail test --to ADDRESS   (supervisores: comprobar la configuración de correo)
   audit verify | audit list [--record TYPE[:ID]] [--limit N]
   settings list | settings get KEY | settings set KEY VALUE
@@ -839,22 +855,6 @@ Los mensajes siguen $PORTALDESK_LANGUAGE (en, es) o el idioma del sistema.
 Códigos de salida: 0 hecho, 2 uso, 3 rechazado por una regla o datos incorrectos, 4 conflicto,
 5 no encontrado, 6 no permitido, 7 base de datos o servidor de correo no disponible.
 </translation>
-    </message>
-    <message>
-        <source>--offset must be a whole number, 0 or more.</source>
-        <translation>--offset debe ser un número entero, 0 o mayor.</translation>
-    </message>
-    <message>
-        <source>Rows %1–%2 of %3; --offset %2 for the next.</source>
-        <translation>Filas %1–%2 de %3; --offset %2 para las siguientes.</translation>
-    </message>
-    <message>
-        <source>Rows %1–%2 of %3.</source>
-        <translation>Filas %1–%2 de %3.</translation>
-    </message>
-    <message>
-        <source>%1: %L2</source>
-        <translation>%1: %L2</translation>
     </message>
 </context>
 <context>
@@ -6523,6 +6523,10 @@ La página ahora muestra el registro tal como está.</translation>
             <numerusform>Se guardó %n fila en %1.</numerusform>
             <numerusform>Se guardaron %n filas en %1.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>%1 of %L2 rows shown; scroll down for more.</source>
+        <translation>Se muestran %1 de %L2 filas; desplácese hacia abajo para ver más.</translation>
     </message>
 </context>
 </TS>

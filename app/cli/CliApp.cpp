@@ -118,7 +118,7 @@ QList<Command> commands() {
          requestAdd},
         {{s("request"), s("list")}, 0, {s("late"), s("all"), s("limit")}, true, requestList},
         {{s("request"), s("resolve")}, 1, {s("note"), s("action")}, true, requestResolve},
-        {{s("daily")}, 0, {}, true, daily},
+        {{s("daily")}, 0, {s("no-mail")}, true, daily},
         {{s("mail"), s("send")}, 0, {}, true, mailSend},
         {{s("mail"), s("list")}, 0, {s("status")}, true, mailList},
         {{s("mail"), s("test")}, 0, {s("to")}, true, mailTest},
@@ -178,7 +178,7 @@ QString usageText() {
         "  transitions upcoming [--days N] [--limit N] [--offset N]   12th and 18th birthdays ahead\n"
         "                                       (default 30 days; lists come 100 rows at a time)\n"
         "  visibility USER MRN                    what that login can see for that patient, and why\n"
-        "  daily                                  expire, transitions, notices, late marks, send mail\n"
+        "  daily [--no-mail]                      expire, transitions, notices, late marks, send mail\n"
         "  mail send | mail list [--status S] | mail test --to ADDRESS   (supervisors: check mail settings)\n"
         "  audit verify | audit list [--record TYPE[:ID]] [--limit N]\n"
         "  settings list | settings get KEY | settings set KEY VALUE\n"

@@ -176,7 +176,8 @@ Status daily(CliContext& c) {
     job.setProgress([&progress](const QString& step, int done) {
         progress.show(QCoreApplication::translate("Cli", "%1: %L2").arg(step).arg(done));
     });
-    auto r = job.run();
+    // --no-mail leaves the mail in the outbox, for `mail send` (or another machine's run) to send.
+    auto r = c.args.has(QStringLiteral("no-mail")) ? job.run(nullptr) : job.run();
     progress.finish();
     if (!r)
         return r.error();

@@ -11,6 +11,7 @@
 
 #include "core/AgeRules.h"
 #include "core/SearchText.h"
+#include "services/AdminService.h"
 #include "services/DailyJob.h"
 #include "services/InvitationService.h"
 #include "services/PatientService.h"
@@ -20,6 +21,9 @@
 #include <QElapsedTimer>
 #include <QProcess>
 #include <QRandomGenerator>
+#include <QSqlQuery>
+#include <QStandardPaths>
+#include <QTemporaryDir>
 
 #include <thread>
 
@@ -260,11 +264,14 @@ Counts fill(Database& db, int patients, const QDateTime& base, const QTimeZone& 
             if (!q.exec())
                 qFatal("setval failed");
         }
-        Query analyze(db, QStringLiteral("ANALYZE"));
-        (void)analyze.exec();
+        // As autovacuum leaves a table at rest: statistics, and the visibility map index-only scans use.
+        QSqlQuery vacuum(db.connection());
+        if (!vacuum.exec(QStringLiteral("VACUUM ANALYZE")))
+            qFatal("VACUUM ANALYZE failed");
     } else {
-        Query analyze(db, QStringLiteral("ANALYZE"));
-        (void)analyze.exec();
+        QSqlQuery analyze(db.connection());
+        if (!analyze.exec(QStringLiteral("ANALYZE")))
+            qFatal("ANALYZE failed");
     }
     return c;
 }
@@ -275,6 +282,11 @@ struct Run {
     int exitCode = -1;
     QByteArray out;
 };
+
+// Debian's own Python, which has python3-aiosmtpd (a python3 earlier on the PATH may not).
+QString debianPython() {
+    return QStandardPaths::findExecutable(QStringLiteral("python3"), {QStringLiteral("/usr/bin")});
+}
 
 // A whole CLI process, as a scheduler or a member of staff would start it, with its own peak memory. A
 // small Python parent starts it, since a child's peak on Linux counts the memory of the process that
@@ -291,7 +303,7 @@ Run runCli(const QStringList& args) {
         "                 os.waitstatus_to_exitcode(status)))\n";
     Run r;
     QProcess p;
-    p.start(QStringLiteral("python3"),
+    p.start(debianPython(),
             QStringList{QStringLiteral("-c"), QString::fromLatin1(wrapper), QStringLiteral(PORTALDESK_CLI)} +
                 args);
     p.waitForFinished(-1);
@@ -509,9 +521,37 @@ int main(int argc, char* argv[]) {
 
     // The daily job: a first run (a month of birthday notices to queue), a normal day, then three weeks
     // missed. Mail stays in the outbox (mail.transport is the file drop; the run sends at most its batch).
-    show(QStringLiteral("daily, first run"), runCli(at(base) + QStringList{QStringLiteral("daily")}));
-    show(QStringLiteral("daily, the next day"),
-         runCli(at(base.addDays(1)) + QStringList{QStringLiteral("daily")}));
+    // Mail stays in the outbox (--no-mail), and is then sent on its own to a local SMTP server, Debian's
+    // aiosmtpd, so the job's figures don't count the mail server's pace.
+    show(QStringLiteral("daily --no-mail, first run"),
+         runCli(at(base) + QStringList{QStringLiteral("daily"), QStringLiteral("--no-mail")}));
+    show(QStringLiteral("daily --no-mail, the next day"),
+         runCli(at(base.addDays(1)) + QStringList{QStringLiteral("daily"), QStringLiteral("--no-mail")}));
+    {
+        QTemporaryDir received;
+        QProcess smtp;
+        smtp.start(debianPython(), {QStringLiteral(PORTALDESK_SMTP_SERVER), QStringLiteral("--port"),
+                                    QStringLiteral("28025"), QStringLiteral("--out"), received.path()});
+        if (!smtp.waitForReadyRead(15000)) {
+            fail(QStringLiteral("no SMTP server"));
+        } else {
+            auto supervisor = t.as(QStringLiteral("supervisor"));
+            AdminService admin(*supervisor);
+            for (const auto& [key, value] :
+                 {std::pair{"mail.transport", "smtp"}, std::pair{"mail.smtp_host", "127.0.0.1"},
+                  std::pair{"mail.smtp_port", "28025"}, std::pair{"mail.smtp_tls", "none"}})
+                if (!admin.setSetting(QString::fromLatin1(key), QString::fromLatin1(value)))
+                    fail(QStringLiteral("mail setting"));
+            const qint64 due =
+                t.count(QStringLiteral("SELECT count(*) FROM outbox WHERE status = 'pending'"));
+            const Run sent =
+                runCli(at(base.addDays(1)) + QStringList{QStringLiteral("mail"), QStringLiteral("send")});
+            show(QStringLiteral("mail send, %1 messages to local SMTP").arg(due), sent);
+            std::printf("%-44s %10.0f messages/s\n", "", sent.seconds > 0 ? double(due) / sent.seconds : 0.0);
+            smtp.terminate();
+            smtp.waitForFinished(5000);
+        }
+    }
     {
         // Another workstation writes while the backlog runs: how long does its write wait?
         std::atomic<bool> running{true};
@@ -530,8 +570,9 @@ int main(int argc, char* argv[]) {
                 QThread::msleep(20);
             }
         });
-        show(QStringLiteral("daily, after 3 weeks missed"),
-             runCli(at(base.addDays(22)) + QStringList{QStringLiteral("daily")}));
+        show(
+            QStringLiteral("daily --no-mail, after 3 weeks missed"),
+            runCli(at(base.addDays(22)) + QStringList{QStringLiteral("daily"), QStringLiteral("--no-mail")}));
         running = false;
         writer.join();
         std::printf("\n");

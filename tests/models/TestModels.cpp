@@ -28,8 +28,10 @@ struct Fixture {
     TestDb t;
     std::unique_ptr<DbRunner> runner;
 
-    explicit Fixture(int extraPatients = 0) {
+    explicit Fixture(int extraPatients = 0, const std::function<void(TestDb&)>& more = {}) {
         seed(extraPatients);
+        if (more)
+            more(t);
         t.db.reset();
         Database::forbidThread(QThread::currentThread());
         DbRunner::Config config;
@@ -82,6 +84,7 @@ private slots:
     void invitationWorklistsPassTheTester_data();
     void invitationWorklistsPassTheTester();
     void transitionWorklistPassesTheTester();
+    void aLongWorklistShowsItsTotal();
     void patientModelsPassTheTester();
     void unavailableDatabaseIsAnErrorNotACrash();
     void clearingWhileLoadingSaysSo();
@@ -183,6 +186,44 @@ void TestModels::transitionWorklistPassesTheTester() {
     model.show(7);
     QVERIFY(settled(model));
     QCOMPARE(model.rowCount(), 0);
+}
+
+void TestModels::aLongWorklistShowsItsTotal() {
+    // 250 families whose invitation is overdue: more than a page.
+    Fixture f(0, [](TestDb& t) {
+        Query q(
+            *t.db,
+            QStringLiteral(
+                "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 250) "
+                "INSERT INTO portal_users (username, email, given_name, family_name, language, kind, status, "
+                "created_at, created_by, updated_at, updated_by) SELECT 'family' || i, 'family' || i || "
+                "'@example.org', 'Rosa', 'Pérez', 'es', 'proxy', 'pending', '2026-11-01T17:00:00.000Z', "
+                "'specialist', '2026-11-01T17:00:00.000Z', 'specialist' FROM n"));
+        QVERIFY(q.exec());
+        Query i(*t.db,
+                QStringLiteral("INSERT INTO invitations (portal_user_id, email, pin_hash, status, queued_at, "
+                               "due_at, created_by, updated_at, updated_by) SELECT id, email, 'x', 'queued', "
+                               "'2026-11-01T17:00:00.000Z', '2026-11-04T17:00:00.000Z', 'specialist', "
+                               "'2026-11-01T17:00:00.000Z', 'specialist' FROM portal_users "
+                               "WHERE username LIKE 'family%'"));
+        QVERIFY(i.exec());
+    });
+    InvitationWorklistModel model(*f.runner, losAngeles());
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.show(InvitationWorklist::Late);
+    QVERIFY(QTest::qWaitFor([&] { return !model.isLoading() && model.total().has_value(); }, Wait));
+    QCOMPARE(*model.total(), 250);
+    QCOMPARE(model.rowCount(), InvitationWorklistModel::PageSize);
+    QVERIFY(model.canFetchMore({}));
+    model.fetchMore({});
+    QVERIFY(settled(model));
+    QCOMPARE(model.rowCount(), 250);
+    QVERIFY(!model.canFetchMore({}));
+    // A new list forgets the old total until its own is counted.
+    model.show(InvitationWorklist::Locked);
+    QVERIFY(!model.total().has_value());
+    QVERIFY(QTest::qWaitFor([&] { return !model.isLoading() && model.total().has_value(); }, Wait));
+    QCOMPARE(*model.total(), 0);
 }
 
 void TestModels::patientModelsPassTheTester() {

@@ -152,6 +152,10 @@ void WorklistsPage::updateCount() {
     else if (m_proxy->rowCount() != m->rowCount())
         m_count->setText(
             tr("%1 of %n row(s) match the filter.", nullptr, m->rowCount()).arg(m_proxy->rowCount()));
+    else if (m->total() && *m->total() > m->rowCount())
+        // More than has scrolled into view: say how many there are in all.
+        m_count->setText(
+            tr("%1 of %L2 rows shown; scroll down for more.").arg(m->rowCount()).arg(*m->total()));
     else
         m_count->setText(tr("%n row(s).", nullptr, m->rowCount()));
     m_export->setEnabled(m_proxy->rowCount() > 0);
