@@ -177,7 +177,8 @@ Result<DailyReport> DailyJob::run(MailTransport* transport) {
     return report;
 }
 
-Result<int> DailyJob::expireInvitations() {
+Result<int> DailyJob::sweepInvitations(const QString& step, const InvitationBatch& next,
+                                       const InvitationChange& change) {
     InvitationRepository invitations(m_ctx.db());
     int total = 0;
     // Small transactions, each whole: another workstation's write waits for one batch at most, and a run
@@ -185,23 +186,35 @@ Result<int> DailyJob::expireInvitations() {
     for (;;) {
         Transaction tx(m_ctx.db());
         PD_TRY(tx.begin());
-        auto due = invitations.expirable(m_ctx.now(), DailyBatch);
+        auto due = next(invitations);
         if (!due)
             return due.error();
         for (Invitation inv : due.value()) {
-            inv.status = QStringLiteral("expired");
+            const QPair<QString, QJsonObject> event = change(inv);
             PD_TRY(invitations.update(inv, m_ctx.now(), m_ctx.staff().name));
-            PD_TRY(m_ctx.audit(QStringLiteral("invitation.expired"), QStringLiteral("invitation"), inv.id, 0,
-                               inv.portalUserId,
-                               {{QStringLiteral("expires_at"), DbTime::toDb(inv.expiresAt).toString()}}));
+            PD_TRY(m_ctx.audit(event.first, QStringLiteral("invitation"), inv.id, 0, inv.portalUserId,
+                               event.second));
         }
         PD_TRY(tx.commit());
         FailPoint::hit("daily.batch_committed");
         total += int(due->size());
-        progress(QCoreApplication::translate("Services", "Expiring invitations"), total);
-        if (due->size() < DailyBatch)
+        progress(step, total);
+        if (due->size() < batchSize())
             return total;
     }
+}
+
+Result<int> DailyJob::expireInvitations() {
+    const QDateTime now = m_ctx.now();
+    return sweepInvitations(
+        QCoreApplication::translate("Services", "Expiring invitations"),
+        [this, now](InvitationRepository& r) { return r.expirable(now, batchSize()); },
+        [](Invitation& inv) {
+            inv.status = QStringLiteral("expired");
+            return qMakePair(
+                QStringLiteral("invitation.expired"),
+                QJsonObject{{QStringLiteral("expires_at"), DbTime::toDb(inv.expiresAt).toString()}});
+        });
 }
 
 Result<QPair<int, int>> DailyJob::runTransitions() {
@@ -211,7 +224,7 @@ Result<QPair<int, int>> DailyJob::runTransitions() {
     GrantRepository grants(m_ctx.db());
     AgeEndingQuery page;
     page.through = m_ctx.today(policy.value());
-    page.limit = DailyBatch;
+    page.limit = batchSize();
     QPair<int, int> total{0, 0};
     for (;;) {
         Transaction tx(m_ctx.db());
@@ -411,7 +424,7 @@ Result<int> DailyJob::queueTransitionNotices() {
     // Not on the birthday itself: that day's run ends the grant instead.
     query->from = today.addDays(1);
     query->withoutNotice = true;
-    query->limit = DailyBatch;
+    query->limit = batchSize();
     int queued = 0;
     for (;;) {
         Transaction tx(m_ctx.db());
@@ -456,28 +469,19 @@ Result<int> DailyJob::queueTransitionNotices() {
 }
 
 Result<int> DailyJob::markLateInvitations() {
-    InvitationRepository invitations(m_ctx.db());
-    int total = 0;
-    for (;;) {
-        Transaction tx(m_ctx.db());
-        PD_TRY(tx.begin());
-        auto late = invitations.lateUnmarked(m_ctx.now(), DailyBatch);
-        if (!late)
-            return late.error();
-        for (Invitation inv : late.value()) {
-            inv.lateMarkedAt = m_ctx.now();
-            PD_TRY(invitations.update(inv, m_ctx.now(), m_ctx.staff().name));
-            PD_TRY(m_ctx.audit(QStringLiteral("invitation.late"), QStringLiteral("invitation"), inv.id, 0,
-                               inv.portalUserId,
-                               {{QStringLiteral("due_at"), DbTime::toDb(inv.dueAt).toString()}}));
-        }
-        PD_TRY(tx.commit());
-        FailPoint::hit("daily.batch_committed");
-        total += int(late->size());
-        progress(QCoreApplication::translate("Services", "Marking late invitations"), total);
-        if (late->size() < DailyBatch)
-            return total;
-    }
+    const QDateTime now = m_ctx.now();
+    return sweepInvitations(
+        QCoreApplication::translate("Services", "Marking late invitations"),
+        [this, now](InvitationRepository& r) { return r.lateUnmarked(now, batchSize()); },
+        [now](Invitation& inv) {
+            inv.lateMarkedAt = now;
+            return qMakePair(QStringLiteral("invitation.late"),
+                             QJsonObject{{QStringLiteral("due_at"), DbTime::toDb(inv.dueAt).toString()}});
+        });
+}
+
+int DailyJob::batchSize() const {
+    return m_ctx.db().dialect() == Dialect::Postgres ? CentralBatch : EmbeddedBatch;
 }
 
 void DailyJob::progress(const QString& step, int done) const {

@@ -11,6 +11,7 @@
 
 namespace pd {
 
+class InvitationRepository;
 class MailTransport;
 
 struct UpcomingTransition {
@@ -84,10 +85,20 @@ public:
     using Progress = std::function<void(const QString& step, int done)>;
     void setProgress(Progress progress) { m_progress = std::move(progress); }
 
-    // Rows per transaction: small enough that another workstation waits for one batch at most.
-    static constexpr int DailyBatch = 25;
+    // Rows per transaction. On the central database few enough that another workstation's write waits a
+    // few milliseconds at most; on the embedded one, where each commit waits for the disk and one
+    // workstation writes, more.
+    int batchSize() const;
+    static constexpr int CentralBatch = 25;
+    static constexpr int EmbeddedBatch = 250;
 
 private:
+    using InvitationBatch = std::function<Result<QList<Invitation>>(InvitationRepository&)>;
+    // Changes the invitation and names its audit event and details.
+    using InvitationChange = std::function<QPair<QString, QJsonObject>(Invitation&)>;
+    // Runs `change` on each invitation `next` gives, a batch per transaction, until a batch is short.
+    Result<int> sweepInvitations(const QString& step, const InvitationBatch& next,
+                                 const InvitationChange& change);
     void progress(const QString& step, int done) const;
 
     const ServiceContext& m_ctx;

@@ -4,8 +4,8 @@
 // the birthdays ahead, the leads' report, and whole-process CLI runs of those and of the daily job (time
 // and peak memory) on a normal day and after a three-week backlog. Each service figure is printed next to
 // the raw engine's time for the same query, so the ratio shows what PortalDesk adds.
-// Usage: bench-scale [--patients N] [--postgresql] [--smoke]   (default 20000 on SQLite; --smoke checks
-// that every figure could be taken and exits non-zero otherwise)
+// Usage: bench-scale [--patients N] [--postgresql] [--keep FILE]   (default 20000 on SQLite; it exits
+// non-zero when a figure could not be taken; --keep leaves a copy of the SQLite database in FILE)
 #include "benchmarks/BenchReport.h"
 #include "support/TestSupport.h"
 
@@ -202,7 +202,11 @@ Counts fill(Database& db, int patients, const QDateTime& base, const QTimeZone& 
                 const bool active = status == QLatin1String("activated");
                 // Sent windows close over the next 30 days; queued ones fall due from 2 days ago to 3 weeks
                 // on.
-                const QDateTime queuedAt = base.addSecs(-qint64(rng.bounded(30 * 86400)));
+                // Two years of invitations; sent ones from the last five days, queued ones from the last 30.
+                const qint64 back = status == QLatin1String("sent")     ? 5 * 86400
+                                    : status == QLatin1String("queued") ? 30 * 86400
+                                                                        : 730 * 86400;
+                const QDateTime queuedAt = base.addSecs(-qint64(rng.bounded(quint32(back))) - 3600);
                 const QDateTime due = status == QLatin1String("queued")
                                           ? base.addSecs(qint64(rng.bounded(23 * 86400)) - 2 * 86400)
                                           : queuedAt.addSecs(3600);
@@ -578,6 +582,16 @@ int main(int argc, char* argv[]) {
         std::printf("\n");
         header();
         row(QStringLiteral("another workstation's write during daily"), waits);
+    }
+    // A copy to look at in the desktop (SQLite only).
+    if (const qsizetype k = args.indexOf(QStringLiteral("--keep"));
+        k > 0 && k + 1 < args.size() && !postgres) {
+        QSqlQuery copy(t.db->connection());
+        if (!copy.exec(QStringLiteral("VACUUM INTO '%1'")
+                           .arg(QString(args.at(k + 1)).replace(QLatin1Char('\''), QStringLiteral("''")))))
+            fail(QStringLiteral("--keep"));
+        else
+            std::printf("kept a copy in %s\n", qPrintable(args.at(k + 1)));
     }
     std::printf("\nbench-scale %s: %d patients, %.0f s in all\n", g_failed ? "FAILED" : "done", patients,
                 double(timer.elapsed()) / 1000.0);
