@@ -224,6 +224,10 @@ Status Database::connectServer() {
                    QCoreApplication::translate("Database", "setting up the database")));
     PD_TRY(execRaw(QStringLiteral("SET TIME ZONE 'UTC'"),
                    QCoreApplication::translate("Database", "setting up the database")));
+    // Qt prepares every statement; a plan made once for any value would read a day's birthdays or one
+    // status's worklist by walking a whole index. Each statement is planned for its own values instead.
+    PD_TRY(execRaw(QStringLiteral("SET plan_cache_mode = force_custom_plan"),
+                   QCoreApplication::translate("Database", "setting up the database")));
     applyRoleSchemas();
     m_broken = false;
     return {};
