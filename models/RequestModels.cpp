@@ -73,7 +73,11 @@ void RequestListModel::show(RequestFilter::Show show) {
                 return RequestService(ctx).list(show, limit, offset);
             });
         },
-        PageSize);
+        PageSize,
+        [this, show] {
+            return m_runner.run(
+                [show](const ServiceContext& ctx) { return RequestService(ctx).count(show); });
+        });
 }
 
 } // namespace pd

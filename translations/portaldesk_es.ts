@@ -5638,6 +5638,10 @@ La página ahora muestra el registro tal como está.</translation>
         <source>&amp;Show:</source>
         <translation>Mo&amp;strar:</translation>
     </message>
+    <message>
+        <source>%1 of %L2 requests shown; scroll down for more.</source>
+        <translation>Se muestran %1 de %L2 solicitudes; desplácese hacia abajo para ver más.</translation>
+    </message>
 </context>
 <context>
     <name>pd::ResolveRequestDialog</name>

@@ -226,6 +226,15 @@ Result<QList<RequestRow>> RequestService::list(RequestFilter::Show show, int lim
     return rows;
 }
 
+Result<qint64> RequestService::count(RequestFilter::Show show) {
+    PD_TRY(m_ctx.require(Role::SupportAgent,
+                         QCoreApplication::translate("Services", "Reading the request worklist")));
+    RequestFilter f;
+    f.show = show;
+    f.now = m_ctx.now();
+    return RequestRepository(m_ctx.db()).count(f);
+}
+
 Result<RequestRow> RequestService::byId(qint64 id) {
     PD_TRY(m_ctx.require(Role::SupportAgent, QCoreApplication::translate("Services", "Reading a request")));
     auto row = RequestRepository(m_ctx.db()).byId(id);

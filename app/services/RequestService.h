@@ -48,6 +48,8 @@ public:
 
     // The worklist, soonest due first. Support agents and up.
     Result<QList<RequestRow>> list(RequestFilter::Show show, int limit = 200, int offset = 0);
+    // How many the same list holds, all pages together.
+    Result<qint64> count(RequestFilter::Show show);
 
     // One request. NotFound "request.not_found". Support agents and up.
     Result<RequestRow> byId(qint64 id);

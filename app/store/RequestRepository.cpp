@@ -98,20 +98,33 @@ Result<std::optional<RequestRow>> RequestRepository::byId(qint64 id) {
     return std::optional<RequestRow>(rowFrom(q));
 }
 
-Result<QList<RequestRow>> RequestRepository::list(const RequestFilter& f) {
-    QString sql = RowSelect;
-    switch (f.show) {
+namespace {
+
+QString requestWhere(RequestFilter::Show show) {
+    switch (show) {
     case RequestFilter::Show::Open:
-        sql += QStringLiteral(" WHERE r.status = 'open'");
-        break;
+        return QStringLiteral(" WHERE r.status = 'open'");
     case RequestFilter::Show::Late:
-        sql += QStringLiteral(" WHERE r.status = 'open' AND r.due_at < :now");
-        break;
+        return QStringLiteral(" WHERE r.status = 'open' AND r.due_at < :now");
     case RequestFilter::Show::All:
         break;
     }
-    sql += QStringLiteral(" ORDER BY r.due_at, r.id LIMIT :limit OFFSET :offset");
-    Query q(m_db, sql);
+    return QString();
+}
+
+} // namespace
+
+Result<qint64> RequestRepository::count(const RequestFilter& f) {
+    Query q(m_db, QStringLiteral("SELECT count(*) FROM requests r") + requestWhere(f.show));
+    if (f.show == RequestFilter::Show::Late)
+        q.bind(QStringLiteral(":now"), DbTime::toDb(f.now));
+    PD_TRY(q.exec());
+    return q.next() ? q.value(0).toLongLong() : 0;
+}
+
+Result<QList<RequestRow>> RequestRepository::list(const RequestFilter& f) {
+    Query q(m_db, RowSelect + requestWhere(f.show) +
+                      QStringLiteral(" ORDER BY r.due_at, r.id LIMIT :limit OFFSET :offset"));
     if (f.show == RequestFilter::Show::Late)
         q.bind(QStringLiteral(":now"), DbTime::toDb(f.now));
     q.bind(QStringLiteral(":limit"), qMax(0, f.limit)).bind(QStringLiteral(":offset"), qMax(0, f.offset));

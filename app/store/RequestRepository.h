@@ -20,6 +20,8 @@ public:
     Result<std::optional<RequestRow>> byId(qint64 id);
     // Ordered by due time (then id), soonest first.
     Result<QList<RequestRow>> list(const RequestFilter& filter);
+    // How many requests the filter finds, all pages together.
+    Result<qint64> count(const RequestFilter& filter);
     // Writes the status and resolution fields when `request.rowVersion` still matches; Conflict names who
     // changed it and when.
     Status update(const FamilyRequest& request, const QDateTime& at, const QString& by);

@@ -170,6 +170,10 @@ private slots:
         auto late = agent.list(RequestFilter::Show::Late);
         QCOMPARE(ids(late.value()), (QList<qint64>{b}));
         QVERIFY(late->first().late);
+        // The desk's totals count the same lists.
+        QCOMPARE(agent.count(RequestFilter::Show::Late).value(), 1);
+        QCOMPARE(agent.count(RequestFilter::Show::Open).value(), 3);
+        QCOMPARE(agent.list(RequestFilter::Show::Open, 2, 2)->size(), 1);
         open = agent.list(RequestFilter::Show::Open);
         QCOMPARE(ids(open.value()), (QList<qint64>{b, c, a}));
         QCOMPARE(open->at(0).late, true);

@@ -53,8 +53,15 @@ RequestsPage::RequestsPage(const Session& session, QWidget* parent)
         int late = 0;
         for (const RequestRow& r : m_model->rows())
             late += r.late ? 1 : 0;
-        m_count->setText(tr("%n request(s)", nullptr, m_model->rowCount()) +
-                         (late > 0 ? QStringLiteral(", ") + tr("%n late", nullptr, late) : QString()));
+        const qint64 total = m_model->total().value_or(m_model->rowCount());
+        if (total > m_model->rowCount())
+            // More than has scrolled into view: the late count is of the rows shown.
+            m_count->setText(
+                tr("%1 of %L2 requests shown; scroll down for more.").arg(m_model->rowCount()).arg(total) +
+                (late > 0 ? QStringLiteral(", ") + tr("%n late", nullptr, late) : QString()));
+        else
+            m_count->setText(tr("%n request(s)", nullptr, m_model->rowCount()) +
+                             (late > 0 ? QStringLiteral(", ") + tr("%n late", nullptr, late) : QString()));
         m_view->resizeColumnsToContents();
         updateButtons();
     });
