@@ -122,13 +122,6 @@ struct InvitationRow {
 };
 
 // The leads' report.
-struct InvitationTimes {
-    QDateTime sentAt;
-    QDateTime activatedAt;
-    QDateTime expiresAt;
-    QString status;
-};
-
 struct RequestTimes {
     QDateTime receivedAt;
     QDateTime dueAt;

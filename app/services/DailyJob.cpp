@@ -177,15 +177,29 @@ Result<DailyReport> DailyJob::run(MailTransport* transport) {
     return report;
 }
 
-Result<int> DailyJob::sweepInvitations(const QString& step, const InvitationBatch& next,
-                                       const InvitationChange& change) {
-    InvitationRepository invitations(m_ctx.db());
-    int total = 0;
+Result<int> DailyJob::inBatches(const QString& step, const std::function<Result<QPair<int, int>>()>& batch) {
+    int done = 0;
     // Small transactions, each whole: another workstation's write waits for one batch at most, and a run
     // that stops part-way leaves the rest for the next.
     for (;;) {
         Transaction tx(m_ctx.db());
         PD_TRY(tx.begin());
+        auto r = batch();
+        if (!r)
+            return r.error();
+        PD_TRY(tx.commit());
+        FailPoint::hit("daily.batch_committed");
+        done += r->second;
+        progress(step, done);
+        if (r->first < batchSize())
+            return done;
+    }
+}
+
+Result<int> DailyJob::sweepInvitations(const QString& step, const InvitationBatch& next,
+                                       const InvitationChange& change) {
+    InvitationRepository invitations(m_ctx.db());
+    return inBatches(step, [&]() -> Result<QPair<int, int>> {
         auto due = next(invitations);
         if (!due)
             return due.error();
@@ -195,13 +209,8 @@ Result<int> DailyJob::sweepInvitations(const QString& step, const InvitationBatc
             PD_TRY(m_ctx.audit(event.first, QStringLiteral("invitation"), inv.id, 0, inv.portalUserId,
                                event.second));
         }
-        PD_TRY(tx.commit());
-        FailPoint::hit("daily.batch_committed");
-        total += int(due->size());
-        progress(step, total);
-        if (due->size() < batchSize())
-            return total;
-    }
+        return qMakePair(int(due->size()), int(due->size()));
+    });
 }
 
 Result<int> DailyJob::expireInvitations() {
@@ -225,31 +234,25 @@ Result<QPair<int, int>> DailyJob::runTransitions() {
     AgeEndingQuery page;
     page.through = m_ctx.today(policy.value());
     page.limit = batchSize();
-    QPair<int, int> total{0, 0};
-    for (;;) {
-        Transaction tx(m_ctx.db());
-        PD_TRY(tx.begin());
-        auto candidates = grants.ageEnding(page);
-        if (!candidates)
-            return candidates.error();
-        for (const GrantWithBirthDate& c : candidates.value()) {
-            // A grant that began after the birthday is not the birthday's to end.
-            if (!endingTransition(c.grant, c.birthDate, policy.value()))
-                PD_TRY(grants.clearAgeEnd(c.grant.id));
-        }
-        auto done = applyTransitions(m_ctx, policy.value(), candidates.value());
-        if (!done)
-            return done.error();
-        PD_TRY(tx.commit());
-        FailPoint::hit("daily.batch_committed");
-        total.first += done->first;
-        total.second += done->second;
-        progress(QCoreApplication::translate("Services", "Ending access at 12 and 18"), total.first);
-        if (candidates->size() < page.limit)
-            return total;
-        page.afterDate = candidates->last().ageEndsOn;
-        page.afterId = candidates->last().grant.id;
-    }
+    int terminated = 0;
+    auto ended = inBatches(QCoreApplication::translate("Services", "Ending access at 12 and 18"),
+                           [&]() -> Result<QPair<int, int>> {
+                               auto candidates = grants.ageEnding(page);
+                               if (!candidates)
+                                   return candidates.error();
+                               auto done = applyTransitions(m_ctx, policy.value(), candidates.value());
+                               if (!done)
+                                   return done.error();
+                               terminated += done->second;
+                               if (!candidates->isEmpty()) {
+                                   page.afterDate = candidates->last().ageEndsOn;
+                                   page.afterId = candidates->last().grant.id;
+                               }
+                               return qMakePair(int(candidates->size()), done->first);
+                           });
+    if (!ended)
+        return ended.error();
+    return qMakePair(ended.value(), terminated);
 }
 
 Result<QPair<int, int>> applyTransitions(const ServiceContext& ctx, const Policy& policy,
@@ -327,16 +330,25 @@ Result<QList<qint64>> terminateLoginsWithoutGrant(const ServiceContext& ctx, QLi
 
 namespace {
 
-Result<AgeEndingQuery> upcomingQuery(const ServiceContext& ctx, const Policy& policy, int days) {
+// The hospital's settings, and the query for birthdays in the next `days` days.
+struct UpcomingScope {
+    Policy policy;
+    AgeEndingQuery query;
+};
+
+Result<UpcomingScope> upcomingScope(const ServiceContext& ctx, int days) {
     if (days < 0 || days > 3660)
         return Error::validation(
             QStringLiteral("input.days"),
             QCoreApplication::translate("Services", "Days must be a whole number from 0 to 3660."));
-    AgeEndingQuery q;
-    q.from = ctx.today(policy);
-    q.through = q.from.addDays(days);
-    q.leapDayMar1 = policy.leapDayRule == LeapDayRule::Mar1;
-    return q;
+    auto policy = ctx.policy();
+    if (!policy)
+        return policy.error();
+    UpcomingScope s{policy.value(), {}};
+    s.query.from = ctx.today(s.policy);
+    s.query.through = s.query.from.addDays(days);
+    s.query.leapDayMar1 = s.policy.leapDayRule == LeapDayRule::Mar1;
+    return s;
 }
 
 // The rows of a page of grants, with their patients and logins read a page at a time.
@@ -374,98 +386,82 @@ Result<QList<UpcomingTransition>> upcomingRows(const ServiceContext& ctx, const 
 } // namespace
 
 Result<QList<UpcomingTransition>> DailyJob::upcoming(int days, int limit, int offset) {
-    auto policy = m_ctx.policy();
-    if (!policy)
-        return policy.error();
-    auto query = upcomingQuery(m_ctx, policy.value(), days);
-    if (!query)
-        return query.error();
-    if (limit < 1 || limit > 10000 || offset < 0)
-        return Error::validation(
-            QStringLiteral("input.page"),
-            QCoreApplication::translate("Services",
-                                        "A page holds 1 to 10,000 rows from a position of 0 or more."));
-    query->limit = limit;
-    query->offset = offset;
-    auto grants = GrantRepository(m_ctx.db()).ageEnding(query.value());
+    PD_TRY(checkPage(limit, offset));
+    auto scope = upcomingScope(m_ctx, days);
+    if (!scope)
+        return scope.error();
+    scope->query.limit = limit;
+    scope->query.offset = offset;
+    auto grants = GrantRepository(m_ctx.db()).ageEnding(scope->query);
     if (!grants)
         return grants.error();
-    return upcomingRows(m_ctx, policy.value(), grants.value());
+    return upcomingRows(m_ctx, scope->policy, grants.value());
 }
 
 Result<qint64> DailyJob::upcomingCount(int days) {
-    auto policy = m_ctx.policy();
-    if (!policy)
-        return policy.error();
-    auto query = upcomingQuery(m_ctx, policy.value(), days);
-    if (!query)
-        return query.error();
-    return GrantRepository(m_ctx.db()).ageEndingCount(query.value());
+    auto scope = upcomingScope(m_ctx, days);
+    if (!scope)
+        return scope.error();
+    return GrantRepository(m_ctx.db()).ageEndingCount(scope->query);
 }
 
 Result<QPair<qint64, qint64>> DailyJob::upcomingPatients(int days) {
-    auto policy = m_ctx.policy();
-    if (!policy)
-        return policy.error();
-    auto query = upcomingQuery(m_ctx, policy.value(), days);
-    if (!query)
-        return query.error();
-    return GrantRepository(m_ctx.db()).ageEndingPatients(query.value());
+    auto scope = upcomingScope(m_ctx, days);
+    if (!scope)
+        return scope.error();
+    return GrantRepository(m_ctx.db()).ageEndingPatients(scope->query);
 }
 
 Result<int> DailyJob::queueTransitionNotices() {
-    auto policy = m_ctx.policy();
-    if (!policy)
-        return policy.error();
-    auto query = upcomingQuery(m_ctx, policy.value(), policy->transitionNoticeDays);
-    if (!query)
-        return query.error();
-    const QDate today = m_ctx.today(policy.value());
+    auto scope = upcomingScope(m_ctx, 0);
+    if (!scope)
+        return scope.error();
+    AgeEndingQuery& query = scope->query;
+    const QDate today = query.from;
     // Not on the birthday itself: that day's run ends the grant instead.
-    query->from = today.addDays(1);
-    query->withoutNotice = true;
-    query->limit = batchSize();
-    int queued = 0;
-    for (;;) {
-        Transaction tx(m_ctx.db());
-        PD_TRY(tx.begin());
-        auto grants = GrantRepository(m_ctx.db()).ageEnding(query.value());
-        if (!grants)
-            return grants.error();
-        auto list = upcomingRows(m_ctx, policy.value(), grants.value());
-        if (!list)
-            return list.error();
-        for (const UpcomingTransition& t : list.value()) {
-            if (t.noticeQueued || t.date <= today || t.user.status == QLatin1String("deactivated") ||
-                t.user.status == QLatin1String("terminated"))
-                continue;
-            ServiceContext::Mail mail;
-            mail.kind = t.age == AgeRules::AdolescentAge ? QStringLiteral("transition_12")
-                                                         : QStringLiteral("transition_18");
-            mail.language = t.user.language;
-            mail.to = {t.user.fullName(), t.user.email};
-            mail.portalUserId = t.user.id;
-            mail.vars.insert(QStringLiteral("patient_given_name"), t.patient.givenName);
-            mail.vars.insert(QStringLiteral("transition_date"), familyDate(t.date, t.user.language));
-            auto outboxId = m_ctx.enqueueMail(policy.value(), mail);
-            if (!outboxId)
-                return outboxId.error();
-            PD_TRY(GrantRepository(m_ctx.db())
-                       .recordNotice(t.grant.id, t.age, t.date, outboxId.value(), m_ctx.now()));
-            PD_TRY(m_ctx.audit(
-                QStringLiteral("transition.notice_queued"), QStringLiteral("grant"), t.grant.id, t.patient.id,
-                t.user.id,
-                {{QStringLiteral("age"), t.age}, {QStringLiteral("date"), t.date.toString(Qt::ISODate)}}));
-            ++queued;
-        }
-        PD_TRY(tx.commit());
-        FailPoint::hit("daily.batch_committed");
-        progress(QCoreApplication::translate("Services", "Queuing birthday notices"), queued);
-        if (grants->size() < query->limit)
-            return queued;
-        query->afterDate = grants->last().ageEndsOn;
-        query->afterId = grants->last().grant.id;
-    }
+    query.from = today.addDays(1);
+    query.through = today.addDays(scope->policy.transitionNoticeDays);
+    query.withoutNotice = true;
+    query.limit = batchSize();
+    return inBatches(
+        QCoreApplication::translate("Services", "Queuing birthday notices"),
+        [&]() -> Result<QPair<int, int>> {
+            auto grants = GrantRepository(m_ctx.db()).ageEnding(query);
+            if (!grants)
+                return grants.error();
+            auto list = upcomingRows(m_ctx, scope->policy, grants.value());
+            if (!list)
+                return list.error();
+            int queued = 0;
+            for (const UpcomingTransition& t : list.value()) {
+                if (t.noticeQueued || t.date <= today || t.user.status == QLatin1String("deactivated") ||
+                    t.user.status == QLatin1String("terminated"))
+                    continue;
+                ServiceContext::Mail mail;
+                mail.kind = t.age == AgeRules::AdolescentAge ? QStringLiteral("transition_12")
+                                                             : QStringLiteral("transition_18");
+                mail.language = t.user.language;
+                mail.to = {t.user.fullName(), t.user.email};
+                mail.portalUserId = t.user.id;
+                mail.vars.insert(QStringLiteral("patient_given_name"), t.patient.givenName);
+                mail.vars.insert(QStringLiteral("transition_date"), familyDate(t.date, t.user.language));
+                auto outboxId = m_ctx.enqueueMail(scope->policy, mail);
+                if (!outboxId)
+                    return outboxId.error();
+                PD_TRY(GrantRepository(m_ctx.db())
+                           .recordNotice(t.grant.id, t.age, t.date, outboxId.value(), m_ctx.now()));
+                PD_TRY(m_ctx.audit(QStringLiteral("transition.notice_queued"), QStringLiteral("grant"),
+                                   t.grant.id, t.patient.id, t.user.id,
+                                   {{QStringLiteral("age"), t.age},
+                                    {QStringLiteral("date"), t.date.toString(Qt::ISODate)}}));
+                ++queued;
+            }
+            if (!grants->isEmpty()) {
+                query.afterDate = grants->last().ageEndsOn;
+                query.afterId = grants->last().grant.id;
+            }
+            return qMakePair(int(grants->size()), queued);
+        });
 }
 
 Result<int> DailyJob::markLateInvitations() {

@@ -96,6 +96,9 @@ private:
     using InvitationBatch = std::function<Result<QList<Invitation>>(InvitationRepository&)>;
     // Changes the invitation and names its audit event and details.
     using InvitationChange = std::function<QPair<QString, QJsonObject>(Invitation&)>;
+    // Runs `batch` in a transaction of its own until it reads fewer rows than a batch; `batch` returns
+    // how many rows it read and how many of them it counts as done.
+    Result<int> inBatches(const QString& step, const std::function<Result<QPair<int, int>>()>& batch);
     // Runs `change` on each invitation `next` gives, a batch per transaction, until a batch is short.
     Result<int> sweepInvitations(const QString& step, const InvitationBatch& next,
                                  const InvitationChange& change);

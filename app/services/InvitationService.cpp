@@ -324,11 +324,7 @@ Result<InvitationFilter> checkedFilter(const ServiceContext& ctx, InvitationFilt
             return patient.error();
         filter.patientId = patient->id;
     }
-    if (filter.limit < 1 || filter.limit > 10000 || filter.offset < 0)
-        return Error::validation(
-            QStringLiteral("input.page"),
-            QCoreApplication::translate("Services",
-                                        "A page holds 1 to 10,000 rows from a position of 0 or more."));
+    PD_TRY(checkPage(filter.limit, filter.offset));
     filter.now = ctx.now();
     return filter;
 }

@@ -9,7 +9,6 @@
 #include "store/ReportRepository.h"
 
 #include <QCoreApplication>
-#include <QSet>
 
 #include <algorithm>
 
@@ -60,18 +59,20 @@ Result<Dashboard> ReportService::dashboard(int weeks) {
     bounds.append(to);
     ReportRepository repo(m_ctx.db());
     using Which = ReportRepository::InvitationTime;
-    for (const Which which : {Which::Sent, Which::Activated, Which::Expired}) {
-        auto counts = repo.invitationsByRange(which, bounds);
-        if (!counts)
-            return counts.error();
-        for (qsizetype w = 0; w < counts->size() && w < d.weeks.size(); ++w) {
-            const int n = counts->at(w);
-            WeekFigures& week = d.weeks[w];
-            (which == Which::Sent        ? week.sent
-             : which == Which::Activated ? week.activated
-                                         : week.expired) = n;
-            (which == Which::Sent ? d.sent : which == Which::Activated ? d.activated : d.expired) += n;
-        }
+    auto sent = repo.invitationsByRange(Which::Sent, bounds);
+    auto activated = repo.invitationsByRange(Which::Activated, bounds);
+    auto expired = repo.invitationsByRange(Which::Expired, bounds);
+    for (const auto* counts : {&sent, &activated, &expired})
+        if (!*counts)
+            return counts->error();
+    for (qsizetype w = 0; w < d.weeks.size(); ++w) {
+        WeekFigures& week = d.weeks[w];
+        week.sent = sent->value(w);
+        week.activated = activated->value(w);
+        week.expired = expired->value(w);
+        d.sent += week.sent;
+        d.activated += week.activated;
+        d.expired += week.expired;
     }
     auto activation = repo.activationOfSent(from, to);
     if (!activation)

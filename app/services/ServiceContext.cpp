@@ -178,6 +178,15 @@ Result<qint64> ServiceContext::enqueueMail(const Policy& policy, Mail mail) cons
     return OutboxRepository(m_db).insert(m);
 }
 
+Status checkPage(int limit, int offset) {
+    if (limit < 1 || limit > 10000 || offset < 0)
+        return Error::validation(
+            QStringLiteral("input.page"),
+            QCoreApplication::translate("Services",
+                                        "A page holds 1 to 10,000 rows from a position of 0 or more."));
+    return {};
+}
+
 void addDetails(QJsonObject& details, const QJsonObject& more) {
     for (auto it = more.constBegin(); it != more.constEnd(); ++it)
         details.insert(it.key(), it.value());

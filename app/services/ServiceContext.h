@@ -65,6 +65,9 @@ private:
     QString m_workstation;
 };
 
+// A page of a list: 1 to 10,000 rows from a position of 0 or more ("input.page" otherwise).
+Status checkPage(int limit, int offset);
+
 // Adds `more`'s keys to an audit event's details (a cause, the message it came from).
 void addDetails(QJsonObject& details, const QJsonObject& more);
 

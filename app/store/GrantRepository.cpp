@@ -132,15 +132,16 @@ Result<std::optional<Grant>> GrantRepository::open(qint64 portalUserId, qint64 p
     return std::optional<Grant>(grantFromRow(q));
 }
 
-Result<QList<GrantWithBirthDate>> GrantRepository::openTransitionCandidates(qint64 portalUserId) {
-    Query q(m_db, QStringLiteral("SELECT g.*, p.birth_date AS patient_birth_date FROM access_grants g JOIN "
-                                 "patients p ON p.id = g.patient_id "
-                                 "WHERE g.ended_at IS NULL AND g.basis <> 'guardianship' AND (g.bracket = "
-                                 "'child' OR g.relationship <> 'self') ") +
-                      (portalUserId != 0 ? QStringLiteral("AND g.portal_user_id = :user ") : QString()) +
-                      QStringLiteral("ORDER BY g.id"));
-    if (portalUserId != 0)
-        q.bind(QStringLiteral(":user"), portalUserId);
+namespace {
+
+// Open grants that a 12th or 18th birthday may end, of one login or one patient (`column`).
+Result<QList<GrantWithBirthDate>> transitionCandidates(Database& db, const QString& column, qint64 id) {
+    Query q(db, QStringLiteral("SELECT g.*, p.birth_date AS patient_birth_date FROM access_grants g JOIN "
+                               "patients p ON p.id = g.patient_id WHERE ") +
+                    column +
+                    QStringLiteral(" = :id AND g.ended_at IS NULL AND g.basis <> 'guardianship' AND "
+                                   "(g.bracket = 'child' OR g.relationship <> 'self') ORDER BY g.id"));
+    q.bind(QStringLiteral(":id"), id);
     PD_TRY(q.exec());
     QList<GrantWithBirthDate> out;
     while (q.next())
@@ -149,32 +150,27 @@ Result<QList<GrantWithBirthDate>> GrantRepository::openTransitionCandidates(qint
     return out;
 }
 
+} // namespace
+
+Result<QList<GrantWithBirthDate>> GrantRepository::openTransitionCandidates(qint64 portalUserId) {
+    return transitionCandidates(m_db, QStringLiteral("g.portal_user_id"), portalUserId);
+}
+
 Result<QList<GrantWithBirthDate>> GrantRepository::openTransitionCandidatesOfPatient(qint64 patientId) {
-    Query q(m_db, QStringLiteral(
-                      "SELECT g.*, p.birth_date AS patient_birth_date FROM access_grants g JOIN "
-                      "patients p ON p.id = g.patient_id "
-                      "WHERE g.patient_id = :patient AND g.ended_at IS NULL AND g.basis <> 'guardianship' "
-                      "AND (g.bracket = 'child' OR g.relationship <> 'self') ORDER BY g.id"));
-    q.bind(QStringLiteral(":patient"), patientId);
-    PD_TRY(q.exec());
-    QList<GrantWithBirthDate> out;
-    while (q.next())
-        out.append({grantFromRow(q), DbTime::date(q.value(QStringLiteral("patient_birth_date"))),
-                    DbTime::date(q.value(QStringLiteral("age_ends_on"))), false});
-    return out;
+    return transitionCandidates(m_db, QStringLiteral("g.patient_id"), patientId);
 }
 
 namespace {
 
-// The exact birthday of a row whose age_ends_on may be the 28 February before a 1 March birthday.
-QString exactAgeEnd(Dialect dialect, const QString& mar1) {
+// The exact birthday under the 1 March leap-day rule: age_ends_on is the 28 February before it for a
+// 29 February birth in a common year.
+QString exactAgeEndMar1(Dialect dialect) {
     const QString nextDay =
         dialect == Dialect::Postgres
             ? QStringLiteral("to_char(to_date(g.age_ends_on, 'YYYY-MM-DD') + 1, 'YYYY-MM-DD')")
             : QStringLiteral("date(g.age_ends_on, '+1 day')");
-    return QStringLiteral("(CASE WHEN ") + mar1 +
-           QStringLiteral(" = 1 AND substr(p.birth_date, 6) = '02-29' AND "
-                          "substr(g.age_ends_on, 6) = '02-28' THEN ") +
+    return QStringLiteral("(CASE WHEN substr(p.birth_date, 6) = '02-29' AND substr(g.age_ends_on, 6) = "
+                          "'02-28' THEN ") +
            nextDay + QStringLiteral(" ELSE g.age_ends_on END)");
 }
 
@@ -188,9 +184,8 @@ QString ageEndingWhere(Dialect dialect, const AgeEndingQuery& a, bool forRows) {
     sql += QStringLiteral(
         " WHERE g.ended_at IS NULL AND g.age_ends_on IS NOT NULL AND g.age_ends_on <= :through");
     if (exact)
-        sql += QStringLiteral(" AND g.age_ends_on >= :lo AND ") +
-               exactAgeEnd(dialect, QStringLiteral(":mar1")) + QStringLiteral(" >= :from AND ") +
-               exactAgeEnd(dialect, QStringLiteral(":mar1b")) + QStringLiteral(" <= :through2");
+        sql += QStringLiteral(" AND g.age_ends_on >= :lo AND ") + exactAgeEndMar1(dialect) +
+               QStringLiteral(" >= :from AND ") + exactAgeEndMar1(dialect) + QStringLiteral(" <= :through2");
     else if (a.from.isValid())
         sql += QStringLiteral(" AND g.age_ends_on >= :from");
     if (a.afterDate.isValid())
@@ -207,8 +202,6 @@ void bindAgeEnding(Query& q, const AgeEndingQuery& a) {
         q.bind(QStringLiteral(":from"), DbTime::toDb(a.from));
     else if (a.from.isValid())
         q.bind(QStringLiteral(":lo"), DbTime::toDb(a.from.addDays(-1)))
-            .bind(QStringLiteral(":mar1"), a.leapDayMar1 ? 1 : 0)
-            .bind(QStringLiteral(":mar1b"), a.leapDayMar1 ? 1 : 0)
             .bind(QStringLiteral(":from"), DbTime::toDb(a.from))
             .bind(QStringLiteral(":through2"), DbTime::toDb(a.through));
     if (a.afterDate.isValid())
@@ -230,11 +223,9 @@ Result<QList<GrantWithBirthDate>> GrantRepository::ageEnding(const AgeEndingQuer
     PD_TRY(q.exec());
     QList<GrantWithBirthDate> out;
     while (q.next()) {
-        GrantWithBirthDate row{grantFromRow(q), DbTime::date(q.value(QStringLiteral("patient_birth_date"))),
-                               DbTime::date(q.value(QStringLiteral("age_ends_on")))};
-        const QVariant notice = q.value(QStringLiteral("notice_queued"));
-        row.noticeQueued = notice.typeId() == QMetaType::Bool ? notice.toBool() : notice.toInt() != 0;
-        out.append(row);
+        out.append({grantFromRow(q), DbTime::date(q.value(QStringLiteral("patient_birth_date"))),
+                    DbTime::date(q.value(QStringLiteral("age_ends_on"))),
+                    q.value(QStringLiteral("notice_queued")).toBool()});
     }
     return out;
 }
@@ -256,12 +247,6 @@ Result<QPair<qint64, qint64>> GrantRepository::ageEndingPatients(const AgeEnding
     if (!q.next())
         return qMakePair(qint64(0), qint64(0));
     return qMakePair(q.value(0).toLongLong(), q.value(1).toLongLong());
-}
-
-Status GrantRepository::clearAgeEnd(qint64 grantId) {
-    Query q(m_db, QStringLiteral("UPDATE access_grants SET age_ends_on = NULL WHERE id = :id"));
-    q.bind(QStringLiteral(":id"), grantId);
-    return q.exec();
 }
 
 Status GrantRepository::end(const Grant& g, const QDateTime& endedAt, const QString& reason,

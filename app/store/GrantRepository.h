@@ -23,9 +23,9 @@ public:
     Result<QList<Grant>> forUser(qint64 portalUserId);
     Result<int> openCountForUser(qint64 portalUserId);
     Result<std::optional<Grant>> open(qint64 portalUserId, qint64 patientId);
-    // Open grants that a 12th or 18th birthday may end: child-bracket grants and every proxy grant.
-    // With `portalUserId`, only that login's grants.
-    Result<QList<GrantWithBirthDate>> openTransitionCandidates(qint64 portalUserId = 0);
+    // One login's open grants that a 12th or 18th birthday may end: child-bracket grants and every proxy
+    // grant. (The nightly run reads every login's from ageEnding(), a page at a time.)
+    Result<QList<GrantWithBirthDate>> openTransitionCandidates(qint64 portalUserId);
     // The same for one patient's grants.
     Result<QList<GrantWithBirthDate>> openTransitionCandidatesOfPatient(qint64 patientId);
     // A page of open grants whose 12th or 18th birthday falls in the query's days, in (age_ends_on, id)
@@ -35,9 +35,6 @@ public:
     Result<qint64> ageEndingCount(const AgeEndingQuery& query);
     // Patients (not grants) with a 12th birthday and with an 18th birthday that ends a grant in the days.
     Result<QPair<qint64, qint64>> ageEndingPatients(const AgeEndingQuery& query);
-    // A grant a birthday will not end after all (it began after that birthday): the nightly run stops
-    // looking at it.
-    Status clearAgeEnd(qint64 grantId);
     // Ends an open grant when `grant.rowVersion` still matches.
     Status end(const Grant& grant, const QDateTime& endedAt, const QString& reason, const QDateTime& at,
                const QString& by);

@@ -20,6 +20,18 @@ class TestDailyJob : public QObject {
         return r.value();
     }
 
+    // A patient born 29 February 2016, 17 in June 2033, whose parent enrolls then; the 18th birthday falls
+    // in 2034, a common year, on the day `rule` says.
+    static void leapDayTeenWithParent(TestDb& t, const QString& rule) {
+        QVERIFY(AdminService(*t.as(QStringLiteral("supervisor")))
+                    .setSetting(QStringLiteral("birthday.leap_day_rule"), rule)
+                    .ok());
+        t.clock.set(la(2033, 6, 1));
+        addPatient(t, QStringLiteral("100200"), QDate(2016, 2, 29), QStringLiteral("teen@example.net"));
+        enrollOk(t,
+                 parentForm(QStringLiteral("100200"), QDate(2033, 6, 1), QStringLiteral("mom@example.org")));
+    }
+
     QString userStatus(TestDb& t, qint64 id) {
         return PortalUserRepository(*t.db).byId(id).value().value().status;
     }
@@ -177,13 +189,7 @@ private slots:
         QFETCH(QString, rule);
         QFETCH(QDate, endsOn);
         TestDb t;
-        QVERIFY(AdminService(*t.as(QStringLiteral("supervisor")))
-                    .setSetting(QStringLiteral("birthday.leap_day_rule"), rule)
-                    .ok());
-        t.clock.set(la(2033, 6, 1));
-        addPatient(t, QStringLiteral("100200"), QDate(2016, 2, 29), QStringLiteral("teen@example.net"));
-        enrollOk(t,
-                 parentForm(QStringLiteral("100200"), QDate(2033, 6, 1), QStringLiteral("mom@example.org")));
+        leapDayTeenWithParent(t, rule);
         t.clock.set(QDateTime(endsOn.addDays(-1), QTime(23, 30), losAngeles()).toUTC());
         QCOMPARE(run(t).grantsEnded, 0);
         t.clock.set(QDateTime(endsOn, QTime(0, 30), losAngeles()).toUTC());
@@ -266,6 +272,37 @@ private slots:
         QCOMPARE(job.run(nullptr)->grantsEnded, 0);
     }
 
+    // A child-bracket grant that began on or after the 12th birthday is not that birthday's to end.
+    void aGrantThatBeganAfterTheBirthdayIsNotEndedByIt_data() {
+        QTest::addColumn<QDateTime>("started");
+        QTest::addColumn<bool>("ended");
+        // Born 2014-06-10: turns 12 on 2026-06-10.
+        QTest::newRow("began the day before") << la(2026, 6, 9, 12) << true;
+        QTest::newRow("began on the birthday, late evening") << la(2026, 6, 10, 23, 30) << false;
+        QTest::newRow("began the day after") << la(2026, 6, 11, 0, 30) << false;
+        QTest::newRow("began a month after") << la(2026, 7, 10) << false;
+    }
+
+    void aGrantThatBeganAfterTheBirthdayIsNotEndedByIt() {
+        QFETCH(QDateTime, started);
+        QFETCH(bool, ended);
+        TestDb t;
+        t.clock.set(la(2026, 1, 5));
+        addPatient(t, QStringLiteral("100200"), QDate(2015, 2, 1));
+        const Patient turned = addPatient(t, QStringLiteral("100201"), QDate(2014, 6, 10));
+        const auto family = enrollOk(
+            t, parentForm(QStringLiteral("100200"), QDate(2026, 1, 5), QStringLiteral("mom@example.org")));
+        GrantRepository grants(*t.db);
+        Grant g = grants.forUser(family.user.id).value().first();
+        g.id = 0;
+        g.patientId = turned.id;
+        g.startedAt = started;
+        QVERIFY(grants.insert(g, QStringLiteral("specialist")).ok());
+        t.clock.set(la(2026, 12, 1));
+        QCOMPARE(run(t).grantsEnded, ended ? 1 : 0);
+        QCOMPARE(grants.open(family.user.id, turned.id).value().has_value(), !ended);
+    }
+
     void upcomingComesInPagesWithATotal() {
         TestDb t;
         t.clock.set(la(2026, 12, 1));
@@ -314,13 +351,7 @@ private slots:
         QFETCH(int, days);
         QFETCH(QDate, listed);
         TestDb t;
-        QVERIFY(AdminService(*t.as(QStringLiteral("supervisor")))
-                    .setSetting(QStringLiteral("birthday.leap_day_rule"), rule)
-                    .ok());
-        t.clock.set(la(2033, 6, 1));
-        addPatient(t, QStringLiteral("100200"), QDate(2016, 2, 29), QStringLiteral("teen@example.net"));
-        enrollOk(t,
-                 parentForm(QStringLiteral("100200"), QDate(2033, 6, 1), QStringLiteral("mom@example.org")));
+        leapDayTeenWithParent(t, rule);
         t.clock.set(QDateTime(today, QTime(8, 0), losAngeles()).toUTC());
         auto specialist = t.as(QStringLiteral("specialist"));
         DailyJob job(*specialist);

@@ -162,6 +162,14 @@ private slots:
         QTest::newRow("agent merges a patient away")
             << "sam"
             << "UPDATE public.patients SET merged_into = id" << false;
+        QTest::newRow("agent moves a birthday")
+            << "sam"
+            << "UPDATE public.access_grants SET age_ends_on = NULL" << false;
+        QTest::newRow("agent runs the birthday trigger") << "sam"
+                                                         << "SELECT public.patients_age_end()" << false;
+        QTest::newRow("specialist runs the birthday trigger")
+            << "pat"
+            << "SELECT public.access_grants_age_end()" << false;
         QTest::newRow("agent cancels mail") << "sam"
                                             << "UPDATE public.outbox SET status = 'cancelled'" << false;
         QTest::newRow("specialist reads the feed's messages")
@@ -223,6 +231,21 @@ private slots:
         else
             QVERIFY2(state == QLatin1String("42501"), // refused for want of privilege, not for a typo
                      qPrintable(QStringLiteral("%1 gave %2").arg(sql, state)));
+    }
+
+    // A login that may update grants still can't move the birthday that ends one: the server works it out
+    // again from the patient's birth date.
+    void aBirthdayCantBeMovedByHand() {
+        Login l = signInAs(QStringLiteral("pat"));
+        QCOMPARE(sqlState(*l.db, QStringLiteral("UPDATE public.access_grants SET age_ends_on = NULL, "
+                                                "updated_by = updated_by")),
+                 QStringLiteral("ok"));
+        QSqlQuery q(l.db->connection());
+        QVERIFY(
+            q.exec(QStringLiteral("SELECT g.age_ends_on FROM public.access_grants g JOIN public.patients p "
+                                  "ON p.id = g.patient_id WHERE p.mrn = '700001' AND g.ended_at IS NULL")));
+        QVERIFY(q.next());
+        QCOMPARE(q.value(0).toString(), QStringLiteral("2028-04-02")); // the 12th birthday
     }
 
     void anAgentSeesContactDetailsMaskedByTheServer() {

@@ -351,6 +351,52 @@ void TestScreenshots::everyScreen() {
         signIn.setName(QStringLiteral("maria.garcia"));
         shoot(&signIn, name("sign-in-central"));
     }
+    // Lists longer than a page: 250 overdue invitations and 250 open requests; the desks say how many
+    // there are in all.
+    QVERIFY(
+        gui.elsewhere(
+               QStringLiteral("specialist"),
+               [](const ServiceContext& ctx) -> Result<bool> {
+                   for (const char* sql :
+                        {"WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 250) "
+                         "INSERT INTO portal_users (username, email, given_name, family_name, language, "
+                         "kind, "
+                         "status, created_at, created_by, updated_at, updated_by) SELECT 'family' || i, "
+                         "'family' || i || '@example.org', 'Rosa', 'Pérez', 'es', 'proxy', 'pending', "
+                         "'2026-11-01T17:00:00.000Z', 'specialist', '2026-11-01T17:00:00.000Z', 'specialist' "
+                         "FROM n",
+                         "INSERT INTO invitations (portal_user_id, email, pin_hash, status, queued_at, "
+                         "due_at, "
+                         "created_by, updated_at, updated_by) SELECT id, email, 'x', 'queued', "
+                         "'2026-11-01T17:00:00.000Z', '2026-11-04T17:00:00.000Z', 'specialist', "
+                         "'2026-11-01T17:00:00.000Z', 'specialist' FROM portal_users WHERE username LIKE "
+                         "'family%'",
+                         "INSERT INTO requests (kind, portal_user_id, received_at, channel, due_at, "
+                         "created_at, "
+                         "created_by, updated_at, updated_by) SELECT 'never_received', id, "
+                         "'2026-11-02T17:00:00.000Z', 'phone', '2026-11-04T17:00:00.000Z', "
+                         "'2026-11-02T17:00:00.000Z', 'specialist', '2026-11-02T17:00:00.000Z', 'specialist' "
+                         "FROM portal_users WHERE username LIKE 'family%'"}) {
+                       Query q(ctx.db(), QString::fromUtf8(sql));
+                       PD_TRY(q.exec());
+                   }
+                   return true;
+               })
+            .ok());
+    w->session().runner->notifyChanged();
+    w->pages()->setCurrentWidget(w->worklists());
+    w->worklists()->choose(1); // late
+    QTRY_VERIFY_WITH_TIMEOUT(w->worklists()->invitationModel()->total() == 250, Wait);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        child<QLabel>(w->worklists(), "worklistCountLabel")->text().contains(QStringLiteral("250")), Wait);
+    QCOMPARE(w->worklists()->invitationModel()->rowCount(), InvitationWorklistModel::PageSize);
+    shoot(w, name("worklist-late-long"));
+    w->pages()->setCurrentWidget(w->requests());
+    QTRY_VERIFY_WITH_TIMEOUT(w->requests()->model()->total() == 251, Wait);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        child<QLabel>(w->requests(), "requestCountLabel")->text().contains(QStringLiteral("251")), Wait);
+    shoot(w, name("requests-desk-long"));
+
     w->lock();
     shoot(w, name("lock-screen"));
     QVERIFY2(m_cutOff.isEmpty(), qPrintable(m_cutOff.join(QLatin1Char('\n'))));
