@@ -55,10 +55,10 @@ RequestsPage::RequestsPage(const Session& session, QWidget* parent)
             late += r.late ? 1 : 0;
         const qint64 total = m_model->total().value_or(m_model->rowCount());
         if (total > m_model->rowCount())
-            // More than has scrolled into view: the late count is of the rows shown.
+            // More than has scrolled into view: a late count of the rows shown so far would mislead (the
+            // Late list gives the whole one).
             m_count->setText(
-                tr("%1 of %L2 requests shown; scroll down for more.").arg(m_model->rowCount()).arg(total) +
-                (late > 0 ? QStringLiteral(", ") + tr("%n late", nullptr, late) : QString()));
+                tr("%1 of %L2 requests shown; scroll down for more.").arg(m_model->rowCount()).arg(total));
         else
             m_count->setText(tr("%n request(s)", nullptr, m_model->rowCount()) +
                              (late > 0 ? QStringLiteral(", ") + tr("%n late", nullptr, late) : QString()));
