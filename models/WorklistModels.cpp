@@ -134,7 +134,7 @@ void TransitionWorklistModel::show(int days) {
                 return DailyJob(ctx).upcoming(days, limit, offset);
             });
         },
-        InvitationWorklistModel::PageSize,
+        PageSize,
         [this, days] {
             return m_runner.run(
                 [days](const ServiceContext& ctx) { return DailyJob(ctx).upcomingCount(days); });

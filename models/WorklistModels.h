@@ -42,6 +42,8 @@ public:
     void show(int days);
     void reload() { show(m_days); }
 
+    static constexpr int PageSize = 200;
+
 private:
     DbRunner& m_runner;
     int m_days = 30;

@@ -53,18 +53,23 @@ QString AuditLog::hashOf(const AuditEvent& e) {
 }
 
 Status AuditLog::append(AuditEvent e) {
-    // On PostgreSQL the staff roles may add to the log but not read it: a function owned by the schema
-    // hands them the chain's last link (writers are already queued, so it can't move meanwhile).
-    Query last(m_db, m_db.dialect() == Dialect::Postgres
-                         ? QStringLiteral("SELECT id, hash FROM audit_tail()")
-                         : QStringLiteral("SELECT id, hash FROM audit_events ORDER BY id DESC LIMIT 1"));
-    PD_TRY(last.exec());
-    if (last.next()) {
-        e.id = last.value(0).toLongLong() + 1;
-        e.prevHash = last.value(1).toString();
+    if (const auto tail = m_db.auditTail()) {
+        e.id = tail->id + 1;
+        e.prevHash = tail->hash;
     } else {
-        e.id = 1;
-        e.prevHash = genesisHash();
+        // On PostgreSQL the staff roles may add to the log but not read it: a function owned by the
+        // schema hands them the chain's last link (writers are already queued, so it can't move meanwhile).
+        Query last(m_db, m_db.dialect() == Dialect::Postgres
+                             ? QStringLiteral("SELECT id, hash FROM audit_tail()")
+                             : QStringLiteral("SELECT id, hash FROM audit_events ORDER BY id DESC LIMIT 1"));
+        PD_TRY(last.exec());
+        if (last.next()) {
+            e.id = last.value(0).toLongLong() + 1;
+            e.prevHash = last.value(1).toString();
+        } else {
+            e.id = 1;
+            e.prevHash = genesisHash();
+        }
     }
     // Stored times have millisecond precision; hash what is stored.
     e.at = DbTime::instant(DbTime::toDb(e.at));
@@ -89,7 +94,9 @@ Status AuditLog::append(AuditEvent e) {
         .bind(QStringLiteral(":details"), e.details.isEmpty() ? QStringLiteral("{}") : e.details)
         .bind(QStringLiteral(":prev"), e.prevHash)
         .bind(QStringLiteral(":hash"), e.hash);
-    return q.exec();
+    const Status written = q.exec();
+    m_db.noteAuditTail(written ? std::optional<Database::AuditLink>({e.id, e.hash}) : std::nullopt);
+    return written;
 }
 
 Result<AuditVerification> AuditLog::verify() {

@@ -91,6 +91,7 @@ QStringList splitStatements(const QString& script) {
 } // namespace
 
 Database::~Database() {
+    m_statements.clear();
     if (m_db.isOpen()) {
         if (m_inTransaction)
             m_db.rollback();
@@ -182,6 +183,8 @@ Result<std::unique_ptr<Database>> Database::open(const QString& location, int bu
 }
 
 Status Database::connectServer() {
+    m_statements.clear();
+    ++m_generation;
     if (!m_connectionName.isEmpty()) {
         m_db.close();
         m_db = QSqlDatabase();
@@ -535,6 +538,7 @@ Status Database::begin() {
         return Error::internal(QStringLiteral("db.nested"),
                                QCoreApplication::translate("Database", "A transaction is already open."));
     PD_TRY(reconnectIfBroken());
+    m_auditTail.reset();
     const QString what = QCoreApplication::translate("Database", "starting a change");
     if (m_dialect == Dialect::Sqlite) {
         PD_TRY(execRaw(QStringLiteral("BEGIN IMMEDIATE"), what));
@@ -625,6 +629,7 @@ Transaction::~Transaction() {
         return;
     }
     // Only this step's work is undone; the enclosing transaction goes on.
+    m_db.m_auditTail.reset();
     QSqlQuery q(m_db.connection());
     q.exec(QStringLiteral("ROLLBACK TO SAVEPOINT ") + m_savepoint);
     q.exec(QStringLiteral("RELEASE SAVEPOINT ") + m_savepoint);
@@ -662,11 +667,39 @@ Status Transaction::commit() {
     return m_db.commit();
 }
 
+QSqlQuery Database::takeStatement(const QString& sql, bool* prepared) {
+    if (QSqlQuery* cached = m_statements.take(sql)) {
+        QSqlQuery statement = std::move(*cached);
+        delete cached;
+        // A value left bound by the statement's last run must not stand in for one this run leaves out.
+        const qsizetype bound = statement.boundValues().size();
+        for (qsizetype i = 0; i < bound; ++i)
+            statement.bindValue(int(i), QVariant());
+        *prepared = true;
+        return statement;
+    }
+    QSqlQuery statement(m_db);
+    *prepared = statement.prepare(sql);
+    return statement;
+}
+
+void Database::giveBackStatement(const QString& sql, QSqlQuery& statement, quint64 generation) {
+    if (generation != m_generation || !m_db.isOpen() || m_statements.contains(sql))
+        return;
+    statement.finish(); // ends the read (SQLite holds a snapshot while a statement has rows left)
+    m_statements.insert(sql, new QSqlQuery(std::move(statement)));
+}
+
 Query::Query(Database& db, const QString& sql)
     : m_db(db)
     , m_sql(sql)
-    , m_query(db.connection()) {
-    m_prepared = m_query.prepare(sql);
+    , m_generation(db.connectionGeneration()) {
+    m_query = db.takeStatement(sql, &m_prepared);
+}
+
+Query::~Query() {
+    if (m_prepared)
+        m_db.giveBackStatement(m_sql, m_query, m_generation);
 }
 
 Query& Query::bind(const QString& name, const QVariant& value) {
@@ -681,6 +714,7 @@ Status Query::exec() {
         PD_TRY(m_db.reconnectIfBroken());
         m_query = QSqlQuery(m_db.connection());
         m_prepared = m_query.prepare(m_sql);
+        m_generation = m_db.connectionGeneration();
         for (auto it = m_bound.cbegin(); it != m_bound.cend(); ++it)
             m_query.bindValue(it.key(), it.value());
     }

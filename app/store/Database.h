@@ -6,6 +6,7 @@
 #include "core/Result.h"
 #include "core/ServerAddress.h"
 
+#include <QCache>
 #include <QDateTime>
 #include <QHash>
 #include <QSqlDatabase>
@@ -15,6 +16,7 @@
 #include <QVariant>
 
 #include <memory>
+#include <optional>
 
 namespace pd {
 
@@ -60,6 +62,14 @@ public:
     bool needsReconnect() const { return m_broken && !m_inTransaction; }
     Status reconnectIfBroken();
     QSqlDatabase& connection() { return m_db; }
+    // Prepared statements kept for reuse on this connection, so a statement run again costs one round
+    // trip to the server instead of three (prepare, execute, deallocate). A Query takes its statement
+    // out while it runs and gives it back when it ends; a Query of the same text running meanwhile
+    // prepares its own.
+    QSqlQuery takeStatement(const QString& sql, bool* prepared);
+    void giveBackStatement(const QString& sql, QSqlQuery& statement, quint64 generation);
+    quint64 connectionGeneration() const { return m_generation; }
+    static constexpr int StatementCacheSize = 256;
 
     // A lock held for a whole job across its transactions, so that a job started on two machines at once
     // runs once: on PostgreSQL a session advisory lock (freed if the process dies); the embedded file
@@ -73,6 +83,18 @@ public:
     Status commit();
     void rollback();
     bool inTransaction() const { return m_inTransaction; }
+
+    // The audit chain's last link as this transaction left it: writers queue one behind another, so
+    // nobody else moves it until the commit, and the next event of the same transaction needn't read it
+    // again. Forgotten at every transaction's end and at a step's rollback.
+    struct AuditLink {
+        qint64 id = 0;
+        QString hash;
+    };
+    std::optional<AuditLink> auditTail() const { return m_inTransaction ? m_auditTail : std::nullopt; }
+    void noteAuditTail(const std::optional<AuditLink>& link) {
+        m_auditTail = m_inTransaction ? link : std::nullopt;
+    }
 
     // The error a failed query turns into: Unavailable for lost/locked databases, Internal otherwise.
     Error errorFrom(const QSqlQuery& query, const QString& what) const;
@@ -97,6 +119,9 @@ private:
     qint64 m_transactionId = 0;
     mutable bool m_broken = false;
     int m_savepoints = 0; // steps open inside the transaction
+    QCache<QString, QSqlQuery> m_statements{StatementCacheSize};
+    std::optional<AuditLink> m_auditTail;
+    quint64 m_generation = 0; // counts connections, so a statement from a closed one is never reused
     friend class Transaction;
 };
 
@@ -123,6 +148,9 @@ private:
 class Query final {
 public:
     Query(Database& db, const QString& sql);
+    ~Query();
+    Query(const Query&) = delete;
+    Query& operator=(const Query&) = delete;
     Query& bind(const QString& name, const QVariant& value);
     Status exec();
     bool next() { return m_query.next(); }
@@ -137,6 +165,7 @@ private:
     QString m_sql;
     QSqlQuery m_query;
     bool m_prepared = false;
+    quint64 m_generation = 0;
     QHash<QString, QVariant> m_bound;
 };
 

@@ -45,6 +45,49 @@ private slots:
         QCOMPARE(v->checked, 11); // the first supervisor's event plus ten
     }
 
+    // A batch writes many events in one transaction and may undo one step of it (a refused record): the
+    // chain goes on from the last event that stayed, and the next transaction from the last committed.
+    void aStepUndoneInsideABatchLeavesTheChainWhole() {
+        TestDb t;
+        auto ctx = t.as(QStringLiteral("specialist"));
+        const auto event = [&](int n) {
+            return ctx->audit(QStringLiteral("test.event"), QStringLiteral("patient"), n, n, 0,
+                              {{QStringLiteral("n"), n}});
+        };
+        {
+            Transaction batch(*t.db);
+            QVERIFY(batch.begin().ok());
+            QVERIFY(event(1).ok());
+            {
+                Transaction step(*t.db);
+                QVERIFY(step.begin().ok());
+                QVERIFY(event(2).ok());
+                QVERIFY(event(3).ok());
+            } // refused: rolled back to its savepoint
+            {
+                Transaction step(*t.db);
+                QVERIFY(step.begin().ok());
+                QVERIFY(event(4).ok());
+                QVERIFY(step.commit().ok());
+            }
+            QVERIFY(event(5).ok());
+            QVERIFY(batch.commit().ok());
+        }
+        {
+            Transaction undone(*t.db);
+            QVERIFY(undone.begin().ok());
+            QVERIFY(event(6).ok());
+        } // the whole transaction rolled back
+        write(t, 1);
+        const auto v = AuditLog(*t.db).verify();
+        QVERIFY(v.ok());
+        QVERIFY2(v->intact, qPrintable(v->problem));
+        QCOMPARE(v->checked, 5); // the first supervisor's event, 1, 4, 5 and the last one
+        QCOMPARE(
+            t.count(QStringLiteral("SELECT count(*) FROM audit_events WHERE record_id IN ('2', '3', '6')")),
+            0);
+    }
+
     void eventsCannotBeUpdatedOrDeletedThroughSql() {
         TestDb t;
         write(t, 2);

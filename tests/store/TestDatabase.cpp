@@ -252,6 +252,48 @@ private slots:
         QVERIFY(again.ok());
     }
 
+    // Statements are prepared once per connection and reused: a run that leaves a value out gets NULL
+    // for it, not the value of the statement's last run, and two runs of one text at once don't mix.
+    void aReusedStatementKeepsNoValueFromItsLastRun() {
+        TestDb t;
+        const QString sql = QStringLiteral("SELECT CAST(:a AS integer), CAST(:b AS text)");
+        {
+            Query first(*t.db, sql);
+            first.bind(QStringLiteral(":a"), 1).bind(QStringLiteral(":b"), QStringLiteral("kept?"));
+            QVERIFY(first.exec().ok());
+            QVERIFY(first.next());
+            QCOMPARE(first.value(1).toString(), QStringLiteral("kept?"));
+        }
+        Query again(*t.db, sql);
+        again.bind(QStringLiteral(":a"), 2);
+        QVERIFY(again.exec().ok());
+        QVERIFY(again.next());
+        QCOMPARE(again.value(0).toInt(), 2);
+        QVERIFY(again.value(1).isNull());
+        // While `again` still has its row, the same text runs as a statement of its own.
+        Query meanwhile(*t.db, sql);
+        meanwhile.bind(QStringLiteral(":a"), 3).bind(QStringLiteral(":b"), QStringLiteral("own"));
+        QVERIFY(meanwhile.exec().ok());
+        QVERIFY(meanwhile.next());
+        QCOMPARE(meanwhile.value(0).toInt(), 3);
+        QCOMPARE(again.value(0).toInt(), 2);
+    }
+
+    // More statement texts than the cache keeps (an IN list of ids differs every time): the oldest are
+    // let go and each still runs.
+    void moreStatementsThanTheCacheKeepsAllRun() {
+        TestDb t;
+        for (int round = 0; round < 2; ++round) {
+            for (int i = 0; i < Database::StatementCacheSize + 20; ++i) {
+                Query q(*t.db, QStringLiteral("SELECT %1 + :x").arg(i));
+                q.bind(QStringLiteral(":x"), round);
+                QVERIFY(q.exec().ok());
+                QVERIFY(q.next());
+                QCOMPARE(q.value(0).toInt(), i + round);
+            }
+        }
+    }
+
     void timesRoundTripInUtc() {
         const QDateTime t = la(2026, 3, 8, 1, 59);
         QCOMPARE(DbTime::instant(DbTime::toDb(t)), t);
