@@ -16,6 +16,7 @@
 #include <QRegularExpression>
 #include <QScopeGuard>
 #include <QSqlError>
+#include <QSqlRecord>
 #include <QStandardPaths>
 #include <QUrl>
 #include <QUrlQuery>
@@ -684,7 +685,8 @@ QSqlQuery Database::takeStatement(const QString& sql, bool* prepared) {
 }
 
 void Database::giveBackStatement(const QString& sql, QSqlQuery& statement, quint64 generation) {
-    if (generation != m_generation || !m_db.isOpen() || m_statements.contains(sql))
+    if (generation != m_generation || !m_db.isOpen() || sql.size() > LongestKeptStatement ||
+        m_statements.contains(sql))
         return;
     statement.finish(); // ends the read (SQLite holds a snapshot while a statement has rows left)
     m_statements.insert(sql, new QSqlQuery(std::move(statement)));
@@ -708,8 +710,21 @@ Query& Query::bind(const QString& name, const QVariant& value) {
     return *this;
 }
 
+QVariant Query::value(const QString& column) const {
+    if (m_columns.isEmpty()) {
+        const QSqlRecord columns = m_query.record();
+        for (int i = 0; i < columns.count(); ++i)
+            m_columns.insert(columns.fieldName(i), i);
+    }
+    const auto found = m_columns.constFind(column);
+    if (found != m_columns.constEnd())
+        return m_query.value(found.value());
+    return m_query.value(column); // spelled in another case
+}
+
 Status Query::exec() {
     Database::checkThread();
+    m_columns.clear();
     if (m_db.needsReconnect()) {
         PD_TRY(m_db.reconnectIfBroken());
         m_query = QSqlQuery(m_db.connection());

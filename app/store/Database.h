@@ -70,6 +70,7 @@ public:
     void giveBackStatement(const QString& sql, QSqlQuery& statement, quint64 generation);
     quint64 connectionGeneration() const { return m_generation; }
     static constexpr int StatementCacheSize = 256;
+    static constexpr int LongestKeptStatement = 8192; // longer texts are built for one run (bulk rows)
 
     // A lock held for a whole job across its transactions, so that a job started on two machines at once
     // runs once: on PostgreSQL a session advisory lock (freed if the process dies); the embedded file
@@ -154,7 +155,9 @@ public:
     Query& bind(const QString& name, const QVariant& value);
     Status exec();
     bool next() { return m_query.next(); }
-    QVariant value(const QString& column) const { return m_query.value(column); }
+    // By name, through the result's columns read once (a server result builds its whole column list
+    // again for every lookup by name).
+    QVariant value(const QString& column) const;
     QVariant value(int index) const { return m_query.value(index); }
     qint64 lastInsertId() const { return m_query.lastInsertId().toLongLong(); }
     int numRowsAffected() const { return m_query.numRowsAffected(); }
@@ -167,6 +170,7 @@ private:
     bool m_prepared = false;
     quint64 m_generation = 0;
     QHash<QString, QVariant> m_bound;
+    mutable QHash<QString, int> m_columns; // of the current result
 };
 
 // Storage forms of times and dates (UTC ISO-8601 text, "YYYY-MM-DD").
