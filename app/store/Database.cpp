@@ -727,8 +727,7 @@ Status Query::exec() {
     m_columns.clear();
     if (m_db.needsReconnect()) {
         PD_TRY(m_db.reconnectIfBroken());
-        m_query = QSqlQuery(m_db.connection());
-        m_prepared = m_query.prepare(m_sql);
+        m_query = m_db.takeStatement(m_sql, &m_prepared);
         m_generation = m_db.connectionGeneration();
         for (auto it = m_bound.cbegin(); it != m_bound.cend(); ++it)
             m_query.bindValue(it.key(), it.value());
