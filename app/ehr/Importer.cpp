@@ -44,6 +44,11 @@ public:
         else
             ++m_pendingApplied;
         m_pending.append(std::move(line));
+        return {};
+    }
+
+    // Commits once the batch holds a few hundred records or 50 ms of work.
+    Status settle() {
         if (m_pending.size() >= 200 || m_batchTimer.elapsed() >= 50)
             return commit();
         return {};
@@ -112,52 +117,76 @@ Result<std::unique_ptr<QFile>> openFile(const QString& path) {
     return file;
 }
 
+// The records of a file, a chunk at a time: new patients in a chunk go in together.
 template <typename Reader>
 Status applyRecords(const ServiceContext& ctx, Reader& reader, const QFile& file, const QString& name,
                     Run& run, const std::atomic<bool>* cancel, ImportReport& report) {
+    constexpr qsizetype ChunkRecords = 100;
     PatientFeedService feed(ctx);
-    FileRecord item;
-    while (reader.next(&item)) {
-        const QString where = QStringLiteral("%1:%2").arg(name).arg(item.line);
+    QList<FileRecord> chunk;
+    bool more = true;
+    while (more) {
+        chunk.clear();
+        FileRecord item;
+        while (chunk.size() < ChunkRecords && (more = reader.next(&item)))
+            chunk.append(item);
+        if (chunk.isEmpty())
+            break;
+        const auto whereOf = [&name](const FileRecord& r) {
+            return QStringLiteral("%1:%2").arg(name).arg(r.line);
+        };
         if (cancel && *cancel) {
             report.cancelled = true;
             return {};
         }
         if (auto s = run.step(); !s) {
-            run.stop(where, s.error());
+            run.stop(whereOf(chunk.first()), s.error());
             return {};
         }
-        ImportLine line{where,
-                        QCoreApplication::translate("Feed", "applied"),
-                        item.key.isEmpty() ? item.record.patient.mrn : item.key,
-                        QString(),
-                        QString(),
-                        false};
-        if (item.skipped) {
-            line.outcome = QCoreApplication::translate("Feed", "skipped");
-            line.text = QCoreApplication::translate("Feed", "not a Patient");
-        } else if (item.error) {
-            line.refused = true;
-            line.outcome = QCoreApplication::translate("Feed", "refused");
-            line.text = item.error->message;
-            line.rule = item.error->rule;
-        } else {
-            auto applied = feed.apply(item.record);
-            if (!applied && isSystemError(applied.error())) {
-                run.stop(where, applied.error());
-                return {};
-            }
-            if (!applied) {
+        QList<FeedRecord> records;
+        for (const FileRecord& r : std::as_const(chunk)) {
+            if (!r.skipped && !r.error)
+                records.append(r.record);
+        }
+        const QList<Result<FeedOutcome>> outcomes = feed.applyAll(records);
+        qsizetype next = 0;
+        for (const FileRecord& r : std::as_const(chunk)) {
+            ImportLine line{whereOf(r),
+                            QCoreApplication::translate("Feed", "applied"),
+                            r.key.isEmpty() ? r.record.patient.mrn : r.key,
+                            QString(),
+                            QString(),
+                            false};
+            if (r.skipped) {
+                line.outcome = QCoreApplication::translate("Feed", "skipped");
+                line.text = QCoreApplication::translate("Feed", "not a Patient");
+            } else if (r.error) {
                 line.refused = true;
                 line.outcome = QCoreApplication::translate("Feed", "refused");
-                line.text = applied.error().message;
-                line.rule = applied.error().rule;
+                line.text = r.error->message;
+                line.rule = r.error->rule;
             } else {
-                line.text = describe(applied.value(), line.key);
+                const Result<FeedOutcome>& applied = outcomes.at(next++);
+                if (!applied && isSystemError(applied.error())) {
+                    run.stop(line.where, applied.error());
+                    return {};
+                }
+                if (!applied) {
+                    line.refused = true;
+                    line.outcome = QCoreApplication::translate("Feed", "refused");
+                    line.text = applied.error().message;
+                    line.rule = applied.error().rule;
+                } else {
+                    line.text = describe(applied.value(), line.key);
+                }
+            }
+            if (auto s = run.add(line, r.skipped); !s) {
+                run.stop(line.where, s.error());
+                return {};
             }
         }
-        if (auto s = run.add(line, item.skipped); !s) {
-            run.stop(where, s.error());
+        if (auto s = run.settle(); !s) {
+            run.stop(whereOf(chunk.last()), s.error());
             return {};
         }
         run.progress(reader.position(), file.size());
@@ -220,6 +249,10 @@ Result<ImportReport> Importer::run(ImportKind kind, const QStringList& paths, co
                         {where, codeName(r.code), r.controlId, r.text, r.rule, r.code == AckCode::Error},
                         r.ignored);
                     !s) {
+                    run.stop(where, s.error());
+                    break;
+                }
+                if (auto s = run.settle(); !s) {
                     run.stop(where, s.error());
                     break;
                 }

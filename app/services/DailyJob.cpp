@@ -177,7 +177,8 @@ Result<DailyReport> DailyJob::run(MailTransport* transport) {
     return report;
 }
 
-Result<int> DailyJob::inBatches(const QString& step, const std::function<Result<QPair<int, int>>()>& batch) {
+Result<int> DailyJob::inBatches(const QString& step, int size,
+                                const std::function<Result<QPair<int, int>>()>& batch) {
     int done = 0;
     // Small transactions, each whole: another workstation's write waits for one batch at most, and a run
     // that stops part-way leaves the rest for the next.
@@ -191,35 +192,38 @@ Result<int> DailyJob::inBatches(const QString& step, const std::function<Result<
         FailPoint::hit("daily.batch_committed");
         done += r->second;
         progress(step, done);
-        if (r->first < batchSize())
+        if (r->first < size)
             return done;
     }
 }
 
-Result<int> DailyJob::sweepInvitations(const QString& step, const InvitationBatch& next,
-                                       const InvitationChange& change) {
+Result<int> DailyJob::sweepInvitations(const QString& step, const InvitationSweep& sweep,
+                                       const InvitationEvent& event) {
     InvitationRepository invitations(m_ctx.db());
-    return inBatches(step, [&]() -> Result<QPair<int, int>> {
-        auto due = next(invitations);
-        if (!due)
-            return due.error();
-        for (Invitation inv : due.value()) {
-            const QPair<QString, QJsonObject> event = change(inv);
-            PD_TRY(invitations.update(inv, m_ctx.now(), m_ctx.staff().name));
-            PD_TRY(m_ctx.audit(event.first, QStringLiteral("invitation"), inv.id, 0, inv.portalUserId,
-                               event.second));
+    const int size = sweepBatchSize();
+    return inBatches(step, size, [&]() -> Result<QPair<int, int>> {
+        auto changed = sweep(invitations, size);
+        if (!changed)
+            return changed.error();
+        QList<AuditEvent> events;
+        events.reserve(changed->size());
+        for (const Invitation& inv : changed.value()) {
+            const QPair<QString, QJsonObject> e = event(inv);
+            events.append(m_ctx.auditEvent(e.first, QStringLiteral("invitation"), inv.id, 0, inv.portalUserId,
+                                           e.second));
         }
-        return qMakePair(int(due->size()), int(due->size()));
+        PD_TRY(m_ctx.auditAll(events));
+        return qMakePair(int(changed->size()), int(changed->size()));
     });
 }
 
 Result<int> DailyJob::expireInvitations() {
     const QDateTime now = m_ctx.now();
+    const QString by = m_ctx.staff().name;
     return sweepInvitations(
         QCoreApplication::translate("Services", "Expiring invitations"),
-        [this, now](InvitationRepository& r) { return r.expirable(now, batchSize()); },
-        [](Invitation& inv) {
-            inv.status = QStringLiteral("expired");
+        [now, by](InvitationRepository& r, int size) { return r.expireDue(now, size, by); },
+        [](const Invitation& inv) {
             return qMakePair(
                 QStringLiteral("invitation.expired"),
                 QJsonObject{{QStringLiteral("expires_at"), DbTime::toDb(inv.expiresAt).toString()}});
@@ -235,7 +239,7 @@ Result<QPair<int, int>> DailyJob::runTransitions() {
     page.through = m_ctx.today(policy.value());
     page.limit = batchSize();
     int terminated = 0;
-    auto ended = inBatches(QCoreApplication::translate("Services", "Ending access at 12 and 18"),
+    auto ended = inBatches(QCoreApplication::translate("Services", "Ending access at 12 and 18"), page.limit,
                            [&]() -> Result<QPair<int, int>> {
                                auto candidates = grants.ageEnding(page);
                                if (!candidates)
@@ -424,7 +428,7 @@ Result<int> DailyJob::queueTransitionNotices() {
     query.withoutNotice = true;
     query.limit = batchSize();
     return inBatches(
-        QCoreApplication::translate("Services", "Queuing birthday notices"),
+        QCoreApplication::translate("Services", "Queuing birthday notices"), query.limit,
         [&]() -> Result<QPair<int, int>> {
             auto grants = GrantRepository(m_ctx.db()).ageEnding(query);
             if (!grants)
@@ -466,11 +470,11 @@ Result<int> DailyJob::queueTransitionNotices() {
 
 Result<int> DailyJob::markLateInvitations() {
     const QDateTime now = m_ctx.now();
+    const QString by = m_ctx.staff().name;
     return sweepInvitations(
         QCoreApplication::translate("Services", "Marking late invitations"),
-        [this, now](InvitationRepository& r) { return r.lateUnmarked(now, batchSize()); },
-        [now](Invitation& inv) {
-            inv.lateMarkedAt = now;
+        [now, by](InvitationRepository& r, int size) { return r.markLate(now, size, by); },
+        [](const Invitation& inv) {
             return qMakePair(QStringLiteral("invitation.late"),
                              QJsonObject{{QStringLiteral("due_at"), DbTime::toDb(inv.dueAt).toString()}});
         });
@@ -478,6 +482,12 @@ Result<int> DailyJob::markLateInvitations() {
 
 int DailyJob::batchSize() const {
     return m_ctx.db().dialect() == Dialect::Postgres ? CentralBatch : EmbeddedBatch;
+}
+
+int DailyJob::sweepBatchSize() const {
+    if (m_sweepBatch > 0)
+        return m_sweepBatch;
+    return m_ctx.db().dialect() == Dialect::Postgres ? CentralSweepBatch : EmbeddedSweepBatch;
 }
 
 void DailyJob::progress(const QString& step, int done) const {

@@ -91,21 +91,31 @@ public:
     int batchSize() const;
     static constexpr int CentralBatch = 25;
     static constexpr int EmbeddedBatch = 250;
+    // Expiries and late marks change a batch in one statement and audit it in one more, so a batch of
+    // them holds the writer no longer than a few rows worked one by one.
+    int sweepBatchSize() const;
+    static constexpr int CentralSweepBatch = 200;
+    static constexpr int EmbeddedSweepBatch = 2000;
+    void setSweepBatchSize(int rows) { m_sweepBatch = rows; } // 0: the database's default above
 
 private:
-    using InvitationBatch = std::function<Result<QList<Invitation>>(InvitationRepository&)>;
-    // Changes the invitation and names its audit event and details.
-    using InvitationChange = std::function<QPair<QString, QJsonObject>(Invitation&)>;
-    // Runs `batch` in a transaction of its own until it reads fewer rows than a batch; `batch` returns
+    // Changes a batch of at most `size` invitations in the database and returns them as they now are.
+    using InvitationSweep = std::function<Result<QList<Invitation>>(InvitationRepository&, int size)>;
+    // Names an invitation's audit event and its details.
+    using InvitationEvent = std::function<QPair<QString, QJsonObject>(const Invitation&)>;
+    // Runs `batch` in a transaction of its own until it reads fewer rows than `size`; `batch` returns
     // how many rows it read and how many of them it counts as done.
-    Result<int> inBatches(const QString& step, const std::function<Result<QPair<int, int>>()>& batch);
-    // Runs `change` on each invitation `next` gives, a batch per transaction, until a batch is short.
-    Result<int> sweepInvitations(const QString& step, const InvitationBatch& next,
-                                 const InvitationChange& change);
+    Result<int> inBatches(const QString& step, int size,
+                          const std::function<Result<QPair<int, int>>()>& batch);
+    // Runs `sweep` a batch per transaction, with an audit event for each invitation it changed, until a
+    // batch is short.
+    Result<int> sweepInvitations(const QString& step, const InvitationSweep& sweep,
+                                 const InvitationEvent& event);
     void progress(const QString& step, int done) const;
 
     const ServiceContext& m_ctx;
     Progress m_progress;
+    int m_sweepBatch = 0;
 };
 
 class MailDispatcher final {

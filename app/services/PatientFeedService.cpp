@@ -259,6 +259,10 @@ Status PatientFeedService::mayApply() const {
 }
 
 Result<FeedOutcome> PatientFeedService::apply(const FeedRecord& r) {
+    return apply(r, nullptr);
+}
+
+Result<FeedOutcome> PatientFeedService::apply(const FeedRecord& r, const Policy* known) {
     PD_TRY(mayApply());
     auto mrn = Validation::mrn(r.patient.mrn);
     if (!mrn)
@@ -279,7 +283,7 @@ Result<FeedOutcome> PatientFeedService::apply(const FeedRecord& r) {
             return out;
         }
     }
-    auto policy = m_ctx.policy();
+    auto policy = known ? Result<Policy>(*known) : m_ctx.policy();
     if (!policy)
         return policy.error();
     const QDateTime now = m_ctx.now();
@@ -403,6 +407,150 @@ Result<FeedOutcome> PatientFeedService::apply(const FeedRecord& r) {
     FailPoint::hit("feed_apply.before_commit");
     PD_TRY(tx.commit());
     return out;
+}
+
+QList<Result<FeedOutcome>> PatientFeedService::applyAll(const QList<FeedRecord>& records) {
+    QList<std::optional<Result<FeedOutcome>>> results(records.size());
+    const auto finish = [&results](const std::optional<Error>& failed = std::nullopt) {
+        QList<Result<FeedOutcome>> out;
+        out.reserve(results.size());
+        for (const auto& s : results)
+            out.append(failed && !s ? Result<FeedOutcome>(*failed) : *s);
+        return out;
+    };
+    if (auto may = mayApply(); !may)
+        return finish(may.error());
+    auto policy = m_ctx.policy();
+    if (!policy)
+        return finish(policy.error());
+    const QDateTime now = m_ctx.now();
+    const QDate today = m_ctx.today(policy.value());
+
+    // What was on file before: MRNs, and the keys of messages seen before.
+    const auto maybeNew = [](const FeedRecord& r) {
+        return r.action != FeedAction::Merge && !r.patient.deceased.value_or(false);
+    };
+    QStringList mrns;
+    QHash<QString, QStringList> keysBySource;
+    for (const FeedRecord& r : records) {
+        if (!maybeNew(r))
+            continue;
+        mrns.append(r.patient.mrn.trimmed());
+        if (!r.controlId.isEmpty())
+            keysBySource[r.source].append(r.controlId);
+    }
+    auto onFile = PatientRepository(m_ctx.db()).existingMrns(mrns);
+    if (!onFile)
+        return finish(onFile.error());
+    QSet<QString> seenKeys; // "source\ncontrol id"
+    for (auto it = keysBySource.cbegin(); it != keysBySource.cend(); ++it) {
+        auto seen = FeedRepository(m_ctx.db()).seenKeys(it.key(), it.value());
+        if (!seen)
+            return finish(seen.error());
+        for (const QString& k : seen.value())
+            seenKeys.insert(it.key() + QLatin1Char('\n') + k);
+    }
+
+    // New patients wait here until a record that must go on its own (it may be about one of them).
+    QList<qsizetype> pending;
+    QList<Patient> patients;
+    const auto flush = [&]() -> Status {
+        if (pending.isEmpty())
+            return {};
+        Transaction step(m_ctx.db());
+        PD_TRY(step.begin());
+        Status written = PatientRepository(m_ctx.db()).insertAll(patients, now, m_ctx.staff().name);
+        QList<FeedMessageRow> keyed;
+        QList<AuditEvent> events;
+        for (qsizetype i = 0; written && i < pending.size(); ++i) {
+            const FeedRecord& r = records.at(pending.at(i));
+            const Patient& p = patients.at(i);
+            QJsonObject details{{QStringLiteral("mrn"), p.mrn},
+                                {QStringLiteral("language"), p.language},
+                                {QStringLiteral("source"), QStringLiteral("ehr")}};
+            if (!r.controlId.isEmpty())
+                details.insert(QStringLiteral("message"), r.controlId);
+            if (!r.trigger.isEmpty())
+                details.insert(QStringLiteral("trigger"), r.trigger);
+            events.append(m_ctx.auditEvent(QStringLiteral("patient.added"), QStringLiteral("patient"), p.id,
+                                           p.id, 0, details));
+            if (r.controlId.isEmpty())
+                continue;
+            FeedMessageRow row;
+            row.source = r.source;
+            row.controlId = r.controlId;
+            row.trigger = r.trigger.left(40);
+            row.receivedAt = now;
+            row.eventAt = p.feedEventAt;
+            row.mrn = p.mrn;
+            row.status = QStringLiteral("applied");
+            row.patientId = p.id;
+            keyed.append(row);
+        }
+        if (written)
+            written = FeedRepository(m_ctx.db()).recordAll(keyed);
+        if (written)
+            written = m_ctx.auditAll(events);
+        if (written)
+            written = step.commit();
+        if (written) {
+            for (qsizetype i = 0; i < pending.size(); ++i) {
+                FeedOutcome o;
+                o.mrn = patients.at(i).mrn;
+                o.created = true;
+                results[pending.at(i)] = o;
+            }
+        } else if (written.error().kind == ErrorKind::Unavailable) {
+            return written.error();
+        } else {
+            // Another writer got to one of them first (the feed's listener, say): each goes on its own.
+            for (qsizetype i : std::as_const(pending))
+                results[i] = apply(records.at(i), &policy.value());
+        }
+        pending.clear();
+        patients.clear();
+        return {};
+    };
+
+    QSet<QString> taken; // MRNs and keys this call has met already
+    for (qsizetype i = 0; i < records.size(); ++i) {
+        const FeedRecord& r = records.at(i);
+        const QString key = r.controlId.isEmpty() ? QString() : r.source + QLatin1Char('\n') + r.controlId;
+        const auto mrn = Validation::mrn(r.patient.mrn);
+        const bool alone = !maybeNew(r) || !mrn || onFile->contains(mrn.value()) ||
+                           taken.contains(mrn.value()) ||
+                           (!key.isEmpty() && (seenKeys.contains(key) || taken.contains(key)));
+        if (mrn)
+            taken.insert(mrn.value());
+        if (!key.isEmpty())
+            taken.insert(key);
+        if (alone) {
+            if (auto s = flush(); !s)
+                return finish(s.error());
+            results[i] = apply(r, &policy.value());
+            if (!results[i]->ok() && results[i]->error().kind == ErrorKind::Unavailable)
+                return finish(results[i]->error());
+            continue;
+        }
+        // Refused as apply() would refuse a new record: nothing of it is written.
+        auto fields = newPatientFrom(r.patient);
+        auto checked = fields ? checkNewPatient(fields.value()) : Result<Patient>(fields.error());
+        if (checked) {
+            if (auto born = checkBirthDate(checked->birthDate, today); !born)
+                checked = born.error();
+        }
+        if (!checked) {
+            results[i] = checked.error();
+            continue;
+        }
+        Patient p = checked.value();
+        p.feedEventAt = r.eventAt.isValid() ? r.eventAt : now;
+        pending.append(i);
+        patients.append(p);
+    }
+    if (auto s = flush(); !s)
+        return finish(s.error());
+    return finish();
 }
 
 Status PatientFeedService::hold(const FeedRecord& r, const QByteArray& raw, const Error& why) {

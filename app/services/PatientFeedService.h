@@ -74,6 +74,11 @@ public:
     // no e-mail goes to the family. A record that clears a death lists the patient for review and
     // reopens nothing. Content errors are Validation errors, and nothing of the record is written.
     Result<FeedOutcome> apply(const FeedRecord& record);
+    // Applies many records, each as apply() would and with the same outcome, one per record in order.
+    // New patients registered by messages never seen before go in together, a few statements for all of
+    // them (an import of the EHR's whole list); every other record is a step of its own. Inside an open
+    // transaction (an import's batch) nothing is committed here.
+    QList<Result<FeedOutcome>> applyAll(const QList<FeedRecord>& records);
     // Whether the acting staff member may apply the EHR's records (HIM specialists and supervisors).
     Status mayApply() const;
     // Keeps a message refused for its content on the Feed desk, with the reason and its text for a retry.
@@ -94,6 +99,7 @@ public:
     Result<FeedOutcome> resolveMerge(qint64 id);
 
 private:
+    Result<FeedOutcome> apply(const FeedRecord& record, const Policy* known);
     const ServiceContext& m_ctx;
 };
 

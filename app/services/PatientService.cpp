@@ -24,20 +24,6 @@ namespace pd {
 
 namespace {
 
-// The rules a birth date must meet once read: not after today in the hospital's zone, not before 1900.
-Status checkBirthDate(const QDate& birth, const QDate& today) {
-    if (birth > today)
-        return Error::validation(
-            QStringLiteral("patient.birth_in_future"),
-            QCoreApplication::translate("Services",
-                                        "Birth date %1 is after today (%2) in the hospital's time zone.")
-                .arg(birth.toString(Qt::ISODate), today.toString(Qt::ISODate)));
-    if (birth.year() < 1900)
-        return Error::validation(QStringLiteral("patient.birth_too_early"),
-                                 QCoreApplication::translate("Services", "Birth date is before 1900."));
-    return {};
-}
-
 Result<QString> validSex(const QString& value) {
     static const QStringList sexes = {QStringLiteral("female"), QStringLiteral("male"),
                                       QStringLiteral("other"), QStringLiteral("unknown")};
@@ -147,6 +133,19 @@ Result<PortalUser> findPortalUser(Database& db, const QString& user) {
     return Error::notFound(
         QStringLiteral("user.not_found"),
         QCoreApplication::translate("Services", "No portal user is called %1.").arg(wanted.left(80)));
+}
+
+Status checkBirthDate(const QDate& birth, const QDate& today) {
+    if (birth > today)
+        return Error::validation(
+            QStringLiteral("patient.birth_in_future"),
+            QCoreApplication::translate("Services",
+                                        "Birth date %1 is after today (%2) in the hospital's time zone.")
+                .arg(birth.toString(Qt::ISODate), today.toString(Qt::ISODate)));
+    if (birth.year() < 1900)
+        return Error::validation(QStringLiteral("patient.birth_too_early"),
+                                 QCoreApplication::translate("Services", "Birth date is before 1900."));
+    return {};
 }
 
 Result<Patient> checkNewPatient(const NewPatient& in) {

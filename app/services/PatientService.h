@@ -83,6 +83,8 @@ qint64 patientOf(Database& db, const PortalUser& user);
 // The steps the desk and the EHR's feed share, inside the caller's transaction. `source` is added to the
 // audit event's details (the feed names its message there).
 Result<Patient> checkNewPatient(const NewPatient& input);
+// The rules a birth date must meet once read: not after today in the hospital's zone, not before 1900.
+Status checkBirthDate(const QDate& birth, const QDate& today);
 Result<Patient> insertPatient(const ServiceContext& ctx, const Policy& policy, Patient patient,
                               const QJsonObject& source);
 Result<PatientCorrection> correctPatient(const ServiceContext& ctx, const Policy& policy,

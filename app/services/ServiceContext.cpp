@@ -132,8 +132,9 @@ QDate ServiceContext::today(const Policy& policy) const {
     return AgeRules::localDate(now(), policy.zone);
 }
 
-Status ServiceContext::audit(const QString& action, const QString& recordType, qint64 recordId,
-                             qint64 patientId, qint64 portalUserId, const QJsonObject& details) const {
+AuditEvent ServiceContext::auditEvent(const QString& action, const QString& recordType, qint64 recordId,
+                                      qint64 patientId, qint64 portalUserId,
+                                      const QJsonObject& details) const {
     AuditEvent e;
     e.at = now();
     e.staff = m_staff.name;
@@ -144,7 +145,16 @@ Status ServiceContext::audit(const QString& action, const QString& recordType, q
     e.patientId = patientId;
     e.portalUserId = portalUserId;
     e.details = QString::fromUtf8(QJsonDocument(details).toJson(QJsonDocument::Compact));
-    return AuditLog(m_db).append(e);
+    return e;
+}
+
+Status ServiceContext::audit(const QString& action, const QString& recordType, qint64 recordId,
+                             qint64 patientId, qint64 portalUserId, const QJsonObject& details) const {
+    return AuditLog(m_db).append(auditEvent(action, recordType, recordId, patientId, portalUserId, details));
+}
+
+Status ServiceContext::auditAll(const QList<AuditEvent>& events) const {
+    return AuditLog(m_db).appendAll(events);
 }
 
 Result<qint64> ServiceContext::enqueueMail(const Policy& policy, Mail mail) const {

@@ -46,6 +46,10 @@ public:
     // Appends an audit event for the acting staff member inside the open transaction.
     Status audit(const QString& action, const QString& recordType, qint64 recordId, qint64 patientId,
                  qint64 portalUserId, const QJsonObject& details = {}) const;
+    // The same event, to be appended with others in one go (auditAll), in the order given.
+    AuditEvent auditEvent(const QString& action, const QString& recordType, qint64 recordId, qint64 patientId,
+                          qint64 portalUserId, const QJsonObject& details = {}) const;
+    Status auditAll(const QList<AuditEvent>& events) const;
 
     struct Mail {
         QString kind;

@@ -53,9 +53,15 @@ QString AuditLog::hashOf(const AuditEvent& e) {
 }
 
 Status AuditLog::append(AuditEvent e) {
+    return appendAll({std::move(e)});
+}
+
+Status AuditLog::appendAll(QList<AuditEvent> events) {
+    if (events.isEmpty())
+        return {};
+    Database::AuditLink link;
     if (const auto tail = m_db.auditTail()) {
-        e.id = tail->id + 1;
-        e.prevHash = tail->hash;
+        link = *tail;
     } else {
         // On PostgreSQL the staff roles may add to the log but not read it: a function owned by the
         // schema hands them the chain's last link (writers are already queued, so it can't move meanwhile).
@@ -63,39 +69,53 @@ Status AuditLog::append(AuditEvent e) {
                              ? QStringLiteral("SELECT id, hash FROM audit_tail()")
                              : QStringLiteral("SELECT id, hash FROM audit_events ORDER BY id DESC LIMIT 1"));
         PD_TRY(last.exec());
-        if (last.next()) {
-            e.id = last.value(0).toLongLong() + 1;
-            e.prevHash = last.value(1).toString();
-        } else {
-            e.id = 1;
-            e.prevHash = genesisHash();
-        }
+        if (last.next())
+            link = {last.value(0).toLongLong(), last.value(1).toString()};
+        else
+            link = {0, genesisHash()};
     }
-    // Stored times have millisecond precision; hash what is stored.
-    e.at = DbTime::instant(DbTime::toDb(e.at));
-    e.hash = hashOf(e);
-    // Into the table itself: a support agent's search path finds a masked view of that name first.
-    Query q(m_db,
-            QStringLiteral("INSERT INTO ") + m_db.table(QStringLiteral("audit_events")) +
-                QStringLiteral(" (id, at, staff, workstation, action, record_type, "
-                               "record_id, patient_id, "
-                               "portal_user_id, details, prev_hash, hash) VALUES (:id, :at, :staff, :ws, "
-                               ":action, :rtype, :rid, :patient, "
-                               ":user, :details, :prev, :hash)"));
-    q.bind(QStringLiteral(":id"), e.id)
-        .bind(QStringLiteral(":at"), DbTime::toDb(e.at))
-        .bind(QStringLiteral(":staff"), e.staff)
-        .bind(QStringLiteral(":ws"), e.workstation)
-        .bind(QStringLiteral(":action"), e.action)
-        .bind(QStringLiteral(":rtype"), e.recordType)
-        .bind(QStringLiteral(":rid"), e.recordId)
-        .bind(QStringLiteral(":patient"), DbTime::id(e.patientId))
-        .bind(QStringLiteral(":user"), DbTime::id(e.portalUserId))
-        .bind(QStringLiteral(":details"), e.details.isEmpty() ? QStringLiteral("{}") : e.details)
-        .bind(QStringLiteral(":prev"), e.prevHash)
-        .bind(QStringLiteral(":hash"), e.hash);
-    const Status written = q.exec();
-    m_db.noteAuditTail(written ? std::optional<Database::AuditLink>({e.id, e.hash}) : std::nullopt);
+    for (AuditEvent& e : events) {
+        e.id = link.id + 1;
+        e.prevHash = link.hash;
+        // Stored times have millisecond precision; hash what is stored.
+        e.at = DbTime::instant(DbTime::toDb(e.at));
+        e.hash = hashOf(e);
+        link = {e.id, e.hash};
+    }
+    // Many events go in one statement per chunk (a nightly batch, an import's new patients).
+    static const QStringList placeholders = {
+        QStringLiteral(":id"),      QStringLiteral(":at"),      QStringLiteral(":staff"),
+        QStringLiteral(":ws"),      QStringLiteral(":action"),  QStringLiteral(":rtype"),
+        QStringLiteral(":rid"),     QStringLiteral(":patient"), QStringLiteral(":user"),
+        QStringLiteral(":details"), QStringLiteral(":prev"),    QStringLiteral(":hash")};
+    Status written;
+    for (qsizetype from = 0; from < events.size() && written; from += DbTime::RowsPerStatement) {
+        const qsizetype rows = std::min(DbTime::RowsPerStatement, events.size() - from);
+        // Into the table itself: a support agent's search path finds a masked view of that name first.
+        const QString sql = QStringLiteral("INSERT INTO ") + m_db.table(QStringLiteral("audit_events")) +
+                            QStringLiteral(" (id, at, staff, workstation, action, record_type, record_id, "
+                                           "patient_id, portal_user_id, details, prev_hash, hash) VALUES ") +
+                            DbTime::rowsOf(placeholders, rows);
+        Query q(m_db, sql);
+        for (qsizetype i = 0; i < rows; ++i) {
+            const AuditEvent& e = events.at(from + i);
+            const QString n = QString::number(i);
+            q.bind(QStringLiteral(":id") + n, e.id)
+                .bind(QStringLiteral(":at") + n, DbTime::toDb(e.at))
+                .bind(QStringLiteral(":staff") + n, e.staff)
+                .bind(QStringLiteral(":ws") + n, e.workstation)
+                .bind(QStringLiteral(":action") + n, e.action)
+                .bind(QStringLiteral(":rtype") + n, e.recordType)
+                .bind(QStringLiteral(":rid") + n, e.recordId)
+                .bind(QStringLiteral(":patient") + n, DbTime::id(e.patientId))
+                .bind(QStringLiteral(":user") + n, DbTime::id(e.portalUserId))
+                .bind(QStringLiteral(":details") + n, e.details.isEmpty() ? QStringLiteral("{}") : e.details)
+                .bind(QStringLiteral(":prev") + n, e.prevHash)
+                .bind(QStringLiteral(":hash") + n, e.hash);
+        }
+        written = q.exec();
+    }
+    m_db.noteAuditTail(written ? std::optional<Database::AuditLink>(link) : std::nullopt);
     return written;
 }
 

@@ -17,6 +17,8 @@ public:
 
     // Appends inside the caller's transaction; the hash covers every field and the previous hash.
     Status append(AuditEvent event);
+    // Appends several, chained in order, in as few statements as the driver allows.
+    Status appendAll(QList<AuditEvent> events);
     Result<AuditVerification> verify();
     // Newest first. recordType/recordId empty = all.
     Result<QList<AuditEvent>> list(const QString& recordType, const QString& recordId, int limit);

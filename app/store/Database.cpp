@@ -775,6 +775,21 @@ QVariant id(qint64 value) {
     return value == 0 ? QVariant(QMetaType(QMetaType::LongLong)) : QVariant(value);
 }
 
+QString rowsOf(const QStringList& placeholders, qsizetype rows) {
+    QString out;
+    for (qsizetype i = 0; i < rows; ++i) {
+        out += i == 0 ? QStringLiteral("(") : QStringLiteral(", (");
+        const QString n = QString::number(i);
+        for (qsizetype c = 0; c < placeholders.size(); ++c) {
+            if (c > 0)
+                out += QStringLiteral(", ");
+            out += placeholders.at(c) + n;
+        }
+        out += QLatin1Char(')');
+    }
+    return out;
+}
+
 QString idList(const QList<qint64>& ids) {
     QStringList parts;
     parts.reserve(ids.size());

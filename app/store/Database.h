@@ -182,6 +182,10 @@ QDate date(const QVariant& value);
 QVariant text(const QString& value);      // null for an empty string
 QVariant id(qint64 value);                // null for 0
 QString idList(const QList<qint64>& ids); // "1,2,3", for an IN (…) of ids PortalDesk read itself
+// "(:a0, :b0), (:a1, :b1)": the VALUES of a multi-row statement, row i's placeholders named with suffix i.
+QString rowsOf(const QStringList& placeholders, qsizetype rows);
+// How many rows such a statement carries at most, so that no driver's limit on bound values is reached.
+constexpr qsizetype RowsPerStatement = 100;
 } // namespace DbTime
 
 } // namespace pd

@@ -77,6 +77,53 @@ Result<qint64> FeedRepository::record(const FeedMessageRow& r) {
     return q.next() ? q.value(0).toLongLong() : 0;
 }
 
+Status FeedRepository::recordAll(const QList<FeedMessageRow>& all) {
+    static const QStringList placeholders = {QStringLiteral(":source"),  QStringLiteral(":control"),
+                                             QStringLiteral(":trigger"), QStringLiteral(":received"),
+                                             QStringLiteral(":event"),   QStringLiteral(":status"),
+                                             QStringLiteral(":mrn"),     QStringLiteral(":patient")};
+    for (qsizetype from = 0; from < all.size(); from += DbTime::RowsPerStatement) {
+        const qsizetype rows = std::min(DbTime::RowsPerStatement, all.size() - from);
+        Query q(m_db, QStringLiteral("INSERT INTO feed_messages (source, control_id, trigger, received_at, "
+                                     "event_at, status, mrn, patient_id) VALUES ") +
+                          DbTime::rowsOf(placeholders, rows));
+        for (qsizetype i = 0; i < rows; ++i) {
+            const FeedMessageRow& r = all.at(from + i);
+            const QString n = QString::number(i);
+            q.bind(QStringLiteral(":source") + n, r.source)
+                .bind(QStringLiteral(":control") + n, r.controlId)
+                .bind(QStringLiteral(":trigger") + n, r.trigger)
+                .bind(QStringLiteral(":received") + n, DbTime::toDb(r.receivedAt))
+                .bind(QStringLiteral(":event") + n, DbTime::toDb(r.eventAt))
+                .bind(QStringLiteral(":status") + n, r.status)
+                .bind(QStringLiteral(":mrn") + n, DbTime::text(r.mrn))
+                .bind(QStringLiteral(":patient") + n, DbTime::id(r.patientId));
+        }
+        PD_TRY(q.exec());
+    }
+    return {};
+}
+
+Result<QSet<QString>> FeedRepository::seenKeys(const QString& source, const QStringList& controlIds) {
+    QSet<QString> out;
+    for (qsizetype from = 0; from < controlIds.size(); from += DbTime::RowsPerStatement) {
+        const qsizetype rows = std::min(DbTime::RowsPerStatement, controlIds.size() - from);
+        QStringList marks;
+        for (qsizetype i = 0; i < rows; ++i)
+            marks.append(QStringLiteral(":k") + QString::number(i));
+        Query q(m_db, QStringLiteral("SELECT control_id FROM feed_messages WHERE source = :source AND "
+                                     "control_id IN (") +
+                          marks.join(QStringLiteral(", ")) + QLatin1Char(')'));
+        q.bind(QStringLiteral(":source"), source);
+        for (qsizetype i = 0; i < rows; ++i)
+            q.bind(marks.at(i), controlIds.at(from + i));
+        PD_TRY(q.exec());
+        while (q.next())
+            out.insert(q.value(0).toString());
+    }
+    return out;
+}
+
 Result<QList<FeedMessageRow>> FeedRepository::refused(int limit, int offset) {
     Query q(m_db, QStringLiteral("SELECT ") + Columns +
                       QStringLiteral(" FROM feed_messages WHERE status = 'refused' ORDER BY received_at, id "

@@ -6,6 +6,8 @@
 #include "core/Rows.h"
 #include "store/Database.h"
 
+#include <QSet>
+
 #include <optional>
 
 namespace pd {
@@ -19,6 +21,10 @@ public:
     Result<std::optional<FeedMessageRow>> byId(qint64 id);
     // Records the message under its key, replacing what an earlier attempt recorded (a refusal retried).
     Result<qint64> record(const FeedMessageRow& row);
+    // Records messages never seen before, a few statements for all.
+    Status recordAll(const QList<FeedMessageRow>& rows);
+    // Which of these keys from `source` were seen before, whatever became of them.
+    Result<QSet<QString>> seenKeys(const QString& source, const QStringList& controlIds);
     // Refused messages still waiting, oldest first; and how many there are.
     Result<QList<FeedMessageRow>> refused(int limit, int offset);
     Result<qint64> refusedCount();

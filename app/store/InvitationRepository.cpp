@@ -4,6 +4,8 @@
 
 #include <QCoreApplication>
 
+#include <algorithm>
+
 namespace pd {
 
 namespace {
@@ -173,18 +175,39 @@ Result<qint64> InvitationRepository::count(const InvitationFilter& f) {
     return q.next() ? q.value(0).toLongLong() : 0;
 }
 
-Result<QList<Invitation>> InvitationRepository::expirable(const QDateTime& now, int limit) {
-    return many(QStringLiteral("SELECT * FROM invitations WHERE status IN ('sent', 'delivery_failed') "
-                               "AND expires_at <= :v ORDER BY expires_at, id LIMIT ") +
-                    QString::number(qMax(0, limit)),
-                DbTime::toDb(now));
+Result<QList<Invitation>> InvitationRepository::sweep(const QString& set, const QString& due,
+                                                      const QString& order, const QDateTime& now, int limit,
+                                                      const QString& by) {
+    // The rule is the UPDATE's own condition, so a row another workstation changed since is left as it is.
+    Query q(m_db, QStringLiteral("UPDATE invitations SET ") + set +
+                      QStringLiteral(", updated_at = :at, updated_by = :by, row_version = row_version + 1 "
+                                     "WHERE id IN (SELECT id FROM invitations WHERE ") +
+                      due + QStringLiteral(" ORDER BY ") + order + QStringLiteral(" LIMIT ") +
+                      QString::number(qMax(0, limit)) + QStringLiteral(") RETURNING *"));
+    q.bind(QStringLiteral(":now"), DbTime::toDb(now))
+        .bind(QStringLiteral(":at"), DbTime::toDb(now))
+        .bind(QStringLiteral(":by"), by);
+    if (set.contains(QLatin1String(":at2")))
+        q.bind(QStringLiteral(":at2"), DbTime::toDb(now));
+    PD_TRY(q.exec());
+    QList<Invitation> out;
+    while (q.next())
+        out.append(fromRow(q));
+    std::sort(out.begin(), out.end(), [](const Invitation& a, const Invitation& b) { return a.id < b.id; });
+    return out;
 }
 
-Result<QList<Invitation>> InvitationRepository::lateUnmarked(const QDateTime& now, int limit) {
-    return many(QStringLiteral("SELECT * FROM invitations WHERE status = 'queued' AND due_at < :v "
-                               "AND late_marked_at IS NULL ORDER BY due_at, id LIMIT ") +
-                    QString::number(qMax(0, limit)),
-                DbTime::toDb(now));
+Result<QList<Invitation>> InvitationRepository::expireDue(const QDateTime& now, int limit,
+                                                          const QString& by) {
+    return sweep(QStringLiteral("status = 'expired'"),
+                 QStringLiteral("status IN ('sent', 'delivery_failed') AND expires_at <= :now"),
+                 QStringLiteral("expires_at, id"), now, limit, by);
+}
+
+Result<QList<Invitation>> InvitationRepository::markLate(const QDateTime& now, int limit, const QString& by) {
+    return sweep(QStringLiteral("late_marked_at = :at2"),
+                 QStringLiteral("status = 'queued' AND due_at < :now AND late_marked_at IS NULL"),
+                 QStringLiteral("due_at, id"), now, limit, by);
 }
 
 Status InvitationRepository::update(const Invitation& i, const QDateTime& at, const QString& by) {

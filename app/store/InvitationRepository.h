@@ -22,16 +22,20 @@ public:
     Result<std::optional<Invitation>> latestFor(qint64 portalUserId);
     Result<QList<Invitation>> forUser(qint64 portalUserId);
     Result<QList<InvitationRow>> list(const InvitationFilter& filter);
-    // Sent invitations whose window has closed by `now`, oldest first, at most `limit`.
-    Result<QList<Invitation>> expirable(const QDateTime& now, int limit);
-    // Queued invitations past their due time that were not yet marked late, oldest first, at most `limit`.
-    Result<QList<Invitation>> lateUnmarked(const QDateTime& now, int limit);
+    // Expires the sent invitations whose window has closed by `now`, oldest first, at most `limit`, in one
+    // statement, and returns them as they now are (by id).
+    Result<QList<Invitation>> expireDue(const QDateTime& now, int limit, const QString& by);
+    // Marks late the queued invitations past their due time not yet marked, oldest first, at most `limit`,
+    // in one statement, and returns them as they now are (by id).
+    Result<QList<Invitation>> markLate(const QDateTime& now, int limit, const QString& by);
     // How many invitations the filter finds, all pages together.
     Result<qint64> count(const InvitationFilter& filter);
     // Writes every mutable field when `invitation.rowVersion` still matches.
     Status update(const Invitation& invitation, const QDateTime& at, const QString& by);
 
 private:
+    Result<QList<Invitation>> sweep(const QString& set, const QString& due, const QString& order,
+                                    const QDateTime& now, int limit, const QString& by);
     Result<QList<Invitation>> many(const QString& sql, const QVariant& value);
     Database& m_db;
 };

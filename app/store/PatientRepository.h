@@ -6,6 +6,8 @@
 #include "core/Records.h"
 #include "store/Database.h"
 
+#include <QSet>
+
 #include <optional>
 
 namespace pd {
@@ -16,6 +18,11 @@ public:
         : m_db(db) {}
 
     Result<qint64> insert(const Patient& patient, const QDateTime& at, const QString& by);
+    // Inserts new patients (with what the feed keeps: the message's time) a few statements for all, and
+    // indexes them for search; sets each one's id.
+    Status insertAll(QList<Patient>& patients, const QDateTime& at, const QString& by);
+    // Which of these MRNs are on file.
+    Result<QSet<QString>> existingMrns(const QStringList& mrns);
     Result<std::optional<Patient>> byMrn(const QString& mrn);
     Result<std::optional<Patient>> byId(qint64 id);
     // The patients with these ids, in no particular order (a page's worth at a time).

@@ -45,6 +45,37 @@ Status SearchRepository::indexPatient(const Patient& patient) {
     return put(patientRow(patient.id), patientBody(patient));
 }
 
+Status SearchRepository::indexPatients(const QList<Patient>& patients) {
+    for (qsizetype from = 0; from < patients.size(); from += DbTime::RowsPerStatement) {
+        const qsizetype rows = std::min(DbTime::RowsPerStatement, patients.size() - from);
+        QList<qint64> rowids;
+        for (qsizetype i = 0; i < rows; ++i)
+            rowids.append(patientRow(patients.at(from + i).id));
+        QString sql;
+        if (m_db.dialect() == Dialect::Postgres) {
+            // Through the owner's function, as one at a time would: one call per person, one statement.
+            QStringList calls;
+            for (qsizetype i = 0; i < rows; ++i)
+                calls.append(QStringLiteral("public.search_index_put(:rowid%1, :body%1)").arg(i));
+            sql = QStringLiteral("SELECT ") + calls.join(QStringLiteral(", "));
+        } else {
+            Query del(m_db, QStringLiteral("DELETE FROM search_index WHERE rowid IN (") +
+                                DbTime::idList(rowids) + QLatin1Char(')'));
+            PD_TRY(del.exec());
+            sql = QStringLiteral("INSERT INTO search_index (rowid, body) VALUES ") +
+                  DbTime::rowsOf({QStringLiteral(":rowid"), QStringLiteral(":body")}, rows);
+        }
+        Query q(m_db, sql);
+        for (qsizetype i = 0; i < rows; ++i) {
+            const QString n = QString::number(i);
+            q.bind(QStringLiteral(":rowid") + n, rowids.at(i))
+                .bind(QStringLiteral(":body") + n, patientBody(patients.at(from + i)));
+        }
+        PD_TRY(q.exec());
+    }
+    return {};
+}
+
 Status SearchRepository::indexPortalUser(const PortalUser& user) {
     return put(userRow(user.id), userBody(user));
 }

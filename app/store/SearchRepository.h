@@ -22,6 +22,8 @@ public:
 
     // Keeps the index in step with a person, inside the caller's transaction.
     Status indexPatient(const Patient& patient);
+    // The same for many, in a few statements.
+    Status indexPatients(const QList<Patient>& patients);
     Status indexPortalUser(const PortalUser& user);
 
     // Indexes, in batches of `batch`, the people a newer PortalDesk has not indexed yet (after the

@@ -436,6 +436,129 @@ private slots:
         QCOMPARE(cancelled->read, 0);
     }
 
+    // Many records at once (an import's chunk): new patients go in together, and each record has the
+    // outcome it would have had alone, with the same rows and the same audit trail, in the same order.
+    void manyRecordsAtOnceEndAsEachWouldAlone() {
+        const auto record = [](const QString& mrn, const QString& controlId, const char* family,
+                               const char* birth, FeedAction action = FeedAction::Register) {
+            FeedRecord r;
+            r.source = controlId.isEmpty() ? QStringLiteral("CSV") : QStringLiteral("FHIR");
+            r.trigger = controlId.isEmpty() ? QStringLiteral("CSV") : QStringLiteral("FHIR Patient");
+            r.controlId = controlId;
+            r.action = action;
+            r.patient.mrn = mrn;
+            r.patient.givenName = QStringLiteral("Ana");
+            if (family)
+                r.patient.familyName = QString::fromUtf8(family);
+            if (birth)
+                r.patient.birthDate = QString::fromLatin1(birth);
+            return r;
+        };
+        FeedRecord dead = record(QStringLiteral("500005"), QString(), "Kim", "2012-08-09");
+        dead.patient.deceased = true;
+        const QList<FeedRecord> batch = {
+            record(QStringLiteral("500001"), QStringLiteral("Patient/1"), "Hernández", "2015-03-12"),
+            record(QStringLiteral("500002"), QString(), "Nguyễn", "2009-01-31"),
+            record(QStringLiteral("500003"), QString(), "Park", nullptr),     // no birth date
+            record(QStringLiteral("500004"), QString(), "Lee", "2031-01-01"), // born after today
+            record(QStringLiteral("500001"), QStringLiteral("Patient/1/2"), "Hernández-López", nullptr),
+            record(QStringLiteral("400001"), QString(), "Sargsyan", nullptr), // on file before
+            record(QStringLiteral("400002"), QStringLiteral("Patient/9"), "Old", "2010-01-01"), // seen before
+            record(QStringLiteral("500001"), QStringLiteral("Patient/1"), "Again",
+                   "2015-03-12"), // this batch
+            dead,
+            record(QStringLiteral("500006"), QStringLiteral("Patient/6"), "Ruiz", "2020-02-29"),
+            record(QStringLiteral("5000?"), QString(), "Bad", "2015-03-12"),     // not an MRN
+            record(QStringLiteral("500002"), QString(), "Nguyễn", "2009-01-31"), // nothing differs
+        };
+        const auto prepare = [&](TestDb& t) {
+            auto ctx = t.as(QStringLiteral("specialist"));
+            PatientFeedService feed(*ctx);
+            QVERIFY(feed.apply(record(QStringLiteral("400001"), QString(), "Sarkisian", "2014-05-05")).ok());
+            QVERIFY(
+                feed.apply(record(QStringLiteral("400002"), QStringLiteral("Patient/9"), "Old", "2010-01-01"))
+                    .ok());
+            t.clock.set(la(2026, 11, 24, 10, 0));
+        };
+        const auto describe = [](const Result<FeedOutcome>& r) -> QString {
+            if (!r)
+                return QStringLiteral("refused ") + r.error().rule;
+            QString kind = r->kind == FeedOutcome::Kind::Duplicate ? QStringLiteral("duplicate")
+                           : r->kind == FeedOutcome::Kind::Stale   ? QStringLiteral("stale")
+                           : r->created                            ? QStringLiteral("created")
+                                                                   : QStringLiteral("applied");
+            return kind + QLatin1Char(' ') + r->changed.join(QLatin1Char(',')) +
+                   (r->died ? QStringLiteral(" died") : QString());
+        };
+        const auto trail = [](TestDb& t) {
+            QStringList out;
+            Query q(*t.db,
+                    QStringLiteral("SELECT id, action, record_id, patient_id, details FROM audit_events "
+                                   "WHERE id > 2 ORDER BY id"));
+            if (!q.exec())
+                return out;
+            while (q.next())
+                out.append(QStringList{q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
+                                       q.value(3).toString(), q.value(4).toString()}
+                               .join(QLatin1Char('|')));
+            return out;
+        };
+        const auto patientsOf = [](TestDb& t) {
+            QStringList out;
+            Query q(*t.db,
+                    QStringLiteral("SELECT id, mrn, given_name, family_name, birth_date, feed_event_at, "
+                                   "deceased_at FROM patients ORDER BY id"));
+            if (!q.exec())
+                return out;
+            while (q.next()) {
+                QStringList row;
+                for (int c = 0; c < 7; ++c)
+                    row.append(q.value(c).toString());
+                out.append(row.join(QLatin1Char('|')));
+            }
+            return out;
+        };
+
+        TestDb together, alone;
+        prepare(together);
+        prepare(alone);
+        auto ctx = together.as(QStringLiteral("specialist"));
+        const QList<Result<FeedOutcome>> all = PatientFeedService(*ctx).applyAll(batch);
+        QCOMPARE(all.size(), batch.size());
+        auto ctxAlone = alone.as(QStringLiteral("specialist"));
+        QStringList each, atOnce;
+        for (qsizetype i = 0; i < batch.size(); ++i) {
+            each.append(describe(PatientFeedService(*ctxAlone).apply(batch.at(i))));
+            atOnce.append(describe(all.at(i)));
+        }
+        QCOMPARE(atOnce, each);
+        QCOMPARE(atOnce.at(0), QStringLiteral("created "));
+        QCOMPARE(atOnce.at(2), QStringLiteral("refused feed.incomplete"));
+        QCOMPARE(atOnce.at(3), QStringLiteral("refused patient.birth_in_future"));
+        QCOMPARE(atOnce.at(6), QStringLiteral("duplicate "));
+        QCOMPARE(atOnce.at(7), QStringLiteral("duplicate "));
+        QVERIFY(atOnce.at(8).endsWith(QLatin1String(" died")));
+        QCOMPARE(atOnce.at(9), QStringLiteral("created "));
+        QCOMPARE(patientsOf(together), patientsOf(alone));
+        QCOMPARE(trail(together), trail(alone));
+        QCOMPARE(together.count(QStringLiteral("SELECT count(*) FROM patients")), 6);
+        // Written once, with the others (alone, a record is inserted, then its feed state written).
+        QCOMPARE(together.count(QStringLiteral("SELECT row_version FROM patients WHERE mrn = '500006'")), 1);
+        QCOMPARE(alone.count(QStringLiteral("SELECT row_version FROM patients WHERE mrn = '500006'")), 2);
+        QCOMPARE(
+            together.count(QStringLiteral("SELECT count(*) FROM feed_messages WHERE status = 'applied'")), 4);
+        QVERIFY(AuditLog(*together.db).verify()->intact);
+        // Found as staff type them, like one registered alone.
+        auto hits = PatientService(*ctx).search(QStringLiteral("nguyen ana"));
+        QVERIFY(hits.ok());
+        QCOMPARE(hits->size(), 1);
+        // The same batch again applies nothing twice.
+        const QList<Result<FeedOutcome>> again = PatientFeedService(*ctx).applyAll(batch);
+        QCOMPARE(describe(again.at(0)), QStringLiteral("duplicate "));
+        QCOMPARE(describe(again.at(1)), QStringLiteral("applied "));
+        QCOMPARE(together.count(QStringLiteral("SELECT count(*) FROM patients")), 6);
+    }
+
     // With a feed, the EHR owns the fields it sends: the desk refuses to correct them, the EHR's next
     // message does it (a site without a feed corrects them here).
     void aRecordFromTheEhrIsCorrectedInTheEhr() {

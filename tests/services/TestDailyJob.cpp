@@ -402,6 +402,55 @@ private slots:
         t.clock.set(la(2026, 12, 24, 9, 0));
         QCOMPARE(run(t).invitationsExpired, 1);
     }
+
+    // Expiries and late marks change a batch at a time, each batch its own transaction with an audit event
+    // per invitation: every one is changed once, and the chain stays whole.
+    void expiriesAndLateMarksGoABatchAtATime() {
+        TestDb t; // Tuesday 2026-11-24 09:00
+        QList<QString> sent;
+        for (int i = 0; i < 7; ++i) {
+            const QString mrn = QString::number(100200 + i);
+            addPatient(t, mrn, QDate(2017, 3, 2).addDays(i));
+            const auto e =
+                enrollOk(t, parentForm(mrn, QDate(2026, 11, 24),
+                                       QStringLiteral("parent%1@example.org").arg(i), QStringLiteral("Ana")));
+            if (i < 4) {
+                sendAndReadToken(t, e.user.username);
+                sent.append(e.user.username);
+            }
+        }
+        auto specialist = t.as(QStringLiteral("specialist"));
+        DailyJob job(*specialist);
+        job.setSweepBatchSize(2);
+        QHash<QString, QList<int>> seen;
+        job.setProgress([&seen](const QString& step, int done) { seen[step].append(done); });
+        t.clock.set(la(2026, 12, 24, 9, 0));
+        auto r = job.run(nullptr);
+        QVERIFY(r.ok());
+        QCOMPARE(r->invitationsExpired, 4);
+        QCOMPARE(r->invitationsMarkedLate, 3);
+        QCOMPARE(seen.value(QCoreApplication::translate("Services", "Expiring invitations")),
+                 (QList<int>{2, 4, 4}));
+        QCOMPARE(seen.value(QCoreApplication::translate("Services", "Marking late invitations")),
+                 (QList<int>{2, 3}));
+        QCOMPARE(t.count(QStringLiteral("SELECT count(*) FROM invitations WHERE status = 'expired' AND "
+                                        "row_version > 1 AND updated_by = 'specialist'")),
+                 4);
+        QCOMPARE(t.count(QStringLiteral("SELECT count(*) FROM invitations WHERE status = 'queued' AND "
+                                        "late_marked_at = '2026-12-24T17:00:00.000Z'")),
+                 3);
+        QCOMPARE(t.count(QStringLiteral("SELECT count(DISTINCT record_id) FROM audit_events WHERE action = "
+                                        "'invitation.expired'")),
+                 4);
+        QCOMPARE(
+            t.count(QStringLiteral("SELECT count(*) FROM audit_events WHERE action = 'invitation.late'")), 3);
+        auto v = AuditLog(*t.db).verify();
+        QVERIFY(v.ok() && v->intact);
+        auto again = job.run(nullptr);
+        QVERIFY(again.ok());
+        QCOMPARE(again->invitationsExpired, 0);
+        QCOMPARE(again->invitationsMarkedLate, 0);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestDailyJob)
