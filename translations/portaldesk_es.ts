@@ -104,10 +104,6 @@
         <translation>%1 ya no puede iniciar sesión.</translation>
     </message>
     <message>
-        <source>--patients must be from 1 to 5000 and --seed a whole number.</source>
-        <translation>--patients debe ser de 1 a 5000 y --seed un número entero.</translation>
-    </message>
-    <message>
         <source>Demo data: %1 patients, %2 logins, %3 invitations.</source>
         <translation>Datos de demostración: %1 pacientes, %2 cuentas de acceso, %3 invitaciones.</translation>
     </message>
@@ -855,6 +851,14 @@ Los mensajes siguen $PORTALDESK_LANGUAGE (en, es) o el idioma del sistema.
 Códigos de salida: 0 hecho, 2 uso, 3 rechazado por una regla o datos incorrectos, 4 conflicto,
 5 no encontrado, 6 no permitido, 7 base de datos o servidor de correo no disponible.
 </translation>
+    </message>
+    <message>
+        <source>--patients must be from 1 to 10,000,000 and --seed a whole number.</source>
+        <translation>--patients debe ser de 1 a 10.000.000 y --seed un número entero.</translation>
+    </message>
+    <message>
+        <source>Demo patients: %L1 of %L2</source>
+        <translation>Pacientes de demostración: %L1 de %L2</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,6 @@
 // audit, settings, staff, demo-data.
 #include "cli/CliContext.h"
+#include "cli/ProgressLine.h"
 
 #include "core/Secrets.h"
 #include "services/AdminService.h"
@@ -151,11 +152,18 @@ Status demoData(CliContext& c) {
         c.args.has(QStringLiteral("patients")) ? c.args.option(QStringLiteral("patients")).toInt(&ok1) : 40;
     const uint seed =
         c.args.has(QStringLiteral("seed")) ? c.args.option(QStringLiteral("seed")).toUInt(&ok2) : 2026;
-    if (!ok1 || !ok2 || patients < 1 || patients > 5000)
-        return Error::validation(QStringLiteral("input.demo"),
-                                 QCoreApplication::translate(
-                                     "Cli", "--patients must be from 1 to 5000 and --seed a whole number."));
-    auto report = DemoData::generate(*c.services, patients, seed);
+    if (!ok1 || !ok2 || patients < 1 || patients > 10000000)
+        return Error::validation(
+            QStringLiteral("input.demo"),
+            QCoreApplication::translate(
+                "Cli", "--patients must be from 1 to 10,000,000 and --seed a whole number."));
+    ProgressLine progress;
+    auto report = DemoData::generate(*c.services, patients, seed, [&progress](qint64 done, qint64 total) {
+        if (total > DemoData::FamiliesAtMost)
+            progress.show(
+                QCoreApplication::translate("Cli", "Demo patients: %L1 of %L2").arg(done).arg(total),
+                done == total);
+    });
     if (!report)
         return report.error();
     c.json = QJsonObject{{QStringLiteral("patients"), report->patients},

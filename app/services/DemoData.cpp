@@ -14,6 +14,7 @@
 #include "services/DailyJob.h"
 #include "services/EnrollmentService.h"
 #include "services/InvitationService.h"
+#include "services/PatientFeedService.h"
 #include "services/PatientService.h"
 #include "services/RequestService.h"
 #include "store/OutboxRepository.h"
@@ -135,7 +136,59 @@ QString DemoData::tokenFromOutbox(Database& db, qint64 outboxId) {
     return re.match(body).captured(1);
 }
 
-Result<DemoReport> DemoData::generate(const ServiceContext& ctx, int patientCount, quint32 seed) {
+namespace {
+
+// Patients the EHR registered who have no portal login: names and birth dates like the families', a
+// chunk per step inside short transactions.
+Status registerPatients(const ServiceContext& demo, QRandomGenerator& rng, const QList<Culture>& cs,
+                        const QDate& today, int mrnBase, int from, int count,
+                        const DemoData::Progress& progress) {
+    constexpr int Chunk = 100;
+    PatientFeedService feed(demo);
+    static const QStringList sexes = {QStringLiteral("female"), QStringLiteral("male")};
+    static const QStringList areaCodes = {QStringLiteral("213"), QStringLiteral("310"), QStringLiteral("323"),
+                                          QStringLiteral("626"), QStringLiteral("818")};
+    for (int done = 0; done < count;) {
+        QList<FeedRecord> records;
+        for (int i = 0; i < Chunk && done + i < count; ++i) {
+            const int k = from + done + i;
+            const Culture& culture = cs.at(int(rng.bounded(quint32(cs.size()))));
+            const bool girl = rng.bounded(2u) == 0;
+            FeedRecord r;
+            r.source = QStringLiteral("DEMO");
+            r.trigger = QStringLiteral("demo-data");
+            r.action = FeedAction::Register;
+            r.patient.mrn = QString::number(mrnBase + qint64(k) * 7);
+            const QStringList& given = girl ? culture.girls : culture.boys;
+            r.patient.givenName = given.at(int(rng.bounded(quint32(given.size()))));
+            r.patient.familyName = culture.families.at(int(rng.bounded(quint32(culture.families.size()))));
+            r.patient.birthDate = today.addDays(-qint64(rng.bounded(1u, 25u * 365u))).toString(Qt::ISODate);
+            r.patient.sex = sexes.at(girl ? 0 : 1);
+            r.patient.language = culture.language;
+            r.patient.phone = QStringLiteral("(%1) 555-%2")
+                                  .arg(areaCodes.at(int(rng.bounded(quint32(areaCodes.size())))))
+                                  .arg(rng.bounded(100u, 10000u), 4, 10, QLatin1Char('0'));
+            records.append(r);
+        }
+        Transaction tx(demo.db());
+        PD_TRY(tx.begin());
+        for (const Result<FeedOutcome>& r : feed.applyAll(records)) {
+            if (!r && r.error().kind != ErrorKind::Validation && r.error().kind != ErrorKind::Conflict)
+                return r.error();
+        }
+        PD_TRY(tx.commit());
+        done += int(records.size());
+        if (progress)
+            progress(from + done, from + count);
+    }
+    return {};
+}
+
+} // namespace
+
+Result<DemoReport> DemoData::generate(const ServiceContext& ctx, int wanted, quint32 seed,
+                                      const Progress& progress, int families) {
+    const int patientCount = std::min(wanted, families);
     PD_TRY(ctx.require(Role::Specialist, QCoreApplication::translate("Services", "Making demo data")));
     Database& db = ctx.db();
     DemoReport report;
@@ -431,12 +484,16 @@ Result<DemoReport> DemoData::generate(const ServiceContext& ctx, int patientCoun
     if (!daily)
         return daily.error();
 
-    report.patients = patientCount;
+    if (progress)
+        progress(patientCount, wanted);
+    if (wanted > patientCount)
+        PD_TRY(
+            registerPatients(demo, rng, cs, today, mrnBase, patientCount, wanted - patientCount, progress));
+
+    report.patients = wanted;
     report.logins = int(pins.size());
-    InvitationFilter all;
-    all.limit = 1000000;
-    auto invitations = InvitationRepository(db).list(all);
-    report.invitations = invitations ? int(invitations->size()) : 0;
+    auto invitations = InvitationRepository(db).count(InvitationFilter());
+    report.invitations = invitations ? int(invitations.value()) : 0;
     return report;
 }
 

@@ -7,6 +7,7 @@
 #include "ehr/Importer.h"
 #include "services/AccountService.h"
 #include "services/DailyJob.h"
+#include "services/DemoData.h"
 #include "services/PatientFeedService.h"
 #include "store/GrantRepository.h"
 #include "store/PatientRepository.h"
@@ -557,6 +558,39 @@ private slots:
         QCOMPARE(describe(again.at(0)), QStringLiteral("duplicate "));
         QCOMPARE(describe(again.at(1)), QStringLiteral("applied "));
         QCOMPARE(together.count(QStringLiteral("SELECT count(*) FROM patients")), 6);
+    }
+
+    // Demo data of any size: past its families, patients arrive as from the EHR, with no portal login, a
+    // chunk at a time, with progress.
+    void demoDataBeyondItsFamiliesRegistersPatientsWithoutLogins() {
+        TestDb t;
+        auto ctx = t.as(QStringLiteral("supervisor"));
+        QList<qint64> heard;
+        auto report = DemoData::generate(
+            *ctx, 350, 7, [&heard](qint64 done, qint64 total) { heard.append(total == 350 ? done : -1); },
+            12);
+        if (!report)
+            QFAIL(qPrintable(report.error().message));
+        QCOMPARE(report->patients, 350);
+        QCOMPARE(t.count(QStringLiteral("SELECT count(*) FROM patients")), 350);
+        QCOMPARE(t.count(QStringLiteral("SELECT count(*) FROM patients WHERE feed_event_at IS NOT NULL")),
+                 338);
+        QCOMPARE(t.count(QStringLiteral("SELECT count(*) FROM access_grants g JOIN patients p ON p.id = "
+                                        "g.patient_id WHERE p.feed_event_at IS NOT NULL")),
+                 0);
+        QCOMPARE(t.count(QStringLiteral("SELECT count(*) FROM portal_users u JOIN patients p ON p.id = "
+                                        "u.patient_id WHERE p.feed_event_at IS NOT NULL")),
+                 0);
+        QCOMPARE(heard, (QList<qint64>{12, 112, 212, 312, 350}));
+        QCOMPARE(t.count(QStringLiteral("SELECT count(*) FROM audit_events WHERE action = 'patient.added'")),
+                 350);
+        QVERIFY(AuditLog(*t.db).verify()->intact);
+        // Every one is found as staff type it.
+        auto one = PatientRepository(*t.db).byId(300);
+        QVERIFY(one.ok() && one->has_value());
+        auto hits = PatientService(*t.as(QStringLiteral("specialist"))).search((*one)->mrn);
+        QVERIFY(hits.ok() && !hits->isEmpty());
+        QCOMPARE(hits->first().key, (*one)->mrn);
     }
 
     // With a feed, the EHR owns the fields it sends: the desk refuses to correct them, the EHR's next
