@@ -83,11 +83,6 @@ Status AuditLog::appendAll(QList<AuditEvent> events) {
         link = {e.id, e.hash};
     }
     // Many events go in one statement per chunk (a nightly batch, an import's new patients).
-    static const QStringList placeholders = {
-        QStringLiteral(":id"),      QStringLiteral(":at"),      QStringLiteral(":staff"),
-        QStringLiteral(":ws"),      QStringLiteral(":action"),  QStringLiteral(":rtype"),
-        QStringLiteral(":rid"),     QStringLiteral(":patient"), QStringLiteral(":user"),
-        QStringLiteral(":details"), QStringLiteral(":prev"),    QStringLiteral(":hash")};
     Status written;
     for (qsizetype from = 0; from < events.size() && written; from += DbTime::RowsPerStatement) {
         const qsizetype rows = std::min(DbTime::RowsPerStatement, events.size() - from);
@@ -95,23 +90,22 @@ Status AuditLog::appendAll(QList<AuditEvent> events) {
         const QString sql = QStringLiteral("INSERT INTO ") + m_db.table(QStringLiteral("audit_events")) +
                             QStringLiteral(" (id, at, staff, workstation, action, record_type, record_id, "
                                            "patient_id, portal_user_id, details, prev_hash, hash) VALUES ") +
-                            DbTime::rowsOf(placeholders, rows);
+                            DbTime::rowsOf(12, rows);
         Query q(m_db, sql);
         for (qsizetype i = 0; i < rows; ++i) {
             const AuditEvent& e = events.at(from + i);
-            const QString n = QString::number(i);
-            q.bind(QStringLiteral(":id") + n, e.id)
-                .bind(QStringLiteral(":at") + n, DbTime::toDb(e.at))
-                .bind(QStringLiteral(":staff") + n, e.staff)
-                .bind(QStringLiteral(":ws") + n, e.workstation)
-                .bind(QStringLiteral(":action") + n, e.action)
-                .bind(QStringLiteral(":rtype") + n, e.recordType)
-                .bind(QStringLiteral(":rid") + n, e.recordId)
-                .bind(QStringLiteral(":patient") + n, DbTime::id(e.patientId))
-                .bind(QStringLiteral(":user") + n, DbTime::id(e.portalUserId))
-                .bind(QStringLiteral(":details") + n, e.details.isEmpty() ? QStringLiteral("{}") : e.details)
-                .bind(QStringLiteral(":prev") + n, e.prevHash)
-                .bind(QStringLiteral(":hash") + n, e.hash);
+            q.add(e.id)
+                .add(DbTime::toDb(e.at))
+                .add(e.staff)
+                .add(e.workstation)
+                .add(e.action)
+                .add(e.recordType)
+                .add(e.recordId)
+                .add(DbTime::id(e.patientId))
+                .add(DbTime::id(e.portalUserId))
+                .add(e.details.isEmpty() ? QStringLiteral("{}") : e.details)
+                .add(e.prevHash)
+                .add(e.hash);
         }
         written = q.exec();
     }

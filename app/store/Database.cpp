@@ -710,6 +710,12 @@ Query& Query::bind(const QString& name, const QVariant& value) {
     return *this;
 }
 
+Query& Query::add(const QVariant& value) {
+    m_query.bindValue(int(m_added.size()), value);
+    m_added.append(value);
+    return *this;
+}
+
 QVariant Query::value(const QString& column) const {
     if (m_columns.isEmpty()) {
         const QSqlRecord columns = m_query.record();
@@ -731,6 +737,8 @@ Status Query::exec() {
         m_generation = m_db.connectionGeneration();
         for (auto it = m_bound.cbegin(); it != m_bound.cend(); ++it)
             m_query.bindValue(it.key(), it.value());
+        for (qsizetype i = 0; i < m_added.size(); ++i)
+            m_query.bindValue(int(i), m_added.at(i));
     }
     if (!m_prepared || !m_query.exec()) {
         qCWarning(lcStore, "query failed: %s: %s", qPrintable(m_sql.left(120).simplified()),
@@ -775,18 +783,20 @@ QVariant id(qint64 value) {
     return value == 0 ? QVariant(QMetaType(QMetaType::LongLong)) : QVariant(value);
 }
 
-QString rowsOf(const QStringList& placeholders, qsizetype rows) {
+QString marks(qsizetype count) {
     QString out;
-    for (qsizetype i = 0; i < rows; ++i) {
-        out += i == 0 ? QStringLiteral("(") : QStringLiteral(", (");
-        const QString n = QString::number(i);
-        for (qsizetype c = 0; c < placeholders.size(); ++c) {
-            if (c > 0)
-                out += QStringLiteral(", ");
-            out += placeholders.at(c) + n;
-        }
-        out += QLatin1Char(')');
-    }
+    out.reserve(count * 3);
+    for (qsizetype i = 0; i < count; ++i)
+        out += i == 0 ? QStringLiteral("?") : QStringLiteral(", ?");
+    return out;
+}
+
+QString rowsOf(int columns, qsizetype rows) {
+    const QString row = QLatin1Char('(') + marks(columns) + QLatin1Char(')');
+    QString out;
+    out.reserve(rows * (row.size() + 2));
+    for (qsizetype i = 0; i < rows; ++i)
+        out += i == 0 ? row : QStringLiteral(", ") + row;
     return out;
 }
 

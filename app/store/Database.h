@@ -153,6 +153,9 @@ public:
     Query(const Query&) = delete;
     Query& operator=(const Query&) = delete;
     Query& bind(const QString& name, const QVariant& value);
+    // The next "?" of a statement written with positional placeholders (bulk rows: a driver looks a name up
+    // among all of a statement's placeholders, which costs more than the row itself when there are many).
+    Query& add(const QVariant& value);
     Status exec();
     bool next() { return m_query.next(); }
     // By name, through the result's columns read once (a server result builds its whole column list
@@ -170,6 +173,7 @@ private:
     bool m_prepared = false;
     quint64 m_generation = 0;
     QHash<QString, QVariant> m_bound;
+    QList<QVariant> m_added;               // positional values, in order
     mutable QHash<QString, int> m_columns; // of the current result
 };
 
@@ -182,8 +186,11 @@ QDate date(const QVariant& value);
 QVariant text(const QString& value);      // null for an empty string
 QVariant id(qint64 value);                // null for 0
 QString idList(const QList<qint64>& ids); // "1,2,3", for an IN (…) of ids PortalDesk read itself
-// "(:a0, :b0), (:a1, :b1)": the VALUES of a multi-row statement, row i's placeholders named with suffix i.
-QString rowsOf(const QStringList& placeholders, qsizetype rows);
+// "(?, ?), (?, ?)": the VALUES of a multi-row statement of `rows` rows of `columns` values, bound in order
+// with Query::add.
+QString rowsOf(int columns, qsizetype rows);
+// "?, ?, ?": as many placeholders, for an IN (…) bound with Query::add.
+QString marks(qsizetype count);
 // How many rows such a statement carries at most, so that no driver's limit on bound values is reached.
 constexpr qsizetype RowsPerStatement = 100;
 } // namespace DbTime

@@ -78,26 +78,21 @@ Result<qint64> FeedRepository::record(const FeedMessageRow& r) {
 }
 
 Status FeedRepository::recordAll(const QList<FeedMessageRow>& all) {
-    static const QStringList placeholders = {QStringLiteral(":source"),  QStringLiteral(":control"),
-                                             QStringLiteral(":trigger"), QStringLiteral(":received"),
-                                             QStringLiteral(":event"),   QStringLiteral(":status"),
-                                             QStringLiteral(":mrn"),     QStringLiteral(":patient")};
     for (qsizetype from = 0; from < all.size(); from += DbTime::RowsPerStatement) {
         const qsizetype rows = std::min(DbTime::RowsPerStatement, all.size() - from);
         Query q(m_db, QStringLiteral("INSERT INTO feed_messages (source, control_id, trigger, received_at, "
                                      "event_at, status, mrn, patient_id) VALUES ") +
-                          DbTime::rowsOf(placeholders, rows));
+                          DbTime::rowsOf(8, rows));
         for (qsizetype i = 0; i < rows; ++i) {
             const FeedMessageRow& r = all.at(from + i);
-            const QString n = QString::number(i);
-            q.bind(QStringLiteral(":source") + n, r.source)
-                .bind(QStringLiteral(":control") + n, r.controlId)
-                .bind(QStringLiteral(":trigger") + n, r.trigger)
-                .bind(QStringLiteral(":received") + n, DbTime::toDb(r.receivedAt))
-                .bind(QStringLiteral(":event") + n, DbTime::toDb(r.eventAt))
-                .bind(QStringLiteral(":status") + n, r.status)
-                .bind(QStringLiteral(":mrn") + n, DbTime::text(r.mrn))
-                .bind(QStringLiteral(":patient") + n, DbTime::id(r.patientId));
+            q.add(r.source)
+                .add(r.controlId)
+                .add(r.trigger)
+                .add(DbTime::toDb(r.receivedAt))
+                .add(DbTime::toDb(r.eventAt))
+                .add(r.status)
+                .add(DbTime::text(r.mrn))
+                .add(DbTime::id(r.patientId));
         }
         PD_TRY(q.exec());
     }
@@ -108,15 +103,12 @@ Result<QSet<QString>> FeedRepository::seenKeys(const QString& source, const QStr
     QSet<QString> out;
     for (qsizetype from = 0; from < controlIds.size(); from += DbTime::RowsPerStatement) {
         const qsizetype rows = std::min(DbTime::RowsPerStatement, controlIds.size() - from);
-        QStringList marks;
+        Query q(m_db,
+                QStringLiteral("SELECT control_id FROM feed_messages WHERE source = ? AND control_id IN (") +
+                    DbTime::marks(rows) + QLatin1Char(')'));
+        q.add(source);
         for (qsizetype i = 0; i < rows; ++i)
-            marks.append(QStringLiteral(":k") + QString::number(i));
-        Query q(m_db, QStringLiteral("SELECT control_id FROM feed_messages WHERE source = :source AND "
-                                     "control_id IN (") +
-                          marks.join(QStringLiteral(", ")) + QLatin1Char(')'));
-        q.bind(QStringLiteral(":source"), source);
-        for (qsizetype i = 0; i < rows; ++i)
-            q.bind(marks.at(i), controlIds.at(from + i));
+            q.add(controlIds.at(from + i));
         PD_TRY(q.exec());
         while (q.next())
             out.insert(q.value(0).toString());

@@ -81,35 +81,28 @@ Result<qint64> PatientRepository::insert(const Patient& p, const QDateTime& at, 
 }
 
 Status PatientRepository::insertAll(QList<Patient>& patients, const QDateTime& at, const QString& by) {
-    static const QStringList placeholders = {
-        QStringLiteral(":mrn"),   QStringLiteral(":given"), QStringLiteral(":family"),
-        QStringLiteral(":birth"), QStringLiteral(":sex"),   QStringLiteral(":lang"),
-        QStringLiteral(":email"), QStringLiteral(":phone"), QStringLiteral(":event"),
-        QStringLiteral(":at"),    QStringLiteral(":by"),    QStringLiteral(":at2"),
-        QStringLiteral(":by2")};
     for (qsizetype from = 0; from < patients.size(); from += DbTime::RowsPerStatement) {
         const qsizetype rows = std::min(DbTime::RowsPerStatement, patients.size() - from);
         Query q(m_db, QStringLiteral(
                           "INSERT INTO patients (mrn, given_name, family_name, birth_date, sex, language, "
                           "email, phone, feed_event_at, created_at, created_by, updated_at, updated_by) "
                           "VALUES ") +
-                          DbTime::rowsOf(placeholders, rows) + QStringLiteral(" RETURNING id, mrn"));
+                          DbTime::rowsOf(13, rows) + QStringLiteral(" RETURNING id, mrn"));
         for (qsizetype i = 0; i < rows; ++i) {
             const Patient& p = patients.at(from + i);
-            const QString n = QString::number(i);
-            q.bind(QStringLiteral(":mrn") + n, p.mrn)
-                .bind(QStringLiteral(":given") + n, p.givenName)
-                .bind(QStringLiteral(":family") + n, p.familyName)
-                .bind(QStringLiteral(":birth") + n, DbTime::toDb(p.birthDate))
-                .bind(QStringLiteral(":sex") + n, p.sex)
-                .bind(QStringLiteral(":lang") + n, p.language)
-                .bind(QStringLiteral(":email") + n, DbTime::text(p.email))
-                .bind(QStringLiteral(":phone") + n, DbTime::text(p.phone))
-                .bind(QStringLiteral(":event") + n, DbTime::toDb(p.feedEventAt))
-                .bind(QStringLiteral(":at") + n, DbTime::toDb(at))
-                .bind(QStringLiteral(":by") + n, by)
-                .bind(QStringLiteral(":at2") + n, DbTime::toDb(at))
-                .bind(QStringLiteral(":by2") + n, by);
+            q.add(p.mrn)
+                .add(p.givenName)
+                .add(p.familyName)
+                .add(DbTime::toDb(p.birthDate))
+                .add(p.sex)
+                .add(p.language)
+                .add(DbTime::text(p.email))
+                .add(DbTime::text(p.phone))
+                .add(DbTime::toDb(p.feedEventAt))
+                .add(DbTime::toDb(at))
+                .add(by)
+                .add(DbTime::toDb(at))
+                .add(by);
         }
         PD_TRY(q.exec());
         QHash<QString, qint64> ids;
@@ -128,13 +121,10 @@ Result<QSet<QString>> PatientRepository::existingMrns(const QStringList& mrns) {
     QSet<QString> out;
     for (qsizetype from = 0; from < mrns.size(); from += DbTime::RowsPerStatement) {
         const qsizetype rows = std::min(DbTime::RowsPerStatement, mrns.size() - from);
-        QStringList marks;
+        Query q(m_db, QStringLiteral("SELECT mrn FROM patients WHERE mrn IN (") + DbTime::marks(rows) +
+                          QLatin1Char(')'));
         for (qsizetype i = 0; i < rows; ++i)
-            marks.append(QStringLiteral(":m") + QString::number(i));
-        Query q(m_db, QStringLiteral("SELECT mrn FROM patients WHERE mrn IN (") +
-                          marks.join(QStringLiteral(", ")) + QLatin1Char(')'));
-        for (qsizetype i = 0; i < rows; ++i)
-            q.bind(marks.at(i), mrns.at(from + i));
+            q.add(mrns.at(from + i));
         PD_TRY(q.exec());
         while (q.next())
             out.insert(q.value(0).toString());

@@ -56,21 +56,17 @@ Status SearchRepository::indexPatients(const QList<Patient>& patients) {
             // Through the owner's function, as one at a time would: one call per person, one statement.
             QStringList calls;
             for (qsizetype i = 0; i < rows; ++i)
-                calls.append(QStringLiteral("public.search_index_put(:rowid%1, :body%1)").arg(i));
+                calls.append(QStringLiteral("public.search_index_put(?, ?)"));
             sql = QStringLiteral("SELECT ") + calls.join(QStringLiteral(", "));
         } else {
             Query del(m_db, QStringLiteral("DELETE FROM search_index WHERE rowid IN (") +
                                 DbTime::idList(rowids) + QLatin1Char(')'));
             PD_TRY(del.exec());
-            sql = QStringLiteral("INSERT INTO search_index (rowid, body) VALUES ") +
-                  DbTime::rowsOf({QStringLiteral(":rowid"), QStringLiteral(":body")}, rows);
+            sql = QStringLiteral("INSERT INTO search_index (rowid, body) VALUES ") + DbTime::rowsOf(2, rows);
         }
         Query q(m_db, sql);
-        for (qsizetype i = 0; i < rows; ++i) {
-            const QString n = QString::number(i);
-            q.bind(QStringLiteral(":rowid") + n, rowids.at(i))
-                .bind(QStringLiteral(":body") + n, patientBody(patients.at(from + i)));
-        }
+        for (qsizetype i = 0; i < rows; ++i)
+            q.add(rowids.at(i)).add(patientBody(patients.at(from + i)));
         PD_TRY(q.exec());
     }
     return {};
