@@ -43,15 +43,17 @@ ConsentListModel::ConsentListModel(DbRunner& runner, const QTimeZone& zone, QObj
 
 void ConsentListModel::show(const QString& status) {
     m_status = status;
-    // The desk's lists are short (a day's or a month's forms): one page.
     load(
-        [this, status](int offset, int) -> QFuture<Page> {
-            if (offset > 0)
-                return QtFuture::makeReadyFuture(Page(QList<ConsentRow>()));
-            return m_runner.run(
-                [status](const ServiceContext& ctx) { return ConsentService(ctx).list(status); });
+        [this, status](int offset, int limit) {
+            return m_runner.run([status, limit, offset](const ServiceContext& ctx) {
+                return ConsentService(ctx).list(status, limit, offset);
+            });
         },
-        1000);
+        PageSize,
+        [this, status] {
+            return m_runner.run(
+                [status](const ServiceContext& ctx) { return ConsentService(ctx).count(status); });
+        });
 }
 
 } // namespace pd

@@ -11,6 +11,7 @@ namespace pd {
 class ConsentListModel final : public RowsModel<ConsentRow> {
 public:
     ConsentListModel(DbRunner& runner, const QTimeZone& zone, QObject* parent = nullptr);
+    static constexpr int PageSize = 200;
     // `status` empty = every consent.
     void show(const QString& status);
     void reload() { show(m_status); }

@@ -4443,6 +4443,10 @@ SHA-256 %4</translation>
         <source>Approved: %1 gets %2 access once they activate the invitation queued for them.</source>
         <translation>Aprobado: %1 tendrá acceso %2 cuando active la invitación que se puso en cola para esa persona.</translation>
     </message>
+    <message>
+        <source>%1 of %L2 consents shown; scroll down for more.</source>
+        <translation>Se muestran %1 de %L2 consentimientos; desplácese hacia abajo para ver más.</translation>
+    </message>
 </context>
 <context>
     <name>pd::DeactivateDialog</name>

@@ -99,7 +99,7 @@ QList<Command> commands() {
           s("scope"), s("language"), s("signed"), s("signed-by"), s("document")},
          true,
          consentSubmit},
-        {{s("consent"), s("list")}, 0, {s("status")}, true, consentList},
+        {{s("consent"), s("list")}, 0, {s("status"), s("limit"), s("offset")}, true, consentList},
         {{s("consent"), s("show")}, 1, {}, true, consentShow},
         {{s("consent"), s("approve")}, 1, {s("override")}, true, consentApprove},
         {{s("consent"), s("reject")}, 1, {s("reason")}, true, consentReject},

@@ -107,9 +107,17 @@ Status consentSubmit(CliContext& c) {
 }
 
 Status consentList(CliContext& c) {
-    auto rows = ConsentService(*c.services).list(c.args.option(QStringLiteral("status")));
+    auto page = c.page();
+    if (!page)
+        return page.error();
+    const QString status = c.args.option(QStringLiteral("status"));
+    ConsentService consents(*c.services);
+    auto rows = consents.list(status, page->limit, page->offset);
     if (!rows)
         return rows.error();
+    auto total = consents.count(status);
+    if (!total)
+        return total.error();
     QJsonArray list;
     for (const ConsentRow& r : rows.value()) {
         QJsonObject j = consentJson(r.consent);
@@ -123,7 +131,8 @@ Status consentList(CliContext& c) {
     }
     if (rows->isEmpty())
         c.line(QCoreApplication::translate("Cli", "No consents."));
-    c.json = QJsonObject{{QStringLiteral("consents"), list}};
+    c.pageSummary(page.value(), list.size(), total.value());
+    c.json.insert(QStringLiteral("consents"), list);
     return {};
 }
 

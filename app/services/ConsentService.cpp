@@ -211,27 +211,34 @@ Result<Consent> ConsentService::submit(const ConsentSubmission& in, const QStrin
     return c;
 }
 
-Result<QList<ConsentRow>> ConsentService::list(const QString& status) {
+Result<QList<ConsentRow>> ConsentService::list(const QString& status, int limit, int offset) {
     PD_TRY(
         m_ctx.require(Role::Specialist, QCoreApplication::translate("Services", "Reviewing proxy consents")));
-    auto rows = ConsentRepository(m_ctx.db()).list(status);
+    PD_TRY(checkPage(limit, offset));
+    auto rows = ConsentRepository(m_ctx.db()).list(status, limit, offset);
     if (!rows)
         return rows.error();
+    QList<qint64> ids;
+    for (const Consent& c : rows.value())
+        ids.append(c.patientId);
+    auto patients = PatientRepository(m_ctx.db()).byIds(ids);
+    if (!patients)
+        return patients.error();
+    QHash<qint64, Patient> byId;
+    for (const Patient& p : patients.value())
+        byId.insert(p.id, p);
     QList<ConsentRow> out;
-    PatientRepository patients(m_ctx.db());
-    QHash<qint64, Patient> seen;
     for (const Consent& c : rows.value()) {
-        if (!seen.contains(c.patientId)) {
-            auto p = patients.byId(c.patientId);
-            if (!p)
-                return p.error();
-            if (p->has_value())
-                seen.insert(c.patientId, **p);
-        }
-        const Patient p = seen.value(c.patientId);
+        const Patient p = byId.value(c.patientId);
         out.append({c, p.mrn, p.givenName + QLatin1Char(' ') + p.familyName});
     }
     return out;
+}
+
+Result<qint64> ConsentService::count(const QString& status) {
+    PD_TRY(
+        m_ctx.require(Role::Specialist, QCoreApplication::translate("Services", "Reviewing proxy consents")));
+    return ConsentRepository(m_ctx.db()).count(status);
 }
 
 Result<QList<EnrollmentReviewRow>> ConsentService::enrollmentReviews() {

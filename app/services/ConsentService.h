@@ -71,8 +71,9 @@ public:
     // Files the consent with its form (HIM specialist); `pin` is the temporary PIN on the form, for the
     // proxy's invitation once approved.
     Result<Consent> submit(const ConsentSubmission& submission, const QString& pin);
-    // `status` empty = all; newest first.
-    Result<QList<ConsentRow>> list(const QString& status = QString());
+    // `status` empty = all; newest first, a page at a time; and how many there are in all.
+    Result<QList<ConsentRow>> list(const QString& status = QString(), int limit = 100, int offset = 0);
+    Result<qint64> count(const QString& status = QString());
     Result<ConsentReview> review(qint64 id);
     // `expectedVersion` is the version the reviewer saw (0 = as it is now).
     Result<ConsentDecision> approve(qint64 id, int expectedVersion = 0,

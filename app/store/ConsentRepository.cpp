@@ -123,12 +123,21 @@ Result<std::optional<Consent>> ConsentRepository::byId(qint64 id) {
     return rows->isEmpty() ? std::optional<Consent>() : std::optional<Consent>(rows->first());
 }
 
-Result<QList<Consent>> ConsentRepository::list(const QString& status, int limit) {
+Result<QList<Consent>> ConsentRepository::list(const QString& status, int limit, int offset) {
+    const QString page =
+        QStringLiteral(" ORDER BY id DESC LIMIT :limit OFFSET ") + QString::number(qMax(0, offset));
     if (status.isEmpty())
-        return many(QStringLiteral("SELECT * FROM consents ORDER BY id DESC LIMIT :limit"), QVariant(),
-                    limit);
-    return many(QStringLiteral("SELECT * FROM consents WHERE status = :v ORDER BY id DESC LIMIT :limit"),
-                status, limit);
+        return many(QStringLiteral("SELECT * FROM consents") + page, QVariant(), limit);
+    return many(QStringLiteral("SELECT * FROM consents WHERE status = :v") + page, status, limit);
+}
+
+Result<qint64> ConsentRepository::count(const QString& status) {
+    Query q(m_db, status.isEmpty() ? QStringLiteral("SELECT count(*) FROM consents")
+                                   : QStringLiteral("SELECT count(*) FROM consents WHERE status = :v"));
+    if (!status.isEmpty())
+        q.bind(QStringLiteral(":v"), status);
+    PD_TRY(q.exec());
+    return q.next() ? q.value(0).toLongLong() : 0;
 }
 
 Result<QList<Consent>> ConsentRepository::forPatient(qint64 patientId) {

@@ -26,7 +26,9 @@ public:
     Result<qint64> insert(const Consent& consent);
     Result<std::optional<Consent>> byId(qint64 id);
     // Newest first; `status` empty = every status.
-    Result<QList<Consent>> list(const QString& status, int limit = 500);
+    // Newest first, a page at a time; and how many there are in all.
+    Result<QList<Consent>> list(const QString& status, int limit, int offset);
+    Result<qint64> count(const QString& status);
     Result<QList<Consent>> forPatient(qint64 patientId);
     // Consents naming this address as the proxy, for any patient.
     Result<QList<Consent>> forProxyEmail(const QString& email);

@@ -525,6 +525,33 @@ private slots:
             QVERIFY2(!e.details.contains(QStringLiteral("rosa.lopez@example.org")), qPrintable(e.details));
     }
 
+    // The desk's list comes a page at a time, newest first, with how many there are in all.
+    void theListComesInPagesWithItsTotal() {
+        TestDb t;
+        addAna(t);
+        QList<qint64> ids;
+        for (const char* proxy : {"rosa", "luis", "elena"}) {
+            ConsentSubmission s = anaNamesHerMother();
+            s.proxyGiven = QString::fromLatin1(proxy);
+            s.proxyEmail = QString::fromLatin1(proxy) + QStringLiteral(".lopez@example.org");
+            ids.prepend(submitted(t, s).id);
+        }
+        auto specialist = t.as(QStringLiteral("specialist"));
+        ConsentService consents(*specialist);
+        auto first = consents.list(QStringLiteral("submitted"), 2, 0);
+        auto second = consents.list(QStringLiteral("submitted"), 2, 2);
+        QVERIFY(first.ok() && second.ok());
+        QCOMPARE(first->size(), 2);
+        QCOMPARE(second->size(), 1);
+        QCOMPARE((QList<qint64>{first->at(0).consent.id, first->at(1).consent.id, second->at(0).consent.id}),
+                 ids);
+        QCOMPARE(first->at(0).mrn, QStringLiteral("500001"));
+        QCOMPARE(consents.count(QStringLiteral("submitted")).value(), 3);
+        QCOMPARE(consents.count(QStringLiteral("approved")).value(), 0);
+        QCOMPARE(consents.count().value(), 3);
+        QCOMPARE(consents.list(QString(), 0, 0).error().rule, QStringLiteral("input.page"));
+    }
+
     void supportAgentsDontReviewConsents() {
         TestDb t;
         addAna(t);

@@ -99,7 +99,12 @@ ConsentsPage::ConsentsPage(const Session& session, QWidget* parent)
                     review(m_model->row(current.row()).consent.id);
             });
     connect(m_model, &PagedModelBase::loaded, this, [this] {
-        m_count->setText(tr("%n consent(s)", nullptr, m_model->rowCount()));
+        const qint64 total = m_model->total().value_or(m_model->rowCount());
+        if (total > m_model->rowCount())
+            m_count->setText(
+                tr("%1 of %L2 consents shown; scroll down for more.").arg(m_model->rowCount()).arg(total));
+        else
+            m_count->setText(tr("%n consent(s)", nullptr, m_model->rowCount()));
         m_view->resizeColumnsToContents();
     });
     connect(m_model, &PagedModelBase::failed, this,
