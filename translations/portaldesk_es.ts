@@ -860,6 +860,10 @@ Códigos de salida: 0 hecho, 2 uso, 3 rechazado por una regla o datos incorrecto
         <source>Demo patients: %L1 of %L2</source>
         <translation>Pacientes de demostración: %L1 de %L2</translation>
     </message>
+    <message>
+        <source>%1 is the EHR feed&apos;s service account: it runs &quot;feed listen&quot; and &quot;import&quot; only.</source>
+        <translation>%1 es la cuenta de servicio de la interfaz con el EHR: solo ejecuta &quot;feed listen&quot; e &quot;import&quot;.</translation>
+    </message>
 </context>
 <context>
     <name>ConsentModels</name>
@@ -2347,10 +2351,6 @@ Códigos de salida: 0 hecho, 2 uso, 3 rechazado por una regla o datos incorrecto
         <translation>Agregar personal</translation>
     </message>
     <message>
-        <source>Role must be support_agent, him_specialist or him_supervisor.</source>
-        <translation>El rol debe ser support_agent, him_specialist o him_supervisor.</translation>
-    </message>
-    <message>
         <source>%1 is already a staff member.</source>
         <translation>%1 ya es miembro del personal.</translation>
     </message>
@@ -3151,6 +3151,26 @@ Códigos de salida: 0 hecho, 2 uso, 3 rechazado por una regla o datos incorrecto
     <message>
         <source>Marking late invitations</source>
         <translation>Marcado de invitaciones atrasadas</translation>
+    </message>
+    <message>
+        <source>Role must be support_agent, him_specialist, him_supervisor or ehr_feed (the EHR feed&apos;s service account).</source>
+        <translation>El rol debe ser support_agent, him_specialist, him_supervisor o ehr_feed (la cuenta de servicio de la interfaz con el EHR).</translation>
+    </message>
+    <message>
+        <source>Opening a patient</source>
+        <translation>Abrir la ficha de un paciente</translation>
+    </message>
+    <message>
+        <source>Finding patients</source>
+        <translation>Buscar pacientes</translation>
+    </message>
+    <message>
+        <source>EHR feed service account</source>
+        <translation>cuenta de servicio de la interfaz con el EHR</translation>
+    </message>
+    <message>
+        <source>%1 is the EHR feed&apos;s service account: it runs &quot;feed listen&quot; and imports, and can&apos;t sign in to the desk.</source>
+        <translation>%1 es la cuenta de servicio de la interfaz con el EHR: ejecuta &quot;feed listen&quot; y las importaciones, y no puede iniciar sesión en el escritorio.</translation>
     </message>
 </context>
 <context>

@@ -370,6 +370,15 @@ int runCli(const QStringList& arguments) {
         if (!signedIn)
             return fail(c.args, signedIn.error());
         staff = signedIn->staff;
+        // The EHR feed's service account applies the EHR's records and nothing else.
+        const bool feedWork = command->path.value(0) == QLatin1String("import") ||
+                              command->path == QStringList{QStringLiteral("feed"), QStringLiteral("listen")};
+        if (roleFromName(staff.role) == Role::EhrFeed && !init && !feedWork)
+            return fail(c.args, Error::notPermitted(QStringLiteral("staff.service_account"),
+                                                    QCoreApplication::translate(
+                                                        "Cli", "%1 is the EHR feed's service account: it "
+                                                               "runs \"feed listen\" and \"import\" only.")
+                                                        .arg(staff.name)));
     } else {
         staff.name = QStringLiteral("portal");
         staff.displayName = QStringLiteral("portal");

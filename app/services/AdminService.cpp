@@ -279,7 +279,8 @@ Result<StaffMember> AdminService::addStaff(const QString& name, const QString& d
         return Error::validation(
             QStringLiteral("staff.role"),
             QCoreApplication::translate("Services",
-                                        "Role must be support_agent, him_specialist or him_supervisor."));
+                                        "Role must be support_agent, him_specialist, him_supervisor or "
+                                        "ehr_feed (the EHR feed's service account)."));
     StaffMember m;
     m.name = name;
     m.displayName = displayName.trimmed().isEmpty() ? name : displayName.trimmed().left(100);

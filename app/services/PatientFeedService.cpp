@@ -254,6 +254,8 @@ Status mergeOrHold(const ServiceContext& ctx, const Policy& policy, const Patien
 } // namespace
 
 Status PatientFeedService::mayApply() const {
+    if (m_ctx.has(Role::EhrFeed))
+        return {};
     return m_ctx.require(Role::Specialist,
                          QCoreApplication::translate("Services", "Applying the EHR's patient records"));
 }

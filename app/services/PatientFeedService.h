@@ -79,7 +79,8 @@ public:
     // them (an import of the EHR's whole list); every other record is a step of its own. Inside an open
     // transaction (an import's batch) nothing is committed here.
     QList<Result<FeedOutcome>> applyAll(const QList<FeedRecord>& records);
-    // Whether the acting staff member may apply the EHR's records (HIM specialists and supervisors).
+    // Whether the acting staff member may apply the EHR's records (the feed's service account, HIM
+    // specialists and supervisors).
     Status mayApply() const;
     // Keeps a message refused for its content on the Feed desk, with the reason and its text for a retry.
     Status hold(const FeedRecord& record, const QByteArray& raw, const Error& why);

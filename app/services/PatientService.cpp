@@ -379,6 +379,7 @@ Result<PatientCorrection> correctPatient(const ServiceContext& ctx, const Policy
 }
 
 Result<PatientStory> PatientService::show(const QString& mrn) {
+    PD_TRY(m_ctx.require(Role::SupportAgent, QCoreApplication::translate("Services", "Opening a patient")));
     Transaction tx(m_ctx.db());
     PD_TRY(tx.begin());
     auto patient = findPatient(m_ctx.db(), mrn);
@@ -487,6 +488,7 @@ Result<QString> PatientService::mrnOfUser(const QString& userKey) {
 }
 
 Result<QList<SearchHit>> PatientService::search(const QString& text, int limit, int offset) {
+    PD_TRY(m_ctx.require(Role::SupportAgent, QCoreApplication::translate("Services", "Finding patients")));
     if (text.size() > 200)
         return Error::validation(
             QStringLiteral("input.search"),

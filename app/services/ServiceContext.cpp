@@ -23,6 +23,8 @@ std::optional<Role> roleFromName(const QString& name) {
         return Role::Specialist;
     if (name == QLatin1String("him_supervisor"))
         return Role::Supervisor;
+    if (name == QLatin1String("ehr_feed"))
+        return Role::EhrFeed;
     return std::nullopt;
 }
 
@@ -34,6 +36,8 @@ QString roleName(Role role) {
         return QStringLiteral("him_specialist");
     case Role::Supervisor:
         return QStringLiteral("him_supervisor");
+    case Role::EhrFeed:
+        return QStringLiteral("ehr_feed");
     }
     return {};
 }
@@ -46,6 +50,8 @@ QString roleDisplayName(Role role) {
         return QCoreApplication::translate("Services", "HIM specialist");
     case Role::Supervisor:
         return QCoreApplication::translate("Services", "HIM supervisor");
+    case Role::EhrFeed:
+        return QCoreApplication::translate("Services", "EHR feed service account");
     }
     return {};
 }
@@ -91,7 +97,12 @@ ServiceContext::ServiceContext(Connection& connection, const Clock& clock, Staff
 
 bool ServiceContext::has(Role role) const {
     const auto mine = roleFromName(m_staff.role);
-    return mine && static_cast<int>(*mine) >= static_cast<int>(role);
+    if (!mine)
+        return false;
+    // The feed's account is beside the desk's roles, not above or below them: it has its own work only.
+    if (*mine == Role::EhrFeed || role == Role::EhrFeed)
+        return *mine == role;
+    return static_cast<int>(*mine) >= static_cast<int>(role);
 }
 
 Status ServiceContext::require(Role needed, const QString& action) const {

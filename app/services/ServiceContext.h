@@ -16,9 +16,12 @@ namespace pd {
 class Connection;
 class Database; // the store's; complete only inside the services
 
-enum class Role { SupportAgent = 1, Specialist = 2, Supervisor = 3 };
+// The desk's roles, each with all the one below may do; and the EHR feed's service account, which applies
+// the EHR's patient records and nothing else.
+enum class Role { SupportAgent = 1, Specialist = 2, Supervisor = 3, EhrFeed = 10 };
 
-std::optional<Role> roleFromName(const QString& name); // support_agent | him_specialist | him_supervisor
+// support_agent | him_specialist | him_supervisor | ehr_feed
+std::optional<Role> roleFromName(const QString& name);
 QString roleName(Role role);
 QString roleDisplayName(Role role);
 

@@ -89,4 +89,16 @@ Result<SignedIn> StartupService::signIn(const QString& name) {
     return SignedIn{member.value(), policy.value()};
 }
 
+Result<SignedIn> StartupService::signInToDesk(const QString& name) {
+    auto in = signIn(name);
+    if (in && roleFromName(in->staff.role) == Role::EhrFeed)
+        return Error::notPermitted(
+            QStringLiteral("staff.service_account"),
+            QCoreApplication::translate("Services",
+                                        "%1 is the EHR feed's service account: it runs \"feed listen\" and "
+                                        "imports, and can't sign in to the desk.")
+                .arg(in->staff.name));
+    return in;
+}
+
 } // namespace pd

@@ -48,6 +48,8 @@ public:
     // The named staff member, active (on the central database: the login this connection is), and the
     // policy they work under.
     Result<SignedIn> signIn(const QString& name);
+    // The same for the desktop, which the EHR feed's service account may not use.
+    Result<SignedIn> signInToDesk(const QString& name);
 
 private:
     Connection& m_connection;

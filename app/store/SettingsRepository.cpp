@@ -92,7 +92,7 @@ Result<bool> SettingsRepository::signedInAsOwner() {
 Result<QString> SettingsRepository::serverRole() {
     Query q(m_db,
             QStringLiteral("SELECT r.rolname FROM pg_roles r WHERE r.rolname IN ('portaldesk_support_agent', "
-                           "'portaldesk_him_specialist', 'portaldesk_him_supervisor') AND "
+                           "'portaldesk_him_specialist', 'portaldesk_him_supervisor', 'portaldesk_feed') AND "
                            "pg_has_role(session_user, r.oid, 'MEMBER')"));
     PD_TRY(q.exec());
     QStringList groups;
@@ -102,6 +102,8 @@ Result<QString> SettingsRepository::serverRole() {
         if (groups.contains(QStringLiteral("portaldesk_") + QLatin1String(role)))
             return QString::fromLatin1(role);
     }
+    if (groups.contains(QStringLiteral("portaldesk_feed")))
+        return QStringLiteral("ehr_feed");
     return QString();
 }
 

@@ -28,6 +28,31 @@ class TestCliFeed : public QObject {
     Q_OBJECT
 
 private slots:
+private slots:
+    // The EHR feed's service account imports and listens, and does nothing else.
+    void theFeedsAccountRunsTheFeedOnly() {
+        Cli cli;
+        cli.setNow("2026-11-24T09:00:00");
+        QCOMPARE(
+            cli.run({"staff", "add", "ehr-feed", "--role", "ehr_feed"}, {}, QStringLiteral("admin")).exitCode,
+            0);
+        QTemporaryDir dir;
+        const QString path = writeFile(
+            dir, "patients.csv", "mrn,given_name,family_name,birth_date\n100300,Ana,López,2015-03-12\n");
+        const CliResult imported = cli.run({"import", "csv", path}, {}, QStringLiteral("ehr-feed"));
+        QCOMPARE(imported.exitCode, 0);
+        QVERIFY2(imported.out.contains("1 record"), qPrintable(imported.out));
+        for (const QStringList& desk :
+             {QStringList{"search", "lopez"}, QStringList{"patient", "show", "100300"},
+              QStringList{"invitation", "list"}, QStringList{"daily"}, QStringList{"feed", "refused"}}) {
+            const CliResult r = cli.run(desk, {}, QStringLiteral("ehr-feed"));
+            QCOMPARE(r.exitCode, 6);
+            QVERIFY2(r.err.contains("service account"), qPrintable(r.err));
+        }
+        // Its records are the desk's to find.
+        QVERIFY(cli.run({"search", "lopez"}).out.contains("100300"));
+    }
+
     void importAppliesEachMessageAndReportsTheRefused() {
         Cli cli;
         cli.setNow("2026-11-24T09:00:00");

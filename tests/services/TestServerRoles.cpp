@@ -2,8 +2,11 @@
 // server itself refuses what their role may not do, even to raw SQL typed on that login's connection.
 #include "services/ServiceFixture.h"
 
+#include "ehr/FeedProcessor.h"
 #include "services/AccountService.h"
+#include "services/EnrollmentService.h"
 #include "store/AuditLog.h"
+#include "store/PatientRepository.h"
 
 #include <QSqlError>
 #include <QSqlQuery>
@@ -74,6 +77,10 @@ private slots:
                     .addStaff(QStringLiteral("sue"), QStringLiteral("Sue Park"),
                               QStringLiteral("him_supervisor"), Password)
                     .ok());
+        QVERIFY(staff
+                    .addStaff(QStringLiteral("ehr-feed"), QStringLiteral("EHR feed"),
+                              QStringLiteral("ehr_feed"), Password)
+                    .ok());
         addPatient(*m_t, QStringLiteral("700001"), QDate(2016, 4, 2), QStringLiteral("family@example.org"));
         enrollOk(*m_t, parentForm(QStringLiteral("700001"), QDate(2026, 11, 20),
                                   QStringLiteral("maria.lopez@example.org")));
@@ -90,6 +97,8 @@ private slots:
                                     << "him_specialist";
         QTest::newRow("supervisor") << "sue"
                                     << "him_supervisor";
+        QTest::newRow("the EHR feed") << "ehr-feed"
+                                      << "ehr_feed";
     }
     void eachLoginHasTheRoleOfItsGroup() {
         QFETCH(QString, login);
@@ -201,6 +210,58 @@ private slots:
             << "SELECT staff_login_add('eve', 'him_supervisor', 'aaaaaaaaaaaaaaaa')" << false;
         QTest::newRow("specialist makes a role") << "pat"
                                                  << "CREATE ROLE eve LOGIN" << false;
+        // The EHR feed's account: patients as the EHR sends them, and what a death, a correction or a merge
+        // ends or moves; never a new login, grant or message, nor anything read that it doesn't apply.
+        QTest::newRow("feed registers a patient") << "ehr-feed" << insertPatient << true;
+        QTest::newRow("feed records a death") << "ehr-feed"
+                                              << "UPDATE public.patients SET deceased_at = 'x'" << true;
+        QTest::newRow("feed ends a grant")
+            << "ehr-feed"
+            << "UPDATE public.access_grants SET end_reason = 'deceased', ended_at = 'x'" << true;
+        QTest::newRow("feed cancels a family's mail")
+            << "ehr-feed"
+            << "UPDATE public.outbox SET status = 'cancelled' WHERE status = 'pending'" << true;
+        QTest::newRow("feed enrolls a login")
+            << "ehr-feed"
+            << "INSERT INTO public.portal_users (username, email, given_name, family_name, language, kind, "
+               "status, created_at, created_by, updated_at, updated_by) VALUES ('x', 'x@example.org', 'A', "
+               "'B', 'en', 'proxy', 'pending', 'x', 'x', 'x', 'x')"
+            << false;
+        QTest::newRow("feed gives access")
+            << "ehr-feed"
+            << "INSERT INTO public.access_grants (portal_user_id, patient_id, level, basis, bracket, "
+               "relationship, started_at, updated_at, updated_by) SELECT u.id, p.id, 'full', "
+               "'enrollment', 'child', 'parent', 'x', 'x', 'x' FROM public.portal_users u, "
+               "public.patients p LIMIT 1"
+            << false;
+        QTest::newRow("feed queues mail")
+            << "ehr-feed"
+            << "INSERT INTO public.outbox (message_id, kind, sender, recipient, language, subject, raw, "
+               "created_at) VALUES ('x', 'x', 'x', 'victim@example.org', 'en', 'x', 'x', 'x')"
+            << false;
+        QTest::newRow("feed reads mail") << "ehr-feed"
+                                         << "SELECT raw FROM public.outbox" << false;
+        QTest::newRow("feed sends mail again")
+            << "ehr-feed"
+            << "UPDATE public.outbox SET status = 'pending', next_attempt_at = NULL" << false;
+        QTest::newRow("feed reads the audit log") << "ehr-feed"
+                                                  << "SELECT * FROM public.audit_events" << false;
+        QTest::newRow("feed edits the audit log") << "ehr-feed"
+                                                  << "UPDATE public.audit_events SET staff = 'x'" << false;
+        QTest::newRow("feed deletes a patient") << "ehr-feed"
+                                                << "DELETE FROM public.patients" << false;
+        QTest::newRow("feed reads the search index") << "ehr-feed"
+                                                     << "SELECT body FROM public.search_index" << false;
+        QTest::newRow("feed changes settings") << "ehr-feed"
+                                               << "UPDATE settings SET value = 'x'" << false;
+        QTest::newRow("feed adds staff")
+            << "ehr-feed"
+            << "SELECT staff_login_add('eve', 'him_supervisor', 'aaaaaaaaaaaaaaaa')" << false;
+        QTest::newRow("feed files a consent form")
+            << "ehr-feed"
+            << "INSERT INTO public.documents (name, sha256, content, created_at, created_by) VALUES ('x', "
+               "'x', 'x', 'x', 'x')"
+            << false;
         // Supervisors: everything above, the audit log to read, and still no way to change it.
         QTest::newRow("supervisor reads the audit log") << "sue"
                                                         << "SELECT count(*) FROM public.audit_events" << true;
@@ -231,6 +292,49 @@ private slots:
         else
             QVERIFY2(state == QLatin1String("42501"), // refused for want of privilege, not for a typo
                      qPrintable(QStringLiteral("%1 gave %2").arg(sql, state)));
+    }
+
+    // The listener's own login applies what the EHR sends, the age rules, a death and a merge with it,
+    // through the server's grants for the feed alone; and the desk's work stays closed to it.
+    void theFeedsOwnLoginAppliesTheEhrsMessages() {
+        addPatient(*m_t, QStringLiteral("700010"), QDate(2015, 2, 1), QStringLiteral("kid@example.org"));
+        enrollOk(*m_t, parentForm(QStringLiteral("700010"), QDate(2026, 11, 20),
+                                  QStringLiteral("ana.ruiz@example.org"), QStringLiteral("Ana")));
+        addPatient(*m_t, QStringLiteral("700013"), QDate(2017, 6, 1), QStringLiteral("kid2@example.org"));
+        enrollOk(*m_t, parentForm(QStringLiteral("700013"), QDate(2026, 11, 20),
+                                  QStringLiteral("luis.ito@example.org"), QStringLiteral("Luis")));
+        Login l = signInAs(QStringLiteral("ehr-feed"));
+        hl7::FeedProcessor feed(*l.ctx);
+        const auto send = [&feed](const QByteArray& trigger, const QByteArray& id,
+                                  const QByteArray& segments) {
+            return feed.process("MSH|^~\\&|EPIC|CHLA|PD|CHLA|20261124080000||ADT^" + trigger + "|" + id +
+                                "|P|2.5.1\rEVN|" + trigger + "|20261124080000\r" + segments + "\r");
+        };
+        for (const QByteArray& mrn : {QByteArray("700011"), QByteArray("700012")}) {
+            const hl7::Processed added =
+                send("A04", "R" + mrn, "PID|1||" + mrn + "^^^CHLA^MR||Kim^Min||20120809|M");
+            QVERIFY2(added.code == hl7::AckCode::Accept, qPrintable(added.text));
+        }
+        // A birth date corrected to twelve years ago ends the child-bracket grant at once.
+        const hl7::Processed older = send("A08", "F2", "PID|1||700010^^^CHLA^MR||Ruiz^Leo||20140101|M");
+        QVERIFY2(older.code == hl7::AckCode::Accept, qPrintable(older.text));
+        QVERIFY(older.outcome && older.outcome->grantsEnded == 1);
+        const hl7::Processed merged = send("A40", "F3", "PID|1||700011^^^CHLA^MR\rMRG|700012^^^CHLA^MR");
+        QVERIFY2(merged.code == hl7::AckCode::Accept, qPrintable(merged.text));
+        QVERIFY(merged.outcome && merged.outcome->merged);
+        const hl7::Processed died = send("A08", "F4", "PID|1||700013^^^CHLA^MR|||||||||||||||||||||||||||Y");
+        QVERIFY2(died.code == hl7::AckCode::Accept, qPrintable(died.text));
+        QVERIFY(died.outcome && died.outcome->died && died.outcome->grantsEnded == 1);
+        auto p = PatientRepository(*m_t->db).byMrn(QStringLiteral("700013"));
+        QVERIFY(p.ok() && p->has_value() && (*p)->deceasedAt.isValid());
+        QVERIFY(AuditLog(*m_t->db).verify()->intact);
+        // Its services stop at the feed: no enrollment, no search of families.
+        auto enrolled = EnrollmentService(*l.ctx).enroll(
+            parentForm(QStringLiteral("700011"), QDate(2026, 11, 20), QStringLiteral("x@example.org")),
+            QStringLiteral("482913"));
+        QVERIFY(!enrolled.ok());
+        QCOMPARE(enrolled.error().rule, QStringLiteral("role.required"));
+        QVERIFY(!PatientService(*l.ctx).search(QStringLiteral("kim")).ok());
     }
 
     // A login that may update grants still can't move the birthday that ends one: the server works it out

@@ -675,6 +675,19 @@ void TestGuiFlows::unknownStaffIsRefusedAtSignIn() {
     child<QPushButton>(d, "signInButton")->click();
     QTRY_VERIFY_WITH_TIMEOUT(child<QLabel>(d, "signInMessage")->isVisible(), Wait);
     QVERIFY(!gui.app->mainWindow());
+    // The EHR feed's service account runs the feed, not the desk.
+    QVERIFY(gui.elsewhere(QStringLiteral("supervisor"),
+                          [](const ServiceContext& ctx) {
+                              return AdminService(ctx).addStaff(QStringLiteral("ehr-feed"),
+                                                                QStringLiteral("EHR feed"),
+                                                                QStringLiteral("ehr_feed"), QString());
+                          })
+                .ok());
+    child<QLineEdit>(d, "staffNameLineEdit")->setText(QStringLiteral("ehr-feed"));
+    child<QPushButton>(d, "signInButton")->click();
+    QTRY_VERIFY_WITH_TIMEOUT(
+        child<QLabel>(d, "signInMessage")->text().contains(QLatin1String("service account")), Wait);
+    QVERIFY(!gui.app->mainWindow());
     // The staff table is untouched: the real name still signs in.
     child<QLineEdit>(d, "staffNameLineEdit")->setText(QStringLiteral("specialist"));
     child<QPushButton>(d, "signInButton")->click();

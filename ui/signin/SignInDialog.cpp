@@ -35,7 +35,7 @@ QFuture<Result<SignedIn>> signInOnWorker(DbRunner& runner, const QString& rawNam
                 if (!state)
                     return state.error();
             }
-            return startup.signIn(name);
+            return startup.signInToDesk(name);
         });
 }
 
