@@ -127,6 +127,7 @@ Query parse(const QString& text) {
     }
     if (phoneLike && digitCount >= 3) {
         q.terms = {phoneDigits(trimmed)};
+        q.wholeNumber = q.terms.first().size() >= 10;
         return q;
     }
     for (const QString& w : words(trimmed)) {

@@ -24,6 +24,8 @@ struct Query {
     // Every term must match somewhere. A term of three characters or more matches anywhere; a shorter one
     // only at the start of a word. Terms are letters and digits only: nothing in them is query syntax.
     QStringList terms;
+    // A whole phone number (ten digits or more): found where a number starts, not inside a longer one.
+    bool wholeNumber = false;
     bool isEmpty() const { return terms.isEmpty(); }
 };
 Query parse(const QString& text);

@@ -4,6 +4,8 @@
 
 #include <QSet>
 
+#include <algorithm>
+
 namespace pd {
 
 namespace {
@@ -142,24 +144,29 @@ Result<QList<SearchHit>> SearchRepository::search(const QString& text, int limit
             }
         }
     };
+    // A whole MRN typed is a lookup: that patient, not every number holding its digits.
+    bool lookedUp = false;
     if (!query.exactKey.isEmpty()) {
         auto rows = exact(query.exactKey);
         if (!rows)
             return rows.error();
         take(rows.value());
+        const bool hasDigit =
+            std::any_of(query.exactKey.cbegin(), query.exactKey.cend(), [](QChar c) { return c.isDigit(); });
+        lookedUp = hasDigit && std::any_of(rows->cbegin(), rows->cend(), [](qint64 r) { return r % 2 == 0; });
     }
     QStringList prefix, anywhere;
     for (const QString& term : query.terms) {
         prefix.append(SearchText::pattern(term, true));
         anywhere.append(SearchText::pattern(term, false));
     }
-    if (order.size() < wanted) {
+    if (order.size() < wanted && !lookedUp) {
         auto rows = matching(prefix, wanted);
         if (!rows)
             return rows.error();
         take(rows.value());
     }
-    if (order.size() < wanted && anywhere != prefix) {
+    if (order.size() < wanted && anywhere != prefix && !lookedUp && !query.wholeNumber) {
         auto rows = matching(anywhere, wanted + int(order.size()));
         if (!rows)
             return rows.error();

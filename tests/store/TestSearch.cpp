@@ -39,6 +39,8 @@ private slots:
         add("100207", "Łukasz", "Wróbel", "", "");
         add("100208", "Sofia", "Ramos", "sr@example.org", "");
         add("300205", "Mateo", "Sofer", "", "");
+        add("100209", "Inés", "Vega", "", "(310) 020-5100"); // holds the digits of MRN 100205
+        add("93100205100", "Iker", "Soto", "", "");          // holds the digits of 100209's phone
     }
 
     // What staff type, and who must (and must not) come back: SPEC §11a, search as staff type it.
@@ -65,6 +67,10 @@ private slots:
         row("phone as written", "(323) 361-2330", "100205", "100200");
         row("phone with the country code", "+1 323-361-2330", "100205", "100200");
         row("phone, last digits", "2330", "100205", "100200");
+        row("a whole MRN is that patient alone", "100205", "100205", "100209 300205");
+        row("part of an MRN is found inside numbers", "00205", "100205 300205 100209", "");
+        row("a whole phone number, not inside a longer one", "(310) 020-5100", "100209", "93100205100");
+        row("part of a phone number, inside one", "0205100", "100209 93100205100", "");
         row("Vietnamese without marks", "nguyen dao", "100206", "");
         row("Vietnamese as written", "Nguyễn Thị Đào", "100206", "");
         row("Polish ł and ó", "lukasz wrobel", "100207", "");
@@ -105,7 +111,7 @@ private slots:
         QCOMPARE(sof->first().key, QStringLiteral("300205"));
         auto mrnPart = PatientService(*ctx).search(QStringLiteral("0205"));
         QVERIFY(mrnPart.ok());
-        QCOMPARE(mrnPart->size(), 2); // 100205 and 300205, both inside the number
+        QCOMPARE(mrnPart->size(), 4); // 100205, 300205, 100209 (its phone) and 93100205100, each holding it
         auto paged = PatientService(*ctx).search(QStringLiteral("sofia"), 1, 1);
         QVERIFY(paged.ok());
         QCOMPARE(paged->size(), 1);
@@ -188,7 +194,7 @@ private slots:
         auto hits = PatientService(*ctx).search(text);
         QVERIFY2(hits.ok(), hits.ok() ? "" : qPrintable(hits.error().message));
         QVERIFY(hits->isEmpty());
-        QCOMPARE(m_t.count(QStringLiteral("SELECT count(*) FROM patients")), 11);
+        QCOMPARE(m_t.count(QStringLiteral("SELECT count(*) FROM patients")), 13);
     }
 
     void overLongSearchIsRefused() {
