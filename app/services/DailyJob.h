@@ -95,7 +95,7 @@ public:
     // them holds the writer no longer than a few rows worked one by one.
     int sweepBatchSize() const;
     static constexpr int CentralSweepBatch = 200;
-    static constexpr int EmbeddedSweepBatch = 2000;
+    static constexpr int EmbeddedSweepBatch = 500;
     void setSweepBatchSize(int rows) { m_sweepBatch = rows; } // 0: the database's default above
 
 private:

@@ -98,10 +98,10 @@ private slots:
         Cli cli;
         QCOMPARE(cli.enrollChild("100200", "Ana", "López", "2017-03-02", "María", "maria.lopez@example.org"),
                  QString());
-        // 2,150 families whose invitation window closed last week (more than a batch of 2,000), and 150
+        // 650 families whose invitation window closed last week (more than a batch of 500), and 150
         // whose invitation is overdue.
         const QString seed = QStringLiteral(
-            "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2300) "
+            "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 800) "
             "INSERT INTO portal_users (username, email, given_name, family_name, language, kind, status, "
             "created_at, created_by, updated_at, updated_by) SELECT 'family' || i, 'family' || i || "
             "'@example.org', 'Rosa', 'Pérez', 'es', 'proxy', 'pending', '2026-11-01T17:00:00.000Z', 'maria', "
@@ -109,22 +109,22 @@ private slots:
             "INSERT INTO invitations (portal_user_id, email, token_hash, pin_hash, status, queued_at, "
             "due_at, "
             "sent_at, expires_at, created_by, updated_at, updated_by) SELECT id, email, "
-            "CASE WHEN substr(username, 7) + 0 <= 2150 THEN 'token' || id END, 'x', "
-            "CASE WHEN substr(username, 7) + 0 <= 2150 THEN 'sent' ELSE 'queued' END, "
+            "CASE WHEN substr(username, 7) + 0 <= 650 THEN 'token' || id END, 'x', "
+            "CASE WHEN substr(username, 7) + 0 <= 650 THEN 'sent' ELSE 'queued' END, "
             "'2026-11-01T17:00:00.000Z', '2026-11-04T17:00:00.000Z', "
-            "CASE WHEN substr(username, 7) + 0 <= 2150 THEN '2026-11-02T17:00:00.000Z' END, "
-            "CASE WHEN substr(username, 7) + 0 <= 2150 THEN '2026-11-20T17:00:00.000Z' END, 'maria', "
+            "CASE WHEN substr(username, 7) + 0 <= 650 THEN '2026-11-02T17:00:00.000Z' END, "
+            "CASE WHEN substr(username, 7) + 0 <= 650 THEN '2026-11-20T17:00:00.000Z' END, 'maria', "
             "'2026-11-01T17:00:00.000Z', 'maria' FROM portal_users WHERE username LIKE 'family%';");
         QCOMPARE(cli.sql(seed), QString());
-        QCOMPARE(cli.sql(QStringLiteral("SELECT count(*) FROM invitations")), QStringLiteral("2301"));
+        QCOMPARE(cli.sql(QStringLiteral("SELECT count(*) FROM invitations")), QStringLiteral("801"));
 
         cli.setEnv(QStringLiteral("PORTALDESK_FAILPOINT"), QStringLiteral("daily.batch_committed"));
         QCOMPARE(cli.run({"daily"}).exitCode, 99);
         QCOMPARE(cli.sql(QStringLiteral("SELECT count(*) FROM invitations WHERE status = 'expired'")),
-                 QStringLiteral("2000"));
+                 QStringLiteral("500"));
         QCOMPARE(
             cli.sql(QStringLiteral("SELECT count(*) FROM audit_events WHERE action = 'invitation.expired'")),
-            QStringLiteral("2000"));
+            QStringLiteral("500"));
         cli.clearEnv(QStringLiteral("PORTALDESK_FAILPOINT"));
         QCOMPARE(cli.run({"audit", "verify"}, {}, QStringLiteral("admin")).exitCode, 0);
 
@@ -133,10 +133,10 @@ private slots:
         QCOMPARE(done.json().value(QStringLiteral("invitations_expired")).toInt(), 150);
         QCOMPARE(done.json().value(QStringLiteral("invitations_marked_late")).toInt(), 150);
         QCOMPARE(cli.sql(QStringLiteral("SELECT count(*) FROM invitations WHERE status = 'expired'")),
-                 QStringLiteral("2150"));
+                 QStringLiteral("650"));
         QCOMPARE(
             cli.sql(QStringLiteral("SELECT count(*) FROM audit_events WHERE action = 'invitation.expired'")),
-            QStringLiteral("2150"));
+            QStringLiteral("650"));
         QCOMPARE(cli.sql(QStringLiteral("SELECT count(*) FROM invitations WHERE late_marked_at IS NOT NULL")),
                  QStringLiteral("150"));
         QCOMPARE(cli.run({"audit", "verify"}, {}, QStringLiteral("admin")).exitCode, 0);
