@@ -748,6 +748,23 @@ Status Query::exec() {
     return {};
 }
 
+Result<QSet<QString>> foundAmong(Database& db, const QString& select, const QVariantList& first,
+                                 const QStringList& values) {
+    QSet<QString> out;
+    for (qsizetype from = 0; from < values.size(); from += DbTime::RowsPerStatement) {
+        const qsizetype rows = std::min(DbTime::RowsPerStatement, values.size() - from);
+        Query q(db, select + DbTime::marks(rows) + QLatin1Char(')'));
+        for (const QVariant& v : first)
+            q.add(v);
+        for (qsizetype i = 0; i < rows; ++i)
+            q.add(values.at(from + i));
+        PD_TRY(q.exec());
+        while (q.next())
+            out.insert(q.value(0).toString());
+    }
+    return out;
+}
+
 namespace DbTime {
 
 QVariant toDb(const QDateTime& instant) {

@@ -9,6 +9,7 @@
 #include <QCache>
 #include <QDateTime>
 #include <QHash>
+#include <QSet>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QString>
@@ -176,6 +177,11 @@ private:
     QList<QVariant> m_added;               // positional values, in order
     mutable QHash<QString, int> m_columns; // of the current result
 };
+
+// Which of `values` a query finds, asked a chunk at a time: `select` reads one column and ends in "IN (",
+// with `first` bound to the "?" before it.
+Result<QSet<QString>> foundAmong(Database& db, const QString& select, const QVariantList& first,
+                                 const QStringList& values);
 
 // Storage forms of times and dates (UTC ISO-8601 text, "YYYY-MM-DD").
 namespace DbTime {

@@ -100,20 +100,9 @@ Status FeedRepository::recordAll(const QList<FeedMessageRow>& all) {
 }
 
 Result<QSet<QString>> FeedRepository::seenKeys(const QString& source, const QStringList& controlIds) {
-    QSet<QString> out;
-    for (qsizetype from = 0; from < controlIds.size(); from += DbTime::RowsPerStatement) {
-        const qsizetype rows = std::min(DbTime::RowsPerStatement, controlIds.size() - from);
-        Query q(m_db,
-                QStringLiteral("SELECT control_id FROM feed_messages WHERE source = ? AND control_id IN (") +
-                    DbTime::marks(rows) + QLatin1Char(')'));
-        q.add(source);
-        for (qsizetype i = 0; i < rows; ++i)
-            q.add(controlIds.at(from + i));
-        PD_TRY(q.exec());
-        while (q.next())
-            out.insert(q.value(0).toString());
-    }
-    return out;
+    return foundAmong(
+        m_db, QStringLiteral("SELECT control_id FROM feed_messages WHERE source = ? AND control_id IN ("),
+        {source}, controlIds);
 }
 
 Result<QList<FeedMessageRow>> FeedRepository::refused(int limit, int offset) {

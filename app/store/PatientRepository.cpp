@@ -118,18 +118,7 @@ Status PatientRepository::insertAll(QList<Patient>& patients, const QDateTime& a
 }
 
 Result<QSet<QString>> PatientRepository::existingMrns(const QStringList& mrns) {
-    QSet<QString> out;
-    for (qsizetype from = 0; from < mrns.size(); from += DbTime::RowsPerStatement) {
-        const qsizetype rows = std::min(DbTime::RowsPerStatement, mrns.size() - from);
-        Query q(m_db, QStringLiteral("SELECT mrn FROM patients WHERE mrn IN (") + DbTime::marks(rows) +
-                          QLatin1Char(')'));
-        for (qsizetype i = 0; i < rows; ++i)
-            q.add(mrns.at(from + i));
-        PD_TRY(q.exec());
-        while (q.next())
-            out.insert(q.value(0).toString());
-    }
-    return out;
+    return foundAmong(m_db, QStringLiteral("SELECT mrn FROM patients WHERE mrn IN ("), {}, mrns);
 }
 
 Result<std::optional<Patient>> PatientRepository::one(const QString& where, const QVariant& value) {
