@@ -175,12 +175,11 @@ QString exactAgeEndMar1(Dialect dialect) {
 }
 
 // The FROM and WHERE of an age-ending query; the range on age_ends_on comes first, for the index. The
-// patient is joined for the rows, and for a count only when a 1 March leap-day rule needs the birth date.
-QString ageEndingWhere(Dialect dialect, const AgeEndingQuery& a, bool forRows) {
+// patient is joined only when a 1 March leap-day rule needs the birth date.
+QString ageEndingWhere(Dialect dialect, const AgeEndingQuery& a) {
     const bool exact = a.from.isValid() && a.leapDayMar1;
-    QString sql = forRows || exact
-                      ? QStringLiteral(" FROM access_grants g JOIN patients p ON p.id = g.patient_id")
-                      : QStringLiteral(" FROM access_grants g");
+    QString sql = exact ? QStringLiteral(" FROM access_grants g JOIN patients p ON p.id = g.patient_id")
+                        : QStringLiteral(" FROM access_grants g");
     sql += QStringLiteral(
         " WHERE g.ended_at IS NULL AND g.age_ends_on IS NOT NULL AND g.age_ends_on <= :through");
     if (exact)
@@ -212,12 +211,16 @@ void bindAgeEnding(Query& q, const AgeEndingQuery& a) {
 } // namespace
 
 Result<QList<GrantWithBirthDate>> GrantRepository::ageEnding(const AgeEndingQuery& a) {
+    // The page's ids first, straight from the index in its order; only they are joined to their patients
+    // and notices (a planner that guesses the range holds fewer rows than it does would join them all).
     Query q(m_db,
             QStringLiteral("SELECT g.*, p.birth_date AS patient_birth_date, EXISTS (SELECT 1 FROM "
                            "transition_notices n WHERE n.grant_id = g.id AND n.transition_age = CASE WHEN "
-                           "g.bracket = 'child' THEN 12 ELSE 18 END) AS notice_queued") +
-                ageEndingWhere(m_db.dialect(), a, true) +
-                QStringLiteral(" ORDER BY g.age_ends_on, g.id LIMIT :limit OFFSET :offset"));
+                           "g.bracket = 'child' THEN 12 ELSE 18 END) AS notice_queued FROM (SELECT g.id") +
+                ageEndingWhere(m_db.dialect(), a) +
+                QStringLiteral(" ORDER BY g.age_ends_on, g.id LIMIT :limit OFFSET :offset) page JOIN "
+                               "access_grants g ON g.id = page.id JOIN patients p ON p.id = g.patient_id "
+                               "ORDER BY g.age_ends_on, g.id"));
     bindAgeEnding(q, a);
     q.bind(QStringLiteral(":limit"), qMax(0, a.limit)).bind(QStringLiteral(":offset"), qMax(0, a.offset));
     PD_TRY(q.exec());
@@ -231,7 +234,7 @@ Result<QList<GrantWithBirthDate>> GrantRepository::ageEnding(const AgeEndingQuer
 }
 
 Result<qint64> GrantRepository::ageEndingCount(const AgeEndingQuery& a) {
-    Query q(m_db, QStringLiteral("SELECT count(*)") + ageEndingWhere(m_db.dialect(), a, false));
+    Query q(m_db, QStringLiteral("SELECT count(*)") + ageEndingWhere(m_db.dialect(), a));
     bindAgeEnding(q, a);
     PD_TRY(q.exec());
     return q.next() ? q.value(0).toLongLong() : 0;
@@ -241,7 +244,7 @@ Result<QPair<qint64, qint64>> GrantRepository::ageEndingPatients(const AgeEnding
     Query q(m_db,
             QStringLiteral("SELECT count(DISTINCT CASE WHEN g.bracket = 'child' THEN g.patient_id END), "
                            "count(DISTINCT CASE WHEN g.bracket <> 'child' THEN g.patient_id END)") +
-                ageEndingWhere(m_db.dialect(), a, false));
+                ageEndingWhere(m_db.dialect(), a));
     bindAgeEnding(q, a);
     PD_TRY(q.exec());
     if (!q.next())
