@@ -58,9 +58,23 @@ QList<Migration> compiledMigrations(Dialect dialect) {
     return out;
 }
 
-// Splits a migration into statements: one ends at a line ending in ';', except inside a SQLite
-// trigger body (a line "BEGIN" up to "END;") or a PostgreSQL dollar-quoted body ($$ ... $$).
-QStringList splitStatements(const QString& script) {
+} // namespace
+
+// One ends at a line ending in ';' (a "--" comment after it aside), except inside a SQLite trigger body
+// (a line "BEGIN" up to "END;") or a PostgreSQL dollar-quoted body ($$ ... $$).
+QStringList Database::splitStatements(const QString& script) {
+    // The line without a trailing "--" comment: the first "--" outside a quoted string.
+    const auto code = [](const QString& line) {
+        bool quoted = false;
+        for (qsizetype i = 0; i < line.size(); ++i) {
+            if (line.at(i) == QLatin1Char('\''))
+                quoted = !quoted;
+            else if (!quoted && line.at(i) == QLatin1Char('-') && i + 1 < line.size() &&
+                     line.at(i + 1) == QLatin1Char('-'))
+                return line.left(i).trimmed();
+        }
+        return line;
+    };
     QStringList statements;
     QString current;
     bool inTrigger = false;
@@ -76,8 +90,8 @@ QStringList splitStatements(const QString& script) {
             line.compare(QLatin1String("BEGIN"), Qt::CaseInsensitive) == 0)
             inTrigger = true;
         const bool ends = inDollar    ? false
-                          : inTrigger ? line.compare(QLatin1String("END;"), Qt::CaseInsensitive) == 0
-                                      : line.endsWith(QLatin1Char(';'));
+                          : inTrigger ? code(line).compare(QLatin1String("END;"), Qt::CaseInsensitive) == 0
+                                      : code(line).endsWith(QLatin1Char(';'));
         if (ends) {
             statements.append(current.trimmed());
             current.clear();
@@ -88,8 +102,6 @@ QStringList splitStatements(const QString& script) {
         statements.append(current.trimmed());
     return statements;
 }
-
-} // namespace
 
 Database::~Database() {
     m_statements.clear();

@@ -48,6 +48,8 @@ public:
     // Applies every compiled-in migration not yet applied, each in its own transaction; refuses
     // to go on when an applied migration's checksum differs from the compiled-in one.
     Status migrate();
+    // A migration's statements, in order.
+    static QStringList splitStatements(const QString& script);
     // The highest applied migration version (0 for an empty database).
     Result<int> schemaVersion();
 

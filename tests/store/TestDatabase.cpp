@@ -52,6 +52,37 @@ private:
     }
 
 private slots:
+    // A migration is cut into statements at the lines that end one, whatever comment follows.
+    void migrationsAreCutIntoStatements_data() {
+        QTest::addColumn<QString>("script");
+        QTest::addColumn<QString>("statements"); // each ends at a line "~"
+        const auto row = [](const char* name, const char* script, const char* statements) {
+            QTest::newRow(name) << QString::fromUtf8(script) << QString::fromUtf8(statements);
+        };
+        row("one a line", "CREATE TABLE a (i int);\nCREATE TABLE b (i int);",
+            "CREATE TABLE a (i int);\n~\nCREATE TABLE b (i int);");
+        row("comment lines between",
+            "-- what a is\nCREATE TABLE a (i int);\n\n-- and b\nCREATE TABLE b (i int);",
+            "CREATE TABLE a (i int);\n~\nCREATE TABLE b (i int);");
+        row("a comment after the semicolon", "CREATE INDEX a_i ON a (i); -- for the worklist\nSELECT 1;",
+            "CREATE INDEX a_i ON a (i); -- for the worklist\n~\nSELECT 1;");
+        row("two dashes in a string are not a comment", "INSERT INTO a (t) VALUES ('--');\nSELECT 1;",
+            "INSERT INTO a (t) VALUES ('--');\n~\nSELECT 1;");
+        row("a semicolon inside a comment does not end one", "CREATE TABLE a ( -- one column;\n    i int\n);",
+            "CREATE TABLE a ( -- one column;\n    i int\n);");
+        row("a trigger body",
+            "CREATE TRIGGER t AFTER INSERT ON a\nBEGIN\n    UPDATE b SET i = 1;\nEND; -- done\nSELECT 1;",
+            "CREATE TRIGGER t AFTER INSERT ON a\nBEGIN\n    UPDATE b SET i = 1;\nEND; -- done\n~\nSELECT 1;");
+        row("a dollar-quoted body",
+            "CREATE FUNCTION f() RETURNS void AS $$\nBEGIN\n    PERFORM 1;\nEND;\n$$;\nSELECT 1;",
+            "CREATE FUNCTION f() RETURNS void AS $$\nBEGIN\n    PERFORM 1;\nEND;\n$$;\n~\nSELECT 1;");
+    }
+    void migrationsAreCutIntoStatements() {
+        QFETCH(QString, script);
+        QFETCH(QString, statements);
+        QCOMPARE(Database::splitStatements(script).join(QStringLiteral("\n~\n")), statements);
+    }
+
     // pg_trgm would skip every letter outside ASCII under a C character type: init refuses such a
     // database and says how to make one that works, before it creates anything.
     void initRefusesADatabaseWhoseSearchWouldSkipLetters() {
