@@ -456,15 +456,12 @@ QList<Result<FeedOutcome>> PatientFeedService::applyAll(const QList<FeedRecord>&
     // New patients wait here until a record that must go on its own (it may be about one of them).
     QList<qsizetype> pending;
     QList<Patient> patients;
-    const auto flush = [&]() -> Status {
-        if (pending.isEmpty())
-            return {};
-        Transaction step(m_ctx.db());
-        PD_TRY(step.begin());
-        Status written = PatientRepository(m_ctx.db()).insertAll(patients, now, m_ctx.staff().name);
+    // Their rows, search entries, feed keys and audit events, a few statements for all.
+    const auto writeTogether = [&]() -> Status {
+        PD_TRY(PatientRepository(m_ctx.db()).insertAll(patients, now, m_ctx.staff().name));
         QList<FeedMessageRow> keyed;
         QList<AuditEvent> events;
-        for (qsizetype i = 0; written && i < pending.size(); ++i) {
+        for (qsizetype i = 0; i < pending.size(); ++i) {
             const FeedRecord& r = records.at(pending.at(i));
             const Patient& p = patients.at(i);
             QJsonObject details{{QStringLiteral("mrn"), p.mrn},
@@ -489,12 +486,20 @@ QList<Result<FeedOutcome>> PatientFeedService::applyAll(const QList<FeedRecord>&
             row.patientId = p.id;
             keyed.append(row);
         }
-        if (written)
-            written = FeedRepository(m_ctx.db()).recordAll(keyed);
-        if (written)
-            written = m_ctx.auditAll(events);
-        if (written)
-            written = step.commit();
+        PD_TRY(FeedRepository(m_ctx.db()).recordAll(keyed));
+        return m_ctx.auditAll(events);
+    };
+    const auto flush = [&]() -> Status {
+        if (pending.isEmpty())
+            return {};
+        Status written;
+        {
+            Transaction step(m_ctx.db());
+            PD_TRY(step.begin());
+            written = writeTogether();
+            if (written)
+                written = step.commit();
+        } // a step not committed is undone here, before any record goes on its own
         if (written) {
             for (qsizetype i = 0; i < pending.size(); ++i) {
                 FeedOutcome o;
@@ -505,9 +510,13 @@ QList<Result<FeedOutcome>> PatientFeedService::applyAll(const QList<FeedRecord>&
         } else if (written.error().kind == ErrorKind::Unavailable) {
             return written.error();
         } else {
-            // Another writer got to one of them first (the feed's listener, say): each goes on its own.
-            for (qsizetype i : std::as_const(pending))
+            // Another writer got to one of them first (the feed's listener, say), or the server refused
+            // one of them: each goes on its own, and only that one is refused.
+            for (qsizetype i : std::as_const(pending)) {
                 results[i] = apply(records.at(i), &policy.value());
+                if (!results[i]->ok() && results[i]->error().kind == ErrorKind::Unavailable)
+                    return results[i]->error();
+            }
         }
         pending.clear();
         patients.clear();

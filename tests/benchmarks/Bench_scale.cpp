@@ -4,8 +4,9 @@
 // the birthdays ahead, the leads' report, and whole-process CLI runs of those and of the daily job (time
 // and peak memory) on a normal day and after a three-week backlog. Each service figure is printed next to
 // the raw engine's time for the same query, so the ratio shows what PortalDesk adds.
-// Usage: bench-scale [--patients N] [--postgresql] [--keep FILE]   (default 20000 on SQLite; it exits
-// non-zero when a figure could not be taken; --keep leaves a copy of the SQLite database in FILE)
+// Usage: bench-scale [--patients N] [--postgresql] [--keep FILE] [--hold S]   (default 20000 on SQLite; it
+// exits non-zero when a figure could not be taken; --keep leaves a copy of the SQLite database in FILE;
+// --hold waits S seconds once the data is made, for a look at it with a SQL client)
 #include "benchmarks/BenchReport.h"
 #include "support/TestSupport.h"
 
@@ -18,6 +19,7 @@
 #include "services/ReportService.h"
 
 #include <QCoreApplication>
+#include <QThread>
 #include <QElapsedTimer>
 #include <QProcess>
 #include <QRandomGenerator>
@@ -383,6 +385,13 @@ int main(int argc, char* argv[]) {
                 static_cast<long long>(made.byStatus.value(QStringLiteral("queued"))),
                 static_cast<long long>(made.byStatus.value(QStringLiteral("activated"))), fillSeconds);
 
+    // --hold S: the database stays as made for S seconds before anything is measured, for a look at its
+    // plans with a SQL client (the address is printed).
+    if (const qsizetype h = args.indexOf(QStringLiteral("--hold")); h > 0 && h + 1 < args.size()) {
+        std::printf("holding %s for %s s\n", qPrintable(t.path()), qPrintable(args.at(h + 1)));
+        std::fflush(stdout);
+        QThread::sleep(args.at(h + 1).toULong());
+    }
     auto ctx = t.as(QStringLiteral("specialist"));
     std::printf("%-44s %8s %10s %10s %10s %10s %8s\n", "service call", "count", "p50 ms", "p95 ms", "max ms",
                 "raw p95", "ratio");

@@ -6,12 +6,15 @@
 #include "ehr/FeedProcessor.h"
 #include "ehr/Importer.h"
 #include "services/AccountService.h"
+#include "services/Batch.h"
 #include "services/DailyJob.h"
 #include "services/DemoData.h"
 #include "services/PatientFeedService.h"
 #include "store/GrantRepository.h"
 #include "store/PatientRepository.h"
 #include "store/PortalUserRepository.h"
+
+#include <QSqlQuery>
 
 using namespace pd;
 using namespace pd::test;
@@ -558,6 +561,51 @@ private slots:
         QCOMPARE(describe(again.at(0)), QStringLiteral("duplicate "));
         QCOMPARE(describe(again.at(1)), QStringLiteral("applied "));
         QCOMPARE(together.count(QStringLiteral("SELECT count(*) FROM patients")), 6);
+    }
+
+    // When the server refuses the rows written together (another writer took an MRN first, or a rule of the
+    // server's own), each record goes on its own and only the one refused is refused.
+    void aBatchTheServerRefusesGoesRecordByRecord() {
+        TestDb t;
+        QSqlQuery ddl(t.db->connection());
+        if (t.db->dialect() == Dialect::Postgres) {
+            QVERIFY(ddl.exec(QStringLiteral(
+                "CREATE FUNCTION refuse_500099() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF NEW.mrn = "
+                "'500099' THEN RAISE EXCEPTION 'refused by the server'; END IF; RETURN NEW; END $$")));
+            QVERIFY(ddl.exec(QStringLiteral("CREATE TRIGGER refuse_500099 BEFORE INSERT ON patients FOR EACH "
+                                            "ROW EXECUTE FUNCTION refuse_500099()")));
+        } else {
+            QVERIFY(ddl.exec(QStringLiteral("CREATE TRIGGER refuse_500099 BEFORE INSERT ON patients WHEN "
+                                            "NEW.mrn = '500099' BEGIN SELECT RAISE(ABORT, 'refused by the "
+                                            "server'); END")));
+        }
+        QList<FeedRecord> records;
+        for (const char* mrn : {"500098", "500099", "500100"}) {
+            FeedRecord r;
+            r.source = QStringLiteral("CSV");
+            r.trigger = QStringLiteral("CSV");
+            r.action = FeedAction::Register;
+            r.patient.mrn = QString::fromLatin1(mrn);
+            r.patient.givenName = QStringLiteral("Ana");
+            r.patient.familyName = QStringLiteral("López");
+            r.patient.birthDate = QStringLiteral("2015-03-12");
+            records.append(r);
+        }
+        auto ctx = t.as(QStringLiteral("specialist"));
+        Batch batch(*ctx);
+        QVERIFY(batch.begin().ok());
+        const QList<Result<FeedOutcome>> out = PatientFeedService(*ctx).applyAll(records);
+        QVERIFY(batch.commit().ok());
+        QCOMPARE(out.size(), 3);
+        QVERIFY(out.at(0).ok() && out.at(0)->created);
+        QVERIFY(!out.at(1).ok());
+        QVERIFY(out.at(2).ok() && out.at(2)->created);
+        QCOMPARE(t.count(QStringLiteral("SELECT count(*) FROM patients WHERE mrn IN ('500098', '500100')")),
+                 2);
+        QCOMPARE(t.count(QStringLiteral("SELECT count(*) FROM patients WHERE mrn = '500099'")), 0);
+        QCOMPARE(t.count(QStringLiteral("SELECT count(*) FROM audit_events WHERE action = 'patient.added'")),
+                 2);
+        QVERIFY(AuditLog(*t.db).verify()->intact);
     }
 
     // Demo data of any size: past its families, patients arrive as from the EHR, with no portal login, a
