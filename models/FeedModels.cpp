@@ -1,6 +1,7 @@
 #include "models/FeedModels.h"
 
 #include "services/DisplayText.h"
+#include "services/PatientService.h"
 
 #include <QCoreApplication>
 #include <QPointer>
@@ -72,6 +73,42 @@ void HeldMergesModel::reload() {
             });
         },
         200);
+}
+
+ReviewPatientsModel::ReviewPatientsModel(DbRunner& runner, const QTimeZone& zone, QObject* parent)
+    : RowsModel<Patient>(
+          {
+              textColumn<Patient>(
+                  QCoreApplication::translate("FeedModels", "Listed since"),
+                  [zone](const Patient& p) { return QVariant(DisplayText::localTime(p.reviewSince, zone)); }),
+              textColumn<Patient>(QCoreApplication::translate("FeedModels", "MRN"),
+                                  [](const Patient& p) { return QVariant(p.mrn); }),
+              textColumn<Patient>(QCoreApplication::translate("FeedModels", "Patient"),
+                                  [](const Patient& p) { return QVariant(p.fullName()); }),
+              textColumn<Patient>(
+                  QCoreApplication::translate("FeedModels", "Why"),
+                  [](const Patient& p) { return QVariant(DisplayText::reviewReason(p.reviewReason)); }),
+          },
+          parent)
+    , m_runner(runner) {}
+
+void ReviewPatientsModel::reload() {
+    load(
+        [this](int offset, int limit) {
+            return m_runner.run([offset, limit](const ServiceContext& ctx) {
+                return PatientService(ctx).toReview(limit, offset);
+            });
+        },
+        PageSize,
+        [this] {
+            return m_runner.run(
+                [](const ServiceContext& ctx) { return PatientService(ctx).toReviewCount(); });
+        });
+}
+
+QFuture<Result<Patient>> markPatientReviewed(DbRunner& runner, const QString& mrn, const QString& note) {
+    return runner.run(
+        [mrn, note](const ServiceContext& ctx) { return PatientService(ctx).markReviewed(mrn, note); });
 }
 
 QFuture<Result<FeedDeskState>> loadFeedDeskState(DbRunner& runner) {

@@ -33,6 +33,22 @@ private:
     DbRunner& m_runner;
 };
 
+// Patients listed for review (a correction made them younger, the EHR took a death back), longest waiting
+// first, a page at a time with how many there are.
+class ReviewPatientsModel final : public RowsModel<Patient> {
+public:
+    ReviewPatientsModel(DbRunner& runner, const QTimeZone& zone, QObject* parent = nullptr);
+    void reload();
+
+    static constexpr int PageSize = 200;
+
+private:
+    DbRunner& m_runner;
+};
+
+// Takes the patient off the review list with the reviewer's note.
+QFuture<Result<Patient>> markPatientReviewed(DbRunner& runner, const QString& mrn, const QString& note);
+
 // What the desk's header says: when the feed last spoke, and how many messages and merges wait.
 struct FeedDeskState {
     QDateTime lastReceived;

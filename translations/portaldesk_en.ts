@@ -203,6 +203,13 @@
             <numerusform>Warning: the EHR has sent nothing for %n minutes, since %1 (more than the %2 allowed). Check the interface engine and the listener.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n patient(s) to review</source>
+        <translation>
+            <numerusform>%n patient to review</numerusform>
+            <numerusform>%n patients to review</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>pd::LogRequestDialog</name>

@@ -864,6 +864,18 @@ Códigos de salida: 0 hecho, 2 uso, 3 rechazado por una regla o datos incorrecto
         <source>%1 is the EHR feed&apos;s service account: it runs &quot;feed listen&quot; and &quot;import&quot; only.</source>
         <translation>%1 es la cuenta de servicio de la interfaz con el EHR: solo ejecuta &quot;feed listen&quot; e &quot;import&quot;.</translation>
     </message>
+    <message>
+        <source>  LISTED FOR REVIEW since %1: %2 (&quot;patient reviewed %3&quot; once done).</source>
+        <translation>  PENDIENTE DE REVISIÓN desde %1: %2 (&quot;patient reviewed %3&quot; una vez hecho).</translation>
+    </message>
+    <message>
+        <source>No patient is listed for review.</source>
+        <translation>Ningún paciente está pendiente de revisión.</translation>
+    </message>
+    <message>
+        <source>MRN %1 is off the review list.</source>
+        <translation>El MRN %1 ya no está en la lista de revisión.</translation>
+    </message>
 </context>
 <context>
     <name>ConsentModels</name>
@@ -1270,6 +1282,14 @@ Códigos de salida: 0 hecho, 2 uso, 3 rechazado por una regla o datos incorrecto
     <message>
         <source>records merged</source>
         <translation>registros fusionados</translation>
+    </message>
+    <message>
+        <source>younger after a birth-date correction: access ended at 12 or 18 may not have ended under the new date</source>
+        <translation>más joven tras corregir la fecha de nacimiento: un acceso que terminó a los 12 o 18 años quizá no habría terminado con la nueva fecha</translation>
+    </message>
+    <message>
+        <source>the EHR no longer reports the patient&apos;s death</source>
+        <translation>el EHR ya no informa del fallecimiento del paciente</translation>
     </message>
 </context>
 <context>
@@ -1724,6 +1744,18 @@ Códigos de salida: 0 hecho, 2 uso, 3 rechazado por una regla o datos incorrecto
     <message>
         <source>Why it waits</source>
         <translation>Por qué espera</translation>
+    </message>
+    <message>
+        <source>Listed since</source>
+        <translation>En la lista desde</translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation>Paciente</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Motivo</translation>
     </message>
 </context>
 <context>
@@ -3172,6 +3204,18 @@ Códigos de salida: 0 hecho, 2 uso, 3 rechazado por una regla o datos incorrecto
         <source>%1 is the EHR feed&apos;s service account: it runs &quot;feed listen&quot; and imports, and can&apos;t sign in to the desk.</source>
         <translation>%1 es la cuenta de servicio de la interfaz con el EHR: ejecuta &quot;feed listen&quot; y las importaciones, y no puede iniciar sesión en el escritorio.</translation>
     </message>
+    <message>
+        <source>Reviewing patients listed for review</source>
+        <translation>Revisar pacientes pendientes de revisión</translation>
+    </message>
+    <message>
+        <source>The note is longer than 2,000 characters.</source>
+        <translation>La nota tiene más de 2.000 caracteres.</translation>
+    </message>
+    <message>
+        <source>MRN %1 is not listed for review.</source>
+        <translation>El MRN %1 no está pendiente de revisión.</translation>
+    </message>
 </context>
 <context>
     <name>Smtp</name>
@@ -3501,6 +3545,14 @@ Códigos de salida: 0 hecho, 2 uso, 3 rechazado por una regla o datos incorrecto
     <message>
         <source>Access ended (%1) when the records were merged: %2.</source>
         <translation>Acceso terminado (%1) al fusionarse los registros: %2.</translation>
+    </message>
+    <message>
+        <source>Reviewed and taken off the review list.</source>
+        <translation>Revisado y retirado de la lista de revisión.</translation>
+    </message>
+    <message>
+        <source>Reviewed and taken off the review list: %1</source>
+        <translation>Revisado y retirado de la lista de revisión: %1</translation>
     </message>
 </context>
 <context>
@@ -4987,6 +5039,41 @@ SHA-256 %4</translation>
     <message>
         <source>MRN %1 was merged into MRN %2.</source>
         <translation>El MRN %1 se fusionó con el MRN %2.</translation>
+    </message>
+    <message>
+        <source>Patients to review</source>
+        <translation>Pacientes por revisar</translation>
+    </message>
+    <message>
+        <source>&amp;Mark reviewed…</source>
+        <translation>&amp;Marcar como revisado…</translation>
+    </message>
+    <message>
+        <source>Once you have looked at the patient&apos;s access and done what it needs (nothing reopens by itself), take the patient off this list with a note.</source>
+        <translation>Cuando haya revisado el acceso del paciente y hecho lo necesario (nada se reabre por sí solo), retire al paciente de esta lista con una nota.</translation>
+    </message>
+    <message>
+        <source>%1 of %L2 patients shown; scroll down for more.</source>
+        <translation>Se muestran %1 de %L2 pacientes; desplácese hacia abajo para ver más.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n patient(s) to review</source>
+        <translation>
+            <numerusform>%n paciente por revisar</numerusform>
+            <numerusform>%n pacientes por revisar</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Patients listed for review (nothing reopens by itself)</source>
+        <translation>Pacientes pendientes de revisión (nada se reabre por sí solo)</translation>
+    </message>
+    <message>
+        <source>Mark reviewed</source>
+        <translation>Marcar como revisado</translation>
+    </message>
+    <message>
+        <source>What did you find or do about MRN %1&apos;s access (%2)?</source>
+        <translation>¿Qué encontró o qué hizo con el acceso del MRN %1 (%2)?</translation>
     </message>
 </context>
 <context>

@@ -52,6 +52,8 @@ QList<Command> commands() {
          true,
          patientAdd},
         {{s("patient"), s("show")}, 1, {}, true, patientShow},
+        {{s("patient"), s("reviews")}, 0, {s("limit"), s("offset")}, true, patientReviews},
+        {{s("patient"), s("reviewed")}, 1, {s("note")}, true, patientReviewed},
         {{s("patient"), s("update")},
          1,
          {s("given"), s("family"), s("birth-date"), s("sex"), s("language"), s("email"), s("phone")},

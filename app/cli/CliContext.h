@@ -57,6 +57,8 @@ QJsonObject outbox(const OutboxMessage& m);
 namespace CliCommands {
 Status patientAdd(CliContext& c);
 Status patientShow(CliContext& c);
+Status patientReviews(CliContext& c);
+Status patientReviewed(CliContext& c);
 Status patientUpdate(CliContext& c);
 Status search(CliContext& c);
 Status enroll(CliContext& c);

@@ -74,6 +74,8 @@ QJsonObject patient(const Patient& p) {
             {QStringLiteral("email"), text(p.email)},
             {QStringLiteral("phone"), text(p.phone)},
             {QStringLiteral("deceased_at"), time(p.deceasedAt)},
+            {QStringLiteral("review_reason"), text(p.reviewReason)},
+            {QStringLiteral("review_since"), time(p.reviewSince)},
             {QStringLiteral("row_version"), p.rowVersion}};
 }
 

@@ -3,6 +3,7 @@
 
 #include "core/Secrets.h"
 #include "services/AccountService.h"
+#include "services/DisplayText.h"
 #include "services/EnrollmentService.h"
 #include "services/PatientService.h"
 #include "services/TimelineText.h"
@@ -150,6 +151,11 @@ Status patientShow(CliContext& c) {
                                            "  DECEASED %1 (reported by the EHR): every access ended; no "
                                            "e-mail goes to the family.")
                    .arg(c.local(p.deceasedAt)));
+    if (!p.reviewReason.isEmpty())
+        c.line(QCoreApplication::translate("Cli",
+                                           "  LISTED FOR REVIEW since %1: %2 (\"patient reviewed %3\" once "
+                                           "done).")
+                   .arg(c.local(p.reviewSince), DisplayText::reviewReason(p.reviewReason), p.mrn));
     if (story->nextTransition)
         c.line(QCoreApplication::translate("Cli", "  next transition: turns %1 on %2")
                    .arg(story->nextTransition->age)
@@ -340,6 +346,40 @@ Status userDeactivate(CliContext& c) {
                .arg(out->user.username, out->user.statusReason)
                .arg(revoked.size())
                .arg(out->user.email));
+    return {};
+}
+
+Status patientReviews(CliContext& c) {
+    auto page = c.page();
+    if (!page)
+        return page.error();
+    PatientService patients(*c.services);
+    auto rows = patients.toReview(page->limit, page->offset);
+    if (!rows)
+        return rows.error();
+    auto total = patients.toReviewCount();
+    if (!total)
+        return total.error();
+    QJsonArray list;
+    for (const Patient& p : rows.value()) {
+        list.append(CliJson::patient(p));
+        c.line(
+            QStringLiteral("%1  %2  %3  %4")
+                .arg(c.local(p.reviewSince), p.mrn, p.fullName(), DisplayText::reviewReason(p.reviewReason)));
+    }
+    if (rows->isEmpty())
+        c.line(QCoreApplication::translate("Cli", "No patient is listed for review."));
+    c.pageSummary(page.value(), list.size(), total.value());
+    c.json.insert(QStringLiteral("patients"), list);
+    return {};
+}
+
+Status patientReviewed(CliContext& c) {
+    auto p = PatientService(*c.services).markReviewed(c.args.word(0), c.args.option(QStringLiteral("note")));
+    if (!p)
+        return p.error();
+    c.json = QJsonObject{{QStringLiteral("patient"), CliJson::patient(p.value())}};
+    c.line(QCoreApplication::translate("Cli", "MRN %1 is off the review list.").arg(p->mrn));
     return {};
 }
 

@@ -34,6 +34,9 @@ struct Patient {
     QDateTime deceasedAt;  // as the EHR reported it; null while alive
     QDateTime feedEventAt; // when the EHR recorded the newest message applied to this record
     qint64 mergedInto = 0; // the surviving record, once the EHR merged this one into it
+    // Waiting for staff to look at it: "younger_after_correction" or "death_cleared" (empty: not waiting).
+    QString reviewReason;
+    QDateTime reviewSince;
     QDateTime updatedAt;
     QString updatedBy;
     int rowVersion = 0;

@@ -66,6 +66,16 @@ QString relationship(const QString& s) {
     return s;
 }
 
+QString reviewReason(const QString& s) {
+    if (s == QLatin1String("younger_after_correction"))
+        return QCoreApplication::translate("DisplayText",
+                                           "younger after a birth-date correction: access ended at 12 or 18 "
+                                           "may not have ended under the new date");
+    if (s == QLatin1String("death_cleared"))
+        return QCoreApplication::translate("DisplayText", "the EHR no longer reports the patient's death");
+    return s;
+}
+
 QString endReason(const QString& s) {
     if (s == QLatin1String("age_12"))
         return QCoreApplication::translate("DisplayText", "patient turned 12");

@@ -16,6 +16,7 @@ QString consentStatus(const QString& status); // submitted | approved | rejected
 QString level(const QString& level);
 QString relationship(const QString& relationship);
 QString endReason(const QString& reason);
+QString reviewReason(const QString& reason); // why a patient is listed for review
 QString bracket(const QString& bracket);
 QString deactivationReason(const QString& reason);
 QString form(const QString& form);     // parent | patient

@@ -396,6 +396,10 @@ Result<FeedOutcome> PatientFeedService::apply(const FeedRecord& r, const Policy*
             addDetails(details, source);
             PD_TRY(m_ctx.audit(QStringLiteral("patient.review_needed"), QStringLiteral("patient"), p.id, p.id,
                                0, details));
+            p.reviewReason = QStringLiteral("death_cleared");
+            p.reviewSince = now;
+            PD_TRY(patients.setReview(p.id, p.reviewReason, now, m_ctx.staff().name));
+            ++p.rowVersion;
             p.deceasedAt = QDateTime();
             out.needsReview = true;
         }

@@ -365,6 +365,11 @@ Result<PatientCorrection> correctPatient(const ServiceContext& ctx, const Policy
             }
             if (!ended.isEmpty()) {
                 out.needsReview = true;
+                p.reviewReason = QStringLiteral("younger_after_correction");
+                p.reviewSince = ctx.now();
+                PD_TRY(PatientRepository(ctx.db()).setReview(p.id, p.reviewReason, p.reviewSince,
+                                                             ctx.staff().name));
+                ++p.rowVersion;
                 PD_TRY(ctx.audit(QStringLiteral("patient.review_needed"), QStringLiteral("patient"), p.id,
                                  p.id, 0,
                                  {{QStringLiteral("reason"), QStringLiteral("younger_after_correction")},
@@ -485,6 +490,47 @@ Result<QString> PatientService::mrnOfUser(const QString& userKey) {
             QStringLiteral("user.no_patient"),
             QCoreApplication::translate("Services", "%1 holds access to no patient.").arg(user->username));
     return patient->value().mrn;
+}
+
+Result<QList<Patient>> PatientService::toReview(int limit, int offset) {
+    PD_TRY(m_ctx.require(Role::Specialist,
+                         QCoreApplication::translate("Services", "Reviewing patients listed for review")));
+    PD_TRY(checkPage(limit, offset));
+    return PatientRepository(m_ctx.db()).toReview(limit, offset);
+}
+
+Result<qint64> PatientService::toReviewCount() {
+    PD_TRY(m_ctx.require(Role::Specialist,
+                         QCoreApplication::translate("Services", "Reviewing patients listed for review")));
+    return PatientRepository(m_ctx.db()).toReviewCount();
+}
+
+Result<Patient> PatientService::markReviewed(const QString& mrn, const QString& note) {
+    PD_TRY(m_ctx.require(Role::Specialist,
+                         QCoreApplication::translate("Services", "Reviewing patients listed for review")));
+    if (note.size() > 2000)
+        return Error::validation(
+            QStringLiteral("input.note"),
+            QCoreApplication::translate("Services", "The note is longer than 2,000 characters."));
+    Transaction tx(m_ctx.db());
+    PD_TRY(tx.begin());
+    auto found = findPatient(m_ctx.db(), mrn);
+    if (!found)
+        return found.error();
+    Patient p = found.value();
+    if (p.reviewReason.isEmpty())
+        return Error::validation(
+            QStringLiteral("review.not_listed"),
+            QCoreApplication::translate("Services", "MRN %1 is not listed for review.").arg(p.mrn));
+    const QString reason = p.reviewReason;
+    PD_TRY(PatientRepository(m_ctx.db()).setReview(p.id, QString(), m_ctx.now(), m_ctx.staff().name));
+    PD_TRY(m_ctx.audit(QStringLiteral("patient.reviewed"), QStringLiteral("patient"), p.id, p.id, 0,
+                       {{QStringLiteral("reason"), reason}, {QStringLiteral("note"), note.trimmed()}}));
+    PD_TRY(tx.commit());
+    p.reviewReason.clear();
+    p.reviewSince = QDateTime();
+    ++p.rowVersion;
+    return p;
 }
 
 Result<QList<SearchHit>> PatientService::search(const QString& text, int limit, int offset) {

@@ -69,6 +69,13 @@ public:
     // The MRN of the patient whose page shows a login: its own patient, or the first it holds a grant to.
     Result<QString> mrnOfUser(const QString& user);
     Result<QList<SearchHit>> search(const QString& text, int limit = 50, int offset = 0);
+    // Patients listed for review (a correction made them younger, or the EHR took a death back), longest
+    // waiting first, and how many there are (HIM specialists).
+    Result<QList<Patient>> toReview(int limit = 100, int offset = 0);
+    Result<qint64> toReviewCount();
+    // Takes a patient off the review list once staff have looked at their access, with what they found;
+    // nothing about access changes here.
+    Result<Patient> markReviewed(const QString& mrn, const QString& note);
 
 private:
     const ServiceContext& m_ctx;

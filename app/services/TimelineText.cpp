@@ -135,6 +135,11 @@ QString describe(const AuditEvent& e) {
         return QCoreApplication::translate(
             "TimelineText", "Younger after a birth-date correction: access that ended at 12 or 18 "
                             "under the old date was not reopened. Review it.");
+    if (a == QLatin1String("patient.reviewed"))
+        return s("note").isEmpty()
+                   ? QCoreApplication::translate("TimelineText", "Reviewed and taken off the review list.")
+                   : QCoreApplication::translate("TimelineText", "Reviewed and taken off the review list: %1")
+                         .arg(s("note"));
     if (a == QLatin1String("grant.ended") && s("cause") == QLatin1String("birth_date_corrected"))
         return QCoreApplication::translate("TimelineText",
                                            "Access ended (%1) when the birth date was corrected: %2.")

@@ -22,6 +22,8 @@ Patient fromRow(Query& q) {
     p.deceasedAt = DbTime::instant(q.value(QStringLiteral("deceased_at")));
     p.feedEventAt = DbTime::instant(q.value(QStringLiteral("feed_event_at")));
     p.mergedInto = q.value(QStringLiteral("merged_into")).toLongLong();
+    p.reviewReason = q.value(QStringLiteral("review_reason")).toString();
+    p.reviewSince = DbTime::instant(q.value(QStringLiteral("review_since")));
     p.updatedAt = DbTime::instant(q.value(QStringLiteral("updated_at")));
     p.updatedBy = q.value(QStringLiteral("updated_by")).toString();
     p.rowVersion = q.value(QStringLiteral("row_version")).toInt();
@@ -172,6 +174,37 @@ Status PatientRepository::update(const Patient& p, const QDateTime& at, const QS
         return staleRecordError(m_db, QStringLiteral("patients"), p.id,
                                 QCoreApplication::translate("Database", "Patient %1").arg(p.mrn));
     return SearchRepository(m_db).indexPatient(p);
+}
+
+Status PatientRepository::setReview(qint64 id, const QString& reason, const QDateTime& at,
+                                    const QString& by) {
+    Query q(m_db, QStringLiteral(
+                      "UPDATE patients SET review_reason = :reason, review_since = :since, "
+                      "updated_at = :at, updated_by = :by, row_version = row_version + 1 WHERE id = :id"));
+    q.bind(QStringLiteral(":reason"), DbTime::text(reason))
+        .bind(QStringLiteral(":since"), reason.isEmpty() ? DbTime::toDb(QDateTime()) : DbTime::toDb(at))
+        .bind(QStringLiteral(":at"), DbTime::toDb(at))
+        .bind(QStringLiteral(":by"), by)
+        .bind(QStringLiteral(":id"), id);
+    return q.exec();
+}
+
+Result<QList<Patient>> PatientRepository::toReview(int limit, int offset) {
+    Query q(m_db,
+            QStringLiteral("SELECT * FROM patients WHERE review_since IS NOT NULL ORDER BY review_since, id "
+                           "LIMIT :limit OFFSET :offset"));
+    q.bind(QStringLiteral(":limit"), limit).bind(QStringLiteral(":offset"), offset);
+    PD_TRY(q.exec());
+    QList<Patient> out;
+    while (q.next())
+        out.append(fromRow(q));
+    return out;
+}
+
+Result<qint64> PatientRepository::toReviewCount() {
+    Query q(m_db, QStringLiteral("SELECT count(*) FROM patients WHERE review_since IS NOT NULL"));
+    PD_TRY(q.exec());
+    return q.next() ? q.value(0).toLongLong() : 0;
 }
 
 Status PatientRepository::setFeedState(const Patient& p, const QDateTime& at, const QString& by) {

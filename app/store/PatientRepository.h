@@ -32,6 +32,11 @@ public:
     Status update(const Patient& patient, const QDateTime& at, const QString& by);
     // Writes what the EHR's feed keeps about the record: death, the newest message's time, a merge.
     Status setFeedState(const Patient& patient, const QDateTime& at, const QString& by);
+    // Lists the patient for review with `reason` (empty: takes it off the list).
+    Status setReview(qint64 id, const QString& reason, const QDateTime& at, const QString& by);
+    // Patients waiting for review, longest waiting first; and how many there are.
+    Result<QList<Patient>> toReview(int limit, int offset);
+    Result<qint64> toReviewCount();
 
 private:
     Result<std::optional<Patient>> one(const QString& where, const QVariant& value);

@@ -29,6 +29,30 @@ class TestCliFeed : public QObject {
 
 private slots:
 private slots:
+    // A correction that makes a patient younger lists them for review, until a specialist marks it done.
+    void aPatientListedForReviewIsMarkedReviewed() {
+        Cli cli;
+        QCOMPARE(cli.enrollChild("100200", "Ana", "López", "2017-03-02", "María", "maria.lopez@example.org"),
+                 QString());
+        QCOMPARE(cli.run({"patient", "update", "100200", "--birth-date", "2013-01-01"}).exitCode, 0);
+        QCOMPARE(cli.run({"patient", "update", "100200", "--birth-date", "2016-01-01"}).exitCode, 0);
+        const CliResult listed = cli.run({"patient", "reviews"});
+        QCOMPARE(listed.exitCode, 0);
+        QVERIFY2(listed.out.contains("100200") &&
+                     listed.out.contains("younger after a birth-date correction"),
+                 qPrintable(listed.out));
+        QVERIFY(cli.run({"patient", "show", "100200"}).out.contains("LISTED FOR REVIEW"));
+        QCOMPARE(cli.json({"patient", "reviews"}).json().value(QStringLiteral("total")).toInt(), 1);
+        QCOMPARE(cli.run({"patient", "reviews"}, {}, QStringLiteral("sam")).exitCode, 6);
+        const CliResult done = cli.run({"patient", "reviewed", "100200", "--note", "New forms sent."});
+        QCOMPARE(done.exitCode, 0);
+        QVERIFY(done.out.contains("off the review list"));
+        QVERIFY(cli.run({"patient", "reviews"}).out.contains("No patient is listed for review."));
+        const CliResult again = cli.run({"patient", "reviewed", "100200"});
+        QCOMPARE(again.exitCode, 3);
+        QVERIFY(again.err.contains("not listed for review"));
+    }
+
     // The EHR feed's service account imports and listens, and does nothing else.
     void theFeedsAccountRunsTheFeedOnly() {
         Cli cli;

@@ -298,6 +298,7 @@ private slots:
             t.count(QStringLiteral("SELECT count(*) FROM audit_events WHERE action = 'patient.review_needed' "
                                    "AND details LIKE '%death_cleared%'")),
             1);
+        QCOMPARE(patient(t, QStringLiteral("100400")).reviewReason, QStringLiteral("death_cleared"));
     }
 
     void aMergeMovesThePriorRecordToTheSurvivor() {

@@ -84,6 +84,32 @@ private slots:
         auto story = PatientService(*ctx).show(QStringLiteral("100201"));
         QVERIFY(story.ok());
         QCOMPARE(story->patient.birthDate, QDate(2016, 1, 1));
+        // Listed for review until a specialist has looked; marking it reviewed reopens nothing.
+        QCOMPARE(story->patient.reviewReason, QStringLiteral("younger_after_correction"));
+        auto listed = PatientService(*ctx).toReview();
+        QVERIFY(listed.ok());
+        QCOMPARE(listed->size(), 1);
+        QCOMPARE(listed->first().mrn, QStringLiteral("100201"));
+        QCOMPARE(PatientService(*ctx).toReviewCount().value(), 1);
+        QCOMPARE(PatientService(*t.as(QStringLiteral("agent"))).toReview().error().kind,
+                 ErrorKind::NotPermitted);
+        auto reviewed = PatientService(*ctx).markReviewed(
+            QStringLiteral("100201"), QStringLiteral("Called the father: new forms for a child under 12."));
+        QVERIFY(reviewed.ok());
+        QVERIFY(reviewed->reviewReason.isEmpty());
+        QCOMPARE(PatientService(*ctx).toReviewCount().value(), 0);
+        QVERIFY(!GrantRepository(*t.db).forUser(e.user.id).value().first().isOpen());
+        QCOMPARE(
+            t.count(QStringLiteral("SELECT count(*) FROM audit_events WHERE action = 'patient.reviewed' AND "
+                                   "details LIKE '%younger_after_correction%'")),
+            1);
+        QCOMPARE(PatientService(*ctx).markReviewed(QStringLiteral("100201"), QString()).error().rule,
+                 QStringLiteral("review.not_listed"));
+        // A later edit from a dialog opened after the review is no conflict.
+        PatientChanges later;
+        later.expectedVersion = reviewed->rowVersion;
+        later.phone = QStringLiteral("(323) 555-0101");
+        QVERIFY(PatientService(*ctx).update(QStringLiteral("100201"), later).ok());
     }
 
     void badCorrectionsChangeNothing_data() {

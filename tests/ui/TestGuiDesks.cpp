@@ -416,6 +416,54 @@ private slots:
         QCOMPARE(found->size(), 1);
     }
 
+    // A death the EHR takes back lists the patient for review on the Feed desk, until a specialist has
+    // looked and marks it reviewed with a note; nothing reopens by itself.
+    void aPatientListedForReviewIsMarkedReviewedOnTheFeedDesk() {
+        Gui gui;
+        const auto send = [&gui](const QByteArray& id, const QByteArray& at, const QByteArray& death,
+                                 const QByteArray& died) {
+            QList<QByteArray> pid(31);
+            pid[0] = "PID";
+            pid[1] = "1";
+            pid[3] = "8200001^^^CHLA^MR";
+            pid[5] = "Vega^Inés";
+            pid[7] = "20150312";
+            pid[8] = "F";
+            pid[29] = died;
+            pid[30] = death;
+            const QByteArray message = "MSH|^~\\&|EPIC|CHLA|PD|CHLA|" + at + "||ADT^A08|" + id +
+                                       "|P|2.5.1\rEVN|A08|" + at + "\r" + pid.join('|') + "\r";
+            return gui.elsewhere(
+                QStringLiteral("specialist"), [message](const ServiceContext& ctx) -> Result<bool> {
+                    return hl7::FeedProcessor(ctx).process(message).code == hl7::AckCode::Accept;
+                });
+        };
+        MainWindow* w = gui.signIn(QStringLiteral("specialist"));
+        QVERIFY(w);
+        QVERIFY(send("R1", "20261124080000", "", "").value());
+        QVERIFY(send("R2", "20261124090000", "Y", "202611240815").value());
+        QVERIFY(send("R3", "20261124100000", "N", "\"\"").value());
+        FeedPage* desk = w->feed();
+        w->pages()->setCurrentWidget(desk);
+        desk->reload();
+        QTRY_COMPARE_WITH_TIMEOUT(desk->reviews()->rowCount(), 1, Wait);
+        QCOMPARE(desk->reviews()->row(0).mrn, QStringLiteral("8200001"));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            child<QLabel>(desk, "reviewCountLabel")->text().contains(QStringLiteral("1 patient")), Wait);
+        auto* view = child<QTableView>(desk, "reviewPatientsView");
+        QTRY_VERIFY_WITH_TIMEOUT(!desk->reviews()->isLoading(), Wait);
+        view->selectRow(0);
+        QTRY_VERIFY_WITH_TIMEOUT(child<QPushButton>(desk, "markReviewedButton")->isEnabled(), Wait);
+        Prompts::setNextText(QStringLiteral("The EHR corrected a wrong death; the family re-enrolls."));
+        child<QPushButton>(desk, "markReviewedButton")->click();
+        QTRY_COMPARE_WITH_TIMEOUT(desk->reviews()->rowCount(), 0, Wait);
+        const auto left = gui.elsewhere(QStringLiteral("specialist"), [](const ServiceContext& ctx) {
+            return PatientService(ctx).toReviewCount();
+        });
+        QVERIFY(left.ok());
+        QCOMPARE(left.value(), 0);
+    }
+
     void aRecordFromTheEhrIsShownNotEditedInCorrectRecord() {
         Gui gui;
         MainWindow* w = gui.signIn(QStringLiteral("specialist"));

@@ -269,9 +269,23 @@ void TestScreenshots::everyScreen() {
                             [bad](const ServiceContext& ctx) -> Result<QString> {
                                 return hl7::FeedProcessor(ctx).process(bad).text;
                             });
+        // And a death the EHR took back: the patient waits for review.
+        (void)gui.elsewhere(QStringLiteral("specialist"), [](const ServiceContext& ctx) -> Result<bool> {
+            hl7::FeedProcessor feed(ctx);
+            for (const QByteArray& m :
+                 {QByteArray("MSH|^~\\&|EPIC|CHLA|PD|CHLA|20261124080000||ADT^A04|MSG4412|P|2.5.1\r"
+                             "PID|1||9100009^^^CHLA^MR||Ruiz^Tomás||20130507|M\r"),
+                  QByteArray("MSH|^~\\&|EPIC|CHLA|PD|CHLA|20261124090000||ADT^A08|MSG4413|P|2.5.1\r"
+                             "PID|1||9100009^^^CHLA^MR|||||||||||||||||||||||||||Y\r"),
+                  QByteArray("MSH|^~\\&|EPIC|CHLA|PD|CHLA|20261124100000||ADT^A08|MSG4414|P|2.5.1\r"
+                             "PID|1||9100009^^^CHLA^MR||||||||||||||||||||||||||\"\"|N\r")})
+                (void)feed.process(m);
+            return true;
+        });
         w->session().runner->notifyChanged();
         w->pages()->setCurrentWidget(w->feed());
         QTRY_COMPARE_WITH_TIMEOUT(w->feed()->refused()->rowCount(), 1, Wait);
+        QTRY_COMPARE_WITH_TIMEOUT(w->feed()->reviews()->rowCount(), 1, Wait);
         shoot(w, name("feed-desk"));
         QTemporaryDir dir;
         const QString csv = dir.filePath(QStringLiteral("patients.csv"));

@@ -1,6 +1,7 @@
 #include "ui/common/Prompts.h"
 
 #include <QFileDialog>
+#include <QInputDialog>
 
 #include <optional>
 
@@ -9,6 +10,7 @@ namespace pd::Prompts {
 namespace {
 std::optional<bool> nextConfirm;
 std::optional<QString> nextSaveFileName;
+std::optional<QString> nextText;
 QStringList shown;
 bool testing() {
     return qEnvironmentVariableIsSet("PORTALDESK_TEST");
@@ -40,6 +42,17 @@ bool confirm(QWidget* parent, const QString& title, const QString& text) {
            QMessageBox::Yes;
 }
 
+std::optional<QString> text(QWidget* parent, const QString& title, const QString& label) {
+    shown.append(title + QStringLiteral(": ") + label);
+    if (nextText)
+        return std::exchange(nextText, std::nullopt);
+    if (testing())
+        return std::nullopt;
+    bool ok = false;
+    const QString answer = QInputDialog::getText(parent, title, label, QLineEdit::Normal, QString(), &ok);
+    return ok ? std::optional<QString>(answer) : std::nullopt;
+}
+
 namespace {
 // A queued answer, else nothing under test, else the real file dialog.
 template <typename Ask> QString fileName(Ask ask) {
@@ -64,6 +77,10 @@ QString openFileName(QWidget* parent, const QString& title, const QString& sugge
 
 void setNextConfirm(bool answer) {
     nextConfirm = answer;
+}
+
+void setNextText(const QString& answer) {
+    nextText = answer;
 }
 
 void setNextSaveFileName(const QString& path) {

@@ -21,6 +21,7 @@ FeedPage::FeedPage(const Session& session, QWidget* parent)
     setObjectName(QStringLiteral("feedPage"));
     m_refused = new RefusedMessagesModel(*session.runner, session.policy.zone, this);
     m_merges = new HeldMergesModel(*session.runner, session.policy.zone, this);
+    m_reviews = new ReviewPatientsModel(*session.runner, session.policy.zone, this);
 
     m_state = new QLabel(this);
     m_state->setObjectName(QStringLiteral("feedStateLabel"));
@@ -65,11 +66,34 @@ FeedPage::FeedPage(const Session& session, QWidget* parent)
             emit patientRequested(mrn);
     });
 
+    m_reviewsView =
+        makeListView(this, QStringLiteral("reviewPatientsView"), tr("Patients to review"), m_reviews);
+    m_reviewCount = new QLabel(this);
+    m_reviewCount->setObjectName(QStringLiteral("reviewCountLabel"));
+    m_reviewed = new QPushButton(tr("&Mark reviewed…"), this);
+    m_reviewed->setObjectName(QStringLiteral("markReviewedButton"));
+    m_reviewed->setToolTip(tr("Once you have looked at the patient's access and done what it needs (nothing "
+                              "reopens by itself), take the patient off this list with a note."));
+    connect(m_reviewed, &QPushButton::clicked, this, &FeedPage::markSelectedReviewed);
+    connect(m_reviewsView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &FeedPage::updateButtons);
+    connect(m_reviewsView, &QTableView::doubleClicked, this,
+            [this](const QModelIndex& index) { emit patientRequested(m_reviews->row(index.row()).mrn); });
+    connect(m_reviews, &PagedModelBase::loaded, this, [this] {
+        const qint64 total = m_reviews->total().value_or(m_reviews->rowCount());
+        m_reviewCount->setText(
+            total > m_reviews->rowCount()
+                ? tr("%1 of %L2 patients shown; scroll down for more.").arg(m_reviews->rowCount()).arg(total)
+                : tr("%n patient(s) to review", nullptr, int(total)));
+    });
+
     for (PagedModelBase* model :
-         {static_cast<PagedModelBase*>(m_refused), static_cast<PagedModelBase*>(m_merges)}) {
+         {static_cast<PagedModelBase*>(m_refused), static_cast<PagedModelBase*>(m_merges),
+          static_cast<PagedModelBase*>(m_reviews)}) {
         connect(model, &PagedModelBase::loaded, this, [this] {
             m_refusedView->resizeColumnsToContents();
             m_mergesView->resizeColumnsToContents();
+            m_reviewsView->resizeColumnsToContents();
             updateButtons();
         });
         connect(model, &PagedModelBase::failed, this,
@@ -93,6 +117,14 @@ FeedPage::FeedPage(const Session& session, QWidget* parent)
     mergesLayout->addWidget(m_mergesView, 1);
     mergesLayout->addLayout(mergeButtons);
 
+    auto* reviewsBox = new QGroupBox(tr("Patients listed for review (nothing reopens by itself)"), this);
+    auto* reviewButtons = new QHBoxLayout;
+    reviewButtons->addWidget(m_reviewCount, 1);
+    reviewButtons->addWidget(m_reviewed);
+    auto* reviewsLayout = new QVBoxLayout(reviewsBox);
+    reviewsLayout->addWidget(m_reviewsView, 1);
+    reviewsLayout->addLayout(reviewButtons);
+
     auto* top = new QHBoxLayout;
     top->addWidget(m_state, 1);
     top->addWidget(import);
@@ -100,6 +132,7 @@ FeedPage::FeedPage(const Session& session, QWidget* parent)
     layout->addLayout(top);
     layout->addWidget(refusedBox, 3);
     layout->addWidget(mergesBox, 2);
+    layout->addWidget(reviewsBox, 2);
 
     connect(session.runner, &DbRunner::dataChanged, this, &FeedPage::reload);
     // The silence warning follows the clock even when nothing changes here.
@@ -113,6 +146,7 @@ FeedPage::FeedPage(const Session& session, QWidget* parent)
 void FeedPage::reload() {
     m_refused->reload();
     m_merges->reload();
+    m_reviews->reload();
     loadState();
 }
 
@@ -155,6 +189,8 @@ void FeedPage::updateButtons() {
     m_dismiss->setEnabled(haveMessage);
     const QModelIndex merge = m_mergesView->currentIndex();
     m_resolve->setEnabled(merge.isValid() && merge.row() < m_merges->rowCount());
+    const QModelIndex review = m_reviewsView->currentIndex();
+    m_reviewed->setEnabled(review.isValid() && review.row() < m_reviews->rowCount());
 }
 
 void FeedPage::retrySelected() {
@@ -212,6 +248,24 @@ void FeedPage::resolveSelectedMerge() {
                                          tr("MRN %1 was merged into MRN %2.").arg(r->priorMrn, r->mrn));
                 m_session.runner->notifyChanged();
             });
+}
+
+void FeedPage::markSelectedReviewed() {
+    const QModelIndex current = m_reviewsView->currentIndex();
+    if (!current.isValid())
+        return;
+    const Patient p = m_reviews->row(current.row());
+    const auto note = Prompts::text(this, tr("Mark reviewed"),
+                                    tr("What did you find or do about MRN %1's access (%2)?")
+                                        .arg(p.mrn, DisplayText::reviewReason(p.reviewReason)));
+    if (!note)
+        return;
+    m_reviewed->setEnabled(false);
+    onReady(this, markPatientReviewed(*m_session.runner, p.mrn, *note), [this](const Result<Patient>& r) {
+        if (!r)
+            Prompts::warning(this, tr("Mark reviewed"), r.error().message);
+        m_session.runner->notifyChanged();
+    });
 }
 
 } // namespace pd
