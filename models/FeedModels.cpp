@@ -106,9 +106,10 @@ void ReviewPatientsModel::reload() {
         });
 }
 
-QFuture<Result<Patient>> markPatientReviewed(DbRunner& runner, const QString& mrn, const QString& note) {
-    return runner.run(
-        [mrn, note](const ServiceContext& ctx) { return PatientService(ctx).markReviewed(mrn, note); });
+QFuture<Result<Patient>> markPatientReviewed(DbRunner& runner, const Patient& listed, const QString& note) {
+    return runner.run([mrn = listed.mrn, since = listed.reviewSince, note](const ServiceContext& ctx) {
+        return PatientService(ctx).markReviewed(mrn, note, since);
+    });
 }
 
 QFuture<Result<FeedDeskState>> loadFeedDeskState(DbRunner& runner) {

@@ -47,7 +47,7 @@ private:
 };
 
 // Takes the patient off the review list with the reviewer's note.
-QFuture<Result<Patient>> markPatientReviewed(DbRunner& runner, const QString& mrn, const QString& note);
+QFuture<Result<Patient>> markPatientReviewed(DbRunner& runner, const Patient& listed, const QString& note);
 
 // What the desk's header says: when the feed last spoke, and how many messages and merges wait.
 struct FeedDeskState {

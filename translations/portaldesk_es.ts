@@ -3216,6 +3216,10 @@ Códigos de salida: 0 hecho, 2 uso, 3 rechazado por una regla o datos incorrecto
         <source>MRN %1 is not listed for review.</source>
         <translation>El MRN %1 no está pendiente de revisión.</translation>
     </message>
+    <message>
+        <source>MRN %1 was reviewed by someone else and listed again since; reload and look at it again.</source>
+        <translation>Otra persona revisó el MRN %1 y desde entonces volvió a la lista; recargue y revíselo de nuevo.</translation>
+    </message>
 </context>
 <context>
     <name>Smtp</name>

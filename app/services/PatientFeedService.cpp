@@ -396,9 +396,11 @@ Result<FeedOutcome> PatientFeedService::apply(const FeedRecord& r, const Policy*
             addDetails(details, source);
             PD_TRY(m_ctx.audit(QStringLiteral("patient.review_needed"), QStringLiteral("patient"), p.id, p.id,
                                0, details));
-            p.reviewReason = QStringLiteral("death_cleared");
-            p.reviewSince = now;
-            PD_TRY(patients.setReview(p.id, p.reviewReason, now, m_ctx.staff().name));
+            PD_TRY(patients.setReview(p.id, QStringLiteral("death_cleared"), now, m_ctx.staff().name));
+            if (p.reviewReason.isEmpty()) { // already listed: the first listing stands
+                p.reviewReason = QStringLiteral("death_cleared");
+                p.reviewSince = now;
+            }
             ++p.rowVersion;
             p.deceasedAt = QDateTime();
             out.needsReview = true;

@@ -365,10 +365,12 @@ Result<PatientCorrection> correctPatient(const ServiceContext& ctx, const Policy
             }
             if (!ended.isEmpty()) {
                 out.needsReview = true;
-                p.reviewReason = QStringLiteral("younger_after_correction");
-                p.reviewSince = ctx.now();
-                PD_TRY(PatientRepository(ctx.db()).setReview(p.id, p.reviewReason, p.reviewSince,
-                                                             ctx.staff().name));
+                PD_TRY(PatientRepository(ctx.db()).setReview(p.id, QStringLiteral("younger_after_correction"),
+                                                             ctx.now(), ctx.staff().name));
+                if (p.reviewReason.isEmpty()) { // already listed: the first listing stands
+                    p.reviewReason = QStringLiteral("younger_after_correction");
+                    p.reviewSince = ctx.now();
+                }
                 ++p.rowVersion;
                 PD_TRY(ctx.audit(QStringLiteral("patient.review_needed"), QStringLiteral("patient"), p.id,
                                  p.id, 0,
@@ -505,7 +507,8 @@ Result<qint64> PatientService::toReviewCount() {
     return PatientRepository(m_ctx.db()).toReviewCount();
 }
 
-Result<Patient> PatientService::markReviewed(const QString& mrn, const QString& note) {
+Result<Patient> PatientService::markReviewed(const QString& mrn, const QString& note,
+                                             const QDateTime& listedSince) {
     PD_TRY(m_ctx.require(Role::Specialist,
                          QCoreApplication::translate("Services", "Reviewing patients listed for review")));
     if (note.size() > 2000)
@@ -522,6 +525,12 @@ Result<Patient> PatientService::markReviewed(const QString& mrn, const QString& 
         return Error::validation(
             QStringLiteral("review.not_listed"),
             QCoreApplication::translate("Services", "MRN %1 is not listed for review.").arg(p.mrn));
+    if (listedSince.isValid() && DbTime::toDb(listedSince) != DbTime::toDb(p.reviewSince))
+        return Error::conflict(QStringLiteral("review.relisted"),
+                               QCoreApplication::translate(
+                                   "Services", "MRN %1 was reviewed by someone else and listed again since; "
+                                               "reload and look at it again.")
+                                   .arg(p.mrn));
     const QString reason = p.reviewReason;
     PD_TRY(PatientRepository(m_ctx.db()).setReview(p.id, QString(), m_ctx.now(), m_ctx.staff().name));
     PD_TRY(m_ctx.audit(QStringLiteral("patient.reviewed"), QStringLiteral("patient"), p.id, p.id, 0,

@@ -75,7 +75,8 @@ public:
     Result<qint64> toReviewCount();
     // Takes a patient off the review list once staff have looked at their access, with what they found;
     // nothing about access changes here.
-    Result<Patient> markReviewed(const QString& mrn, const QString& note);
+    // `listedSince`, when given, is the listing the reviewer saw: one listed again since is a conflict.
+    Result<Patient> markReviewed(const QString& mrn, const QString& note, const QDateTime& listedSince = {});
 
 private:
     const ServiceContext& m_ctx;

@@ -178,12 +178,19 @@ Status PatientRepository::update(const Patient& p, const QDateTime& at, const QS
 
 Status PatientRepository::setReview(qint64 id, const QString& reason, const QDateTime& at,
                                     const QString& by) {
-    Query q(m_db, QStringLiteral(
-                      "UPDATE patients SET review_reason = :reason, review_since = :since, "
-                      "updated_at = :at, updated_by = :by, row_version = row_version + 1 WHERE id = :id"));
-    q.bind(QStringLiteral(":reason"), DbTime::text(reason))
-        .bind(QStringLiteral(":since"), reason.isEmpty() ? DbTime::toDb(QDateTime()) : DbTime::toDb(at))
-        .bind(QStringLiteral(":at"), DbTime::toDb(at))
+    // A patient already waiting keeps the reason and the time they were first listed (a second reason is
+    // in the audit trail); an empty reason takes them off the list.
+    Query q(m_db,
+            reason.isEmpty()
+                ? QStringLiteral(
+                      "UPDATE patients SET review_reason = NULL, review_since = NULL, updated_at = :at, "
+                      "updated_by = :by, row_version = row_version + 1 WHERE id = :id")
+                : QStringLiteral("UPDATE patients SET review_reason = COALESCE(review_reason, :reason), "
+                                 "review_since = COALESCE(review_since, :since), updated_at = :at, "
+                                 "updated_by = :by, row_version = row_version + 1 WHERE id = :id"));
+    if (!reason.isEmpty())
+        q.bind(QStringLiteral(":reason"), reason).bind(QStringLiteral(":since"), DbTime::toDb(at));
+    q.bind(QStringLiteral(":at"), DbTime::toDb(at))
         .bind(QStringLiteral(":by"), by)
         .bind(QStringLiteral(":id"), id);
     return q.exec();

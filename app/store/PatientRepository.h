@@ -32,7 +32,7 @@ public:
     Status update(const Patient& patient, const QDateTime& at, const QString& by);
     // Writes what the EHR's feed keeps about the record: death, the newest message's time, a merge.
     Status setFeedState(const Patient& patient, const QDateTime& at, const QString& by);
-    // Lists the patient for review with `reason` (empty: takes it off the list).
+    // Lists the patient for review with `reason`, unless already listed (empty: takes it off the list).
     Status setReview(qint64 id, const QString& reason, const QDateTime& at, const QString& by);
     // Patients waiting for review, longest waiting first; and how many there are.
     Result<QList<Patient>> toReview(int limit, int offset);

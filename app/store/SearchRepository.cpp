@@ -153,7 +153,8 @@ Result<QList<SearchHit>> SearchRepository::search(const QString& text, int limit
         take(rows.value());
         const bool hasDigit =
             std::any_of(query.exactKey.cbegin(), query.exactKey.cend(), [](QChar c) { return c.isDigit(); });
-        lookedUp = hasDigit && std::any_of(rows->cbegin(), rows->cend(), [](qint64 r) { return r % 2 == 0; });
+        lookedUp = hasDigit && !query.wholeNumber &&
+                   std::any_of(rows->cbegin(), rows->cend(), [](qint64 r) { return r % 2 == 0; });
     }
     QStringList prefix, anywhere;
     for (const QString& term : query.terms) {
@@ -166,7 +167,10 @@ Result<QList<SearchHit>> SearchRepository::search(const QString& text, int limit
             return rows.error();
         take(rows.value());
     }
-    if (order.size() < wanted && anywhere != prefix && !lookedUp && !query.wholeNumber) {
+    // A whole phone number found where a number starts is that number; one found nowhere so may sit inside
+    // a longer one (a country code, an extension).
+    if (order.size() < wanted && anywhere != prefix && !lookedUp &&
+        !(query.wholeNumber && !order.isEmpty())) {
         auto rows = matching(anywhere, wanted + int(order.size()));
         if (!rows)
             return rows.error();

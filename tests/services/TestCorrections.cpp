@@ -110,6 +110,33 @@ private slots:
         later.expectedVersion = reviewed->rowVersion;
         later.phone = QStringLiteral("(323) 555-0101");
         QVERIFY(PatientService(*ctx).update(QStringLiteral("100201"), later).ok());
+        // Listed again later: a note written against the first listing is refused, not filed on the second.
+        const QDateTime firstListed = story->patient.reviewSince;
+        t.clock.set(t.clock.nowUtc().addSecs(3600));
+        QVERIFY(PatientService(*ctx)
+                    .update(QStringLiteral("100201"), birthDate(QStringLiteral("2013-01-01")))
+                    .ok());
+        QVERIFY(PatientService(*ctx)
+                    .update(QStringLiteral("100201"), birthDate(QStringLiteral("2016-01-01")))
+                    .ok());
+        QCOMPARE(PatientService(*ctx).toReviewCount().value(), 1);
+        QCOMPARE(PatientService(*ctx)
+                     .markReviewed(QStringLiteral("100201"), QStringLiteral("late"), firstListed)
+                     .error()
+                     .rule,
+                 QStringLiteral("review.relisted"));
+        // Listed once more while still waiting: the first listing (its reason and time) stands.
+        const QDateTime waiting = PatientService(*ctx).toReview()->first().reviewSince;
+        t.clock.set(t.clock.nowUtc().addSecs(3600));
+        QVERIFY(PatientService(*ctx)
+                    .update(QStringLiteral("100201"), birthDate(QStringLiteral("2013-01-01")))
+                    .ok());
+        QVERIFY(PatientService(*ctx)
+                    .update(QStringLiteral("100201"), birthDate(QStringLiteral("2016-01-01")))
+                    .ok());
+        QCOMPARE(PatientService(*ctx).toReview()->first().reviewSince, waiting);
+        QVERIFY(
+            PatientService(*ctx).markReviewed(QStringLiteral("100201"), QStringLiteral("done"), waiting).ok());
     }
 
     void badCorrectionsChangeNothing_data() {

@@ -239,6 +239,21 @@ private slots:
             << "INSERT INTO public.outbox (message_id, kind, sender, recipient, language, subject, raw, "
                "created_at) VALUES ('x', 'x', 'x', 'victim@example.org', 'en', 'x', 'x', 'x')"
             << false;
+        QTest::newRow("feed changes a login's address")
+            << "ehr-feed"
+            << "UPDATE public.portal_users SET email = 'attacker@example.org'" << false;
+        QTest::newRow("feed reopens a login") << "ehr-feed"
+                                              << "UPDATE public.portal_users SET status = 'active'" << false;
+        QTest::newRow("feed closes a login")
+            << "ehr-feed"
+            << "UPDATE public.portal_users SET status = 'terminated', status_reason = 'no_open_grant'"
+            << true;
+        QTest::newRow("feed resends an invitation")
+            << "ehr-feed"
+            << "UPDATE public.invitations SET status = 'sent', expires_at = 'x'" << false;
+        QTest::newRow("feed gives a grant to another login")
+            << "ehr-feed"
+            << "UPDATE public.access_grants SET portal_user_id = portal_user_id" << false;
         QTest::newRow("feed reads mail") << "ehr-feed"
                                          << "SELECT raw FROM public.outbox" << false;
         QTest::newRow("feed sends mail again")
@@ -325,6 +340,11 @@ private slots:
         const hl7::Processed died = send("A08", "F4", "PID|1||700013^^^CHLA^MR|||||||||||||||||||||||||||Y");
         QVERIFY2(died.code == hl7::AckCode::Accept, qPrintable(died.text));
         QVERIFY(died.outcome && died.outcome->died && died.outcome->grantsEnded == 1);
+        // What it ended stays ended, even to raw SQL on its own login.
+        QCOMPARE(
+            sqlState(*l.db, QStringLiteral("UPDATE public.access_grants SET ended_at = NULL, end_reason = "
+                                           "NULL WHERE ended_at IS NOT NULL")),
+            QStringLiteral("42501"));
         auto p = PatientRepository(*m_t->db).byMrn(QStringLiteral("700013"));
         QVERIFY(p.ok() && p->has_value() && (*p)->deceasedAt.isValid());
         QVERIFY(AuditLog(*m_t->db).verify()->intact);

@@ -39,8 +39,9 @@ private slots:
         add("100207", "Łukasz", "Wróbel", "", "");
         add("100208", "Sofia", "Ramos", "sr@example.org", "");
         add("300205", "Mateo", "Sofer", "", "");
-        add("100209", "Inés", "Vega", "", "(310) 020-5100"); // holds the digits of MRN 100205
-        add("93100205100", "Iker", "Soto", "", "");          // holds the digits of 100209's phone
+        add("100209", "Inés", "Vega", "", "(310) 020-5100");     // holds the digits of MRN 100205
+        add("93100205100", "Iker", "Soto", "", "");              // holds the digits of 100209's phone
+        add("100210", "Ximena", "Ruiz", "", "+52 55 1234 5678"); // a country code before the number
     }
 
     // What staff type, and who must (and must not) come back: SPEC §11a, search as staff type it.
@@ -71,6 +72,7 @@ private slots:
         row("part of an MRN is found inside numbers", "00205", "100205 300205 100209", "");
         row("a whole phone number, not inside a longer one", "(310) 020-5100", "100209", "93100205100");
         row("part of a phone number, inside one", "0205100", "100209 93100205100", "");
+        row("a whole number that starts none is found inside one", "55 1234 5678", "100210", "");
         row("Vietnamese without marks", "nguyen dao", "100206", "");
         row("Vietnamese as written", "Nguyễn Thị Đào", "100206", "");
         row("Polish ł and ó", "lukasz wrobel", "100207", "");
@@ -194,7 +196,7 @@ private slots:
         auto hits = PatientService(*ctx).search(text);
         QVERIFY2(hits.ok(), hits.ok() ? "" : qPrintable(hits.error().message));
         QVERIFY(hits->isEmpty());
-        QCOMPARE(m_t.count(QStringLiteral("SELECT count(*) FROM patients")), 13);
+        QCOMPARE(m_t.count(QStringLiteral("SELECT count(*) FROM patients")), 14);
     }
 
     void overLongSearchIsRefused() {

@@ -261,7 +261,7 @@ void FeedPage::markSelectedReviewed() {
     if (!note)
         return;
     m_reviewed->setEnabled(false);
-    onReady(this, markPatientReviewed(*m_session.runner, p.mrn, *note), [this](const Result<Patient>& r) {
+    onReady(this, markPatientReviewed(*m_session.runner, p, *note), [this](const Result<Patient>& r) {
         if (!r)
             Prompts::warning(this, tr("Mark reviewed"), r.error().message);
         m_session.runner->notifyChanged();

@@ -68,9 +68,55 @@ GRANT USAGE ON SEQUENCE patients_id_seq, feed_messages_id_seq, patient_merges_id
 GRANT EXECUTE ON FUNCTION search_index_put(bigint, text), audit_tail() TO portaldesk_feed;
 GRANT INSERT ON audit_events TO portaldesk_feed;
 -- What a death, a corrected birth date or a merge changes about access: rows it ends or moves, never
--- new ones.
-GRANT SELECT, UPDATE ON portal_users, access_grants, enrollments, invitations, consents, requests
+-- new ones. A grant can be ended or moved to the surviving record, not reopened or given to another
+-- login; enrollments, consents and requests only move.
+GRANT SELECT ON portal_users, access_grants, enrollments, invitations, consents, requests TO portaldesk_feed;
+GRANT UPDATE (ended_at, end_reason, patient_id, updated_at, updated_by, row_version) ON access_grants
     TO portaldesk_feed;
+GRANT UPDATE (patient_id) ON enrollments TO portaldesk_feed;
+GRANT UPDATE (patient_id, updated_at, updated_by, row_version) ON consents, requests TO portaldesk_feed;
+-- Logins and invitations are written whole by the code that closes them (a death, a login left with
+-- nothing): the columns are granted, and a trigger lets the feed's logins only close them, as it lets
+-- them end a grant but never reopen one.
+GRANT UPDATE ON portal_users, invitations TO portaldesk_feed;
+
+CREATE FUNCTION feed_only_closes() RETURNS trigger
+    LANGUAGE plpgsql SET search_path = public, pg_temp AS $$
+BEGIN
+    IF NOT pg_has_role(session_user, 'portaldesk_feed', 'MEMBER') OR
+       pg_has_role(session_user, 'portaldesk_him_specialist', 'MEMBER') THEN
+        RETURN NEW;
+    END IF;
+    IF TG_TABLE_NAME = 'access_grants' THEN
+        IF OLD.ended_at IS NOT NULL AND (NEW.ended_at IS DISTINCT FROM OLD.ended_at OR
+                                         NEW.end_reason IS DISTINCT FROM OLD.end_reason) THEN
+            RAISE EXCEPTION 'the EHR feed may end a grant, not reopen one' USING ERRCODE = 'insufficient_privilege';
+        END IF;
+    ELSIF TG_TABLE_NAME = 'portal_users' THEN
+        IF NEW.username IS DISTINCT FROM OLD.username OR NEW.email IS DISTINCT FROM OLD.email OR
+           NEW.given_name IS DISTINCT FROM OLD.given_name OR NEW.family_name IS DISTINCT FROM OLD.family_name OR
+           NEW.kind IS DISTINCT FROM OLD.kind OR NEW.activated_at IS DISTINCT FROM OLD.activated_at OR
+           (NEW.status IS DISTINCT FROM OLD.status AND NEW.status NOT IN ('deactivated', 'terminated')) THEN
+            RAISE EXCEPTION 'the EHR feed may only close a login' USING ERRCODE = 'insufficient_privilege';
+        END IF;
+    ELSE
+        IF NEW.email IS DISTINCT FROM OLD.email OR NEW.token_hash IS DISTINCT FROM OLD.token_hash OR
+           NEW.pin_hash IS DISTINCT FROM OLD.pin_hash OR NEW.expires_at IS DISTINCT FROM OLD.expires_at OR
+           NEW.sent_at IS DISTINCT FROM OLD.sent_at OR NEW.portal_user_id IS DISTINCT FROM OLD.portal_user_id OR
+           (NEW.status IS DISTINCT FROM OLD.status AND NEW.status <> 'revoked') THEN
+            RAISE EXCEPTION 'the EHR feed may only revoke an invitation' USING ERRCODE = 'insufficient_privilege';
+        END IF;
+    END IF;
+    RETURN NEW;
+END;
+$$;
+REVOKE ALL ON FUNCTION feed_only_closes() FROM PUBLIC;
+CREATE TRIGGER portal_users_feed_only_closes BEFORE UPDATE ON portal_users
+    FOR EACH ROW EXECUTE FUNCTION feed_only_closes();
+CREATE TRIGGER invitations_feed_only_closes BEFORE UPDATE ON invitations
+    FOR EACH ROW EXECUTE FUNCTION feed_only_closes();
+CREATE TRIGGER access_grants_feed_only_closes BEFORE UPDATE ON access_grants
+    FOR EACH ROW EXECUTE FUNCTION feed_only_closes();
 GRANT SELECT ON transition_notices TO portaldesk_feed;
 -- A death cancels the family's pending mail: whether a message waits, and for whom, but not its text.
 GRANT SELECT (id, status, portal_user_id), UPDATE (status, last_error) ON outbox TO portaldesk_feed;
