@@ -14,8 +14,9 @@ namespace pd::hl7 {
 
 namespace {
 
-// Records go in batches of a few hundred, or what 50 ms allow, so that another workstation's write never
-// waits long behind an import; a batch's lines go out once it is committed.
+// Records go in batches of a few hundred, or what 50 ms allow (more on the embedded database), so that
+// another workstation's write never waits long behind an import; a batch's lines go out once it is
+// committed.
 class Run {
 public:
     Run(const ServiceContext& ctx, ImportReport& report, const Importer::LineFn& onLine,
@@ -49,7 +50,8 @@ public:
 
     // Commits once the batch holds a few hundred records or 50 ms of work.
     Status settle() {
-        if (m_pending.size() >= 200 || m_batchTimer.elapsed() >= 50)
+        const Batch::Limits limits = m_batch.limits();
+        if (m_pending.size() >= limits.records || m_batchTimer.elapsed() >= limits.milliseconds)
             return commit();
         return {};
     }

@@ -17,6 +17,12 @@ Status Batch::begin() {
     return {};
 }
 
+Batch::Limits Batch::limits() const {
+    if (m_ctx.db().dialect() == Dialect::Postgres)
+        return {200, 50};
+    return {1000, 250};
+}
+
 Status Batch::commit() {
     if (!m_tx)
         return {};

@@ -21,6 +21,14 @@ public:
     Status begin();
     Status commit();
     bool open() const { return m_tx != nullptr; }
+    // How much a batch holds before it commits: on the central database little enough that another
+    // workstation's write waits a few milliseconds; on the embedded one, where each commit waits for the
+    // disk and one workstation writes, more.
+    struct Limits {
+        int records = 200;
+        int milliseconds = 50;
+    };
+    Limits limits() const;
 
 private:
     const ServiceContext& m_ctx;
