@@ -96,13 +96,18 @@ QString phoneDigits(const QString& text) {
 
 QString indexBody(const QStringList& fields, const QString& phone) {
     QString body;
+    const auto add = [&body](const QString& word) {
+        if (body.size() + Separator.size() + word.size() + Separator.size() <= MaxBodyLength)
+            body += Separator + word;
+    };
+    // A word that doesn't fit is left out; a shorter one after it (the phone's digits) still goes in.
     for (const QString& field : fields) {
         for (const QString& w : words(field))
-            body += Separator + w;
+            add(w);
     }
     const QString digits = phoneDigits(phone);
     if (!digits.isEmpty())
-        body += Separator + digits;
+        add(digits);
     return body + Separator;
 }
 

@@ -15,7 +15,11 @@ QStringList words(const QString& text);
 QString phoneDigits(const QString& text);
 
 // What the index stores for one person: every word of every field, each after two spaces, so that a
-// word's start can be matched by a trigram index ("  s", " so", " sof…").
+// word's start can be matched by a trigram index ("  s", " so", " sof…"). At most MaxBodyLength
+// characters, whole words only: the central database keeps the body in its key (a key row holds about
+// 2,700 bytes), and only names that fold into many letters each (ligatures, compatibility characters)
+// ever come near it.
+inline constexpr qsizetype MaxBodyLength = 800;
 QString indexBody(const QStringList& fields, const QString& phone = QString());
 
 // One query as the store runs it.

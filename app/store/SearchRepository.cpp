@@ -81,17 +81,15 @@ Status SearchRepository::indexPortalUser(const PortalUser& user) {
 Result<QList<qint64>> SearchRepository::matching(const QStringList& patterns, int limit) {
     QList<qint64> out;
     if (m_db.dialect() == Dialect::Postgres) {
-        QStringList likes;
-        for (const QString& p : patterns)
-            likes.append(QLatin1Char('%') + p + QLatin1Char('%')); // letters, digits and spaces only
         // search_rowids() runs as the schema's owner, so support agents find people by e-mail or phone
-        // without being able to read either; it plans each search with its own patterns.
+        // without being able to read either; it chooses between reading the index in order and the trigram
+        // index by how common the words turn out to be.
         Query q(m_db, QStringLiteral("SELECT rowid FROM public.search_rowids(:patterns, :limit)"));
         QString array = QStringLiteral("{");
-        for (qsizetype i = 0; i < likes.size(); ++i) {
+        for (qsizetype i = 0; i < patterns.size(); ++i) {
             if (i > 0)
                 array += QLatin1Char(',');
-            array += QLatin1Char('"') + likes.at(i) + QLatin1Char('"');
+            array += QLatin1Char('"') + patterns.at(i) + QLatin1Char('"'); // letters, digits and spaces only
         }
         array += QLatin1Char('}');
         q.bind(QStringLiteral(":patterns"), array).bind(QStringLiteral(":limit"), limit);

@@ -31,9 +31,12 @@ public:
     // were indexed.
     Result<int> rebuildPending(int batch = 5000);
 
+    // Row ids (patient n → 2n, login n → 2n + 1) whose folded body holds every pattern (SearchText::
+    // pattern), in index order, at most `limit`.
+    Result<QList<qint64>> matching(const QStringList& patterns, int limit);
+
 private:
     Status put(qint64 rowid, const QString& body);
-    Result<QList<qint64>> matching(const QStringList& patterns, int limit);
     Result<QList<qint64>> exact(const QString& key);
 
     Database& m_db;

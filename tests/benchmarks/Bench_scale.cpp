@@ -19,13 +19,13 @@
 #include "services/ReportService.h"
 
 #include <QCoreApplication>
-#include <QThread>
 #include <QElapsedTimer>
 #include <QProcess>
 #include <QRandomGenerator>
 #include <QSqlQuery>
 #include <QStandardPaths>
 #include <QTemporaryDir>
+#include <QThread>
 
 #include <thread>
 
@@ -405,6 +405,8 @@ int main(int argc, char* argv[]) {
         {QStringLiteral("sofi hern"), QStringLiteral("hern")},
         {QStringLiteral("lopez sofia"), QStringLiteral("lopez")},
         {QStringLiteral("nguyen minh"), QStringLiteral("nguyen")},
+        // Three common names that are rare together: the slowest kind on the central database.
+        {QStringLiteral("zoe kim petrosyan"), QStringLiteral("petrosyan")},
         {QStringLiteral("Սարգսյան"), QStringLiteral("սարգսյան")},
         {QStringLiteral("민준"), QStringLiteral("민준")},
         {QStringLiteral("(323) 555-0100"), QStringLiteral("3235550100")},

@@ -88,6 +88,21 @@ private slots:
         QVERIFY(body.contains(SearchText::pattern(QStringLiteral("ofi"), false)));
         QVERIFY(!body.contains(SearchText::pattern(QStringLiteral("ofi"), true)));
     }
+
+    // A name that folds into many letters (a ligature of eighteen) never makes a body the central database
+    // can't keep in its key: words that don't fit are left out, whole, and shorter ones after them go in.
+    void aBodyKeepsWithinItsLength() {
+        const QString ligatures(100, QChar(0xFDFA));
+        const QString body = SearchText::indexBody(
+            {QStringLiteral("100200"), ligatures, ligatures, QStringLiteral("sofia@example.org")},
+            QStringLiteral("(323) 361-2330"));
+        QVERIFY(body.size() <= SearchText::MaxBodyLength);
+        QVERIFY(body.startsWith(QStringLiteral("  100200  ")));
+        QVERIFY(body.endsWith(QStringLiteral("  ")));
+        QVERIFY(!body.contains(QStringLiteral("   "))); // no word cut in half
+        QCOMPARE(SearchText::indexBody({QStringLiteral("Sofía")}, QStringLiteral("(323) 361-2330")),
+                 QStringLiteral("  sofia  3233612330  "));
+    }
 };
 
 QTEST_APPLESS_MAIN(TestSearchText)

@@ -199,6 +199,68 @@ private slots:
         QCOMPARE(m_t.count(QStringLiteral("SELECT count(*) FROM patients")), 14);
     }
 
+    // An index of tens of thousands: the central database chooses, by how common the words are together,
+    // between reading the index in order and its trigram index, or walks a stretch and then uses the trigram
+    // index for the rest. Whatever it chooses, the hits are those reading every row would give, in order.
+    void aLargeIndexGivesWhatReadingEveryRowGives_data() {
+        QTest::addColumn<QStringList>("patterns");
+        QTest::addColumn<int>("limit");
+        const auto row = [](const char* name, QStringList patterns, int limit) {
+            QTest::newRow(name) << patterns << limit;
+        };
+        row("common: the first rows fill the page", {QStringLiteral("  common")}, 50);
+        row("less common: a stretch fills it", {QStringLiteral("  walker")}, 50);
+        row("sparse: a stretch, then the trigram index", {QStringLiteral("  sparse")}, 50);
+        row("rare: the trigram index", {QStringLiteral("  rarest")}, 50);
+        row("two words, common together", {QStringLiteral("  common"), QStringLiteral("  pair")}, 50);
+        row("two words, rare together", {QStringLiteral("  walker"), QStringLiteral("  sparse")}, 50);
+        row("inside a word", {QStringLiteral("ommo")}, 50);
+        row("every hit", {QStringLiteral("  sparse")}, 10000);
+        row("none", {QStringLiteral("  nowhere")}, 50);
+    }
+
+    void aLargeIndexGivesWhatReadingEveryRowGives() {
+        QFETCH(QStringList, patterns);
+        QFETCH(int, limit);
+        constexpr int Rows = 40000;
+        constexpr qint64 FirstRow = 10000000;
+        const auto bodyOf = [](int k) -> QString {
+            QString body = QStringLiteral("  filler%1").arg(k % 97);
+            if (k % 40 == 0)
+                body += QStringLiteral("  common");
+            if (k % 80 == 0)
+                body += QStringLiteral("  pair");
+            if (k % 400 == 7)
+                body += QStringLiteral("  walker");
+            if (k % 2000 == 1999 || k == 2407)
+                body += QStringLiteral("  sparse");
+            if (k == 9000 || k == 39000)
+                body += QStringLiteral("  rarest");
+            return body + QStringLiteral("  ");
+        };
+        if (m_t.count(QStringLiteral("SELECT count(*) FROM search_index WHERE rowid >= %1").arg(FirstRow)) ==
+            0) {
+            for (int from = 0; from < Rows; from += 1000) {
+                QStringList values;
+                for (int k = from; k < from + 1000; ++k)
+                    values.append(QStringLiteral("(%1, '%2')").arg(FirstRow + 2 * k).arg(bodyOf(k)));
+                Query q(*m_t.db, QStringLiteral("INSERT INTO search_index (rowid, body) VALUES ") +
+                                     values.join(QLatin1Char(',')));
+                QVERIFY2(q.exec().ok(), "the index rows");
+            }
+        }
+        QList<qint64> expected;
+        for (int k = 0; k < Rows && expected.size() < limit; ++k) {
+            const QString body = bodyOf(k);
+            if (std::all_of(patterns.cbegin(), patterns.cend(),
+                            [&](const QString& p) { return body.contains(p); }))
+                expected.append(FirstRow + 2 * k);
+        }
+        auto got = SearchRepository(*m_t.db).matching(patterns, limit);
+        QVERIFY2(got.ok(), got.ok() ? "" : qPrintable(got.error().message));
+        QCOMPARE(got.value(), expected);
+    }
+
     void overLongSearchIsRefused() {
         auto ctx = m_t.as(QStringLiteral("agent"));
         auto hits = PatientService(*ctx).search(QString(500, QLatin1Char('a')));
