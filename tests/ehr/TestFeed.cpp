@@ -439,6 +439,21 @@ private slots:
         QVERIFY(cancelled.ok());
         QVERIFY(cancelled->cancelled);
         QCOMPARE(cancelled->read, 0);
+        // Stopped in the middle (the file is read ahead of the database): what was committed stays, and the
+        // report counts just that.
+        const qint64 onFile = t.count(QStringLiteral("SELECT count(*) FROM patients"));
+        QByteArray more = "mrn,given_name,family_name,birth_date\n";
+        for (int i = 0; i < 5000; ++i)
+            more += QByteArray::number(600000 + i) + ",Ana,López,2015-03-12\n";
+        write("more.csv", more);
+        std::atomic<bool> stop{false};
+        auto stopped = Importer(*ctx).run(
+            ImportKind::Csv, {dir.filePath(QStringLiteral("more.csv"))}, {},
+            [&](qint64 read, qint64, qint64) { stop = stop || read > 0; }, &stop);
+        QVERIFY(stopped.ok());
+        QVERIFY(stopped->cancelled);
+        QVERIFY(stopped->applied < 5000);
+        QCOMPARE(t.count(QStringLiteral("SELECT count(*) FROM patients")), onFile + stopped->applied);
     }
 
     // Many records at once (an import's chunk): new patients go in together, and each record has the

@@ -4,6 +4,9 @@
 #include "services/ServiceFixture.h"
 
 #include "core/FailPoint.h"
+#include "ehr/Importer.h"
+
+#include <QTemporaryDir>
 
 using namespace pd;
 using namespace pd::test;
@@ -155,6 +158,68 @@ private slots:
         auto back = PatientService(*ws.ctx).search(QStringLiteral("900001"));
         QVERIFY2(back.ok(), qPrintable(back.ok() ? QString() : back.error().message));
         QCOMPARE(back->size(), 1);
+    }
+
+    // A server restarted in the middle of a large import (its file read ahead on a thread of its own): the
+    // import stops, saying where; what it committed stays; the same file again applies the rest, once.
+    void anImportCutByARestartKeepsItsBatchesAndResumes_data() {
+        QTest::addColumn<int>("kind");
+        QTest::newRow("FHIR NDJSON") << int(hl7::ImportKind::Fhir);
+        QTest::newRow("CSV") << int(hl7::ImportKind::Csv);
+    }
+    void anImportCutByARestartKeepsItsBatchesAndResumes() {
+        QFETCH(int, kind);
+        const bool fhir = kind == int(hl7::ImportKind::Fhir);
+        constexpr int Records = 3000;
+        QTemporaryDir dir;
+        const QString path = dir.filePath(fhir ? QStringLiteral("p.ndjson") : QStringLiteral("p.csv"));
+        {
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            if (!fhir)
+                f.write("mrn,given_name,family_name,birth_date\n");
+            for (int i = 0; i < Records; ++i) {
+                const QByteArray mrn = QByteArray::number(700000 + i);
+                if (fhir)
+                    f.write("{\"resourceType\":\"Patient\",\"id\":\"p" + mrn +
+                            "\",\"identifier\":[{\"type\":{\"coding\":[{\"code\":\"MR\"}]},\"value\":\"" +
+                            mrn +
+                            "\"}],\"name\":[{\"family\":\"Nguyễn\",\"given\":[\"Minh\"]}],"
+                            "\"birthDate\":\"2014-02-03\"}\n");
+                else
+                    f.write(mrn + ",Minh,Nguyễn,2014-02-03\n");
+            }
+        }
+        Workstation ws = workstation(1500);
+        const qint64 before = m_t->count(QStringLiteral("SELECT count(*) FROM patients"));
+        bool restarted = false;
+        auto cut =
+            hl7::Importer(*ws.ctx).run(hl7::ImportKind(kind), {path}, {}, [&](qint64 read, qint64, qint64) {
+                if (!restarted && read > 0) {
+                    restarted = true;
+                    QVERIFY(PgCluster::shared().restart(true));
+                }
+            });
+        QVERIFY(restarted);
+        QVERIFY2(cut.ok(), qPrintable(cut.ok() ? QString() : cut.error().message));
+        QVERIFY(cut->stopped.has_value());
+        QCOMPARE(cut->stopped->kind, ErrorKind::Unavailable);
+        QVERIFY(cut->stoppedAt.startsWith(QFileInfo(path).fileName() + QLatin1Char(':')));
+        QVERIFY(cut->applied < Records);
+        auto db = Database::open(m_t->location);
+        QVERIFY(db.ok());
+        const auto patients = [&] {
+            Query q(*db.value(), QStringLiteral("SELECT count(*) FROM patients"));
+            return q.exec() && q.next() ? q.value(0).toLongLong() : -1;
+        };
+        QCOMPARE(patients(), before + cut->applied);
+
+        auto rest = hl7::Importer(*ws.ctx).run(hl7::ImportKind(kind), {path});
+        QVERIFY2(rest.ok(), qPrintable(rest.ok() ? QString() : rest.error().message));
+        QVERIFY(!rest->stopped.has_value());
+        QCOMPARE(rest->read, qint64(Records));
+        QCOMPARE(rest->refused, 0);
+        QCOMPARE(patients(), before + Records);
     }
 
     void aNewConnectionToAStoppedServerSaysSo() {
