@@ -111,6 +111,16 @@ Result<QList<qint64>> SearchRepository::matching(const QStringList& patterns, in
     return out;
 }
 
+Result<QList<qint64>> SearchRepository::wholeNumber(const QString& digits, int limit) {
+    Query q(m_db, QStringLiteral("SELECT rowid, starts FROM public.search_number_rowids(:digits, :limit)"));
+    q.bind(QStringLiteral(":digits"), digits).bind(QStringLiteral(":limit"), limit);
+    PD_TRY(q.exec());
+    QList<qint64> starting, holding;
+    while (q.next())
+        (q.value(1).toBool() ? starting : holding).append(q.value(0).toLongLong());
+    return starting.isEmpty() ? holding : starting;
+}
+
 Result<QList<qint64>> SearchRepository::exact(const QString& key) {
     QList<qint64> out;
     Query q(m_db,
@@ -159,15 +169,22 @@ Result<QList<SearchHit>> SearchRepository::search(const QString& text, int limit
         prefix.append(SearchText::pattern(term, true));
         anywhere.append(SearchText::pattern(term, false));
     }
-    if (order.size() < wanted && !lookedUp) {
+    // A whole phone number found where a number starts is that number; one found nowhere so may sit inside
+    // a longer one (a country code, an extension). The central database answers both in one lookup.
+    const bool numberAtOnce = query.wholeNumber && m_db.dialect() == Dialect::Postgres;
+    if (order.size() < wanted && !lookedUp && numberAtOnce) {
+        auto rows = wholeNumber(query.terms.first(), wanted);
+        if (!rows)
+            return rows.error();
+        take(rows.value());
+    }
+    if (order.size() < wanted && !lookedUp && !numberAtOnce) {
         auto rows = matching(prefix, wanted);
         if (!rows)
             return rows.error();
         take(rows.value());
     }
-    // A whole phone number found where a number starts is that number; one found nowhere so may sit inside
-    // a longer one (a country code, an extension).
-    if (order.size() < wanted && anywhere != prefix && !lookedUp &&
+    if (order.size() < wanted && anywhere != prefix && !lookedUp && !numberAtOnce &&
         !(query.wholeNumber && !order.isEmpty())) {
         auto rows = matching(anywhere, wanted + int(order.size()));
         if (!rows)

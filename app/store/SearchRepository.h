@@ -37,6 +37,9 @@ public:
 
 private:
     Status put(qint64 rowid, const QString& body);
+    // A whole phone number on the central database: those whose number starts with it, or else those
+    // holding it, in one lookup.
+    Result<QList<qint64>> wholeNumber(const QString& digits, int limit);
     Result<QList<qint64>> exact(const QString& key);
 
     Database& m_db;

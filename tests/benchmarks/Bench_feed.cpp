@@ -59,8 +59,13 @@ int main(int argc, char* argv[]) {
         records = args.at(i + 1).toInt();
     if (const qsizetype i = args.indexOf(QStringLiteral("--messages")); i > 0 && i + 1 < args.size())
         messages = args.at(i + 1).toInt();
-    if (args.contains(QStringLiteral("--postgresql")))
+    if (args.contains(QStringLiteral("--postgresql"))) {
         qputenv("PORTALDESK_TEST_DB", "postgresql");
+        // The server gets the memory a hospital's database server has (PostgreSQL's own default is 128 MB;
+        // a dedicated server is usually given a quarter of its memory); tests keep 16 MB.
+        if (qEnvironmentVariableIsEmpty("PORTALDESK_PG_SHARED_BUFFERS"))
+            qputenv("PORTALDESK_PG_SHARED_BUFFERS", "1GB");
+    }
 
     test::TestDb t;
     auto ctx = t.as(QStringLiteral("specialist"));

@@ -32,6 +32,7 @@
 #include <QProcess>
 #include <QProcessEnvironment>
 #include <QRandomGenerator>
+#include <QRegularExpression>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -290,12 +291,18 @@ private:
         if (!writeFile(dataDirectory() + QStringLiteral("/pg_hba.conf"), hba.toUtf8(), 0600))
             return false;
 
+        // Tests start many clusters and keep the server's memory small; the benchmarks give it what a
+        // hospital's database server has (PORTALDESK_PG_SHARED_BUFFERS, e.g. 1GB).
+        static const QRegularExpression size(QStringLiteral("^[1-9][0-9]{0,5}(kB|MB|GB)$"));
+        QString buffers = qEnvironmentVariable("PORTALDESK_PG_SHARED_BUFFERS");
+        if (!size.match(buffers).hasMatch())
+            buffers = QStringLiteral("16MB");
         const QString conf =
             QStringLiteral("\n# Test harness settings\n"
                            "listen_addresses = '127.0.0.1'\n"
                            "unix_socket_directories = '%1'\n"
                            "max_connections = 100\n"
-                           "shared_buffers = 16MB\n"
+                           "shared_buffers = %2\n"
                            "huge_pages = off\n"
                            "fsync = off\n"
                            // synchronous_commit stays on: with fsync off a commit costs one
@@ -309,7 +316,7 @@ private:
                            "lc_messages = 'C'\n"
                            "logging_collector = off\n"
                            "log_line_prefix = '%m [%p] %q%u@%d '\n")
-                .arg(m_root);
+                .arg(m_root, buffers);
         QFile confFile(dataDirectory() + QStringLiteral("/postgresql.conf"));
         if (!confFile.open(QIODevice::Append | QIODevice::Text) || confFile.write(conf.toUtf8()) < 0)
             return fail(

@@ -43,9 +43,11 @@ BEGIN
                                  || '%');
     END LOOP;
 
-    -- The probe: the first rows, then twice as many more when none of them matched.
+    -- The probe: the first rows, then twice as many more when none of them matched. Six digits in a row
+    -- (part of a phone number or an MRN) are rare: straight to the trigram index.
     boundary := -1;
     FOR stage IN 1 .. 2 LOOP
+        EXIT WHEN EXISTS (SELECT 1 FROM unnest(needles) AS n(needle) WHERE n.needle ~ '[0-9]{6}');
         EXECUTE format('SELECT array_agg(w.rowid ORDER BY w.rowid) FILTER (WHERE w.hit), count(*), max(w.rowid) '
                        'FROM (SELECT s.rowid, (%s) AS hit FROM public.search_index s WHERE s.rowid > $3 '
                        'ORDER BY s.rowid LIMIT $2) w', tests)
@@ -85,5 +87,20 @@ BEGIN
 END;
 $$;
 
-REVOKE ALL ON FUNCTION search_rowids(text[], bigint) FROM PUBLIC;
-GRANT EXECUTE ON FUNCTION search_rowids(text[], bigint) TO portaldesk_support_agent;
+-- A whole phone number (ten digits or more): the people with a number that starts with it, or else (a
+-- country code in front) with one that holds it. One trigram lookup for both, those that start first.
+CREATE FUNCTION search_number_rowids(digits text, max_rows bigint) RETURNS TABLE (rowid bigint, starts boolean)
+    LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+BEGIN
+    IF digits IS NULL OR digits !~ '^[0-9]{3,40}$' OR max_rows IS NULL OR max_rows <= 0 THEN
+        RETURN;
+    END IF;
+    RETURN QUERY EXECUTE 'SELECT s.rowid, strpos(s.body, $3) > 0 FROM public.search_index s '
+                         'WHERE s.body LIKE $1 ORDER BY 2 DESC, s.rowid LIMIT $2'
+        USING '%' || digits || '%', least(max_rows, 10000), '  ' || digits;
+END;
+$$;
+
+REVOKE ALL ON FUNCTION search_rowids(text[], bigint), search_number_rowids(text, bigint) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION search_rowids(text[], bigint), search_number_rowids(text, bigint)
+    TO portaldesk_support_agent;
