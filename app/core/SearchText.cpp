@@ -111,6 +111,34 @@ QString indexBody(const QStringList& fields, const QString& phone) {
     return body + Separator;
 }
 
+namespace {
+
+// The bit for a word that starts with these characters (code points, not UTF-16 units).
+qint64 startBit(QStringView word) {
+    const QList<uint> points = word.left(4).toUcs4();
+    if (points.size() < 2)
+        return 0;
+    return qint64(1) << ((quint64(points.at(0)) * 31 + points.at(1)) % 63);
+}
+
+} // namespace
+
+qint64 signature(const QString& body) {
+    qint64 bits = 0;
+    for (const QStringView word : QStringView(body).split(u' ', Qt::SkipEmptyParts))
+        bits |= startBit(word);
+    return bits;
+}
+
+qint64 signatureMask(const QStringList& patterns) {
+    qint64 bits = 0;
+    for (const QString& p : patterns) {
+        if (p.startsWith(Separator))
+            bits |= startBit(QStringView(p).mid(Separator.size()));
+    }
+    return bits;
+}
+
 Query parse(const QString& text) {
     Query q;
     const QString trimmed = text.simplified();

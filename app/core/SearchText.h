@@ -22,6 +22,14 @@ QString phoneDigits(const QString& text);
 inline constexpr qsizetype MaxBodyLength = 800;
 QString indexBody(const QStringList& fields, const QString& phone = QString());
 
+// Which pairs of letters start the body's words, as bits of a number (the first two characters of each
+// word, hashed to one of 63 bits). The central database keeps it beside the body and looks at it before
+// reading the body, so most people are passed over with one test of a number.
+qint64 signature(const QString& body);
+// The bits a body's signature must hold to match every pattern: one for each pattern that is the start of
+// a word of two characters or more; none for the rest (they can be anywhere).
+qint64 signatureMask(const QStringList& patterns);
+
 // One query as the store runs it.
 struct Query {
     QString exactKey; // the text as typed, trimmed, when it is one token: an MRN or username matched exactly

@@ -29,18 +29,39 @@ QString userBody(const PortalUser& u) {
 } // namespace
 
 Status SearchRepository::put(qint64 rowid, const QString& body) {
-    if (m_db.dialect() == Dialect::Postgres) {
-        // The index is the owner's: staff who may change people write it through this function only.
-        Query q(m_db, QStringLiteral("SELECT public.search_index_put(:rowid, :body)"));
-        q.bind(QStringLiteral(":rowid"), rowid).bind(QStringLiteral(":body"), body);
-        return q.exec();
+    return putAll({{rowid, body}});
+}
+
+Status SearchRepository::putAll(const QList<QPair<qint64, QString>>& rows) {
+    for (qsizetype from = 0; from < rows.size(); from += DbTime::RowsPerStatement) {
+        const qsizetype count = std::min(DbTime::RowsPerStatement, rows.size() - from);
+        QString sql;
+        if (m_db.dialect() == Dialect::Postgres) {
+            // The index is the owner's: staff who may change people write it through this function only,
+            // one call per person, one statement for them all.
+            QStringList calls;
+            for (qsizetype i = 0; i < count; ++i)
+                calls.append(QStringLiteral("public.search_index_put(?, ?, ?)"));
+            sql = QStringLiteral("SELECT ") + calls.join(QStringLiteral(", "));
+        } else {
+            QList<qint64> rowids;
+            for (qsizetype i = 0; i < count; ++i)
+                rowids.append(rows.at(from + i).first);
+            Query del(m_db, QStringLiteral("DELETE FROM search_index WHERE rowid IN (") +
+                                DbTime::idList(rowids) + QLatin1Char(')'));
+            PD_TRY(del.exec());
+            sql = QStringLiteral("INSERT INTO search_index (rowid, body) VALUES ") + DbTime::rowsOf(2, count);
+        }
+        Query q(m_db, sql);
+        for (qsizetype i = 0; i < count; ++i) {
+            const auto& [rowid, body] = rows.at(from + i);
+            q.add(rowid).add(body);
+            if (m_db.dialect() == Dialect::Postgres)
+                q.add(SearchText::signature(body));
+        }
+        PD_TRY(q.exec());
     }
-    Query del(m_db, QStringLiteral("DELETE FROM search_index WHERE rowid = :rowid"));
-    del.bind(QStringLiteral(":rowid"), rowid);
-    PD_TRY(del.exec());
-    Query ins(m_db, QStringLiteral("INSERT INTO search_index (rowid, body) VALUES (:rowid, :body)"));
-    ins.bind(QStringLiteral(":rowid"), rowid).bind(QStringLiteral(":body"), body);
-    return ins.exec();
+    return {};
 }
 
 Status SearchRepository::indexPatient(const Patient& patient) {
@@ -48,30 +69,11 @@ Status SearchRepository::indexPatient(const Patient& patient) {
 }
 
 Status SearchRepository::indexPatients(const QList<Patient>& patients) {
-    for (qsizetype from = 0; from < patients.size(); from += DbTime::RowsPerStatement) {
-        const qsizetype rows = std::min(DbTime::RowsPerStatement, patients.size() - from);
-        QList<qint64> rowids;
-        for (qsizetype i = 0; i < rows; ++i)
-            rowids.append(patientRow(patients.at(from + i).id));
-        QString sql;
-        if (m_db.dialect() == Dialect::Postgres) {
-            // Through the owner's function, as one at a time would: one call per person, one statement.
-            QStringList calls;
-            for (qsizetype i = 0; i < rows; ++i)
-                calls.append(QStringLiteral("public.search_index_put(?, ?)"));
-            sql = QStringLiteral("SELECT ") + calls.join(QStringLiteral(", "));
-        } else {
-            Query del(m_db, QStringLiteral("DELETE FROM search_index WHERE rowid IN (") +
-                                DbTime::idList(rowids) + QLatin1Char(')'));
-            PD_TRY(del.exec());
-            sql = QStringLiteral("INSERT INTO search_index (rowid, body) VALUES ") + DbTime::rowsOf(2, rows);
-        }
-        Query q(m_db, sql);
-        for (qsizetype i = 0; i < rows; ++i)
-            q.add(rowids.at(i)).add(patientBody(patients.at(from + i)));
-        PD_TRY(q.exec());
-    }
-    return {};
+    QList<QPair<qint64, QString>> rows;
+    rows.reserve(patients.size());
+    for (const Patient& p : patients)
+        rows.append({patientRow(p.id), patientBody(p)});
+    return putAll(rows);
 }
 
 Status SearchRepository::indexPortalUser(const PortalUser& user) {
@@ -84,7 +86,7 @@ Result<QList<qint64>> SearchRepository::matching(const QStringList& patterns, in
         // search_rowids() runs as the schema's owner, so support agents find people by e-mail or phone
         // without being able to read either; it chooses between reading the index in order and the trigram
         // index by how common the words turn out to be.
-        Query q(m_db, QStringLiteral("SELECT rowid FROM public.search_rowids(:patterns, :limit)"));
+        Query q(m_db, QStringLiteral("SELECT rowid FROM public.search_rowids(:patterns, :limit, :mask)"));
         QString array = QStringLiteral("{");
         for (qsizetype i = 0; i < patterns.size(); ++i) {
             if (i > 0)
@@ -92,7 +94,9 @@ Result<QList<qint64>> SearchRepository::matching(const QStringList& patterns, in
             array += QLatin1Char('"') + patterns.at(i) + QLatin1Char('"'); // letters, digits and spaces only
         }
         array += QLatin1Char('}');
-        q.bind(QStringLiteral(":patterns"), array).bind(QStringLiteral(":limit"), limit);
+        q.bind(QStringLiteral(":patterns"), array)
+            .bind(QStringLiteral(":limit"), limit)
+            .bind(QStringLiteral(":mask"), SearchText::signatureMask(patterns));
         PD_TRY(q.exec());
         while (q.next())
             out.append(q.value(0).toLongLong());
@@ -285,8 +289,7 @@ Result<int> SearchRepository::rebuildPending(int batch) {
                 }
                 ++count;
             }
-            for (const auto& [rowid, body] : std::as_const(bodies))
-                PD_TRY(put(rowid, body));
+            PD_TRY(putAll(bodies));
             Query mark(m_db,
                        count < batch
                            ? QStringLiteral("DELETE FROM search_rebuild WHERE kind = :kind")

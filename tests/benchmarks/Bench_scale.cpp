@@ -149,7 +149,15 @@ Counts fill(Database& db, int patients, const QDateTime& base, const QTimeZone& 
                                           "activated_at, revoked_at, revoke_reason, created_by, "
                                           "updated_at, updated_by)"),
                            &uRows);
-            Inserter sRows(db, QStringLiteral("INSERT INTO search_index (rowid, body)"));
+            // The central database keeps each body's signature beside it (the embedded one has no such
+            // column).
+            const bool signs = db.dialect() == Dialect::Postgres;
+            Inserter sRows(db, signs ? QStringLiteral("INSERT INTO search_index (rowid, body, sig)")
+                                     : QStringLiteral("INSERT INTO search_index (rowid, body)"));
+            const auto searchRow = [signs](qint64 rowid, const QString& body) {
+                return QString::number(rowid) + QLatin1Char(',') + quoted(body) +
+                       (signs ? QLatin1Char(',') + QString::number(SearchText::signature(body)) : QString());
+            };
             for (int i = from; i < std::min(patients, from + 5000); ++i) {
                 const qint64 id = i + 1;
                 const QString given = givens.at(int(rng.bounded(quint32(givens.size()))));
@@ -179,8 +187,7 @@ Counts fill(Database& db, int patients, const QDateTime& base, const QTimeZone& 
                                       phone.isEmpty() ? QStringLiteral("NULL") : quoted(phone), quoted(at),
                                       by, quoted(at), by}
                               .join(QLatin1Char(',')));
-                sRows.add(QString::number(id * 2) + QLatin1Char(',') +
-                          quoted(SearchText::indexBody({mrn, given, family, email}, phone)));
+                sRows.add(searchRow(id * 2, SearchText::indexBody({mrn, given, family, email}, phone)));
                 ++c.patients;
 
                 // About two in three patients have a portal login: their own from 12, a parent's before.
@@ -226,8 +233,7 @@ Counts fill(Database& db, int patients, const QDateTime& base, const QTimeZone& 
                                       active ? QStringLiteral("'active'") : QStringLiteral("'pending'"),
                                       stamp(activated), quoted(at), by, quoted(at), by}
                               .join(QLatin1Char(',')));
-                sRows.add(QString::number(uid * 2 + 1) + QLatin1Char(',') +
-                          quoted(SearchText::indexBody({username, uGiven, family, uEmail})));
+                sRows.add(searchRow(uid * 2 + 1, SearchText::indexBody({username, uGiven, family, uEmail})));
                 const QString bracket = age < 12   ? QStringLiteral("'child'")
                                         : age < 18 ? QStringLiteral("'adolescent'")
                                                    : QStringLiteral("'adult'");

@@ -89,6 +89,42 @@ private slots:
         QVERIFY(!body.contains(SearchText::pattern(QStringLiteral("ofi"), true)));
     }
 
+    // The signature holds a bit for how each word of two characters or more starts; a pattern that starts
+    // a word needs that bit, so a body without it is passed over unread. Other patterns need nothing.
+    void aSignatureHoldsWhatEveryWordStartNeeds_data() {
+        QTest::addColumn<QStringList>("fields");
+        QTest::addColumn<QString>("typed");
+        QTest::newRow("a name's start")
+            << QStringList{QStringLiteral("Sofía Hernández")} << QStringLiteral("hern sofi");
+        QTest::newRow("a whole word")
+            << QStringList{QStringLiteral("Sofía Hernández")} << QStringLiteral("sofia");
+        QTest::newRow("Korean, Armenian")
+            << QStringList{QStringLiteral("민준 Սարգսյան")} << QStringLiteral("민준 սարգ");
+        QTest::newRow("beyond the basic plane")
+            << QStringList{QStringLiteral("𠀋𠀍 Li")} << QStringLiteral("𠀋𠀍");
+        QTest::newRow("one letter needs nothing")
+            << QStringList{QStringLiteral("Ana")} << QStringLiteral("z");
+        QTest::newRow("inside a word needs nothing")
+            << QStringList{QStringLiteral("Laramos")} << QStringLiteral("ramos");
+    }
+    void aSignatureHoldsWhatEveryWordStartNeeds() {
+        QFETCH(QStringList, fields);
+        QFETCH(QString, typed);
+        const QString body = SearchText::indexBody(fields);
+        QStringList patterns;
+        for (const QString& term : SearchText::parse(typed).terms)
+            patterns.append(SearchText::pattern(term, term.size() < 3 || typed != QStringLiteral("ramos")));
+        const qint64 mask = SearchText::signatureMask(patterns);
+        QCOMPARE(SearchText::signature(body) & mask, mask);
+    }
+
+    void aBodyWithoutAWordStartIsPassedOver() {
+        const qint64 needs = SearchText::signatureMask({QStringLiteral("  xq")});
+        QVERIFY(needs != 0);
+        QCOMPARE(SearchText::signature(SearchText::indexBody({QStringLiteral("Sofía")})) & needs, 0);
+        QCOMPARE(SearchText::signatureMask({QStringLiteral("  x"), QStringLiteral("ndez")}), 0);
+    }
+
     // A name that folds into many letters (a ligature of eighteen) never makes a body the central database
     // can't keep in its key: words that don't fit are left out, whole, and shorter ones after them go in.
     void aBodyKeepsWithinItsLength() {

@@ -128,7 +128,7 @@ private slots:
                                                       << "SELECT body FROM search_index" << false;
         QTest::newRow("agent writes the search index")
             << "sam"
-            << "SELECT public.search_index_put(2, 'anyone')" << false;
+            << "SELECT public.search_index_put(2, 'anyone', -1)" << false;
         QTest::newRow("agent writes the search index directly")
             << "sam"
             << "UPDATE public.search_index SET body = 'x'" << false;
