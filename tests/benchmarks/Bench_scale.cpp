@@ -154,7 +154,7 @@ Counts fill(Database& db, int patients, const QDateTime& base, const QTimeZone& 
             const bool signs = db.dialect() == Dialect::Postgres;
             Inserter sRows(db, signs ? QStringLiteral("INSERT INTO search_index (rowid, body, sig)")
                                      : QStringLiteral("INSERT INTO search_index (rowid, body)"));
-            const auto searchRow = [signs](qint64 rowid, const QString& body) {
+            const auto searchRow = [signs](qint64 rowid, const QString& body) -> QString {
                 return QString::number(rowid) + QLatin1Char(',') + quoted(body) +
                        (signs ? QLatin1Char(',') + QString::number(SearchText::signature(body)) : QString());
             };
