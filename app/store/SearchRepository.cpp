@@ -102,13 +102,24 @@ Result<QList<qint64>> SearchRepository::matching(const QStringList& patterns, in
             out.append(q.value(0).toLongLong());
         return out;
     }
+    // The full-text index is asked for a word's start without its spaces when three letters or more remain
+    // (the trigrams of "  s" and " so" hold nearly everyone), and the start is checked in the body after.
     QStringList phrases;
-    for (const QString& p : patterns)
-        phrases.append(QLatin1Char('"') + p + QLatin1Char('"')); // letters, digits and spaces only
-    Query q(m_db, QStringLiteral("SELECT rowid FROM search_index WHERE search_index MATCH :match "
-                                 "ORDER BY rowid LIMIT :limit"));
-    q.bind(QStringLiteral(":match"), phrases.join(QStringLiteral(" AND ")))
-        .bind(QStringLiteral(":limit"), limit);
+    QStringList starts;
+    for (const QString& p : patterns) { // letters, digits and spaces only
+        const bool core = p.startsWith(QLatin1String("  ")) && p.size() >= 5;
+        phrases.append(QLatin1Char('"') + (core ? p.mid(2) : p) + QLatin1Char('"'));
+        if (core)
+            starts.append(p);
+    }
+    QString sql = QStringLiteral("SELECT rowid FROM search_index WHERE search_index MATCH ?");
+    for (qsizetype i = 0; i < starts.size(); ++i)
+        sql += QStringLiteral(" AND instr(body, ?) > 0");
+    Query q(m_db, sql + QStringLiteral(" ORDER BY rowid LIMIT ?"));
+    q.add(phrases.join(QStringLiteral(" AND ")));
+    for (const QString& start : std::as_const(starts))
+        q.add(start);
+    q.add(limit);
     PD_TRY(q.exec());
     while (q.next())
         out.append(q.value(0).toLongLong());
@@ -116,8 +127,16 @@ Result<QList<qint64>> SearchRepository::matching(const QStringList& patterns, in
 }
 
 Result<QList<qint64>> SearchRepository::wholeNumber(const QString& digits, int limit) {
-    Query q(m_db, QStringLiteral("SELECT rowid, starts FROM public.search_number_rowids(:digits, :limit)"));
-    q.bind(QStringLiteral(":digits"), digits).bind(QStringLiteral(":limit"), limit);
+    Query q(m_db, m_db.dialect() == Dialect::Postgres
+                      ? QStringLiteral("SELECT rowid, starts FROM public.search_number_rowids(?, ?)")
+                      : QStringLiteral("SELECT rowid, instr(body, ?) > 0 AS starts FROM search_index "
+                                       "WHERE search_index MATCH ? ORDER BY starts DESC, rowid LIMIT ?"));
+    if (m_db.dialect() == Dialect::Postgres)
+        q.add(digits).add(limit);
+    else
+        q.add(QString(QStringLiteral("  ") + digits))
+            .add(QString(QLatin1Char('"') + digits + QLatin1Char('"')))
+            .add(limit);
     PD_TRY(q.exec());
     QList<qint64> starting, holding;
     while (q.next())
@@ -174,8 +193,8 @@ Result<QList<SearchHit>> SearchRepository::search(const QString& text, int limit
         anywhere.append(SearchText::pattern(term, false));
     }
     // A whole phone number found where a number starts is that number; one found nowhere so may sit inside
-    // a longer one (a country code, an extension). The central database answers both in one lookup.
-    const bool numberAtOnce = query.wholeNumber && m_db.dialect() == Dialect::Postgres;
+    // a longer one (a country code, an extension). One lookup answers both.
+    const bool numberAtOnce = query.wholeNumber;
     if (order.size() < wanted && !lookedUp && numberAtOnce) {
         auto rows = wholeNumber(query.terms.first(), wanted);
         if (!rows)

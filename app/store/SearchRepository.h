@@ -38,8 +38,7 @@ public:
 private:
     Status put(qint64 rowid, const QString& body);
     Status putAll(const QList<QPair<qint64, QString>>& rows);
-    // A whole phone number on the central database: those whose number starts with it, or else those
-    // holding it, in one lookup.
+    // A whole phone number: those whose number starts with it, or else those holding it, in one lookup.
     Result<QList<qint64>> wholeNumber(const QString& digits, int limit);
     Result<QList<qint64>> exact(const QString& key);
 

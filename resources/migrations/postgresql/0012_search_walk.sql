@@ -66,9 +66,14 @@ BEGIN
             RETURN;
         END IF;
         tests := tests || CASE WHEN i > 1 THEN ' AND ' ELSE '' END || format('strpos(s.body, $1[%s]) > 0', i);
-        likes := likes || CASE WHEN i > 1 THEN ' AND ' ELSE '' END || format('s.body LIKE $4[%s]', i);
-        patterns := patterns || ('%' || replace(replace(replace(needles[i], '\', '\\'), '%', '\%'), '_', '\_')
-                                 || '%');
+        -- For the trigram index a word's start is looked up without its spaces when three letters or more
+        -- remain (the trigrams of "  s" and " so" hold nearly everyone), and the start is checked after.
+        likes := likes || CASE WHEN i > 1 THEN ' AND ' ELSE '' END
+                 || format('s.body LIKE $4[%s] AND strpos(s.body, $1[%s]) > 0', i, i);
+        patterns := patterns || ('%' || replace(replace(replace(
+                                     CASE WHEN length(ltrim(needles[i], ' ')) >= 3 THEN ltrim(needles[i], ' ')
+                                          ELSE needles[i] END,
+                                     '\', '\\'), '%', '\%'), '_', '\_') || '%');
     END LOOP;
     -- The signature first, the body only when it passes (CASE keeps that order; AND would not).
     tests := format('CASE WHEN (s.sig & %s) = %s THEN %s ELSE false END', coalesce(mask, 0), coalesce(mask, 0),
