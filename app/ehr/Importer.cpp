@@ -345,9 +345,9 @@ Result<ImportReport> Importer::run(ImportKind kind, const QStringList& paths, co
             run.stop(name, s.error());
             return report;
         }
-        run.progress((*file)->size(), (*file)->size(), true);
         if (report.cancelled)
-            break;
+            break; // the progress stays where the stop came
+        run.progress((*file)->size(), (*file)->size(), true);
     }
     return report;
 }

@@ -447,11 +447,18 @@ private slots:
             more += QByteArray::number(600000 + i) + ",Ana,López,2015-03-12\n";
         write("more.csv", more);
         std::atomic<bool> stop{false};
+        qint64 lastPosition = 0, fileSize = 0;
         auto stopped = Importer(*ctx).run(
             ImportKind::Csv, {dir.filePath(QStringLiteral("more.csv"))}, {},
-            [&](qint64 read, qint64, qint64) { stop = stop || read > 0; }, &stop);
+            [&](qint64 read, qint64 position, qint64 size) {
+                stop = stop || read > 0;
+                lastPosition = position;
+                fileSize = size;
+            },
+            &stop);
         QVERIFY(stopped.ok());
         QVERIFY(stopped->cancelled);
+        QVERIFY(lastPosition < fileSize); // the progress stays where it stopped, not at the end
         QVERIFY(stopped->applied < 5000);
         QCOMPARE(t.count(QStringLiteral("SELECT count(*) FROM patients")), onFile + stopped->applied);
     }
