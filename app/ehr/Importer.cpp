@@ -8,11 +8,7 @@
 #include <QFile>
 #include <QFileInfo>
 
-#include <condition_variable>
-#include <deque>
 #include <memory>
-#include <mutex>
-#include <thread>
 
 namespace pd::hl7 {
 
@@ -123,87 +119,21 @@ Result<std::unique_ptr<QFile>> openFile(const QString& path) {
     return file;
 }
 
-// The file is read and its records checked (JSON or CSV, the mapping, each field's rules) on a thread of
-// its own, a few chunks ahead of the database, so reading and writing overlap: an import goes as fast as
-// the slower of the two. Nothing else touches the reader (or its file) while this is alive.
-template <typename Reader> class ReadAhead final {
-public:
-    struct Chunk {
-        QList<FileRecord> records;
-        qint64 position = 0; // bytes of the file read once this chunk was
-    };
-
-    ReadAhead(Reader& reader, qsizetype chunkRecords)
-        : m_reader(reader)
-        , m_chunkRecords(chunkRecords)
-        , m_thread([this] { read(); }) {}
-    ReadAhead(const ReadAhead&) = delete;
-    ReadAhead& operator=(const ReadAhead&) = delete;
-    ~ReadAhead() {
-        {
-            std::lock_guard lock(m_mutex);
-            m_stopping = true;
-        }
-        m_changed.notify_all();
-        m_thread.join();
-    }
-
-    // The next chunk, waiting for it if need be; false once the file is read to its end.
-    bool next(Chunk* out) {
-        std::unique_lock lock(m_mutex);
-        m_changed.wait(lock, [this] { return !m_ready.empty() || m_ended; });
-        if (m_ready.empty())
-            return false;
-        *out = std::move(m_ready.front());
-        m_ready.pop_front();
-        m_changed.notify_all();
-        return true;
-    }
-
-private:
-    static constexpr std::size_t ChunksAhead = 8;
-
-    void read() {
-        for (;;) {
-            Chunk chunk;
-            FileRecord item;
-            bool more = true;
-            while (chunk.records.size() < m_chunkRecords && (more = m_reader.next(&item)))
-                chunk.records.append(std::move(item));
-            chunk.position = m_reader.position();
-            std::unique_lock lock(m_mutex);
-            m_changed.wait(lock, [this] { return m_ready.size() < ChunksAhead || m_stopping; });
-            if (m_stopping)
-                return;
-            if (!chunk.records.isEmpty())
-                m_ready.push_back(std::move(chunk));
-            m_ended = !more;
-            m_changed.notify_all();
-            if (m_ended)
-                return;
-        }
-    }
-
-    Reader& m_reader;
-    const qsizetype m_chunkRecords;
-    std::mutex m_mutex;
-    std::condition_variable m_changed;
-    std::deque<Chunk> m_ready;
-    bool m_ended = false;
-    bool m_stopping = false;
-    std::thread m_thread; // last: it starts once everything above is ready
-};
-
 // The records of a file, a chunk at a time: new patients in a chunk go in together.
 template <typename Reader>
 Status applyRecords(const ServiceContext& ctx, Reader& reader, qint64 fileSize, const QString& name, Run& run,
                     const std::atomic<bool>* cancel, ImportReport& report) {
     constexpr qsizetype ChunkRecords = 100;
     PatientFeedService feed(ctx);
-    ReadAhead<Reader> ahead(reader, ChunkRecords);
-    typename ReadAhead<Reader>::Chunk read;
-    while (ahead.next(&read)) {
-        const QList<FileRecord>& chunk = read.records;
+    QList<FileRecord> chunk;
+    bool more = true;
+    while (more) {
+        chunk.clear();
+        FileRecord item;
+        while (chunk.size() < ChunkRecords && (more = reader.next(&item)))
+            chunk.append(item);
+        if (chunk.isEmpty())
+            break;
         const auto whereOf = [&name](const FileRecord& r) {
             return QStringLiteral("%1:%2").arg(name).arg(r.line);
         };
@@ -261,7 +191,7 @@ Status applyRecords(const ServiceContext& ctx, Reader& reader, qint64 fileSize, 
             run.stop(whereOf(chunk.last()), s.error());
             return {};
         }
-        run.progress(read.position, fileSize);
+        run.progress(reader.position(), fileSize);
     }
     return {};
 }
