@@ -682,19 +682,16 @@ Status Transaction::commit() {
     return m_db.commit();
 }
 
-QSqlQuery Database::takeStatement(const QString& sql, bool* prepared) {
+QSqlQuery Database::takeStatement(const QString& sql, bool* prepared, bool* reused) {
     if (QSqlQuery* cached = m_statements.take(sql)) {
         QSqlQuery statement = std::move(*cached);
         delete cached;
-        // A value left bound by the statement's last run must not stand in for one this run leaves out.
-        const qsizetype bound = statement.boundValues().size();
-        for (qsizetype i = 0; i < bound; ++i)
-            statement.bindValue(int(i), QVariant());
-        *prepared = true;
+        *prepared = *reused = true;
         return statement;
     }
     QSqlQuery statement(m_db);
     *prepared = statement.prepare(sql);
+    *reused = false;
     return statement;
 }
 
@@ -710,7 +707,7 @@ Query::Query(Database& db, const QString& sql)
     : m_db(db)
     , m_sql(sql)
     , m_generation(db.connectionGeneration()) {
-    m_query = db.takeStatement(sql, &m_prepared);
+    m_query = db.takeStatement(sql, &m_prepared, &m_reused);
 }
 
 Query::~Query() {
@@ -730,6 +727,13 @@ Query& Query::add(const QVariant& value) {
     return *this;
 }
 
+void Query::rebind() {
+    for (auto it = m_bound.cbegin(); it != m_bound.cend(); ++it)
+        m_query.bindValue(it.key(), it.value());
+    for (qsizetype i = 0; i < m_added.size(); ++i)
+        m_query.bindValue(int(i), m_added.at(i));
+}
+
 QVariant Query::value(const QString& column) const {
     if (m_columns.isEmpty()) {
         const QSqlRecord columns = m_query.record();
@@ -747,12 +751,16 @@ Status Query::exec() {
     m_columns.clear();
     if (m_db.needsReconnect()) {
         PD_TRY(m_db.reconnectIfBroken());
-        m_query = m_db.takeStatement(m_sql, &m_prepared);
+        m_query = m_db.takeStatement(m_sql, &m_prepared, &m_reused);
         m_generation = m_db.connectionGeneration();
-        for (auto it = m_bound.cbegin(); it != m_bound.cend(); ++it)
-            m_query.bindValue(it.key(), it.value());
-        for (qsizetype i = 0; i < m_added.size(); ++i)
-            m_query.bindValue(int(i), m_added.at(i));
+        rebind();
+    } else if (m_reused && m_query.boundValues().size() != m_bound.size() + m_added.size()) {
+        // A value left bound by the statement's last run must not stand in for one this run leaves out
+        // (every placeholder bound again, as is usual, leaves nothing behind and costs nothing more).
+        const qsizetype positions = m_query.boundValues().size();
+        for (qsizetype i = 0; i < positions; ++i)
+            m_query.bindValue(int(i), QVariant());
+        rebind();
     }
     if (!m_prepared || !m_query.exec()) {
         qCWarning(lcStore, "query failed: %s: %s", qPrintable(m_sql.left(120).simplified()),

@@ -69,7 +69,7 @@ public:
     // trip to the server instead of three (prepare, execute, deallocate). A Query takes its statement
     // out while it runs and gives it back when it ends; a Query of the same text running meanwhile
     // prepares its own.
-    QSqlQuery takeStatement(const QString& sql, bool* prepared);
+    QSqlQuery takeStatement(const QString& sql, bool* prepared, bool* reused);
     void giveBackStatement(const QString& sql, QSqlQuery& statement, quint64 generation);
     quint64 connectionGeneration() const { return m_generation; }
     static constexpr int StatementCacheSize = 256;
@@ -170,10 +170,13 @@ public:
     QSqlQuery& raw() { return m_query; }
 
 private:
+    void rebind();
+
     Database& m_db;
     QString m_sql;
     QSqlQuery m_query;
     bool m_prepared = false;
+    bool m_reused = false; // a cached statement, which still holds its last run's values
     quint64 m_generation = 0;
     QHash<QString, QVariant> m_bound;
     QList<QVariant> m_added;               // positional values, in order

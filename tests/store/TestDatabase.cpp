@@ -310,6 +310,21 @@ private slots:
         QCOMPARE(again.value(0).toInt(), 2);
     }
 
+    // The same for positional values (bulk rows).
+    void aReusedPositionalStatementKeepsNoValueFromItsLastRun() {
+        TestDb t;
+        for (const bool second : {false, true}) {
+            Query q(*t.db, QStringLiteral("SELECT CAST(? AS integer) * 2, CAST(? AS text)"));
+            q.add(second ? 4 : 1);
+            if (!second)
+                q.add(QStringLiteral("kept?"));
+            QVERIFY(q.exec().ok());
+            QVERIFY(q.next());
+            QCOMPARE(q.value(0).toInt(), second ? 8 : 2);
+            QCOMPARE(q.value(1).isNull(), second);
+        }
+    }
+
     // More statement texts than the cache keeps (an IN list of ids differs every time): the oldest are
     // let go and each still runs.
     void moreStatementsThanTheCacheKeepsAllRun() {
