@@ -83,18 +83,19 @@ Status AuditLog::appendAll(QList<AuditEvent> events) {
         link = {e.id, e.hash};
     }
     // Many events go in one statement per chunk (a nightly batch, an import's new patients).
+    static const QStringList columns{
+        QStringLiteral("id"),          QStringLiteral("at"),         QStringLiteral("staff"),
+        QStringLiteral("workstation"), QStringLiteral("action"),     QStringLiteral("record_type"),
+        QStringLiteral("record_id"),   QStringLiteral("patient_id"), QStringLiteral("portal_user_id"),
+        QStringLiteral("details"),     QStringLiteral("prev_hash"),  QStringLiteral("hash")};
     Status written;
     for (qsizetype from = 0; from < events.size() && written; from += DbTime::RowsPerStatement) {
         const qsizetype rows = std::min(DbTime::RowsPerStatement, events.size() - from);
         // Into the table itself: a support agent's search path finds a masked view of that name first.
-        const QString sql = QStringLiteral("INSERT INTO ") + m_db.table(QStringLiteral("audit_events")) +
-                            QStringLiteral(" (id, at, staff, workstation, action, record_type, record_id, "
-                                           "patient_id, portal_user_id, details, prev_hash, hash) VALUES ") +
-                            DbTime::rowsOf(12, rows);
-        Query q(m_db, sql);
+        BulkRows values(m_db.dialect(), columns, QStringLiteral("public.audit_events"));
         for (qsizetype i = 0; i < rows; ++i) {
             const AuditEvent& e = events.at(from + i);
-            q.add(e.id)
+            values.add(e.id)
                 .add(DbTime::toDb(e.at))
                 .add(e.staff)
                 .add(e.workstation)
@@ -107,6 +108,10 @@ Status AuditLog::appendAll(QList<AuditEvent> events) {
                 .add(e.prevHash)
                 .add(e.hash);
         }
+        // Into the table itself: a support agent's search path finds a masked view of that name first.
+        Query q(m_db, QStringLiteral("INSERT INTO ") + m_db.table(QStringLiteral("audit_events")) +
+                          QStringLiteral(" (") + values.columns() + QStringLiteral(") ") + values.source());
+        values.bindTo(q);
         written = q.exec();
     }
     m_db.noteAuditTail(written ? std::optional<Database::AuditLink>(link) : std::nullopt);

@@ -787,6 +787,72 @@ Result<QSet<QString>> foundAmong(Database& db, const QString& select, const QVar
     return out;
 }
 
+BulkRows::BulkRows(Dialect dialect, QStringList columns, QString rowType)
+    : m_dialect(dialect)
+    , m_columns(std::move(columns))
+    , m_rowType(std::move(rowType)) {}
+
+BulkRows& BulkRows::add(const QVariant& value) {
+    if (m_dialect == Dialect::Sqlite) {
+        m_values.append(value);
+    } else {
+        m_json += m_column > 0 ? QStringLiteral(",\"")
+                  : m_rows > 0 ? QStringLiteral(",{\"")
+                               : QStringLiteral("[{\"");
+        m_json += m_columns.at(m_column) + QStringLiteral("\":");
+        switch (value.isNull() ? QMetaType::UnknownType : value.typeId()) {
+        case QMetaType::UnknownType:
+            m_json += QLatin1String("null");
+            break;
+        case QMetaType::Int:
+        case QMetaType::UInt:
+        case QMetaType::LongLong:
+        case QMetaType::ULongLong:
+            m_json += QString::number(value.toLongLong());
+            break;
+        default: {
+            const QString v = value.toString();
+            m_json.reserve(m_json.size() + v.size() + 2);
+            m_json += QLatin1Char('"');
+            for (const QChar c : v) {
+                if (c == QLatin1Char('"') || c == QLatin1Char('\\')) {
+                    m_json += QLatin1Char('\\');
+                    m_json += c;
+                } else if (c.unicode() < 0x20) {
+                    m_json += QStringLiteral("\\u%1").arg(c.unicode(), 4, 16, QLatin1Char('0'));
+                } else {
+                    m_json += c;
+                }
+            }
+            m_json += QLatin1Char('"');
+        }
+        }
+    }
+    if (++m_column == m_columns.size()) {
+        if (m_dialect == Dialect::Postgres)
+            m_json += QLatin1Char('}');
+        m_column = 0;
+        ++m_rows;
+    }
+    return *this;
+}
+
+QString BulkRows::source() const {
+    if (m_dialect == Dialect::Sqlite)
+        return QStringLiteral("VALUES ") + DbTime::rowsOf(int(m_columns.size()), m_rows);
+    return QStringLiteral("SELECT ") + columns() + QStringLiteral(" FROM json_populate_recordset(NULL::") +
+           m_rowType + QStringLiteral(", CAST(? AS json))");
+}
+
+void BulkRows::bindTo(Query& query) const {
+    if (m_dialect == Dialect::Postgres) {
+        query.add(QString(m_json + QLatin1Char(']')));
+        return;
+    }
+    for (const QVariant& v : m_values)
+        query.add(v);
+}
+
 namespace DbTime {
 
 QVariant toDb(const QDateTime& instant) {

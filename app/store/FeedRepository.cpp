@@ -78,14 +78,16 @@ Result<qint64> FeedRepository::record(const FeedMessageRow& r) {
 }
 
 Status FeedRepository::recordAll(const QList<FeedMessageRow>& all) {
+    static const QStringList columns{QStringLiteral("source"),   QStringLiteral("control_id"),
+                                     QStringLiteral("trigger"),  QStringLiteral("received_at"),
+                                     QStringLiteral("event_at"), QStringLiteral("status"),
+                                     QStringLiteral("mrn"),      QStringLiteral("patient_id")};
     for (qsizetype from = 0; from < all.size(); from += DbTime::RowsPerStatement) {
         const qsizetype rows = std::min(DbTime::RowsPerStatement, all.size() - from);
-        Query q(m_db, QStringLiteral("INSERT INTO feed_messages (source, control_id, trigger, received_at, "
-                                     "event_at, status, mrn, patient_id) VALUES ") +
-                          DbTime::rowsOf(8, rows));
+        BulkRows values(m_db.dialect(), columns, QStringLiteral("public.feed_messages"));
         for (qsizetype i = 0; i < rows; ++i) {
             const FeedMessageRow& r = all.at(from + i);
-            q.add(r.source)
+            values.add(r.source)
                 .add(r.controlId)
                 .add(r.trigger)
                 .add(DbTime::toDb(r.receivedAt))
@@ -94,15 +96,32 @@ Status FeedRepository::recordAll(const QList<FeedMessageRow>& all) {
                 .add(DbTime::text(r.mrn))
                 .add(DbTime::id(r.patientId));
         }
+        Query q(m_db, QStringLiteral("INSERT INTO feed_messages (") + values.columns() +
+                          QStringLiteral(") ") + values.source());
+        values.bindTo(q);
         PD_TRY(q.exec());
     }
     return {};
 }
 
+// Each key is looked up on its own through the (source, control_id) key. Asked as "control_id IN (…)", a
+// server whose statistics were taken when the table was small reads every row of the source instead,
+// and an import into a new database slows with every batch.
 Result<QSet<QString>> FeedRepository::seenKeys(const QString& source, const QStringList& controlIds) {
-    return foundAmong(
-        m_db, QStringLiteral("SELECT control_id FROM feed_messages WHERE source = ? AND control_id IN ("),
-        {source}, controlIds);
+    QSet<QString> out;
+    for (qsizetype from = 0; from < controlIds.size(); from += DbTime::RowsPerStatement) {
+        const qsizetype rows = std::min(DbTime::RowsPerStatement, controlIds.size() - from);
+        Query q(m_db, QStringLiteral("SELECT k.column1 FROM (VALUES ") + DbTime::rowsOf(1, rows) +
+                          QStringLiteral(") AS k WHERE (SELECT 1 FROM feed_messages f WHERE f.source = ? AND "
+                                         "f.control_id = k.column1) = 1"));
+        for (qsizetype i = 0; i < rows; ++i)
+            q.add(controlIds.at(from + i));
+        q.add(source);
+        PD_TRY(q.exec());
+        while (q.next())
+            out.insert(q.value(0).toString());
+    }
+    return out;
 }
 
 Result<QList<FeedMessageRow>> FeedRepository::refused(int limit, int offset) {

@@ -83,16 +83,18 @@ Result<qint64> PatientRepository::insert(const Patient& p, const QDateTime& at, 
 }
 
 Status PatientRepository::insertAll(QList<Patient>& patients, const QDateTime& at, const QString& by) {
+    static const QStringList columns{
+        QStringLiteral("mrn"),        QStringLiteral("given_name"), QStringLiteral("family_name"),
+        QStringLiteral("birth_date"), QStringLiteral("sex"),        QStringLiteral("language"),
+        QStringLiteral("email"),      QStringLiteral("phone"),      QStringLiteral("feed_event_at"),
+        QStringLiteral("created_at"), QStringLiteral("created_by"), QStringLiteral("updated_at"),
+        QStringLiteral("updated_by")};
     for (qsizetype from = 0; from < patients.size(); from += DbTime::RowsPerStatement) {
         const qsizetype rows = std::min(DbTime::RowsPerStatement, patients.size() - from);
-        Query q(m_db, QStringLiteral(
-                          "INSERT INTO patients (mrn, given_name, family_name, birth_date, sex, language, "
-                          "email, phone, feed_event_at, created_at, created_by, updated_at, updated_by) "
-                          "VALUES ") +
-                          DbTime::rowsOf(13, rows) + QStringLiteral(" RETURNING id, mrn"));
+        BulkRows values(m_db.dialect(), columns, QStringLiteral("public.patients"));
         for (qsizetype i = 0; i < rows; ++i) {
             const Patient& p = patients.at(from + i);
-            q.add(p.mrn)
+            values.add(p.mrn)
                 .add(p.givenName)
                 .add(p.familyName)
                 .add(DbTime::toDb(p.birthDate))
@@ -106,6 +108,9 @@ Status PatientRepository::insertAll(QList<Patient>& patients, const QDateTime& a
                 .add(DbTime::toDb(at))
                 .add(by);
         }
+        Query q(m_db, QStringLiteral("INSERT INTO patients (") + values.columns() + QStringLiteral(") ") +
+                          values.source() + QStringLiteral(" RETURNING id, mrn"));
+        values.bindTo(q);
         PD_TRY(q.exec());
         QHash<QString, qint64> ids;
         while (q.next())

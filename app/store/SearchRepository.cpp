@@ -35,30 +35,32 @@ Status SearchRepository::put(qint64 rowid, const QString& body) {
 Status SearchRepository::putAll(const QList<QPair<qint64, QString>>& rows) {
     for (qsizetype from = 0; from < rows.size(); from += DbTime::RowsPerStatement) {
         const qsizetype count = std::min(DbTime::RowsPerStatement, rows.size() - from);
-        QString sql;
         if (m_db.dialect() == Dialect::Postgres) {
-            // The index is the owner's: staff who may change people write it through this function only,
-            // one call per person, one statement for them all.
-            QStringList calls;
-            for (qsizetype i = 0; i < count; ++i)
-                calls.append(QStringLiteral("public.search_index_put(?, ?, ?)"));
-            sql = QStringLiteral("SELECT ") + calls.join(QStringLiteral(", "));
-        } else {
-            QList<qint64> rowids;
-            for (qsizetype i = 0; i < count; ++i)
-                rowids.append(rows.at(from + i).first);
-            Query del(m_db, QStringLiteral("DELETE FROM search_index WHERE rowid IN (") +
-                                DbTime::idList(rowids) + QLatin1Char(')'));
-            PD_TRY(del.exec());
-            sql = QStringLiteral("INSERT INTO search_index (rowid, body) VALUES ") + DbTime::rowsOf(2, count);
+            // The index is the owner's: staff who may change people write it through this function only.
+            BulkRows values(Dialect::Postgres,
+                            {QStringLiteral("rowid"), QStringLiteral("body"), QStringLiteral("sig")},
+                            QStringLiteral("public.search_index"));
+            for (qsizetype i = 0; i < count; ++i) {
+                const auto& [rowid, body] = rows.at(from + i);
+                values.add(rowid).add(body).add(SearchText::signature(body));
+            }
+            Query q(m_db, QStringLiteral("SELECT public.search_index_put_rows(CAST(? AS json))"));
+            values.bindTo(q);
+            PD_TRY(q.exec());
+            continue;
         }
-        Query q(m_db, sql);
+        BulkRows values(Dialect::Sqlite, {QStringLiteral("rowid"), QStringLiteral("body")}, QString());
+        QList<qint64> rowids;
         for (qsizetype i = 0; i < count; ++i) {
             const auto& [rowid, body] = rows.at(from + i);
-            q.add(rowid).add(body);
-            if (m_db.dialect() == Dialect::Postgres)
-                q.add(SearchText::signature(body));
+            rowids.append(rowid);
+            values.add(rowid).add(body);
         }
+        Query del(m_db, QStringLiteral("DELETE FROM search_index WHERE rowid IN (") + DbTime::idList(rowids) +
+                            QLatin1Char(')'));
+        PD_TRY(del.exec());
+        Query q(m_db, QStringLiteral("INSERT INTO search_index (rowid, body) ") + values.source());
+        values.bindTo(q);
         PD_TRY(q.exec());
     }
     return {};

@@ -7,6 +7,7 @@
 #include "services/EnrollmentService.h"
 #include "store/AuditLog.h"
 #include "store/PatientRepository.h"
+#include "store/SearchRepository.h"
 
 #include <QSqlError>
 #include <QSqlQuery>
@@ -128,7 +129,8 @@ private slots:
                                                       << "SELECT body FROM search_index" << false;
         QTest::newRow("agent writes the search index")
             << "sam"
-            << "SELECT public.search_index_put(2, 'anyone', -1)" << false;
+            << "SELECT public.search_index_put_rows('[{\"rowid\": 2, \"body\": \"anyone\", \"sig\": -1}]')"
+            << false;
         QTest::newRow("agent writes the search index directly")
             << "sam"
             << "UPDATE public.search_index SET body = 'x'" << false;
@@ -370,6 +372,37 @@ private slots:
                                   "ON p.id = g.patient_id WHERE p.mrn = '700001' AND g.ended_at IS NULL")));
         QVERIFY(q.next());
         QCOMPARE(q.value(0).toString(), QStringLiteral("2028-04-02")); // the 12th birthday
+    }
+
+    // A specialist's login writes search rows through the schema's function, for people who exist only:
+    // a row for nobody refuses the whole call.
+    void theSearchIndexTakesRowsForPeopleWhoExistOnly() {
+        Login l = signInAs(QStringLiteral("pat"));
+        QSqlQuery id(m_t->db->connection());
+        QVERIFY(id.exec(QStringLiteral("SELECT id FROM public.patients WHERE mrn = '700001'")) && id.next());
+        const qint64 rowid = id.value(0).toLongLong() * 2;
+        const QString row = QStringLiteral("{\"rowid\": %1, \"body\": \"  written by hand\", \"sig\": -1}");
+        QVERIFY(l.db->begin().ok());
+        QCOMPARE(sqlState(*l.db, QStringLiteral("SELECT public.search_index_put_rows('[%1, %2]')")
+                                     .arg(row.arg(rowid), row.arg(999999998))),
+                 QStringLiteral("23503"));
+        l.db->rollback();
+        QSqlQuery body(m_t->db->connection());
+        QVERIFY(
+            body.exec(QStringLiteral("SELECT body FROM public.search_index WHERE rowid = %1").arg(rowid)));
+        QVERIFY(body.next());
+        QVERIFY(!body.value(0).toString().contains(QLatin1String("by hand")));
+        QCOMPARE(sqlState(*l.db,
+                          QStringLiteral("SELECT public.search_index_put_rows('[%1]')").arg(row.arg(rowid))),
+                 QStringLiteral("ok"));
+        QVERIFY(
+            body.exec(QStringLiteral("SELECT body FROM public.search_index WHERE rowid = %1").arg(rowid)));
+        QVERIFY(body.next());
+        QCOMPARE(body.value(0).toString(), QStringLiteral("  written by hand"));
+        // Put back what PortalDesk writes for the patient, for the tests after.
+        auto patient = PatientRepository(*m_t->db).byMrn(QStringLiteral("700001"));
+        QVERIFY(patient && patient->has_value());
+        QVERIFY(SearchRepository(*m_t->db).indexPatient(**patient).ok());
     }
 
     void anAgentSeesContactDetailsMaskedByTheServer() {

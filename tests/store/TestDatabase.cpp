@@ -9,6 +9,10 @@
 #include "store/PortalUserRepository.h"
 
 #include <QFile>
+#include <QSqlError>
+#include <QSqlQuery>
+
+#include <limits>
 
 using namespace pd;
 using namespace pd::test;
@@ -323,6 +327,60 @@ private slots:
             QCOMPARE(q.value(0).toInt(), second ? 8 : 2);
             QCOMPARE(q.value(1).isNull(), second);
         }
+    }
+
+    // Bulk rows reach the table exactly as they were given, whatever their text: on PostgreSQL they
+    // travel as one JSON document, on SQLite as placeholders.
+    void bulkRowsKeepEveryValueAsItWas_data() {
+        QTest::addColumn<QVariant>("text");
+        QTest::addColumn<QVariant>("number");
+        QTest::newRow("plain") << QVariant(QStringLiteral("Sofía Hernández-López")) << QVariant(qint64(1));
+        QTest::newRow("quotes") << QVariant(QStringLiteral("O'Brien \"Junior\"")) << QVariant(qint64(-1));
+        QTest::newRow("backslashes") << QVariant(QStringLiteral("C:\\temp\\n \\u0041"))
+                                     << QVariant(qint64(0));
+        QTest::newRow("control characters")
+            << QVariant(QStringLiteral("tab\there\nline\r\x01\x1f")) << QVariant(qint64(7));
+        QTest::newRow("scripts and emoji")
+            << QVariant(QStringLiteral("Nguyễn 김민준 王芳 Պետրոսյան 👪")) << QVariant(qint64(42));
+        QTest::newRow("SQL") << QVariant(QStringLiteral("x'); DROP TABLE patients; --"))
+                             << QVariant(qint64(9));
+        QTest::newRow("JSON") << QVariant(QStringLiteral("\"}, {\"a\": \"injected\"}]"))
+                              << QVariant(qint64(3));
+        QTest::newRow("the largest signature")
+            << QVariant(QStringLiteral("x")) << QVariant(std::numeric_limits<qint64>::max());
+        QTest::newRow("the smallest number")
+            << QVariant(QStringLiteral("x")) << QVariant(std::numeric_limits<qint64>::min());
+        QTest::newRow("nulls") << QVariant() << QVariant();
+        QTest::newRow("empty text") << QVariant(QString(QLatin1String(""))) << QVariant(qint64(5));
+    }
+    void bulkRowsKeepEveryValueAsItWas() {
+        QFETCH(QVariant, text);
+        QFETCH(QVariant, number);
+        TestDb t;
+        QSqlQuery create(t.db->connection());
+        QVERIFY2(create.exec(QStringLiteral("CREATE TABLE bulk_check (k BIGINT, a TEXT, b BIGINT)")),
+                 qPrintable(create.lastError().text()));
+        BulkRows rows(t.db->dialect(), {QStringLiteral("k"), QStringLiteral("a"), QStringLiteral("b")},
+                      QStringLiteral("bulk_check"));
+        for (int k = 0; k < 3; ++k)
+            rows.add(k).add(text).add(number);
+        QCOMPARE(rows.rows(), 3);
+        Query insert(*t.db, QStringLiteral("INSERT INTO bulk_check (") + rows.columns() +
+                                QStringLiteral(") ") + rows.source());
+        rows.bindTo(insert);
+        QVERIFY(insert.exec().ok());
+        Query read(*t.db, QStringLiteral("SELECT k, a, b FROM bulk_check ORDER BY k"));
+        QVERIFY(read.exec().ok());
+        for (int k = 0; k < 3; ++k) {
+            QVERIFY(read.next());
+            QCOMPARE(read.value(0).toInt(), k);
+            QCOMPARE(read.value(1).isNull(), text.isNull());
+            QCOMPARE(read.value(1).toString(), text.toString());
+            QCOMPARE(read.value(2).isNull(), number.isNull());
+            QCOMPARE(read.value(2).toLongLong(), number.toLongLong());
+        }
+        QVERIFY(!read.next());
+        QVERIFY(Query(*t.db, QStringLiteral("SELECT count(*) FROM patients")).exec().ok()); // still there
     }
 
     // More statement texts than the cache keeps (an IN list of ids differs every time): the oldest are
