@@ -2,6 +2,7 @@
 #include "store/SearchRepository.h"
 
 #include <atomic>
+#include <cstdio>
 
 #include "core/Secrets.h"
 
@@ -858,7 +859,20 @@ namespace DbTime {
 QVariant toDb(const QDateTime& instant) {
     if (!instant.isValid())
         return QVariant(QMetaType(QMetaType::QString));
-    return instant.toUTC().toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzzZ"));
+    // From the instant's milliseconds, written out by hand: a bulk statement writes several per row, and
+    // converting to UTC and reading a format pattern cost more than the row's other values together.
+    constexpr qint64 DayMs = 86400000;
+    const qint64 ms = instant.toMSecsSinceEpoch();
+    const qint64 day = ms >= 0 ? ms / DayMs : (ms - DayMs + 1) / DayMs;
+    const qint64 inDay = ms - day * DayMs;
+    const QDate date = QDate::fromJulianDay(2440588 + day); // 1970-01-01
+    if (date.year() < 1 || date.year() > 9999)
+        return instant.toUTC().toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzzZ"));
+    char text[32];
+    std::snprintf(text, sizeof text, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", date.year(), date.month(),
+                  date.day(), int(inDay / 3600000), int(inDay / 60000 % 60), int(inDay / 1000 % 60),
+                  int(inDay % 1000));
+    return QString::fromLatin1(text);
 }
 
 QVariant toDb(const QDate& date) {

@@ -11,6 +11,7 @@
 #include <QFile>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QTimeZone>
 
 #include <limits>
 
@@ -396,6 +397,38 @@ private slots:
                 QCOMPARE(q.value(0).toInt(), i + round);
             }
         }
+    }
+
+    // Every instant is written as UTC with milliseconds, whatever its zone, before 1970 too.
+    void instantsAreWrittenInUtcWithMilliseconds_data() {
+        QTest::addColumn<QDateTime>("instant");
+        QTest::addColumn<QString>("stored");
+        const QTimeZone la("America/Los_Angeles");
+        const QTimeZone tokyo("Asia/Tokyo");
+        QTest::newRow("the epoch") << QDateTime::fromMSecsSinceEpoch(0, QTimeZone::utc())
+                                   << QStringLiteral("1970-01-01T00:00:00.000Z");
+        QTest::newRow("a millisecond before it") << QDateTime::fromMSecsSinceEpoch(-1, QTimeZone::utc())
+                                                 << QStringLiteral("1969-12-31T23:59:59.999Z");
+        QTest::newRow("a summer birth in 1950") << QDateTime(QDate(1950, 6, 15), QTime(12, 30, 5, 7), la)
+                                                << QStringLiteral("1950-06-15T19:30:05.007Z");
+        QTest::newRow("just before a DST change") << QDateTime(QDate(2026, 3, 8), QTime(1, 59, 59, 999), la)
+                                                  << QStringLiteral("2026-03-08T09:59:59.999Z");
+        QTest::newRow("Tokyo's morning is yesterday in UTC")
+            << QDateTime(QDate(2026, 12, 3), QTime(8, 0), tokyo)
+            << QStringLiteral("2026-12-02T23:00:00.000Z");
+        QTest::newRow("a leap day") << QDateTime(QDate(2028, 2, 29), QTime(23, 59, 59, 1), QTimeZone::utc())
+                                    << QStringLiteral("2028-02-29T23:59:59.001Z");
+        QTest::newRow("the last year written")
+            << QDateTime(QDate(9999, 12, 31), QTime(23, 59), QTimeZone::utc())
+            << QStringLiteral("9999-12-31T23:59:00.000Z");
+    }
+    void instantsAreWrittenInUtcWithMilliseconds() {
+        QFETCH(QDateTime, instant);
+        QFETCH(QString, stored);
+        QCOMPARE(DbTime::toDb(instant).toString(), stored);
+        QCOMPARE(DbTime::toDb(instant).toString(),
+                 instant.toUTC().toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzzZ")));
+        QCOMPARE(DbTime::instant(DbTime::toDb(instant)), instant);
     }
 
     void timesRoundTripInUtc() {
