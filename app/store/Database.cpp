@@ -796,6 +796,7 @@ BulkRows::BulkRows(Dialect dialect, QStringList columns, QString rowType)
 BulkRows& BulkRows::add(const QVariant& value) {
     if (m_dialect == Dialect::Sqlite) {
         m_values.append(value);
+        m_shared.clear();
     } else {
         m_json += m_column > 0 ? QStringLiteral(",\"")
                   : m_rows > 0 ? QStringLiteral(",{\"")
@@ -838,9 +839,45 @@ BulkRows& BulkRows::add(const QVariant& value) {
     return *this;
 }
 
+const QList<bool>& BulkRows::shared() const {
+    const qsizetype columns = m_columns.size();
+    if (m_shared.size() == columns)
+        return m_shared;
+    m_shared.fill(m_rows > 1, columns);
+    for (qsizetype c = 0; c < columns && m_rows > 1; ++c) {
+        const QVariant& first = m_values.at(c);
+        for (qsizetype r = 1; r < m_rows && m_shared[c]; ++r) {
+            const QVariant& v = m_values.at(r * columns + c);
+            m_shared[c] = v.isNull() == first.isNull() && v == first; // NULL is not ''
+        }
+    }
+    if (columns > 0)
+        m_shared[0] = false; // VALUES needs a column of its own
+    return m_shared;
+}
+
 QString BulkRows::source() const {
-    if (m_dialect == Dialect::Sqlite)
-        return QStringLiteral("VALUES ") + DbTime::rowsOf(int(m_columns.size()), m_rows);
+    if (m_dialect == Dialect::Sqlite) {
+        const QList<bool>& same = shared();
+        if (!same.contains(true))
+            return QStringLiteral("VALUES ") + DbTime::rowsOf(int(m_columns.size()), m_rows);
+        // The rows' own values, then the shared ones once, in the order bindTo() binds them.
+        QStringList picked;
+        QStringList once;
+        int own = 0;
+        for (qsizetype c = 0; c < same.size(); ++c) {
+            if (same.at(c)) {
+                picked.append(QStringLiteral("s.c%1").arg(c));
+                once.append(QStringLiteral("? AS c%1").arg(c));
+            } else {
+                picked.append(QStringLiteral("v.column%1").arg(++own));
+            }
+        }
+        return QStringLiteral("SELECT ") + picked.join(QStringLiteral(", ")) +
+               QStringLiteral(" FROM (VALUES ") + DbTime::rowsOf(own, m_rows) +
+               QStringLiteral(") AS v, (SELECT ") + once.join(QStringLiteral(", ")) +
+               QStringLiteral(") AS s");
+    }
     return QStringLiteral("SELECT ") + columns() + QStringLiteral(" FROM json_populate_recordset(NULL::") +
            m_rowType + QStringLiteral(", CAST(? AS json))");
 }
@@ -850,8 +887,16 @@ void BulkRows::bindTo(Query& query) const {
         query.add(QString(m_json + QLatin1Char(']')));
         return;
     }
-    for (const QVariant& v : m_values)
-        query.add(v);
+    const QList<bool>& same = shared();
+    const qsizetype columns = m_columns.size();
+    for (qsizetype i = 0; i < m_values.size(); ++i) {
+        if (!same.at(i % columns))
+            query.add(m_values.at(i));
+    }
+    for (qsizetype c = 0; c < columns; ++c) {
+        if (same.at(c))
+            query.add(m_values.at(c));
+    }
 }
 
 namespace DbTime {

@@ -73,7 +73,7 @@ public:
     void giveBackStatement(const QString& sql, QSqlQuery& statement, quint64 generation);
     quint64 connectionGeneration() const { return m_generation; }
     static constexpr int StatementCacheSize = 256;
-    static constexpr int LongestKeptStatement = 8192; // longer texts are built for one run (bulk rows)
+    static constexpr int LongestKeptStatement = 16384; // longer texts are built for one run
 
     // A lock held for a whole job across its transactions, so that a job started on two machines at once
     // runs once: on PostgreSQL a session advisory lock (freed if the process dies); the embedded file
@@ -191,7 +191,8 @@ Result<QSet<QString>> foundAmong(Database& db, const QString& select, const QVar
 // The rows of a bulk statement ("INSERT INTO t (a, b) " + source()), bound by bindTo(). On PostgreSQL they
 // go as one value, a JSON array of objects keyed by column: the driver spends more on each placeholder
 // than on the value in it, and the server reads one document faster than a thousand literals. SQLite
-// reads placeholders faster than it reads JSON, so it gets "VALUES (?, ?), …".
+// reads placeholders faster than it reads JSON, so it gets "VALUES (?, ?), …", and a column with the same
+// value in every row (who, when) is bound once.
 class BulkRows final {
 public:
     // `rowType` is a table with columns of these names, whose types the values take on PostgreSQL.
@@ -204,11 +205,14 @@ public:
     void bindTo(Query& query) const;
 
 private:
+    const QList<bool>& shared() const; // which columns hold one value in every row (SQLite)
+
     Dialect m_dialect;
     QStringList m_columns;
     QString m_rowType;
     QString m_json;
-    QList<QVariant> m_values;
+    QList<QVariant> m_values; // row after row (SQLite)
+    mutable QList<bool> m_shared;
     qsizetype m_column = 0;
     qsizetype m_rows = 0;
 };
