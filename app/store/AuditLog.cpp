@@ -91,7 +91,6 @@ Status AuditLog::appendAll(QList<AuditEvent> events) {
     Status written;
     for (qsizetype from = 0; from < events.size() && written; from += DbTime::RowsPerStatement) {
         const qsizetype rows = std::min(DbTime::RowsPerStatement, events.size() - from);
-        // Into the table itself: a support agent's search path finds a masked view of that name first.
         BulkRows values(m_db.dialect(), columns, QStringLiteral("public.audit_events"));
         for (qsizetype i = 0; i < rows; ++i) {
             const AuditEvent& e = events.at(from + i);

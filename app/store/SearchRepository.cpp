@@ -32,7 +32,19 @@ Status SearchRepository::put(qint64 rowid, const QString& body) {
     return putAll({{rowid, body}});
 }
 
-Status SearchRepository::putAll(const QList<QPair<qint64, QString>>& rows) {
+Status SearchRepository::putAll(const QList<QPair<qint64, QString>>& given) {
+    // A person named twice keeps the last body (one statement can't write a row twice).
+    QList<QPair<qint64, QString>> rows = given;
+    QHash<qint64, qsizetype> last;
+    for (qsizetype i = 0; i < given.size(); ++i)
+        last.insert(given.at(i).first, i);
+    if (last.size() < given.size()) {
+        rows.clear();
+        for (qsizetype i = 0; i < given.size(); ++i) {
+            if (last.value(given.at(i).first) == i)
+                rows.append(given.at(i));
+        }
+    }
     for (qsizetype from = 0; from < rows.size(); from += DbTime::RowsPerStatement) {
         const qsizetype count = std::min(DbTime::RowsPerStatement, rows.size() - from);
         if (m_db.dialect() == Dialect::Postgres) {

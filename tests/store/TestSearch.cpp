@@ -3,6 +3,7 @@
 
 #include "core/SearchText.h"
 #include "services/PatientService.h"
+#include "store/PatientRepository.h"
 #include "store/SearchRepository.h"
 
 using namespace pd;
@@ -271,6 +272,28 @@ private slots:
         auto got = SearchRepository(*m_t.db).matching(patterns, limit);
         QVERIFY2(got.ok(), got.ok() ? "" : qPrintable(got.error().message));
         QCOMPARE(got.value(), expected);
+    }
+
+    // A person written twice in one call keeps the last body, and is found by it alone.
+    void aPersonWrittenTwiceInOneCallKeepsTheLastBody() {
+        auto patient = PatientRepository(*m_t.db).byMrn(QStringLiteral("100204"));
+        QVERIFY(patient && patient->has_value());
+        Patient first = **patient;
+        first.givenName = QStringLiteral("Firstwritten");
+        Patient later = **patient;
+        later.givenName = QStringLiteral("Laterwritten");
+        SearchRepository search(*m_t.db);
+        QVERIFY(search.indexPatients({first, later}).ok());
+        const qint64 rowid = first.id * 2;
+        QCOMPARE(m_t.count(QStringLiteral("SELECT count(*) FROM search_index WHERE rowid = %1").arg(rowid)),
+                 1);
+        auto found = search.matching({QStringLiteral("laterwritten")}, 10);
+        QVERIFY(found.ok());
+        QCOMPARE(*found, QList<qint64>{rowid});
+        found = search.matching({QStringLiteral("firstwritten")}, 10);
+        QVERIFY(found.ok());
+        QVERIFY(found->isEmpty());
+        QVERIFY(search.indexPatient(**patient).ok()); // as it was, for the tests after
     }
 
     void overLongSearchIsRefused() {
