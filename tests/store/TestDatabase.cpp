@@ -22,6 +22,40 @@ class TestDatabase : public QObject {
     Q_OBJECT
 
 private:
+    // Writes rows of (k, a, b, c) through BulkRows into a new table and reads them back in k order.
+    void bulkRoundTrip(const QList<QVariantList>& given) {
+        TestDb t;
+        QSqlQuery create(t.db->connection());
+        QVERIFY2(create.exec(QStringLiteral("CREATE TABLE bulk_check (k BIGINT, a TEXT, b BIGINT, c TEXT)")),
+                 qPrintable(create.lastError().text()));
+        BulkRows rows(t.db->dialect(),
+                      {QStringLiteral("k"), QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c")},
+                      QStringLiteral("bulk_check"));
+        for (const QVariantList& row : given) {
+            for (const QVariant& v : row)
+                rows.add(v);
+        }
+        QCOMPARE(rows.rows(), given.size());
+        Query insert(*t.db, QStringLiteral("INSERT INTO bulk_check (") + rows.columns() +
+                                QStringLiteral(") ") + rows.source());
+        rows.bindTo(insert);
+        QVERIFY(insert.exec().ok());
+        Query read(*t.db, QStringLiteral("SELECT k, a, b, c FROM bulk_check ORDER BY k"));
+        QVERIFY(read.exec().ok());
+        for (const QVariantList& row : given) {
+            QVERIFY(read.next());
+            for (int column = 0; column < 4; ++column) {
+                QCOMPARE(read.value(column).isNull(), row.at(column).isNull());
+                if (column == 1 || column == 3)
+                    QCOMPARE(read.value(column).toString(), row.at(column).toString());
+                else
+                    QCOMPARE(read.value(column).toLongLong(), row.at(column).toLongLong());
+            }
+        }
+        QVERIFY(!read.next());
+        QVERIFY(Query(*t.db, QStringLiteral("SELECT count(*) FROM patients")).exec().ok()); // still there
+    }
+
     qint64 addPatient(TestDb& t, const QString& mrn) {
         Patient p;
         p.mrn = mrn;
@@ -357,69 +391,22 @@ private slots:
     void bulkRowsKeepEveryValueAsItWas() {
         QFETCH(QVariant, text);
         QFETCH(QVariant, number);
-        TestDb t;
-        QSqlQuery create(t.db->connection());
-        QVERIFY2(create.exec(QStringLiteral("CREATE TABLE bulk_check (k BIGINT, a TEXT, b BIGINT)")),
-                 qPrintable(create.lastError().text()));
-        BulkRows rows(t.db->dialect(), {QStringLiteral("k"), QStringLiteral("a"), QStringLiteral("b")},
-                      QStringLiteral("bulk_check"));
+        QList<QVariantList> given;
         for (int k = 0; k < 3; ++k)
-            rows.add(k).add(text).add(number);
-        QCOMPARE(rows.rows(), 3);
-        Query insert(*t.db, QStringLiteral("INSERT INTO bulk_check (") + rows.columns() +
-                                QStringLiteral(") ") + rows.source());
-        rows.bindTo(insert);
-        QVERIFY(insert.exec().ok());
-        Query read(*t.db, QStringLiteral("SELECT k, a, b FROM bulk_check ORDER BY k"));
-        QVERIFY(read.exec().ok());
-        for (int k = 0; k < 3; ++k) {
-            QVERIFY(read.next());
-            QCOMPARE(read.value(0).toInt(), k);
-            QCOMPARE(read.value(1).isNull(), text.isNull());
-            QCOMPARE(read.value(1).toString(), text.toString());
-            QCOMPARE(read.value(2).isNull(), number.isNull());
-            QCOMPARE(read.value(2).toLongLong(), number.toLongLong());
-        }
-        QVERIFY(!read.next());
-        QVERIFY(Query(*t.db, QStringLiteral("SELECT count(*) FROM patients")).exec().ok()); // still there
+            given.append({k, text, number, QStringLiteral("c")});
+        bulkRoundTrip(given);
     }
 
     // A column's value the same in every row is sent once on SQLite: NULL stays apart from empty text,
     // and a column that differs in one row only keeps every row's own value.
     void bulkRowsKeepEachRowsOwnValue() {
-        TestDb t;
-        QSqlQuery create(t.db->connection());
-        QVERIFY2(create.exec(QStringLiteral("CREATE TABLE bulk_check (k BIGINT, a TEXT, b BIGINT, c TEXT)")),
-                 qPrintable(create.lastError().text()));
         const QVariant null(QMetaType(QMetaType::QString));
-        const QList<QVariantList> given = {
+        bulkRoundTrip({
             {0, null, 7, QStringLiteral("same")},
             {1, QString(QLatin1String("")), 7, QStringLiteral("same")},
             {2, null, 7, QStringLiteral("same")},
             {3, null, 8, QStringLiteral("same")},
-        };
-        BulkRows rows(t.db->dialect(),
-                      {QStringLiteral("k"), QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c")},
-                      QStringLiteral("bulk_check"));
-        for (const QVariantList& row : given) {
-            for (const QVariant& v : row)
-                rows.add(v);
-        }
-        Query insert(*t.db, QStringLiteral("INSERT INTO bulk_check (") + rows.columns() +
-                                QStringLiteral(") ") + rows.source());
-        rows.bindTo(insert);
-        QVERIFY(insert.exec().ok());
-        Query read(*t.db, QStringLiteral("SELECT k, a, b, c FROM bulk_check ORDER BY k"));
-        QVERIFY(read.exec().ok());
-        for (const QVariantList& row : given) {
-            QVERIFY(read.next());
-            QCOMPARE(read.value(0).toInt(), row.at(0).toInt());
-            QCOMPARE(read.value(1).isNull(), row.at(1).isNull());
-            QCOMPARE(read.value(1).toString(), row.at(1).toString());
-            QCOMPARE(read.value(2).toInt(), row.at(2).toInt());
-            QCOMPARE(read.value(3).toString(), row.at(3).toString());
-        }
-        QVERIFY(!read.next());
+        });
     }
 
     // More statement texts than the cache keeps (an IN list of ids differs every time): the oldest are
