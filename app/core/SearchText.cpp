@@ -1,5 +1,7 @@
 #include "core/SearchText.h"
 
+#include <algorithm>
+
 namespace pd::SearchText {
 
 namespace {
@@ -113,6 +115,102 @@ QString indexBody(const QStringList& fields, const QString& phone) {
 
 namespace {
 
+// Lower-case Latin letters that carry a mark, which folding always takes off: the first 64 make a key's
+// letters (six bits each), the last one the overflow key. Fixed: stored keys depend on them.
+const QString KeyLetters = QStringLiteral(
+    "\u00e0\u00e1\u00e2\u00e3\u00e4\u00e5\u00e7\u00e8\u00e9\u00ea\u00eb\u00ec\u00ed\u00ee\u00ef\u00f1"
+    "\u00f2\u00f3\u00f4\u00f5\u00f6\u00f9\u00fa\u00fb\u00fc\u00fd\u00ff\u0101\u0103\u0105\u0107\u0109"
+    "\u010b\u010d\u010f\u0113\u0115\u0117\u0119\u011b\u011d\u011f\u0121\u0123\u0125\u0129\u012b\u012d"
+    "\u012f\u0135\u0137\u013a\u013c\u013e\u0144\u0146\u0148\u014d\u014f\u0151\u0155\u0157\u0159\u015b"
+    "\u017e");
+
+bool isKeyLetter(QChar c) {
+    return c.unicode() >= 0x00e0 && KeyLetters.contains(c);
+}
+
+// A word's start for pair keys: its first three UTF-16 units, when it has three and a letter.
+QString pairStart(QStringView word) {
+    if (word.size() < 3 || isKeyLetter(word.front()))
+        return {};
+    const bool hasLetter = std::any_of(word.cbegin(), word.cend(), [](QChar c) { return !c.isDigit(); });
+    return hasLetter ? word.left(3).toString() : QString();
+}
+
+// The key for two starts, whichever order they come in: FNV-1a over their UTF-16 units, so it is the same
+// on every machine and Qt version.
+QString keyFor(const QString& a, const QString& b) {
+    const QString& first = a < b ? a : b;
+    const QString& second = a < b ? b : a;
+    quint32 h = 2166136261u;
+    const auto mix = [&h](char16_t unit) {
+        h ^= unit;
+        h *= 16777619u;
+    };
+    for (QChar c : first)
+        mix(c.unicode());
+    mix(0x1);
+    for (QChar c : second)
+        mix(c.unicode());
+    const quint32 code = h % (64 * 64 * 64);
+    return QString(KeyLetters.at(code >> 12)) + KeyLetters.at((code >> 6) & 63) + KeyLetters.at(code & 63);
+}
+
+QStringList keysFor(const QStringList& starts) {
+    QStringList keys;
+    for (qsizetype i = 0; i < starts.size(); ++i) {
+        for (qsizetype j = i + 1; j < starts.size(); ++j) {
+            const QString key = keyFor(starts.at(i), starts.at(j));
+            if (!keys.contains(key))
+                keys.append(key);
+        }
+    }
+    return keys;
+}
+
+qsizetype utf8Bytes(QStringView text) {
+    qsizetype bytes = 0;
+    for (QChar c : text)
+        bytes += c.unicode() < 0x80 ? 1 : c.unicode() < 0x800 ? 2 : c.isSurrogate() ? 2 : 3;
+    return bytes;
+}
+
+} // namespace
+
+QString overflowKey() {
+    return QString(3, KeyLetters.back());
+}
+
+QString indexEntry(const QStringList& fields, const QString& phone) {
+    const QString body = indexBody(fields, phone);
+    QStringList starts;
+    for (const QStringView word : QStringView(body).split(u' ', Qt::SkipEmptyParts)) {
+        const QString start = pairStart(word);
+        if (!start.isEmpty() && !starts.contains(start))
+            starts.append(start);
+    }
+    const QStringList keys = starts.size() <= MaxPairStarts ? keysFor(starts) : QStringList{overflowKey()};
+    QString entry = body;
+    for (const QString& key : keys)
+        entry += key + Separator;
+    if (utf8Bytes(entry) > MaxEntryBytes)
+        return body + overflowKey() + Separator;
+    return entry;
+}
+
+QStringList pairKeys(const QStringList& patterns) {
+    QStringList starts;
+    for (const QString& p : patterns) {
+        if (!p.startsWith(Separator))
+            continue;
+        const QString start = pairStart(QStringView(p).mid(Separator.size()));
+        if (!start.isEmpty() && !starts.contains(start))
+            starts.append(start);
+    }
+    return starts.size() < 2 ? QStringList() : keysFor(starts);
+}
+
+namespace {
+
 // The bit for a word that starts with these characters (code points, not UTF-16 units).
 qint64 startBit(QStringView word) {
     const QList<uint> points = word.left(4).toUcs4();
@@ -125,8 +223,10 @@ qint64 startBit(QStringView word) {
 
 qint64 signature(const QString& body) {
     qint64 bits = 0;
-    for (const QStringView word : QStringView(body).split(u' ', Qt::SkipEmptyParts))
-        bits |= startBit(word);
+    for (const QStringView word : QStringView(body).split(u' ', Qt::SkipEmptyParts)) {
+        if (!isKeyLetter(word.front())) // pair keys start no word anyone types
+            bits |= startBit(word);
+    }
     return bits;
 }
 

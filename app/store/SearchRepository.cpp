@@ -19,11 +19,11 @@ qint64 userRow(qint64 id) {
 }
 
 QString patientBody(const Patient& p) {
-    return SearchText::indexBody({p.mrn, p.givenName, p.familyName, p.email}, p.phone);
+    return SearchText::indexEntry({p.mrn, p.givenName, p.familyName, p.email}, p.phone);
 }
 
 QString userBody(const PortalUser& u) {
-    return SearchText::indexBody({u.username, u.givenName, u.familyName, u.email});
+    return SearchText::indexEntry({u.username, u.givenName, u.familyName, u.email});
 }
 
 } // namespace
@@ -96,21 +96,51 @@ Status SearchRepository::indexPortalUser(const PortalUser& user) {
 
 Result<QList<qint64>> SearchRepository::matching(const QStringList& patterns, int limit) {
     QList<qint64> out;
+    const QStringList keys = SearchText::pairKeys(patterns);
     if (m_db.dialect() == Dialect::Postgres) {
         // search_rowids() runs as the schema's owner, so support agents find people by e-mail or phone
         // without being able to read either; it chooses between reading the index in order and the trigram
-        // index by how common the words turn out to be.
-        Query q(m_db, QStringLiteral("SELECT rowid FROM public.search_rowids(:patterns, :limit, :mask)"));
-        QString array = QStringLiteral("{");
-        for (qsizetype i = 0; i < patterns.size(); ++i) {
-            if (i > 0)
-                array += QLatin1Char(',');
-            array += QLatin1Char('"') + patterns.at(i) + QLatin1Char('"'); // letters, digits and spaces only
-        }
-        array += QLatin1Char('}');
-        q.bind(QStringLiteral(":patterns"), array)
+        // index by how common the words turn out to be, and looks up pair keys when the words are rare
+        // together.
+        Query q(m_db,
+                QStringLiteral("SELECT rowid FROM public.search_rowids(:patterns, :limit, :mask, :keys)"));
+        const auto array = [](const QStringList& items) -> QString {
+            QString text = QStringLiteral("{");
+            for (qsizetype i = 0; i < items.size(); ++i) // letters, digits and spaces only
+                text +=
+                    (i > 0 ? QStringLiteral(",\"") : QStringLiteral("\"")) + items.at(i) + QLatin1Char('"');
+            return text + QLatin1Char('}');
+        };
+        q.bind(QStringLiteral(":patterns"), array(patterns))
             .bind(QStringLiteral(":limit"), limit)
-            .bind(QStringLiteral(":mask"), SearchText::signatureMask(patterns));
+            .bind(QStringLiteral(":mask"), SearchText::signatureMask(patterns))
+            .bind(QStringLiteral(":keys"), array(keys));
+        PD_TRY(q.exec());
+        while (q.next())
+            out.append(q.value(0).toLongLong());
+        return out;
+    }
+    bool indexed = true; // every body holds its pair keys (none is waiting for an upgrade's refill)
+    if (!keys.isEmpty()) {
+        Query pending(m_db, QStringLiteral("SELECT 1 FROM search_rebuild LIMIT 1"));
+        PD_TRY(pending.exec());
+        indexed = !pending.next();
+    }
+    if (indexed && !keys.isEmpty()) {
+        // Words rare or common together: the keys' short lists, in row order, each body checked for every
+        // pattern until the page is full.
+        QStringList quoted;
+        for (const QString& key : keys)
+            quoted.append(QLatin1Char('"') + key + QLatin1Char('"'));
+        QString sql = QStringLiteral("SELECT rowid FROM search_index WHERE search_index MATCH ?");
+        for (qsizetype i = 0; i < patterns.size(); ++i)
+            sql += QStringLiteral(" AND instr(body, ?) > 0");
+        Query q(m_db, sql + QStringLiteral(" ORDER BY rowid LIMIT ?"));
+        q.add(QString(QLatin1Char('(') + quoted.join(QStringLiteral(" AND ")) + QStringLiteral(") OR \"") +
+                      SearchText::overflowKey() + QLatin1Char('"')));
+        for (const QString& p : patterns)
+            q.add(p);
+        q.add(limit);
         PD_TRY(q.exec());
         while (q.next())
             out.append(q.value(0).toLongLong());

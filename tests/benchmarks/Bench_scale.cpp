@@ -187,7 +187,7 @@ Counts fill(Database& db, int patients, const QDateTime& base, const QTimeZone& 
                                       phone.isEmpty() ? QStringLiteral("NULL") : quoted(phone), quoted(at),
                                       by, quoted(at), by}
                               .join(QLatin1Char(',')));
-                sRows.add(searchRow(id * 2, SearchText::indexBody({mrn, given, family, email}, phone)));
+                sRows.add(searchRow(id * 2, SearchText::indexEntry({mrn, given, family, email}, phone)));
                 ++c.patients;
 
                 // About two in three patients have a portal login: their own from 12, a parent's before.
@@ -233,7 +233,7 @@ Counts fill(Database& db, int patients, const QDateTime& base, const QTimeZone& 
                                       active ? QStringLiteral("'active'") : QStringLiteral("'pending'"),
                                       stamp(activated), quoted(at), by, quoted(at), by}
                               .join(QLatin1Char(',')));
-                sRows.add(searchRow(uid * 2 + 1, SearchText::indexBody({username, uGiven, family, uEmail})));
+                sRows.add(searchRow(uid * 2 + 1, SearchText::indexEntry({username, uGiven, family, uEmail})));
                 const QString bracket = age < 12   ? QStringLiteral("'child'")
                                         : age < 18 ? QStringLiteral("'adolescent'")
                                                    : QStringLiteral("'adult'");

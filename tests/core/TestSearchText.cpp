@@ -125,6 +125,77 @@ private slots:
         QCOMPARE(SearchText::signatureMask({QStringLiteral("  x"), QStringLiteral("ndez")}), 0);
     }
 
+    // Two word starts typed are looked up by their pair key: every body that holds both starts holds it,
+    // whatever the order they are typed in, whichever fields they come from, and however long the words.
+    void aBodyHoldsThePairKeysOfEveryTwoOfItsWordStarts_data() {
+        QTest::addColumn<QStringList>("fields");
+        QTest::addColumn<QString>("typed");
+        const auto row = [](const char* name, QStringList fields, const char* typed) {
+            QTest::newRow(name) << fields << QString::fromUtf8(typed);
+        };
+        row("given and family", {QStringLiteral("Zoë"), QStringLiteral("Kim-Petrosyan")},
+            "zoe kim petrosyan");
+        row("any order, any case", {QStringLiteral("Zoë"), QStringLiteral("Kim-Petrosyan")}, "PETRO Zoe");
+        row("starts only", {QStringLiteral("Sofía"), QStringLiteral("Hernández")}, "sof her");
+        row("a name and the e-mail", {QStringLiteral("Ana"), QStringLiteral("ana.quintero@example.org")},
+            "ana quin");
+        row("letters and digits", {QStringLiteral("A12345"), QStringLiteral("Ramos")}, "a123 ramos");
+        row("Armenian and Korean", {QStringLiteral("Սարգսյան"), QStringLiteral("김민준서")}, "սարգ 김민준");
+        row("beyond the basic plane", {QStringLiteral("𠀋𠀍𠀎"), QStringLiteral("Li Wei")}, "𠀋𠀍 wei");
+        row("twelve starts", {QStringLiteral("Ann Bea Cal Dan Eve Fay Gus Hal Ida Jon Kay Lou")}, "lou ann");
+    }
+    void aBodyHoldsThePairKeysOfEveryTwoOfItsWordStarts() {
+        QFETCH(QStringList, fields);
+        QFETCH(QString, typed);
+        const QString entry = SearchText::indexEntry(fields);
+        QVERIFY(entry.startsWith(SearchText::indexBody(fields)));
+        QStringList patterns;
+        for (const QString& term : SearchText::parse(typed).terms)
+            patterns.append(SearchText::pattern(term, true));
+        const QStringList keys = SearchText::pairKeys(patterns);
+        QVERIFY(!keys.isEmpty());
+        for (const QString& key : keys) {
+            QCOMPARE(key.size(), 3);
+            QVERIFY2(entry.contains(QStringLiteral("  ") + key + QStringLiteral("  ")), qPrintable(key));
+            // Folding never leaves a key's letters, so no search term can match one.
+            QVERIFY(!SearchText::words(key).join(QString()).contains(key.at(0)));
+            QVERIFY(!SearchText::words(key).join(QString()).contains(key.at(2)));
+        }
+        // Keys start no word anyone types: the signature is the body's.
+        QCOMPARE(SearchText::signature(entry), SearchText::signature(SearchText::indexBody(fields)));
+    }
+
+    // Fewer than two starts of three characters with a letter: nothing to look up by pair.
+    void shortOrNumericTermsHaveNoPairKey_data() {
+        QTest::addColumn<QStringList>("patterns");
+        QTest::newRow("one word") << QStringList{QStringLiteral("  sofia")};
+        QTest::newRow("two letters") << QStringList{QStringLiteral("  so"), QStringLiteral("  hernandez")};
+        QTest::newRow("digits only") << QStringList{QStringLiteral("  323"), QStringLiteral("  hernandez")};
+        QTest::newRow("the same start") << QStringList{QStringLiteral("  kim"), QStringLiteral("  kimball")};
+        QTest::newRow("inside a word") << QStringList{QStringLiteral("ndez"), QStringLiteral("  sofia")};
+    }
+    void shortOrNumericTermsHaveNoPairKey() {
+        QFETCH(QStringList, patterns);
+        QVERIFY(SearchText::pairKeys(patterns).isEmpty());
+    }
+
+    // More starts than a body keeps keys for, or no room for them: the overflow key, which every pair
+    // lookup also takes.
+    void aBodyWithTooManyStartsHoldsTheOverflowKey() {
+        const QStringList thirteen{QStringLiteral("Ann Bea Cal Dan Eve Fay Gus Hal Ida Jon Kay Lou Max")};
+        QCOMPARE(SearchText::indexEntry(thirteen),
+                 SearchText::indexBody(thirteen) + SearchText::overflowKey() + QStringLiteral("  "));
+        QString wide; // eleven words of three-byte letters, near the body's length
+        for (int w = 0; w < 11; ++w)
+            wide += QString(70, QChar(0xAC00 + w)) + QLatin1Char(' ');
+        const QString entry = SearchText::indexEntry({wide});
+        QVERIFY(entry.endsWith(SearchText::overflowKey() + QStringLiteral("  ")));
+        QVERIFY(entry.toUtf8().size() <= SearchText::MaxEntryBytes);
+        QVERIFY(!SearchText::words(SearchText::overflowKey())
+                     .join(QString())
+                     .contains(SearchText::overflowKey()));
+    }
+
     // A name that folds into many letters (a ligature of eighteen) never makes a body the central database
     // can't keep in its key: words that don't fit are left out, whole, and shorter ones after them go in.
     void aBodyKeepsWithinItsLength() {
