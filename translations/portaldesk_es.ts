@@ -876,6 +876,10 @@ Códigos de salida: 0 hecho, 2 uso, 3 rechazado por una regla o datos incorrecto
         <source>MRN %1 is off the review list.</source>
         <translation>El MRN %1 ya no está en la lista de revisión.</translation>
     </message>
+    <message>
+        <source>Indexing people for search: %L1 of %L2</source>
+        <translation>Indexando personas para la búsqueda: %L1 de %L2</translation>
+    </message>
 </context>
 <context>
     <name>ConsentModels</name>
@@ -4093,6 +4097,18 @@ Códigos de salida: 0 hecho, 2 uso, 3 rechazado por una regla o datos incorrecto
     <message>
         <source>PortalDesk can&apos;t start</source>
         <translation>PortalDesk no puede iniciarse</translation>
+    </message>
+    <message>
+        <source>Upgrading PortalDesk</source>
+        <translation>Actualizando PortalDesk</translation>
+    </message>
+    <message>
+        <source>Preparing search for this version…</source>
+        <translation>Preparando la búsqueda para esta versión…</translation>
+    </message>
+    <message>
+        <source>Indexing people for search: %L1 of %L2</source>
+        <translation>Indexando personas para la búsqueda: %L1 de %L2</translation>
     </message>
 </context>
 <context>

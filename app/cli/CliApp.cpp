@@ -2,6 +2,7 @@
 #include "translations/Translations.h"
 
 #include "cli/CliContext.h"
+#include "cli/ProgressLine.h"
 #include "core/Secrets.h"
 #include "core/Validation.h"
 #include "services/StartupService.h"
@@ -347,8 +348,21 @@ int runCli(const QStringList& arguments) {
     SystemClock systemClock;
     const bool init = command->path.first() == QLatin1String("init");
     StartupService startup(*c.connection, systemClock);
-    auto prepared =
-        startup.prepare(init ? StartupService::Schema::Create : StartupService::Schema::Existing, staffName);
+    // A new version may index everyone again for search: minutes at a hospital's size.
+    ProgressLine upgrade;
+    QPair<qint64, qint64> lastShown{-1, -1};
+    auto prepared = startup.prepare(
+        init ? StartupService::Schema::Create : StartupService::Schema::Existing, staffName,
+        [&upgrade, &lastShown](qint64 done, qint64 total) {
+            if (lastShown == qMakePair(done, total))
+                return;
+            lastShown = {done, total};
+            upgrade.show(QCoreApplication::translate("Cli", "Indexing people for search: %L1 of %L2")
+                             .arg(done)
+                             .arg(total),
+                         done >= total);
+        });
+    upgrade.finish();
     if (!prepared)
         return fail(c.args, prepared.error());
 

@@ -8,6 +8,7 @@
 #include "store/SettingsRepository.h"
 
 #include <QCoreApplication>
+#include <QScopeGuard>
 
 namespace pd {
 
@@ -16,8 +17,11 @@ Result<std::unique_ptr<Connection>> StartupService::open(const QString& location
     return Connection::open(location, busyTimeoutMs, password);
 }
 
-Result<StartState> StartupService::prepare(Schema schema, const QString& firstSupervisor) {
+Result<StartState> StartupService::prepare(Schema schema, const QString& firstSupervisor,
+                                           const Progress& progress) {
     Database& db = m_connection.database();
+    db.setUpgradeProgress(progress);
+    const auto forget = qScopeGuard([&db] { db.setUpgradeProgress({}); });
     if (schema == Schema::Existing) {
         auto version = db.schemaVersion();
         if (!version)

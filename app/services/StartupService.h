@@ -8,6 +8,8 @@
 #include "core/Result.h"
 #include "services/Connection.h"
 
+#include <functional>
+
 namespace pd {
 
 struct SignedIn {
@@ -39,7 +41,10 @@ public:
     static Result<std::unique_ptr<Connection>> open(const QString& location, int busyTimeoutMs = 10000,
                                                     const QString& password = QString());
 
-    Result<StartState> prepare(Schema schema, const QString& firstSupervisor = QString());
+    // `progress` hears how far an upgrade's refill of the search index has got (done, of about total).
+    using Progress = std::function<void(qint64 done, qint64 total)>;
+    Result<StartState> prepare(Schema schema, const QString& firstSupervisor = QString(),
+                               const Progress& progress = {});
     // Fills an empty database with synthetic families, making `supervisor` its first supervisor when it
     // has no staff yet. A database that already has patients is left alone.
     Status fillDemo(const QString& supervisor, int patients, quint32 seed);

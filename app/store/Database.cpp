@@ -386,7 +386,7 @@ Status Database::finishUpgrade() {
             !owner.next() || !owner.value(0).toBool())
             return {};
     }
-    auto indexed = SearchRepository(*this).rebuildPending();
+    auto indexed = SearchRepository(*this).rebuildPending(5000, m_upgradeProgress);
     if (!indexed)
         return indexed.error();
     return {};

@@ -16,6 +16,7 @@
 #include <QThread>
 #include <QVariant>
 
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -48,6 +49,10 @@ public:
     // Applies every compiled-in migration not yet applied, each in its own transaction; refuses
     // to go on when an applied migration's checksum differs from the compiled-in one.
     Status migrate();
+    // Told how far the work a migration leaves behind has got (people indexed again for search, of about
+    // how many), while migrate() does it; an upgrade at a hospital's size takes minutes.
+    using UpgradeProgress = std::function<void(qint64 done, qint64 total)>;
+    void setUpgradeProgress(UpgradeProgress progress) { m_upgradeProgress = std::move(progress); }
     // A migration's statements, in order.
     static QStringList splitStatements(const QString& script);
     // The highest applied migration version (0 for an empty database).
@@ -117,6 +122,7 @@ private:
     QString m_connectionName;
     QString m_location;
     Dialect m_dialect = Dialect::Sqlite;
+    UpgradeProgress m_upgradeProgress;
     bool m_inTransaction = false;
     ServerAddress m_server;
     int m_busyTimeoutMs = 10000;

@@ -307,8 +307,23 @@ Result<QList<SearchHit>> SearchRepository::search(const QString& text, int limit
     return out;
 }
 
-Result<int> SearchRepository::rebuildPending(int batch) {
+Result<int> SearchRepository::rebuildPending(int batch,
+                                             const std::function<void(qint64 done, qint64 total)>& progress) {
     int done = 0;
+    qint64 total = 0; // ids follow each other: those after where each kind stopped, about
+    if (progress) {
+        Query left(m_db, QStringLiteral("SELECT (SELECT coalesce(max(id), 0) FROM patients) - coalesce(("
+                                        "SELECT next_id FROM search_rebuild WHERE kind = 'patient'), "
+                                        "(SELECT coalesce(max(id), 0) FROM patients)), "
+                                        "(SELECT coalesce(max(id), 0) FROM portal_users) - coalesce(("
+                                        "SELECT next_id FROM search_rebuild WHERE kind = 'portal_user'), "
+                                        "(SELECT coalesce(max(id), 0) FROM portal_users))"));
+        PD_TRY(left.exec());
+        if (left.next())
+            total = qMax<qint64>(0, left.value(0).toLongLong()) + qMax<qint64>(0, left.value(1).toLongLong());
+        if (total > 0)
+            progress(0, total);
+    }
     for (const QString& kind : {QStringLiteral("patient"), QStringLiteral("portal_user")}) {
         for (;;) {
             Transaction tx(m_db);
@@ -363,10 +378,14 @@ Result<int> SearchRepository::rebuildPending(int batch) {
             PD_TRY(mark.exec());
             PD_TRY(tx.commit());
             done += count;
+            if (progress && total > 0)
+                progress(done, qMax<qint64>(done, total));
             if (count < batch)
                 break;
         }
     }
+    if (progress && total > 0)
+        progress(done, done); // the estimate counted ids a deleted person left
     return done;
 }
 

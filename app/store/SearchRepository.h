@@ -29,7 +29,9 @@ public:
     // Indexes, in batches of `batch`, the people a newer PortalDesk has not indexed yet (after the
     // migration that changed the index's form); resumes where a stopped run left off. Returns how many
     // were indexed.
-    Result<int> rebuildPending(int batch = 5000);
+    // `progress` hears after each batch how many are done of about how many.
+    Result<int> rebuildPending(int batch = 5000,
+                               const std::function<void(qint64 done, qint64 total)>& progress = {});
 
     // Row ids (patient n → 2n, login n → 2n + 1) whose folded body holds every pattern (SearchText::
     // pattern), in index order, at most `limit`.

@@ -213,6 +213,30 @@ private slots:
                  20); // all registered before 07:00 in Los Angeles
     }
 
+    // A newer version that changes the search index's form writes everyone's row again on its first start,
+    // saying how far it has got, and then finds people as before.
+    void anUpgradeShowsHowFarTheSearchIndexHasGot() {
+        Cli cli;
+        const auto made = cli.json({"demo-data", "--patients", "30", "--seed", "4"});
+        QVERIFY2(made.exitCode == 0, qPrintable(made.err));
+        const int people = cli.sql(QStringLiteral("SELECT (SELECT count(*) FROM patients) + "
+                                                  "(SELECT count(*) FROM portal_users)"))
+                               .toInt();
+        cli.sql(QStringLiteral("INSERT OR REPLACE INTO search_rebuild (kind, next_id) VALUES ('patient', 0), "
+                               "('portal_user', 0); DELETE FROM search_index;"));
+        QCOMPARE(cli.sql(QStringLiteral("SELECT count(*) FROM search_index")).toInt(), 0);
+        const auto r = cli.run({"search", "garcia"});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY2(r.err.contains(QStringLiteral("Indexing people for search: 0 of ")), qPrintable(r.err));
+        QVERIFY2(r.err.contains(QStringLiteral("Indexing people for search: %1 of %1").arg(people)),
+                 qPrintable(r.err));
+        QVERIFY2(r.out.contains(QStringLiteral("García")), qPrintable(r.out)); // found once indexed
+        QCOMPARE(cli.sql(QStringLiteral("SELECT count(*) FROM search_rebuild")).toInt(), 0);
+        QCOMPARE(cli.sql(QStringLiteral("SELECT count(*) FROM search_index")).toInt(), people);
+        const auto again = cli.run({"search", "garcia"});
+        QVERIFY(!again.err.contains(QStringLiteral("Indexing"))); // nothing left to do
+    }
+
     // patient update: a correction as HIM types it; a birth date that makes the child 12 ends the
     // parent's child-bracket access at once, and the story says why.
     void aBirthDateCorrectionEndsAccessAtOnce() {

@@ -147,8 +147,18 @@ private slots:
         }
         auto ctx = m_t.as(QStringLiteral("specialist"));
         QVERIFY(PatientService(*ctx).search(QStringLiteral("hernandez"))->isEmpty());
-        auto some = SearchRepository(*m_t.db).rebuildPending(3); // in batches of 3, each committed
+        QList<QPair<qint64, qint64>> told;                    // done, of about how many
+        auto some = SearchRepository(*m_t.db).rebuildPending( // in batches of 3, each committed
+            3, [&told](qint64 done, qint64 total) {
+                told.append({done, total});
+            });
         QVERIFY(some.ok());
+        QVERIFY(told.size() >= 4);
+        QCOMPARE(told.first().first, 0);
+        QCOMPARE(told.last().first, told.last().second);
+        QVERIFY(told.last().first >= some.value());
+        for (qsizetype i = 1; i < told.size(); ++i)
+            QVERIFY(told.at(i).first >= told.at(i - 1).first);
         QCOMPARE(m_t.count(QStringLiteral("SELECT count(*) FROM search_rebuild")), 0);
         QCOMPARE(m_t.count(QStringLiteral("SELECT count(*) FROM search_index")), indexed);
         QVERIFY(m_t.db->migrate().ok()); // a later start finds nothing left to do

@@ -9,6 +9,8 @@
 #include "ui/signin/ConnectionDialog.h"
 
 #include <QApplication>
+#include <QPointer>
+#include <QProgressDialog>
 #include <QSysInfo>
 
 namespace pd {
@@ -54,26 +56,50 @@ void AppController::start() {
     }
     const bool demo = m_options.demo;
     const int patients = m_options.demoPatients;
-    onReady(
-        this,
-        m_runner->runDb([demo, patients](Connection& connection, const Clock& clock) -> Result<StartState> {
-            StartupService startup(connection, clock);
-            auto state = startup.prepare(StartupService::Schema::Upgrade);
-            if (!state || !demo)
-                return state;
-            PD_TRY(startup.fillDemo(QLatin1String(DemoSupervisor), patients, 2026));
-            return startup.prepare(StartupService::Schema::Upgrade);
-        }),
-        [this](const Result<StartState>& info) {
-            if (!info) {
-                Prompts::warning(nullptr, tr("PortalDesk can't start"), info.error().message);
-                emit failed(info.error().message);
-                return;
-            }
-            m_databaseLabel = info->location;
-            m_firstUse = !info->hasStaff;
-            showSignIn();
-        });
+    // A new version may index everyone again for search first: minutes on a large file. The dialog shows
+    // itself only when that is under way and will take a while.
+    QPointer<QProgressDialog> upgrading = new QProgressDialog;
+    upgrading->setObjectName(QStringLiteral("upgradeProgressDialog"));
+    upgrading->setWindowTitle(tr("Upgrading PortalDesk"));
+    upgrading->setLabelText(tr("Preparing search for this version…"));
+    upgrading->setCancelButton(nullptr);
+    upgrading->setMinimumDuration(1000);
+    upgrading->setAutoReset(false);
+    upgrading->setAutoClose(false);
+    upgrading->reset(); // hidden until the first step is told
+    const StartupService::Progress progress = [upgrading](qint64 done, qint64 total) {
+        QMetaObject::invokeMethod(
+            QCoreApplication::instance(),
+            [upgrading, done, total] {
+                if (!upgrading)
+                    return;
+                upgrading->setLabelText(tr("Indexing people for search: %L1 of %L2").arg(done).arg(total));
+                upgrading->setMaximum(int(qMin<qint64>(total, 1000000000)));
+                upgrading->setValue(int(qMin<qint64>(done, 1000000000)));
+            },
+            Qt::QueuedConnection);
+    };
+    onReady(this,
+            m_runner->runDb(
+                [demo, patients, progress](Connection& connection, const Clock& clock) -> Result<StartState> {
+                    StartupService startup(connection, clock);
+                    auto state = startup.prepare(StartupService::Schema::Upgrade, QString(), progress);
+                    if (!state || !demo)
+                        return state;
+                    PD_TRY(startup.fillDemo(QLatin1String(DemoSupervisor), patients, 2026));
+                    return startup.prepare(StartupService::Schema::Upgrade);
+                }),
+            [this, upgrading](const Result<StartState>& info) {
+                delete upgrading.data();
+                if (!info) {
+                    Prompts::warning(nullptr, tr("PortalDesk can't start"), info.error().message);
+                    emit failed(info.error().message);
+                    return;
+                }
+                m_databaseLabel = info->location;
+                m_firstUse = !info->hasStaff;
+                showSignIn();
+            });
 }
 
 void AppController::showSignIn() {
