@@ -128,9 +128,21 @@ bool isKeyLetter(QChar c) {
     return c.unicode() >= 0x00e0 && KeyLetters.contains(c);
 }
 
+// Starts of the words of e-mail providers, top-level domains and the documentation domain, which nearly
+// every body holds: keys with them would be long lists, and many. They take no part in pairs, in bodies
+// and in searches alike (a search with one of them looks its other words' keys up, if any). No given or
+// family name starts so often with them.
+bool inEveryAddress(QStringView start) {
+    static const QStringList starts = {QStringLiteral("com"), QStringLiteral("org"), QStringLiteral("net"),
+                                       QStringLiteral("gov"), QStringLiteral("exa"), QStringLiteral("gma"),
+                                       QStringLiteral("hot"), QStringLiteral("out"), QStringLiteral("icl"),
+                                       QStringLiteral("aol"), QStringLiteral("msn")};
+    return starts.contains(start);
+}
+
 // A word's start for pair keys: its first three UTF-16 units, when it has three and a letter.
 QString pairStart(QStringView word) {
-    if (word.size() < 3 || isKeyLetter(word.front()))
+    if (word.size() < 3 || isKeyLetter(word.front()) || inEveryAddress(word.left(3)))
         return {};
     const bool hasLetter = std::any_of(word.cbegin(), word.cend(), [](QChar c) { return !c.isDigit(); });
     return hasLetter ? word.left(3).toString() : QString();
@@ -180,8 +192,7 @@ QString overflowKey() {
     return QString(3, KeyLetters.back());
 }
 
-QString indexEntry(const QStringList& fields, const QString& phone) {
-    const QString body = indexBody(fields, phone);
+QString pairKeysOf(const QString& body) {
     QStringList starts;
     for (const QStringView word : QStringView(body).split(u' ', Qt::SkipEmptyParts)) {
         const QString start = pairStart(word);
@@ -189,12 +200,12 @@ QString indexEntry(const QStringList& fields, const QString& phone) {
             starts.append(start);
     }
     const QStringList keys = starts.size() <= MaxPairStarts ? keysFor(starts) : QStringList{overflowKey()};
-    QString entry = body;
+    QString out;
     for (const QString& key : keys)
-        entry += key + Separator;
-    if (utf8Bytes(entry) > MaxEntryBytes)
-        return body + overflowKey() + Separator;
-    return entry;
+        out += key + Separator;
+    if (utf8Bytes(body) + utf8Bytes(out) > MaxEntryBytes)
+        return overflowKey() + Separator;
+    return out;
 }
 
 QStringList pairKeys(const QStringList& patterns) {

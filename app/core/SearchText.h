@@ -24,18 +24,19 @@ QString indexBody(const QStringList& fields, const QString& phone = QString());
 
 // Pair keys: names most families share are rare together ("zoe kim petrosyan"), and the words' own
 // entries in a trigram index are long lists whose intersection costs more than the page. So the index also
-// holds, after the words, one key for every two word starts found together in the body: the first three
-// characters of each word that has a letter, the two hashed into three letters that folding never leaves
-// (accented ones), so no search term can match a key. A search with two such starts looks up their keys'
-// short lists instead. A body with more than MaxPairStarts starts, or without room for its keys, holds
-// OverflowKey instead, and is a candidate for every pair.
+// holds one key for every two word starts found together in a body: the first three characters of each
+// word that has a letter, the two hashed into three letters that folding never leaves (accented ones), so
+// no search term can match a key. A search with two such starts looks up their keys' short lists instead.
+// A body with more than MaxPairStarts starts, or without room for its keys, holds the overflow key
+// instead, and is a candidate for every pair.
 inline constexpr qsizetype MaxPairStarts = 12;
-// What a body and its keys may take in UTF-8 (the central database keeps both in its key, at most 2,704
-// bytes a row).
+// What a body and its keys may take in UTF-8 (the central database keeps the body in its key, at most
+// 2,704 bytes a row; the embedded one keeps both in one column).
 inline constexpr qsizetype MaxEntryBytes = 2500;
 QString overflowKey();
-// The body with its pair keys, as the index stores it.
-QString indexEntry(const QStringList& fields, const QString& phone = QString());
+// A body's pair keys, each followed by the separator: the central database keeps them beside the body,
+// the embedded one after it.
+QString pairKeysOf(const QString& body);
 // The keys every body matching all these patterns holds (one for each two distinct word starts among the
 // word-start patterns of three characters or more with a letter); empty when there are fewer than two.
 QStringList pairKeys(const QStringList& patterns);

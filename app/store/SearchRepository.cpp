@@ -19,11 +19,11 @@ qint64 userRow(qint64 id) {
 }
 
 QString patientBody(const Patient& p) {
-    return SearchText::indexEntry({p.mrn, p.givenName, p.familyName, p.email}, p.phone);
+    return SearchText::indexBody({p.mrn, p.givenName, p.familyName, p.email}, p.phone);
 }
 
 QString userBody(const PortalUser& u) {
-    return SearchText::indexEntry({u.username, u.givenName, u.familyName, u.email});
+    return SearchText::indexBody({u.username, u.givenName, u.familyName, u.email});
 }
 
 } // namespace
@@ -49,12 +49,17 @@ Status SearchRepository::putAll(const QList<QPair<qint64, QString>>& given) {
         const qsizetype count = std::min(DbTime::RowsPerStatement, rows.size() - from);
         if (m_db.dialect() == Dialect::Postgres) {
             // The index is the owner's: staff who may change people write it through this function only.
+            // The pair keys go beside the body, out of the key the index is walked in.
             BulkRows values(Dialect::Postgres,
-                            {QStringLiteral("rowid"), QStringLiteral("body"), QStringLiteral("sig")},
+                            {QStringLiteral("rowid"), QStringLiteral("body"), QStringLiteral("sig"),
+                             QStringLiteral("pairs")},
                             QStringLiteral("public.search_index"));
             for (qsizetype i = 0; i < count; ++i) {
                 const auto& [rowid, body] = rows.at(from + i);
-                values.add(rowid).add(body).add(SearchText::signature(body));
+                values.add(rowid)
+                    .add(body)
+                    .add(SearchText::signature(body))
+                    .add(SearchText::pairKeysOf(body));
             }
             Query q(m_db, QStringLiteral("SELECT public.search_index_put_rows(CAST(? AS json))"));
             values.bindTo(q);
@@ -66,7 +71,7 @@ Status SearchRepository::putAll(const QList<QPair<qint64, QString>>& given) {
         for (qsizetype i = 0; i < count; ++i) {
             const auto& [rowid, body] = rows.at(from + i);
             rowids.append(rowid);
-            values.add(rowid).add(body);
+            values.add(rowid).add(QString(body + SearchText::pairKeysOf(body)));
         }
         Query del(m_db, QStringLiteral("DELETE FROM search_index WHERE rowid IN (") + DbTime::idList(rowids) +
                             QLatin1Char(')'));

@@ -149,14 +149,18 @@ Counts fill(Database& db, int patients, const QDateTime& base, const QTimeZone& 
                                           "activated_at, revoked_at, revoke_reason, created_by, "
                                           "updated_at, updated_by)"),
                            &uRows);
-            // The central database keeps each body's signature beside it (the embedded one has no such
-            // column).
+            // The central database keeps each body's signature and pair keys beside it; the embedded one
+            // keeps the keys after the body.
             const bool signs = db.dialect() == Dialect::Postgres;
-            Inserter sRows(db, signs ? QStringLiteral("INSERT INTO search_index (rowid, body, sig)")
+            Inserter sRows(db, signs ? QStringLiteral("INSERT INTO search_index (rowid, body, sig, pairs)")
                                      : QStringLiteral("INSERT INTO search_index (rowid, body)"));
             const auto searchRow = [signs](qint64 rowid, const QString& body) -> QString {
-                return QString::number(rowid) + QLatin1Char(',') + quoted(body) +
-                       (signs ? QLatin1Char(',') + QString::number(SearchText::signature(body)) : QString());
+                const QString keys = SearchText::pairKeysOf(body);
+                return QString::number(rowid) + QLatin1Char(',') +
+                       (signs
+                            ? quoted(body) + QLatin1Char(',') + QString::number(SearchText::signature(body)) +
+                                  QLatin1Char(',') + quoted(keys)
+                            : quoted(body + keys));
             };
             for (int i = from; i < std::min(patients, from + 5000); ++i) {
                 const qint64 id = i + 1;
@@ -187,7 +191,7 @@ Counts fill(Database& db, int patients, const QDateTime& base, const QTimeZone& 
                                       phone.isEmpty() ? QStringLiteral("NULL") : quoted(phone), quoted(at),
                                       by, quoted(at), by}
                               .join(QLatin1Char(',')));
-                sRows.add(searchRow(id * 2, SearchText::indexEntry({mrn, given, family, email}, phone)));
+                sRows.add(searchRow(id * 2, SearchText::indexBody({mrn, given, family, email}, phone)));
                 ++c.patients;
 
                 // About two in three patients have a portal login: their own from 12, a parent's before.
@@ -233,7 +237,7 @@ Counts fill(Database& db, int patients, const QDateTime& base, const QTimeZone& 
                                       active ? QStringLiteral("'active'") : QStringLiteral("'pending'"),
                                       stamp(activated), quoted(at), by, quoted(at), by}
                               .join(QLatin1Char(',')));
-                sRows.add(searchRow(uid * 2 + 1, SearchText::indexEntry({username, uGiven, family, uEmail})));
+                sRows.add(searchRow(uid * 2 + 1, SearchText::indexBody({username, uGiven, family, uEmail})));
                 const QString bracket = age < 12   ? QStringLiteral("'child'")
                                         : age < 18 ? QStringLiteral("'adolescent'")
                                                    : QStringLiteral("'adult'");

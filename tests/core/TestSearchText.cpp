@@ -143,12 +143,14 @@ private slots:
         row("Armenian and Korean", {QStringLiteral("Սարգսյան"), QStringLiteral("김민준서")}, "սարգ 김민준");
         row("beyond the basic plane", {QStringLiteral("𠀋𠀍𠀎"), QStringLiteral("Li Wei")}, "𠀋𠀍 wei");
         row("twelve starts", {QStringLiteral("Ann Bea Cal Dan Eve Fay Gus Hal Ida Jon Kay Lou")}, "lou ann");
+        row("an address's domain takes no part",
+            {QStringLiteral("Sofía Ramos"), QStringLiteral("sofia.ramos@gmail.com")}, "sofia gmail ramos");
     }
     void aBodyHoldsThePairKeysOfEveryTwoOfItsWordStarts() {
         QFETCH(QStringList, fields);
         QFETCH(QString, typed);
-        const QString entry = SearchText::indexEntry(fields);
-        QVERIFY(entry.startsWith(SearchText::indexBody(fields)));
+        const QString body = SearchText::indexBody(fields);
+        const QString entry = body + SearchText::pairKeysOf(body);
         QStringList patterns;
         for (const QString& term : SearchText::parse(typed).terms)
             patterns.append(SearchText::pattern(term, true));
@@ -162,7 +164,7 @@ private slots:
             QVERIFY(!SearchText::words(key).join(QString()).contains(key.at(2)));
         }
         // Keys start no word anyone types: the signature is the body's.
-        QCOMPARE(SearchText::signature(entry), SearchText::signature(SearchText::indexBody(fields)));
+        QCOMPARE(SearchText::signature(entry), SearchText::signature(body));
     }
 
     // Fewer than two starts of three characters with a letter: nothing to look up by pair.
@@ -173,24 +175,36 @@ private slots:
         QTest::newRow("digits only") << QStringList{QStringLiteral("  323"), QStringLiteral("  hernandez")};
         QTest::newRow("the same start") << QStringList{QStringLiteral("  kim"), QStringLiteral("  kimball")};
         QTest::newRow("inside a word") << QStringList{QStringLiteral("ndez"), QStringLiteral("  sofia")};
+        QTest::newRow("a word of every address")
+            << QStringList{QStringLiteral("  gmail"), QStringLiteral("  sofia")};
     }
     void shortOrNumericTermsHaveNoPairKey() {
         QFETCH(QStringList, patterns);
         QVERIFY(SearchText::pairKeys(patterns).isEmpty());
     }
 
+    // The words of an address's provider and domain are in nearly every body: they make no keys.
+    void wordsOfEveryAddressMakeNoKeys() {
+        const QString body =
+            SearchText::indexBody({QStringLiteral("Sofía Ramos"), QStringLiteral("sofia.ramos@gmail.com")});
+        QCOMPARE(
+            SearchText::pairKeysOf(body),
+            SearchText::pairKeys({QStringLiteral("  sofia"), QStringLiteral("  ramos")}).join(QString()) +
+                QStringLiteral("  "));
+    }
+
     // More starts than a body keeps keys for, or no room for them: the overflow key, which every pair
     // lookup also takes.
     void aBodyWithTooManyStartsHoldsTheOverflowKey() {
         const QStringList thirteen{QStringLiteral("Ann Bea Cal Dan Eve Fay Gus Hal Ida Jon Kay Lou Max")};
-        QCOMPARE(SearchText::indexEntry(thirteen),
-                 SearchText::indexBody(thirteen) + SearchText::overflowKey() + QStringLiteral("  "));
+        QCOMPARE(SearchText::pairKeysOf(SearchText::indexBody(thirteen)),
+                 SearchText::overflowKey() + QStringLiteral("  "));
         QString wide; // eleven words of three-byte letters, near the body's length
         for (int w = 0; w < 11; ++w)
             wide += QString(70, QChar(0xAC00 + w)) + QLatin1Char(' ');
-        const QString entry = SearchText::indexEntry({wide});
-        QVERIFY(entry.endsWith(SearchText::overflowKey() + QStringLiteral("  ")));
-        QVERIFY(entry.toUtf8().size() <= SearchText::MaxEntryBytes);
+        const QString body = SearchText::indexBody({wide});
+        QCOMPARE(SearchText::pairKeysOf(body), SearchText::overflowKey() + QStringLiteral("  "));
+        QVERIFY((body + SearchText::pairKeysOf(body)).toUtf8().size() <= SearchText::MaxEntryBytes);
         QVERIFY(!SearchText::words(SearchText::overflowKey())
                      .join(QString())
                      .contains(SearchText::overflowKey()));

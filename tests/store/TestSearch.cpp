@@ -250,7 +250,7 @@ private slots:
                 words += QStringLiteral(" rarest");
             if (k == 30007) // too many word starts for pair keys: the overflow key stands for them all
                 words += QStringLiteral(" sparse ann bea cal dan eve fay gus hal ida jon kay lou");
-            return SearchText::indexEntry({words}); // with its pair keys, as the store writes it
+            return SearchText::indexBody({words});
         };
         if (m_t.count(QStringLiteral("SELECT count(*) FROM search_index WHERE rowid >= %1").arg(FirstRow)) ==
             0) {
@@ -260,15 +260,19 @@ private slots:
             for (int from = 0; from < Rows; from += 1000) {
                 QStringList values;
                 for (int k = from; k < from + 1000; ++k) {
+                    // With its pair keys, as the store writes it: beside the body, or after it.
                     const QString body = bodyOf(k);
-                    values.append(signs ? QStringLiteral("(%1, '%2', %3)")
-                                              .arg(FirstRow + 2 * k)
-                                              .arg(body)
-                                              .arg(k % 10 == 3 ? -1 : SearchText::signature(body))
-                                        : QStringLiteral("(%1, '%2')").arg(FirstRow + 2 * k).arg(body));
+                    const QString keys = SearchText::pairKeysOf(body);
+                    values.append(signs
+                                      ? QStringLiteral("(%1, '%2', %3, '%4')")
+                                            .arg(FirstRow + 2 * k)
+                                            .arg(body)
+                                            .arg(k % 10 == 3 ? -1 : SearchText::signature(body))
+                                            .arg(keys)
+                                      : QStringLiteral("(%1, '%2')").arg(FirstRow + 2 * k).arg(body + keys));
                 }
                 Query q(*m_t.db,
-                        (signs ? QStringLiteral("INSERT INTO search_index (rowid, body, sig) VALUES ")
+                        (signs ? QStringLiteral("INSERT INTO search_index (rowid, body, sig, pairs) VALUES ")
                                : QStringLiteral("INSERT INTO search_index (rowid, body) VALUES ")) +
                             values.join(QLatin1Char(',')));
                 QVERIFY2(q.exec().ok(), "the index rows");
@@ -295,14 +299,16 @@ private slots:
         auto before = search.matching(both, 50);
         QVERIFY(before.ok());
         QVERIFY(before->contains(Row));
-        const auto setBody = [&](const QString& body) {
-            Query q(*m_t.db, QStringLiteral("UPDATE search_index SET body = ? WHERE rowid = ?"));
-            q.add(body).add(Row);
+        const QString body = SearchText::indexBody({QStringLiteral("filler31 walker sparse")});
+        const auto setKeys = [&](const QString& keys) {
+            Query q(*m_t.db, m_t.db->dialect() == Dialect::Postgres
+                                 ? QStringLiteral("UPDATE search_index SET pairs = ? WHERE rowid = ?")
+                                 : QStringLiteral("UPDATE search_index SET body = ? WHERE rowid = ?"));
+            q.add(m_t.db->dialect() == Dialect::Postgres ? keys : QString(body + keys)).add(Row);
             return q.exec().ok();
         };
-        const QString keyless = SearchText::indexBody({QStringLiteral("filler31 walker sparse")});
-        QVERIFY(SearchText::indexEntry({QStringLiteral("filler31 walker sparse")}) != keyless);
-        QVERIFY(setBody(keyless));
+        QVERIFY(!SearchText::pairKeysOf(body).isEmpty());
+        QVERIFY(setKeys(QStringLiteral(""))); // as a row from before keys (empty, not NULL)
         {
             Query pending(*m_t.db, QStringLiteral("INSERT INTO search_rebuild (kind, next_id) VALUES "
                                                   "('patient', 999999999)"));
@@ -311,7 +317,7 @@ private slots:
         auto waiting = search.matching(both, 50);
         QVERIFY(waiting.ok());
         QCOMPARE(waiting.value(), before.value());
-        QVERIFY(setBody(SearchText::indexEntry({QStringLiteral("filler31 walker sparse")})));
+        QVERIFY(setKeys(SearchText::pairKeysOf(body)));
         Query done(*m_t.db, QStringLiteral("DELETE FROM search_rebuild"));
         QVERIFY(done.exec().ok());
     }
