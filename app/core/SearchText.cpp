@@ -200,7 +200,7 @@ QString pairKeysOf(const QString& body) {
             starts.append(start);
     }
     const QStringList keys = starts.size() <= MaxPairStarts ? keysFor(starts) : QStringList{overflowKey()};
-    QString out;
+    QString out = QStringLiteral(""); // empty, not null, for a body with one start or none
     for (const QString& key : keys)
         out += key + Separator;
     if (utf8Bytes(body) + utf8Bytes(out) > MaxEntryBytes)

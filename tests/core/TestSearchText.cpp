@@ -183,6 +183,14 @@ private slots:
         QVERIFY(SearchText::pairKeys(patterns).isEmpty());
     }
 
+    // A body with one word start has no pair: its keys are empty text, never none at all (the central
+    // database's column takes no NULL).
+    void aBodyWithOneStartHasEmptyKeys() {
+        const QString keys = SearchText::pairKeysOf(SearchText::indexBody({QStringLiteral("王 Սարգսյան")}));
+        QVERIFY(keys.isEmpty());
+        QVERIFY(!keys.isNull());
+    }
+
     // The words of an address's provider and domain are in nearly every body: they make no keys.
     void wordsOfEveryAddressMakeNoKeys() {
         const QString body =

@@ -134,6 +134,11 @@ private slots:
         QTest::newRow("agent writes the search index directly")
             << "sam"
             << "UPDATE public.search_index SET body = 'x'" << false;
+        QTest::newRow("agent reads the pair keys") << "sam"
+                                                   << "SELECT pairs FROM public.search_index" << false;
+        QTest::newRow("agent searches by pair keys")
+            << "sam"
+            << "SELECT * FROM public.search_rowids('{\"  sofia\",\"  lopez\"}', 10, 0, '{\"àáâ\"}')" << true;
         QTest::newRow("specialist reads the search index") << "pat"
                                                            << "SELECT body FROM public.search_index" << false;
         QTest::newRow("agent reads mail") << "sam"
@@ -403,6 +408,23 @@ private slots:
         auto patient = PatientRepository(*m_t->db).byMrn(QStringLiteral("700001"));
         QVERIFY(patient && patient->has_value());
         QVERIFY(SearchRepository(*m_t->db).indexPatient(**patient).ok());
+    }
+
+    // Pair keys become LIKE patterns on the server: one typed by hand with a wildcard (which would match
+    // every row) or a space is refused, whatever the search would have found without it.
+    void aHandMadePairKeyIsRefused() {
+        Login l = signInAs(QStringLiteral("sam"));
+        const QStringList keys = {QStringLiteral("%%%"), QStringLiteral("a_b"), QStringLiteral("a b"),
+                                  QStringLiteral("abcd")};
+        for (const QString& key : keys)
+            QCOMPARE(
+                sqlState(*l.db, QStringLiteral("SELECT * FROM public.search_rowids('{\"  sofia\"}', 10, 0, "
+                                               "ARRAY['%1'])")
+                                    .arg(key)),
+                QStringLiteral("22023"));
+        QCOMPARE(sqlState(*l.db, QStringLiteral("SELECT * FROM public.search_rowids('{\"  sofia\"}', 10, 0, "
+                                                "ARRAY[U&'\\00E0\\00E1\\00E2'])")),
+                 QStringLiteral("ok"));
     }
 
     void anAgentSeesContactDetailsMaskedByTheServer() {

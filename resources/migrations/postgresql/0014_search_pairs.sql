@@ -73,6 +73,19 @@ BEGIN
                                           ELSE needles[i] END,
                                      '\', '\\'), '%', '\%'), '_', '\_') || '%');
     END LOOP;
+    -- Keys become LIKE patterns: three letters, without a wildcard (one typed by hand is refused).
+    IF keys IS NOT NULL THEN
+        IF cardinality(keys) > 66 THEN
+            RAISE EXCEPTION 'at most 66 pair keys' USING ERRCODE = '22023';
+        END IF;
+        FOR i IN 1 .. coalesce(cardinality(keys), 0) LOOP
+            IF keys[i] IS NULL OR length(keys[i]) <> 3 OR keys[i] ~ '[[:space:]%_\\]' THEN
+                RAISE EXCEPTION 'a pair key is three letters, no space or wildcard' USING ERRCODE = '22023';
+            END IF;
+            keyed := keyed || CASE WHEN i > 1 THEN ' AND ' ELSE '' END || format('s.pairs LIKE $5[%s]', i);
+            key_patterns := key_patterns || ('%' || keys[i] || '%');
+        END LOOP;
+    END IF;
     -- The signature first, the body only when it passes (CASE keeps that order; AND would not).
     tests := format('CASE WHEN (s.sig & %s) = %s THEN %s ELSE false END', coalesce(mask, 0), coalesce(mask, 0),
                     tests);
@@ -105,16 +118,8 @@ BEGIN
     -- Two word starts or more: their pair keys' short lists (or a body with too many starts to hold keys),
     -- each body checked for every needle. Not while bodies wait for their keys, nor where the database's
     -- locale doesn't see the keys' accented letters as letters (pg_trgm would then see no trigram at all).
-    IF keys IS NOT NULL AND cardinality(keys) BETWEEN 1 AND 66
-       AND NOT EXISTS (SELECT 1 FROM public.search_rebuild)
+    IF keyed <> '' AND NOT EXISTS (SELECT 1 FROM public.search_rebuild)
        AND cardinality(show_trgm(U&'\017E\017E\017E')) > 0 THEN
-        FOR i IN 1 .. cardinality(keys) LOOP
-            IF keys[i] IS NULL OR length(keys[i]) <> 3 OR keys[i] ~ '[[:space:]%_\\]' THEN
-                RAISE EXCEPTION 'a pair key is three letters, no space or wildcard' USING ERRCODE = '22023';
-            END IF;
-            keyed := keyed || CASE WHEN i > 1 THEN ' AND ' ELSE '' END || format('s.pairs LIKE $5[%s]', i);
-            key_patterns := key_patterns || ('%' || keys[i] || '%');
-        END LOOP;
         RETURN QUERY EXECUTE format('SELECT s.rowid FROM public.search_index s WHERE s.rowid > $3 '
                                     'AND ((%s) OR s.pairs LIKE $6) AND %s ORDER BY s.rowid + 0 LIMIT $2',
                                     keyed, tests)
