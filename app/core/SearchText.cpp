@@ -214,7 +214,7 @@ QStringList pairKeys(const QStringList& patterns) {
         if (!p.startsWith(Separator))
             continue;
         const QString start = pairStart(QStringView(p).mid(Separator.size()));
-        if (!start.isEmpty() && !starts.contains(start))
+        if (!start.isEmpty() && !starts.contains(start) && starts.size() < MaxTypedStarts)
             starts.append(start);
     }
     return starts.size() < 2 ? QStringList() : keysFor(starts);

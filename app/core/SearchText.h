@@ -38,7 +38,9 @@ QString overflowKey();
 // the embedded one after it.
 QString pairKeysOf(const QString& body);
 // The keys every body matching all these patterns holds (one for each two distinct word starts among the
-// word-start patterns of three characters or more with a letter); empty when there are fewer than two.
+// word-start patterns of three characters or more with a letter, the first MaxTypedStarts of them: six
+// keys narrow a search enough); empty when there are fewer than two.
+inline constexpr qsizetype MaxTypedStarts = 4;
 QStringList pairKeys(const QStringList& patterns);
 
 // Which pairs of letters start the body's words, as bits of a number (the first two characters of each

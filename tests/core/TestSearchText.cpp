@@ -183,6 +183,17 @@ private slots:
         QVERIFY(SearchText::pairKeys(patterns).isEmpty());
     }
 
+    // Many words typed: the keys of the first four starts, six lookups, however long the search.
+    void manyWordsTypedLookUpSixKeys() {
+        QStringList patterns;
+        for (const QString& w :
+             QStringLiteral("ann bea cal dan eve fay gus hal ida jon kay lou max").split(u' '))
+            patterns.append(SearchText::pattern(w, true));
+        const QStringList keys = SearchText::pairKeys(patterns);
+        QCOMPARE(keys.size(), 6);
+        QCOMPARE(keys, SearchText::pairKeys(patterns.mid(0, 4)));
+    }
+
     // A body with one word start has no pair: its keys are empty text, never none at all (the central
     // database's column takes no NULL).
     void aBodyWithOneStartHasEmptyKeys() {
