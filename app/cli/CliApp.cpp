@@ -350,13 +350,9 @@ int runCli(const QStringList& arguments) {
     StartupService startup(*c.connection, systemClock);
     // A new version may index everyone again for search: minutes at a hospital's size.
     ProgressLine upgrade;
-    QPair<qint64, qint64> lastShown{-1, -1};
     auto prepared = startup.prepare(
         init ? StartupService::Schema::Create : StartupService::Schema::Existing, staffName,
-        [&upgrade, &lastShown](qint64 done, qint64 total) {
-            if (lastShown == qMakePair(done, total))
-                return;
-            lastShown = {done, total};
+        [&upgrade](qint64 done, qint64 total) {
             upgrade.show(QCoreApplication::translate("Cli", "Indexing people for search: %L1 of %L2")
                              .arg(done)
                              .arg(total),

@@ -316,6 +316,13 @@ Result<int> SearchRepository::rebuildPending(int batch,
                                              const std::function<void(qint64 done, qint64 total)>& progress) {
     int done = 0;
     qint64 total = 0; // ids follow each other: those after where each kind stopped, about
+    QPair<qint64, qint64> told{-1, -1};
+    const auto tell = [&](qint64 d, qint64 t) { // each figure once
+        if (progress && total > 0 && told != qMakePair(d, t)) {
+            told = {d, t};
+            progress(d, t);
+        }
+    };
     if (progress) {
         Query left(m_db, QStringLiteral("SELECT (SELECT coalesce(max(id), 0) FROM patients) - coalesce(("
                                         "SELECT next_id FROM search_rebuild WHERE kind = 'patient'), "
@@ -326,8 +333,7 @@ Result<int> SearchRepository::rebuildPending(int batch,
         PD_TRY(left.exec());
         if (left.next())
             total = qMax<qint64>(0, left.value(0).toLongLong()) + qMax<qint64>(0, left.value(1).toLongLong());
-        if (total > 0)
-            progress(0, total);
+        tell(0, total);
     }
     for (const QString& kind : {QStringLiteral("patient"), QStringLiteral("portal_user")}) {
         for (;;) {
@@ -383,14 +389,12 @@ Result<int> SearchRepository::rebuildPending(int batch,
             PD_TRY(mark.exec());
             PD_TRY(tx.commit());
             done += count;
-            if (progress && total > 0)
-                progress(done, qMax<qint64>(done, total));
+            tell(done, qMax<qint64>(done, total));
             if (count < batch)
                 break;
         }
     }
-    if (progress && total > 0)
-        progress(done, done); // the estimate counted ids a deleted person left
+    tell(done, done); // the estimate counted ids a deleted person left
     return done;
 }
 

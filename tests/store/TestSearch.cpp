@@ -157,8 +157,10 @@ private slots:
         QCOMPARE(told.first().first, 0);
         QCOMPARE(told.last().first, told.last().second);
         QVERIFY(told.last().first >= some.value());
-        for (qsizetype i = 1; i < told.size(); ++i)
+        for (qsizetype i = 1; i < told.size(); ++i) {
             QVERIFY(told.at(i).first >= told.at(i - 1).first);
+            QVERIFY(told.at(i) != told.at(i - 1)); // each figure once
+        }
         QCOMPARE(m_t.count(QStringLiteral("SELECT count(*) FROM search_rebuild")), 0);
         QCOMPARE(m_t.count(QStringLiteral("SELECT count(*) FROM search_index")), indexed);
         QVERIFY(m_t.db->migrate().ok()); // a later start finds nothing left to do
