@@ -126,7 +126,13 @@ Result<Connection*> DbRunner::database() {
         Secrets::wipe(password);
         if (!opened)
             return opened.error();
+        // A live central database keeps the server's clock; a pinned one (--now) is refused there.
+        auto clock = StartupService(*opened.value(), *m_config.clock)
+                         .workingClock(m_config.clock, m_config.pinnedClock);
+        if (!clock)
+            return clock.error();
         m_db = std::move(opened.value());
+        m_clock = clock.value();
     }
     return m_db.get();
 }

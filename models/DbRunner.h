@@ -30,6 +30,7 @@ public:
         QString location; // SQLite file (empty = the default file)
         int busyTimeoutMs = 10000;
         std::shared_ptr<const Clock> clock;
+        bool pinnedClock = false; // a --now: refused by a live central database, which keeps its own
         QString workstation;
     };
 
@@ -61,7 +62,7 @@ public:
     template <typename Fn> auto run(Fn fn) -> QFuture<std::invoke_result_t<Fn, const ServiceContext&>> {
         using R = std::invoke_result_t<Fn, const ServiceContext&>;
         return post<R>([this, staff = staff(), fn = std::move(fn)](Connection& connection) mutable {
-            ServiceContext ctx(connection, *m_config.clock, staff, m_config.workstation);
+            ServiceContext ctx(connection, *m_clock, staff, m_config.workstation);
             return fn(ctx);
         });
     }
@@ -70,9 +71,8 @@ public:
     // is signed in.
     template <typename Fn> auto runDb(Fn fn) -> QFuture<std::invoke_result_t<Fn, Connection&, const Clock&>> {
         using R = std::invoke_result_t<Fn, Connection&, const Clock&>;
-        return post<R>([this, fn = std::move(fn)](Connection& connection) mutable {
-            return fn(connection, *m_config.clock);
-        });
+        return post<R>(
+            [this, fn = std::move(fn)](Connection& connection) mutable { return fn(connection, *m_clock); });
     }
 
     // Calls made and not yet finished; tests wait for zero.
@@ -121,8 +121,9 @@ private:
 
     Config m_config;
     QThread m_thread;
-    QObject* m_worker = nullptr;      // lives on m_thread
-    std::unique_ptr<Connection> m_db; // worker thread only
+    QObject* m_worker = nullptr;          // lives on m_thread
+    std::unique_ptr<Connection> m_db;     // worker thread only
+    std::shared_ptr<const Clock> m_clock; // worker thread only: the clock m_db works by
     mutable QMutex m_mutex;
     StaffMember m_staff;
     QString m_login;         // guarded by m_mutex

@@ -741,9 +741,38 @@
         <translation>%1: %L2</translation>
     </message>
     <message>
+        <source>--patients must be from 1 to 10,000,000 and --seed a whole number.</source>
+        <translation>--patients debe ser de 1 a 10.000.000 y --seed un número entero.</translation>
+    </message>
+    <message>
+        <source>Demo patients: %L1 of %L2</source>
+        <translation>Pacientes de demostración: %L1 de %L2</translation>
+    </message>
+    <message>
+        <source>%1 is the EHR feed&apos;s service account: it runs &quot;feed listen&quot; and &quot;import&quot; only.</source>
+        <translation>%1 es la cuenta de servicio de la interfaz con el EHR: solo ejecuta &quot;feed listen&quot; e &quot;import&quot;.</translation>
+    </message>
+    <message>
+        <source>  LISTED FOR REVIEW since %1: %2 (&quot;patient reviewed %3&quot; once done).</source>
+        <translation>  PENDIENTE DE REVISIÓN desde %1: %2 (&quot;patient reviewed %3&quot; una vez hecho).</translation>
+    </message>
+    <message>
+        <source>No patient is listed for review.</source>
+        <translation>Ningún paciente está pendiente de revisión.</translation>
+    </message>
+    <message>
+        <source>MRN %1 is off the review list.</source>
+        <translation>El MRN %1 ya no está en la lista de revisión.</translation>
+    </message>
+    <message>
+        <source>Indexing people for search: %L1 of %L2</source>
+        <translation>Indexando personas para la búsqueda: %L1 de %L2</translation>
+    </message>
+    <message>
         <source>Usage: portaldesk-cli [--db FILE] [--now ISO-8601] [--staff NAME] [--json] COMMAND …
 
-  init                                   create or migrate the database
+  init [--training]                      create or migrate the database (--training: a new
+                                       central database for practice, which takes --now)
   demo-data [--patients N] [--seed S]    realistic synthetic Los Angeles families
   patient add --mrn M --given G --family F --birth-date YYYY-MM-DD [--language es]
               [--email E] [--phone P] [--sex female|male|other|unknown]
@@ -789,7 +818,8 @@
   staff disable NAME
 
 USER is a portal username or e-mail address. --now replaces the clock for this run; a time
-without an offset is read in the hospital&apos;s time zone. The acting staff member is --staff,
+without an offset is read in the hospital&apos;s time zone. A live central database keeps the
+server&apos;s clock and refuses --now. The acting staff member is --staff,
 else $PORTALDESK_STAFF, else your login name. Messages follow $PORTALDESK_LANGUAGE (en, es)
 or the system&apos;s language.
 
@@ -798,7 +828,8 @@ Exit codes: 0 done, 2 usage, 3 refused by a rule or bad input, 4 conflict, 5 not
 </source>
         <translation>Uso: portaldesk-cli [--db FILE] [--now ISO-8601] [--staff NAME] [--json] COMMAND …
 
-  init                                   crear o migrar la base de datos
+  init [--training]                      crear o migrar la base de datos (--training: una base
+                                       central nueva para prácticas, que acepta --now)
   demo-data [--patients N] [--seed S]    familias sintéticas realistas de Los Ángeles
   patient add --mrn M --given G --family F --birth-date YYYY-MM-DD [--language es]
               [--email E] [--phone P] [--sex female|male|other|unknown]
@@ -844,41 +875,14 @@ Exit codes: 0 done, 2 usage, 3 refused by a rule or bad input, 4 conflict, 5 not
   staff disable NAME
 
 USER es un nombre de usuario del portal o una dirección de correo. --now reemplaza el reloj en esta
-ejecución; una hora sin desfase horario se interpreta en la zona horaria del hospital. El miembro del
+ejecución; una hora sin desfase horario se interpreta en la zona horaria del hospital. Una base de
+datos central real mantiene el reloj del servidor y rechaza --now. El miembro del
 personal que actúa es --staff; si no se indica, $PORTALDESK_STAFF; si no, su nombre de usuario del sistema.
 Los mensajes siguen $PORTALDESK_LANGUAGE (en, es) o el idioma del sistema.
 
 Códigos de salida: 0 hecho, 2 uso, 3 rechazado por una regla o datos incorrectos, 4 conflicto,
 5 no encontrado, 6 no permitido, 7 base de datos o servidor de correo no disponible.
 </translation>
-    </message>
-    <message>
-        <source>--patients must be from 1 to 10,000,000 and --seed a whole number.</source>
-        <translation>--patients debe ser de 1 a 10.000.000 y --seed un número entero.</translation>
-    </message>
-    <message>
-        <source>Demo patients: %L1 of %L2</source>
-        <translation>Pacientes de demostración: %L1 de %L2</translation>
-    </message>
-    <message>
-        <source>%1 is the EHR feed&apos;s service account: it runs &quot;feed listen&quot; and &quot;import&quot; only.</source>
-        <translation>%1 es la cuenta de servicio de la interfaz con el EHR: solo ejecuta &quot;feed listen&quot; e &quot;import&quot;.</translation>
-    </message>
-    <message>
-        <source>  LISTED FOR REVIEW since %1: %2 (&quot;patient reviewed %3&quot; once done).</source>
-        <translation>  PENDIENTE DE REVISIÓN desde %1: %2 (&quot;patient reviewed %3&quot; una vez hecho).</translation>
-    </message>
-    <message>
-        <source>No patient is listed for review.</source>
-        <translation>Ningún paciente está pendiente de revisión.</translation>
-    </message>
-    <message>
-        <source>MRN %1 is off the review list.</source>
-        <translation>El MRN %1 ya no está en la lista de revisión.</translation>
-    </message>
-    <message>
-        <source>Indexing people for search: %L1 of %L2</source>
-        <translation>Indexando personas para la búsqueda: %L1 de %L2</translation>
     </message>
 </context>
 <context>
@@ -3223,6 +3227,14 @@ Códigos de salida: 0 hecho, 2 uso, 3 rechazado por una regla o datos incorrecto
     <message>
         <source>MRN %1 was reviewed by someone else and listed again since; reload and look at it again.</source>
         <translation>Otra persona revisó el MRN %1 y desde entonces volvió a la lista; recargue y revíselo de nuevo.</translation>
+    </message>
+    <message>
+        <source>%1 is a live database, not a training one: its clock is the server&apos;s. A training database is set up new, by the database&apos;s owner, with &quot;init --training&quot; before any patient is added.</source>
+        <translation>%1 es una base de datos real, no de prácticas: su reloj es el del servidor. Una base de datos de prácticas se crea nueva, por el propietario de la base de datos, con &quot;init --training&quot; antes de añadir ningún paciente.</translation>
+    </message>
+    <message>
+        <source>The central database %1 is a live one: its clock is the server&apos;s, and a workstation can&apos;t set another time (--now). Only a training database, set up with &quot;init --training&quot;, takes --now.</source>
+        <translation>La base de datos central %1 es real: su reloj es el del servidor, y un puesto de trabajo no puede fijar otra hora (--now). Solo una base de datos de prácticas, creada con &quot;init --training&quot;, acepta --now.</translation>
     </message>
 </context>
 <context>

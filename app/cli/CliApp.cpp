@@ -44,7 +44,7 @@ QList<Command> commands() {
     using namespace CliCommands;
     const auto s = [](const char* a) { return QString::fromLatin1(a); };
     return {
-        {{s("init")}, 0, {}, false, nullptr},
+        {{s("init")}, 0, {s("training")}, false, nullptr},
         {{s("demo-data")}, 0, {s("patients"), s("seed")}, true, demoData},
         {{s("patient"), s("add")},
          0,
@@ -141,7 +141,8 @@ QString usageText() {
         "Cli",
         "Usage: portaldesk-cli [--db FILE] [--now ISO-8601] [--staff NAME] [--json] COMMAND …\n"
         "\n"
-        "  init                                   create or migrate the database\n"
+        "  init [--training]                      create or migrate the database (--training: a new\n"
+        "                                       central database for practice, which takes --now)\n"
         "  demo-data [--patients N] [--seed S]    realistic synthetic Los Angeles families\n"
         "  patient add --mrn M --given G --family F --birth-date YYYY-MM-DD [--language es]\n"
         "              [--email E] [--phone P] [--sex female|male|other|unknown]\n"
@@ -189,7 +190,8 @@ QString usageText() {
         "  staff disable NAME\n"
         "\n"
         "USER is a portal username or e-mail address. --now replaces the clock for this run; a time\n"
-        "without an offset is read in the hospital's time zone. The acting staff member is --staff,\n"
+        "without an offset is read in the hospital's time zone. A live central database keeps the\n"
+        "server's clock and refuses --now. The acting staff member is --staff,\n"
         "else $PORTALDESK_STAFF, else your login name. Messages follow $PORTALDESK_LANGUAGE (en, es)\n"
         "or the system's language.\n"
         "\n"
@@ -357,7 +359,8 @@ int runCli(const QStringList& arguments) {
                              .arg(done)
                              .arg(total),
                          done >= total);
-        });
+        },
+        init && c.args.flags.contains(QStringLiteral("training")));
     upgrade.finish();
     if (!prepared)
         return fail(c.args, prepared.error());
@@ -371,10 +374,15 @@ int runCli(const QStringList& arguments) {
         auto now = Validation::isoDateTime(c.args.now, c.policy.zone, QStringLiteral("--now"));
         if (!now)
             return fail(c.args, now.error());
-        c.clock = std::make_unique<FixedClock>(now.value());
+        c.clock = std::make_shared<FixedClock>(now.value());
     } else {
-        c.clock = std::make_unique<SystemClock>();
+        c.clock = std::make_shared<SystemClock>();
     }
+    // A live central database works by the server's clock alone.
+    auto clock = startup.workingClock(c.clock, !c.args.now.isEmpty());
+    if (!clock)
+        return fail(c.args, clock.error());
+    c.clock = clock.value();
 
     StaffMember staff;
     if (command->needsStaff || init) {

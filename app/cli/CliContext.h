@@ -18,7 +18,7 @@ namespace pd {
 struct CliContext {
     CliArgs args;
     std::unique_ptr<Connection> connection;
-    std::unique_ptr<Clock> clock;
+    std::shared_ptr<const Clock> clock;
     std::unique_ptr<ServiceContext> services;
     Policy policy;
     QJsonObject json;

@@ -16,6 +16,19 @@ public:
     QDateTime nowUtc() const override { return QDateTime::currentDateTimeUtc(); }
 };
 
+// Another machine's clock, as this one reads it: the central database's, from the offset measured when
+// connecting (the round trip's half is the error, milliseconds on a hospital's network).
+class OffsetClock final : public Clock {
+public:
+    explicit OffsetClock(qint64 offsetMs)
+        : m_offsetMs(offsetMs) {}
+    QDateTime nowUtc() const override { return QDateTime::currentDateTimeUtc().addMSecs(m_offsetMs); }
+    qint64 offsetMs() const { return m_offsetMs; }
+
+private:
+    qint64 m_offsetMs;
+};
+
 class FixedClock final : public Clock {
 public:
     explicit FixedClock(QDateTime nowUtc)

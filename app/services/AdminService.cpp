@@ -8,6 +8,7 @@
 #include "mail/MailTransport.h"
 #include "services/DailyJob.h"
 #include "store/OutboxRepository.h"
+#include "store/PatientRepository.h"
 #include "store/SettingsRepository.h"
 
 #include <QCoreApplication>
@@ -83,13 +84,52 @@ Result<StaffMember> signInToServer(Database& db, const QString& name) {
     return m;
 }
 
+Status markDeployment(Database& db, const Clock& clock, const QString& by, bool training) {
+    SettingsRepository settings(db);
+    auto owner = settings.signedInAsOwner();
+    if (!owner)
+        return owner.error();
+    auto mark = settings.serverClock();
+    if (!mark)
+        return mark.error();
+    if (mark->marked && (!training || mark->training))
+        return {};
+    const auto notTraining = [&db] {
+        return Error::notPermitted(
+            QStringLiteral("db.live_database"),
+            QCoreApplication::translate(
+                "Services",
+                "%1 is a live database, not a training one: its clock is the server's. A training "
+                "database is set up new, by the database's owner, with \"init --training\" before "
+                "any patient is added.")
+                .arg(db.location()));
+    };
+    if (!owner.value())
+        return training ? notTraining() : Status{};
+    if (mark->marked)
+        return notTraining();
+    if (training) {
+        auto patients = PatientRepository(db).count();
+        if (!patients)
+            return patients.error();
+        if (patients.value() > 0)
+            return notTraining();
+    }
+    // A live database is stamped with the server's time; a training one with the clock it is given.
+    const QDateTime at = training ? clock.nowUtc() : QDateTime::currentDateTimeUtc().addMSecs(mark->offsetMs);
+    return settings.markDeployment(training, at, by.isEmpty() ? QStringLiteral("init") : by);
+}
+
 } // namespace
 
-Status AdminService::initialize(Database& db, const Clock& clock, const QString& firstSupervisor) {
+Status AdminService::initialize(Database& db, const Clock& clock, const QString& firstSupervisor,
+                                bool training) {
     PD_TRY(db.migrate());
     SettingsRepository settings(db);
     Transaction tx(db);
     PD_TRY(tx.begin());
+    if (db.dialect() == Dialect::Postgres)
+        PD_TRY(markDeployment(db, clock, firstSupervisor, training));
     auto staff = settings.staffList();
     if (!staff)
         return staff.error();

@@ -17,8 +17,12 @@ public:
     explicit AdminService(const ServiceContext& ctx)
         : m_ctx(ctx) {}
 
-    // Migrates; on a database with no staff the named person becomes its first supervisor.
-    static Status initialize(Database& db, const Clock& clock, const QString& firstSupervisor);
+    // Migrates; on a database with no staff the named person becomes its first supervisor. On the central
+    // database its owner also records, once, whether it is a training database: only a training database
+    // takes a workstation's clock (--now); a live one keeps the server's. A database that already has
+    // patients can't become a training one.
+    static Status initialize(Database& db, const Clock& clock, const QString& firstSupervisor,
+                             bool training = false);
 
     Result<QList<SettingValue>> settings();
     Result<SettingValue> setting(const QString& key);

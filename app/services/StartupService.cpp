@@ -18,7 +18,7 @@ Result<std::unique_ptr<Connection>> StartupService::open(const QString& location
 }
 
 Result<StartState> StartupService::prepare(Schema schema, const QString& firstSupervisor,
-                                           const Progress& progress) {
+                                           const Progress& progress, bool training) {
     Database& db = m_connection.database();
     db.setUpgradeProgress(progress);
     const auto forget = qScopeGuard([&db] { db.setUpgradeProgress({}); });
@@ -35,7 +35,7 @@ Result<StartState> StartupService::prepare(Schema schema, const QString& firstSu
     }
     switch (schema) {
     case Schema::Create:
-        PD_TRY(AdminService::initialize(db, m_clock, firstSupervisor));
+        PD_TRY(AdminService::initialize(db, m_clock, firstSupervisor, training));
         break;
     case Schema::Upgrade:
         PD_TRY(db.migrate());
@@ -75,6 +75,26 @@ Status StartupService::fillDemo(const QString& supervisor, int patients, quint32
     if (!report)
         return report.error();
     return {};
+}
+
+Result<std::shared_ptr<const Clock>> StartupService::workingClock(std::shared_ptr<const Clock> requested,
+                                                                  bool pinned) {
+    if (!m_connection.isServer())
+        return requested;
+    auto server = SettingsRepository(m_connection.database()).serverClock();
+    if (!server)
+        return server.error();
+    if (server->training)
+        return requested;
+    if (pinned)
+        return Error::notPermitted(
+            QStringLiteral("db.clock_is_server"),
+            QCoreApplication::translate(
+                "Services", "The central database %1 is a live one: its clock is the server's, and a "
+                            "workstation can't set another time (--now). Only a training database, set up "
+                            "with \"init --training\", takes --now.")
+                .arg(m_connection.location()));
+    return std::shared_ptr<const Clock>(std::make_shared<OffsetClock>(server->offsetMs));
 }
 
 Result<Policy> StartupService::policy() {

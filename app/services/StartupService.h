@@ -9,6 +9,7 @@
 #include "services/Connection.h"
 
 #include <functional>
+#include <memory>
 
 namespace pd {
 
@@ -43,8 +44,13 @@ public:
 
     // `progress` hears how far an upgrade's refill of the search index has got (done, of about total).
     using Progress = std::function<void(qint64 done, qint64 total)>;
+    // `training` (Create, on the central database) marks a new database as a training one.
     Result<StartState> prepare(Schema schema, const QString& firstSupervisor = QString(),
-                               const Progress& progress = {});
+                               const Progress& progress = {}, bool training = false);
+    // The clock to work by. The embedded file and a training database take `requested` (the system clock,
+    // or a --now when `pinned`). A live central database has one clock, the server's: a pinned one is
+    // refused, and the server's is returned.
+    Result<std::shared_ptr<const Clock>> workingClock(std::shared_ptr<const Clock> requested, bool pinned);
     // Fills an empty database with synthetic families, making `supervisor` its first supervisor when it
     // has no staff yet. A database that already has patients is left alone.
     Status fillDemo(const QString& supervisor, int patients, quint32 seed);

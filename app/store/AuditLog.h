@@ -30,6 +30,8 @@ public:
     static QString genesisHash();
 
 private:
+    Status appendOnServer(const QList<AuditEvent>& events);
+
     Database& m_db;
 };
 

@@ -107,6 +107,30 @@ Result<QString> SettingsRepository::serverRole() {
     return QString();
 }
 
+Result<SettingsRepository::ServerClock> SettingsRepository::serverClock() {
+    Query q(m_db, QStringLiteral("SELECT training_database(), EXISTS (SELECT 1 FROM deployment), "
+                                 "CAST(round(extract(epoch FROM clock_timestamp()) * 1000) AS bigint)"));
+    const qint64 before = QDateTime::currentMSecsSinceEpoch();
+    PD_TRY(q.exec());
+    const qint64 after = QDateTime::currentMSecsSinceEpoch();
+    if (!q.next())
+        return ServerClock{};
+    ServerClock c;
+    c.training = q.value(0).toBool();
+    c.marked = q.value(1).toBool();
+    c.offsetMs = q.value(2).toLongLong() - (before + after) / 2;
+    return c;
+}
+
+Status SettingsRepository::markDeployment(bool training, const QDateTime& at, const QString& by) {
+    Query q(m_db, QStringLiteral("INSERT INTO deployment (id, training, marked_at, marked_by) "
+                                 "VALUES (1, :t, :at, :by)"));
+    q.bind(QStringLiteral(":t"), training)
+        .bind(QStringLiteral(":at"), DbTime::toDb(at))
+        .bind(QStringLiteral(":by"), by);
+    return q.exec();
+}
+
 Result<QList<HolidayRow>> SettingsRepository::holidays() {
     Query q(m_db, QStringLiteral("SELECT day, name, closed FROM holidays ORDER BY day"));
     PD_TRY(q.exec());

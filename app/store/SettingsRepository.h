@@ -33,6 +33,17 @@ public:
     // The staff role the server gives this connection's login ("" when it is in no PortalDesk group).
     Result<QString> serverRole();
 
+    // The central database's clock and whether it is a training database (whose "now" the workstation
+    // may set). The server's time comes with the local one read halfway through the round trip.
+    struct ServerClock {
+        bool training = false;
+        bool marked = false; // whether init has recorded live or training at all
+        qint64 offsetMs = 0; // server minus this machine
+    };
+    Result<ServerClock> serverClock();
+    // Records, once, whether this database is for training; the owner's `init` only.
+    Status markDeployment(bool training, const QDateTime& at, const QString& by);
+
     Result<QList<HolidayRow>> holidays();
     // Adds or replaces the row for `row.day`.
     Status setHoliday(const HolidayRow& row);

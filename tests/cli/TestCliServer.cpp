@@ -3,6 +3,9 @@
 #include "cli/CliRunner.h"
 #include "support/PgCluster.h"
 
+#include <QJsonArray>
+#include <QScopeGuard>
+
 using namespace pd::test;
 
 namespace {
@@ -22,18 +25,23 @@ class TestCliServer : public QObject {
         return QStringLiteral("postgresql://%1@127.0.0.1:%2/%3").arg(login).arg(pg.port()).arg(m_database);
     }
 
-    // The password comes in PGPASSWORD, as a scheduler's secret store would hand it over.
+    // The password comes in PGPASSWORD, as a scheduler's secret store would hand it over. The shared
+    // database is a training one, so that its clock can be pinned (--now).
     CliResult run(const QString& login, const QByteArray& password, const QStringList& args,
                   const QByteArray& input = {}) {
+        return runOn(address(login),
+                     QStringList{QStringLiteral("--now"), QStringLiteral("2026-11-24T09:00:00")} + args,
+                     password, input);
+    }
+
+    CliResult runOn(const QString& location, const QStringList& args, const QByteArray& password,
+                    const QByteArray& input = {}) {
         QProcess p;
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(QStringLiteral("PORTALDESK_LANGUAGE"), QStringLiteral("en"));
         env.insert(QStringLiteral("PGPASSWORD"), QString::fromUtf8(password));
         p.setProcessEnvironment(env);
-        p.start(QStringLiteral(PORTALDESK_CLI),
-                QStringList{QStringLiteral("--db"), address(login), QStringLiteral("--now"),
-                            QStringLiteral("2026-11-24T09:00:00")} +
-                    args);
+        p.start(QStringLiteral(PORTALDESK_CLI), QStringList{QStringLiteral("--db"), location} + args);
         if (!p.waitForStarted(10000))
             qFatal("portaldesk-cli did not start");
         p.write(input + '\n');
@@ -60,7 +68,7 @@ private slots:
     }
 
     void theAdministratorSetsUpAndAddsTheFirstSupervisor() {
-        const CliResult init = admin({QStringLiteral("init")});
+        const CliResult init = admin({QStringLiteral("init"), QStringLiteral("--training")});
         QVERIFY2(init.exitCode == 0, qPrintable(init.err));
         // Whatever the newest migration is: every compiled-in one was applied (TestDatabase counts them).
         QVERIFY2(init.out.contains(QRegularExpression(QStringLiteral("schema version [1-9][0-9]*\\)"))),
@@ -145,6 +153,51 @@ private slots:
         const CliResult sam =
             run(QStringLiteral("sam"), SamPassword, {QStringLiteral("search"), QStringLiteral("600001")});
         QCOMPARE(sam.exitCode, 6);
+    }
+
+    void aLiveDatabaseKeepsTheServersClock() {
+        PgCluster& pg = PgCluster::shared();
+        const QString name = QStringLiteral("live_%1").arg(QCoreApplication::applicationPid());
+        QVERIFY(pg.createDatabase(name));
+        const auto dropLive = qScopeGuard([&pg, name] { pg.dropDatabase(name); });
+        const QString live =
+            QStringLiteral("postgresql://%1@127.0.0.1:%2/%3").arg(pg.adminUser()).arg(pg.port()).arg(name);
+        const QByteArray password = pg.adminPassword().toUtf8();
+
+        const CliResult init = runOn(live, {QStringLiteral("init")}, password);
+        QVERIFY2(init.exitCode == 0, qPrintable(init.err));
+        const QDateTime serverNow = QDateTime::currentDateTimeUtc(); // the cluster runs on this machine
+
+        // A workstation's --now would end families' access for real: refused, and nothing runs.
+        const CliResult future = runOn(live,
+                                       {QStringLiteral("--now"), QStringLiteral("2045-01-01T09:00:00"),
+                                        QStringLiteral("daily"), QStringLiteral("--no-mail")},
+                                       password);
+        QCOMPARE(future.exitCode, 6);
+        QVERIFY2(future.err.contains(QStringLiteral("is a live one")) &&
+                     future.err.contains(QStringLiteral("init --training")),
+                 qPrintable(future.err));
+        // Nor does a live database turn into a training one.
+        const CliResult training =
+            runOn(live, {QStringLiteral("init"), QStringLiteral("--training")}, password);
+        QCOMPARE(training.exitCode, 6);
+        QVERIFY2(training.err.contains(QStringLiteral("is a live database, not a training one")),
+                 qPrintable(training.err));
+
+        // Without --now it works, and the log's times are the server's.
+        const CliResult daily = runOn(live, {QStringLiteral("daily"), QStringLiteral("--no-mail")}, password);
+        QVERIFY2(daily.exitCode == 0, qPrintable(daily.err));
+        const CliResult log = runOn(
+            live, {QStringLiteral("--json"), QStringLiteral("audit"), QStringLiteral("list")}, password);
+        QVERIFY2(log.exitCode == 0, qPrintable(log.err));
+        const QJsonArray events =
+            QJsonDocument::fromJson(log.out.toUtf8()).object().value(QStringLiteral("events")).toArray();
+        QVERIFY2(!events.isEmpty(), qPrintable(log.out));
+        for (const QJsonValue& e : events) {
+            const QDateTime at =
+                QDateTime::fromString(e.toObject().value(QStringLiteral("at")).toString(), Qt::ISODateWithMs);
+            QVERIFY2(at.isValid() && qAbs(at.secsTo(serverNow)) < 600, qPrintable(log.out));
+        }
     }
 
     void cleanupTestCase() {

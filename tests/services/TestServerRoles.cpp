@@ -300,6 +300,19 @@ private slots:
                                                   << "CREATE TABLE public.x (i int)" << false;
         QTest::newRow("supervisor changes settings") << "sue"
                                                      << "UPDATE settings SET updated_by = updated_by" << true;
+        // Nobody writes the log by hand: a forged event in someone else's name is refused to every role.
+        const QString forged = QStringLiteral(
+            "INSERT INTO public.audit_events (id, at, staff, workstation, action, record_type, record_id, "
+            "details, prev_hash, hash) VALUES (999999, '2026-11-24T17:00:00.000Z', 'dana.kim', 'ws', "
+            "'user.deactivated', 'portal_user', '1', '{}', 'x', 'forged')");
+        for (const char* login : {"sam", "pat", "sue", "ehr-feed"})
+            QTest::addRow("%s forges an audit event", login) << QString::fromLatin1(login) << forged << false;
+        QTest::newRow("agent marks the database for training")
+            << "sam"
+            << "INSERT INTO public.deployment VALUES (1, true, 'x', 'x')" << false;
+        QTest::newRow("supervisor turns a live database into a training one")
+            << "sue"
+            << "UPDATE public.deployment SET training = true" << false;
     }
     void theServerRefusesWhatARoleMayNotDo() {
         QFETCH(QString, login);
@@ -439,6 +452,50 @@ private slots:
                                       "'%maria.lopez@example.org%'")) &&
                 q.next());
         QCOMPARE(q.value(0).toInt(), 0);
+    }
+
+    // The only way into the log stamps who and when itself: a login can't write in another's name.
+    void theServerWritesEachEventInTheLoginsOwnName_data() {
+        QTest::addColumn<QString>("login");
+        QTest::newRow("agent") << "sam";
+        QTest::newRow("specialist") << "pat";
+        QTest::newRow("the EHR feed") << "ehr-feed";
+    }
+    void theServerWritesEachEventInTheLoginsOwnName() {
+        QFETCH(QString, login);
+        Login l = signInAs(login);
+        QVERIFY(l.db->begin().ok());
+        QSqlQuery q(l.db->connection());
+        QVERIFY2(
+            q.exec(QStringLiteral(
+                "SELECT id FROM audit_append('[{\"staff\": \"dana.kim\", \"workstation\": \"ws\", "
+                "\"action\": \"request.logged\", \"record_type\": \"request\", \"record_id\": \"1\"}]')")),
+            qPrintable(q.lastError().text()));
+        QVERIFY(q.next());
+        const qint64 id = q.value(0).toLongLong();
+        QVERIFY(l.db->commit().ok());
+
+        Query written(*m_t->db, QStringLiteral("SELECT staff, at FROM audit_events WHERE id = :id"));
+        written.bind(QStringLiteral(":id"), id);
+        QVERIFY(written.exec().ok() && written.next());
+        QCOMPARE(written.value(0).toString(), login);
+        // No time was given: the server's own, even on this training database.
+        const QDateTime at = DbTime::instant(written.value(1));
+        QVERIFY2(qAbs(at.secsTo(QDateTime::currentDateTimeUtc())) < 600,
+                 qPrintable(at.toString(Qt::ISODate)));
+        // The server's hash is the one the desktop's verifier computes.
+        auto verified = AuditLog(*m_t->db).verify();
+        QVERIFY(verified.ok());
+        QVERIFY2(verified->intact, qPrintable(verified->problem));
+
+        // A call that isn't a list of whole events writes nothing.
+        QVERIFY(l.db->begin().ok());
+        QCOMPARE(sqlState(*l.db, QStringLiteral("SELECT audit_append('{}')")), QStringLiteral("22023"));
+        l.db->rollback();
+        QVERIFY(l.db->begin().ok());
+        QCOMPARE(sqlState(*l.db, QStringLiteral("SELECT audit_append('[{\"action\": \"x\"}]')")),
+                 QStringLiteral("22023"));
+        l.db->rollback();
     }
 
     void anAgentFindsByAddressAndReissuesToTheAddressOnFile() {

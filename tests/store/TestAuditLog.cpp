@@ -1,5 +1,6 @@
 // Audit events are chained: an edited or deleted event is found, and named, by verify (SPEC §7).
 #include "support/TestSupport.h"
+#include <QScopeGuard>
 #include <QSqlError>
 
 #include "store/AuditLog.h"
@@ -86,6 +87,41 @@ private slots:
         QCOMPARE(
             t.count(QStringLiteral("SELECT count(*) FROM audit_events WHERE record_id IN ('2', '3', '6')")),
             0);
+    }
+
+    // On the central database the time of an event is the server's, whatever a workstation's clock says,
+    // unless the database is a training one, which keeps the clock it is given.
+    void theCentralDatabaseStampsItsOwnTime() {
+        if (!onPostgres())
+            QSKIP("the embedded file has one clock already: its machine's");
+        QTemporaryDir dir;
+        const QString location = freshLocation(dir);
+        const auto drop = qScopeGuard([location] { dropLocation(location); });
+        auto db = Database::open(location);
+        QVERIFY(db.ok());
+        FixedClock workstation(la(2026, 11, 24)); // days behind the server
+        QVERIFY(AdminService::initialize(*db.value(), workstation, QStringLiteral("supervisor")).ok());
+        auto signedIn = signIn(*db.value(), QStringLiteral("supervisor"));
+        QVERIFY(signedIn.ok());
+        ServiceContext live(*db.value(), workstation, signedIn.value(), QStringLiteral("ws"));
+        {
+            Transaction tx(*db.value());
+            QVERIFY(tx.begin().ok());
+            QVERIFY(live.audit(QStringLiteral("test.event"), QStringLiteral("patient"), 1, 1, 0).ok());
+            QVERIFY(tx.commit().ok());
+        }
+        auto newest = AuditLog(*db.value()).list(QString(), QString(), 1);
+        QVERIFY(newest.ok() && newest->size() == 1);
+        QVERIFY2(qAbs(newest->first().at.secsTo(QDateTime::currentDateTimeUtc())) < 600,
+                 qPrintable(newest->first().at.toString(Qt::ISODate)));
+        QVERIFY(AuditLog(*db.value()).verify()->intact);
+
+        // The fixture's database is a training one: the pinned clock's time is kept.
+        TestDb training;
+        write(training, 1);
+        auto kept = AuditLog(*training.db).list(QString(), QString(), 1);
+        QVERIFY(kept.ok() && kept->size() == 1);
+        QCOMPARE(kept->first().at, training.clock.nowUtc());
     }
 
     void eventsCannotBeUpdatedOrDeletedThroughSql() {

@@ -63,7 +63,7 @@ struct TestDb {
         if (!opened)
             qFatal("cannot open test database: %s", qPrintable(opened.error().message));
         db = std::move(opened.value());
-        if (auto s = AdminService::initialize(*db, clock, QStringLiteral("supervisor")); !s)
+        if (auto s = AdminService::initialize(*db, clock, QStringLiteral("supervisor"), true); !s)
             qFatal("cannot initialise test database: %s", qPrintable(s.error().message));
         SettingsRepository settings(*db);
         for (const auto& [name, role] :

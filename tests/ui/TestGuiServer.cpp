@@ -8,6 +8,7 @@
 #include <QComboBox>
 #include <QLabel>
 #include <QRadioButton>
+#include <QScopeGuard>
 #include <QSpinBox>
 #include <QTableView>
 #include <QUrl>
@@ -104,6 +105,38 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(m_gui->app->mainWindow() != nullptr, Wait);
         const QStringList rows = searchRows(m_gui->app->mainWindow(), QStringLiteral("Nguyen"));
         QVERIFY(rows.join(QLatin1Char('\n')).contains(QStringLiteral("linh.nguyen@example.org")));
+    }
+
+    // A desktop started with --now on a live central database says plainly why it can't sign in.
+    void aLiveDatabaseRefusesAPinnedClock() {
+        QTemporaryDir dir;
+        const QString location = freshLocation(dir);
+        const auto drop = qScopeGuard([location] { dropLocation(location); });
+        {
+            auto db = Database::open(location);
+            QVERIFY(db.ok());
+            QVERIFY(AdminService::initialize(*db.value(), *m_gui->clock, QStringLiteral("supervisor")).ok());
+            auto member = signIn(*db.value(), QStringLiteral("supervisor"));
+            QVERIFY(member.ok());
+            ServiceContext ctx(*db.value(), *m_gui->clock, member.value(), QStringLiteral("ws"));
+            QVERIFY(AdminService(ctx)
+                        .addStaff(QStringLiteral("pat"), QStringLiteral("Pat Lee"),
+                                  QStringLiteral("him_specialist"), Password)
+                        .ok());
+        }
+        Database::forbidThread(QThread::currentThread());
+        AppController::Options options;
+        options.location = workstationAddress(location);
+        options.clock = m_gui->clock; // as --now gives it
+        m_gui->app = std::make_unique<AppController>(options);
+        m_gui->app->start();
+        QTRY_VERIFY_WITH_TIMEOUT(m_gui->app->signInDialog() && m_gui->app->signInDialog()->isVisible(), Wait);
+        typeSignIn(QStringLiteral("pat"), Password);
+        auto* message = child<QLabel>(m_gui->app->signInDialog(), "signInMessage");
+        QTRY_VERIFY_WITH_TIMEOUT(message->isVisible(), Wait);
+        QVERIFY2(message->text().contains(QStringLiteral("is a live one")), qPrintable(message->text()));
+        QVERIFY(!m_gui->app->mainWindow());
+        m_gui->app.reset(); // its connection goes before the database does
     }
 
     void anAgentSeesWhatTheServerMasked() {

@@ -32,6 +32,7 @@ void AppController::makeRunner() {
     config.location =
         m_options.location.isEmpty() ? WorkstationSettings::databaseLocation() : m_options.location;
     config.clock = m_options.clock ? m_options.clock : std::make_shared<SystemClock>();
+    config.pinnedClock = m_options.clock != nullptr;
     config.workstation = QSysInfo::machineHostName();
     config.busyTimeoutMs = m_options.busyTimeoutMs;
     m_runner = std::make_unique<DbRunner>(config);
