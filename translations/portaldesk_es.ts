@@ -3236,6 +3236,10 @@ Códigos de salida: 0 hecho, 2 uso, 3 rechazado por una regla o datos incorrecto
         <source>The central database %1 is a live one: its clock is the server&apos;s, and a workstation can&apos;t set another time (--now). Only a training database, set up with &quot;init --training&quot;, takes --now.</source>
         <translation>La base de datos central %1 es real: su reloj es el del servidor, y un puesto de trabajo no puede fijar otra hora (--now). Solo una base de datos de prácticas, creada con &quot;init --training&quot;, acepta --now.</translation>
     </message>
+    <message>
+        <source>The password could not be prepared for the server.</source>
+        <translation>No se pudo preparar la contraseña para el servidor.</translation>
+    </message>
 </context>
 <context>
     <name>Smtp</name>

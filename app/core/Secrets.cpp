@@ -5,6 +5,7 @@
 #include <openssl/core_names.h>
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
+#include <openssl/hmac.h>
 #include <openssl/kdf.h>
 #include <openssl/params.h>
 #include <openssl/rand.h>
@@ -249,6 +250,109 @@ bool needsRehash(const QString& stored) {
     return parsed->params.ln < CurrentParams.ln || parsed->params.r < CurrentParams.r ||
            parsed->params.p < CurrentParams.p || parsed->salt.size() < SaltBytes ||
            parsed->hash.size() < KeyBytes;
+}
+
+namespace {
+
+bool mappedToSpace(char32_t c) {
+    return c == 0x00A0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200B) || c == 0x202F || c == 0x205F ||
+           c == 0x3000;
+}
+
+bool mappedToNothing(char32_t c) {
+    return c == 0x00AD || c == 0x034F || c == 0x1806 || (c >= 0x180B && c <= 0x180D) ||
+           (c >= 0x200B && c <= 0x200D) || c == 0x2060 || (c >= 0xFE00 && c <= 0xFE0F) || c == 0xFEFF;
+}
+
+bool prohibited(char32_t c) {
+    if (c < 0x20 || c == 0x7F || (c >= 0x80 && c <= 0x9F) || mappedToSpace(c))
+        return true;
+    if (c == 0x06DD || c == 0x070F || c == 0x180E || (c >= 0x200C && c <= 0x200F) ||
+        (c >= 0x2028 && c <= 0x202E) || (c >= 0x2060 && c <= 0x206F) || c == 0xFEFF ||
+        (c >= 0xFFF9 && c <= 0xFFFD) || (c >= 0x1D173 && c <= 0x1D17A) || c == 0x0340 || c == 0x0341 ||
+        c == 0xE0001 || (c >= 0xE0020 && c <= 0xE007F) || (c >= 0x2FF0 && c <= 0x2FFB))
+        return true;
+    if ((c >= 0xE000 && c <= 0xF8FF) || c >= 0xF0000 || (c >= 0xD800 && c <= 0xDFFF))
+        return true;
+    if ((c & 0xFFFE) == 0xFFFE || (c >= 0xFDD0 && c <= 0xFDEF))
+        return true;
+    return QChar::category(c) == QChar::Other_NotAssigned;
+}
+
+QByteArray hmacSha256(const QByteArray& key, const QByteArray& data) {
+    std::array<unsigned char, EVP_MAX_MD_SIZE> md{};
+    unsigned int length = 0;
+    if (!HMAC(EVP_sha256(), key.constData(), static_cast<int>(key.size()),
+              reinterpret_cast<const unsigned char*>(data.constData()), static_cast<size_t>(data.size()),
+              md.data(), &length))
+        return {};
+    return QByteArray(reinterpret_cast<const char*>(md.data()), static_cast<qsizetype>(length));
+}
+
+} // namespace
+
+QByteArray saslPrep(const QString& password) {
+    const QByteArray raw = password.toUtf8();
+    bool ascii = true;
+    for (char c : raw)
+        ascii = ascii && static_cast<unsigned char>(c) < 0x80;
+    if (ascii)
+        return raw; // libpq passes ASCII through untouched
+    QString mapped;
+    for (char32_t c : password.toUcs4()) {
+        if (mappedToNothing(c))
+            continue;
+        if (mappedToSpace(c))
+            c = U' ';
+        mapped.append(QString::fromUcs4(&c, 1));
+    }
+    const QString normal = mapped.normalized(QString::NormalizationForm_KC);
+    bool rightToLeft = false;
+    bool leftToRight = false;
+    const QList<uint> code = normal.toUcs4();
+    for (char32_t c : code) {
+        if (prohibited(c))
+            return raw;
+        const QChar::Direction d = QChar::direction(c);
+        rightToLeft = rightToLeft || d == QChar::DirR || d == QChar::DirAL;
+        leftToRight = leftToRight || d == QChar::DirL;
+    }
+    if (rightToLeft) {
+        const auto rtl = [](char32_t c) {
+            const QChar::Direction d = QChar::direction(c);
+            return d == QChar::DirR || d == QChar::DirAL;
+        };
+        if (leftToRight || !rtl(code.first()) || !rtl(code.last()))
+            return raw;
+    }
+    return normal.isEmpty() ? raw : normal.toUtf8();
+}
+
+QString scramVerifier(const QString& password, int iterations, const QByteArray& givenSalt) {
+    const QByteArray salt = givenSalt.isEmpty() ? randomBytes(16) : givenSalt;
+    if (salt.isEmpty() || iterations < 1)
+        return {};
+    QByteArray prepared = saslPrep(password);
+    QByteArray salted(32, Qt::Uninitialized);
+    const bool derived = PKCS5_PBKDF2_HMAC(prepared.constData(), static_cast<int>(prepared.size()),
+                                           reinterpret_cast<const unsigned char*>(salt.constData()),
+                                           static_cast<int>(salt.size()), iterations, EVP_sha256(),
+                                           static_cast<int>(salted.size()),
+                                           reinterpret_cast<unsigned char*>(salted.data())) == 1;
+    wipe(prepared);
+    if (!derived)
+        return {};
+    QByteArray clientKey = hmacSha256(salted, QByteArrayLiteral("Client Key"));
+    const QByteArray serverKey = hmacSha256(salted, QByteArrayLiteral("Server Key"));
+    wipe(salted);
+    const QByteArray storedKey = sha256(clientKey);
+    wipe(clientKey);
+    if (storedKey.isEmpty() || serverKey.isEmpty())
+        return {};
+    return QStringLiteral("SCRAM-SHA-256$%1:%2$%3:%4")
+        .arg(iterations)
+        .arg(QString::fromLatin1(salt.toBase64()), QString::fromLatin1(storedKey.toBase64()),
+             QString::fromLatin1(serverKey.toBase64()));
 }
 
 bool selfTest() {

@@ -28,6 +28,16 @@ bool verifyPin(const QString& pin, const QString& stored);
 // True when `stored` was made with weaker parameters than today's.
 bool needsRehash(const QString& stored);
 
+// A PostgreSQL SCRAM-SHA-256 verifier for a login's password, made here so that the password itself never
+// travels in a statement (statement text reaches the server's log):
+//   "SCRAM-SHA-256$<iterations>:<salt base64>$<StoredKey base64>:<ServerKey base64>"
+// The password is prepared as libpq prepares it at sign-in (SASLprep, RFC 4013): non-ASCII spaces become
+// spaces, invisible characters go, NFKC; a password SASLprep prohibits is used byte for byte. `salt`
+// empty means 16 random bytes. Empty only when OpenSSL fails.
+QString scramVerifier(const QString& password, int iterations = 4096, const QByteArray& salt = {});
+// The password as SASLprep prepares it (exposed for tests).
+QByteArray saslPrep(const QString& password);
+
 // Known-answer tests of SHA-256 and scrypt (RFC 7914); false means the crypto can't be trusted.
 bool selfTest();
 

@@ -4,6 +4,7 @@
 #include "store/Database.h"
 #include "store/GrantRepository.h"
 
+#include "core/Secrets.h"
 #include "core/Validation.h"
 #include "mail/MailTransport.h"
 #include "services/DailyJob.h"
@@ -341,7 +342,15 @@ Result<StaffMember> AdminService::addStaff(const QString& name, const QString& d
                 QStringLiteral("staff.password"),
                 QCoreApplication::translate("Services", "On the central database each staff member signs in "
                                                         "with a password of at least 12 characters."));
-        PD_TRY(repo.addServerLogin(name, role, password));
+        // Only a verifier travels: statement text reaches the server's log.
+        QString verifier = Secrets::scramVerifier(password);
+        if (verifier.isEmpty())
+            return Error::internal(QStringLiteral("crypto.failed"),
+                                   QCoreApplication::translate(
+                                       "Services", "The password could not be prepared for the server."));
+        const Status added = repo.addServerLogin(name, role, verifier);
+        Secrets::wipe(verifier);
+        PD_TRY(added);
     }
     auto id = repo.addStaff(m, m_ctx.now());
     if (!id)

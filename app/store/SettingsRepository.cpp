@@ -70,9 +70,9 @@ Status SettingsRepository::setStaffActive(const QString& name, bool active) {
     return q.exec();
 }
 
-Status SettingsRepository::addServerLogin(const QString& name, const QString& role, const QString& password) {
+Status SettingsRepository::addServerLogin(const QString& name, const QString& role, const QString& verifier) {
     Query q(m_db, QStringLiteral("SELECT staff_login_add(:n, :r, :p)"));
-    q.bind(QStringLiteral(":n"), name).bind(QStringLiteral(":r"), role).bind(QStringLiteral(":p"), password);
+    q.bind(QStringLiteral(":n"), name).bind(QStringLiteral(":r"), role).bind(QStringLiteral(":p"), verifier);
     return q.exec();
 }
 

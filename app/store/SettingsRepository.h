@@ -26,7 +26,8 @@ public:
 
     // The central database only: staff sign in as database logins of their own, members of the group
     // role for their staff role; supervisors make and end them through functions the schema owns.
-    Status addServerLogin(const QString& name, const QString& role, const QString& password);
+    // `verifier` is the password's SCRAM-SHA-256 verifier (Secrets::scramVerifier), never the password.
+    Status addServerLogin(const QString& name, const QString& role, const QString& verifier);
     Status disableServerLogin(const QString& name);
     // Whether this connection's login owns the schema (the database's own administrator, setting up).
     Result<bool> signedInAsOwner();

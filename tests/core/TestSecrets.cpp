@@ -1,6 +1,7 @@
 // The crypto facade: known answers, token shape, PIN hashing and constant-time comparison.
 #include "core/Secrets.h"
 
+#include <QRegularExpression>
 #include <QSet>
 #include <QTest>
 
@@ -34,6 +35,12 @@ private slots:
     void constantTimeEquals();
 
     void wipeClears();
+
+    void saslPrepPreparesAsLibpqDoes_data();
+    void saslPrepPreparesAsLibpqDoes();
+    void scramVerifierKnownAnswers_data();
+    void scramVerifierKnownAnswers();
+    void scramVerifiersAreSaltedAndFormed();
 };
 
 void TestSecrets::selfTestPasses() {
@@ -255,6 +262,69 @@ void TestSecrets::wipeClears() {
     text.detach();
     Secrets::wipe(text);
     QVERIFY(text.isEmpty());
+}
+
+// RFC 4013, section 3: what SASLprep makes of a password; a prohibited one is used as typed.
+void TestSecrets::saslPrepPreparesAsLibpqDoes_data() {
+    QTest::addColumn<QString>("typed");
+    QTest::addColumn<QByteArray>("prepared");
+    QTest::newRow("soft hyphen mapped to nothing") << QStringLiteral("I\u00ADX") << QByteArray("IX");
+    QTest::newRow("ASCII untouched") << QStringLiteral("user") << QByteArray("user");
+    QTest::newRow("case kept") << QStringLiteral("USER") << QByteArray("USER");
+    QTest::newRow("feminine ordinal to a") << QStringLiteral("\u00AA") << QByteArray("a");
+    QTest::newRow("roman numeral nine to IX") << QStringLiteral("\u2168") << QByteArray("IX");
+    QTest::newRow("no-break space to space") << QStringLiteral("contrase\u00F1a\u00A0larga")
+                                             << QByteArray("contrase\xc3\xb1"
+                                                           "a larga");
+    QTest::newRow("already composed stays") << QStringLiteral("contraseña")
+                                            << QByteArray("contrase\xc3\xb1"
+                                                          "a");
+    QTest::newRow("decomposed is composed") << QStringLiteral("contrasen\u0303a")
+                                            << QByteArray("contrase\xc3\xb1"
+                                                          "a");
+    QTest::newRow("control character: used as typed")
+        << QStringLiteral("\u00E9\u0007") << QByteArray("\xc3\xa9\x07");
+    QTest::newRow("mixed directions: used as typed")
+        << QStringLiteral("\u0627\u0031") << QByteArray("\xd8\xa7\x31");
+}
+
+void TestSecrets::saslPrepPreparesAsLibpqDoes() {
+    QFETCH(QString, typed);
+    QFETCH(QByteArray, prepared);
+    QCOMPARE(Secrets::saslPrep(typed), prepared);
+}
+
+// Computed independently (Python's hashlib: PBKDF2-HMAC-SHA-256, HMAC "Client Key"/"Server Key").
+void TestSecrets::scramVerifierKnownAnswers_data() {
+    QTest::addColumn<QString>("password");
+    QTest::addColumn<QString>("verifier");
+    QTest::newRow("ASCII") << QStringLiteral("pencil")
+                           << QStringLiteral(
+                                  "SCRAM-SHA-256$4096:AAECAwQFBgcICQoLDA0ODw==$zHCdol2044/ZyWzPLi7oxApCkamKw9"
+                                  "Z+E4U/QApd/5Y=:dd5peBOitVnLNFu7VmwP+HiDaaw4OUCv396eVCWhYiE=");
+    QTest::newRow("Spanish") << QStringLiteral("contraseña segura")
+                             << QStringLiteral(
+                                    "SCRAM-SHA-256$4096:AAECAwQFBgcICQoLDA0ODw==$W1ysogMLEDJbBl2cGnfhvx5b6u"
+                                    "DCl36uwojQUdO6lTk=:gwhuQXxjpDMYu3rfJkfowmbdtLjnchsTDW8ndt7C6nY=");
+}
+
+void TestSecrets::scramVerifierKnownAnswers() {
+    QFETCH(QString, password);
+    QFETCH(QString, verifier);
+    QByteArray salt;
+    for (char i = 0; i < 16; ++i)
+        salt.append(i);
+    QCOMPARE(Secrets::scramVerifier(password, 4096, salt), verifier);
+}
+
+void TestSecrets::scramVerifiersAreSaltedAndFormed() {
+    const QString a = Secrets::scramVerifier(QStringLiteral("a long passphrase"));
+    const QString b = Secrets::scramVerifier(QStringLiteral("a long passphrase"));
+    QVERIFY(a != b);
+    static const QRegularExpression form(
+        QStringLiteral("^SCRAM-SHA-256\\$4096:[A-Za-z0-9+/]{22}==\\$[A-Za-z0-9+/]{43}=:[A-Za-z0-9+/]{43}=$"));
+    QVERIFY2(form.match(a).hasMatch(), qPrintable(a));
+    QVERIFY(!a.contains(QStringLiteral("passphrase")));
 }
 
 QTEST_GUILESS_MAIN(TestSecrets)

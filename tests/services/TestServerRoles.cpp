@@ -9,6 +9,8 @@
 #include "store/PatientRepository.h"
 #include "store/SearchRepository.h"
 
+#include <QFile>
+#include <QScopeGuard>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QUrl>
@@ -581,6 +583,40 @@ private slots:
                                       QStringLiteral("support_agent"), Password);
         QVERIFY(!foreign.ok());
         QCOMPARE(m_t->count(QStringLiteral("SELECT count(*) FROM staff WHERE name = 'ann'")), 0);
+    }
+
+    // Statement text reaches the server's log: a new login's password travels only as a SCRAM verifier,
+    // made on the workstation the way libpq prepares a password at sign-in (a Spanish one here).
+    void aNewLoginsPasswordNeverReachesTheServersLog() {
+        PgCluster& pg = PgCluster::shared();
+        QVERIFY(pg.exec(QStringLiteral("ALTER DATABASE \"%1\" SET log_statement = 'all'").arg(m_database)));
+        const auto quiet = qScopeGuard([&pg, this] {
+            pg.exec(QStringLiteral("ALTER DATABASE \"%1\" RESET log_statement").arg(m_database));
+        });
+        const QString password = QStringLiteral("contraseña de Inés 2026");
+        {
+            Login sue = signInAs(QStringLiteral("sue")); // a new session, which logs every statement
+            auto added = AdminService(*sue.ctx).addStaff(QStringLiteral("ines"), QStringLiteral("Inés Ruiz"),
+                                                         QStringLiteral("support_agent"), password);
+            QVERIFY2(added.ok(), qPrintable(added.ok() ? QString() : added.error().message));
+        }
+        auto ines = Database::open(urlFor(QStringLiteral("ines"), password));
+        QVERIFY2(ines.ok(), qPrintable(ines.ok() ? QString() : ines.error().message));
+        QFile log(pg.logFile());
+        QVERIFY(log.open(QIODevice::ReadOnly));
+        const QString text = QString::fromUtf8(log.readAll());
+        QVERIFY(text.contains(QStringLiteral("staff_login_add"))); // the statement was logged
+        QVERIFY(text.contains(QStringLiteral("SCRAM-SHA-256$4096:")));
+        QVERIFY(!text.contains(QStringLiteral("contraseña de Inés")));
+        QVERIFY(!text.contains(QStringLiteral("Inés 2026")));
+
+        // A password sent as such is refused by the server itself.
+        Login sue = signInAs(QStringLiteral("sue"));
+        QVERIFY(sue.db->begin().ok());
+        QCOMPARE(sqlState(*sue.db, QStringLiteral("SELECT staff_login_add('ann', 'support_agent', "
+                                                  "'a plain long password')")),
+                 QStringLiteral("22023"));
+        sue.db->rollback();
     }
 
     void aSupervisorAddsAndDisablesALogin() {
