@@ -87,6 +87,13 @@
             <numerusform>%n records refused; the others were applied. Correct them and import the file again: what was applied is not applied twice.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Invitation #%1 for %2 goes to %3 with the next mail run; its %n day(s) start when the mail server accepts it.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Feed</name>

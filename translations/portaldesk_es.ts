@@ -159,10 +159,6 @@
         <translation>La invitación n.º %1 fue revocada.</translation>
     </message>
     <message>
-        <source>Invitation #%1 for %2 goes to %3 with the next mail run; it expires %4.</source>
-        <translation>La invitación n.º %1 de %2 se enviará a %3 en el próximo envío de correo; vence el %4.</translation>
-    </message>
-    <message>
         <source>due %1</source>
         <translation>vence %1</translation>
     </message>
@@ -884,6 +880,13 @@ Códigos de salida: 0 hecho, 2 uso, 3 rechazado por una regla o datos incorrecto
 5 no encontrado, 6 no permitido, 7 base de datos o servidor de correo no disponible.
 </translation>
     </message>
+    <message numerus="yes">
+        <source>Invitation #%1 for %2 goes to %3 with the next mail run; its %n day(s) start when the mail server accepts it.</source>
+        <translation>
+            <numerusform>La invitación n.º %1 de %2 sale hacia %3 en el próximo envío de correo; su %n día empieza a contar cuando el servidor de correo la acepta.</numerusform>
+            <numerusform>La invitación n.º %1 de %2 sale hacia %3 en el próximo envío de correo; sus %n días empiezan a contar cuando el servidor de correo la acepta.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ConsentModels</name>
@@ -1128,6 +1131,10 @@ Códigos de salida: 0 hecho, 2 uso, 3 rechazado por una regla o datos incorrecto
     <message>
         <source>Migration %1 would leave rows pointing at rows that don&apos;t exist; nothing was changed.</source>
         <translation>La migración %1 dejaría filas que apuntan a filas inexistentes; no se cambió nada.</translation>
+    </message>
+    <message>
+        <source>No secure random token could be made.</source>
+        <translation>No se pudo crear un token aleatorio seguro.</translation>
     </message>
 </context>
 <context>
@@ -2519,10 +2526,6 @@ Códigos de salida: 0 hecho, 2 uso, 3 rechazado por una regla o datos incorrecto
         <translation>No se pudo proteger el PIN; no se guardó nada.</translation>
     </message>
     <message>
-        <source>No secure random token could be made.</source>
-        <translation>No se pudo crear un token aleatorio seguro.</translation>
-    </message>
-    <message>
         <source>Sending an invitation</source>
         <translation>Enviar una invitación</translation>
     </message>
@@ -3240,6 +3243,10 @@ Códigos de salida: 0 hecho, 2 uso, 3 rechazado por una regla o datos incorrecto
         <source>The password could not be prepared for the server.</source>
         <translation>No se pudo preparar la contraseña para el servidor.</translation>
     </message>
+    <message>
+        <source>%1&apos;s invitation is already waiting for the mail server; it counts as sent once the server accepts it.</source>
+        <translation>La invitación de %1 ya está esperando al servidor de correo; cuenta como enviada cuando el servidor la acepte.</translation>
+    </message>
 </context>
 <context>
     <name>Smtp</name>
@@ -3577,6 +3584,10 @@ Códigos de salida: 0 hecho, 2 uso, 3 rechazado por una regla o datos incorrecto
     <message>
         <source>Reviewed and taken off the review list: %1</source>
         <translation>Revisado y retirado de la lista de revisión: %1</translation>
+    </message>
+    <message>
+        <source>Invitation e-mail to %1 waiting for the mail server.</source>
+        <translation>Correo de invitación para %1 en espera del servidor de correo.</translation>
     </message>
 </context>
 <context>

@@ -20,10 +20,13 @@ void reportSent(CliContext& c, const SentInvitation& s) {
                     {QStringLiteral("revoked"), s.revokedId == 0 ? QJsonValue() : QJsonValue(s.revokedId)}};
     if (s.revokedId != 0)
         c.line(QCoreApplication::translate("Cli", "Invitation #%1 was revoked.").arg(s.revokedId));
-    c.line(QCoreApplication::translate(
-               "Cli", "Invitation #%1 for %2 goes to %3 with the next mail run; it expires %4.")
-               .arg(s.invitation.id)
-               .arg(s.user.username, s.invitation.email, c.local(s.invitation.expiresAt)));
+    c.line(
+        QCoreApplication::translate("Cli",
+                                    "Invitation #%1 for %2 goes to %3 with the next mail run; its %n day(s) "
+                                    "start when the mail server accepts it.",
+                                    nullptr, c.policy.invitationExpiryDays)
+            .arg(s.invitation.id)
+            .arg(s.user.username, s.invitation.email));
 }
 
 } // namespace

@@ -136,7 +136,8 @@ struct OutboxMessage {
     QString recipient;
     QString language;
     QString subject;
-    QByteArray raw; // cleared once sent
+    QByteArray raw; // messages queued before mail was rendered at sending only; cleared once sent
+    QString vars;   // the template's values, as a JSON object; rendered when the message is sent
     qint64 portalUserId = 0;
     qint64 invitationId = 0;
     QString status; // pending | sending | sent | failed

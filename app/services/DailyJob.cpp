@@ -4,9 +4,11 @@
 #include "store/Database.h"
 
 #include "core/FailPoint.h"
+#include "core/Secrets.h"
 #include "mail/MailTransport.h"
 #include "mail/SmtpTransport.h"
 #include "services/InvitationService.h"
+#include "services/MailRendering.h"
 #include "store/GrantRepository.h"
 #include "store/InvitationRepository.h"
 #include "store/OutboxRepository.h"
@@ -536,17 +538,53 @@ Result<DispatchReport> MailDispatcher::dispatch(MailTransport& transport, int li
                     QThread::usleep(static_cast<unsigned long>(wait / 1000));
                 nextAt = std::max(nextAt, pace.nsecsElapsed()) + spacingNs;
             }
-            const Status sent = transport.send({m.messageId, m.sender, m.recipient, m.raw});
+            // Rendered now, with today's settings; an invitation gets a new link, whose token is kept
+            // (hashed) before the message leaves.
+            RenderedMail rendered;
+            {
+                Transaction tx(m_ctx.db());
+                PD_TRY(tx.begin());
+                auto r = renderForSending(m_ctx, policy.value(), m);
+                if (!r)
+                    return r.error();
+                rendered = std::move(r.value());
+                if (rendered.cancelled)
+                    PD_TRY(outbox.markCancelled(
+                        m.id, QStringLiteral("the invitation no longer waits for this message"), worker));
+                PD_TRY(tx.commit());
+            }
+            if (rendered.cancelled)
+                continue;
+            const Status sent = transport.send({m.messageId, m.sender, m.recipient, rendered.raw});
+            Secrets::wipe(rendered.raw);
             Transaction tx(m_ctx.db());
             PD_TRY(tx.begin());
             bool stopRound = false;
+            InvitationRepository invitations(m_ctx.db());
             if (sent) {
-                PD_TRY(outbox.markSent(m.id, m_ctx.now(), worker));
+                // Sent means accepted by the mail server: an invitation's window starts now.
+                const QDateTime at = m_ctx.now();
+                PD_TRY(outbox.markSent(m.id, at, worker));
+                if (m.invitationId != 0) {
+                    const QDateTime expires =
+                        at.toTimeZone(policy->zone).addDays(policy->invitationExpiryDays).toUTC();
+                    auto marked = invitations.markSent(m.invitationId, at, expires, m_ctx.staff().name);
+                    if (!marked)
+                        return marked.error();
+                    if (marked.value())
+                        PD_TRY(m_ctx.audit(QStringLiteral("invitation.sent"), QStringLiteral("invitation"),
+                                           m.invitationId, 0, m.portalUserId,
+                                           {{QStringLiteral("email"), m.recipient},
+                                            {QStringLiteral("expires_at"), DbTime::toDb(expires).toString()},
+                                            {QStringLiteral("message_id"), m.messageId}}));
+                }
                 ++report.sent;
             } else if (sent.error().kind == ErrorKind::Unavailable && m.attempts < 28) {
                 const int minutes = m.attempts <= 4 ? backoffMinutes[std::max(0, m.attempts - 1)] : 60;
                 PD_TRY(outbox.markRetry(m.id, sent.error().message, m_ctx.now().addSecs(60LL * minutes),
                                         worker));
+                if (m.invitationId != 0) // the next try makes a new link; this one dies
+                    PD_TRY(invitations.mailNotSent(m.invitationId, false, m_ctx.now(), m_ctx.staff().name));
                 report.errors.append(sent.error().message);
                 ++report.retrying;
                 // The server is away or busy: the rest of this batch goes back untried, as it was.
@@ -555,17 +593,8 @@ Result<DispatchReport> MailDispatcher::dispatch(MailTransport& transport, int li
                 stopRound = true;
             } else {
                 PD_TRY(outbox.markFailed(m.id, sent.error().message, worker));
-                if (m.invitationId != 0) {
-                    InvitationRepository invitations(m_ctx.db());
-                    auto inv = invitations.byId(m.invitationId);
-                    if (!inv)
-                        return inv.error();
-                    if (inv->has_value() && (*inv)->status == QLatin1String("sent")) {
-                        Invitation failed = **inv;
-                        failed.status = QStringLiteral("delivery_failed");
-                        PD_TRY(invitations.update(failed, m_ctx.now(), m_ctx.staff().name));
-                    }
-                }
+                if (m.invitationId != 0)
+                    PD_TRY(invitations.mailNotSent(m.invitationId, true, m_ctx.now(), m_ctx.staff().name));
                 PD_TRY(m_ctx.audit(
                     QStringLiteral("mail.failed"), QStringLiteral("outbox"), m.id, 0, m.portalUserId,
                     {{QStringLiteral("error"), sent.error().message}, {QStringLiteral("kind"), m.kind}}));

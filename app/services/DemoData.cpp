@@ -1,4 +1,5 @@
 #include "services/DemoData.h"
+#include "mail/MailTransport.h"
 #include "mail/MimeMessage.h"
 #include "store/AuditLog.h"
 #include "store/ConsentRepository.h"
@@ -127,11 +128,33 @@ enum class Fate { Activated, Pending, Queued, Expired, Locked, Deactivated, Reis
 
 } // namespace
 
-QString DemoData::tokenFromOutbox(Database& db, qint64 outboxId) {
-    auto m = OutboxRepository(db).byId(outboxId);
+struct DemoMailboxes::Box final : MailTransport {
+    QHash<QString, QByteArray> byMessageId;
+    int count = 0;
+    Status send(const OutgoingMail& mail) override {
+        byMessageId.insert(mail.messageId, mail.raw);
+        ++count;
+        return {};
+    }
+};
+
+DemoMailboxes::DemoMailboxes()
+    : m_box(std::make_unique<Box>()) {}
+
+DemoMailboxes::~DemoMailboxes() = default;
+
+int DemoMailboxes::delivered() const {
+    return m_box->count;
+}
+
+QString DemoMailboxes::deliverAndReadToken(const ServiceContext& ctx, qint64 outboxId) {
+    if (!MailDispatcher(ctx).dispatch(*m_box))
+        return {};
+    auto m = OutboxRepository(ctx.db()).byId(outboxId);
     if (!m || !m->has_value())
         return {};
-    const QString body = QString::fromUtf8(MimeMessage::decodeQuotedPrintable((*m)->raw));
+    const QByteArray raw = m_box->byMessageId.value((*m)->messageId);
+    const QString body = QString::fromUtf8(MimeMessage::decodeQuotedPrintable(raw));
     static const QRegularExpression re(QStringLiteral("token=([A-Za-z0-9_-]{43})"));
     return re.match(body).captured(1);
 }
@@ -250,6 +273,7 @@ Result<DemoReport> DemoData::generate(const ServiceContext& ctx, int wanted, qui
     int order = 0;
     int mrnBase = 4100000 + int(rng.bounded(10000u)) * 100;
     QHash<QString, QString> pins; // username → PIN, for the demo's own activations only
+    DemoMailboxes mailboxes;      // the families' inboxes: the demo's mail is accepted there
 
     for (int k = 0; k < patientCount; ++k) {
         const Culture& culture = cs.at(int(rng.bounded(quint32(cs.size()))));
@@ -381,21 +405,20 @@ Result<DemoReport> DemoData::generate(const ServiceContext& ctx, int wanted, qui
             if (fate == Fate::Queued)
                 continue;
             const QDateTime sentAt = localAt(enrolledOn.addDays(1), 9, 15 + step);
-            auto outboxId = std::make_shared<qint64>(0);
-            ops.append({sentAt, order++, [&demo, username, outboxId]() -> Status {
+            auto token = std::make_shared<QString>();
+            ops.append({sentAt, order++, [&demo, &mailboxes, username, token]() -> Status {
                             auto s = InvitationService(demo).sendNow(*username);
                             if (!s)
                                 return s.error();
-                            *outboxId = s->outboxId;
+                            *token = mailboxes.deliverAndReadToken(demo, s->outboxId);
                             return {};
                         }});
             const QDateTime later = sentAt.addDays(2).addSecs(3600);
             switch (fate) {
             case Fate::Activated:
             case Fate::Deactivated:
-                ops.append({later, order++, [&demo, &db, username, outboxId, &pins]() -> Status {
-                                auto a = InvitationService(demo).activate(tokenFromOutbox(db, *outboxId),
-                                                                          pins.value(*username));
+                ops.append({later, order++, [&demo, username, token, &pins]() -> Status {
+                                auto a = InvitationService(demo).activate(*token, pins.value(*username));
                                 return a ? Status() : a.error();
                             }});
                 if (fate == Fate::Deactivated && later.addDays(9) < now)
@@ -408,10 +431,9 @@ Result<DemoReport> DemoData::generate(const ServiceContext& ctx, int wanted, qui
                                 }});
                 break;
             case Fate::Locked:
-                ops.append({later, order++, [&demo, &db, outboxId]() -> Status {
-                                const QString token = tokenFromOutbox(db, *outboxId);
+                ops.append({later, order++, [&demo, token]() -> Status {
                                 for (int i = 0; i < 5; ++i)
-                                    (void)InvitationService(demo).activate(token, QStringLiteral("000000"));
+                                    (void)InvitationService(demo).activate(*token, QStringLiteral("000000"));
                                 return {};
                             }});
                 break;

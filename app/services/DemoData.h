@@ -5,6 +5,7 @@
 #include "services/ServiceContext.h"
 
 #include <functional>
+#include <memory>
 
 namespace pd {
 
@@ -23,8 +24,26 @@ constexpr int FamiliesAtMost = 5000;
 using Progress = std::function<void(qint64 done, qint64 total)>;
 Result<DemoReport> generate(const ServiceContext& ctx, int patients, quint32 seed,
                             const Progress& progress = {}, int families = FamiliesAtMost);
-// The activation token inside a queued message (the portal would read it from the e-mail).
-QString tokenFromOutbox(Database& db, qint64 outboxId);
 } // namespace DemoData
+
+// The demo families' mailboxes: what the outbox sends through them is accepted at once and kept, and the
+// portal's side reads the activation link from it, as a family would from the e-mail. Also for tests.
+class DemoMailboxes final {
+public:
+    DemoMailboxes();
+    ~DemoMailboxes();
+    DemoMailboxes(const DemoMailboxes&) = delete;
+    DemoMailboxes& operator=(const DemoMailboxes&) = delete;
+
+    // Sends everything due in the outbox into the mailboxes, as `ctx` (the invitations among it become
+    // sent), and returns the activation token in outbox message `outboxId` (empty when it has none).
+    QString deliverAndReadToken(const ServiceContext& ctx, qint64 outboxId);
+    // Everything delivered so far, in order.
+    int delivered() const;
+
+private:
+    struct Box;
+    std::unique_ptr<Box> m_box;
+};
 
 } // namespace pd

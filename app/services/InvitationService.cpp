@@ -10,12 +10,16 @@
 #include "core/Secrets.h"
 #include "core/Validation.h"
 #include "services/DailyJob.h"
+#include "services/MailRendering.h"
 #include "services/PatientService.h"
 #include "store/GrantRepository.h"
+#include "store/OutboxRepository.h"
 #include "store/PatientRepository.h"
 #include "store/PortalUserRepository.h"
 
 #include <QCoreApplication>
+#include <QJsonDocument>
+#include <QJsonObject>
 
 namespace pd {
 
@@ -74,19 +78,9 @@ Result<std::optional<Invitation>> revokeLiveInvitation(const ServiceContext& ctx
 
 Result<qint64> sendInvitation(const ServiceContext& ctx, const Policy& policy, Invitation& inv,
                               const PortalUser& user, const QString& mailKind) {
-    QString token = Secrets::newToken();
-    if (token.isEmpty())
-        return Error::internal(
-            QStringLiteral("crypto.failed"),
-            QCoreApplication::translate("Services", "No secure random token could be made."));
-    const QDateTime now = ctx.now();
-    inv.tokenHash = Secrets::sha256Hex(token.toLatin1());
-    inv.status = QStringLiteral("sent");
-    inv.sentAt = now;
-    // Calendar days in the hospital's zone: the link dies at the same wall-clock time 30 days on.
-    inv.expiresAt = now.toTimeZone(policy.zone).addDays(policy.invitationExpiryDays).toUTC();
+    // The link is made when the message goes, and the invitation counts as sent (its window starting)
+    // when the mail server accepts it: see renderForSending and MailDispatcher.
     inv.email = user.email;
-
     auto names = patientNames(ctx.db(), user.id);
     if (!names)
         return names.error();
@@ -97,12 +91,46 @@ Result<qint64> sendInvitation(const ServiceContext& ctx, const Policy& policy, I
     mail.portalUserId = user.id;
     mail.invitationId = inv.id;
     mail.vars.insert(QStringLiteral("patient_given_name"), names.value());
-    mail.vars.insert(QStringLiteral("activation_link"), policy.activationUrl + token);
-    mail.vars.insert(QStringLiteral("expiry_date"),
-                     familyDate(AgeRules::localDate(inv.expiresAt, policy.zone), user.language));
-    auto outboxId = ctx.enqueueMail(policy, mail);
-    Secrets::wipe(token);
-    return outboxId;
+    return ctx.enqueueMail(policy, mail);
+}
+
+Result<RenderedMail> renderForSending(const ServiceContext& ctx, const Policy& policy,
+                                      const OutboxMessage& m) {
+    RenderedMail out;
+    if (!m.raw.isEmpty()) {
+        out.raw = m.raw; // queued by an earlier version, rendered then
+        return out;
+    }
+    QHash<QString, QString> vars;
+    const QJsonObject stored = QJsonDocument::fromJson(m.vars.toUtf8()).object();
+    for (auto it = stored.constBegin(); it != stored.constEnd(); ++it)
+        vars.insert(it.key(), it.value().toString());
+    const QDateTime now = ctx.now();
+    if (m.invitationId != 0) {
+        auto token = InvitationRepository(ctx.db()).issueToken(m.invitationId);
+        if (!token)
+            return token.error();
+        if (token->isEmpty()) {
+            out.cancelled = true;
+            return out;
+        }
+        out.expiresAt = now.toTimeZone(policy.zone).addDays(policy.invitationExpiryDays).toUTC();
+        vars.insert(QStringLiteral("activation_link"), policy.activationUrl + token.value());
+        vars.insert(QStringLiteral("expiry_date"),
+                    familyDate(AgeRules::localDate(out.expiresAt, policy.zone), m.language));
+        Secrets::wipe(token.value());
+    }
+    auto content = renderMail(policy, m.kind, m.language, vars);
+    if (m.invitationId != 0)
+        Secrets::wipe(vars[QStringLiteral("activation_link")]);
+    if (!content)
+        return content.error();
+    out.raw = MimeMessage::build({policy.senderName, m.sender},
+                                 {vars.value(QStringLiteral("recipient_name")), m.recipient}, content.value(),
+                                 now, m.messageId);
+    Secrets::wipe(content->text);
+    Secrets::wipe(content->html);
+    return out;
 }
 
 Result<SentInvitation> InvitationService::sendNow(const QString& userName) {
@@ -133,16 +161,25 @@ Result<SentInvitation> InvitationService::sendNow(const QString& userName) {
             QCoreApplication::translate(
                 "Services", "%1's invitation was already sent on %2 UTC; reissue it for a new link.")
                 .arg(user->username, inv.sentAt.toString(QStringLiteral("yyyy-MM-dd HH:mm"))));
+    auto waiting = OutboxRepository(m_ctx.db()).waitingForInvitation(inv.id);
+    if (!waiting)
+        return waiting.error();
+    if (waiting.value())
+        return Error::validation(QStringLiteral("invitation.in_the_mail"),
+                                 QCoreApplication::translate(
+                                     "Services",
+                                     "%1's invitation is already waiting for the mail server; it counts as "
+                                     "sent once the server accepts it.")
+                                     .arg(user->username));
     SentInvitation out;
     auto outboxId = sendInvitation(m_ctx, policy.value(), inv, user.value(), QStringLiteral("invitation"));
     if (!outboxId)
         return outboxId.error();
     PD_TRY(invitations.update(inv, m_ctx.now(), m_ctx.staff().name));
     ++inv.rowVersion;
-    PD_TRY(m_ctx.audit(
-        QStringLiteral("invitation.sent"), QStringLiteral("invitation"), inv.id,
-        patientOf(m_ctx.db(), user.value()), user->id,
-        {{QStringLiteral("email"), inv.email}, {QStringLiteral("expires_at"), stamp(inv.expiresAt)}}));
+    PD_TRY(m_ctx.audit(QStringLiteral("invitation.mail_queued"), QStringLiteral("invitation"), inv.id,
+                       patientOf(m_ctx.db(), user.value()), user->id,
+                       {{QStringLiteral("email"), inv.email}}));
     FailPoint::hit("send_now.before_commit");
     PD_TRY(tx.commit());
     out.invitation = inv;
@@ -264,15 +301,12 @@ Result<SentInvitation> InvitationService::reissue(const ReissueRequest& request,
     auto outboxId = sendInvitation(m_ctx, policy.value(), inv, user, QStringLiteral("reissue"));
     if (!outboxId)
         return outboxId.error();
-    PD_TRY(invitations.update(inv, now, by));
-    ++inv.rowVersion;
     PD_TRY(m_ctx.audit(
         QStringLiteral("invitation.reissued"), QStringLiteral("invitation"), inv.id, patientId, user.id,
         {{QStringLiteral("replaces"), previous.id},
          {QStringLiteral("pin"), request.newPin ? QStringLiteral("new") : QStringLiteral("kept")},
          {QStringLiteral("verified_by"), inv.pinVerifiedBy},
-         {QStringLiteral("email"), inv.email},
-         {QStringLiteral("expires_at"), stamp(inv.expiresAt)}}));
+         {QStringLiteral("email"), inv.email}}));
     FailPoint::hit("reissue.before_commit");
     PD_TRY(tx.commit());
     out.invitation = inv;
@@ -403,7 +437,9 @@ Result<ActivationOutcome> InvitationService::activate(const QString& rawToken, c
             QStringLiteral("activation.expired"),
             QCoreApplication::translate("Services", "This invitation expired on %1; call HIM for a new one.")
                 .arg(AgeRules::localDate(inv.expiresAt, policy->zone).toString(Qt::ISODate)));
-    if (inv.status == QLatin1String("queued") || user.status == QLatin1String("deactivated") ||
+    // Only a sent invitation opens: one still waiting for the mail server, or whose message the server
+    // refused (delivery_failed), never does.
+    if (inv.status != QLatin1String("sent") || user.status == QLatin1String("deactivated") ||
         user.status == QLatin1String("terminated"))
         return Error::validation(QStringLiteral("activation.not_live"),
                                  QCoreApplication::translate("Services", "This invitation can't be used."));

@@ -1,6 +1,7 @@
 #include "services/ServiceContext.h"
 #include "mail/MimeMessage.h"
 #include "services/Connection.h"
+#include "services/MailRendering.h"
 #include "store/AuditLog.h"
 #include "store/Database.h"
 
@@ -170,19 +171,20 @@ Status ServiceContext::auditAll(const QList<AuditEvent>& events) const {
 
 Result<qint64> ServiceContext::enqueueMail(const Policy& policy, Mail mail) const {
     const QString language = mailLanguage(mail.language);
-    QLocale locale(language);
-    mail.vars.insert(QStringLiteral("hospital_name"), policy.hospitalName);
-    mail.vars.insert(QStringLiteral("portal_name"), policy.portalName);
-    mail.vars.insert(QStringLiteral("him_phone"), policy.himPhone);
-    mail.vars.insert(QStringLiteral("him_hours"),
-                     QStringLiteral("%1–%2, %3–%4")
-                         .arg(locale.dayName(1), locale.dayName(5),
-                              locale.toString(policy.himOpen, QLocale::ShortFormat),
-                              locale.toString(policy.himClose, QLocale::ShortFormat)));
     mail.vars.insert(QStringLiteral("recipient_name"), mail.to.name);
-    auto content = MailTemplates::render(mail.kind, language, mail.vars);
+    // The message is rendered when it is sent, with the settings of that day; rendered now only to check
+    // the template and keep its subject for lists. An invitation's link and expiry exist only then.
+    QHash<QString, QString> trial = mail.vars;
+    if (mail.invitationId != 0) {
+        trial.insert(QStringLiteral("activation_link"), policy.activationUrl);
+        trial.insert(QStringLiteral("expiry_date"), QString());
+    }
+    auto content = renderMail(policy, mail.kind, language, trial);
     if (!content)
         return content.error();
+    QJsonObject vars;
+    for (auto it = mail.vars.cbegin(); it != mail.vars.cend(); ++it)
+        vars.insert(it.key(), it.value());
 
     OutboxMessage m;
     m.messageId = MimeMessage::newMessageId(policy.senderAddress);
@@ -191,12 +193,25 @@ Result<qint64> ServiceContext::enqueueMail(const Policy& policy, Mail mail) cons
     m.recipient = mail.to.address;
     m.language = language;
     m.subject = content->subject;
-    m.raw = MimeMessage::build({policy.senderName, policy.senderAddress}, mail.to, content.value(), now(),
-                               m.messageId);
+    m.vars = QString::fromUtf8(QJsonDocument(vars).toJson(QJsonDocument::Compact));
     m.portalUserId = mail.portalUserId;
     m.invitationId = mail.invitationId;
     m.createdAt = now();
     return OutboxRepository(m_db).insert(m);
+}
+
+Result<MailContent> renderMail(const Policy& policy, const QString& kind, const QString& language,
+                               QHash<QString, QString> vars) {
+    const QLocale locale(language);
+    vars.insert(QStringLiteral("hospital_name"), policy.hospitalName);
+    vars.insert(QStringLiteral("portal_name"), policy.portalName);
+    vars.insert(QStringLiteral("him_phone"), policy.himPhone);
+    vars.insert(QStringLiteral("him_hours"),
+                QStringLiteral("%1–%2, %3–%4")
+                    .arg(locale.dayName(1), locale.dayName(5),
+                         locale.toString(policy.himOpen, QLocale::ShortFormat),
+                         locale.toString(policy.himClose, QLocale::ShortFormat)));
+    return MailTemplates::render(kind, language, vars);
 }
 
 Status checkPage(int limit, int offset) {

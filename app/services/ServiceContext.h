@@ -62,7 +62,8 @@ public:
         qint64 portalUserId = 0;
         qint64 invitationId = 0;
     };
-    // Renders the template and writes the message into the outbox inside the open transaction.
+    // Writes the message into the outbox inside the open transaction, with the template's values; it is
+    // rendered when it is sent (renderMail), and an invitation's link is made then.
     Result<qint64> enqueueMail(const Policy& policy, Mail mail) const;
 
 private:

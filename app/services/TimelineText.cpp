@@ -178,6 +178,10 @@ QString describe(const AuditEvent& e) {
         return QCoreApplication::translate("TimelineText", "Family request resolved.");
     if (a == QLatin1String("invitation.queued"))
         return QCoreApplication::translate("TimelineText", "Invitation queued for %1.").arg(s("email"));
+    if (a == QLatin1String("invitation.mail_queued"))
+        return QCoreApplication::translate("TimelineText",
+                                           "Invitation e-mail to %1 waiting for the mail server.")
+            .arg(s("email"));
     if (a == QLatin1String("invitation.sent"))
         return QCoreApplication::translate("TimelineText", "Invitation sent to %1.").arg(s("email"));
     if (a == QLatin1String("invitation.reissued"))

@@ -1,5 +1,9 @@
 #include "store/InvitationRepository.h"
 
+#include "core/Secrets.h"
+
+#include <QCoreApplication>
+
 #include "store/PatientRepository.h"
 
 #include <QCoreApplication>
@@ -238,6 +242,62 @@ Status InvitationRepository::update(const Invitation& i, const QDateTime& at, co
         return staleRecordError(m_db, QStringLiteral("invitations"), i.id,
                                 QCoreApplication::translate("Database", "Invitation %1").arg(i.id));
     return {};
+}
+
+Result<QString> InvitationRepository::issueToken(qint64 invitationId) {
+    if (m_db.dialect() == Dialect::Postgres) {
+        Query q(m_db, QStringLiteral("SELECT public.invitation_issue_token(:id)"));
+        q.bind(QStringLiteral(":id"), invitationId);
+        PD_TRY(q.exec());
+        return q.next() ? q.value(0).toString() : QString();
+    }
+    QString token = Secrets::newToken();
+    if (token.isEmpty())
+        return Error::internal(
+            QStringLiteral("crypto.failed"),
+            QCoreApplication::translate("Database", "No secure random token could be made."));
+    Query q(m_db,
+            QStringLiteral("UPDATE invitations SET token_hash = :h WHERE id = :id AND status = 'queued'"));
+    q.bind(QStringLiteral(":h"), Secrets::sha256Hex(token.toLatin1()))
+        .bind(QStringLiteral(":id"), invitationId);
+    if (auto s = q.exec(); !s) {
+        Secrets::wipe(token);
+        return s.error();
+    }
+    if (q.numRowsAffected() != 1)
+        Secrets::wipe(token);
+    return q.numRowsAffected() == 1 ? token : QString();
+}
+
+Result<bool> InvitationRepository::markSent(qint64 invitationId, const QDateTime& at,
+                                            const QDateTime& expiresAt, const QString& by) {
+    Query q(m_db,
+            QStringLiteral("UPDATE ") + m_db.table(QStringLiteral("invitations")) +
+                QStringLiteral(" SET status = 'sent', sent_at = :at, expires_at = :exp, updated_at = :at2, "
+                               "updated_by = :by, row_version = row_version + 1 WHERE id = :id AND "
+                               "status = 'queued' AND token_hash IS NOT NULL"));
+    q.bind(QStringLiteral(":at"), DbTime::toDb(at))
+        .bind(QStringLiteral(":exp"), DbTime::toDb(expiresAt))
+        .bind(QStringLiteral(":at2"), DbTime::toDb(at))
+        .bind(QStringLiteral(":by"), by)
+        .bind(QStringLiteral(":id"), invitationId);
+    PD_TRY(q.exec());
+    return q.numRowsAffected() == 1;
+}
+
+Status InvitationRepository::mailNotSent(qint64 invitationId, bool failed, const QDateTime& at,
+                                         const QString& by) {
+    Query q(m_db, QStringLiteral("UPDATE ") + m_db.table(QStringLiteral("invitations")) +
+                      (failed ? QStringLiteral(
+                                    " SET token_hash = NULL, status = 'delivery_failed', updated_at = :at, "
+                                    "updated_by = :by, row_version = row_version + 1 WHERE id = :id AND "
+                                    "status IN ('queued', 'sent')")
+                              : QStringLiteral(" SET token_hash = NULL, updated_at = :at, updated_by = :by "
+                                               "WHERE id = :id AND status = 'queued'")));
+    q.bind(QStringLiteral(":at"), DbTime::toDb(at))
+        .bind(QStringLiteral(":by"), by)
+        .bind(QStringLiteral(":id"), invitationId);
+    return q.exec();
 }
 
 } // namespace pd

@@ -30,6 +30,16 @@ public:
     Result<QList<Invitation>> markLate(const QDateTime& now, int limit, const QString& by);
     // How many invitations the filter finds, all pages together.
     Result<qint64> count(const InvitationFilter& filter);
+    // A new activation token for a queued invitation about to be mailed: made from the server's random
+    // source on the central database (pgcrypto), from OpenSSL's here; only its hash is kept, replacing any
+    // earlier one. Empty when the invitation no longer waits to be mailed.
+    Result<QString> issueToken(qint64 invitationId);
+    // The mail server accepted the invitation's message at `at`: sent, and its window starts. False when it
+    // was no longer waiting (revoked meanwhile, or marked by an earlier try).
+    Result<bool> markSent(qint64 invitationId, const QDateTime& at, const QDateTime& expiresAt,
+                          const QString& by);
+    // The message did not go: its token dies; `failed` also marks the invitation delivery_failed.
+    Status mailNotSent(qint64 invitationId, bool failed, const QDateTime& at, const QString& by);
     // Writes every mutable field when `invitation.rowVersion` still matches.
     Status update(const Invitation& invitation, const QDateTime& at, const QString& by);
 

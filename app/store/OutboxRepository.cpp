@@ -13,8 +13,10 @@ OutboxMessage fromRow(Query& q, bool withRaw) {
     m.recipient = q.value(QStringLiteral("recipient")).toString();
     m.language = q.value(QStringLiteral("language")).toString();
     m.subject = q.value(QStringLiteral("subject")).toString();
-    if (withRaw)
+    if (withRaw) {
         m.raw = q.value(QStringLiteral("raw")).toByteArray();
+        m.vars = q.value(QStringLiteral("vars")).toString();
+    }
     m.portalUserId = q.value(QStringLiteral("portal_user_id")).toLongLong();
     m.invitationId = q.value(QStringLiteral("invitation_id")).toLongLong();
     m.status = q.value(QStringLiteral("status")).toString();
@@ -32,17 +34,17 @@ Result<qint64> OutboxRepository::insert(const OutboxMessage& m) {
     Query q(m_db,
             QStringLiteral("INSERT INTO ") + m_db.table(QStringLiteral("outbox")) +
                 QStringLiteral(" (message_id, kind, sender, recipient, language, "
-                               "subject, raw, portal_user_id, "
+                               "subject, vars, portal_user_id, "
                                "invitation_id, status, next_attempt_at, created_at) VALUES (:mid, :kind, "
                                ":sender, :recipient, :lang, "
-                               ":subject, :raw, :user, :invitation, 'pending', :next, :at)"));
+                               ":subject, :vars, :user, :invitation, 'pending', :next, :at)"));
     q.bind(QStringLiteral(":mid"), m.messageId)
         .bind(QStringLiteral(":kind"), m.kind)
         .bind(QStringLiteral(":sender"), m.sender)
         .bind(QStringLiteral(":recipient"), m.recipient)
         .bind(QStringLiteral(":lang"), m.language)
         .bind(QStringLiteral(":subject"), m.subject)
-        .bind(QStringLiteral(":raw"), m.raw)
+        .bind(QStringLiteral(":vars"), m.vars)
         .bind(QStringLiteral(":user"), DbTime::id(m.portalUserId))
         .bind(QStringLiteral(":invitation"), DbTime::id(m.invitationId))
         .bind(QStringLiteral(":next"), DbTime::toDb(m.createdAt))
@@ -104,6 +106,14 @@ Status OutboxRepository::markRetry(qint64 id, const QString& error, const QDateT
     return q.exec();
 }
 
+Status OutboxRepository::markCancelled(qint64 id, const QString& why, const QString& worker) {
+    Query q(m_db,
+            QStringLiteral("UPDATE outbox SET status = 'cancelled', last_error = :e, claimed_by = NULL, "
+                           "claimed_at = NULL WHERE id = :id AND claimed_by = :w"));
+    q.bind(QStringLiteral(":e"), why).bind(QStringLiteral(":id"), id).bind(QStringLiteral(":w"), worker);
+    return q.exec();
+}
+
 Status OutboxRepository::release(qint64 id, const QString& worker) {
     Query q(m_db, QStringLiteral("UPDATE outbox SET status = 'pending', attempts = attempts - 1, "
                                  "claimed_by = NULL, claimed_at = NULL WHERE id = :id AND claimed_by = :w"));
@@ -139,6 +149,14 @@ Result<int> OutboxRepository::waitingCount() {
     Query q(m_db, QStringLiteral("SELECT count(*) FROM outbox WHERE status IN ('pending', 'sending')"));
     PD_TRY(q.exec());
     return q.next() ? q.value(0).toInt() : 0;
+}
+
+Result<bool> OutboxRepository::waitingForInvitation(qint64 invitationId) {
+    Query q(m_db, QStringLiteral("SELECT count(*) FROM outbox WHERE invitation_id = :inv AND status IN "
+                                 "('pending', 'sending')"));
+    q.bind(QStringLiteral(":inv"), invitationId);
+    PD_TRY(q.exec());
+    return q.next() && q.value(0).toLongLong() > 0;
 }
 
 Result<std::optional<OutboxMessage>> OutboxRepository::byId(qint64 id) {

@@ -24,6 +24,8 @@ public:
     Status markSent(qint64 id, const QDateTime& at, const QString& worker);
     Status markRetry(qint64 id, const QString& error, const QDateTime& nextAttempt, const QString& worker);
     Status markFailed(qint64 id, const QString& error, const QString& worker);
+    // A claimed message that must not go after all (its invitation was revoked meanwhile).
+    Status markCancelled(qint64 id, const QString& why, const QString& worker);
     // Gives back a claimed message that was not tried.
     Status release(qint64 id, const QString& worker);
     Result<QList<OutboxMessage>> list(const QString& status, int limit);
@@ -32,7 +34,9 @@ public:
     // notices about this patient.
     Result<int> cancelPending(const QList<qint64>& portalUserIds, qint64 noticesOfPatientId,
                               const QString& why);
-    // One message with its stored body (empty once sent).
+    // Whether a message for the invitation is waiting for the mail server or being sent now.
+    Result<bool> waitingForInvitation(qint64 invitationId);
+    // One message with its template values (and a legacy stored body, empty once sent).
     Result<std::optional<OutboxMessage>> byId(qint64 id);
 
 private:

@@ -49,11 +49,12 @@ int main(int argc, char* argv[]) {
         });
     }
     QStringList tokens;
+    DemoMailboxes mailboxes;
     for (const QString& u : std::as_const(users))
         send.time([&] {
             auto s = InvitationService(*specialist).sendNow(u);
             if (s)
-                tokens.append(DemoData::tokenFromOutbox(*t.db, s->outboxId));
+                tokens.append(mailboxes.deliverAndReadToken(*specialist, s->outboxId));
         });
     for (int k = 0; k < tokens.size() / 2; ++k)
         activate.time(

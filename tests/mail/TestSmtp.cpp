@@ -345,9 +345,14 @@ void TestSmtp::refusedSenderKeepsTheMessageWaiting() {
     QVERIFY(r.ok());
     QCOMPARE(r->failed, 0);
     QCOMPARE(r->retrying, 1);
+    // Still waiting, with its template's values and no link at rest; the invitation's token died.
     QCOMPARE(
-        t.count(QStringLiteral("SELECT count(*) FROM outbox WHERE status = 'pending' AND raw IS NOT NULL")),
+        t.count(QStringLiteral(
+            "SELECT count(*) FROM outbox WHERE status = 'pending' AND raw IS NULL AND vars IS NOT NULL")),
         1);
+    QCOMPARE(t.count(QStringLiteral(
+                 "SELECT count(*) FROM invitations WHERE status = 'queued' AND token_hash IS NULL")),
+             1);
     QCOMPARE(t.count(QStringLiteral("SELECT count(*) FROM invitations WHERE status = 'delivery_failed'")), 0);
 }
 
@@ -407,9 +412,14 @@ void TestSmtp::serverDownIsRetriedThenSent() {
     QVERIFY(first.ok());
     QCOMPARE(first->sent, 0);
     QCOMPARE(first->retrying, 1);
+    // Still waiting, with its template's values and no link at rest; the invitation's token died.
     QCOMPARE(
-        t.count(QStringLiteral("SELECT count(*) FROM outbox WHERE status = 'pending' AND raw IS NOT NULL")),
+        t.count(QStringLiteral(
+            "SELECT count(*) FROM outbox WHERE status = 'pending' AND raw IS NULL AND vars IS NOT NULL")),
         1);
+    QCOMPARE(t.count(QStringLiteral(
+                 "SELECT count(*) FROM invitations WHERE status = 'queued' AND token_hash IS NULL")),
+             1);
     // Not due again yet.
     auto early = dispatch(t);
     QVERIFY(early.ok());

@@ -9,21 +9,24 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QRegularExpression>
 
 using namespace pd;
 using namespace pd::test;
 
 namespace {
 
-// Notes when each message reached it.
+// Notes when each message reached it, and keeps the last one.
 class TimingTransport final : public MailTransport {
 public:
     TimingTransport() { m_clock.start(); }
-    Status send(const OutgoingMail&) override {
+    Status send(const OutgoingMail& mail) override {
         m_at.append(m_clock.nsecsElapsed());
+        m_raw = mail.raw;
         return {};
     }
     QList<qint64> m_at;
+    QByteArray m_raw;
 
 private:
     QElapsedTimer m_clock;
@@ -45,18 +48,49 @@ void queueNotices(TestDb& t, int count) {
     QVERIFY(t.db->commit());
 }
 
+// A mail server that refuses every message for good (5xx), after reading it.
+class RefusingTransport final : public MailTransport {
+public:
+    Status send(const OutgoingMail& mail) override {
+        m_raw = mail.raw;
+        return Error::validation(QStringLiteral("mail.rejected"), QStringLiteral("550 5.1.1 No such user"));
+    }
+    QByteArray m_raw;
+};
+
+QString activationToken(const QByteArray& raw) {
+    static const QRegularExpression link(QStringLiteral("token=([A-Za-z0-9_-]{43})"));
+    return link.match(QString::fromUtf8(MimeMessage::decodeQuotedPrintable(raw))).captured(1);
+}
+
+Result<ActivationOutcome> activate(TestDb& t, const QString& token, const QString& pin) {
+    return InvitationService(*t.as(QStringLiteral("portal"))).activate(token, pin);
+}
+
 } // namespace
 
 class TestMailDispatch : public QObject {
     Q_OBJECT
 
 private slots:
-    void deliversOnceAndForgetsTheLink() {
+    // The link is made when the message goes, sent means the mail server accepted it, and no row ever
+    // holds the link.
+    void theLinkIsMadeWhenTheMailServerAcceptsIt() {
         TestDb t;
         addPatient(t, QStringLiteral("100200"), QDate(2017, 3, 2));
         const auto e = enrollOk(
             t, parentForm(QStringLiteral("100200"), QDate(2026, 11, 24), QStringLiteral("mom@example.org")));
-        const QString token = sendAndReadToken(t, e.user.username);
+        auto queued = InvitationService(*t.as(QStringLiteral("specialist"))).sendNow(e.user.username);
+        QVERIFY(queued.ok());
+        QCOMPARE(queued->invitation.status, QStringLiteral("queued"));
+        QVERIFY(!queued->invitation.expiresAt.isValid()); // its 30 days have not started
+        QCOMPARE(t.count(QStringLiteral("SELECT count(*) FROM outbox WHERE raw IS NOT NULL")), 0);
+        QCOMPARE(t.count(QStringLiteral("SELECT count(*) FROM invitations WHERE token_hash IS NOT NULL")), 0);
+        // Asked twice, it is queued once.
+        auto twice = InvitationService(*t.as(QStringLiteral("specialist"))).sendNow(e.user.username);
+        QCOMPARE(twice.error().rule, QStringLiteral("invitation.in_the_mail"));
+
+        t.clock.advanceSecs(600); // the mail run, ten minutes later
         const QString folder = t.dir.filePath(QStringLiteral("mail"));
         FileDropTransport transport(folder);
         auto r = MailDispatcher(*t.as(QStringLiteral("specialist"))).dispatch(transport);
@@ -67,13 +101,68 @@ private slots:
         QFile f(QDir(folder).filePath(files.first()));
         QVERIFY(f.open(QIODevice::ReadOnly));
         const QByteArray raw = f.readAll();
-        QVERIFY(MimeMessage::decodeQuotedPrintable(raw).contains(token.toLatin1()));
+        const QString token = activationToken(raw);
+        QVERIFY2(!token.isEmpty(), raw.left(2000).constData());
         QVERIFY(!raw.contains("100200")); // no MRN
         QVERIFY(!raw.contains("2017"));   // no birth date
         QCOMPARE(t.count(QStringLiteral("SELECT count(*) FROM outbox WHERE status = 'sent' AND raw IS NULL")),
                  1);
+        Query held(*t.db,
+                   QStringLiteral("SELECT count(*) FROM outbox WHERE vars LIKE :t OR subject LIKE :t2"));
+        held.bind(QStringLiteral(":t"), QString(QLatin1Char('%') + token + QLatin1Char('%')))
+            .bind(QStringLiteral(":t2"), QString(QLatin1Char('%') + token + QLatin1Char('%')));
+        QVERIFY(held.exec().ok() && held.next());
+        QCOMPARE(held.value(0).toInt(), 0);
+        // Sent at acceptance, and 30 days from then.
+        Query inv(*t.db, QStringLiteral("SELECT status, sent_at, expires_at FROM invitations"));
+        QVERIFY(inv.exec().ok() && inv.next());
+        QCOMPARE(inv.value(0).toString(), QStringLiteral("sent"));
+        QCOMPARE(DbTime::instant(inv.value(1)), t.clock.nowUtc());
+        QCOMPARE(DbTime::instant(inv.value(2)), t.clock.nowUtc().addDays(30));
+        QVERIFY(activate(t, token, QStringLiteral("482913")).ok());
         auto again = MailDispatcher(*t.as(QStringLiteral("specialist"))).dispatch(transport);
         QCOMPARE(again->sent, 0);
+    }
+
+    // A message whose invitation is revoked before it goes never goes, and its link is never made.
+    void aRevokedInvitationsMessageIsCancelled() {
+        TestDb t;
+        addPatient(t, QStringLiteral("100200"), QDate(2017, 3, 2));
+        const auto e = enrollOk(
+            t, parentForm(QStringLiteral("100200"), QDate(2026, 11, 24), QStringLiteral("mom@example.org")));
+        QVERIFY(InvitationService(*t.as(QStringLiteral("specialist"))).sendNow(e.user.username).ok());
+        QVERIFY(InvitationService(*t.as(QStringLiteral("specialist"))).revoke(e.user.username).ok());
+        QCOMPARE(t.count(QStringLiteral("SELECT count(*) FROM outbox WHERE status = 'cancelled'")), 1);
+        TimingTransport transport;
+        auto r = MailDispatcher(*t.as(QStringLiteral("specialist"))).dispatch(transport);
+        QVERIFY(r.ok());
+        QCOMPARE(r->sent, 0);
+        QCOMPARE(t.count(QStringLiteral("SELECT count(*) FROM invitations WHERE token_hash IS NOT NULL")), 0);
+    }
+
+    // The mail server refuses the message for good: the invitation can't be activated, and holds no token.
+    void aRefusedMessageLeavesNothingToActivate() {
+        TestDb t;
+        addPatient(t, QStringLiteral("100200"), QDate(2017, 3, 2));
+        const auto e = enrollOk(
+            t, parentForm(QStringLiteral("100200"), QDate(2026, 11, 24), QStringLiteral("mom@example.org")));
+        auto queued = InvitationService(*t.as(QStringLiteral("specialist"))).sendNow(e.user.username);
+        QVERIFY(queued.ok());
+        RefusingTransport transport;
+        auto r = MailDispatcher(*t.as(QStringLiteral("specialist"))).dispatch(transport);
+        QVERIFY(r.ok());
+        QCOMPARE(r->failed, 1);
+        QCOMPARE(
+            t.count(QStringLiteral(
+                "SELECT count(*) FROM invitations WHERE status = 'delivery_failed' AND token_hash IS NULL")),
+            1);
+        QCOMPARE(
+            t.count(QStringLiteral("SELECT count(*) FROM outbox WHERE status = 'failed' AND raw IS NULL")),
+            1);
+        const QString token = activationToken(transport.m_raw);
+        QVERIFY(!token.isEmpty());
+        QCOMPARE(activate(t, token, QStringLiteral("482913")).error().rule,
+                 QStringLiteral("activation.bad_link"));
     }
 
     // Everything due goes out in one run, however much there is, and no faster than the relay allows.
@@ -127,7 +216,9 @@ private slots:
         auto sent = InvitationService(*t.as(QStringLiteral("specialist"))).sendNow(e.user.username);
         QVERIFY(sent.ok());
         auto message = OutboxRepository(*t.db).byId(sent->outboxId).value().value();
-        const QString body = QString::fromUtf8(MimeMessage::decodeQuotedPrintable(message.raw));
+        TimingTransport transport;
+        QVERIFY(MailDispatcher(*t.as(QStringLiteral("specialist"))).dispatch(transport).ok());
+        const QString body = QString::fromUtf8(MimeMessage::decodeQuotedPrintable(transport.m_raw));
         QVERIFY2(body.contains(expiry), qPrintable(body.left(2000)));
         QCOMPARE(message.language, language == QLatin1String("ko") ? QStringLiteral("en") : language);
     }
@@ -137,7 +228,7 @@ private slots:
         addPatient(t, QStringLiteral("100200"), QDate(2017, 3, 2));
         const auto e = enrollOk(
             t, parentForm(QStringLiteral("100200"), QDate(2026, 11, 24), QStringLiteral("mom@example.org")));
-        sendAndReadToken(t, e.user.username);
+        QVERIFY(InvitationService(*t.as(QStringLiteral("specialist"))).sendNow(e.user.username).ok());
         // The folder's path is taken by a file: the transport can't write.
         const QString folder = t.dir.filePath(QStringLiteral("blocked"));
         QFile blocker(folder);
