@@ -1136,6 +1136,18 @@ Códigos de salida: 0 hecho, 2 uso, 3 rechazado por una regla o datos incorrecto
         <source>No secure random token could be made.</source>
         <translation>No se pudo crear un token aleatorio seguro.</translation>
     </message>
+    <message>
+        <source>The central database refused %1: %2</source>
+        <translation>La base de datos central rechazó %1: %2</translation>
+    </message>
+    <message>
+        <source>The central database found nothing for %1: %2</source>
+        <translation>La base de datos central no encontró nada para %1: %2</translation>
+    </message>
+    <message>
+        <source>Only the central database has %1.</source>
+        <translation>Solo la base de datos central tiene %1.</translation>
+    </message>
 </context>
 <context>
     <name>DbRunner</name>

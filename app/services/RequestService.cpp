@@ -187,16 +187,34 @@ Result<RequestRow> RequestService::add(const NewRequest& in) {
                                                     "time zone and HIM hours settings."));
 
     RequestRepository requests(m_ctx.db());
-    auto id = requests.insert(r, now, m_ctx.staff().name);
-    if (!id)
-        return id.error();
-    PD_TRY(m_ctx.audit(QStringLiteral("request.added"), QStringLiteral("request"), id.value(), r.patientId,
-                       r.portalUserId,
-                       {{QStringLiteral("kind"), r.kind},
-                        {QStringLiteral("channel"), r.channel},
-                        {QStringLiteral("received_at"), DbTime::toDb(r.receivedAt).toString()},
-                        {QStringLiteral("due_at"), DbTime::toDb(r.dueAt).toString()},
-                        {QStringLiteral("note"), r.note}}));
+    Result<qint64> id = qint64(0);
+    if (m_ctx.db().dialect() == Dialect::Postgres) {
+        // The server's own function logs it, with its checks and audit event.
+        auto row =
+            m_ctx.db().callDoor(QStringLiteral("request_log"),
+                                {{QStringLiteral("ctx"), m_ctx.serverContext()},
+                                 {QStringLiteral("kind"), r.kind},
+                                 {QStringLiteral("channel"), r.channel},
+                                 {QStringLiteral("note"), r.note},
+                                 {QStringLiteral("received_at"), DbTime::toDb(r.receivedAt).toString()},
+                                 {QStringLiteral("due_at"), DbTime::toDb(r.dueAt).toString()},
+                                 {QStringLiteral("patient_id"), r.patientId},
+                                 {QStringLiteral("portal_user_id"), r.portalUserId}});
+        if (!row)
+            return row.error();
+        id = row->value(0).toLongLong();
+    } else {
+        id = requests.insert(r, now, m_ctx.staff().name);
+        if (!id)
+            return id.error();
+        PD_TRY(m_ctx.audit(QStringLiteral("request.added"), QStringLiteral("request"), id.value(),
+                           r.patientId, r.portalUserId,
+                           {{QStringLiteral("kind"), r.kind},
+                            {QStringLiteral("channel"), r.channel},
+                            {QStringLiteral("received_at"), DbTime::toDb(r.receivedAt).toString()},
+                            {QStringLiteral("due_at"), DbTime::toDb(r.dueAt).toString()},
+                            {QStringLiteral("note"), r.note}}));
+    }
     auto row = requests.byId(id.value());
     if (!row)
         return row.error();

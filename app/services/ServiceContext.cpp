@@ -170,6 +170,19 @@ Status ServiceContext::auditAll(const QList<AuditEvent>& events) const {
 }
 
 Result<qint64> ServiceContext::enqueueMail(const Policy& policy, Mail mail) const {
+    auto m = prepareMail(policy, std::move(mail));
+    if (!m)
+        return m.error();
+    return OutboxRepository(m_db).insert(m.value());
+}
+
+QJsonObject ServiceContext::serverContext() const {
+    return {{QStringLiteral("staff"), m_staff.name},
+            {QStringLiteral("workstation"), m_workstation},
+            {QStringLiteral("now"), DbTime::toDb(now()).toString()}};
+}
+
+Result<OutboxMessage> ServiceContext::prepareMail(const Policy& policy, Mail mail) const {
     const QString language = mailLanguage(mail.language);
     mail.vars.insert(QStringLiteral("recipient_name"), mail.to.name);
     // The message is rendered when it is sent, with the settings of that day; rendered now only to check
@@ -197,7 +210,7 @@ Result<qint64> ServiceContext::enqueueMail(const Policy& policy, Mail mail) cons
     m.portalUserId = mail.portalUserId;
     m.invitationId = mail.invitationId;
     m.createdAt = now();
-    return OutboxRepository(m_db).insert(m);
+    return m;
 }
 
 Result<MailContent> renderMail(const Policy& policy, const QString& kind, const QString& language,

@@ -65,6 +65,11 @@ public:
     // Writes the message into the outbox inside the open transaction, with the template's values; it is
     // rendered when it is sent (renderMail), and an invitation's link is made then.
     Result<qint64> enqueueMail(const Policy& policy, Mail mail) const;
+    // The message as enqueueMail would write it, not written.
+    Result<OutboxMessage> prepareMail(const Policy& policy, Mail mail) const;
+    // Who acts, where and when, for the central database's functions (which keep the staff name for the
+    // schema's owner only, and the time for a training database only).
+    QJsonObject serverContext() const;
 
 private:
     Database& m_db;

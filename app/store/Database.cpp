@@ -13,6 +13,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonDocument>
 #include <QLoggingCategory>
 #include <QRegularExpression>
 #include <QScopeGuard>
@@ -348,6 +349,16 @@ Error Database::serverError(const QString& state, const QString& text, const QSt
                                    "Database", "Another workstation changed the same records at the same "
                                                "moment while %1; nothing was changed. Try again.")
                                    .arg(what));
+    // The server's own rules, from its functions: a bad argument, a record in the wrong state, none.
+    if (state == QLatin1String("22023") || state == QLatin1String("55000"))
+        return Error::validation(
+            QStringLiteral("db.refused"),
+            QCoreApplication::translate("Database", "The central database refused %1: %2").arg(what, text));
+    if (state == QLatin1String("P0002"))
+        return Error::notFound(
+            QStringLiteral("db.not_found"),
+            QCoreApplication::translate("Database", "The central database found nothing for %1: %2")
+                .arg(what, text));
     if (state == QLatin1String("42501"))
         return Error::notPermitted(
             QStringLiteral("db.not_permitted"),
@@ -532,6 +543,24 @@ Result<int> Database::schemaVersion() {
     if (!q.exec(QStringLiteral("SELECT coalesce(max(version), 0) FROM schema_migrations")))
         return 0;
     return q.next() ? q.value(0).toInt() : 0;
+}
+
+Result<QVariantList> Database::callDoor(const QString& function, const QJsonObject& argument) {
+    static const QRegularExpression name(QStringLiteral("^[a-z_]{1,60}$"));
+    Q_ASSERT(name.match(function).hasMatch());
+    if (m_dialect != Dialect::Postgres || !name.match(function).hasMatch())
+        return Error::internal(
+            QStringLiteral("db.no_door"),
+            QCoreApplication::translate("Database", "Only the central database has %1.").arg(function));
+    Query q(*this, QStringLiteral("SELECT * FROM public.") + function + QStringLiteral("(CAST(? AS json))"));
+    q.add(QString::fromUtf8(QJsonDocument(argument).toJson(QJsonDocument::Compact)));
+    PD_TRY(q.exec());
+    QVariantList row;
+    if (q.next()) {
+        for (int i = 0; i < q.raw().record().count(); ++i)
+            row.append(q.value(i));
+    }
+    return row;
 }
 
 Result<bool> Database::tryJobLock(qint64 key) {

@@ -9,6 +9,7 @@
 #include <QCache>
 #include <QDateTime>
 #include <QHash>
+#include <QJsonObject>
 #include <QSet>
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -57,6 +58,9 @@ public:
     static QStringList splitStatements(const QString& script);
     // The highest applied migration version (0 for an empty database).
     Result<int> schemaVersion();
+    // The central database only: calls one of the schema's functions that take one JSON argument (the
+    // doors through which staff change what the server guards) and returns its first row.
+    Result<QVariantList> callDoor(const QString& function, const QJsonObject& argument);
 
     Dialect dialect() const { return m_dialect; }
     QString location() const { return m_location; } // file path or server description

@@ -159,6 +159,39 @@ private slots:
         QTest::newRow("agent reads the audit log") << "sam"
                                                    << "SELECT * FROM public.audit_events" << false;
         QTest::newRow("agent enrolls") << "sam" << insertPatient << false;
+        // No INSERT, UPDATE or DELETE on any table or view: what an agent may change goes through the
+        // server's functions.
+        QTest::newRow("agent takes over a pending login through its view")
+            << "sam"
+            << "UPDATE portaldesk_agent.invitations SET token_hash = 'x', status = 'sent', "
+               "expires_at = '2099-01-01T00:00:00.000Z'"
+            << false;
+        QTest::newRow("agent adds an invitation through its view")
+            << "sam"
+            << "INSERT INTO portaldesk_agent.invitations (portal_user_id, email, pin_hash, status, "
+               "queued_at, "
+               "due_at, created_by, updated_at, updated_by) SELECT id, 'x', 'x', 'queued', 'x', 'x', 'x', "
+               "'x', "
+               "'x' FROM portaldesk_agent.portal_users LIMIT 1"
+            << false;
+        QTest::newRow("agent queues mail to any address")
+            << "sam"
+            << "INSERT INTO public.outbox (message_id, kind, sender, recipient, language, subject, status, "
+               "next_attempt_at, created_at) VALUES ('<a1@example.org>', 'invitation', 'portal@example.org', "
+               "'victim@example.org', 'en', 'Hello', 'pending', 'x', 'x')"
+            << false;
+        QTest::newRow("agent cancels mail") << "sam"
+                                            << "UPDATE public.outbox SET status = 'cancelled'" << false;
+        QTest::newRow("agent logs a request by hand")
+            << "sam"
+            << "INSERT INTO public.requests (kind, received_at, channel, due_at, created_at, created_by, "
+               "updated_at, updated_by) VALUES ('other', 'a', 'phone', 'b', 'x', 'x', 'x', 'x')"
+            << false;
+        QTest::newRow("agent removes requests") << "sam"
+                                                << "DELETE FROM public.requests" << false;
+        QTest::newRow("the feed reissues an invitation")
+            << "ehr-feed"
+            << "SELECT * FROM public.invitation_reissue('{\"user\": 1}')" << false;
         QTest::newRow("agent deactivates")
             << "sam"
             << "UPDATE public.portal_users SET status = 'deactivated'" << false;
@@ -511,6 +544,62 @@ private slots:
         l.db->rollback();
     }
 
+    // The server's function holds an agent to what SPEC section 6 lets agents do, whatever they send it.
+    void theReissueFunctionChecksWhatItIsGiven_data() {
+        QTest::addColumn<QString>("change");
+        QTest::addColumn<QString>("state");
+        QTest::newRow("no such login") << R"("user": 999999)"
+                                       << "P0002";
+        QTest::newRow("a new PIN sent as itself") << R"("pin_hash": "482913", "verified_by": "DOB + MRN")"
+                                                  << "22023";
+        QTest::newRow("a new PIN without saying how the caller was verified")
+            << R"("pin_hash": "scrypt$ln=15,r=8,p=1$AAAA$BBBB")"
+            << "22023";
+        QTest::newRow("a message with no Message-ID") << R"("message_id": "")"
+                                                      << "22023";
+    }
+    void theReissueFunctionChecksWhatItIsGiven() {
+        QFETCH(QString, change);
+        QFETCH(QString, state);
+        Login sam = signInAs(QStringLiteral("sam"));
+        auto user = findPortalUser(*sam.db, QStringLiteral("maria.lopez"));
+        QVERIFY(user.ok());
+        const QString base =
+            QStringLiteral(R"({"user": %1, "message_id": "<abcdefgh@example.org>", )"
+                           R"("sender": "portal@example.org", "language": "en", "subject": "Hi")")
+                .arg(user->id);
+        QVERIFY(sam.db->begin().ok());
+        const QString sql =
+            QStringLiteral("SELECT * FROM public.invitation_reissue('%1, %2}')").arg(base, change);
+        QCOMPARE(sqlState(*sam.db, sql), state);
+        sam.db->rollback();
+    }
+
+    // A deactivated login comes back only through an HIM specialist, with a new PIN.
+    void anAgentCantBringBackADeactivatedLogin() {
+        addPatient(*m_t, QStringLiteral("700020"), QDate(2016, 4, 2));
+        const auto e =
+            enrollOk(*m_t, parentForm(QStringLiteral("700020"), QDate(2026, 11, 20),
+                                      QStringLiteral("rosa.diaz@example.org"), QStringLiteral("Rosa")));
+        QVERIFY(AccountService(*m_t->as(QStringLiteral("specialist")))
+                    .deactivate({e.user.username, QStringLiteral("suspected_compromise"),
+                                 QStringLiteral("account holder"), QStringLiteral("DOB + MRN"), QString()})
+                    .ok());
+        Login sam = signInAs(QStringLiteral("sam"));
+        QVERIFY(sam.db->begin().ok());
+        QCOMPARE(
+            sqlState(*sam.db, QStringLiteral(R"(SELECT * FROM public.invitation_reissue('{"user": %1, )"
+                                             R"("message_id": "<abcdefgh@example.org>", "sender": )"
+                                             R"("portal@example.org", "language": "en", "subject": "Hi", )"
+                                             R"("pin_hash": "scrypt$ln=15,r=8,p=1$AAAA$BBBB", )"
+                                             R"("verified_by": "DOB + MRN"}'))")
+                                  .arg(e.user.id)),
+            QStringLiteral("42501"));
+        sam.db->rollback();
+        QCOMPARE(m_t->count(QStringLiteral("SELECT count(*) FROM portal_users WHERE status = 'deactivated'")),
+                 1);
+    }
+
     void anAgentFindsByAddressAndReissuesToTheAddressOnFile() {
         Login l = signInAs(QStringLiteral("sam"));
         auto hits = PatientService(*l.ctx).search(QStringLiteral("maria.lopez@exam"));
@@ -540,6 +629,11 @@ private slots:
         QVERIFY2(delivered.ok(), qPrintable(delivered.ok() ? QString() : delivered.error().message));
         QVERIFY(postbox.raw.contains("maria.lopez@example.org>"));
         QVERIFY(!postbox.raw.contains("\xe2\x80\xa2"));
+        // The server wrote the events, in the agent's own name.
+        QCOMPARE(m_t->count(
+                     QStringLiteral("SELECT count(*) FROM audit_events WHERE action = 'invitation.reissued' "
+                                    "AND staff = 'sam' AND workstation = 'ws'")),
+                 1);
         QVERIFY(AuditLog(*m_t->db).verify()->intact);
     }
 
