@@ -57,6 +57,14 @@
         <source>its contents were changed after it was written</source>
         <translation>su contenido se cambió después de registrarse</translation>
     </message>
+    <message>
+        <source>its hash is not the one anchored outside the database on %1: it, or an event before it, was rewritten and the chain recomputed</source>
+        <translation>su hash no es el anclado fuera de la base de datos el %1: este evento, o uno anterior, se reescribió y se volvió a calcular la cadena</translation>
+    </message>
+    <message>
+        <source>events %1 to %2 are missing: the newest events were deleted (an anchor written on %3 names event %2)</source>
+        <translation>faltan los eventos %1 a %2: se borraron los eventos más recientes (un ancla escrita el %3 nombra el evento %2)</translation>
+    </message>
 </context>
 <context>
     <name>Cli</name>
@@ -764,6 +772,32 @@
         <source>Indexing people for search: %L1 of %L2</source>
         <translation>Indexando personas para la búsqueda: %L1 de %L2</translation>
     </message>
+    <message numerus="yes">
+        <source>Invitation #%1 for %2 goes to %3 with the next mail run; its %n day(s) start when the mail server accepts it.</source>
+        <translation>
+            <numerusform>La invitación n.º %1 de %2 sale hacia %3 en el próximo envío de correo; su %n día empieza a contar cuando el servidor de correo la acepta.</numerusform>
+            <numerusform>La invitación n.º %1 de %2 sale hacia %3 en el próximo envío de correo; sus %n días empiezan a contar cuando el servidor de correo la acepta.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No anchor file is set: only the chain itself was checked (set audit.anchor_file).</source>
+        <translation>No hay archivo de anclas: solo se comprobó la propia cadena (configure audit.anchor_file).</translation>
+    </message>
+    <message numerus="yes">
+        <source>Checked against %n anchor(s) in %1.</source>
+        <translation>
+            <numerusform>Comprobado con %n ancla de %1.</numerusform>
+            <numerusform>Comprobado con %n anclas de %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Audit log anchored at event %1 (system log).</source>
+        <translation>Registro de auditoría anclado en el evento %1 (registro del sistema).</translation>
+    </message>
+    <message>
+        <source>Audit log anchored at event %1 (system log and %2).</source>
+        <translation>Registro de auditoría anclado en el evento %1 (registro del sistema y %2).</translation>
+    </message>
     <message>
         <source>Usage: portaldesk-cli [--db FILE] [--now ISO-8601] [--staff NAME] [--json] COMMAND …
 
@@ -808,7 +842,7 @@
   visibility USER MRN                    what that login can see for that patient, and why
   daily [--no-mail]                      expire, transitions, notices, late marks, send mail
   mail send | mail list [--status S] | mail test --to ADDRESS   (supervisors: check mail settings)
-  audit verify | audit list [--record TYPE[:ID]] [--limit N]
+  audit verify [--anchors FILE] | audit anchor | audit list [--record TYPE[:ID]] [--limit N]
   settings list | settings get KEY | settings set KEY VALUE
   staff add NAME --role support_agent|him_specialist|him_supervisor | staff list |
   staff disable NAME
@@ -865,7 +899,7 @@ Exit codes: 0 done, 2 usage, 3 refused by a rule or bad input, 4 conflict, 5 not
   visibility USER MRN                    qué puede ver esa cuenta de ese paciente, y por qué
   daily [--no-mail]                      vencimientos, transiciones, avisos, marcas de atraso, envío de correo
   mail send | mail list [--status S] | mail test --to ADDRESS   (supervisores: comprobar la configuración de correo)
-  audit verify | audit list [--record TYPE[:ID]] [--limit N]
+  audit verify [--anchors FILE] | audit anchor | audit list [--record TYPE[:ID]] [--limit N]
   settings list | settings get KEY | settings set KEY VALUE
   staff add NAME --role support_agent|him_specialist|him_supervisor | staff list |
   staff disable NAME
@@ -880,12 +914,9 @@ Códigos de salida: 0 hecho, 2 uso, 3 rechazado por una regla o datos incorrecto
 5 no encontrado, 6 no permitido, 7 base de datos o servidor de correo no disponible.
 </translation>
     </message>
-    <message numerus="yes">
-        <source>Invitation #%1 for %2 goes to %3 with the next mail run; its %n day(s) start when the mail server accepts it.</source>
-        <translation>
-            <numerusform>La invitación n.º %1 de %2 sale hacia %3 en el próximo envío de correo; su %n día empieza a contar cuando el servidor de correo la acepta.</numerusform>
-            <numerusform>La invitación n.º %1 de %2 sale hacia %3 en el próximo envío de correo; sus %n días empiezan a contar cuando el servidor de correo la acepta.</numerusform>
-        </translation>
+    <message>
+        <source>The day&apos;s work is done, but the audit log&apos;s head was not anchored: %1</source>
+        <translation>El trabajo del día está hecho, pero la cabeza del registro de auditoría no se ancló: %1</translation>
     </message>
 </context>
 <context>
@@ -2178,6 +2209,10 @@ Códigos de salida: 0 hecho, 2 uso, 3 rechazado por una regla o datos incorrecto
         <source>use a whole number from 0 (no limit) to 100000</source>
         <translation>use un número entero de 0 (sin límite) a 100000</translation>
     </message>
+    <message>
+        <source>An append-only file that the audit log&apos;s head is written to by &quot;audit anchor&quot; and every daily run, besides the system log; empty means a file beside the embedded database, and the system log only for the central database.</source>
+        <translation>Un archivo de solo anexado donde &quot;audit anchor&quot; y cada ejecución diaria escriben la cabeza del registro de auditoría, además del registro del sistema; vacío significa un archivo junto a la base de datos integrada, y solo el registro del sistema para la base de datos central.</translation>
+    </message>
 </context>
 <context>
     <name>ReissueDialog</name>
@@ -3259,6 +3294,22 @@ Códigos de salida: 0 hecho, 2 uso, 3 rechazado por una regla o datos incorrecto
         <source>%1&apos;s invitation is already waiting for the mail server; it counts as sent once the server accepts it.</source>
         <translation>La invitación de %1 ya está esperando al servidor de correo; cuenta como enviada cuando el servidor la acepte.</translation>
     </message>
+    <message>
+        <source>The audit log&apos;s head could not be written to %1: %2</source>
+        <translation>No se pudo escribir la cabeza del registro de auditoría en %1: %2</translation>
+    </message>
+    <message>
+        <source>The anchor file %1 can&apos;t be read: %2</source>
+        <translation>No se puede leer el archivo de anclas %1: %2</translation>
+    </message>
+    <message>
+        <source>Line %1 of the anchor file %2 is not an anchor: the file was edited.</source>
+        <translation>La línea %1 del archivo de anclas %2 no es un ancla: el archivo se editó.</translation>
+    </message>
+    <message>
+        <source>Anchoring the audit log</source>
+        <translation>Anclar el registro de auditoría</translation>
+    </message>
 </context>
 <context>
     <name>Smtp</name>
@@ -3341,6 +3392,14 @@ Códigos de salida: 0 hecho, 2 uso, 3 rechazado por una regla o datos incorrecto
     <message>
         <source>it sent more than its answer to STARTTLS before the encryption began, which may be someone tampering with the connection (STARTTLS injection); nothing was sent</source>
         <translation>envió más que su respuesta a STARTTLS antes de que empezara el cifrado, lo que puede indicar que alguien manipula la conexión (inyección STARTTLS); no se envió nada</translation>
+    </message>
+    <message>
+        <source>The envelope address &quot;%1&quot; can&apos;t be sent: it holds a line break or angle brackets.</source>
+        <translation>La dirección de sobre &quot;%1&quot; no se puede enviar: contiene un salto de línea o corchetes angulares.</translation>
+    </message>
+    <message>
+        <source>signing in over a connection that is not encrypted is refused except to this machine; set mail.smtp_tls to starttls or tls</source>
+        <translation>no se inicia sesión por una conexión sin cifrar salvo en este equipo; configure mail.smtp_tls como starttls o tls</translation>
     </message>
 </context>
 <context>

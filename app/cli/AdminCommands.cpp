@@ -14,16 +14,24 @@ namespace pd::CliCommands {
 namespace {} // namespace
 
 Status auditVerify(CliContext& c) {
-    auto v = AdminService(*c.services).verifyAudit();
+    auto v = AdminService(*c.services).verifyAudit(c.args.option(QStringLiteral("anchors")));
     if (!v)
         return v.error();
     c.json = QJsonObject{{QStringLiteral("intact"), v->intact},
                          {QStringLiteral("checked"), v->checked},
+                         {QStringLiteral("anchors_checked"), v->anchorsChecked},
+                         {QStringLiteral("anchor_file"), v->anchorFile},
                          {QStringLiteral("bad_event"), v->intact ? QJsonValue() : QJsonValue(v->badEventId)},
                          {QStringLiteral("problem"), v->intact ? QJsonValue() : QJsonValue(v->problem)}};
     if (v->intact) {
         c.line(QCoreApplication::translate("Cli", "Audit log intact: %n event(s) verified.", nullptr,
                                            v->checked));
+        c.line(v->anchorFile.isEmpty()
+                   ? QCoreApplication::translate("Cli", "No anchor file is set: only the chain itself was "
+                                                        "checked (set audit.anchor_file).")
+                   : QCoreApplication::translate("Cli", "Checked against %n anchor(s) in %1.", nullptr,
+                                                 v->anchorsChecked)
+                         .arg(v->anchorFile));
         return {};
     }
     c.line(QCoreApplication::translate("Cli", "Audit log NOT intact: event %1: %2.")
@@ -34,6 +42,23 @@ Status auditVerify(CliContext& c) {
         QCoreApplication::translate("Cli", "The audit log does not verify at event %1: %2.")
             .arg(v->badEventId)
             .arg(v->problem));
+}
+
+Status auditAnchor(CliContext& c) {
+    auto a = AdminService(*c.services).anchorAudit();
+    if (!a)
+        return a.error();
+    c.json = QJsonObject{{QStringLiteral("id"), a->anchor.id},
+                         {QStringLiteral("hash"), a->anchor.hash},
+                         {QStringLiteral("at"), CliJson::time(a->anchor.at)},
+                         {QStringLiteral("file"), a->file}};
+    c.line(a->file.isEmpty()
+               ? QCoreApplication::translate("Cli", "Audit log anchored at event %1 (system log).")
+                     .arg(a->anchor.id)
+               : QCoreApplication::translate("Cli", "Audit log anchored at event %1 (system log and %2).")
+                     .arg(a->anchor.id)
+                     .arg(a->file));
+    return {};
 }
 
 Status auditList(CliContext& c) {

@@ -125,7 +125,8 @@ QList<Command> commands() {
         {{s("mail"), s("send")}, 0, {}, true, mailSend},
         {{s("mail"), s("list")}, 0, {s("status")}, true, mailList},
         {{s("mail"), s("test")}, 0, {s("to")}, true, mailTest},
-        {{s("audit"), s("verify")}, 0, {}, true, auditVerify},
+        {{s("audit"), s("verify")}, 0, {s("anchors")}, true, auditVerify},
+        {{s("audit"), s("anchor")}, 0, {}, true, auditAnchor},
         {{s("audit"), s("list")}, 0, {s("record"), s("limit")}, true, auditList},
         {{s("settings"), s("list")}, 0, {}, true, settingsList},
         {{s("settings"), s("get")}, 1, {}, true, settingsGet},
@@ -184,7 +185,7 @@ QString usageText() {
         "  visibility USER MRN                    what that login can see for that patient, and why\n"
         "  daily [--no-mail]                      expire, transitions, notices, late marks, send mail\n"
         "  mail send | mail list [--status S] | mail test --to ADDRESS   (supervisors: check mail settings)\n"
-        "  audit verify | audit list [--record TYPE[:ID]] [--limit N]\n"
+        "  audit verify [--anchors FILE] | audit anchor | audit list [--record TYPE[:ID]] [--limit N]\n"
         "  settings list | settings get KEY | settings set KEY VALUE\n"
         "  staff add NAME --role support_agent|him_specialist|him_supervisor | staff list |\n"
         "  staff disable NAME\n"

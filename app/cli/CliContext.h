@@ -87,6 +87,7 @@ Status mailSend(CliContext& c);
 Status mailList(CliContext& c);
 Status mailTest(CliContext& c);
 Status auditVerify(CliContext& c);
+Status auditAnchor(CliContext& c);
 Status auditList(CliContext& c);
 Status settingsList(CliContext& c);
 Status settingsGet(CliContext& c);

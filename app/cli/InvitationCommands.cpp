@@ -191,7 +191,15 @@ Status daily(CliContext& c) {
                          {QStringLiteral("invitations_marked_late"), r->invitationsMarkedLate},
                          {QStringLiteral("mail_sent"), r->mailSent},
                          {QStringLiteral("mail_retrying"), r->mailRetrying},
-                         {QStringLiteral("mail_failed"), r->mailFailed}};
+                         {QStringLiteral("mail_failed"), r->mailFailed},
+                         {QStringLiteral("anchored_event"), r->anchoredEventId},
+                         {QStringLiteral("anchor_file"), r->anchorFile}};
+    if (!r->anchorError.isEmpty())
+        return Error::unavailable(QStringLiteral("audit.anchor_failed"),
+                                  QCoreApplication::translate("Cli",
+                                                              "The day's work is done, but the audit log's "
+                                                              "head was not anchored: %1")
+                                      .arg(r->anchorError));
     c.line(QCoreApplication::translate("Cli", "Invitations expired: %1").arg(r->invitationsExpired));
     c.line(QCoreApplication::translate("Cli", "Grants ended at 12 or 18: %1").arg(r->grantsEnded));
     c.line(
@@ -202,6 +210,12 @@ Status daily(CliContext& c) {
                .arg(r->mailSent)
                .arg(r->mailRetrying)
                .arg(r->mailFailed));
+    c.line(r->anchorFile.isEmpty()
+               ? QCoreApplication::translate("Cli", "Audit log anchored at event %1 (system log).")
+                     .arg(r->anchoredEventId)
+               : QCoreApplication::translate("Cli", "Audit log anchored at event %1 (system log and %2).")
+                     .arg(r->anchoredEventId)
+                     .arg(r->anchorFile));
     return {};
 }
 

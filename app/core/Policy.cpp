@@ -100,6 +100,11 @@ QList<SettingSpec> Policy::catalog() {
         {QStringLiteral("mail.drop_folder"), QString(),
          QCoreApplication::translate("Policy", "Folder the file transport writes .eml files into; empty "
                                                "means a 'mail' folder beside the database.")},
+        {QStringLiteral("audit.anchor_file"), QString(),
+         QCoreApplication::translate(
+             "Policy", "An append-only file that the audit log's head is written to by \"audit anchor\" and "
+                       "every daily run, besides the system log; empty means a file beside the embedded "
+                       "database, and the system log only for the central database.")},
         {QStringLiteral("feed.mrn_authority"), QString(),
          QCoreApplication::translate("Policy", "The assigning authority of the hospital's MRNs in the EHR's "
                                                "messages (PID-3.4); empty takes the identifier of type MR.")},
@@ -221,6 +226,7 @@ Policy Policy::fromValues(const QHash<QString, QString>& values) {
     p.senderName = v.value(QStringLiteral("mail.sender_name"));
     p.mailTransport = v.value(QStringLiteral("mail.transport"));
     p.mailDropFolder = v.value(QStringLiteral("mail.drop_folder"));
+    p.auditAnchorFile = v.value(QStringLiteral("audit.anchor_file")).trimmed();
     p.smtpHost = v.value(QStringLiteral("mail.smtp_host"));
     p.smtpPort = static_cast<quint16>(v.value(QStringLiteral("mail.smtp_port")).toUInt());
     p.smtpTls = v.value(QStringLiteral("mail.smtp_tls"));

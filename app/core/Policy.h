@@ -38,8 +38,9 @@ struct Policy {
     QStringList limitedCategories = Visibility::defaultLimitedSet();
     QString senderAddress;
     QString senderName;
-    QString mailTransport;  // "file" (embedded default) or "smtp"
-    QString mailDropFolder; // where the file transport writes .eml files; empty = next to the database
+    QString mailTransport;   // "file" (embedded default) or "smtp"
+    QString mailDropFolder;  // where the file transport writes .eml files; empty = next to the database
+    QString auditAnchorFile; // where the audit log's head is anchored; empty = beside the embedded file
     QString smtpHost;
     quint16 smtpPort = 587;
     QString smtpTls; // starttls | tls | none

@@ -18,6 +18,18 @@ struct AuditVerification {
     int checked = 0;
     qint64 badEventId = 0; // the first event that does not verify
     QString problem;       // translated explanation
+    int anchorsChecked = 0;
+    QString anchorFile; // where the anchors were read from; empty when none were
+};
+
+// The audit chain's head as written outside the database, to an append-only file and the system log (SPEC
+// §7): the log is later checked against it, so deleting the newest events or rewriting the whole chain
+// shows.
+struct AuditAnchor {
+    qint64 id = 0;
+    QString hash;
+    QDateTime at;
+    QString database;
 };
 
 // Proxy consents.

@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QFile>
 #include <QSaveFile>
 
 namespace pd {
@@ -53,6 +54,7 @@ Status FileDropTransport::send(const OutgoingMail& mail) {
     }
 
     const QDir dir(m_folder);
+    const bool made = !dir.exists();
     if (!dir.mkpath(QStringLiteral("."))) {
         return unavailable(QCoreApplication::translate("FileDropTransport",
                                                        "The mail folder %1 could not be created. Check that "
@@ -60,6 +62,11 @@ Status FileDropTransport::send(const OutgoingMail& mail) {
                                .arg(QDir::toNativeSeparators(dir.absolutePath())));
     }
 
+    // The messages hold activation links: the folder is its owner's alone (a folder made here), and so
+    // is each message.
+    if (made)
+        QFile::setPermissions(dir.absolutePath(),
+                              QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
     const QString path = dir.absoluteFilePath(fileNameFor(mail.messageId));
     QSaveFile file(path);
     const auto failed = [&](const QString& reason) {
@@ -71,6 +78,11 @@ Status FileDropTransport::send(const OutgoingMail& mail) {
     if (!file.open(QIODevice::WriteOnly))
         return failed(file.errorString());
     if (file.write(mail.raw) != mail.raw.size()) {
+        const QString reason = file.errorString();
+        file.cancelWriting();
+        return failed(reason);
+    }
+    if (!file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner)) {
         const QString reason = file.errorString();
         file.cancelWriting();
         return failed(reason);

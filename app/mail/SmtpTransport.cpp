@@ -189,6 +189,20 @@ Status SmtpTransport::send(const OutgoingMail& mail) {
         return Error::validation(
             QStringLiteral("mail.rejected"),
             QCoreApplication::translate("Smtp", "A line of the message is longer than SMTP allows."));
+    // An address is one line of the conversation: a line break in it would start a command of its own.
+    for (const QString& address : {mail.from, mail.to}) {
+        if (address.isEmpty() || address.contains(QLatin1Char('\r')) || address.contains(QLatin1Char('\n')) ||
+            address.contains(QLatin1Char('<')) || address.contains(QLatin1Char('>')) ||
+            address.contains(QChar(0)))
+            return Error::validation(QStringLiteral("mail.rejected"),
+                                     QCoreApplication::translate(
+                                         "Smtp", "The envelope address \"%1\" can't be sent: it holds a line "
+                                                 "break or angle brackets.")
+                                         .arg(QString(address)
+                                                  .replace(QLatin1Char('\r'), QStringLiteral("\\r"))
+                                                  .replace(QLatin1Char('\n'), QStringLiteral("\\n"))
+                                                  .left(120)));
+    }
     QSslSocket socket;
     Session session(s, socket);
 
@@ -274,6 +288,11 @@ Status SmtpTransport::send(const OutgoingMail& mail) {
     }
 
     if (!s.user.isEmpty()) {
+        // A password in clear could be read on the way: only to this machine's own relay.
+        if (!socket.isEncrypted() && !socket.peerAddress().isLoopback())
+            return session.unavailable(QCoreApplication::translate(
+                "Smtp", "signing in over a connection that is not encrypted is refused except to this "
+                        "machine; set mail.smtp_tls to starttls or tls"));
         // A refused sign-in is a matter for the settings (or the server): the message waits.
         const auto signInFailed = [&](const Error& e) {
             return session.unavailable(

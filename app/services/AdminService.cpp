@@ -8,12 +8,17 @@
 #include "core/Validation.h"
 #include "mail/MailTransport.h"
 #include "services/DailyJob.h"
+#include "services/SystemLog.h"
 #include "store/OutboxRepository.h"
 #include "store/PatientRepository.h"
 #include "store/SettingsRepository.h"
 
 #include <QCoreApplication>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QRegularExpression>
+#include <QUrl>
 
 namespace pd {
 
@@ -386,10 +391,135 @@ Status AdminService::disableStaff(const QString& name) {
     return tx.commit();
 }
 
-Result<AuditVerification> AdminService::verifyAudit() {
+namespace {
+
+// The database an anchor is about, whoever wrote it: the embedded file's path, or the central database
+// without the login.
+QString databaseIdentity(Database& db) {
+    if (db.dialect() != Dialect::Postgres)
+        return db.location();
+    QUrl url(db.location());
+    url.setUserInfo(QString());
+    return url.toString();
+}
+
+QString anchorFileFor(const Policy& policy, Database& db) {
+    if (!policy.auditAnchorFile.isEmpty())
+        return policy.auditAnchorFile;
+    return db.dialect() == Dialect::Postgres ? QString() : db.location() + QStringLiteral(".audit-anchors");
+}
+
+Status appendAnchor(const QString& path, const AuditAnchor& a) {
+    QFile file(path);
+    const bool existed = file.exists();
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Append))
+        return Error::unavailable(
+            QStringLiteral("audit.anchor_file"),
+            QCoreApplication::translate("Services", "The audit log's head could not be written to %1: "
+                                                    "%2")
+                .arg(path, file.errorString()));
+    if (!existed)
+        file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    const QByteArray line = QJsonDocument(QJsonObject{{QStringLiteral("at"), DbTime::toDb(a.at).toString()},
+                                                      {QStringLiteral("database"), a.database},
+                                                      {QStringLiteral("id"), a.id},
+                                                      {QStringLiteral("hash"), a.hash}})
+                                .toJson(QJsonDocument::Compact) +
+                            '\n';
+    if (file.write(line) != line.size() || !file.flush())
+        return Error::unavailable(
+            QStringLiteral("audit.anchor_file"),
+            QCoreApplication::translate("Services", "The audit log's head could not be written to %1: "
+                                                    "%2")
+                .arg(path, file.errorString()));
+    return {};
+}
+
+// The anchors of `database` in the file; a line that is not an anchor means the file was edited.
+Result<QList<AuditAnchor>> readAnchors(const QString& path, const QString& database) {
+    QList<AuditAnchor> out;
+    QFile file(path);
+    if (!file.exists())
+        return out;
+    if (!file.open(QIODevice::ReadOnly))
+        return Error::unavailable(
+            QStringLiteral("audit.anchor_file"),
+            QCoreApplication::translate("Services", "The anchor file %1 can't be read: %2")
+                .arg(path, file.errorString()));
+    static const QRegularExpression hash(QStringLiteral("^[0-9a-f]{64}$"));
+    int number = 0;
+    while (!file.atEnd()) {
+        const QByteArray line = file.readLine(4096).trimmed();
+        ++number;
+        if (line.isEmpty())
+            continue;
+        const QJsonObject o = QJsonDocument::fromJson(line).object();
+        AuditAnchor a;
+        a.id = o.value(QStringLiteral("id")).toInteger(-1);
+        a.hash = o.value(QStringLiteral("hash")).toString();
+        a.at = DbTime::instant(o.value(QStringLiteral("at")).toString());
+        a.database = o.value(QStringLiteral("database")).toString();
+        if (a.id < 0 || !hash.match(a.hash).hasMatch() || !a.at.isValid() || a.database.isEmpty())
+            return Error::validation(
+                QStringLiteral("audit.anchor_edited"),
+                QCoreApplication::translate("Services",
+                                            "Line %1 of the anchor file %2 is not an anchor: the file was "
+                                            "edited.")
+                    .arg(number)
+                    .arg(path));
+        if (a.database == database && a.id > 0)
+            out.append(a);
+    }
+    return out;
+}
+
+} // namespace
+
+Result<AuditVerification> AdminService::verifyAudit(const QString& anchorFile) {
     PD_TRY(
         m_ctx.require(Role::Supervisor, QCoreApplication::translate("Services", "Verifying the audit log")));
-    return AuditLog(m_ctx.db()).verify();
+    auto policy = m_ctx.policy();
+    if (!policy)
+        return policy.error();
+    const QString path = anchorFile.isEmpty() ? anchorFileFor(policy.value(), m_ctx.db()) : anchorFile;
+    QList<AuditAnchor> anchors;
+    if (!path.isEmpty()) {
+        auto read = readAnchors(path, databaseIdentity(m_ctx.db()));
+        if (!read)
+            return read.error();
+        anchors = read.value();
+    }
+    auto v = AuditLog(m_ctx.db()).verify(anchors);
+    if (v)
+        v->anchorFile = path;
+    return v;
+}
+
+Result<AdminService::Anchored> AdminService::anchorAudit() {
+    PD_TRY(
+        m_ctx.require(Role::Specialist, QCoreApplication::translate("Services", "Anchoring the audit log")));
+    auto policy = m_ctx.policy();
+    if (!policy)
+        return policy.error();
+    return writeAnchor(m_ctx, policy.value());
+}
+
+Result<AdminService::Anchored> AdminService::writeAnchor(const ServiceContext& ctx, const Policy& policy) {
+    auto head = AuditLog(ctx.db()).head();
+    if (!head)
+        return head.error();
+    Anchored out;
+    out.anchor = head.value();
+    out.anchor.at = ctx.now();
+    out.anchor.database = databaseIdentity(ctx.db());
+    out.file = anchorFileFor(policy, ctx.db());
+    SystemLog::notice(QStringLiteral("audit anchor: database=%1 id=%2 hash=%3 at=%4")
+                          .arg(out.anchor.database)
+                          .arg(out.anchor.id)
+                          .arg(out.anchor.hash, DbTime::toDb(out.anchor.at).toString()));
+    if (!out.file.isEmpty())
+        PD_TRY(appendAnchor(out.file, out.anchor));
+    return out;
 }
 
 Result<QList<AuditEvent>> AdminService::auditList(const QString& record, int limit) {

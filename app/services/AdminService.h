@@ -49,7 +49,17 @@ public:
     // The outbox, newest first, in one status or all; support agents see the recipients masked.
     Result<QList<OutboxMessage>> outbox(const QString& status, int limit);
 
-    Result<AuditVerification> verifyAudit();
+    // Checks the chain, and against the anchors in `anchorFile` (else the policy's anchor file).
+    Result<AuditVerification> verifyAudit(const QString& anchorFile = QString());
+    // Writes the audit log's head outside the database: appended to the anchor file (audit.anchor_file,
+    // else a file beside the embedded database) and to the system log. Any staff member; the daily job
+    // does it after every run.
+    struct Anchored {
+        AuditAnchor anchor;
+        QString file; // empty: the system log only
+    };
+    Result<Anchored> anchorAudit();
+    static Result<Anchored> writeAnchor(const ServiceContext& ctx, const Policy& policy);
     Result<QList<AuditEvent>> auditList(const QString& record, int limit);
 
 private:

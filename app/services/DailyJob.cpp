@@ -7,6 +7,7 @@
 #include "core/Secrets.h"
 #include "mail/MailTransport.h"
 #include "mail/SmtpTransport.h"
+#include "services/AdminService.h"
 #include "services/InvitationService.h"
 #include "services/MailRendering.h"
 #include "store/GrantRepository.h"
@@ -53,6 +54,9 @@ std::optional<AgeRules::Transition> endingTransition(const Grant& g, const QDate
 QString mailDropFolder(const Policy& policy, const Database& db) {
     if (!policy.mailDropFolder.isEmpty())
         return policy.mailDropFolder;
+    // Beside the embedded file; a server's address is no folder, so the central database needs the setting.
+    if (db.dialect() == Dialect::Postgres)
+        return QString();
     return QFileInfo(db.location()).absoluteDir().filePath(QStringLiteral("mail"));
 }
 
@@ -175,6 +179,17 @@ Result<DailyReport> DailyJob::run(MailTransport* transport) {
         report.mailSent = sent->sent;
         report.mailRetrying = sent->retrying;
         report.mailFailed = sent->failed;
+    }
+    // Every run leaves the log's head outside the database, so deleting its newest events shows later.
+    auto policy = m_ctx.policy();
+    if (!policy)
+        return policy.error();
+    auto anchored = AdminService::writeAnchor(m_ctx, policy.value());
+    if (anchored) {
+        report.anchoredEventId = anchored->anchor.id;
+        report.anchorFile = anchored->file;
+    } else {
+        report.anchorError = anchored.error().message;
     }
     return report;
 }

@@ -32,6 +32,10 @@ struct DailyReport {
     int mailSent = 0;
     int mailRetrying = 0;
     int mailFailed = 0;
+    // The audit log's head, written outside the database at the end of the run.
+    qint64 anchoredEventId = 0;
+    QString anchorFile;  // empty: the system log only
+    QString anchorError; // why it could not be written, when it could not
 };
 
 struct DispatchReport {

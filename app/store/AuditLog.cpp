@@ -145,7 +145,14 @@ Status AuditLog::appendOnServer(const QList<AuditEvent>& events) {
     return {};
 }
 
-Result<AuditVerification> AuditLog::verify() {
+Result<AuditVerification> AuditLog::verify(const QList<AuditAnchor>& anchors) {
+    QHash<qint64, const AuditAnchor*> anchored;
+    qint64 newestAnchored = 0;
+    for (const AuditAnchor& a : anchors) {
+        anchored.insert(a.id, &a);
+        newestAnchored = std::max(newestAnchored, a.id);
+    }
+    const auto when = [](const AuditAnchor* a) { return DbTime::toDb(a->at).toString(); };
     Query q(m_db, QStringLiteral("SELECT * FROM audit_events ORDER BY id"));
     PD_TRY(q.exec());
     AuditVerification v;
@@ -166,6 +173,14 @@ Result<AuditVerification> AuditLog::verify() {
         else if (hashOf(e) != e.hash)
             problem =
                 QCoreApplication::translate("AuditLog", "its contents were changed after it was written");
+        else if (const AuditAnchor* a = anchored.value(e.id); a && a->hash != e.hash)
+            problem =
+                QCoreApplication::translate(
+                    "AuditLog", "its hash is not the one anchored outside the database on %1: it, or an "
+                                "event before it, was rewritten and the chain recomputed")
+                    .arg(when(a));
+        if (anchored.contains(e.id))
+            ++v.anchorsChecked;
         if (!problem.isEmpty()) {
             v.intact = false;
             v.badEventId = e.id;
@@ -175,7 +190,35 @@ Result<AuditVerification> AuditLog::verify() {
         expectedPrev = e.hash;
         expectedId = e.id + 1;
     }
+    if (newestAnchored >= expectedId) {
+        v.intact = false;
+        v.badEventId = expectedId;
+        v.problem = QCoreApplication::translate("AuditLog",
+                                                "events %1 to %2 are missing: the newest events were deleted "
+                                                "(an anchor written on %3 names event %2)")
+                        .arg(expectedId)
+                        .arg(newestAnchored)
+                        .arg(when(anchored.value(newestAnchored)));
+    }
     return v;
+}
+
+Result<AuditAnchor> AuditLog::head() {
+    // Staff roles on the central database add to the log without reading it: a function of the schema's
+    // owner hands them its head.
+    Query q(m_db, m_db.dialect() == Dialect::Postgres
+                      ? QStringLiteral("SELECT id, hash FROM public.audit_tail()")
+                      : QStringLiteral("SELECT id, hash FROM audit_events ORDER BY id DESC LIMIT 1"));
+    PD_TRY(q.exec());
+    AuditAnchor a;
+    a.database = m_db.location();
+    if (q.next()) {
+        a.id = q.value(0).toLongLong();
+        a.hash = q.value(1).toString();
+    } else {
+        a.hash = genesisHash();
+    }
+    return a;
 }
 
 Result<QList<AuditEvent>> AuditLog::list(const QString& recordType, const QString& recordId, int limit) {

@@ -19,7 +19,12 @@ public:
     Status append(AuditEvent event);
     // Appends several, chained in order, in as few statements as the driver allows.
     Status appendAll(QList<AuditEvent> events);
-    Result<AuditVerification> verify();
+    // Walks the chain, and checks it against `anchors` (heads written outside the database earlier): an
+    // anchor beyond the last event means the newest events were deleted; one whose event has another hash
+    // means that event, or one before it, was rewritten, even with the whole chain recomputed.
+    Result<AuditVerification> verify(const QList<AuditAnchor>& anchors = {});
+    // The chain's head now (id 0 and the genesis hash when the log is empty); any staff role may read it.
+    Result<AuditAnchor> head();
     // Newest first. recordType/recordId empty = all.
     Result<QList<AuditEvent>> list(const QString& recordType, const QString& recordId, int limit);
     // Everything that touched a patient or any login that holds or held a grant to it, oldest first.

@@ -636,13 +636,17 @@ Status Database::commitOutcome(const Error& lost) {
         if (connectServer().ok()) {
             QSqlQuery q(m_db);
             if (q.exec(QStringLiteral("SELECT txid_status(%1)").arg(m_transactionId)) && q.next()) {
-                if (q.value(0).toString() == QLatin1String("committed"))
+                const QString status = q.value(0).toString();
+                if (status == QLatin1String("committed"))
                     return {};
-                return Error::unavailable(
-                    QStringLiteral("db.not_saved"),
-                    QCoreApplication::translate("Database",
-                                                "The database went away while saving; the change was not "
-                                                "saved. Nothing was changed: try again."));
+                // Only "aborted" means not saved. "in progress" is the old session still finishing on the
+                // server: it settles either way, so ask again.
+                if (status == QLatin1String("aborted"))
+                    return Error::unavailable(
+                        QStringLiteral("db.not_saved"),
+                        QCoreApplication::translate("Database",
+                                                    "The database went away while saving; the change was not "
+                                                    "saved. Nothing was changed: try again."));
             }
         }
         if (waited.elapsed() > m_busyTimeoutMs)

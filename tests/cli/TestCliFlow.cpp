@@ -2,6 +2,8 @@
 // expiry, the 12th birthday, and an audit log that notices tampering.
 #include "cli/CliRunner.h"
 
+#include <QFile>
+
 #include <QJsonArray>
 #include <QSet>
 
@@ -215,6 +217,34 @@ private slots:
 
     // A newer version that changes the search index's form writes everyone's row again on its first start,
     // saying how far it has got, and then finds people as before.
+    // Every daily run leaves the audit log's head outside the database: the system log and the anchor
+    // file beside the embedded database; verify then checks the log against it.
+    void theDailyRunAnchorsTheAuditLogOutsideTheDatabase() {
+        Cli cli;
+        QCOMPARE(cli.enrollChild("400300", "Ana", "Ruiz", "2016-02-03", "Rosa", "rosa.ruiz@example.org"),
+                 QString());
+        cli.setEnv(QStringLiteral("PORTALDESK_SYSLOG_ECHO"), QStringLiteral("1"));
+        const CliResult daily = cli.run({"daily", "--no-mail"});
+        QVERIFY2(daily.exitCode == 0, qPrintable(daily.err));
+        QVERIFY2(daily.out.contains(QStringLiteral("Audit log anchored at event")), qPrintable(daily.out));
+        QVERIFY2(daily.err.contains(QStringLiteral("audit anchor: database=")), qPrintable(daily.err));
+        const QString anchors = cli.dbPath() + QStringLiteral(".audit-anchors");
+        QFile file(anchors);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(file.readAll().count('\n'), 1);
+        const CliResult verified = cli.run({"audit", "verify"}, {}, "admin");
+        QVERIFY2(verified.exitCode == 0, qPrintable(verified.err));
+        QVERIFY2(verified.out.contains(QStringLiteral("Checked against 1 anchor")), qPrintable(verified.out));
+        // The newest events deleted by someone holding the file: named.
+        cli.sql(QStringLiteral("DROP TRIGGER audit_events_no_delete; DELETE FROM audit_events WHERE id = "
+                               "(SELECT max(id) FROM audit_events);"));
+        const CliResult broken = cli.run({"audit", "verify"}, {}, "admin");
+        QCOMPARE(broken.exitCode, 3);
+        QVERIFY2(broken.out.contains(QStringLiteral("newest events were deleted")) ||
+                     broken.err.contains(QStringLiteral("newest events were deleted")),
+                 qPrintable(broken.out + broken.err));
+    }
+
     void anUpgradeShowsHowFarTheSearchIndexHasGot() {
         Cli cli;
         const auto made = cli.json({"demo-data", "--patients", "30", "--seed", "4"});

@@ -28,6 +28,7 @@ private slots:
     void writesFileNamedAfterMessageId_data();
     void writesFileNamedAfterMessageId();
     void createsMissingFolder();
+    void messagesAreTheirOwnersAlone();
     void resendOverwrites();
     void differentMessagesMakeDifferentFiles();
     void folderBlockedByFileIsUnavailable();
@@ -73,6 +74,27 @@ void TestFileDropTransport::createsMissingFolder() {
     QCOMPARE(transport.folder(), folder);
     QVERIFY(transport.send(mail(QStringLiteral("<m1@example.org>"), "x\r\n")).ok());
     QVERIFY(QFile::exists(folder + QStringLiteral("/m1@example.org.eml")));
+}
+
+// The messages hold activation links: a folder made for them is 0700, and each message 0600.
+void TestFileDropTransport::messagesAreTheirOwnersAlone() {
+#ifndef Q_OS_UNIX
+    QSKIP("POSIX permissions");
+#endif
+    QTemporaryDir dir;
+    const QString folder = dir.filePath(QStringLiteral("mail"));
+    FileDropTransport transport(folder);
+    QVERIFY(transport.send(mail(QStringLiteral("<m1@example.org>"), "x\r\n")).ok());
+    const QFileDevice::Permissions others = QFileDevice::ReadGroup | QFileDevice::WriteGroup |
+                                            QFileDevice::ExeGroup | QFileDevice::ReadOther |
+                                            QFileDevice::WriteOther | QFileDevice::ExeOther;
+    QCOMPARE(QFile::permissions(folder) & others, QFileDevice::Permissions());
+    const QString file = folder + QStringLiteral("/m1@example.org.eml");
+    QCOMPARE(QFile::permissions(file) & others, QFileDevice::Permissions());
+    QVERIFY(QFile::permissions(file) & QFileDevice::ReadOwner);
+    // Sent again, it stays so.
+    QVERIFY(transport.send(mail(QStringLiteral("<m1@example.org>"), "y\r\n")).ok());
+    QCOMPARE(QFile::permissions(file) & others, QFileDevice::Permissions());
 }
 
 void TestFileDropTransport::resendOverwrites() {

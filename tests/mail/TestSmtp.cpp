@@ -14,6 +14,7 @@
 
 #include <QCryptographicHash>
 #include <QJsonArray>
+#include <QNetworkInterface>
 #include <QRegularExpression>
 #include <QSslCertificate>
 
@@ -106,6 +107,9 @@ private slots:
     void refusalBeforeTheRecipientIsRetried();
     void refusedSenderKeepsTheMessageWaiting();
     void startTlsInjectionIsRefused();
+    void noPasswordInClearExceptToThisMachine();
+    void aLineBreakInAnEnvelopeAddressIsRefused_data();
+    void aLineBreakInAnEnvelopeAddressIsRefused();
     void lineLengthIsCheckedBeforeSending_data();
     void lineLengthIsCheckedBeforeSending();
     void serverDownIsRetriedThenSent();
@@ -354,6 +358,60 @@ void TestSmtp::refusedSenderKeepsTheMessageWaiting() {
                  "SELECT count(*) FROM invitations WHERE status = 'queued' AND token_hash IS NULL")),
              1);
     QCOMPARE(t.count(QStringLiteral("SELECT count(*) FROM invitations WHERE status = 'delivery_failed'")), 0);
+}
+
+// A password over an unencrypted connection could be read on the way: only to this machine.
+void TestSmtp::noPasswordInClearExceptToThisMachine() {
+    QString other;
+    for (const QHostAddress& a : QNetworkInterface::allAddresses()) {
+        if (a.protocol() == QAbstractSocket::IPv4Protocol && !a.isLoopback())
+            other = a.toString();
+    }
+    if (other.isEmpty())
+        QSKIP("this machine has no address but loopback");
+    SmtpServer server;
+    QVERIFY(server.start(
+        {QStringLiteral("--host"), other, QStringLiteral("--auth"), QStringLiteral("portal:right")}));
+    SmtpSettings s = to(server, SmtpSettings::Tls::None);
+    s.host = other;
+    s.user = QStringLiteral("portal");
+    s.password = QStringLiteral("right");
+    const Status sent = SmtpTransport(s).send(sample());
+    QVERIFY(!sent.ok());
+    QCOMPARE(sent.error().kind, ErrorKind::Unavailable); // a matter for the settings: the message waits
+    QVERIFY2(sent.error().message.contains(QStringLiteral("not encrypted")),
+             qPrintable(sent.error().message));
+    QCOMPARE(server.delivered().size(), 0);
+}
+
+void TestSmtp::aLineBreakInAnEnvelopeAddressIsRefused_data() {
+    QTest::addColumn<QString>("from");
+    QTest::addColumn<QString>("to");
+    QTest::newRow("a second recipient smuggled in") << "portal@example.org"
+                                                    << "ana@example.org\r\nRCPT TO:<eve@example.org>";
+    QTest::newRow("a bare line feed") << "portal@example.org"
+                                      << "ana@example.org\nDATA";
+    QTest::newRow("in the sender") << "portal@example.org\r\nRSET"
+                                   << "ana@example.org";
+    QTest::newRow("angle brackets") << "portal@example.org"
+                                    << "ana@example.org> NOTIFY=NEVER <x";
+}
+
+void TestSmtp::aLineBreakInAnEnvelopeAddressIsRefused() {
+    QFETCH(QString, from);
+    QFETCH(QString, to);
+    const QString envelopeFrom = from;
+    const QString envelopeTo = to;
+    SmtpServer server;
+    QVERIFY(server.start({}));
+    OutgoingMail mail = sample();
+    mail.from = envelopeFrom;
+    mail.to = envelopeTo;
+    const Status sent = SmtpTransport(::to(server, SmtpSettings::Tls::None)).send(mail);
+    QVERIFY(!sent.ok());
+    QCOMPARE(sent.error().rule, QStringLiteral("mail.rejected"));
+    QVERIFY(!QFile::exists(server.file(QStringLiteral("mail-from.log"))));
+    QCOMPARE(server.delivered().size(), 0);
 }
 
 void TestSmtp::startTlsInjectionIsRefused() {

@@ -93,6 +93,7 @@ class Handler:
 def main():
     p = argparse.ArgumentParser()
     p.add_argument("--port", type=int, required=True)
+    p.add_argument("--host", default="127.0.0.1", help="the address to listen on")
     p.add_argument("--out", required=True)
     p.add_argument("--tls", choices=["none", "starttls", "implicit"], default="none")
     p.add_argument("--cert")
@@ -134,7 +135,7 @@ def main():
         if args.auth_mechanisms:
             offered = args.auth_mechanisms.upper().split(",")
             kwargs.update(auth_exclude_mechanism=[m for m in ("PLAIN", "LOGIN") if m not in offered])
-    controller = MisbehavingController(Handler(args), args, hostname="127.0.0.1", port=args.port,
+    controller = MisbehavingController(Handler(args), args, hostname=args.host, port=args.port,
                                        ssl_context=context if args.tls == "implicit" else None, **kwargs)
     controller.start()
     print("READY %d" % args.port, flush=True)

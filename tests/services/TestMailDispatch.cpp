@@ -9,6 +9,7 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QRegularExpression>
 
 using namespace pd;
@@ -163,6 +164,17 @@ private slots:
         QVERIFY(!token.isEmpty());
         QCOMPARE(activate(t, token, QStringLiteral("482913")).error().rule,
                  QStringLiteral("activation.bad_link"));
+    }
+
+    // The file transport's folder is beside the embedded file, and never made from a server's address.
+    void theDropFolderIsNeverAServersAddress() {
+        TestDb t;
+        auto ctx = t.as(QStringLiteral("specialist"));
+        const QString folder = mailDropFolder(*ctx, ctx->policy().value());
+        if (onPostgres())
+            QVERIFY2(folder.isEmpty(), qPrintable(folder)); // the central database needs mail.drop_folder
+        else
+            QCOMPARE(folder, QFileInfo(t.location).absoluteDir().filePath(QStringLiteral("mail")));
     }
 
     // Everything due goes out in one run, however much there is, and no faster than the relay allows.

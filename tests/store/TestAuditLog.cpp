@@ -1,8 +1,11 @@
 // Audit events are chained: an edited or deleted event is found, and named, by verify (SPEC §7).
 #include "support/TestSupport.h"
+#include <QFile>
+#include <QFileInfo>
 #include <QScopeGuard>
 #include <QSqlError>
 
+#include "services/AdminService.h"
 #include "store/AuditLog.h"
 
 using namespace pd;
@@ -24,12 +27,13 @@ private:
     }
 
     // What someone with the file, or the server's superuser, could still do.
-    void force(TestDb& t, const QString& sql) {
+    void force(TestDb& t, const QString& sql) { forceAll(t, {sql}); }
+    void forceAll(TestDb& t, const QStringList& sql) {
         const QStringList steps =
-            onPostgres()
-                ? QStringList{QStringLiteral("DROP TRIGGER audit_events_no_update ON audit_events"), sql}
-                : QStringList{QStringLiteral("DROP TRIGGER audit_events_no_update"),
-                              QStringLiteral("DROP TRIGGER audit_events_no_delete"), sql};
+            (onPostgres() ? QStringList{QStringLiteral("DROP TRIGGER audit_events_no_update ON audit_events")}
+                          : QStringList{QStringLiteral("DROP TRIGGER audit_events_no_update"),
+                                        QStringLiteral("DROP TRIGGER audit_events_no_delete")}) +
+            sql;
         for (const QString& s : steps) {
             QSqlQuery q(t.db->connection()); // not prepared: PostgreSQL prepares no DDL
             QVERIFY2(q.exec(s), qPrintable(s + QStringLiteral(": ") + q.lastError().text()));
@@ -122,6 +126,101 @@ private slots:
         auto kept = AuditLog(*training.db).list(QString(), QString(), 1);
         QVERIFY(kept.ok() && kept->size() == 1);
         QCOMPARE(kept->first().at, training.clock.nowUtc());
+    }
+
+    // Anchors written outside the database catch what the chain alone can't: the newest events deleted,
+    // and a chain rewritten and recomputed by someone holding the file (or the server).
+    void anchorsCatchTheNewestEventsDeleted() {
+        TestDb t;
+        write(t, 5);
+        auto head = AuditLog(*t.db).head();
+        QVERIFY(head.ok());
+        const qint64 last = head->id;
+        force(t, QStringLiteral("DELETE FROM audit_events WHERE id >= %1").arg(last - 1));
+        QVERIFY(AuditLog(*t.db).verify()->intact); // the chain alone can't tell
+        auto v = AuditLog(*t.db).verify({head.value()});
+        QVERIFY(v.ok());
+        QVERIFY(!v->intact);
+        QCOMPARE(v->badEventId, last - 1);
+        QVERIFY2(v->problem.contains(QStringLiteral("newest events were deleted")), qPrintable(v->problem));
+    }
+
+    void anchorsCatchAWholeChainRecomputed() {
+        TestDb t;
+        write(t, 5);
+        auto head = AuditLog(*t.db).head();
+        QVERIFY(head.ok());
+        // Event last-2 says something else, and every hash from it on is made again, links and all.
+        auto events = AuditLog(*t.db).list(QString(), QString(), 10000);
+        QVERIFY(events.ok());
+        std::reverse(events->begin(), events->end());
+        QStringList rewrite;
+        QString prev;
+        for (AuditEvent e : events.value()) {
+            if (e.id < head->id - 2) {
+                prev = e.hash;
+                continue;
+            }
+            if (e.id == head->id - 2)
+                e.details = QStringLiteral("{\"n\":999}");
+            e.prevHash = prev;
+            e.hash = AuditLog::hashOf(e);
+            prev = e.hash;
+            rewrite << QStringLiteral("UPDATE audit_events SET details = '%1', prev_hash = '%2', hash = '%3' "
+                                      "WHERE id = %4")
+                           .arg(e.details, e.prevHash, e.hash)
+                           .arg(e.id);
+        }
+        forceAll(t, rewrite);
+        QVERIFY(AuditLog(*t.db).verify()->intact); // a consistent forgery
+        auto v = AuditLog(*t.db).verify({head.value()});
+        QVERIFY(v.ok());
+        QVERIFY(!v->intact);
+        QCOMPARE(v->badEventId, head->id);
+        QVERIFY2(v->problem.contains(QStringLiteral("rewritten")), qPrintable(v->problem));
+    }
+
+    // `audit anchor` appends the head to its own file (owner-only), and verify reads every anchor there.
+    void anchorsGoToTheirFileAndVerifyReadsThem() {
+        TestDb t;
+        const QString file = t.dir.filePath(QStringLiteral("anchors.jsonl"));
+        QVERIFY(AdminService(*t.as(QStringLiteral("supervisor")))
+                    .setSetting(QStringLiteral("audit.anchor_file"), file)
+                    .ok());
+        write(t, 3);
+        auto first = AdminService(*t.as(QStringLiteral("specialist"))).anchorAudit();
+        QVERIFY2(first.ok(), qPrintable(first.ok() ? QString() : first.error().message));
+        QCOMPARE(first->file, file);
+        QCOMPARE(QFileInfo(file).permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther),
+                 QFileDevice::Permissions());
+        write(t, 2);
+        QVERIFY(AdminService(*t.as(QStringLiteral("specialist"))).anchorAudit().ok());
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QCOMPARE(f.readAll().count('\n'), 2);
+        f.close();
+        auto v = AdminService(*t.as(QStringLiteral("supervisor"))).verifyAudit();
+        QVERIFY(v.ok());
+        QVERIFY(v->intact);
+        QCOMPARE(v->anchorsChecked, 2);
+        QCOMPARE(v->anchorFile, file);
+        QCOMPARE(AdminService(*t.as(QStringLiteral("agent"))).anchorAudit().error().kind,
+                 ErrorKind::NotPermitted);
+
+        // The newest event goes: the second anchor names it.
+        force(t, QStringLiteral("DELETE FROM audit_events WHERE id = %1").arg(first->anchor.id + 2));
+        auto gone = AdminService(*t.as(QStringLiteral("supervisor"))).verifyAudit();
+        QVERIFY(gone.ok());
+        QVERIFY(!gone->intact);
+        QCOMPARE(gone->badEventId, first->anchor.id + 2);
+
+        // An anchor file edited by hand is named as such.
+        QVERIFY(f.open(QIODevice::Append));
+        f.write("{\"id\": \"many\"}\n");
+        f.close();
+        auto edited = AdminService(*t.as(QStringLiteral("supervisor"))).verifyAudit();
+        QVERIFY(!edited.ok());
+        QCOMPARE(edited.error().rule, QStringLiteral("audit.anchor_edited"));
     }
 
     void eventsCannotBeUpdatedOrDeletedThroughSql() {
