@@ -1179,6 +1179,10 @@ Códigos de salida: 0 hecho, 2 uso, 3 rechazado por una regla o datos incorrecto
         <source>Only the central database has %1.</source>
         <translation>Solo la base de datos central tiene %1.</translation>
     </message>
+    <message>
+        <source>without sslmode the connection is encrypted and the server&apos;s certificate verified (verify-full), which needs its CA certificate: add sslrootcert=FILE (or sslmode=disable for a server on this machine).</source>
+        <translation>sin sslmode la conexión se cifra y se verifica el certificado del servidor (verify-full), lo que requiere su certificado de CA: añada sslrootcert=FILE (o sslmode=disable para un servidor en este equipo).</translation>
+    </message>
 </context>
 <context>
     <name>DbRunner</name>

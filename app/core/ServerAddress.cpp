@@ -69,9 +69,15 @@ Result<ServerAddress> ServerAddress::parse(const QString& location) {
     }
     if ((a.sslMode == QLatin1String("verify-full") || a.sslMode == QLatin1String("verify-ca")) &&
         a.sslRootCert.isEmpty())
-        return bad(QCoreApplication::translate("Database",
-                                               "%1 needs the server's CA certificate: add sslrootcert=FILE.")
-                       .arg(a.sslMode));
+        return bad(
+            query.hasQueryItem(QStringLiteral("sslmode"))
+                ? QCoreApplication::translate("Database",
+                                              "%1 needs the server's CA certificate: add sslrootcert=FILE.")
+                      .arg(a.sslMode)
+                : QCoreApplication::translate(
+                      "Database", "without sslmode the connection is encrypted and the server's "
+                                  "certificate verified (verify-full), which needs its CA certificate: add "
+                                  "sslrootcert=FILE (or sslmode=disable for a server on this machine)."));
     return a;
 }
 

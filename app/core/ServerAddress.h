@@ -20,7 +20,7 @@ struct ServerAddress {
     QString database;
     QString user;
     QString password; // from the address, the sign-in, or PGPASSWORD; never written anywhere
-    QString sslMode = QStringLiteral("prefer");
+    QString sslMode = QStringLiteral("verify-full"); // the default: an address without sslmode is verified
     QString sslRootCert;
     int connectTimeoutSeconds = 10;
 

@@ -22,7 +22,10 @@ class TestCliServer : public QObject {
 
     QString address(const QString& login) const {
         const PgCluster& pg = PgCluster::shared();
-        return QStringLiteral("postgresql://%1@127.0.0.1:%2/%3").arg(login).arg(pg.port()).arg(m_database);
+        return QStringLiteral("postgresql://%1@127.0.0.1:%2/%3?sslmode=disable")
+            .arg(login)
+            .arg(pg.port())
+            .arg(m_database);
     }
 
     // The password comes in PGPASSWORD, as a scheduler's secret store would hand it over. The shared
@@ -138,11 +141,23 @@ private slots:
         // Nothing listens on port 1.
         QProcess q;
         q.start(QStringLiteral(PORTALDESK_CLI),
-                {QStringLiteral("--db"), QStringLiteral("postgresql://sam@127.0.0.1:1/x?connect_timeout=2"),
+                {QStringLiteral("--db"),
+                 QStringLiteral("postgresql://sam@127.0.0.1:1/x?sslmode=disable&connect_timeout=2"),
                  QStringLiteral("search"), QStringLiteral("x")});
         QVERIFY(q.waitForFinished(30000));
         QCOMPARE(q.exitCode(), 7);
         QVERIFY(QString::fromUtf8(q.readAllStandardError()).contains(QStringLiteral("can't be reached")));
+
+        // No sslmode means verify-full: without the server's CA, refused before connecting.
+        QProcess r;
+        r.start(QStringLiteral(PORTALDESK_CLI),
+                {QStringLiteral("--db"), QStringLiteral("postgresql://sam@db.example.org/x"),
+                 QStringLiteral("search"), QStringLiteral("x")});
+        QVERIFY(r.waitForFinished(30000));
+        QCOMPARE(r.exitCode(), 3);
+        const QString why = QString::fromUtf8(r.readAllStandardError());
+        QVERIFY2(why.contains(QStringLiteral("verify-full")) && why.contains(QStringLiteral("sslrootcert")),
+                 qPrintable(why));
     }
 
     void aDisabledLoginCantSignIn() {
@@ -160,8 +175,10 @@ private slots:
         const QString name = QStringLiteral("live_%1").arg(QCoreApplication::applicationPid());
         QVERIFY(pg.createDatabase(name));
         const auto dropLive = qScopeGuard([&pg, name] { pg.dropDatabase(name); });
-        const QString live =
-            QStringLiteral("postgresql://%1@127.0.0.1:%2/%3").arg(pg.adminUser()).arg(pg.port()).arg(name);
+        const QString live = QStringLiteral("postgresql://%1@127.0.0.1:%2/%3?sslmode=disable")
+                                 .arg(pg.adminUser())
+                                 .arg(pg.port())
+                                 .arg(name);
         const QByteArray password = pg.adminPassword().toUtf8();
 
         const CliResult init = runOn(live, {QStringLiteral("init")}, password);

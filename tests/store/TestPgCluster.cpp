@@ -78,11 +78,12 @@ private slots:
 
     void urlPercentEncodesCredentials() {
         QCOMPARE(pg().url(QStringLiteral("portal")),
-                 QStringLiteral("postgresql://pd_admin:%1@127.0.0.1:%2/portal")
+                 QStringLiteral("postgresql://pd_admin:%1@127.0.0.1:%2/portal?sslmode=disable")
                      .arg(pg().adminPassword())
                      .arg(pg().port()));
         QCOMPARE(pg().url(QStringLiteral("portal"), QStringLiteral("a@b"), QStringLiteral("p:w/ %")),
-                 QStringLiteral("postgresql://a%40b:p%3Aw%2F%20%25@127.0.0.1:%1/portal").arg(pg().port()));
+                 QStringLiteral("postgresql://a%40b:p%3Aw%2F%20%25@127.0.0.1:%1/portal?sslmode=disable")
+                     .arg(pg().port()));
     }
 
     void createsAndDropsDatabases() {

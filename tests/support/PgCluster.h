@@ -87,7 +87,8 @@ public:
     // How long the first start (initdb + server start) took, in milliseconds.
     qint64 startMilliseconds() const { return m_startMs; }
 
-    // postgresql://user:password@127.0.0.1:PORT/database; user and password default to the admin's.
+    // postgresql://user:password@127.0.0.1:PORT/database?sslmode=disable (the cluster has no TLS, and an
+    // address without sslmode asks for verify-full); user and password default to the admin's.
     QString url(const QString& database, const QString& user = {}, const QString& password = {}) const {
         const QString u = user.isEmpty() ? adminUser() : user;
         const QString p = user.isEmpty() && password.isEmpty() ? m_password : password;
@@ -95,7 +96,7 @@ public:
         if (!p.isEmpty())
             out += QLatin1Char(':') + QString::fromLatin1(QUrl::toPercentEncoding(p));
         out += QLatin1Char('@') + host() + QLatin1Char(':') + QString::number(m_port) + QLatin1Char('/') +
-               QString::fromLatin1(QUrl::toPercentEncoding(database));
+               QString::fromLatin1(QUrl::toPercentEncoding(database)) + QStringLiteral("?sslmode=disable");
         return out;
     }
 

@@ -204,7 +204,7 @@ QString ConnectionDialog::describe(const QString& location) {
     return tr("the central database %1 on %2:%3 (%4)")
         .arg(url.path().mid(1), url.host())
         .arg(url.port(5432))
-        .arg(mode.isEmpty() ? QStringLiteral("prefer") : mode);
+        .arg(mode.isEmpty() ? QStringLiteral("verify-full") : mode);
 }
 
 } // namespace pd
