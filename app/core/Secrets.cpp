@@ -390,4 +390,17 @@ void wipe(QString& buffer) {
     buffer.clear();
 }
 
+void wipeMemory(void* data, std::size_t size) {
+    OPENSSL_cleanse(data, size);
+}
+
+std::shared_ptr<const QString> sharedSecret(QString text) {
+    text.detach();
+    return std::shared_ptr<const QString>(new QString(std::move(text)), [](const QString* secret) {
+        auto* owned = const_cast<QString*>(secret);
+        wipe(*owned);
+        delete owned;
+    });
+}
+
 } // namespace pd::Secrets

@@ -4,6 +4,8 @@
 #include <QByteArray>
 #include <QString>
 
+#include <cstddef>
+#include <memory>
 #include <optional>
 
 namespace pd::Secrets {
@@ -44,5 +46,9 @@ bool selfTest();
 // Overwrites a buffer that held a secret.
 void wipe(QByteArray& buffer);
 void wipe(QString& buffer);
+void wipeMemory(void* data, std::size_t size);
+// A secret handed to another thread: one unshared buffer, wiped when its last holder lets go. Read it
+// through the pointer; a copy would be a second buffer the wipe can't reach.
+std::shared_ptr<const QString> sharedSecret(QString text);
 
 } // namespace pd::Secrets

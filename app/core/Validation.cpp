@@ -139,7 +139,7 @@ Result<QString> name(const QString& value, const QString& field) {
 }
 
 Result<QString> email(const QString& value) {
-    const QString v = value.trimmed();
+    const QString v = value.normalized(QString::NormalizationForm_C).trimmed();
     if (v.isEmpty())
         return emailError(QCoreApplication::translate("Validation", "The e-mail address is empty."));
     if (v.size() > MaxEmailLength) {
@@ -148,14 +148,19 @@ Result<QString> email(const QString& value) {
                               .arg(echo(v))
                               .arg(MaxEmailLength));
     }
-    for (const QChar c : v) {
-        if (c.isSpace() || c.category() == QChar::Other_Control) {
-            return emailError(
-                QCoreApplication::translate(
-                    "Validation",
-                    "The e-mail address \"%1\" contains a space or another invisible character.")
-                    .arg(echo(v)));
-        }
+    bool invisible = !QStringView(v).isValidUtf16();
+    for (const char32_t c : v.toUcs4()) {
+        // Format characters include the direction marks and overrides that make one address look like
+        // another, the zero-width joiners and the tag characters.
+        const QChar::Category category = QChar::category(c);
+        invisible = invisible || QChar::isSpace(c) || category == QChar::Other_Control ||
+                    category == QChar::Other_Format;
+    }
+    if (invisible) {
+        return emailError(
+            QCoreApplication::translate(
+                "Validation", "The e-mail address \"%1\" contains a space or another invisible character.")
+                .arg(echo(v)));
     }
     if (v.count(QLatin1Char('@')) != 1) {
         return emailError(QCoreApplication::translate(
@@ -198,6 +203,17 @@ Result<QString> email(const QString& value) {
                               .arg(echo(v)));
     }
     return QString(local + QLatin1Char('@') + domain);
+}
+
+QString canonicalMailbox(const QString& address) {
+    const QString folded = address.trimmed().normalized(QString::NormalizationForm_C).toCaseFolded();
+    const qsizetype at = folded.lastIndexOf(QLatin1Char('@'));
+    if (at <= 0)
+        return folded;
+    QString local = folded.left(at);
+    if (const qsizetype plus = local.indexOf(QLatin1Char('+')); plus > 0)
+        local.truncate(plus);
+    return local + folded.mid(at);
 }
 
 Result<QString> phone(const QString& value) {

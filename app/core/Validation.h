@@ -18,8 +18,12 @@ inline constexpr int MaxNoteLength = 2000;
 // Trimmed, NFC-normalised, any script; refuses empty, over-long, control characters.
 // `field` is the translated field name used in the message. Rule: "input.name".
 Result<QString> name(const QString& value, const QString& field);
-// Lower-cases the domain; one '@', a dot in the domain, no spaces, ≤ 254. Rule: "input.email".
+// NFC, lower-cases the domain; one '@', a dot in the domain, no spaces and no invisible format or
+// direction characters, ≤ 254. Rule: "input.email".
 Result<QString> email(const QString& value);
+// The mailbox an address reaches, for comparing two addresses: NFC, case-folded, and a "+tag" after
+// the local part dropped ("Ana+Kid2@Example.org" and "ana@example.org" are one mailbox).
+QString canonicalMailbox(const QString& address);
 // Digits with optional + ( ) - . and spaces; 7–15 digits. Rule: "input.phone".
 Result<QString> phone(const QString& value);
 // 1–20 letters, digits or '-'. Rule: "input.mrn".

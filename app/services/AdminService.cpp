@@ -307,8 +307,10 @@ Result<QList<OutboxMessage>> AdminService::outbox(const QString& status, int lim
     if (!list)
         return list.error();
     if (!m_ctx.has(Role::Specialist)) {
-        for (OutboxMessage& m : list.value())
+        for (OutboxMessage& m : list.value()) {
             m.recipient = maskEmail(m.recipient);
+            m.lastError = maskMailReply(m.lastError);
+        }
     }
     return list;
 }

@@ -548,11 +548,6 @@ Result<DispatchReport> MailDispatcher::dispatch(MailTransport& transport, int li
         handled += int(batch.size());
         for (qsizetype i = 0; i < batch.size(); ++i) {
             const OutboxMessage& m = batch.at(i);
-            if (spacingNs > 0) {
-                if (const qint64 wait = nextAt - pace.nsecsElapsed(); wait > 0)
-                    QThread::usleep(static_cast<unsigned long>(wait / 1000));
-                nextAt = std::max(nextAt, pace.nsecsElapsed()) + spacingNs;
-            }
             // Rendered now, with today's settings; an invitation gets a new link, whose token is kept
             // (hashed) before the message leaves.
             RenderedMail rendered;
@@ -570,6 +565,12 @@ Result<DispatchReport> MailDispatcher::dispatch(MailTransport& transport, int li
             }
             if (rendered.cancelled)
                 continue;
+            // The pace is kept where the message leaves, whatever rendering took.
+            if (spacingNs > 0) {
+                if (const qint64 wait = nextAt - pace.nsecsElapsed(); wait > 0)
+                    QThread::usleep(static_cast<unsigned long>(wait / 1000));
+                nextAt = std::max(nextAt, pace.nsecsElapsed()) + spacingNs;
+            }
             const Status sent = transport.send({m.messageId, m.sender, m.recipient, rendered.raw});
             Secrets::wipe(rendered.raw);
             Transaction tx(m_ctx.db());

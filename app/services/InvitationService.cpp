@@ -451,8 +451,10 @@ Result<QList<InvitationRow>> InvitationService::list(InvitationFilter filter, co
         return checked.error();
     auto rows = InvitationRepository(m_ctx.db()).list(checked.value());
     if (rows && !m_ctx.has(Role::Specialist)) {
-        for (InvitationRow& r : rows.value())
+        for (InvitationRow& r : rows.value()) {
             r.invitation.email = maskEmail(r.invitation.email);
+            r.mailError = maskMailReply(r.mailError);
+        }
     }
     return rows;
 }

@@ -471,7 +471,7 @@ Result<PatientStory> PatientService::show(const QString& mrn) {
                 masked += e.details.mid(last, m.capturedStart(2) - last) + maskEmail(m.captured(2));
                 last = m.capturedEnd(2);
             }
-            e.details = maskCorrection(masked + e.details.mid(last));
+            e.details = maskCorrection(maskMailReply(masked + e.details.mid(last)));
         }
     }
     PD_TRY(tx.commit());

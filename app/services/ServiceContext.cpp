@@ -1,4 +1,5 @@
 #include "services/ServiceContext.h"
+#include "core/Validation.h"
 #include "mail/MimeMessage.h"
 #include "services/Connection.h"
 #include "services/MailRendering.h"
@@ -12,6 +13,7 @@
 #include <QCoreApplication>
 #include <QJsonDocument>
 #include <QLocale>
+#include <QRegularExpression>
 
 namespace pd {
 
@@ -64,8 +66,23 @@ QString maskEmail(const QString& email) {
     return email.left(1) + QStringLiteral("•••") + email.mid(at);
 }
 
+QString maskMailReply(const QString& text) {
+    // A reply is quoted as "550 5.1.1 <ana@example.org>: user unknown", or with escaped quotes inside
+    // an audit event's JSON; only its codes are kept.
+    static const QRegularExpression quoted(
+        QStringLiteral(R"re((?<!\\)"(\d{3})((?:[ -]\d\.\d{1,3}\.\d{1,3})?)[^"]*")re"));
+    static const QRegularExpression escaped(
+        QStringLiteral(R"re(\\"(\d{3})((?:[ -]\d\.\d{1,3}\.\d{1,3})?)(?:[^"\\]|\\[^"])*\\")re"));
+    static const QRegularExpression address(QStringLiteral(R"re(([^\s"'<>(),;:\\])[^\s"'<>(),;:@\\]*@)re"));
+    QString out = text;
+    out.replace(escaped, QStringLiteral(R"(\"\1\2 …\")"));
+    out.replace(quoted, QStringLiteral(R"("\1\2 …")"));
+    out.replace(address, QStringLiteral("\\1•••@"));
+    return out;
+}
+
 bool sameMailbox(const QString& a, const QString& b) {
-    return !a.isEmpty() && a.compare(b, Qt::CaseInsensitive) == 0;
+    return !a.isEmpty() && !b.isEmpty() && Validation::canonicalMailbox(a) == Validation::canonicalMailbox(b);
 }
 
 QString maskPhone(const QString& phone) {

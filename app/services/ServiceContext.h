@@ -87,7 +87,9 @@ void addDetails(QJsonObject& details, const QJsonObject& more);
 // What a support agent sees of contact details (SPEC §6): "j•••@example.org", "•••-•••-0142".
 QString maskEmail(const QString& email);
 QString maskPhone(const QString& phone);
-// Two addresses are one mailbox when they differ only in case (Ana@… and ana@…).
+// A mail server's reply as a support agent may see it: its status codes, with no text and no address.
+QString maskMailReply(const QString& text);
+// Two addresses are one mailbox when their canonical forms match: case, Unicode form and a "+tag" aside.
 bool sameMailbox(const QString& a, const QString& b);
 
 // The language a family's e-mail is written in: theirs when templates exist for it, else English.

@@ -30,6 +30,8 @@ private slots:
 
     void email_data();
     void email();
+    void canonicalMailbox_data();
+    void canonicalMailbox();
 
     void phone_data();
     void phone();
@@ -168,6 +170,47 @@ void TestValidation::email_data() {
                                     << false << QString();
     QTest::newRow("local part over 64")
         << QString(QString(65, QLatin1Char('a')) + u("@example.org")) << false << QString();
+    QTest::newRow("decomposed accent made NFC")
+        << u("jose\u0301@example.org") << true << u("jos\u00E9@example.org");
+    QTest::newRow("right-to-left override") << u("ana\u202Egro.elpmaxe@example.org") << false << QString();
+    QTest::newRow("left-to-right mark") << u("ana\u200E@example.org") << false << QString();
+    QTest::newRow("right-to-left isolate") << u("\u2067ana@example.org") << false << QString();
+    QTest::newRow("zero-width joiner") << u("an\u200Da@example.org") << false << QString();
+    QTest::newRow("zero-width no-break space") << u("ana\uFEFF@example.org") << false << QString();
+    QTest::newRow("soft hyphen") << u("ana\u00ADlopez@example.org") << false << QString();
+    QTest::newRow("tag character") << u("ana\U000E0041@example.org") << false << QString();
+    QTest::newRow("lone surrogate") << QString(u("ana") + QChar(0xD800) + u("@example.org")) << false
+                                    << QString();
+}
+
+void TestValidation::canonicalMailbox_data() {
+    QTest::addColumn<QString>("a");
+    QTest::addColumn<QString>("b");
+    QTest::addColumn<bool>("same");
+
+    QTest::newRow("identical") << u("ana@example.org") << u("ana@example.org") << true;
+    QTest::newRow("case of the local part")
+        << u("Ana.Lopez@example.org") << u("ana.lopez@example.org") << true;
+    QTest::newRow("case of the domain") << u("ana@EXAMPLE.org") << u("ana@example.org") << true;
+    QTest::newRow("plus tag ignored") << u("ana+portal@example.org") << u("ana@example.org") << true;
+    QTest::newRow("two plus tags") << u("ana+kid1@example.org") << u("ana+kid2@example.org") << true;
+    QTest::newRow("composed and decomposed")
+        << u("jos\u00E9@example.org") << u("jose\u0301@example.org") << true;
+    QTest::newRow("German sharp s case-folds")
+        << u("STRASSE@example.org") << u("stra\u00DFe@example.org") << false;
+    QTest::newRow("Greek final sigma folds") << u("\u03A3\u039F\u03A6\u0399\u0391@example.org")
+                                             << u("\u03C3\u03BF\u03C6\u03B9\u03B1@example.org") << true;
+    QTest::newRow("different mailbox") << u("ana@example.org") << u("anna@example.org") << false;
+    QTest::newRow("different domain") << u("ana@example.org") << u("ana@example.com") << false;
+    QTest::newRow("a leading plus is the name") << u("+ana@example.org") << u("@example.org") << false;
+    QTest::newRow("dots are kept") << u("a.na@example.org") << u("ana@example.org") << false;
+}
+
+void TestValidation::canonicalMailbox() {
+    QFETCH(QString, a);
+    QFETCH(QString, b);
+    QFETCH(bool, same);
+    QCOMPARE(Validation::canonicalMailbox(a) == Validation::canonicalMailbox(b), same);
 }
 
 void TestValidation::email() {

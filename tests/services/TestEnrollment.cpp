@@ -182,6 +182,36 @@ private slots:
         QVERIFY2(bySupervisor.ok(), bySupervisor.ok() ? "" : qPrintable(bySupervisor.error().message));
     }
 
+    void sharedEmailIsOneMailboxHoweverWritten_data() {
+        QTest::addColumn<QString>("patientEmail");
+        QTest::addColumn<QString>("proxyEmail");
+        QTest::addColumn<bool>("shared");
+        QTest::newRow("same") << QStringLiteral("teen@example.net") << QStringLiteral("teen@example.net")
+                              << true;
+        QTest::newRow("capitals") << QStringLiteral("teen@example.net") << QStringLiteral("Teen@Example.NET")
+                                  << true;
+        QTest::newRow("plus tag") << QStringLiteral("teen@example.net")
+                                  << QStringLiteral("teen+parent@example.net") << true;
+        QTest::newRow("accent composed or not")
+            << QStringLiteral("jos\u00E9@example.net") << QStringLiteral("JOSE\u0301@example.net") << true;
+        QTest::newRow("another mailbox")
+            << QStringLiteral("teen@example.net") << QStringLiteral("teen.mom@example.net") << false;
+    }
+
+    void sharedEmailIsOneMailboxHoweverWritten() {
+        QFETCH(QString, patientEmail);
+        QFETCH(QString, proxyEmail);
+        QFETCH(bool, shared);
+        TestDb t;
+        addPatient(t, QStringLiteral("100200"), QDate(2011, 5, 5), patientEmail);
+        auto out = EnrollmentService(*t.as(QStringLiteral("specialist")))
+                       .enroll(parentForm(QStringLiteral("100200"), QDate(2026, 11, 24), proxyEmail),
+                               QStringLiteral("482913"));
+        QCOMPARE(out.ok(), !shared);
+        if (shared)
+            QCOMPARE(out.error().rule, QStringLiteral("enrollment.shared_email"));
+    }
+
     void supportAgentsCannotEnroll() {
         TestDb t;
         addPatient(t, QStringLiteral("100200"), QDate(2017, 3, 2));

@@ -52,10 +52,13 @@ void queueNotices(TestDb& t, int count) {
 // A mail server that refuses every message for good (5xx), after reading it.
 class RefusingTransport final : public MailTransport {
 public:
+    explicit RefusingTransport(QString reply = QStringLiteral("550 5.1.1 No such user"))
+        : m_reply(std::move(reply)) {}
     Status send(const OutgoingMail& mail) override {
         m_raw = mail.raw;
-        return Error::validation(QStringLiteral("mail.rejected"), QStringLiteral("550 5.1.1 No such user"));
+        return Error::validation(QStringLiteral("mail.rejected"), m_reply);
     }
+    QString m_reply;
     QByteArray m_raw;
 };
 
@@ -164,6 +167,74 @@ private slots:
         QVERIFY(!token.isEmpty());
         QCOMPARE(activate(t, token, QStringLiteral("482913")).error().rule,
                  QStringLiteral("activation.bad_link"));
+    }
+
+    void aMailServersReplyIsMaskedForAgents_data() {
+        QTest::addColumn<QString>("reply");
+        QTest::addColumn<QString>("masked");
+        QTest::newRow("refusal with the address")
+            << QStringLiteral("it answered RCPT TO with \"550 5.1.1 <mom@example.org>: user unknown\"")
+            << QStringLiteral("it answered RCPT TO with \"550 5.1.1 …\"");
+        QTest::newRow("no enhanced code")
+            << QStringLiteral("it answered DATA with \"554 Message rejected as spam from 10.1.2.3\"")
+            << QStringLiteral("it answered DATA with \"554 …\"");
+        QTest::newRow("inside an event's JSON")
+            << QStringLiteral("{\"error\":\"it answered RCPT TO with \\\"550 5.1.1 <mom@example.org>\\\"\"}")
+            << QStringLiteral("{\"error\":\"it answered RCPT TO with \\\"550 5.1.1 …\\\"\"}");
+        QTest::newRow("an address outside a reply") << QStringLiteral("could not send to mom@example.org")
+                                                    << QStringLiteral("could not send to m•••@example.org");
+        QTest::newRow("no reply at all") << QStringLiteral("no answer to the greeting within 30 seconds")
+                                         << QStringLiteral("no answer to the greeting within 30 seconds");
+        QTest::newRow("empty") << QString() << QString();
+    }
+
+    void aMailServersReplyIsMaskedForAgents() {
+        QFETCH(QString, reply);
+        QFETCH(QString, masked);
+        QCOMPARE(maskMailReply(reply), masked);
+    }
+
+    // An agent learns that a message was refused and the server's code, never the server's words.
+    void anAgentSeesTheCodeOfARefusalNotTheReply() {
+        TestDb t;
+        addPatient(t, QStringLiteral("100200"), QDate(2017, 3, 2));
+        const auto e = enrollOk(
+            t, parentForm(QStringLiteral("100200"), QDate(2026, 11, 24), QStringLiteral("mom@example.org")));
+        QVERIFY(InvitationService(*t.as(QStringLiteral("specialist"))).sendNow(e.user.username).ok());
+        RefusingTransport transport(
+            QStringLiteral("The mail server refused the message at mx.example.org: it "
+                           "answered RCPT TO with \"550 5.1.1 <mom@example.org>: "
+                           "Recipient address rejected: mailbox full of secrets\""));
+        QVERIFY(MailDispatcher(*t.as(QStringLiteral("specialist"))).dispatch(transport).ok());
+        const QString masked = QStringLiteral("The mail server refused the message at mx.example.org: it "
+                                              "answered RCPT TO with \"550 5.1.1 …\"");
+
+        auto agentOutbox = AdminService(*t.as(QStringLiteral("agent"))).outbox(QStringLiteral("failed"), 10);
+        QVERIFY(agentOutbox.ok());
+        QCOMPARE(agentOutbox->size(), 1);
+        QCOMPARE(agentOutbox->first().lastError, masked);
+        auto specialistOutbox =
+            AdminService(*t.as(QStringLiteral("specialist"))).outbox(QStringLiteral("failed"), 10);
+        QVERIFY(specialistOutbox.ok());
+        QCOMPARE(specialistOutbox->first().lastError, transport.m_reply);
+
+        InvitationFilter filter;
+        auto rows = InvitationService(*t.as(QStringLiteral("agent"))).list(filter, QStringLiteral("100200"));
+        QVERIFY(rows.ok());
+        QCOMPARE(rows->size(), 1);
+        QCOMPARE(rows->first().mailError, masked);
+
+        auto story = PatientService(*t.as(QStringLiteral("agent"))).show(QStringLiteral("100200"));
+        QVERIFY(story.ok());
+        bool seen = false;
+        for (const AuditEvent& ev : std::as_const(story->timeline)) {
+            if (ev.action != QLatin1String("mail.failed"))
+                continue;
+            seen = true;
+            QVERIFY2(!ev.details.contains(QLatin1String("secrets")), qPrintable(ev.details));
+            QVERIFY2(!ev.details.contains(QLatin1String("mom@")), qPrintable(ev.details));
+        }
+        QVERIFY(seen);
     }
 
     // The file transport's folder is beside the embedded file, and never made from a server's address.

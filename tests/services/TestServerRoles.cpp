@@ -8,10 +8,13 @@
 #include "services/DailyJob.h"
 #include "services/EnrollmentService.h"
 #include "store/AuditLog.h"
+#include "store/OutboxRepository.h"
 #include "store/PatientRepository.h"
 #include "store/SearchRepository.h"
 
 #include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QScopeGuard>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -498,6 +501,71 @@ private slots:
                                       "'%maria.lopez@example.org%'")) &&
                 q.next());
         QCOMPARE(q.value(0).toInt(), 0);
+    }
+
+    void anAgentSeesOnlyTheCodesOfAMailServersReply() {
+        const QString reply = QStringLiteral(
+            "The mail server refused the message at mx.example.org: it answered RCPT TO with "
+            "\"550 5.1.1 <maria.lopez@example.org>: Recipient address rejected: user unknown\"");
+        QSqlQuery owner(m_t->db->connection());
+        QVERIFY(owner.exec(QStringLiteral("SELECT id FROM portal_users WHERE username = 'maria.lopez'")) &&
+                owner.next());
+        const qint64 userId = owner.value(0).toLongLong();
+        qint64 outboxId = 0;
+        {
+            auto ctx = m_t->as(QStringLiteral("supervisor"));
+            QVERIFY(m_t->db->begin().ok());
+            ServiceContext::Mail mail;
+            mail.kind = QStringLiteral("transition_12");
+            mail.language = QStringLiteral("en");
+            mail.to = {QStringLiteral("María López"), QStringLiteral("maria.lopez@example.org")};
+            mail.vars.insert(QStringLiteral("patient_given_name"), QStringLiteral("Ana"));
+            mail.vars.insert(QStringLiteral("transition_date"), QStringLiteral("April 2, 2028"));
+            mail.portalUserId = userId;
+            auto queued = ctx->enqueueMail(ctx->policy().value(), mail);
+            QVERIFY(queued.ok());
+            QVERIFY(m_t->db->commit().ok());
+            outboxId = queued.value();
+        }
+        owner.prepare(QStringLiteral("UPDATE outbox SET last_error = ? WHERE id = ?"));
+        owner.addBindValue(reply);
+        owner.addBindValue(outboxId);
+        QVERIFY2(owner.exec(), qPrintable(owner.lastError().text()));
+        QVERIFY(m_t->as(QStringLiteral("supervisor"))
+                    ->audit(QStringLiteral("mail.failed"), QStringLiteral("outbox"), outboxId, 0, userId,
+                            {{QStringLiteral("error"), reply}})
+                    .ok());
+
+        const QString masked = QStringLiteral("The mail server refused the message at mx.example.org: it "
+                                              "answered RCPT TO with \"550 5.1.1 …\"");
+        Login l = signInAs(QStringLiteral("sam"));
+        QSqlQuery q(l.db->connection());
+        QVERIFY(q.exec(QStringLiteral("SELECT last_error FROM outbox WHERE id = %1").arg(outboxId)) &&
+                q.next());
+        QCOMPARE(q.value(0).toString(), masked);
+        QVERIFY(q.exec(QStringLiteral("SELECT details FROM audit_events WHERE action = 'mail.failed' "
+                                      "ORDER BY id DESC LIMIT 1")) &&
+                q.next());
+        const QJsonObject details = QJsonDocument::fromJson(q.value(0).toString().toUtf8()).object();
+        QCOMPARE(details.value(QStringLiteral("error")).toString(), masked);
+        // The services give an agent the same, on either database.
+        QCOMPARE(maskMailReply(reply), masked);
+        auto listed = AdminService(*l.ctx).outbox(QString(), 100);
+        QVERIFY(listed.ok());
+        bool seen = false;
+        for (const OutboxMessage& m : listed.value()) {
+            if (m.id == outboxId) {
+                seen = true;
+                QCOMPARE(m.lastError, masked);
+            }
+        }
+        QVERIFY(seen);
+        // A specialist reads the reply whole, to fix the address.
+        Login pat = signInAs(QStringLiteral("pat"));
+        QSqlQuery full(pat.db->connection());
+        QVERIFY(full.exec(QStringLiteral("SELECT last_error FROM outbox WHERE id = %1").arg(outboxId)) &&
+                full.next());
+        QCOMPARE(full.value(0).toString(), reply);
     }
 
     // The only way into the log stamps who and when itself: a login can't write in another's name.

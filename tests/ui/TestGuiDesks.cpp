@@ -71,8 +71,8 @@ void fileThroughTheDialog(ConsentsPage* desk, const QString& formPath, const QSt
         child<QLineEdit>(d, "consentSignedByLineEdit")->setText(signedBy);
         Prompts::setNextSaveFileName(formPath);
         child<QPushButton>(d, "consentFormBrowseButton")->click();
-        child<QLineEdit>(d, "pinLineEdit")->setText(QStringLiteral("604817"));
-        child<QLineEdit>(d, "pinAgainLineEdit")->setText(QStringLiteral("604817"));
+        QTest::keyClicks(child<QLineEdit>(d, "pinLineEdit"), QStringLiteral("604817"));
+        QTest::keyClicks(child<QLineEdit>(d, "pinAgainLineEdit"), QStringLiteral("604817"));
         QVERIFY2(d->shownProblem().isEmpty(), qPrintable(d->shownProblem()));
         child<QPushButton>(d, "confirmButton")->click();
     });

@@ -282,8 +282,8 @@ void TestGuiFlows::refusedEnrollmentNamesTheRule() {
         } else {
             child<QLineEdit>(d, "emailLineEdit")->setText(QStringLiteral("teen@example.org"));
         }
-        child<QLineEdit>(d, "pinLineEdit")->setText(pin);
-        child<QLineEdit>(d, "pinAgainLineEdit")->setText(pin);
+        QTest::keyClicks(child<QLineEdit>(d, "pinLineEdit"), pin);
+        QTest::keyClicks(child<QLineEdit>(d, "pinAgainLineEdit"), pin);
         shown = d->shownProblem();
         enabled = d->confirmButton()->isEnabled();
         d->confirmButton()->click(); // refused: nothing happens
@@ -340,8 +340,8 @@ void TestGuiFlows::newPinNeedsVerification() {
     QString afterVerification;
     whenModal<ReissueDialog>([&](ReissueDialog* d) {
         QVERIFY(child<QRadioButton>(d, "newPinRadio")->isChecked());
-        child<QLineEdit>(d, "pinLineEdit")->setText(QStringLiteral("739164"));
-        child<QLineEdit>(d, "pinAgainLineEdit")->setText(QStringLiteral("739164"));
+        QTest::keyClicks(child<QLineEdit>(d, "pinLineEdit"), QStringLiteral("739164"));
+        QTest::keyClicks(child<QLineEdit>(d, "pinAgainLineEdit"), QStringLiteral("739164"));
         withoutVerification = d->shownProblem();
         child<QComboBox>(d, "verifiedByComboBox")->setCurrentIndex(1);
         afterVerification = d->shownProblem();

@@ -1,4 +1,5 @@
 #include "ui/actions/ActionDialog.h"
+#include "ui/common/PinEdit.h"
 
 #include "core/PinPolicy.h"
 #include "core/Secrets.h"
@@ -113,13 +114,9 @@ QComboBox* makeLanguageBox(QWidget* parent, const QString& objectName, const QSt
 PinFields addPinFields(QFormLayout* form, QWidget* parent) {
     PinFields f;
     const auto make = [parent](const QString& objectName, const QString& accessible) {
-        auto* edit = new QLineEdit(parent);
+        auto* edit = new PinEdit(parent);
         edit->setObjectName(objectName);
         edit->setAccessibleName(accessible);
-        edit->setEchoMode(QLineEdit::Password);
-        edit->setMaxLength(PinPolicy::MaxLength);
-        edit->setInputMethodHints(Qt::ImhDigitsOnly | Qt::ImhSensitiveData | Qt::ImhNoPredictiveText);
-        edit->setContextMenuPolicy(Qt::NoContextMenu); // no copying a PIN out
         return edit;
     };
     f.pin = make(QStringLiteral("pinLineEdit"), QCoreApplication::translate("ActionDialog", "Temporary PIN"));
@@ -131,22 +128,21 @@ PinFields addPinFields(QFormLayout* form, QWidget* parent) {
 }
 
 QString pinProblem(const PinFields& f, const QDate& birthDate) {
-    const QString pin = f.pin->text();
-    if (pin.isEmpty())
+    if (f.pin->pinLength() == 0)
         return QCoreApplication::translate("ActionDialog", "Type the temporary PIN from the form.");
-    if (auto ok = PinPolicy::check(pin, birthDate); !ok)
+    QString pin = f.pin->pin();
+    const Status ok = PinPolicy::check(pin, birthDate);
+    Secrets::wipe(pin);
+    if (!ok)
         return ok.error().message;
-    if (f.again->text() != pin)
+    if (!f.pin->samePin(*f.again))
         return QCoreApplication::translate("ActionDialog", "The two PINs are not the same.");
     return {};
 }
 
 void wipePinFields(const PinFields& f) {
-    for (QLineEdit* edit : {f.pin, f.again}) {
-        QString text = edit->text();
-        Secrets::wipe(text);
-        edit->clear();
-    }
+    f.pin->wipe();
+    f.again->wipe();
 }
 
 } // namespace pd

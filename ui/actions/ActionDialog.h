@@ -16,6 +16,8 @@ class QPushButton;
 
 namespace pd {
 
+class PinEdit;
+
 class ActionDialog : public QDialog {
     Q_OBJECT
 
@@ -77,8 +79,8 @@ QComboBox* makeLanguageBox(QWidget* parent, const QString& objectName, const QSt
 
 // A PIN typed twice: masked, digits only, and checked against the PIN rules as typed.
 struct PinFields {
-    QLineEdit* pin = nullptr;
-    QLineEdit* again = nullptr;
+    PinEdit* pin = nullptr;
+    PinEdit* again = nullptr;
 };
 PinFields addPinFields(QFormLayout* form, QWidget* parent);
 QString pinProblem(const PinFields& fields, const QDate& birthDate);

@@ -1,4 +1,5 @@
 #include "ui/actions/EnrollDialog.h"
+#include "ui/common/PinEdit.h"
 
 #include "core/Secrets.h"
 #include "core/Validation.h"
@@ -74,7 +75,8 @@ EnrollDialog::EnrollDialog(const Session& session, const PatientStory& story, QW
         m_override->hide();
 
     connect(m_form, &QComboBox::currentIndexChanged, this, &EnrollDialog::formChanged);
-    for (QLineEdit* e : {m_signed, m_given, m_family, m_email, m_override, m_pin.pin, m_pin.again})
+    for (QLineEdit* e : std::initializer_list<QLineEdit*>{m_signed, m_given, m_family, m_email, m_override,
+                                                          m_pin.pin, m_pin.again})
         connect(e, &QLineEdit::textChanged, this, &EnrollDialog::revalidate);
     connect(m_relationship, &QComboBox::currentIndexChanged, this, &EnrollDialog::revalidate);
     connect(m_language, &QComboBox::currentIndexChanged, this, &EnrollDialog::revalidate);
@@ -173,14 +175,11 @@ void EnrollDialog::perform() {
         formKind() == FormKind::Parent ? m_relationship->currentData().toString() : QString();
     request.language = m_language->currentData().toString();
     request.overrideReason = m_override->text().trimmed();
-    QString pin = m_pin.pin->text();
-    await(m_session.runner->run([request, pin](const ServiceContext& ctx) mutable {
-        auto outcome = EnrollmentService(ctx).enroll(request, pin);
-        Secrets::wipe(pin);
-        return outcome;
+    const auto pin = Secrets::sharedSecret(m_pin.pin->pin());
+    await(m_session.runner->run([request, pin](const ServiceContext& ctx) {
+        return EnrollmentService(ctx).enroll(request, *pin);
     }),
           [this](const EnrollOutcome& outcome) { m_enrolled = outcome.user.username; });
-    Secrets::wipe(pin);
 }
 
 } // namespace pd

@@ -1,4 +1,5 @@
 #include "ui/actions/ReissueDialog.h"
+#include "ui/common/PinEdit.h"
 
 #include "core/Secrets.h"
 #include "core/Validation.h"
@@ -63,7 +64,7 @@ ReissueDialog::ReissueDialog(const Session& session, const PortalUser& user,
 
     connect(m_keep, &QRadioButton::toggled, this, &ReissueDialog::modeChanged);
     connect(m_verifiedBy, &QComboBox::currentIndexChanged, this, &ReissueDialog::modeChanged);
-    for (QLineEdit* e : {m_verifiedOther, m_pin.pin, m_pin.again})
+    for (QLineEdit* e : std::initializer_list<QLineEdit*>{m_verifiedOther, m_pin.pin, m_pin.again})
         connect(e, &QLineEdit::textChanged, this, &ReissueDialog::revalidate);
     modeChanged();
 }
@@ -122,13 +123,9 @@ void ReissueDialog::perform() {
     if (request.newPin)
         request.verifiedBy =
             m_verifiedOther->isEnabled() ? m_verifiedOther->text().trimmed() : m_verifiedBy->currentText();
-    QString pin = request.newPin ? m_pin.pin->text() : QString();
-    await(m_session.runner->run([request, pin](const ServiceContext& ctx) mutable {
-        auto outcome = InvitationService(ctx).reissue(request, pin);
-        Secrets::wipe(pin);
-        return outcome;
-    }));
-    Secrets::wipe(pin);
+    const auto pin = Secrets::sharedSecret(request.newPin ? m_pin.pin->pin() : QString());
+    await(m_session.runner->run(
+        [request, pin](const ServiceContext& ctx) { return InvitationService(ctx).reissue(request, *pin); }));
 }
 
 } // namespace pd

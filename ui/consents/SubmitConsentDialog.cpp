@@ -1,5 +1,7 @@
 #include "ui/consents/SubmitConsentDialog.h"
+#include "ui/common/PinEdit.h"
 
+#include "core/Secrets.h"
 #include "core/Validation.h"
 #include "services/ConsentService.h"
 #include "ui/common/Prompts.h"
@@ -166,9 +168,9 @@ void SubmitConsentDialog::perform() {
     s.signedBy = m_signedBy->text();
     s.documentName = QFileInfo(m_form->text()).fileName();
     s.document = m_document;
-    const QString pin = m_pin.pin->text();
+    const auto pin = Secrets::sharedSecret(m_pin.pin->pin());
     await(m_session.runner->run(
-              [s, pin](const ServiceContext& ctx) { return ConsentService(ctx).submit(s, pin); }),
+              [s, pin](const ServiceContext& ctx) { return ConsentService(ctx).submit(s, *pin); }),
           [this](const Consent& c) { m_consentId = c.id; });
 }
 
