@@ -18,7 +18,7 @@ db=(--db "$demo/demo.sqlite")
 say() { printf '\n\033[1m%s\033[0m\n' "$*"; }
 
 say "Create the database and fill it with synthetic Los Angeles families"
-"$cli" "${db[@]}" --staff admin init
+printf 'portal-desk-demo\n' | "$cli" "${db[@]}" --staff admin init   # the demo's published password
 "$cli" "${db[@]}" --staff admin demo-data --patients 40
 me=(--staff maria.garcia)
 
@@ -49,7 +49,7 @@ say "Age transitions in the next 30 days, and the audit chain"
 echo
 echo "Database: $demo/demo.sqlite — try: $cli --db $demo/demo.sqlite --staff maria.garcia search López"
 
-say "The desktop (sign in as maria.garcia, sam.lee or dana.kim)"
+say "The desktop (sign in as maria.garcia, sam.lee or dana.kim; password: portal-desk-demo)"
 if [ -n "${DISPLAY:-}" ] || [ -n "${WAYLAND_DISPLAY:-}" ] || [ "$(uname)" = Darwin ]; then
     exec "$gui" --db "$demo/demo.sqlite" --demo --staff maria.garcia
 fi

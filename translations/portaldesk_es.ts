@@ -799,6 +799,22 @@
         <translation>Registro de auditoría anclado en el evento %1 (registro del sistema y %2).</translation>
     </message>
     <message>
+        <source>The day&apos;s work is done, but the audit log&apos;s head was not anchored: %1</source>
+        <translation>El trabajo del día está hecho, pero la cabeza del registro de auditoría no se ancló: %1</translation>
+    </message>
+    <message>
+        <source>One-time password for %1&apos;s first sign-in (12 characters or more; Enter for none yet): </source>
+        <translation>Contraseña de un solo uso para el primer inicio de sesión de %1 (12 caracteres o más; Intro para ninguna por ahora): </translation>
+    </message>
+    <message>
+        <source>One-time password for %1 (12 characters or more; they choose their own at their next sign-in): </source>
+        <translation>Contraseña de un solo uso para %1 (12 caracteres o más; elegirá la suya en su próximo inicio de sesión): </translation>
+    </message>
+    <message>
+        <source>%1 signs in next with that one-time password, then chooses their own.</source>
+        <translation>%1 inicia sesión la próxima vez con esa contraseña de un solo uso y luego elige la suya.</translation>
+    </message>
+    <message>
         <source>Usage: portaldesk-cli [--db FILE] [--now ISO-8601] [--staff NAME] [--json] COMMAND …
 
   init [--training]                      create or migrate the database (--training: a new
@@ -845,7 +861,7 @@
   audit verify [--anchors FILE] | audit anchor | audit list [--record TYPE[:ID]] [--limit N]
   settings list | settings get KEY | settings set KEY VALUE
   staff add NAME --role support_agent|him_specialist|him_supervisor | staff list |
-  staff disable NAME
+  staff disable NAME | staff password NAME  (a one-time desktop password; embedded file)
 
 USER is a portal username or e-mail address. --now replaces the clock for this run; a time
 without an offset is read in the hospital&apos;s time zone. A live central database keeps the
@@ -902,7 +918,7 @@ Exit codes: 0 done, 2 usage, 3 refused by a rule or bad input, 4 conflict, 5 not
   audit verify [--anchors FILE] | audit anchor | audit list [--record TYPE[:ID]] [--limit N]
   settings list | settings get KEY | settings set KEY VALUE
   staff add NAME --role support_agent|him_specialist|him_supervisor | staff list |
-  staff disable NAME
+  staff disable NAME | staff password NAME  (una contraseña de un solo uso para el escritorio; archivo integrado)
 
 USER es un nombre de usuario del portal o una dirección de correo. --now reemplaza el reloj en esta
 ejecución; una hora sin desfase horario se interpreta en la zona horaria del hospital. Una base de
@@ -915,8 +931,16 @@ Códigos de salida: 0 hecho, 2 uso, 3 rechazado por una regla o datos incorrecto
 </translation>
     </message>
     <message>
-        <source>The day&apos;s work is done, but the audit log&apos;s head was not anchored: %1</source>
-        <translation>El trabajo del día está hecho, pero la cabeza del registro de auditoría no se ancló: %1</translation>
+        <source>Choose %1&apos;s password for the desktop (12 characters or more; Enter to set it later): </source>
+        <translation>Elija la contraseña de %1 para el escritorio (12 caracteres o más; Intro para hacerlo más tarde): </translation>
+    </message>
+    <message>
+        <source>%1&apos;s password is set.</source>
+        <translation>La contraseña de %1 está establecida.</translation>
+    </message>
+    <message>
+        <source>%1 has no password yet, so can&apos;t sign in to the desktop: run &quot;staff password %1&quot; as another supervisor, or &quot;init&quot; again to choose one.</source>
+        <translation>%1 aún no tiene contraseña, así que no puede iniciar sesión en el escritorio: ejecute &quot;staff password %1&quot; como otro supervisor, o &quot;init&quot; de nuevo para elegir una.</translation>
     </message>
 </context>
 <context>
@@ -1889,8 +1913,8 @@ Códigos de salida: 0 hecho, 2 uso, 3 rechazado por una regla o datos incorrecto
         <translation>Falló la autoprueba criptográfica; PortalDesk no se ejecutará.</translation>
     </message>
     <message>
-        <source>Sign in as --staff, save a picture of the main window to FILE and quit (a check that the desktop starts, also without a display).</source>
-        <translation>Iniciar sesión como --staff, guardar una imagen de la ventana principal en FILE y salir (comprueba que el escritorio arranca, también sin pantalla).</translation>
+        <source>Sign in as --staff (on a --demo database, with the demo&apos;s password), save a picture of the main window to FILE and quit (a check that the desktop starts, also without a display).</source>
+        <translation>Iniciar sesión como --staff (en una base de datos --demo, con la contraseña de la demostración), guardar una imagen de la ventana principal en FILE y salir (una comprobación de que el escritorio arranca, también sin pantalla).</translation>
     </message>
 </context>
 <context>
@@ -2216,6 +2240,18 @@ Códigos de salida: 0 hecho, 2 uso, 3 rechazado por una regla o datos incorrecto
     <message>
         <source>An append-only file that the audit log&apos;s head is written to by &quot;audit anchor&quot; and every daily run, besides the system log; empty means a file beside the embedded database, and the system log only for the central database.</source>
         <translation>Un archivo de solo anexado donde &quot;audit anchor&quot; y cada ejecución diaria escriben la cabeza del registro de auditoría, además del registro del sistema; vacío significa un archivo junto a la base de datos integrada, y solo el registro del sistema para la base de datos central.</translation>
+    </message>
+    <message>
+        <source>Wrong passwords in a row that lock a staff member&apos;s sign-in (embedded database).</source>
+        <translation>Contraseñas incorrectas seguidas que bloquean el inicio de sesión de un miembro del personal (base de datos integrada).</translation>
+    </message>
+    <message>
+        <source>Minutes a staff member&apos;s sign-in stays locked after too many wrong passwords.</source>
+        <translation>Minutos que el inicio de sesión de un miembro del personal queda bloqueado tras demasiadas contraseñas incorrectas.</translation>
+    </message>
+    <message>
+        <source>use a whole number of minutes from 1 to 1440</source>
+        <translation>use un número entero de minutos de 1 a 1440</translation>
     </message>
 </context>
 <context>
@@ -3313,6 +3349,62 @@ Códigos de salida: 0 hecho, 2 uso, 3 rechazado por una regla o datos incorrecto
     <message>
         <source>Anchoring the audit log</source>
         <translation>Anclar el registro de auditoría</translation>
+    </message>
+    <message>
+        <source>The password could not be hashed.</source>
+        <translation>No se pudo calcular el hash de la contraseña.</translation>
+    </message>
+    <message>
+        <source>Giving a one-time password</source>
+        <translation>Dar una contraseña de un solo uso</translation>
+    </message>
+    <message>
+        <source>On the central database each login&apos;s password is the server&apos;s: its administrator changes it there.</source>
+        <translation>En la base de datos central la contraseña de cada usuario es del servidor: su administrador la cambia allí.</translation>
+    </message>
+    <message>
+        <source>%1 is not a PortalDesk staff member here.</source>
+        <translation>%1 no es miembro del personal de PortalDesk aquí.</translation>
+    </message>
+    <message>
+        <source>Change your own password at sign-in instead; another supervisor can give you a one-time one.</source>
+        <translation>Cambie su propia contraseña al iniciar sesión; otro supervisor puede darle una de un solo uso.</translation>
+    </message>
+    <message>
+        <source>That name and password don&apos;t match.</source>
+        <translation>Ese nombre y esa contraseña no coinciden.</translation>
+    </message>
+    <message>
+        <source>Too many wrong passwords: this sign-in is locked until %1. A supervisor can give a new one-time password sooner.</source>
+        <translation>Demasiadas contraseñas incorrectas: este inicio de sesión está bloqueado hasta %1. Un supervisor puede dar antes una nueva contraseña de un solo uso.</translation>
+    </message>
+    <message>
+        <source>A staff password has at least %1 characters.</source>
+        <translation>Una contraseña del personal tiene al menos %1 caracteres.</translation>
+    </message>
+    <message>
+        <source>A staff password has at most 200 characters.</source>
+        <translation>Una contraseña del personal tiene como máximo 200 caracteres.</translation>
+    </message>
+    <message>
+        <source>A staff password can&apos;t contain the sign-in name.</source>
+        <translation>Una contraseña del personal no puede contener el nombre de inicio de sesión.</translation>
+    </message>
+    <message>
+        <source>A staff password can&apos;t contain control characters.</source>
+        <translation>Una contraseña del personal no puede contener caracteres de control.</translation>
+    </message>
+    <message>
+        <source>No password is set for %1 yet: a supervisor gives a one-time password with &quot;portaldesk-cli staff password %1&quot;.</source>
+        <translation>%1 aún no tiene contraseña: un supervisor le da una de un solo uso con &quot;portaldesk-cli staff password %1&quot;.</translation>
+    </message>
+    <message>
+        <source>%1 already has a password.</source>
+        <translation>%1 ya tiene contraseña.</translation>
+    </message>
+    <message>
+        <source>Choose a password other than the current one.</source>
+        <translation>Elija una contraseña distinta de la actual.</translation>
     </message>
 </context>
 <context>
@@ -5366,12 +5458,6 @@ SHA-256 %4</translation>
         <translation>Listas de trabajo</translation>
     </message>
     <message>
-        <source>PortalDesk is locked.
-Patient information is hidden until %1 signs in again.</source>
-        <translation>PortalDesk está bloqueado.
-La información de los pacientes está oculta hasta que %1 vuelva a iniciar sesión.</translation>
-    </message>
-    <message>
         <source>&amp;Unlock…</source>
         <translation>&amp;Desbloquear…</translation>
     </message>
@@ -5495,6 +5581,16 @@ La gestión de accesos al portal del paciente: inscripción, invitaciones, PIN, 
     <message>
         <source>&amp;Import patients from the EHR…</source>
         <translation>&amp;Importar pacientes de la historia clínica…</translation>
+    </message>
+    <message>
+        <source>PortalDesk is locked.
+Patient information is hidden until the person who was working here signs in again.</source>
+        <translation>PortalDesk está bloqueado.
+La información de pacientes está oculta hasta que la persona que trabajaba aquí vuelva a iniciar sesión.</translation>
+    </message>
+    <message>
+        <source>PortalDesk — locked</source>
+        <translation>PortalDesk — bloqueado</translation>
     </message>
 </context>
 <context>
@@ -6313,10 +6409,6 @@ La página ahora muestra el registro tal como está.</translation>
         <translation>Base de datos: %1</translation>
     </message>
     <message>
-        <source>Patient information is hidden. Only %1 can unlock this window; anyone else signs out first.</source>
-        <translation>La información de los pacientes está oculta. Solo %1 puede desbloquear esta ventana; cualquier otra persona debe cerrar la sesión primero.</translation>
-    </message>
-    <message>
         <source>Staff sign-in name</source>
         <translation>Nombre de usuario del personal</translation>
     </message>
@@ -6353,10 +6445,6 @@ La página ahora muestra el registro tal como está.</translation>
         <translation>Escriba su nombre de usuario.</translation>
     </message>
     <message>
-        <source>Only %1 can unlock this window. To change who is working here, sign out.</source>
-        <translation>Solo %1 puede desbloquear esta ventana. Para cambiar quién trabaja aquí, cierre la sesión.</translation>
-    </message>
-    <message>
         <source>Database password</source>
         <translation>Contraseña de la base de datos</translation>
     </message>
@@ -6375,6 +6463,58 @@ La página ahora muestra el registro tal como está.</translation>
     <message>
         <source>Type your database password.</source>
         <translation>Escriba su contraseña de la base de datos.</translation>
+    </message>
+    <message>
+        <source>Patient information is hidden. Only the person who was working here can unlock this window; anyone else signs out first.</source>
+        <translation>La información de pacientes está oculta. Solo la persona que trabajaba aquí puede desbloquear esta ventana; cualquier otra persona cierra la sesión primero.</translation>
+    </message>
+    <message>
+        <source>Staff password</source>
+        <translation>Contraseña del personal</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>Contraseña nueva</translation>
+    </message>
+    <message>
+        <source>New password again</source>
+        <translation>Contraseña nueva otra vez</translation>
+    </message>
+    <message>
+        <source>&amp;New password:</source>
+        <translation>Contraseña &amp;nueva:</translation>
+    </message>
+    <message>
+        <source>New password &amp;again:</source>
+        <translation>Contraseña nueva &amp;otra vez:</translation>
+    </message>
+    <message>
+        <source>This database is new: the name you sign in with becomes its first HIM supervisor, with the password you choose here (%1 characters or more).</source>
+        <translation>Esta base de datos es nueva: el nombre con el que inicie sesión será su primer supervisor de HIM, con la contraseña que elija aquí (%1 caracteres o más).</translation>
+    </message>
+    <message>
+        <source>Password &amp;again:</source>
+        <translation>Contraseña &amp;otra vez:</translation>
+    </message>
+    <message>
+        <source>You signed in with a one-time password. Choose your own now (%1 characters or more, not your sign-in name); nobody else will know it.</source>
+        <translation>Inició sesión con una contraseña de un solo uso. Elija ahora la suya (%1 caracteres o más, sin su nombre de inicio de sesión); nadie más la sabrá.</translation>
+    </message>
+    <message>
+        <source>&amp;Save password</source>
+        <translation>&amp;Guardar contraseña</translation>
+    </message>
+    <message>
+        <source>Only the person who was working here can unlock this window. To change who is working here, sign out.</source>
+        <translation>Solo la persona que trabajaba aquí puede desbloquear esta ventana. Para cambiar quién trabaja aquí, cierre la sesión.</translation>
+    </message>
+    <message>
+        <source>Type your password.</source>
+        <translation>Escriba su contraseña.</translation>
+    </message>
+    <message>
+        <source>The two passwords are not the same.</source>
+        <translation>Las dos contraseñas no son iguales.</translation>
     </message>
 </context>
 <context>

@@ -128,11 +128,16 @@ Status staffAdd(CliContext& c) {
     if (!c.args.has(QStringLiteral("role")))
         return Error::validation(QStringLiteral("input.missing"),
                                  QCoreApplication::translate("Cli", "staff add needs --role."));
-    // The central database signs each staff member in with a password of their own, read like a PIN.
-    QString password;
-    if (c.connection->isServer())
-        password = readPin(QCoreApplication::translate("Cli", "Password for %1 (12 characters or more): ")
-                               .arg(c.args.word(0)));
+    // The central database signs each staff member in with a password of their own, read like a PIN; on
+    // the embedded file it is a one-time password for the desktop, changed at the first sign-in (none
+    // given: a supervisor gives one later with "staff password").
+    QString password = readPin(
+        c.connection->isServer()
+            ? QCoreApplication::translate("Cli", "Password for %1 (12 characters or more): ")
+                  .arg(c.args.word(0))
+            : QCoreApplication::translate("Cli", "One-time password for %1's first sign-in (12 characters or "
+                                                 "more; Enter for none yet): ")
+                  .arg(c.args.word(0)));
     auto m = AdminService(*c.services)
                  .addStaff(c.args.word(0), c.args.option(QStringLiteral("display-name")),
                            c.args.option(QStringLiteral("role")), password);
@@ -141,6 +146,22 @@ Status staffAdd(CliContext& c) {
         return m.error();
     c.json = QJsonObject{{QStringLiteral("name"), m->name}, {QStringLiteral("role"), m->role}};
     c.line(QCoreApplication::translate("Cli", "Added %1 as %2.").arg(m->name, m->role));
+    return {};
+}
+
+Status staffPassword(CliContext& c) {
+    QString password =
+        readPin(QCoreApplication::translate(
+                    "Cli", "One-time password for %1 (12 characters or more; they choose their "
+                           "own at their next sign-in): ")
+                    .arg(c.args.word(0)));
+    const Status set = AdminService(*c.services).setOneTimePassword(c.args.word(0), password);
+    Secrets::wipe(password);
+    PD_TRY(set);
+    c.json = QJsonObject{{QStringLiteral("name"), c.args.word(0)}, {QStringLiteral("one_time"), true}};
+    c.line(QCoreApplication::translate(
+               "Cli", "%1 signs in next with that one-time password, then chooses their own.")
+               .arg(c.args.word(0)));
     return {};
 }
 

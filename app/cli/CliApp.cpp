@@ -5,6 +5,7 @@
 #include "cli/ProgressLine.h"
 #include "core/Secrets.h"
 #include "core/Validation.h"
+#include "services/StaffPasswords.h"
 #include "services/StartupService.h"
 
 #include <QCoreApplication>
@@ -134,6 +135,7 @@ QList<Command> commands() {
         {{s("staff"), s("add")}, 1, {s("role"), s("display-name")}, true, staffAdd},
         {{s("staff"), s("list")}, 0, {}, true, staffList},
         {{s("staff"), s("disable")}, 1, {}, true, staffDisable},
+        {{s("staff"), s("password")}, 1, {}, true, staffPassword},
     };
 }
 
@@ -188,7 +190,7 @@ QString usageText() {
         "  audit verify [--anchors FILE] | audit anchor | audit list [--record TYPE[:ID]] [--limit N]\n"
         "  settings list | settings get KEY | settings set KEY VALUE\n"
         "  staff add NAME --role support_agent|him_specialist|him_supervisor | staff list |\n"
-        "  staff disable NAME\n"
+        "  staff disable NAME | staff password NAME  (a one-time desktop password; embedded file)\n"
         "\n"
         "USER is a portal username or e-mail address. --now replaces the clock for this run; a time\n"
         "without an offset is read in the hospital's time zone. A live central database keeps the\n"
@@ -416,6 +418,37 @@ int runCli(const QStringList& arguments) {
                    .arg(prepared->location)
                    .arg(prepared->schemaVersion));
         c.line(QCoreApplication::translate("Cli", "Signed in as %1 (%2).").arg(staff.name, staff.role));
+        // On the embedded file the desktop asks for a password: the first supervisor chooses theirs now.
+        if (!c.connection->isServer() && roleFromName(staff.role) == Role::Supervisor) {
+            auto has = staffHasPassword(c.connection->database(), staff.name);
+            if (!has)
+                return fail(c.args, has.error());
+            if (!has.value()) {
+                QString chosenPassword =
+                    readPin(QCoreApplication::translate(
+                                "Cli", "Choose %1's password for the desktop (12 characters or "
+                                       "more; Enter to set it later): ")
+                                .arg(staff.name));
+                const bool chosen = !chosenPassword.isEmpty();
+                if (chosen) {
+                    const Status set =
+                        setFirstPassword(c.connection->database(), *c.clock, QSysInfo::machineHostName(),
+                                         staff.name, chosenPassword);
+                    Secrets::wipe(chosenPassword);
+                    if (!set)
+                        return fail(c.args, set.error());
+                    c.line(QCoreApplication::translate("Cli", "%1's password is set.").arg(staff.name));
+                } else {
+                    c.line(
+                        QCoreApplication::translate(
+                            "Cli",
+                            "%1 has no password yet, so can't sign in to the desktop: run \"staff password "
+                            "%1\" as another supervisor, or \"init\" again to choose one.")
+                            .arg(staff.name));
+                }
+                c.json.insert(QStringLiteral("password_set"), chosen);
+            }
+        }
     } else if (auto s = command->run(c); !s) {
         return fail(c.args, s.error(), c.json);
     }

@@ -95,6 +95,7 @@ Status settingsSet(CliContext& c);
 Status staffAdd(CliContext& c);
 Status staffList(CliContext& c);
 Status staffDisable(CliContext& c);
+Status staffPassword(CliContext& c);
 Status demoData(CliContext& c);
 Status importHl7(CliContext& c);
 Status importFhir(CliContext& c);

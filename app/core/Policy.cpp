@@ -53,6 +53,12 @@ QList<SettingSpec> Policy::catalog() {
         {QStringLiteral("security.idle_lock_minutes"), QStringLiteral("10"),
          QCoreApplication::translate(
              "Policy", "Minutes without keyboard or mouse use after which the desktop hides patient data.")},
+        {QStringLiteral("security.sign_in_attempts"), QStringLiteral("5"),
+         QCoreApplication::translate(
+             "Policy", "Wrong passwords in a row that lock a staff member's sign-in (embedded database).")},
+        {QStringLiteral("security.sign_in_lock_minutes"), QStringLiteral("15"),
+         QCoreApplication::translate(
+             "Policy", "Minutes a staff member's sign-in stays locked after too many wrong passwords.")},
         {QStringLiteral("portal.activation_url"),
          QStringLiteral("https://portal.example.org/activate?token="),
          QCoreApplication::translate("Policy", "Activation link in invitations; the token is appended.")},
@@ -145,6 +151,12 @@ Status Policy::validate(const QString& key, const QString& value) {
     } else if (key == QLatin1String("security.idle_lock_minutes")) {
         if (!isPositiveInt(value, 240))
             return bad(QCoreApplication::translate("Policy", "use a whole number of minutes from 1 to 240"));
+    } else if (key == QLatin1String("security.sign_in_attempts")) {
+        if (!isPositiveInt(value, 20))
+            return bad(QCoreApplication::translate("Policy", "use a whole number from 1 to 20"));
+    } else if (key == QLatin1String("security.sign_in_lock_minutes")) {
+        if (!isPositiveInt(value, 1440))
+            return bad(QCoreApplication::translate("Policy", "use a whole number of minutes from 1 to 1440"));
     } else if (key == QLatin1String("invitation.lockout_attempts")) {
         if (!isPositiveInt(value, 20))
             return bad(QCoreApplication::translate("Policy", "use a whole number from 1 to 20"));
@@ -210,6 +222,8 @@ Policy Policy::fromValues(const QHash<QString, QString>& values) {
     p.requestDueBusinessDays = v.value(QStringLiteral("request.due_business_days")).toInt();
     p.transitionNoticeDays = v.value(QStringLiteral("transition.notice_days")).toInt();
     p.idleLockMinutes = v.value(QStringLiteral("security.idle_lock_minutes")).toInt();
+    p.signInAttempts = v.value(QStringLiteral("security.sign_in_attempts")).toInt();
+    p.signInLockMinutes = v.value(QStringLiteral("security.sign_in_lock_minutes")).toInt();
     if (const QTime t = parseTime(v.value(QStringLiteral("him.open"))); t.isValid())
         p.himOpen = t;
     if (const QTime t = parseTime(v.value(QStringLiteral("him.close"))); t.isValid())

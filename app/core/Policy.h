@@ -24,6 +24,8 @@ struct Policy {
     LeapDayRule leapDayRule = LeapDayRule::Feb28;
     int invitationExpiryDays = 30;
     int lockoutAttempts = 5;
+    int signInAttempts = 5;     // wrong staff passwords in a row that lock a sign-in (embedded file)
+    int signInLockMinutes = 15; // how long it stays locked
     int sendWithinBusinessDays = 2;
     int requestDueBusinessDays = 2;
     int transitionNoticeDays = 30;

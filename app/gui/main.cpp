@@ -3,11 +3,13 @@
 #include "core/Startup.h"
 #include "core/Validation.h"
 #include "services/Connection.h"
+#include "services/DemoData.h"
 #include "ui/common/WorkstationSettings.h"
 #include "ui/shell/AppController.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QLineEdit>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QTimeZone>
@@ -47,9 +49,10 @@ int main(int argc, char* argv[]) {
                                    QStringLiteral("NAME"));
     const QCommandLineOption screenshot(
         QStringLiteral("screenshot"),
-        QCoreApplication::translate("Main",
-                                    "Sign in as --staff, save a picture of the main window to FILE and quit "
-                                    "(a check that the desktop starts, also without a display)."),
+        QCoreApplication::translate(
+            "Main", "Sign in as --staff (on a --demo database, with the demo's password), save "
+                    "a picture of the main window to FILE and quit (a check that the desktop "
+                    "starts, also without a display)."),
         QStringLiteral("FILE"));
     parser.addOptions({db, demo, now, staff, screenshot});
     parser.process(app);
@@ -84,11 +87,19 @@ int main(int argc, char* argv[]) {
     QObject::connect(&controller, &pd::AppController::failed, &app, [] { QCoreApplication::exit(7); });
     if (parser.isSet(screenshot)) {
         const QString path = parser.value(screenshot);
-        QObject::connect(&controller, &pd::AppController::readyToSignIn, &controller, [&controller] {
-            if (auto* button =
-                    controller.signInDialog()->findChild<QPushButton*>(QStringLiteral("signInButton")))
-                button->click();
-        });
+        const bool demoDatabase = parser.isSet(demo);
+        QObject::connect(
+            &controller, &pd::AppController::readyToSignIn, &controller, [&controller, demoDatabase] {
+                // A demo's staff share its published password; any other database's sign-in is left to a
+                // person.
+                if (auto* password =
+                        controller.signInDialog()->findChild<QLineEdit*>(QStringLiteral("passwordLineEdit"));
+                    password && demoDatabase)
+                    password->setText(pd::demoPassword());
+                if (auto* button =
+                        controller.signInDialog()->findChild<QPushButton*>(QStringLiteral("signInButton")))
+                    button->click();
+            });
         QObject::connect(&controller, &pd::AppController::signedIn, &controller,
                          [path](pd::MainWindow* window) {
                              // Time for the worklist and outbox count to arrive from the worker.

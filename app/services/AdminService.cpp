@@ -1,5 +1,6 @@
 #include "services/AdminService.h"
 #include "mail/MimeMessage.h"
+#include "services/StaffPasswords.h"
 #include "store/AuditLog.h"
 #include "store/Database.h"
 #include "store/GrantRepository.h"
@@ -343,6 +344,16 @@ Result<StaffMember> AdminService::addStaff(const QString& name, const QString& d
         return Error::conflict(
             QStringLiteral("staff.exists"),
             QCoreApplication::translate("Services", "%1 is already a staff member.").arg(name));
+    QString oneTime;
+    if (m_ctx.db().dialect() == Dialect::Sqlite && !password.isEmpty()) {
+        // On the embedded file the desktop asks for it; it must be changed at the first sign-in.
+        PD_TRY(checkStaffPassword(name, password));
+        oneTime = Secrets::hashPin(password);
+        if (oneTime.isEmpty())
+            return Error::internal(
+                QStringLiteral("crypto.failed"),
+                QCoreApplication::translate("Services", "The password could not be hashed."));
+    }
     if (m_ctx.db().dialect() == Dialect::Postgres) {
         if (password.size() < 12)
             return Error::validation(
@@ -363,10 +374,48 @@ Result<StaffMember> AdminService::addStaff(const QString& name, const QString& d
     if (!id)
         return id.error();
     m.id = id.value();
+    if (!oneTime.isEmpty())
+        PD_TRY(repo.setStaffPassword(name, oneTime, true));
     PD_TRY(m_ctx.audit(QStringLiteral("staff.added"), QStringLiteral("staff"), m.id, 0, 0,
                        {{QStringLiteral("name"), name}, {QStringLiteral("role"), role}}));
     PD_TRY(tx.commit());
     return m;
+}
+
+Status AdminService::setOneTimePassword(const QString& name, const QString& password) {
+    PD_TRY(m_ctx.require(Role::Supervisor,
+                         QCoreApplication::translate("Services", "Giving a one-time password")));
+    if (m_ctx.db().dialect() == Dialect::Postgres)
+        return Error::validation(
+            QStringLiteral("staff.server_password"),
+            QCoreApplication::translate("Services", "On the central database each login's password is the "
+                                                    "server's: its administrator changes it there."));
+    PD_TRY(checkStaffPassword(name, password));
+    QString hash = Secrets::hashPin(password);
+    if (hash.isEmpty())
+        return Error::internal(QStringLiteral("crypto.failed"),
+                               QCoreApplication::translate("Services", "The password could not be hashed."));
+    Transaction tx(m_ctx.db());
+    PD_TRY(tx.begin());
+    SettingsRepository repo(m_ctx.db());
+    auto member = repo.staff(name);
+    if (!member)
+        return member.error();
+    if (!member->has_value())
+        return Error::notFound(
+            QStringLiteral("staff.unknown"),
+            QCoreApplication::translate("Services", "%1 is not a PortalDesk staff member here.")
+                .arg(name.left(64)));
+    // A supervisor's own password is theirs to change; a one-time one for themselves would skip proving it.
+    if (name == m_ctx.staff().name)
+        return Error::validation(QStringLiteral("staff.self"),
+                                 QCoreApplication::translate(
+                                     "Services", "Change your own password at sign-in "
+                                                 "instead; another supervisor can give you a one-time one."));
+    PD_TRY(repo.setStaffPassword(name, hash, true));
+    PD_TRY(m_ctx.audit(QStringLiteral("staff.password_set"), QStringLiteral("staff"), (*member)->id, 0, 0,
+                       {{QStringLiteral("name"), name}, {QStringLiteral("one_time"), true}}));
+    return tx.commit();
 }
 
 Status AdminService::disableStaff(const QString& name) {

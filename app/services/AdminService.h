@@ -29,10 +29,13 @@ public:
     Status setSetting(const QString& key, const QString& value);
 
     Result<QList<StaffMember>> staff();
-    // On the central database `password` (12 characters or more) becomes the new login's; the embedded
-    // database has no passwords.
+    // On the central database `password` (12 characters or more) becomes the new login's; on the embedded
+    // file it is a one-time password, changed at the first sign-in (none: a supervisor gives one later).
     Result<StaffMember> addStaff(const QString& name, const QString& displayName, const QString& role,
                                  const QString& password = QString());
+    // The embedded file: a one-time password for another staff member, changed at their next sign-in; it
+    // also lifts a lock after wrong passwords.
+    Status setOneTimePassword(const QString& name, const QString& password);
     Status disableStaff(const QString& name);
 
     // The hospital's own calendar on top of the federal holidays (supervisors edit it).

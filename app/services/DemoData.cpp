@@ -10,6 +10,7 @@
 #include "store/SearchRepository.h"
 
 #include "core/PinPolicy.h"
+#include "core/Secrets.h"
 #include "services/AccountService.h"
 #include "services/ConsentService.h"
 #include "services/DailyJob.h"
@@ -226,8 +227,19 @@ Result<DemoReport> DemoData::generate(const ServiceContext& ctx, int wanted, qui
         {0, QStringLiteral("dana.kim"), QStringLiteral("Dana Kim"), QStringLiteral("him_supervisor"), true},
     };
     {
+        // A demo's staff, and the supervisor who made it, share one published password (the embedded file's
+        // desktop asks for one); a hospital's real staff never have it.
+        const QString demoHash =
+            db.dialect() == Dialect::Sqlite ? Secrets::hashPin(demoPassword()) : QString();
         Transaction tx(db);
         PD_TRY(tx.begin());
+        if (!demoHash.isEmpty()) {
+            auto own = settings.staffPassword(ctx.staff().name);
+            if (!own)
+                return own.error();
+            if (own->has_value() && (*own)->hash.isEmpty())
+                PD_TRY(settings.setStaffPassword(ctx.staff().name, demoHash, false));
+        }
         for (const StaffMember& m : demoStaff) {
             auto existing = settings.staff(m.name);
             if (!existing)
@@ -236,6 +248,8 @@ Result<DemoReport> DemoData::generate(const ServiceContext& ctx, int wanted, qui
                 auto id = settings.addStaff(m, now);
                 if (!id)
                     return id.error();
+                if (!demoHash.isEmpty())
+                    PD_TRY(settings.setStaffPassword(m.name, demoHash, false));
                 PD_TRY(ctx.audit(QStringLiteral("staff.added"), QStringLiteral("staff"), id.value(), 0, 0,
                                  {{QStringLiteral("name"), m.name},
                                   {QStringLiteral("role"), m.role},

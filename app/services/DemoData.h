@@ -9,6 +9,12 @@
 
 namespace pd {
 
+// The demo staff's password (the embedded file's desktop asks for one). Published in the README: demo
+// databases only.
+inline QString demoPassword() {
+    return QStringLiteral("portal-desk-demo");
+}
+
 struct DemoReport {
     int patients = 0;
     int logins = 0;

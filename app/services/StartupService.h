@@ -16,6 +16,7 @@ namespace pd {
 struct SignedIn {
     StaffMember staff;
     Policy policy;
+    bool mustChangePassword = false; // the embedded file: a one-time password was used
 };
 
 struct StartState {

@@ -64,6 +64,40 @@ Result<qint64> SettingsRepository::addStaff(const StaffMember& m, const QDateTim
     return q.lastInsertId();
 }
 
+Result<std::optional<SettingsRepository::StaffPassword>>
+SettingsRepository::staffPassword(const QString& name) {
+    Query q(m_db, QStringLiteral("SELECT password_hash, password_must_change, failed_sign_ins, locked_until "
+                                 "FROM staff WHERE name = :n"));
+    q.bind(QStringLiteral(":n"), name);
+    PD_TRY(q.exec());
+    if (!q.next())
+        return std::optional<StaffPassword>();
+    StaffPassword p;
+    p.hash = q.value(QStringLiteral("password_hash")).toString();
+    p.mustChange = q.value(QStringLiteral("password_must_change")).toInt() == 1;
+    p.failedInARow = q.value(QStringLiteral("failed_sign_ins")).toInt();
+    p.lockedUntil = DbTime::instant(q.value(QStringLiteral("locked_until")));
+    return std::optional<StaffPassword>(p);
+}
+
+Status SettingsRepository::setStaffPassword(const QString& name, const QString& hash, bool mustChange) {
+    Query q(m_db, QStringLiteral("UPDATE staff SET password_hash = :h, password_must_change = :m, "
+                                 "failed_sign_ins = 0, locked_until = NULL WHERE name = :n"));
+    q.bind(QStringLiteral(":h"), DbTime::text(hash))
+        .bind(QStringLiteral(":m"), mustChange ? 1 : 0)
+        .bind(QStringLiteral(":n"), name);
+    return q.exec();
+}
+
+Status SettingsRepository::recordSignInFailures(const QString& name, int failedInARow,
+                                                const QDateTime& lockedUntil) {
+    Query q(m_db, QStringLiteral("UPDATE staff SET failed_sign_ins = :f, locked_until = :u WHERE name = :n"));
+    q.bind(QStringLiteral(":f"), failedInARow)
+        .bind(QStringLiteral(":u"), DbTime::toDb(lockedUntil))
+        .bind(QStringLiteral(":n"), name);
+    return q.exec();
+}
+
 Status SettingsRepository::setStaffActive(const QString& name, bool active) {
     Query q(m_db, QStringLiteral("UPDATE staff SET active = :a WHERE name = :n"));
     q.bind(QStringLiteral(":a"), active ? 1 : 0).bind(QStringLiteral(":n"), name);

@@ -24,6 +24,19 @@ public:
     Result<qint64> addStaff(const StaffMember& member, const QDateTime& at);
     Status setStaffActive(const QString& name, bool active);
 
+    // The embedded file only: each staff member's password (a scrypt hash), whether it is a one-time
+    // password to change at the next sign-in, and the run of wrong passwords that locks the sign-in.
+    struct StaffPassword {
+        QString hash; // empty: none set yet
+        bool mustChange = false;
+        int failedInARow = 0;
+        QDateTime lockedUntil; // invalid: not locked
+    };
+    Result<std::optional<StaffPassword>> staffPassword(const QString& name);
+    // Sets the hash and clears any lock and run of failures.
+    Status setStaffPassword(const QString& name, const QString& hash, bool mustChange);
+    Status recordSignInFailures(const QString& name, int failedInARow, const QDateTime& lockedUntil);
+
     // The central database only: staff sign in as database logins of their own, members of the group
     // role for their staff role; supervisors make and end them through functions the schema owns.
     // `verifier` is the password's SCRAM-SHA-256 verifier (Secrets::scramVerifier), never the password.

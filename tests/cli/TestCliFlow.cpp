@@ -76,6 +76,43 @@ private slots:
                  QStringLiteral("revoked\nactivated"));
     }
 
+    // The embedded file's desktop passwords: the first supervisor's at init, one-time ones from a supervisor.
+    void desktopPasswordsAreGivenAtTheCommandLine_data() {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("staff");
+        QTest::addColumn<QByteArray>("input");
+        QTest::addColumn<int>("exitCode");
+        QTest::addColumn<QString>("says");
+        const QStringList give = {QStringLiteral("staff"), QStringLiteral("password"),
+                                  QStringLiteral("maria")};
+        QTest::newRow("a one-time password")
+            << give << QStringLiteral("admin") << QByteArray("one-time-pw-2026") << 0
+            << QStringLiteral("one-time password");
+        QTest::newRow("too short") << give << QStringLiteral("admin") << QByteArray("short") << 3
+                                   << QStringLiteral("12 characters");
+        QTest::newRow("holding the name") << give << QStringLiteral("admin") << QByteArray("maria-pw-2026-x")
+                                          << 3 << QStringLiteral("sign-in name");
+        QTest::newRow("not a supervisor")
+            << give << QStringLiteral("sam") << QByteArray("one-time-pw-2026") << 6 << QString();
+        QTest::newRow("the first supervisor's own, at init")
+            << QStringList{QStringLiteral("init")} << QStringLiteral("admin")
+            << QByteArray("boss-password-2026") << 0 << QStringLiteral("password is set");
+    }
+
+    void desktopPasswordsAreGivenAtTheCommandLine() {
+        QFETCH(QStringList, args);
+        QFETCH(QString, staff);
+        QFETCH(QByteArray, input);
+        QFETCH(int, exitCode);
+        QFETCH(QString, says);
+        Cli cli;
+        const CliResult r = cli.run(args, input, staff);
+        const QString printed = r.out + r.err;
+        QVERIFY2(r.exitCode == exitCode, qPrintable(printed));
+        QVERIFY2(printed.contains(says), qPrintable(printed));
+        QVERIFY2(!printed.contains(QString::fromUtf8(input)), qPrintable(printed)); // never echoed
+    }
+
     void fiveWrongPinsLock() {
         Cli cli;
         enrolledFamily(cli, QStringLiteral("100200"), QStringLiteral("maria.lopez@example.org"));

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/Clock.h"
+#include "core/Secrets.h"
 #include "services/AdminService.h"
 #include "services/ServiceContext.h"
 #include "store/Database.h"
@@ -29,6 +30,17 @@ inline QDateTime la(int y, int m, int d, int hh = 9, int mm = 0) {
 
 // The store and services tests run twice: on the embedded SQLite file, and (PORTALDESK_TEST_DB=postgresql)
 // on a throw-away PostgreSQL cluster, each test on a database of its own.
+// Every test staff member's password on the embedded file (the desktop asks for it).
+inline QString staffPassword() {
+    return QStringLiteral("desk-test-password");
+}
+
+// Its hash, made once per test program: scrypt is slow on purpose.
+inline const QString& staffPasswordHash() {
+    static const QString hash = Secrets::hashPin(staffPassword());
+    return hash;
+}
+
 inline bool onPostgres() {
     return qEnvironmentVariable("PORTALDESK_TEST_DB") == QLatin1String("postgresql");
 }
@@ -73,6 +85,10 @@ struct TestDb {
             m.displayName = m.name;
             m.role = QString::fromLatin1(role);
             (void)settings.addStaff(m, clock.nowUtc());
+        }
+        if (db->dialect() == Dialect::Sqlite) {
+            for (const char* name : {"supervisor", "specialist", "agent"})
+                (void)settings.setStaffPassword(QString::fromLatin1(name), staffPasswordHash(), false);
         }
     }
 

@@ -111,12 +111,17 @@ public:
         return app->signInDialog();
     }
 
+    // Types a test staff member's name and password into a sign-in or unlock dialog.
+    static void typeSignIn(QDialog* dialog, const QString& name, const QString& password = staffPassword()) {
+        dialog->findChild<QLineEdit*>(QStringLiteral("staffNameLineEdit"))->setText(name);
+        dialog->findChild<QLineEdit*>(QStringLiteral("passwordLineEdit"))->setText(password);
+    }
+
     // Starts the desktop and signs in through the dialog; null if that did not happen.
     MainWindow* signIn(const QString& name) {
         if (!start())
             return nullptr;
-        auto* edit = app->signInDialog()->findChild<QLineEdit*>(QStringLiteral("staffNameLineEdit"));
-        edit->setText(name);
+        typeSignIn(app->signInDialog(), name);
         app->signInDialog()->findChild<QPushButton*>(QStringLiteral("signInButton"))->click();
         if (!QTest::qWaitFor([this] { return app->mainWindow() != nullptr; }, Wait))
             return nullptr;

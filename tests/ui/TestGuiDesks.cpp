@@ -239,7 +239,7 @@ private slots:
                     .ok());
         w->findChild<QAction*>(QStringLiteral("signOutAction"))->trigger();
         QTRY_VERIFY_WITH_TIMEOUT(gui.app->signInDialog() && gui.app->signInDialog()->isVisible(), Wait);
-        child<QLineEdit>(gui.app->signInDialog(), "staffNameLineEdit")->setText(QStringLiteral("specialist"));
+        Gui::typeSignIn(gui.app->signInDialog(), QStringLiteral("specialist"));
         child<QPushButton>(gui.app->signInDialog(), "signInButton")->click();
         QTRY_VERIFY_WITH_TIMEOUT(gui.app->mainWindow() != nullptr, Wait);
         w = gui.app->mainWindow();

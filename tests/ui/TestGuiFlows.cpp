@@ -9,6 +9,7 @@
 #include "models/SearchModel.h"
 #include "models/WorklistModels.h"
 #include "services/AccountService.h"
+#include "services/StaffPasswords.h"
 #include "ui/actions/ActionDialog.h"
 #include "ui/actions/DeactivateDialog.h"
 #include "ui/actions/EditLoginDialog.h"
@@ -108,6 +109,7 @@ private slots:
     void supervisorChangesPolicyAndHolidays();
     void savingOneTabKeepsEditsOnTheOthers();
     void unknownStaffIsRefusedAtSignIn();
+    void aOneTimePasswordIsReplacedBeforeTheDesk();
     void outboxIsSentInTheBackground();
     void supervisorSetsUpSmtpAndSendsATestMessage();
     void refusedMailShowsTheServersReply();
@@ -521,13 +523,28 @@ void TestGuiFlows::idleLockHidesPatientData() {
     SignInDialog* unlock = nullptr;
     QTRY_VERIFY_WITH_TIMEOUT(
         (unlock = w->findChild<SignInDialog*>(QStringLiteral("unlockDialog"))) != nullptr, Wait);
-    child<QLineEdit>(unlock, "staffNameLineEdit")->setText(QStringLiteral("agent"));
+    // Nothing on the locked window names who was working.
+    QVERIFY(!child<QWidget>(w, "lockScreen")->findChildren<QLabel*>().isEmpty());
+    for (const QLabel* label : child<QWidget>(w, "lockScreen")->findChildren<QLabel*>())
+        QVERIFY2(!label->text().contains(QLatin1String("specialist")), qPrintable(label->text()));
+    QVERIFY2(!w->windowTitle().contains(QLatin1String("specialist")), qPrintable(w->windowTitle()));
+    QVERIFY(child<QLineEdit>(unlock, "staffNameLineEdit")->text().isEmpty());
+    QVERIFY(!child<QLabel>(unlock, "signInIntro")->text().contains(QLatin1String("specialist")));
+    Gui::typeSignIn(unlock, QStringLiteral("agent"));
     child<QPushButton>(unlock, "signInButton")->click();
-    QVERIFY(child<QLabel>(unlock, "signInMessage")->text().contains(QStringLiteral("specialist")));
+    QVERIFY(child<QLabel>(unlock, "signInMessage")->isVisible());
+    QVERIFY(!child<QLabel>(unlock, "signInMessage")->text().contains(QStringLiteral("specialist")));
     QVERIFY(w->isLocked());
-    child<QLineEdit>(unlock, "staffNameLineEdit")->setText(QStringLiteral("specialist"));
+    // The right name needs the right password.
+    Gui::typeSignIn(unlock, QStringLiteral("specialist"), QStringLiteral("a wrong guess!"));
+    child<QPushButton>(unlock, "signInButton")->click();
+    QTRY_VERIFY_WITH_TIMEOUT(
+        child<QLabel>(unlock, "signInMessage")->text().contains(QLatin1String("don't match")), Wait);
+    QVERIFY(w->isLocked());
+    Gui::typeSignIn(unlock, QStringLiteral("specialist"));
     child<QPushButton>(unlock, "signInButton")->click();
     QTRY_VERIFY_WITH_TIMEOUT(!w->isLocked(), Wait);
+    QVERIFY(w->windowTitle().contains(QLatin1String("specialist")));
     QVERIFY(page->isVisible());
 }
 
@@ -677,27 +694,63 @@ void TestGuiFlows::unknownStaffIsRefusedAtSignIn() {
     Gui gui;
     SignInDialog* d = gui.start();
     QVERIFY(d);
-    child<QLineEdit>(d, "staffNameLineEdit")->setText(QStringLiteral("'; DELETE FROM staff; --"));
+    Gui::typeSignIn(d, QStringLiteral("'; DELETE FROM staff; --"));
     child<QPushButton>(d, "signInButton")->click();
     QTRY_VERIFY_WITH_TIMEOUT(child<QLabel>(d, "signInMessage")->isVisible(), Wait);
     QVERIFY(!gui.app->mainWindow());
     // The EHR feed's service account runs the feed, not the desk.
     QVERIFY(gui.elsewhere(QStringLiteral("supervisor"),
                           [](const ServiceContext& ctx) {
-                              return AdminService(ctx).addStaff(QStringLiteral("ehr-feed"),
-                                                                QStringLiteral("EHR feed"),
-                                                                QStringLiteral("ehr_feed"), QString());
+                              return AdminService(ctx).addStaff(
+                                  QStringLiteral("ehr-feed"), QStringLiteral("EHR feed"),
+                                  QStringLiteral("ehr_feed"), QStringLiteral("feed-one-time-pw"));
                           })
                 .ok());
-    child<QLineEdit>(d, "staffNameLineEdit")->setText(QStringLiteral("ehr-feed"));
+    Gui::typeSignIn(d, QStringLiteral("ehr-feed"), QStringLiteral("feed-one-time-pw"));
     child<QPushButton>(d, "signInButton")->click();
     QTRY_VERIFY_WITH_TIMEOUT(
         child<QLabel>(d, "signInMessage")->text().contains(QLatin1String("service account")), Wait);
     QVERIFY(!gui.app->mainWindow());
     // The staff table is untouched: the real name still signs in.
-    child<QLineEdit>(d, "staffNameLineEdit")->setText(QStringLiteral("specialist"));
+    Gui::typeSignIn(d, QStringLiteral("specialist"));
     child<QPushButton>(d, "signInButton")->click();
     QTRY_VERIFY_WITH_TIMEOUT(gui.app->mainWindow() != nullptr, Wait);
+}
+
+void TestGuiFlows::aOneTimePasswordIsReplacedBeforeTheDesk() {
+    Gui gui;
+    SignInDialog* d = gui.start();
+    QVERIFY(d);
+    QVERIFY(gui.elsewhere(QStringLiteral("supervisor"),
+                          [](const ServiceContext& ctx) -> Result<bool> {
+                              PD_TRY(AdminService(ctx).setOneTimePassword(QStringLiteral("agent"),
+                                                                          QStringLiteral("a-one-time-pw-1")));
+                              return true;
+                          })
+                .ok());
+    Gui::typeSignIn(d, QStringLiteral("agent"), QStringLiteral("a-one-time-pw-1"));
+    child<QPushButton>(d, "signInButton")->click();
+    QTRY_VERIFY_WITH_TIMEOUT(child<QLineEdit>(d, "newPasswordLineEdit")->isVisible(), Wait);
+    QVERIFY(!child<QLineEdit>(d, "passwordLineEdit")->isVisible());
+    QVERIFY(!gui.app->mainWindow()); // nothing opens before the new password is saved
+    if (const QString folder = qEnvironmentVariable("PORTALDESK_SCREENSHOTS"); !folder.isEmpty())
+        d->grab().save(QDir(folder).filePath(QStringLiteral("en-sign-in-new-password.png")));
+    child<QLineEdit>(d, "newPasswordLineEdit")->setText(QStringLiteral("agent-2026-choice"));
+    child<QLineEdit>(d, "againPasswordLineEdit")->setText(QStringLiteral("agent-2026-choice"));
+    child<QPushButton>(d, "signInButton")->click();
+    QVERIFY(child<QLabel>(d, "signInMessage")->text().contains(QLatin1String("sign-in name")));
+    child<QLineEdit>(d, "newPasswordLineEdit")->setText(QStringLiteral("my own choice 2026"));
+    child<QLineEdit>(d, "againPasswordLineEdit")->setText(QStringLiteral("my own choice 2026"));
+    child<QPushButton>(d, "signInButton")->click();
+    QTRY_VERIFY_WITH_TIMEOUT(gui.app->mainWindow() != nullptr, Wait);
+    QCOMPARE(gui.app->mainWindow()->session().role, Role::SupportAgent);
+    // The one-time password is spent; the new one is the agent's.
+    auto again = gui.elsewhere(QStringLiteral("agent"), [](const ServiceContext& ctx) {
+        return signInWithPassword(ctx.db(), ctx.clock(), QStringLiteral("ws"), QStringLiteral("agent"),
+                                  QStringLiteral("my own choice 2026"));
+    });
+    QVERIFY(again.ok());
+    QVERIFY(!again->mustChange);
 }
 
 void TestGuiFlows::outboxIsSentInTheBackground() {
@@ -846,7 +899,7 @@ void TestGuiFlows::signOutReturnsToSignInForTheNextPerson() {
     w->findChild<QAction*>(QStringLiteral("signOutAction"))->trigger();
     QTRY_VERIFY_WITH_TIMEOUT(first.isNull(), Wait); // the window and its patient pages are gone
     QVERIFY(gui.app->signInDialog() && gui.app->signInDialog()->isVisible());
-    child<QLineEdit>(gui.app->signInDialog(), "staffNameLineEdit")->setText(QStringLiteral("agent"));
+    Gui::typeSignIn(gui.app->signInDialog(), QStringLiteral("agent"));
     child<QPushButton>(gui.app->signInDialog(), "signInButton")->click();
     QTRY_VERIFY_WITH_TIMEOUT(gui.app->mainWindow() != nullptr, Wait);
     QCOMPARE(gui.app->mainWindow()->session().role, Role::SupportAgent);
@@ -902,7 +955,14 @@ void TestGuiFlows::firstSignInOnANewDatabaseMakesASupervisor() {
     QVERIFY(child<QLabel>(app->signInDialog(), "signInIntro")
                 ->text()
                 .contains(QStringLiteral("first HIM supervisor")));
-    child<QLineEdit>(app->signInDialog(), "staffNameLineEdit")->setText(QStringLiteral("Dana.Kim"));
+    // The first supervisor chooses a password, typed twice.
+    Gui::typeSignIn(app->signInDialog(), QStringLiteral("Dana.Kim"), QStringLiteral("short"));
+    child<QLineEdit>(app->signInDialog(), "againPasswordLineEdit")->setText(QStringLiteral("short"));
+    child<QPushButton>(app->signInDialog(), "signInButton")->click();
+    QVERIFY(child<QLabel>(app->signInDialog(), "signInMessage")->text().contains(QLatin1String("12")));
+    Gui::typeSignIn(app->signInDialog(), QStringLiteral("Dana.Kim"), QStringLiteral("dana's own password"));
+    child<QLineEdit>(app->signInDialog(), "againPasswordLineEdit")
+        ->setText(QStringLiteral("dana's own password"));
     child<QPushButton>(app->signInDialog(), "signInButton")->click();
     QTRY_VERIFY_WITH_TIMEOUT(app->mainWindow() != nullptr, Wait);
     QCOMPARE(app->mainWindow()->session().role, Role::Supervisor);

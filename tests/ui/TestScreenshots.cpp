@@ -192,7 +192,7 @@ void TestScreenshots::everyScreen() {
     // Linh has activated her login, so the explainer shows a teen's parent's limited set.
     QVERIFY(activateLinh(gui.t));
     QVERIFY(gui.start());
-    gui.app->signInDialog()->setName(QStringLiteral("specialist"));
+    Gui::typeSignIn(gui.app->signInDialog(), QStringLiteral("specialist"));
     shoot(gui.app->signInDialog(), name("sign-in"));
     gui.app->signInDialog()->findChild<QPushButton*>(QStringLiteral("signInButton"))->click();
     QTRY_VERIFY_WITH_TIMEOUT(gui.app->mainWindow() != nullptr, Wait);

@@ -162,7 +162,6 @@ void AppController::askUnlock() {
     auto* dialog = new SignInDialog(*m_runner, m_databaseLabel, m_signedIn->staff.name, m_window);
     dialog->setObjectName(QStringLiteral("unlockDialog"));
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->setName(m_signedIn->staff.name);
     connect(dialog, &QDialog::accepted, m_window, &MainWindow::unlocked);
     dialog->open();
 }

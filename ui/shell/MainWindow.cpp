@@ -82,8 +82,8 @@ MainWindow::MainWindow(Session session, QWidget* parent)
     m_lockScreen = new QWidget(this);
     m_lockScreen->setObjectName(QStringLiteral("lockScreen"));
     auto* lockText =
-        new QLabel(tr("PortalDesk is locked.\nPatient information is hidden until %1 signs in again.")
-                       .arg(m_session.staff.name),
+        new QLabel(tr("PortalDesk is locked.\nPatient information is hidden until the person who was "
+                      "working here signs in again."),
                    m_lockScreen);
     lockText->setAlignment(Qt::AlignCenter);
     QFont f = lockText->font();
@@ -288,6 +288,10 @@ void MainWindow::lock() {
     m_stack->setCurrentWidget(m_lockScreen);
     m_idle->setActive(false);
     menuBar()->setEnabled(false);
+    // Nothing on a locked window names who was working, or where.
+    m_unlockedTitle = windowTitle();
+    setWindowTitle(tr("PortalDesk — locked"));
+    statusBar()->hide();
 }
 
 bool MainWindow::isLocked() const {
@@ -297,6 +301,8 @@ bool MainWindow::isLocked() const {
 void MainWindow::unlocked() {
     m_stack->setCurrentWidget(m_splitter);
     menuBar()->setEnabled(true);
+    setWindowTitle(m_unlockedTitle);
+    statusBar()->show();
     m_idle->setActive(true);
 }
 

@@ -70,6 +70,7 @@ protected:
     void closeEvent(QCloseEvent* event) override;
 
 private:
+    QString m_unlockedTitle;
     void buildMenus();
     void showSettings();
     void closeTab(int index);

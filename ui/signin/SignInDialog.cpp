@@ -1,5 +1,7 @@
 #include "ui/signin/SignInDialog.h"
 
+#include "core/Secrets.h"
+#include "services/StaffPasswords.h"
 #include "services/StartupService.h"
 
 #include <QDialogButtonBox>
@@ -7,35 +9,76 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QSysInfo>
 #include <QVBoxLayout>
 
 namespace pd {
 
 QFuture<Result<SignedIn>> signInOnWorker(DbRunner& runner, const QString& rawName, bool firstUse,
-                                         const QString& password, bool unlocking) {
+                                         const QString& typedPassword, bool unlocking) {
     const QString name = rawName.trimmed().toLower();
     const bool server = isServerLocation(runner.config().location);
+    const auto password = Secrets::sharedSecret(typedPassword);
+    const QString workstation = QSysInfo::machineHostName();
+    if (!server && unlocking)
+        return runner.runDb([name, password, workstation, &runner](Connection& connection,
+                                                                   const Clock& clock) -> Result<SignedIn> {
+            auto in = signInWithPassword(connection.database(), clock, workstation, name, *password);
+            if (!in)
+                return in.error();
+            return SignedIn{runner.staff(), Policy{}};
+        });
     if (server && unlocking)
         return runner.runDb([name, password, &runner](Connection&, const Clock&) -> Result<SignedIn> {
             // The open session stays; the password is checked on a connection of its own.
             auto check =
-                StartupService::open(runner.loginLocation(name), runner.config().busyTimeoutMs, password);
+                StartupService::open(runner.loginLocation(name), runner.config().busyTimeoutMs, *password);
             if (!check)
                 return check.error();
             return SignedIn{runner.staff(), Policy{}};
         });
     if (server)
-        runner.setLogin(name, password);
-    return runner.runDb(
-        [name, firstUse, server](Connection& connection, const Clock& clock) -> Result<SignedIn> {
-            StartupService startup(connection, clock);
-            if (firstUse || server) {
-                auto state = startup.prepare(
-                    firstUse ? StartupService::Schema::Create : StartupService::Schema::Existing, name);
-                if (!state)
-                    return state.error();
+        runner.setLogin(name, *password);
+    return runner.runDb([name, firstUse, server, password,
+                         workstation](Connection& connection, const Clock& clock) -> Result<SignedIn> {
+        StartupService startup(connection, clock);
+        if (firstUse || server) {
+            auto state = startup.prepare(
+                firstUse ? StartupService::Schema::Create : StartupService::Schema::Existing, name);
+            if (!state)
+                return state.error();
+        }
+        bool mustChange = false;
+        if (!server) {
+            // On the embedded file the desktop checks the staff member's own password; the first supervisor
+            // chooses theirs here.
+            Database& db = connection.database();
+            if (firstUse) {
+                const Status first = setFirstPassword(db, clock, workstation, name, *password);
+                if (!first && first.error().rule != QLatin1String("staff.password_set"))
+                    return first.error();
             }
-            return startup.signInToDesk(name);
+            auto in = signInWithPassword(db, clock, workstation, name, *password);
+            if (!in)
+                return in.error();
+            mustChange = in->mustChange;
+        }
+        auto out = startup.signInToDesk(name);
+        if (out)
+            out->mustChangePassword = mustChange;
+        return out;
+    });
+}
+
+QFuture<Result<SignedIn>> changePasswordOnWorker(DbRunner& runner, const QString& name,
+                                                 const QString& current, const QString& next) {
+    const auto was = Secrets::sharedSecret(current);
+    const auto now = Secrets::sharedSecret(next);
+    const QString workstation = QSysInfo::machineHostName();
+    return runner.runDb(
+        [name, was, now, workstation](Connection& connection, const Clock& clock) -> Result<SignedIn> {
+            PD_TRY(changeOwnPassword(connection.database(), clock, workstation, name, *was, *now));
+            return StartupService(connection, clock).signInToDesk(name);
         });
 }
 
@@ -52,22 +95,28 @@ SignInDialog::SignInDialog(DbRunner& runner, const QString& databaseLabel, const
     m_intro->setWordWrap(true);
     m_intro->setText(requiredName.isEmpty()
                          ? tr("Database: %1").arg(databaseLabel)
-                         : tr("Patient information is hidden. Only %1 can unlock this window; anyone "
-                              "else signs out first.")
-                               .arg(requiredName));
+                         : tr("Patient information is hidden. Only the person who was working here can "
+                              "unlock this window; anyone else signs out first."));
 
     m_name = new QLineEdit(this);
     m_name->setObjectName(QStringLiteral("staffNameLineEdit"));
     m_name->setAccessibleName(tr("Staff sign-in name"));
     m_name->setMaxLength(64);
     m_name->setPlaceholderText(tr("for example maria.garcia"));
-    if (isServerLocation(runner.config().location)) {
-        m_password = new QLineEdit(this);
-        m_password->setObjectName(QStringLiteral("passwordLineEdit"));
-        m_password->setAccessibleName(tr("Database password"));
-        m_password->setEchoMode(QLineEdit::Password);
-        m_password->setMaxLength(200);
-    }
+    const auto makePassword = [this](const QString& objectName, const QString& accessible) {
+        auto* edit = new QLineEdit(this);
+        edit->setObjectName(objectName);
+        edit->setAccessibleName(accessible);
+        edit->setEchoMode(QLineEdit::Password);
+        edit->setMaxLength(200);
+        edit->setContextMenuPolicy(Qt::NoContextMenu);
+        return edit;
+    };
+    m_server = isServerLocation(runner.config().location);
+    m_password = makePassword(QStringLiteral("passwordLineEdit"),
+                              m_server ? tr("Database password") : tr("Staff password"));
+    m_newPassword = makePassword(QStringLiteral("newPasswordLineEdit"), tr("New password"));
+    m_againPassword = makePassword(QStringLiteral("againPasswordLineEdit"), tr("New password again"));
 
     m_message = new QLabel(this);
     m_message->setObjectName(QStringLiteral("signInMessage"));
@@ -75,10 +124,14 @@ SignInDialog::SignInDialog(DbRunner& runner, const QString& databaseLabel, const
     m_message->setStyleSheet(QStringLiteral("color: #b00020;"));
     m_message->hide();
 
-    auto* form = new QFormLayout;
+    m_form = new QFormLayout;
+    auto* form = m_form;
     form->addRow(tr("&Sign-in name:"), m_name);
-    if (m_password)
-        form->addRow(tr("&Password:"), m_password);
+    form->addRow(tr("&Password:"), m_password);
+    form->addRow(tr("&New password:"), m_newPassword);
+    form->addRow(tr("New password &again:"), m_againPassword);
+    form->setRowVisible(m_newPassword, false);
+    form->setRowVisible(m_againPassword, false);
 
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
     m_signIn = buttons->addButton(requiredName.isEmpty() ? tr("Sign &in") : tr("&Unlock"),
@@ -110,37 +163,73 @@ void SignInDialog::setName(const QString& name) {
 
 void SignInDialog::setFirstUse(bool firstUse) {
     m_firstUse = firstUse;
-    if (firstUse)
+    if (firstUse && !m_server) {
+        m_intro->setText(m_intro->text() + QLatin1Char('\n') +
+                         tr("This database is new: the name you sign in with becomes its first HIM "
+                            "supervisor, with the password you choose here (%1 characters or more).")
+                             .arg(MinStaffPasswordLength));
+        m_form->setRowVisible(m_againPassword, true);
+        m_form->labelForField(m_againPassword)->setProperty("text", tr("Password &again:"));
+    } else if (firstUse) {
         m_intro->setText(m_intro->text() + QLatin1Char('\n') +
                          tr("This database is new: the name you sign in with becomes its first HIM "
                             "supervisor."));
+    }
+}
+
+void SignInDialog::askNewPassword() {
+    m_changing = true;
+    m_name->setEnabled(false);
+    m_form->setRowVisible(m_password, false);
+    m_form->setRowVisible(m_newPassword, true);
+    m_form->setRowVisible(m_againPassword, true);
+    m_intro->setText(tr("You signed in with a one-time password. Choose your own now (%1 characters or more, "
+                        "not your sign-in name); nobody else will know it.")
+                         .arg(MinStaffPasswordLength));
+    m_signIn->setText(tr("&Save password"));
+    m_signIn->setEnabled(true);
+    m_newPassword->setFocus();
 }
 
 void SignInDialog::showError(const QString& message) {
     m_message->setText(message);
     m_message->show();
     m_signIn->setEnabled(true);
+    if (m_changing)
+        return;
     m_name->setFocus();
     m_name->selectAll();
 }
 
 void SignInDialog::submit() {
     const QString name = m_name->text().trimmed().toLower();
+    if (m_changing) {
+        submitNewPassword(name);
+        return;
+    }
     if (name.isEmpty()) {
         showError(tr("Type your sign-in name."));
         return;
     }
     if (!m_requiredName.isEmpty() && name != m_requiredName) {
-        showError(tr("Only %1 can unlock this window. To change who is working here, sign out.")
-                      .arg(m_requiredName));
+        m_password->clear();
+        showError(tr("Only the person who was working here can unlock this window. To change who is "
+                     "working here, sign out."));
         return;
     }
-    QString password;
-    if (m_password) {
-        password = m_password->text();
-        if (password.isEmpty()) {
-            showError(tr("Type your database password."));
-            m_password->setFocus();
+    QString password = m_password->text();
+    if (password.isEmpty()) {
+        showError(m_server ? tr("Type your database password.") : tr("Type your password."));
+        m_password->setFocus();
+        return;
+    }
+    if (m_firstUse && !m_server) {
+        if (const Status ok = checkStaffPassword(name, password); !ok) {
+            showError(ok.error().message);
+            return;
+        }
+        if (m_againPassword->text() != password) {
+            showError(tr("The two passwords are not the same."));
             return;
         }
     }
@@ -148,16 +237,50 @@ void SignInDialog::submit() {
     m_message->hide();
     const bool unlocking = !m_requiredName.isEmpty();
     onReady(this, signInOnWorker(m_runner, name, m_firstUse, password, unlocking),
-            [this](const Result<SignedIn>& result) {
-                if (m_password)
-                    m_password->clear();
+            [this, name](const Result<SignedIn>& result) {
                 if (!result) {
+                    m_password->clear();
+                    m_againPassword->clear();
                     showError(result.error().message);
                     return;
                 }
                 m_signedIn = result.value();
+                if (m_signedIn.mustChangePassword) {
+                    askNewPassword(); // the one-time password stays typed until the new one is saved
+                    return;
+                }
+                m_password->clear();
                 accept();
             });
+    Secrets::wipe(password);
+}
+
+void SignInDialog::submitNewPassword(const QString& name) {
+    QString next = m_newPassword->text();
+    if (const Status ok = checkStaffPassword(name, next); !ok) {
+        showError(ok.error().message);
+        m_newPassword->setFocus();
+        return;
+    }
+    if (m_againPassword->text() != next) {
+        showError(tr("The two passwords are not the same."));
+        m_againPassword->setFocus();
+        return;
+    }
+    m_signIn->setEnabled(false);
+    m_message->hide();
+    onReady(this, changePasswordOnWorker(m_runner, name, m_password->text(), next),
+            [this](const Result<SignedIn>& result) {
+                if (!result) {
+                    showError(result.error().message);
+                    return;
+                }
+                for (QLineEdit* e : {m_password, m_newPassword, m_againPassword})
+                    e->clear();
+                m_signedIn = result.value();
+                accept();
+            });
+    Secrets::wipe(next);
 }
 
 } // namespace pd

@@ -6,6 +6,7 @@
 
 #include <QDialog>
 
+class QFormLayout;
 class QLabel;
 class QLineEdit;
 class QPushButton;
@@ -22,7 +23,8 @@ public:
 
     const SignedIn& signedIn() const { return m_signedIn; }
     void setName(const QString& name);
-    // On the central database each person types their own database password.
+    // Everyone types their own password: on the central database their database login's, on the embedded
+    // file the one kept (hashed) in its staff table.
     bool asksPassword() const { return m_password != nullptr; }
 
 signals:
@@ -35,6 +37,8 @@ public:
 
 private:
     void submit();
+    void submitNewPassword(const QString& name);
+    void askNewPassword();
     void showError(const QString& message);
 
     DbRunner& m_runner;
@@ -42,6 +46,11 @@ private:
     bool m_firstUse = false;
     QLineEdit* m_name = nullptr;
     QLineEdit* m_password = nullptr;
+    QLineEdit* m_newPassword = nullptr;
+    QLineEdit* m_againPassword = nullptr;
+    QFormLayout* m_form = nullptr;
+    bool m_server = false;
+    bool m_changing = false; // a one-time password worked; a new one is asked for
     QLabel* m_intro = nullptr;
     QLabel* m_message = nullptr;
     QPushButton* m_signIn = nullptr;
@@ -54,5 +63,8 @@ private:
 // only checks it against the server).
 QFuture<Result<SignedIn>> signInOnWorker(DbRunner& runner, const QString& name, bool firstUse,
                                          const QString& password = QString(), bool unlocking = false);
+// Replaces a one-time password with the staff member's own, then signs them in (the embedded file).
+QFuture<Result<SignedIn>> changePasswordOnWorker(DbRunner& runner, const QString& name,
+                                                 const QString& current, const QString& next);
 
 } // namespace pd
