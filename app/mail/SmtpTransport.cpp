@@ -14,12 +14,6 @@ namespace pd {
 
 namespace {
 
-struct Reply {
-    int code = 0;
-    QStringList lines;
-    QString text() const { return QString::number(code) + QLatin1Char(' ') + lines.join(QLatin1Char(' ')); }
-};
-
 // Whether a 5xx reply at a step is final for the message. Only the steps about this message (RCPT TO,
 // DATA, the message itself) are; a refusal before them (the greeting, EHLO, STARTTLS, AUTH, MAIL FROM)
 // is the server's or the settings' problem, and the message waits until that is fixed.
@@ -39,7 +33,7 @@ public:
                 .arg(m_s.host + QLatin1Char(':') + QString::number(m_s.port), why));
     }
 
-    Error fromReply(const Reply& r, const QString& step, Refusal refusal) const {
+    Error fromReply(const SmtpReply& r, const QString& step, Refusal refusal) const {
         if (r.code >= 500 && refusal == Refusal::Final)
             return Error::validation(
                 QStringLiteral("mail.rejected"),
@@ -50,10 +44,10 @@ public:
     }
 
     // Waits `timeoutMs` (the settings' timeout when negative) for each line of the reply.
-    Result<Reply> read(const QString& step, int timeoutMs = -1) {
+    Result<SmtpReply> read(const QString& step, int timeoutMs = -1) {
         if (timeoutMs < 0)
             timeoutMs = m_s.timeoutMs;
-        Reply r;
+        SmtpReply r;
         for (;;) {
             while (!m_socket.canReadLine()) {
                 if (m_socket.state() != QAbstractSocket::ConnectedState && m_socket.bytesAvailable() == 0)
@@ -68,18 +62,15 @@ public:
                             : QCoreApplication::translate("Smtp", "the connection closed during %1")
                                   .arg(step));
             }
-            const QByteArray line = m_socket.readLine().trimmed();
-            if (line.size() < 3)
+            switch (addReplyLine(m_socket.readLine(), &r)) {
+            case SmtpReplyLine::Unreadable:
                 return unavailable(
                     QCoreApplication::translate("Smtp", "an unreadable answer to %1").arg(step));
-            bool ok = false;
-            r.code = line.left(3).toInt(&ok);
-            if (!ok)
-                return unavailable(
-                    QCoreApplication::translate("Smtp", "an unreadable answer to %1").arg(step));
-            r.lines.append(QString::fromUtf8(line.mid(4)));
-            if (line.size() == 3 || line.at(3) != '-')
+            case SmtpReplyLine::Last:
                 return r;
+            case SmtpReplyLine::More:
+                break;
+            }
         }
     }
 
@@ -94,13 +85,13 @@ public:
     }
 
     // Sends a command and expects a reply in the 2xx/3xx class given.
-    Result<Reply> command(const QByteArray& line, const QString& step, int expectedClass,
-                          Refusal refusal = Refusal::Retry) {
+    Result<SmtpReply> command(const QByteArray& line, const QString& step, int expectedClass,
+                              Refusal refusal = Refusal::Retry) {
         PD_TRY(write(line + "\r\n", step));
         return expect(step, expectedClass, refusal);
     }
 
-    Result<Reply> expect(const QString& step, int expectedClass, Refusal refusal = Refusal::Retry) {
+    Result<SmtpReply> expect(const QString& step, int expectedClass, Refusal refusal = Refusal::Retry) {
         auto r = read(step);
         if (!r)
             return r.error();
@@ -139,6 +130,42 @@ bool isAscii(const QString& s) {
 }
 
 } // namespace
+
+QString SmtpReply::text() const {
+    return QString::number(code) + QLatin1Char(' ') + lines.join(QLatin1Char(' '));
+}
+
+SmtpReplyLine addReplyLine(const QByteArray& received, SmtpReply* reply) {
+    const QByteArray line = received.trimmed();
+    if (line.size() < 3)
+        return SmtpReplyLine::Unreadable;
+    bool ok = false;
+    const int code = line.left(3).toInt(&ok);
+    if (!ok)
+        return SmtpReplyLine::Unreadable;
+    reply->code = code;
+    reply->lines.append(QString::fromUtf8(line.mid(4)));
+    return line.size() == 3 || line.at(3) != '-' ? SmtpReplyLine::Last : SmtpReplyLine::More;
+}
+
+qsizetype parseSmtpReply(const QByteArray& bytes, SmtpReply* reply) {
+    *reply = SmtpReply();
+    qsizetype start = 0;
+    for (;;) {
+        const qsizetype end = bytes.indexOf('\n', start);
+        if (end < 0)
+            return 0;
+        switch (addReplyLine(bytes.mid(start, end + 1 - start), reply)) {
+        case SmtpReplyLine::Unreadable:
+            return -1;
+        case SmtpReplyLine::Last:
+            return end + 1;
+        case SmtpReplyLine::More:
+            break;
+        }
+        start = end + 1;
+    }
+}
 
 std::optional<SmtpSettings::Tls> SmtpSettings::tlsFromName(const QString& name) {
     if (name == QLatin1String("none"))

@@ -50,6 +50,22 @@ private:
     QStringList m_capabilities;
 };
 
+// A server's reply (RFC 5321 §4.2): the code of its last line and each line's text after the code.
+struct SmtpReply {
+    int code = 0;
+    QStringList lines;
+    QString text() const; // "250 first line second line"
+};
+
+// What one line the server sent does to a reply: Last when it ends it (no "-" after the code), More
+// when another line follows, Unreadable when it is no reply line (under three characters once
+// trimmed, or no number first).
+enum class SmtpReplyLine { More, Last, Unreadable };
+SmtpReplyLine addReplyLine(const QByteArray& line, SmtpReply* reply);
+// The first reply in `bytes`, read line by line (each ended by LF) as from the connection: the bytes it
+// took; 0 when they end before the reply does, -1 at an unreadable line.
+qsizetype parseSmtpReply(const QByteArray& bytes, SmtpReply* reply);
+
 // Lines of `raw` with CRLF endings and a leading dot doubled, ending with the "." line (RFC 5321 §4.5.2).
 QByteArray dotStuff(const QByteArray& raw);
 

@@ -92,6 +92,8 @@ private slots:
     void initTestCase();
     void dotStuffing_data();
     void dotStuffing();
+    void replies_data();
+    void replies();
     void plainDelivery();
     void startTlsWithTheTestCa();
     void implicitTls();
@@ -142,6 +144,41 @@ void TestSmtp::dotStuffing() {
     QFETCH(QByteArray, raw);
     QFETCH(QByteArray, wire);
     QCOMPARE(dotStuff(raw), wire);
+}
+
+void TestSmtp::replies_data() {
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<qsizetype>("used"); // 0: the reply is not complete yet; -1: unreadable
+    QTest::addColumn<int>("code");
+    QTest::addColumn<QStringList>("lines");
+    const auto row = [](const char* name, const char* bytes, qsizetype used, int code, QStringList lines) {
+        QTest::newRow(name) << QByteArray(bytes) << used << code << lines;
+    };
+    row("one line", "220 relay ready\r\n", 17, 220, {QStringLiteral("relay ready")});
+    row("multi-line", "250-relay.example.org\r\n250-PIPELINING\r\n250 STARTTLS\r\n", 53, 250,
+        {QStringLiteral("relay.example.org"), QStringLiteral("PIPELINING"), QStringLiteral("STARTTLS")});
+    row("the code alone", "250\r\n", 5, 250, {QString()});
+    row("LF alone ends a line", "354 go ahead\n", 13, 354, {QStringLiteral("go ahead")});
+    row("the next reply stays", "250 ok\r\n221 bye\r\n", 8, 250, {QStringLiteral("ok")});
+    row("the last line's code counts", "250-a\r\n251 b\r\n", 14, 251,
+        {QStringLiteral("a"), QStringLiteral("b")});
+    row("UTF-8 text", "550 bo\xC3\xAEte inconnue\r\n", 21, 550, {QStringLiteral("bo\u00eete inconnue")});
+    row("line not ended", "220 rel", 0, 0, {});
+    row("last line not ended", "250-a\r\n250 b", 0, 250, {QStringLiteral("a")});
+    row("too short", "25\r\n", -1, 0, {});
+    row("no number", "abc def\r\n", -1, 0, {});
+    row("unreadable second line", "250-a\r\nhello\r\n", -1, 250, {QStringLiteral("a")});
+}
+
+void TestSmtp::replies() {
+    QFETCH(QByteArray, bytes);
+    QFETCH(qsizetype, used);
+    QFETCH(int, code);
+    QFETCH(QStringList, lines);
+    SmtpReply reply;
+    QCOMPARE(parseSmtpReply(bytes, &reply), used);
+    QCOMPARE(reply.code, code);
+    QCOMPARE(reply.lines, lines);
 }
 
 void TestSmtp::plainDelivery() {
