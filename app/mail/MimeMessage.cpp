@@ -254,7 +254,8 @@ QByteArray encodeQuotedPrintable(const QByteArray& utf8) {
             continue;
         }
         const bool atLineEnd = i + 1 == utf8.size() || utf8.at(i + 1) == '\r' || utf8.at(i + 1) == '\n';
-        const bool atLineStart = lineLength == 0;
+        // A character that does not fit on the line starts the next one, after a soft break.
+        const bool atLineStart = lineLength == 0 || lineLength + 1 > MaxQpLine - 1;
         bool literal = (c >= 33 && c <= 126 && c != '=') || ((c == ' ' || c == '\t') && !atLineEnd);
         // A lone "." ends an SMTP DATA section and "From " at a line start gets mangled by mbox tools.
         if (atLineStart && (c == '.' || (c == 'F' && utf8.mid(i, 5) == "From ")))

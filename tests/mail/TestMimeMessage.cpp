@@ -357,6 +357,9 @@ void TestMimeMessage::quotedPrintableRoundTrip_data() {
     QTest::newRow("long line of spaces") << QString(200, u' ') + u'x';
     QTest::newRow("long equals line") << QString(120, u'=');
     QTest::newRow("dot and From") << QStringLiteral(".\nFrom here\n..two\nFrom");
+    // A soft break puts the next character at the start of a line just as a line break does.
+    QTest::newRow("dot after a soft break") << QString(75, u'a') + QStringLiteral(".x");
+    QTest::newRow("From after a soft break") << QString(75, u'a') + QStringLiteral("From here");
     QTest::newRow("blank lines") << QStringLiteral("\n\n\na\n\n");
     QTest::newRow("html") << QStringLiteral("<a href=\"https://p.example.org/a?t=abc&x=1\">Go</a>");
 }
