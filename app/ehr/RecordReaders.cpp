@@ -360,8 +360,9 @@ bool CsvReader::nextRow(QStringList* fields, qint64* line, QString* problem) {
             return true;
         }
         if (m_atStart) {
-            if (m_buffer.size() - m_offset < 3 && !m_in.atEnd())
-                fill();
+            // A pipe may hand the byte-order mark over in more than one read.
+            while (m_buffer.size() - m_offset < 3 && fill()) {
+            }
             if (m_buffer.mid(m_offset, 3) == "\xEF\xBB\xBF") {
                 m_offset += 3;
                 m_consumed += 3;

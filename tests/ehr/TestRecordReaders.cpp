@@ -41,6 +41,32 @@ Read fhir(const QByteArray& bytes) {
     return readAll(bytes, [](QIODevice& d) { return FhirReader(d, LosAngeles); });
 }
 
+// A pipe or a socket as the reader sees it: each read gives at most `chunk` bytes.
+class Trickle final : public QIODevice {
+public:
+    Trickle(QByteArray data, qint64 chunk)
+        : m_data(std::move(data))
+        , m_chunk(chunk) {
+        open(QIODevice::ReadOnly | QIODevice::Unbuffered);
+    }
+    bool isSequential() const override { return true; }
+    qint64 bytesAvailable() const override { return m_data.size() - m_pos + QIODevice::bytesAvailable(); }
+
+protected:
+    qint64 readData(char* out, qint64 maxSize) override {
+        const qint64 n = std::min({maxSize, m_chunk, qint64(m_data.size()) - m_pos});
+        std::copy_n(m_data.constData() + m_pos, n, out);
+        m_pos += n;
+        return n;
+    }
+    qint64 writeData(const char*, qint64) override { return -1; }
+
+private:
+    QByteArray m_data;
+    qint64 m_chunk;
+    qint64 m_pos = 0;
+};
+
 QString show(const std::optional<QString>& v) {
     return v ? *v : QStringLiteral("(left alone)");
 }
@@ -117,6 +143,36 @@ private slots:
         const Read r = csv(file);
         QVERIFY(r.startError);
         QCOMPARE(r.startError->rule, QStringLiteral("csv.header"));
+    }
+
+    // A file handed over a byte or two at a time (a pipe) reads as it does from memory.
+    void csvInSmallReads_data() {
+        QTest::addColumn<QByteArray>("file");
+        QTest::newRow("byte-order mark") << QByteArray("\xEF\xBB\xBFmrn,given_name\r\n100200,\"Sofía\"\r\n");
+        // A tool that adds its own mark to a file that had one.
+        QTest::newRow("byte-order mark twice")
+            << QByteArray("\xEF\xBB\xBF\xEF\xBB\xBFmrn,given_name\r\n100200,\"Sofía\"\r\n");
+        QTest::newRow("quotes and line breaks")
+            << QByteArray("mrn,given_name\r\n\"100200\",\"Ana \"\"Anita\"\"\r\nLine\"\r\n\r\n100201,Kim");
+    }
+    void csvInSmallReads() {
+        QFETCH(QByteArray, file);
+        const Read whole = csv(file);
+        QVERIFY(!whole.startError);
+        for (const qint64 chunk : {1, 2}) {
+            Trickle device(file, chunk);
+            CsvReader reader(device, QTimeZone("America/Los_Angeles"));
+            const Status started = reader.start();
+            QVERIFY2(started.ok(), qPrintable(started.ok() ? QString() : started.error().message));
+            FileRecord r;
+            for (const FileRecord& expected : whole.records) {
+                QVERIFY(reader.next(&r));
+                QCOMPARE(r.line, expected.line);
+                QCOMPARE(r.record.patient.mrn, expected.record.patient.mrn);
+                QCOMPARE(show(r.record.patient.givenName), show(expected.record.patient.givenName));
+            }
+            QVERIFY(!reader.next(&r));
+        }
     }
 
     void aFhirBundle() {
