@@ -554,6 +554,15 @@ Result<DispatchReport> MailDispatcher::dispatch(MailTransport& transport, int li
             {
                 Transaction tx(m_ctx.db());
                 PD_TRY(tx.begin());
+                // A slow relay can outlast a batch's claims: each message's is renewed as it goes, and one
+                // another sender took over meanwhile is left to that sender.
+                auto mine = outbox.renewClaim(m.id, m_ctx.now(), worker);
+                if (!mine)
+                    return mine.error();
+                if (!mine.value()) {
+                    PD_TRY(tx.commit());
+                    continue;
+                }
                 auto r = renderForSending(m_ctx, policy.value(), m);
                 if (!r)
                     return r.error();

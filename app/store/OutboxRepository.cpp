@@ -53,18 +53,33 @@ Result<qint64> OutboxRepository::insert(const OutboxMessage& m) {
     return q.lastInsertId();
 }
 
+namespace {
+
+// The instant a claim is stamped with, or compared to: on the central database its own clock (a training
+// database's given time); on the embedded file the one machine's.
+QString claimClock(const Database& db, const QString& placeholder, int secondsAgo = 0) {
+    if (db.dialect() != Dialect::Postgres)
+        return placeholder;
+    return QStringLiteral("server_now(%1, %2)").arg(placeholder).arg(secondsAgo);
+}
+
+constexpr int StaleClaimSeconds = 1800;
+
+} // namespace
+
 Result<QList<OutboxMessage>> OutboxRepository::claimDue(const QDateTime& now, const QString& worker,
                                                         int limit) {
     // SQLite serialises writers (BEGIN IMMEDIATE), so select-then-mark inside one transaction is a claim;
     // on PostgreSQL the rows are locked as they are read, and rows another dispatcher holds are skipped.
     // A claim older than half an hour belongs to a dispatcher that died mid-round.
-    Query q(
-        m_db,
-        QStringLiteral("SELECT * FROM outbox WHERE (status = 'pending' AND next_attempt_at <= :now) "
-                       "OR (status = 'sending' AND claimed_at < :stale) ORDER BY id LIMIT :limit") +
-            (m_db.dialect() == Dialect::Postgres ? QStringLiteral(" FOR UPDATE SKIP LOCKED") : QString()));
+    Query q(m_db, QStringLiteral("SELECT * FROM outbox WHERE (status = 'pending' AND next_attempt_at <= %1) "
+                                 "OR (status = 'sending' AND claimed_at < %2) ORDER BY id LIMIT :limit")
+                          .arg(claimClock(m_db, QStringLiteral(":now")),
+                               claimClock(m_db, QStringLiteral(":stale"), StaleClaimSeconds)) +
+                      (m_db.dialect() == Dialect::Postgres ? QStringLiteral(" FOR UPDATE SKIP LOCKED")
+                                                           : QString()));
     q.bind(QStringLiteral(":now"), DbTime::toDb(now))
-        .bind(QStringLiteral(":stale"), DbTime::toDb(now.addSecs(-1800)))
+        .bind(QStringLiteral(":stale"), DbTime::toDb(now.addSecs(-StaleClaimSeconds)))
         .bind(QStringLiteral(":limit"), limit);
     PD_TRY(q.exec());
     QList<OutboxMessage> out;
@@ -72,8 +87,9 @@ Result<QList<OutboxMessage>> OutboxRepository::claimDue(const QDateTime& now, co
         out.append(fromRow(q, true));
     for (OutboxMessage& m : out) {
         Query claim(m_db,
-                    QStringLiteral("UPDATE outbox SET status = 'sending', claimed_by = :w, claimed_at = :at, "
-                                   "attempts = attempts + 1 WHERE id = :id"));
+                    QStringLiteral("UPDATE outbox SET status = 'sending', claimed_by = :w, claimed_at = %1, "
+                                   "attempts = attempts + 1 WHERE id = :id")
+                        .arg(claimClock(m_db, QStringLiteral(":at"))));
         claim.bind(QStringLiteral(":w"), worker)
             .bind(QStringLiteral(":at"), DbTime::toDb(now))
             .bind(QStringLiteral(":id"), m.id);
@@ -82,6 +98,17 @@ Result<QList<OutboxMessage>> OutboxRepository::claimDue(const QDateTime& now, co
         ++m.attempts;
     }
     return out;
+}
+
+Result<bool> OutboxRepository::renewClaim(qint64 id, const QDateTime& now, const QString& worker) {
+    Query q(m_db, QStringLiteral("UPDATE outbox SET claimed_at = %1 WHERE id = :id AND claimed_by = :w AND "
+                                 "status = 'sending'")
+                      .arg(claimClock(m_db, QStringLiteral(":at"))));
+    q.bind(QStringLiteral(":at"), DbTime::toDb(now))
+        .bind(QStringLiteral(":id"), id)
+        .bind(QStringLiteral(":w"), worker);
+    PD_TRY(q.exec());
+    return q.numRowsAffected() == 1;
 }
 
 Status OutboxRepository::markSent(qint64 id, const QDateTime& at, const QString& worker) {

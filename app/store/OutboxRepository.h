@@ -20,6 +20,9 @@ public:
     // are taken over (their dispatcher died). On PostgreSQL rows another dispatcher is claiming are
     // skipped, never waited for or claimed twice.
     Result<QList<OutboxMessage>> claimDue(const QDateTime& now, const QString& worker, int limit);
+    // Stamps the claim afresh just before its message goes; false when the claim is no longer this
+    // worker's (it went stale and another sender took the message), and the message must not be sent.
+    Result<bool> renewClaim(qint64 id, const QDateTime& now, const QString& worker);
     // These change a message only while `worker` still holds its claim.
     Status markSent(qint64 id, const QDateTime& at, const QString& worker);
     Status markRetry(qint64 id, const QString& error, const QDateTime& nextAttempt, const QString& worker);

@@ -11,6 +11,10 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QRegularExpression>
+#include <QSet>
+
+#include <functional>
+#include <utility>
 
 using namespace pd;
 using namespace pd::test;
@@ -235,6 +239,54 @@ private slots:
             QVERIFY2(!ev.details.contains(QLatin1String("mom@")), qPrintable(ev.details));
         }
         QVERIFY(seen);
+    }
+
+    // A relay so slow (ten minutes a message, within its timeouts) that a batch outlasts the half hour after
+    // which a claim counts as abandoned: each claim is renewed as its message goes, so another sender takes
+    // over only what the first has not reached, and the first leaves that alone. Each message goes once.
+    void aMessageAnotherSenderTookOverIsNotSentTwice() {
+        TestDb t;
+        queueNotices(t, 4);
+        QStringList sent;
+        FixedClock firstClock(t.clock.nowUtc());
+        class SlowRelay final : public MailTransport {
+        public:
+            FixedClock* m_clock = nullptr;
+            QStringList* m_sent = nullptr;
+            std::function<void()> m_duringThird;
+            Status send(const OutgoingMail& mail) override {
+                m_sent->append(mail.messageId);
+                if (m_clock)
+                    m_clock->advanceSecs(10 * 60);
+                if (m_sent->size() == 3 && m_duringThird)
+                    std::exchange(m_duringThird, {})();
+                return {};
+            }
+        };
+        SlowRelay slow;
+        slow.m_clock = &firstClock;
+        slow.m_sent = &sent;
+        SlowRelay other;
+        other.m_sent = &sent;
+        int otherSent = 0;
+        slow.m_duringThird = [&] {
+            // 09:31 at another workstation: the fourth message's claim, made at 09:00, looks abandoned.
+            FixedClock later(firstClock.nowUtc().addSecs(60));
+            ServiceContext ctx(*t.db, later, t.as(QStringLiteral("specialist"))->staff(),
+                               QStringLiteral("other-workstation"));
+            auto r = MailDispatcher(ctx).dispatch(other);
+            QVERIFY(r.ok());
+            otherSent = r->sent;
+        };
+        ServiceContext first(*t.db, firstClock, t.as(QStringLiteral("specialist"))->staff(),
+                             QStringLiteral("ws"));
+        auto r = MailDispatcher(first).dispatch(slow);
+        QVERIFY(r.ok());
+        QCOMPARE(r->sent, 3);
+        QCOMPARE(otherSent, 1);
+        QCOMPARE(sent.size(), 4);
+        QCOMPARE(QSet<QString>(sent.cbegin(), sent.cend()).size(), 4);
+        QCOMPARE(t.count(QStringLiteral("SELECT count(*) FROM outbox WHERE status = 'sent'")), 4);
     }
 
     // The file transport's folder is beside the embedded file, and never made from a server's address.
