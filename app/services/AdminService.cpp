@@ -347,12 +347,10 @@ Result<StaffMember> AdminService::addStaff(const QString& name, const QString& d
     QString oneTime;
     if (m_ctx.db().dialect() == Dialect::Sqlite && !password.isEmpty()) {
         // On the embedded file the desktop asks for it; it must be changed at the first sign-in.
-        PD_TRY(checkStaffPassword(name, password));
-        oneTime = Secrets::hashPin(password);
-        if (oneTime.isEmpty())
-            return Error::internal(
-                QStringLiteral("crypto.failed"),
-                QCoreApplication::translate("Services", "The password could not be hashed."));
+        auto hash = hashStaffPassword(name, password);
+        if (!hash)
+            return hash.error();
+        oneTime = hash.value();
     }
     if (m_ctx.db().dialect() == Dialect::Postgres) {
         if (password.size() < 12)
@@ -390,11 +388,9 @@ Status AdminService::setOneTimePassword(const QString& name, const QString& pass
             QStringLiteral("staff.server_password"),
             QCoreApplication::translate("Services", "On the central database each login's password is the "
                                                     "server's: its administrator changes it there."));
-    PD_TRY(checkStaffPassword(name, password));
-    QString hash = Secrets::hashPin(password);
-    if (hash.isEmpty())
-        return Error::internal(QStringLiteral("crypto.failed"),
-                               QCoreApplication::translate("Services", "The password could not be hashed."));
+    auto hash = hashStaffPassword(name, password);
+    if (!hash)
+        return hash.error();
     Transaction tx(m_ctx.db());
     PD_TRY(tx.begin());
     SettingsRepository repo(m_ctx.db());
@@ -412,7 +408,7 @@ Status AdminService::setOneTimePassword(const QString& name, const QString& pass
                                  QCoreApplication::translate(
                                      "Services", "Change your own password at sign-in "
                                                  "instead; another supervisor can give you a one-time one."));
-    PD_TRY(repo.setStaffPassword(name, hash, true));
+    PD_TRY(repo.setStaffPassword(name, hash.value(), true));
     PD_TRY(m_ctx.audit(QStringLiteral("staff.password_set"), QStringLiteral("staff"), (*member)->id, 0, 0,
                        {{QStringLiteral("name"), name}, {QStringLiteral("one_time"), true}}));
     return tx.commit();

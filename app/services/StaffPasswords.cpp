@@ -68,6 +68,15 @@ Status checkStaffPassword(const QString& name, const QString& password) {
     return {};
 }
 
+Result<QString> hashStaffPassword(const QString& name, const QString& password) {
+    PD_TRY(checkStaffPassword(name, password));
+    QString hash = Secrets::hashPin(password);
+    if (hash.isEmpty())
+        return Error::internal(QStringLiteral("crypto.failed"),
+                               QCoreApplication::translate("Services", "The password could not be hashed."));
+    return hash;
+}
+
 Result<bool> staffHasPassword(Database& db, const QString& name) {
     auto stored = SettingsRepository(db).staffPassword(name);
     if (!stored)
@@ -127,11 +136,9 @@ Result<PasswordSignIn> signInWithPassword(Database& db, const Clock& clock, cons
 
 Status setFirstPassword(Database& db, const Clock& clock, const QString& workstation, const QString& name,
                         const QString& password) {
-    PD_TRY(checkStaffPassword(name, password));
-    QString hash = Secrets::hashPin(password);
-    if (hash.isEmpty())
-        return Error::internal(QStringLiteral("crypto.failed"),
-                               QCoreApplication::translate("Services", "The password could not be hashed."));
+    auto hash = hashStaffPassword(name, password);
+    if (!hash)
+        return hash.error();
     SettingsRepository repo(db);
     Transaction tx(db);
     PD_TRY(tx.begin());
@@ -147,7 +154,7 @@ Status setFirstPassword(Database& db, const Clock& clock, const QString& worksta
         return Error::conflict(
             QStringLiteral("staff.password_set"),
             QCoreApplication::translate("Services", "%1 already has a password.").arg(name));
-    PD_TRY(repo.setStaffPassword(name, hash, false));
+    PD_TRY(repo.setStaffPassword(name, hash.value(), false));
     ServiceContext ctx(db, clock, **member, workstation);
     PD_TRY(ctx.audit(QStringLiteral("staff.password_changed"), QStringLiteral("staff"), (*member)->id, 0, 0,
                      {{QStringLiteral("first"), true}}));
@@ -159,18 +166,16 @@ Status changeOwnPassword(Database& db, const Clock& clock, const QString& workst
     auto in = signInWithPassword(db, clock, workstation, name, current);
     if (!in)
         return in.error();
-    PD_TRY(checkStaffPassword(name, next));
     if (next == current)
         return Error::validation(
             QStringLiteral("staff.password"),
             QCoreApplication::translate("Services", "Choose a password other than the current one."));
-    QString hash = Secrets::hashPin(next);
-    if (hash.isEmpty())
-        return Error::internal(QStringLiteral("crypto.failed"),
-                               QCoreApplication::translate("Services", "The password could not be hashed."));
+    auto hash = hashStaffPassword(name, next);
+    if (!hash)
+        return hash.error();
     Transaction tx(db);
     PD_TRY(tx.begin());
-    PD_TRY(SettingsRepository(db).setStaffPassword(name, hash, false));
+    PD_TRY(SettingsRepository(db).setStaffPassword(name, hash.value(), false));
     ServiceContext ctx(db, clock, in->staff, workstation);
     PD_TRY(
         ctx.audit(QStringLiteral("staff.password_changed"), QStringLiteral("staff"), in->staff.id, 0, 0, {}));

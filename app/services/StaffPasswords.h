@@ -16,6 +16,9 @@ inline constexpr int MinStaffPasswordLength = 12;
 // At least 12 characters, not the sign-in name, no control characters. Rule: "staff.password".
 Status checkStaffPassword(const QString& name, const QString& password);
 
+// The password checked by those rules, then hashed with scrypt for the staff table.
+Result<QString> hashStaffPassword(const QString& name, const QString& password);
+
 struct PasswordSignIn {
     StaffMember staff;
     bool mustChange = false; // a one-time password: the desktop asks for a new one before anything else
