@@ -18,7 +18,7 @@ db=(--db "$demo/demo.sqlite")
 say() { printf '\n\033[1m%s\033[0m\n' "$*"; }
 
 say "Create the database and fill it with synthetic Los Angeles families"
-printf 'portal-desk-demo\n' | "$cli" "${db[@]}" --staff admin init   # the demo's published password
+printf 'portal-desk-demo\n' | "$cli" "${db[@]}" --staff admin init --password-stdin   # the demo's published password
 "$cli" "${db[@]}" --staff admin demo-data --patients 40
 me=(--staff maria.garcia)
 

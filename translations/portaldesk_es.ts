@@ -815,9 +815,17 @@
         <translation>%1 inicia sesión la próxima vez con esa contraseña de un solo uso y luego elige la suya.</translation>
     </message>
     <message>
+        <source>Choose %1&apos;s password for the desktop (12 characters or more; Enter to set it later): </source>
+        <translation>Elija la contraseña de %1 para el escritorio (12 caracteres o más; Intro para hacerlo más tarde): </translation>
+    </message>
+    <message>
+        <source>%1&apos;s password is set.</source>
+        <translation>La contraseña de %1 está establecida.</translation>
+    </message>
+    <message>
         <source>Usage: portaldesk-cli [--db FILE] [--now ISO-8601] [--staff NAME] [--json] COMMAND …
 
-  init [--training]                      create or migrate the database (--training: a new
+  init [--training] [--password-stdin]   create or migrate the database (--training: a new
                                        central database for practice, which takes --now)
   demo-data [--patients N] [--seed S]    realistic synthetic Los Angeles families
   patient add --mrn M --given G --family F --birth-date YYYY-MM-DD [--language es]
@@ -860,8 +868,9 @@
   mail send | mail list [--status S] | mail test --to ADDRESS   (supervisors: check mail settings)
   audit verify [--anchors FILE] | audit anchor | audit list [--record TYPE[:ID]] [--limit N]
   settings list | settings get KEY | settings set KEY VALUE
-  staff add NAME --role support_agent|him_specialist|him_supervisor | staff list |
-  staff disable NAME | staff password NAME  (a one-time desktop password; embedded file)
+  staff add NAME --role support_agent|him_specialist|him_supervisor [--password-stdin]
+  staff list | staff disable NAME | staff password NAME   (a one-time desktop password;
+                                       the embedded file)
 
 USER is a portal username or e-mail address. --now replaces the clock for this run; a time
 without an offset is read in the hospital&apos;s time zone. A live central database keeps the
@@ -874,7 +883,7 @@ Exit codes: 0 done, 2 usage, 3 refused by a rule or bad input, 4 conflict, 5 not
 </source>
         <translation>Uso: portaldesk-cli [--db FILE] [--now ISO-8601] [--staff NAME] [--json] COMMAND …
 
-  init [--training]                      crear o migrar la base de datos (--training: una base
+  init [--training] [--password-stdin]   crear o migrar la base de datos (--training: una base
                                        central nueva para prácticas, que acepta --now)
   demo-data [--patients N] [--seed S]    familias sintéticas realistas de Los Ángeles
   patient add --mrn M --given G --family F --birth-date YYYY-MM-DD [--language es]
@@ -917,8 +926,9 @@ Exit codes: 0 done, 2 usage, 3 refused by a rule or bad input, 4 conflict, 5 not
   mail send | mail list [--status S] | mail test --to ADDRESS   (supervisores: comprobar la configuración de correo)
   audit verify [--anchors FILE] | audit anchor | audit list [--record TYPE[:ID]] [--limit N]
   settings list | settings get KEY | settings set KEY VALUE
-  staff add NAME --role support_agent|him_specialist|him_supervisor | staff list |
-  staff disable NAME | staff password NAME  (una contraseña de un solo uso para el escritorio; archivo integrado)
+  staff add NAME --role support_agent|him_specialist|him_supervisor [--password-stdin]
+  staff list | staff disable NAME | staff password NAME   (una contraseña de un solo uso para el
+                                       escritorio; el archivo integrado)
 
 USER es un nombre de usuario del portal o una dirección de correo. --now reemplaza el reloj en esta
 ejecución; una hora sin desfase horario se interpreta en la zona horaria del hospital. Una base de
@@ -931,16 +941,8 @@ Códigos de salida: 0 hecho, 2 uso, 3 rechazado por una regla o datos incorrecto
 </translation>
     </message>
     <message>
-        <source>Choose %1&apos;s password for the desktop (12 characters or more; Enter to set it later): </source>
-        <translation>Elija la contraseña de %1 para el escritorio (12 caracteres o más; Intro para hacerlo más tarde): </translation>
-    </message>
-    <message>
-        <source>%1&apos;s password is set.</source>
-        <translation>La contraseña de %1 está establecida.</translation>
-    </message>
-    <message>
-        <source>%1 has no password yet, so can&apos;t sign in to the desktop: run &quot;staff password %1&quot; as another supervisor, or &quot;init&quot; again to choose one.</source>
-        <translation>%1 aún no tiene contraseña, así que no puede iniciar sesión en el escritorio: ejecute &quot;staff password %1&quot; como otro supervisor, o &quot;init&quot; de nuevo para elegir una.</translation>
+        <source>%1 has no password yet, so can&apos;t sign in to the desktop: run &quot;staff password %1&quot; as another supervisor, or &quot;init --password-stdin&quot; to choose one.</source>
+        <translation>%1 aún no tiene contraseña, así que no puede iniciar sesión en el escritorio: ejecute &quot;staff password %1&quot; como otro supervisor, o &quot;init --password-stdin&quot; para elegir una.</translation>
     </message>
 </context>
 <context>

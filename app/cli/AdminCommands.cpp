@@ -131,13 +131,18 @@ Status staffAdd(CliContext& c) {
     // The central database signs each staff member in with a password of their own, read like a PIN; on
     // the embedded file it is a one-time password for the desktop, changed at the first sign-in (none
     // given: a supervisor gives one later with "staff password").
-    QString password = readPin(
-        c.connection->isServer()
-            ? QCoreApplication::translate("Cli", "Password for %1 (12 characters or more): ")
-                  .arg(c.args.word(0))
-            : QCoreApplication::translate("Cli", "One-time password for %1's first sign-in (12 characters or "
-                                                 "more; Enter for none yet): ")
-                  .arg(c.args.word(0)));
+    const bool ask = c.connection->isServer() || stdinIsTerminal() ||
+                     c.args.flags.contains(QStringLiteral("password-stdin"));
+    QString password;
+    if (ask)
+        password =
+            readPin(c.connection->isServer()
+                        ? QCoreApplication::translate("Cli", "Password for %1 (12 characters or more): ")
+                              .arg(c.args.word(0))
+                        : QCoreApplication::translate(
+                              "Cli", "One-time password for %1's first sign-in (12 characters or "
+                                     "more; Enter for none yet): ")
+                              .arg(c.args.word(0)));
     auto m = AdminService(*c.services)
                  .addStaff(c.args.word(0), c.args.option(QStringLiteral("display-name")),
                            c.args.option(QStringLiteral("role")), password);

@@ -45,7 +45,7 @@ QList<Command> commands() {
     using namespace CliCommands;
     const auto s = [](const char* a) { return QString::fromLatin1(a); };
     return {
-        {{s("init")}, 0, {s("training")}, false, nullptr},
+        {{s("init")}, 0, {s("training"), s("password-stdin")}, false, nullptr},
         {{s("demo-data")}, 0, {s("patients"), s("seed")}, true, demoData},
         {{s("patient"), s("add")},
          0,
@@ -132,7 +132,7 @@ QList<Command> commands() {
         {{s("settings"), s("list")}, 0, {}, true, settingsList},
         {{s("settings"), s("get")}, 1, {}, true, settingsGet},
         {{s("settings"), s("set")}, 2, {}, true, settingsSet},
-        {{s("staff"), s("add")}, 1, {s("role"), s("display-name")}, true, staffAdd},
+        {{s("staff"), s("add")}, 1, {s("role"), s("display-name"), s("password-stdin")}, true, staffAdd},
         {{s("staff"), s("list")}, 0, {}, true, staffList},
         {{s("staff"), s("disable")}, 1, {}, true, staffDisable},
         {{s("staff"), s("password")}, 1, {}, true, staffPassword},
@@ -144,7 +144,7 @@ QString usageText() {
         "Cli",
         "Usage: portaldesk-cli [--db FILE] [--now ISO-8601] [--staff NAME] [--json] COMMAND …\n"
         "\n"
-        "  init [--training]                      create or migrate the database (--training: a new\n"
+        "  init [--training] [--password-stdin]   create or migrate the database (--training: a new\n"
         "                                       central database for practice, which takes --now)\n"
         "  demo-data [--patients N] [--seed S]    realistic synthetic Los Angeles families\n"
         "  patient add --mrn M --given G --family F --birth-date YYYY-MM-DD [--language es]\n"
@@ -189,8 +189,9 @@ QString usageText() {
         "  mail send | mail list [--status S] | mail test --to ADDRESS   (supervisors: check mail settings)\n"
         "  audit verify [--anchors FILE] | audit anchor | audit list [--record TYPE[:ID]] [--limit N]\n"
         "  settings list | settings get KEY | settings set KEY VALUE\n"
-        "  staff add NAME --role support_agent|him_specialist|him_supervisor | staff list |\n"
-        "  staff disable NAME | staff password NAME  (a one-time desktop password; embedded file)\n"
+        "  staff add NAME --role support_agent|him_specialist|him_supervisor [--password-stdin]\n"
+        "  staff list | staff disable NAME | staff password NAME   (a one-time desktop password;\n"
+        "                                       the embedded file)\n"
         "\n"
         "USER is a portal username or e-mail address. --now replaces the clock for this run; a time\n"
         "without an offset is read in the hospital's time zone. A live central database keeps the\n"
@@ -423,12 +424,16 @@ int runCli(const QStringList& arguments) {
             auto has = staffHasPassword(c.connection->database(), staff.name);
             if (!has)
                 return fail(c.args, has.error());
+            // Asked at a terminal, or read from standard input with --password-stdin; a script that
+            // gives neither is never left waiting.
             if (!has.value()) {
-                QString chosenPassword =
-                    readPin(QCoreApplication::translate(
-                                "Cli", "Choose %1's password for the desktop (12 characters or "
-                                       "more; Enter to set it later): ")
-                                .arg(staff.name));
+                QString chosenPassword;
+                if (stdinIsTerminal() || c.args.flags.contains(QStringLiteral("password-stdin")))
+                    chosenPassword =
+                        readPin(QCoreApplication::translate(
+                                    "Cli", "Choose %1's password for the desktop (12 characters or "
+                                           "more; Enter to set it later): ")
+                                    .arg(staff.name));
                 const bool chosen = !chosenPassword.isEmpty();
                 if (chosen) {
                     const Status set =
@@ -443,7 +448,7 @@ int runCli(const QStringList& arguments) {
                         QCoreApplication::translate(
                             "Cli",
                             "%1 has no password yet, so can't sign in to the desktop: run \"staff password "
-                            "%1\" as another supervisor, or \"init\" again to choose one.")
+                            "%1\" as another supervisor, or \"init --password-stdin\" to choose one.")
                             .arg(staff.name));
                 }
                 c.json.insert(QStringLiteral("password_set"), chosen);

@@ -5,10 +5,11 @@
 namespace pd {
 
 CliArgs CliArgs::parse(const QStringList& arguments) {
-    static const QSet<QString> valueless = {
-        QStringLiteral("json"), QStringLiteral("help"), QStringLiteral("version"), QStringLiteral("new-pin"),
-        QStringLiteral("due"),  QStringLiteral("late"), QStringLiteral("all"),     QStringLiteral("no-mail"),
-        QStringLiteral("training")};
+    static const QSet<QString> valueless = {QStringLiteral("json"),     QStringLiteral("help"),
+                                            QStringLiteral("version"),  QStringLiteral("new-pin"),
+                                            QStringLiteral("due"),      QStringLiteral("late"),
+                                            QStringLiteral("all"),      QStringLiteral("no-mail"),
+                                            QStringLiteral("training"), QStringLiteral("password-stdin")};
     CliArgs a;
     for (int i = 1; i < arguments.size(); ++i) {
         const QString& arg = arguments.at(i);

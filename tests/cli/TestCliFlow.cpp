@@ -95,8 +95,9 @@ private slots:
         QTest::newRow("not a supervisor")
             << give << QStringLiteral("sam") << QByteArray("one-time-pw-2026") << 6 << QString();
         QTest::newRow("the first supervisor's own, at init")
-            << QStringList{QStringLiteral("init")} << QStringLiteral("admin")
-            << QByteArray("boss-password-2026") << 0 << QStringLiteral("password is set");
+            << QStringList{QStringLiteral("init"), QStringLiteral("--password-stdin")}
+            << QStringLiteral("admin") << QByteArray("boss-password-2026") << 0
+            << QStringLiteral("password is set");
     }
 
     void desktopPasswordsAreGivenAtTheCommandLine() {
