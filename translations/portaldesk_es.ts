@@ -6507,16 +6507,16 @@ La página ahora muestra el registro tal como está.</translation>
         <translation>&amp;Guardar contraseña</translation>
     </message>
     <message>
-        <source>Only the person who was working here can unlock this window. To change who is working here, sign out.</source>
-        <translation>Solo la persona que trabajaba aquí puede desbloquear esta ventana. Para cambiar quién trabaja aquí, cierre la sesión.</translation>
-    </message>
-    <message>
         <source>Type your password.</source>
         <translation>Escriba su contraseña.</translation>
     </message>
     <message>
         <source>The two passwords are not the same.</source>
         <translation>Las dos contraseñas no son iguales.</translation>
+    </message>
+    <message>
+        <source>That name and password don&apos;t match. Only the person who was working here can unlock this window; to change who is working here, sign out.</source>
+        <translation>Ese nombre y esa contraseña no coinciden. Solo la persona que trabajaba aquí puede desbloquear esta ventana; para cambiar quién trabaja aquí, cierre la sesión.</translation>
     </message>
 </context>
 <context>

@@ -215,6 +215,19 @@ private slots:
                 QDateTime::fromString(e.toObject().value(QStringLiteral("at")).toString(), Qt::ISODateWithMs);
             QVERIFY2(at.isValid() && qAbs(at.secsTo(serverNow)) < 600, qPrintable(log.out));
         }
+        // Mail claims are stamped and aged by the same clock: whatever time a workstation gives, the live
+        // database answers with its own (a training database keeps the given one).
+        const QDateTime claimAt = QDateTime::fromString(
+            pg.scalar(QStringLiteral("SELECT server_now('2045-01-01T09:00:00.000Z')"), name).toString(),
+            Qt::ISODateWithMs);
+        QVERIFY2(claimAt.isValid() && qAbs(claimAt.secsTo(serverNow)) < 600, qPrintable(claimAt.toString()));
+        const QDateTime staleFrom = QDateTime::fromString(
+            pg.scalar(QStringLiteral("SELECT server_now('2045-01-01T09:00:00.000Z', 1800)"), name).toString(),
+            Qt::ISODateWithMs);
+        QVERIFY(qAbs(staleFrom.secsTo(claimAt) - 1800) < 60);
+        QCOMPARE(
+            pg.scalar(QStringLiteral("SELECT server_now('2045-01-01T09:00:00.000Z')"), m_database).toString(),
+            QStringLiteral("2045-01-01T09:00:00.000Z"));
     }
 
     void cleanupTestCase() {

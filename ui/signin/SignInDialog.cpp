@@ -191,6 +191,11 @@ void SignInDialog::askNewPassword() {
     m_newPassword->setFocus();
 }
 
+QString SignInDialog::unlockRefusal() const {
+    return tr("That name and password don't match. Only the person who was working here can unlock this "
+              "window; to change who is working here, sign out.");
+}
+
 void SignInDialog::showError(const QString& message) {
     m_message->setText(message);
     m_message->show();
@@ -213,8 +218,8 @@ void SignInDialog::submit() {
     }
     if (!m_requiredName.isEmpty() && name != m_requiredName) {
         m_password->clear();
-        showError(tr("Only the person who was working here can unlock this window. To change who is "
-                     "working here, sign out."));
+        // The same answer as a wrong password: typing names must not tell who was working here.
+        showError(unlockRefusal());
         return;
     }
     QString password = m_password->text();
@@ -241,7 +246,9 @@ void SignInDialog::submit() {
                 if (!result) {
                     m_password->clear();
                     m_againPassword->clear();
-                    showError(result.error().message);
+                    const bool unlockingRefused =
+                        !m_requiredName.isEmpty() && result.error().rule == QLatin1String("staff.sign_in");
+                    showError(unlockingRefused ? unlockRefusal() : result.error().message);
                     return;
                 }
                 m_signedIn = result.value();

@@ -40,6 +40,7 @@ private:
     void submitNewPassword(const QString& name);
     void askNewPassword();
     void showError(const QString& message);
+    QString unlockRefusal() const;
 
     DbRunner& m_runner;
     QString m_requiredName;
