@@ -41,6 +41,13 @@ public:
     // Every run names the database, the clock and the staff member: nothing depends on the machine.
     CliResult run(const QStringList& args, const QByteArray& input = {},
                   const QString& staff = QStringLiteral("maria"), bool json = false) {
+        return runKilledAfter(args, input, staff, -1, json);
+    }
+
+    // The same, killed with SIGKILL (no chance to clean up, as at a power cut) `killAfterMs` after it
+    // starts; -1 lets it finish.
+    CliResult runKilledAfter(const QStringList& args, const QByteArray& input, const QString& staff,
+                             int killAfterMs, bool json = false) {
         QStringList all = {QStringLiteral("--db"),    dbPath(), QStringLiteral("--now"), m_now,
                            QStringLiteral("--staff"), staff};
         if (json)
@@ -58,8 +65,13 @@ public:
             qFatal("portaldesk-cli did not start");
         p.write(input.isEmpty() ? QByteArray("\n") : input + '\n');
         p.closeWriteChannel();
-        if (!p.waitForFinished(60000))
-            qFatal("portaldesk-cli did not finish");
+        if (!p.waitForFinished(killAfterMs >= 0 ? killAfterMs : 60000)) {
+            if (killAfterMs < 0)
+                qFatal("portaldesk-cli did not finish");
+            p.kill();
+            p.waitForFinished(10000);
+            return {-1, QString(), QString()};
+        }
         CliResult r;
         r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
         r.out = QString::fromUtf8(p.readAllStandardOutput());

@@ -92,6 +92,90 @@ private slots:
         QCOMPARE(cli.run({"audit", "verify"}, {}, QStringLiteral("admin")).exitCode, 0);
     }
 
+    // SIGKILL at any moment of enroll, reissue, sending or the nightly run leaves no half-state: after each
+    // kill the file is whole, the audit chain verifies, no login is left without its grant, no invitation
+    // counts as sent before its message was accepted, every expiry is audited once; and running the work
+    // again finishes it, each message once.
+    void aKillAtAnyMomentLeavesNoHalfState_data() {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QByteArray>("input");
+        QTest::newRow("enroll") << QStringList{"enroll",
+                                               "--mrn",
+                                               "100202",
+                                               "--form",
+                                               "parent",
+                                               "--signed",
+                                               "2026-11-20",
+                                               "--given",
+                                               "Rosa",
+                                               "--family",
+                                               "Díaz",
+                                               "--email",
+                                               "rosa.diaz@example.org"}
+                                << QByteArray("580417");
+        QTest::newRow("reissue") << QStringList{"invitation", "reissue",       "maria.lopez",
+                                                "--new-pin",  "--verified-by", "DOB + MRN"}
+                                 << QByteArray("580417");
+        QTest::newRow("send") << QStringList{"mail", "send"} << QByteArray();
+        QTest::newRow("daily") << QStringList{"daily"} << QByteArray();
+    }
+
+    void aKillAtAnyMomentLeavesNoHalfState() {
+        QFETCH(QStringList, args);
+        QFETCH(QByteArray, input);
+        Cli cli;
+        QCOMPARE(cli.enrollChild("100200", "Ana", "López", "2017-03-02", "María", "maria.lopez@example.org"),
+                 QString());
+        QCOMPARE(cli.enrollChild("100201", "Luis", "Pérez", "2018-04-04", "José", "jose.perez@example.org"),
+                 QString());
+        QCOMPARE(cli.run({"patient", "add", "--mrn", "100202", "--given", "Eva", "--family", "Díaz",
+                          "--birth-date", "2019-05-05"})
+                     .exitCode,
+                 0);
+        QCOMPARE(cli.run({"invitation", "send-now", "maria.lopez"}).exitCode, 0);
+        QCOMPARE(cli.run({"invitation", "send-now", "jose.perez"}).exitCode, 0);
+        const auto invariants = [&cli](const QString& when) {
+            QCOMPARE(cli.sql(QStringLiteral("PRAGMA integrity_check")), QStringLiteral("ok"));
+            QVERIFY2(cli.run({"audit", "verify"}, {}, QStringLiteral("admin")).exitCode == 0,
+                     qPrintable(when));
+            QCOMPARE(cli.sql(QStringLiteral(
+                         "SELECT count(*) FROM portal_users u WHERE u.kind = 'proxy' AND NOT "
+                         "EXISTS (SELECT 1 FROM access_grants g WHERE g.portal_user_id = u.id)")),
+                     QStringLiteral("0"));
+            QCOMPARE(
+                cli.sql(QStringLiteral("SELECT count(*) FROM invitations i WHERE i.status = 'sent' AND "
+                                       "(i.token_hash IS NULL OR NOT EXISTS (SELECT 1 FROM outbox o WHERE "
+                                       "o.invitation_id = i.id AND o.status = 'sent'))")),
+                QStringLiteral("0"));
+            QCOMPARE(cli.sql(QStringLiteral(
+                         "SELECT (SELECT count(*) FROM invitations WHERE status = 'expired') - "
+                         "(SELECT count(*) FROM audit_events WHERE action = 'invitation.expired')")),
+                     QStringLiteral("0"));
+        };
+        // Kills spread over the command's life: before it opens the file, in the middle, after it is done.
+        int killed = 0;
+        for (int killAt = 0; killAt <= 300; killAt += 20) {
+            if (cli.runKilledAfter(args, input, QStringLiteral("maria"), killAt).exitCode == -1)
+                ++killed;
+            invariants(QStringLiteral("killed after %1 ms").arg(killAt));
+        }
+        qInfo("%d of 16 runs killed before they finished", killed);
+        QVERIFY(killed > 0);
+        // Run again, and a sender half an hour later takes over any claim a killed sender left: all done,
+        // nothing waiting, each message's file written once.
+        const CliResult again = cli.run(args, input);
+        QVERIFY2(again.exitCode == 0 || again.exitCode == 4, qPrintable(again.err)); // 4: enrolled already
+        cli.setNow(QStringLiteral("2026-11-24T09:31:00"));
+        QCOMPARE(cli.run({"mail", "send"}).exitCode, 0);
+        invariants(QStringLiteral("after finishing"));
+        QCOMPARE(cli.sql(QStringLiteral("SELECT count(*) FROM outbox WHERE status IN ('pending', 'sending') "
+                                        "AND next_attempt_at <= '2026-11-24T17:31:00.000Z'")),
+                 QStringLiteral("0"));
+        QCOMPARE(
+            cli.sql(QStringLiteral("SELECT count(*) FROM outbox WHERE status = 'sent'")),
+            QString::number(QDir(cli.mailFolder()).entryList({QStringLiteral("*.eml")}, QDir::Files).size()));
+    }
+
     // The nightly run works in small transactions: stopped after its first batch, it has done that batch
     // whole (audited, the chain intact), and the next run does the rest, nothing twice.
     void aStoppedDailyRunResumes() {
