@@ -269,6 +269,26 @@ Status FhirReader::start() {
     return {};
 }
 
+namespace {
+
+// One line of at most `max` bytes (a longer line's rest comes as the next one), read a few kilobytes at a
+// time: QIODevice::readLine(max) sets aside all of `max` for every line, however short.
+QByteArray readBoundedLine(QIODevice& in, qint64 max) {
+    QByteArray line;
+    char chunk[8192];
+    while (line.size() < max) {
+        const qint64 got = in.readLine(chunk, std::min<qint64>(sizeof chunk, max - line.size() + 1));
+        if (got <= 0)
+            break;
+        line.append(chunk, got);
+        if (chunk[got - 1] == '\n')
+            break;
+    }
+    return line;
+}
+
+} // namespace
+
 qint64 FhirReader::position() const {
     return m_bundle ? (m_entries.isEmpty() ? m_in.size() : m_in.size() * m_entry / m_entries.size())
                     : m_in.pos();
@@ -287,7 +307,7 @@ bool FhirReader::next(FileRecord* out) {
         do {
             if (m_in.atEnd())
                 return false;
-            line = m_in.readLine(16 * 1024 * 1024);
+            line = readBoundedLine(m_in, MaxLineBytes);
             ++m_line;
             if (m_line == 1 && line.startsWith("\xEF\xBB\xBF"))
                 line = line.mid(3);

@@ -29,6 +29,7 @@ public:
     // A Bundle is read whole (a bulk export's NDJSON, of any size, one line at a time); larger Bundles
     // than this are refused with a pointer to NDJSON.
     static constexpr qint64 MaxBundleBytes = 256LL * 1024 * 1024;
+    static constexpr qint64 MaxLineBytes = 16LL * 1024 * 1024; // one NDJSON resource
 
     FhirReader(QIODevice& in, AdtSettings settings);
     // Looks at the file: a Bundle, or NDJSON. Validation error ("fhir.*") when it is neither.

@@ -231,6 +231,31 @@ private slots:
         QCOMPARE(r.records.at(3).error->rule, QStringLiteral("fhir.bad_gender"));
     }
 
+    // A resource longer than the reader's chunks is read whole; one past the line limit is refused by
+    // line, and the next line is read as the next resource.
+    void ndjsonLinesLongAndOverLong() {
+        const QByteArray padding(20000, 'x');
+        QByteArray ndjson =
+            "{\"resourceType\":\"Patient\",\"id\":\"" + padding +
+            "\",\"identifier\":[{\"type\":{\"coding\":[{\"code\":\"MR\"}]},\"value\":\"100300\"}],"
+            "\"name\":[{\"family\":\"Kim\",\"given\":[\"Min-jun\"]}],\"birthDate\":\"2012-08-09\"}\n";
+        const Read r = fhir(ndjson);
+        QCOMPARE(r.records.size(), 1);
+        QVERIFY(!r.records.at(0).error);
+        QCOMPARE(show(r.records.at(0).record.patient.givenName), QStringLiteral("Min-jun"));
+
+        const QByteArray overLong = ndjson + "{\"resourceType\":\"Patient\",\"id\":\"" +
+                                    QByteArray(int(FhirReader::MaxLineBytes), 'y') + "\"}\n" + ndjson;
+        const Read o = fhir(overLong);
+        QVERIFY(!o.startError);
+        QVERIFY(o.records.size() >= 3);
+        QVERIFY(!o.records.first().error);
+        QCOMPARE(o.records.at(1).error->rule, QStringLiteral("fhir.not_json"));
+        QCOMPARE(o.records.at(1).line, 2);
+        QVERIFY(!o.records.constLast().error);
+        QCOMPARE(show(o.records.constLast().record.patient.givenName), QStringLiteral("Min-jun"));
+    }
+
     void filesThatAreNoFhir_data() {
         QTest::addColumn<QByteArray>("file");
         QTest::addColumn<QString>("rule");
