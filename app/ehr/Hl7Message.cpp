@@ -1,5 +1,7 @@
 #include "ehr/Hl7Message.h"
 
+#include <algorithm>
+
 #include <QCoreApplication>
 #include <QRegularExpression>
 #include <QStringDecoder>
@@ -417,8 +419,11 @@ bool MessageReader::nextLine(QByteArray* line) {
         }
         if (m_in.atEnd())
             return false;
-        m_buffer = m_buffer.mid(m_offset) + m_in.read(64 * 1024);
+        // What is left moves to the front and the next piece is appended in place, no larger than the device
+        // has ready: a pipe's small reads neither set aside 64 KiB each nor copy the whole line each time.
+        m_buffer.remove(0, m_offset);
         m_offset = 0;
+        m_buffer.append(m_in.read(std::clamp<qint64>(m_in.bytesAvailable(), 4096, 64 * 1024)));
         // A "line" longer than any message can be is no HL7; hand it on so that it is refused.
         if (m_buffer.size() > MaxMessageBytes + 1) {
             *line = m_buffer.left(MaxMessageBytes + 1);

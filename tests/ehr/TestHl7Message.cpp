@@ -6,6 +6,9 @@
 #include <QBuffer>
 #include <QTest>
 
+#include <algorithm>
+#include <cstring>
+
 using namespace pd;
 using namespace pd::hl7;
 
@@ -408,6 +411,44 @@ private slots:
         QCOMPARE(ids, (QList<QByteArray>{"1", "2"}));
         QCOMPARE(starts, lines);
         QCOMPARE(reader.position(), qint64(file.size()));
+
+        // The same from a pipe that gives three bytes a read: the same messages, from the same lines.
+        class Pipe final : public QIODevice {
+        public:
+            explicit Pipe(QByteArray data)
+                : m_data(std::move(data)) {
+                open(QIODevice::ReadOnly | QIODevice::Unbuffered);
+            }
+            bool isSequential() const override { return true; }
+            qint64 bytesAvailable() const override { return std::min<qint64>(3, m_data.size() - m_pos); }
+
+        protected:
+            qint64 readData(char* out, qint64 maxSize) override {
+                const qint64 n = std::min<qint64>({3, maxSize, m_data.size() - m_pos});
+                if (n <= 0)
+                    return -1;
+                memcpy(out, m_data.constData() + m_pos, size_t(n));
+                m_pos += n;
+                return n;
+            }
+            qint64 writeData(const char*, qint64) override { return -1; }
+
+        private:
+            QByteArray m_data;
+            qint64 m_pos = 0;
+        };
+        Pipe pipe(file);
+        MessageReader trickled(pipe);
+        QList<QByteArray> pipedIds;
+        QList<qint64> pipedStarts;
+        while (trickled.next(&message, &line)) {
+            auto m = Message::parse(message);
+            QVERIFY2(m.ok(), message.constData());
+            pipedIds << m->controlId().toLatin1();
+            pipedStarts << line;
+        }
+        QCOMPARE(pipedIds, ids);
+        QCOMPARE(pipedStarts, starts);
     }
 };
 
