@@ -89,16 +89,16 @@
     </message>
     <message numerus="yes">
         <source>Invitation #%1 for %2 goes to %3 with the next mail run; its %n day(s) start when the mail server accepts it.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Invitation #%1 for %2 goes to %3 with the next mail run; its %n day starts when the mail server accepts it.</numerusform>
+            <numerusform>Invitation #%1 for %2 goes to %3 with the next mail run; its %n days start when the mail server accepts it.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Checked against %n anchor(s) in %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Checked against %n anchor in %1.</numerusform>
+            <numerusform>Checked against %n anchors in %1.</numerusform>
         </translation>
     </message>
 </context>

@@ -1,4 +1,4 @@
-// Spanish is kept complete: the compiled-in catalogue loads, and the source file has nothing unfinished.
+// Spanish is kept complete: the compiled-in catalogue loads, and the source files have nothing unfinished.
 #include <QCoreApplication>
 #include <QFile>
 #include <QRegularExpression>
@@ -19,13 +19,24 @@ private slots:
         QCoreApplication::removeTranslator(&translator);
     }
 
-    void spanishSourceIsComplete() {
-        QFile ts(QStringLiteral(PORTALDESK_SOURCE_DIR "/translations/portaldesk_es.ts"));
+    // Spanish in full, and the English plural forms ("1 match", "2 matches") that English needs too.
+    void sourcesAreComplete_data() {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<int>("atLeast");
+        QTest::newRow("Spanish") << QStringLiteral("portaldesk_es.ts") << 100;
+        QTest::newRow("English plurals") << QStringLiteral("portaldesk_en.ts") << 10;
+    }
+
+    void sourcesAreComplete() {
+        QFETCH(QString, file);
+        QFETCH(int, atLeast);
+        QFile ts(QStringLiteral(PORTALDESK_SOURCE_DIR "/translations/") + file);
         QVERIFY(ts.open(QIODevice::ReadOnly));
         const QString xml = QString::fromUtf8(ts.readAll());
-        QVERIFY(xml.count(QStringLiteral("<message")) > 100);
+        QVERIFY(xml.count(QStringLiteral("<message")) > atLeast);
         QCOMPARE(xml.count(QStringLiteral("type=\"unfinished\"")), 0);
         QCOMPARE(xml.count(QStringLiteral("<translation></translation>")), 0);
+        QCOMPARE(xml.count(QStringLiteral("<numerusform></numerusform>")), 0);
     }
 
     void placeholdersSurviveTranslation() {
