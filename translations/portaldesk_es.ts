@@ -6395,6 +6395,22 @@ La página ahora muestra el registro tal como está.</translation>
         <source>Change the database</source>
         <translation>Cambiar la base de datos</translation>
     </message>
+    <message>
+        <source>Wrong staff passwords that lock a sign-in</source>
+        <translation>Contraseñas del personal incorrectas que bloquean un inicio de sesión</translation>
+    </message>
+    <message>
+        <source>Minutes a sign-in stays locked</source>
+        <translation>Minutos que un inicio de sesión queda bloqueado</translation>
+    </message>
+    <message>
+        <source>Wrong &amp;passwords before sign-in locks:</source>
+        <translation>&amp;Contraseñas incorrectas hasta el bloqueo:</translation>
+    </message>
+    <message>
+        <source>Sign-in locked &amp;for:</source>
+        <translation>Inicio de sesión bloqueado &amp;durante:</translation>
+    </message>
 </context>
 <context>
     <name>pd::SignInDialog</name>

@@ -622,6 +622,8 @@ void TestGuiFlows::supervisorChangesPolicyAndHolidays() {
         auto* expiry = child<QSpinBox>(d, "expiryDaysSpinBox");
         QVERIFY(QTest::qWaitFor([expiry] { return expiry->value() == 30; }, Wait));
         expiry->setValue(45);
+        QCOMPARE(child<QSpinBox>(d, "signInAttemptsSpinBox")->value(), 5);
+        child<QSpinBox>(d, "signInAttemptsSpinBox")->setValue(3);
         child<QPushButton>(d, "savePolicyButton")->click();
         auto* status = child<QLabel>(d, "settingsStatusLabel");
         QVERIFY(QTest::qWaitFor([status] { return status->text().contains(QStringLiteral("Saved")); }, Wait));
@@ -641,7 +643,12 @@ void TestGuiFlows::supervisorChangesPolicyAndHolidays() {
         d->reject();
     });
     w->findChild<QAction*>(QStringLiteral("settingsAction"))->trigger();
-    QVERIFY2(saved.contains(QStringLiteral("1 setting")), qPrintable(saved));
+    QVERIFY2(saved.contains(QStringLiteral("Saved 2 setting")), qPrintable(saved));
+    auto attempts = gui.elsewhere(QStringLiteral("supervisor"), [](const ServiceContext& ctx) {
+        return AdminService(ctx).setting(QStringLiteral("security.sign_in_attempts"));
+    });
+    QVERIFY(attempts.ok());
+    QCOMPARE(attempts->value, QStringLiteral("3"));
     QVERIFY2(badHoliday.contains(QStringLiteral("YYYY-MM-DD")) || badHoliday.contains(QStringLiteral("date")),
              qPrintable(badHoliday));
     QCOMPARE(goodHoliday, QStringLiteral("Christmas Eve"));

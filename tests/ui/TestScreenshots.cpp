@@ -413,6 +413,44 @@ void TestScreenshots::everyScreen() {
 
     w->lock();
     shoot(w, name("lock-screen"));
+    // Unlocking: a name that isn't the person who locked it gets the same answer as a wrong password.
+    child<QPushButton>(w, "unlockButton")->click();
+    SignInDialog* unlock = nullptr;
+    QTRY_VERIFY_WITH_TIMEOUT(
+        (unlock = w->findChild<SignInDialog*>(QStringLiteral("unlockDialog"))) != nullptr, Wait);
+    shoot(unlock, name("unlock"));
+    Gui::typeSignIn(unlock, QStringLiteral("agent"));
+    child<QPushButton>(unlock, "signInButton")->click();
+    QTRY_VERIFY_WITH_TIMEOUT(child<QLabel>(unlock, "signInMessage")->isVisible(), Wait);
+    shoot(unlock, name("unlock-refused"));
+    unlock->reject();
+    {
+        // A new embedded database: the first supervisor chooses a password, typed twice.
+        SignInDialog first(*w->session().runner, QStringLiteral("/home/him/portaldesk.sqlite"));
+        first.setFirstUse(true);
+        first.setName(QStringLiteral("dana.kim"));
+        shoot(&first, name("sign-in-first-use"));
+    }
+    {
+        // A one-time password from a supervisor: the desk asks for the person's own before anything opens.
+        QVERIFY(gui.elsewhere(QStringLiteral("supervisor"),
+                              [](const ServiceContext& ctx) -> Result<bool> {
+                                  PD_TRY(AdminService(ctx).setOneTimePassword(
+                                      QStringLiteral("agent"), QStringLiteral("one-time-pw-2026")));
+                                  return true;
+                              })
+                    .ok());
+        SignInDialog oneTime(*w->session().runner, QStringLiteral("/home/him/portaldesk.sqlite"));
+        Gui::typeSignIn(&oneTime, QStringLiteral("agent"), QStringLiteral("a wrong password"));
+        child<QPushButton>(&oneTime, "signInButton")->click();
+        QTRY_VERIFY_WITH_TIMEOUT(!child<QLabel>(&oneTime, "signInMessage")->text().isEmpty(), Wait);
+        shoot(&oneTime, name("sign-in-refused"));
+        Gui::typeSignIn(&oneTime, QStringLiteral("agent"), QStringLiteral("one-time-pw-2026"));
+        child<QPushButton>(&oneTime, "signInButton")->click();
+        QTRY_VERIFY_WITH_TIMEOUT(child<QLineEdit>(&oneTime, "newPasswordLineEdit")->isVisibleTo(&oneTime),
+                                 Wait);
+        shoot(&oneTime, name("sign-in-new-password"));
+    }
     QVERIFY2(m_cutOff.isEmpty(), qPrintable(m_cutOff.join(QLatin1Char('\n'))));
     QVERIFY2(m_unnamed.isEmpty(), qPrintable(m_unnamed.join(QLatin1Char('\n'))));
 }

@@ -5,6 +5,8 @@
 #include "ui/common/Prompts.h"
 #include "ui/common/WorkstationSettings.h"
 
+#include "core/ServerAddress.h"
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -149,6 +151,10 @@ QWidget* SettingsDialog::hospitalTab() {
                         tr("Days of notice before an age transition"), 366, tr(" days"));
     m_idleMinutes = spin(tab, QStringLiteral("idleMinutesSpinBox"), tr("Minutes before the idle lock"), 240,
                          tr(" minutes"));
+    m_signInAttempts = spin(tab, QStringLiteral("signInAttemptsSpinBox"),
+                            tr("Wrong staff passwords that lock a sign-in"), 20, QString());
+    m_signInLockMinutes = spin(tab, QStringLiteral("signInLockMinutesSpinBox"),
+                               tr("Minutes a sign-in stays locked"), 1440, tr(" minutes"));
     m_open = new QTimeEdit(tab);
     m_open->setObjectName(QStringLiteral("himOpenTimeEdit"));
     m_open->setAccessibleName(tr("HIM opens at"));
@@ -166,14 +172,21 @@ QWidget* SettingsDialog::hospitalTab() {
     form->addRow(tr("HIM &opens:"), m_open);
     form->addRow(tr("HIM &closes:"), m_close);
     form->addRow(tr("I&dle lock after:"), m_idleMinutes);
+    form->addRow(tr("Wrong &passwords before sign-in locks:"), m_signInAttempts);
+    form->addRow(tr("Sign-in locked &for:"), m_signInLockMinutes);
+    // Staff passwords are the embedded file's; the central database's server checks its own logins.
+    const bool server = isServerLocation(m_session.runner->config().location);
+    form->setRowVisible(m_signInAttempts, !server);
+    form->setRowVisible(m_signInLockMinutes, !server);
 
     auto* save = new QPushButton(tr("Save &policy"), tab);
     save->setObjectName(QStringLiteral("savePolicyButton"));
     connect(save, &QPushButton::clicked, this, &SettingsDialog::saveHospital);
 
     const bool supervisor = m_session.has(Role::Supervisor);
-    for (QWidget* w : std::initializer_list<QWidget*>{m_zone, m_expiryDays, m_lockout, m_noticeDays, m_open,
-                                                      m_close, m_idleMinutes, save})
+    for (QWidget* w :
+         std::initializer_list<QWidget*>{m_zone, m_expiryDays, m_lockout, m_noticeDays, m_open, m_close,
+                                         m_idleMinutes, m_signInAttempts, m_signInLockMinutes, save})
         w->setEnabled(supervisor);
     auto* layout = new QVBoxLayout(tab);
     if (!supervisor) {
@@ -276,6 +289,10 @@ void SettingsDialog::showSetting(const QString& key, const QString& value) {
         m_noticeDays->setValue(value.toInt());
     else if (key == QLatin1String("security.idle_lock_minutes"))
         m_idleMinutes->setValue(value.toInt());
+    else if (key == QLatin1String("security.sign_in_attempts"))
+        m_signInAttempts->setValue(value.toInt());
+    else if (key == QLatin1String("security.sign_in_lock_minutes"))
+        m_signInLockMinutes->setValue(value.toInt());
     else if (key == QLatin1String("him.open"))
         m_open->setTime(QTime::fromString(value, QStringLiteral("HH:mm")));
     else if (key == QLatin1String("him.close"))
@@ -337,6 +354,10 @@ void SettingsDialog::saveHospital() {
     consider("invitation.lockout_attempts", QString::number(m_lockout->value()));
     consider("transition.notice_days", QString::number(m_noticeDays->value()));
     consider("security.idle_lock_minutes", QString::number(m_idleMinutes->value()));
+    if (!isServerLocation(m_session.runner->config().location)) {
+        consider("security.sign_in_attempts", QString::number(m_signInAttempts->value()));
+        consider("security.sign_in_lock_minutes", QString::number(m_signInLockMinutes->value()));
+    }
     consider("him.open", m_open->time().toString(QStringLiteral("HH:mm")));
     consider("him.close", m_close->time().toString(QStringLiteral("HH:mm")));
     saveChanges(changes);

@@ -71,6 +71,8 @@ private:
     QSpinBox* m_lockout = nullptr;
     QSpinBox* m_noticeDays = nullptr;
     QSpinBox* m_idleMinutes = nullptr;
+    QSpinBox* m_signInAttempts = nullptr;
+    QSpinBox* m_signInLockMinutes = nullptr;
     QTimeEdit* m_open = nullptr;
     QTimeEdit* m_close = nullptr;
     // The test message talks to the mail server on a thread of its own, so a slow server never holds up

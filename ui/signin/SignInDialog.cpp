@@ -187,6 +187,9 @@ void SignInDialog::askNewPassword() {
                         "not your sign-in name); nobody else will know it.")
                          .arg(MinStaffPasswordLength));
     m_signIn->setText(tr("&Save password"));
+    // Another database now would leave the one-time password half replaced.
+    if (auto* database = findChild<QPushButton*>(QStringLiteral("changeDatabaseButton")))
+        database->hide();
     m_signIn->setEnabled(true);
     m_newPassword->setFocus();
 }
@@ -202,8 +205,13 @@ void SignInDialog::showError(const QString& message) {
     m_signIn->setEnabled(true);
     if (m_changing)
         return;
-    m_name->setFocus();
-    m_name->selectAll();
+    // A typed name stays: the password, cleared after a refusal, is what is usually retyped.
+    if (m_name->text().trimmed().isEmpty()) {
+        m_name->setFocus();
+    } else {
+        m_password->setFocus();
+        m_password->selectAll();
+    }
 }
 
 void SignInDialog::submit() {
