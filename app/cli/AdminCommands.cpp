@@ -6,12 +6,22 @@
 #include "services/AdminService.h"
 #include "services/DailyJob.h"
 #include "services/DemoData.h"
+#include "services/StaffPasswords.h"
 
 #include <QCoreApplication>
+#include <QSysInfo>
 
 namespace pd::CliCommands {
 
-namespace {} // namespace
+namespace {
+
+// A password is asked at a terminal, or read from standard input with --password-stdin: a script that
+// gives neither is never left waiting.
+bool passwordGiven(const CliContext& c) {
+    return stdinIsTerminal() || c.args.flags.contains(QStringLiteral("password-stdin"));
+}
+
+} // namespace
 
 Status auditVerify(CliContext& c) {
     auto v = AdminService(*c.services).verifyAudit(c.args.option(QStringLiteral("anchors")));
@@ -131,10 +141,8 @@ Status staffAdd(CliContext& c) {
     // The central database signs each staff member in with a password of their own, read like a PIN; on
     // the embedded file it is a one-time password for the desktop, changed at the first sign-in (none
     // given: a supervisor gives one later with "staff password").
-    const bool ask = c.connection->isServer() || stdinIsTerminal() ||
-                     c.args.flags.contains(QStringLiteral("password-stdin"));
     QString password;
-    if (ask)
+    if (c.connection->isServer() || passwordGiven(c))
         password =
             readPin(c.connection->isServer()
                         ? QCoreApplication::translate("Cli", "Password for %1 (12 characters or more): ")
@@ -151,6 +159,37 @@ Status staffAdd(CliContext& c) {
         return m.error();
     c.json = QJsonObject{{QStringLiteral("name"), m->name}, {QStringLiteral("role"), m->role}};
     c.line(QCoreApplication::translate("Cli", "Added %1 as %2.").arg(m->name, m->role));
+    return {};
+}
+
+Status firstSupervisorPassword(CliContext& c) {
+    const StaffMember& staff = c.services->staff();
+    if (c.connection->isServer() || roleFromName(staff.role) != Role::Supervisor)
+        return {};
+    auto has = staffHasPassword(c.connection->database(), staff.name);
+    if (!has)
+        return has.error();
+    if (has.value())
+        return {};
+    QString password;
+    if (passwordGiven(c))
+        password =
+            readPin(QCoreApplication::translate("Cli", "Choose %1's password for the desktop (12 characters "
+                                                       "or more; Enter to set it later): ")
+                        .arg(staff.name));
+    c.json.insert(QStringLiteral("password_set"), !password.isEmpty());
+    if (password.isEmpty()) {
+        c.line(QCoreApplication::translate(
+                   "Cli", "%1 has no password yet, so can't sign in to the desktop: run \"staff password "
+                          "%1\" as another supervisor, or \"init --password-stdin\" to choose one.")
+                   .arg(staff.name));
+        return {};
+    }
+    const Status set = setFirstPassword(c.connection->database(), *c.clock, QSysInfo::machineHostName(),
+                                        staff.name, password);
+    Secrets::wipe(password);
+    PD_TRY(set);
+    c.line(QCoreApplication::translate("Cli", "%1's password is set.").arg(staff.name));
     return {};
 }
 

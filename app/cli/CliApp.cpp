@@ -5,7 +5,6 @@
 #include "cli/ProgressLine.h"
 #include "core/Secrets.h"
 #include "core/Validation.h"
-#include "services/StaffPasswords.h"
 #include "services/StartupService.h"
 
 #include <QCoreApplication>
@@ -419,41 +418,8 @@ int runCli(const QStringList& arguments) {
                    .arg(prepared->location)
                    .arg(prepared->schemaVersion));
         c.line(QCoreApplication::translate("Cli", "Signed in as %1 (%2).").arg(staff.name, staff.role));
-        // On the embedded file the desktop asks for a password: the first supervisor chooses theirs now.
-        if (!c.connection->isServer() && roleFromName(staff.role) == Role::Supervisor) {
-            auto has = staffHasPassword(c.connection->database(), staff.name);
-            if (!has)
-                return fail(c.args, has.error());
-            // Asked at a terminal, or read from standard input with --password-stdin; a script that
-            // gives neither is never left waiting.
-            if (!has.value()) {
-                QString chosenPassword;
-                if (stdinIsTerminal() || c.args.flags.contains(QStringLiteral("password-stdin")))
-                    chosenPassword =
-                        readPin(QCoreApplication::translate(
-                                    "Cli", "Choose %1's password for the desktop (12 characters or "
-                                           "more; Enter to set it later): ")
-                                    .arg(staff.name));
-                const bool chosen = !chosenPassword.isEmpty();
-                if (chosen) {
-                    const Status set =
-                        setFirstPassword(c.connection->database(), *c.clock, QSysInfo::machineHostName(),
-                                         staff.name, chosenPassword);
-                    Secrets::wipe(chosenPassword);
-                    if (!set)
-                        return fail(c.args, set.error());
-                    c.line(QCoreApplication::translate("Cli", "%1's password is set.").arg(staff.name));
-                } else {
-                    c.line(
-                        QCoreApplication::translate(
-                            "Cli",
-                            "%1 has no password yet, so can't sign in to the desktop: run \"staff password "
-                            "%1\" as another supervisor, or \"init --password-stdin\" to choose one.")
-                            .arg(staff.name));
-                }
-                c.json.insert(QStringLiteral("password_set"), chosen);
-            }
-        }
+        if (auto s = CliCommands::firstSupervisorPassword(c); !s)
+            return fail(c.args, s.error(), c.json);
     } else if (auto s = command->run(c); !s) {
         return fail(c.args, s.error(), c.json);
     }

@@ -96,6 +96,8 @@ Status staffAdd(CliContext& c);
 Status staffList(CliContext& c);
 Status staffDisable(CliContext& c);
 Status staffPassword(CliContext& c);
+// After init on the embedded file: the first supervisor, still without one, chooses the desktop password.
+Status firstSupervisorPassword(CliContext& c);
 Status demoData(CliContext& c);
 Status importHl7(CliContext& c);
 Status importFhir(CliContext& c);

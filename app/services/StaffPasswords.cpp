@@ -57,7 +57,7 @@ Status checkStaffPassword(const QString& name, const QString& password) {
     if (password.size() > 200)
         return problem(
             QCoreApplication::translate("Services", "A staff password has at most 200 characters."));
-    if (password.compare(name, Qt::CaseInsensitive) == 0 || password.contains(name, Qt::CaseInsensitive))
+    if (!name.isEmpty() && password.contains(name, Qt::CaseInsensitive))
         return problem(
             QCoreApplication::translate("Services", "A staff password can't contain the sign-in name."));
     for (const QChar c : password) {
@@ -87,20 +87,17 @@ Result<bool> staffHasPassword(Database& db, const QString& name) {
 Result<PasswordSignIn> signInWithPassword(Database& db, const Clock& clock, const QString& workstation,
                                           const QString& name, const QString& password) {
     SettingsRepository repo(db);
-    auto member = repo.staff(name);
-    if (!member)
-        return member.error();
     auto stored = repo.staffPassword(name);
     if (!stored)
         return stored.error();
-    if (!member->has_value() || !stored->has_value()) {
+    if (!stored->has_value()) {
         // The same cost as a real check, so that the time taken doesn't tell which names exist.
         static const QString unused = Secrets::hashPin(QStringLiteral("no staff member has this"));
         (void)Secrets::verifyPin(password, unused);
         return noMatch();
     }
-    const StaffMember m = **member;
     const SettingsRepository::StaffPassword p = **stored;
+    const StaffMember& m = p.member;
     ServiceContext ctx(db, clock, m, workstation);
     auto policy = ctx.policy();
     if (!policy)
@@ -142,22 +139,19 @@ Status setFirstPassword(Database& db, const Clock& clock, const QString& worksta
     SettingsRepository repo(db);
     Transaction tx(db);
     PD_TRY(tx.begin());
-    auto member = repo.staff(name);
-    if (!member)
-        return member.error();
     auto stored = repo.staffPassword(name);
     if (!stored)
         return stored.error();
-    if (!member->has_value() || !stored->has_value())
+    if (!stored->has_value())
         return noMatch();
     if (!(*stored)->hash.isEmpty())
         return Error::conflict(
             QStringLiteral("staff.password_set"),
             QCoreApplication::translate("Services", "%1 already has a password.").arg(name));
     PD_TRY(repo.setStaffPassword(name, hash.value(), false));
-    ServiceContext ctx(db, clock, **member, workstation);
-    PD_TRY(ctx.audit(QStringLiteral("staff.password_changed"), QStringLiteral("staff"), (*member)->id, 0, 0,
-                     {{QStringLiteral("first"), true}}));
+    ServiceContext ctx(db, clock, (*stored)->member, workstation);
+    PD_TRY(ctx.audit(QStringLiteral("staff.password_changed"), QStringLiteral("staff"), (*stored)->member.id,
+                     0, 0, {{QStringLiteral("first"), true}}));
     return tx.commit();
 }
 

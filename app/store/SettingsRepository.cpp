@@ -66,13 +66,13 @@ Result<qint64> SettingsRepository::addStaff(const StaffMember& m, const QDateTim
 
 Result<std::optional<SettingsRepository::StaffPassword>>
 SettingsRepository::staffPassword(const QString& name) {
-    Query q(m_db, QStringLiteral("SELECT password_hash, password_must_change, failed_sign_ins, locked_until "
-                                 "FROM staff WHERE name = :n"));
+    Query q(m_db, QStringLiteral("SELECT * FROM staff WHERE name = :n"));
     q.bind(QStringLiteral(":n"), name);
     PD_TRY(q.exec());
     if (!q.next())
         return std::optional<StaffPassword>();
     StaffPassword p;
+    p.member = staffFromRow(q);
     p.hash = q.value(QStringLiteral("password_hash")).toString();
     p.mustChange = q.value(QStringLiteral("password_must_change")).toInt() == 1;
     p.failedInARow = q.value(QStringLiteral("failed_sign_ins")).toInt();

@@ -27,11 +27,13 @@ public:
     // The embedded file only: each staff member's password (a scrypt hash), whether it is a one-time
     // password to change at the next sign-in, and the run of wrong passwords that locks the sign-in.
     struct StaffPassword {
+        StaffMember member;
         QString hash; // empty: none set yet
         bool mustChange = false;
         int failedInARow = 0;
         QDateTime lockedUntil; // invalid: not locked
     };
+    // The staff member with their password's state; none for an unknown name.
     Result<std::optional<StaffPassword>> staffPassword(const QString& name);
     // Sets the hash and clears any lock and run of failures.
     Status setStaffPassword(const QString& name, const QString& hash, bool mustChange);

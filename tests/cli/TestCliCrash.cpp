@@ -19,28 +19,24 @@ class TestCliCrash : public QObject {
             "(SELECT group_concat(status, ',') FROM (SELECT status FROM portal_users ORDER BY id))"));
     }
 
+    // A parent's enrollment of a patient already on file, and a reissue with a new PIN (each reads a PIN).
+    static QStringList enrollRosa(const char* mrn, const char* family, const char* email) {
+        return {"enroll",  "--mrn", mrn,        "--form", "parent",  "--signed", "2026-11-20",
+                "--given", "Rosa",  "--family", family,   "--email", email};
+    }
+    static QStringList reissueWithNewPin() {
+        return {"invitation", "reissue", "maria.lopez", "--new-pin", "--verified-by", "DOB + MRN"};
+    }
+
 private slots:
     void crashLeavesNothingHalfDone_data() {
         QTest::addColumn<QString>("failpoint");
         QTest::addColumn<QStringList>("args");
         QTest::addColumn<QByteArray>("input");
-        const QStringList enroll = {"enroll",
-                                    "--mrn",
-                                    "100201",
-                                    "--form",
-                                    "parent",
-                                    "--signed",
-                                    "2026-11-20",
-                                    "--given",
-                                    "Rosa",
-                                    "--family",
-                                    "Pérez",
-                                    "--email",
-                                    "rosa.perez@example.org"};
+        const QStringList enroll = enrollRosa("100201", "Pérez", "rosa.perez@example.org");
         const QStringList addPatient = {"patient", "add",      "--mrn", "100300",       "--given",
                                         "Lucía",   "--family", "Pérez", "--birth-date", "2016-02-01"};
-        const QStringList reissue = {"invitation", "reissue",       "maria.lopez",
-                                     "--new-pin",  "--verified-by", "DOB + MRN"};
+        const QStringList reissue = reissueWithNewPin();
         const QStringList deactivate = {"user", "deactivate", "maria.lopez", "--reason",
                                         "suspected_compromise"};
         QTest::newRow("patient add, before commit")
@@ -99,23 +95,9 @@ private slots:
     void aKillAtAnyMomentLeavesNoHalfState_data() {
         QTest::addColumn<QStringList>("args");
         QTest::addColumn<QByteArray>("input");
-        QTest::newRow("enroll") << QStringList{"enroll",
-                                               "--mrn",
-                                               "100202",
-                                               "--form",
-                                               "parent",
-                                               "--signed",
-                                               "2026-11-20",
-                                               "--given",
-                                               "Rosa",
-                                               "--family",
-                                               "Díaz",
-                                               "--email",
-                                               "rosa.diaz@example.org"}
+        QTest::newRow("enroll") << enrollRosa("100202", "Díaz", "rosa.diaz@example.org")
                                 << QByteArray("580417");
-        QTest::newRow("reissue") << QStringList{"invitation", "reissue",       "maria.lopez",
-                                                "--new-pin",  "--verified-by", "DOB + MRN"}
-                                 << QByteArray("580417");
+        QTest::newRow("reissue") << reissueWithNewPin() << QByteArray("580417");
         QTest::newRow("send") << QStringList{"mail", "send"} << QByteArray();
         QTest::newRow("daily") << QStringList{"daily"} << QByteArray();
     }

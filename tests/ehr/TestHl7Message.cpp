@@ -2,12 +2,10 @@
 // "" as a null, MSH-18 character sets, any segment ending, the 1 MB limit, and the ACK we answer with.
 #include "ehr/Hl7Message.h"
 #include "ehr/MllpFramer.h"
+#include "support/ChunkedDevice.h"
 
 #include <QBuffer>
 #include <QTest>
-
-#include <algorithm>
-#include <cstring>
 
 using namespace pd;
 using namespace pd::hl7;
@@ -413,31 +411,7 @@ private slots:
         QCOMPARE(reader.position(), qint64(file.size()));
 
         // The same from a pipe that gives three bytes a read: the same messages, from the same lines.
-        class Pipe final : public QIODevice {
-        public:
-            explicit Pipe(QByteArray data)
-                : m_data(std::move(data)) {
-                open(QIODevice::ReadOnly | QIODevice::Unbuffered);
-            }
-            bool isSequential() const override { return true; }
-            qint64 bytesAvailable() const override { return std::min<qint64>(3, m_data.size() - m_pos); }
-
-        protected:
-            qint64 readData(char* out, qint64 maxSize) override {
-                const qint64 n = std::min<qint64>({3, maxSize, m_data.size() - m_pos});
-                if (n <= 0)
-                    return -1;
-                memcpy(out, m_data.constData() + m_pos, size_t(n));
-                m_pos += n;
-                return n;
-            }
-            qint64 writeData(const char*, qint64) override { return -1; }
-
-        private:
-            QByteArray m_data;
-            qint64 m_pos = 0;
-        };
-        Pipe pipe(file);
+        test::ChunkedDevice pipe(file, 3);
         MessageReader trickled(pipe);
         QList<QByteArray> pipedIds;
         QList<qint64> pipedStarts;

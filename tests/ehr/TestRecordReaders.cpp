@@ -1,6 +1,7 @@
 // Patients in files: CSV as spreadsheets save it (BOM, CRLF, quotes) and FHIR R4 as EHRs export it (a
 // Bundle, or NDJSON), each record read on its own and a bad one reported by its line.
 #include "ehr/RecordReaders.h"
+#include "support/ChunkedDevice.h"
 
 #include <QBuffer>
 #include <QFile>
@@ -8,6 +9,7 @@
 
 using namespace pd;
 using namespace pd::hl7;
+using pd::test::ChunkedDevice;
 
 namespace {
 
@@ -40,32 +42,6 @@ Read csv(const QByteArray& bytes) {
 Read fhir(const QByteArray& bytes) {
     return readAll(bytes, [](QIODevice& d) { return FhirReader(d, LosAngeles); });
 }
-
-// A pipe or a socket as the reader sees it: each read gives at most `chunk` bytes.
-class Trickle final : public QIODevice {
-public:
-    Trickle(QByteArray data, qint64 chunk)
-        : m_data(std::move(data))
-        , m_chunk(chunk) {
-        open(QIODevice::ReadOnly | QIODevice::Unbuffered);
-    }
-    bool isSequential() const override { return true; }
-    qint64 bytesAvailable() const override { return m_data.size() - m_pos + QIODevice::bytesAvailable(); }
-
-protected:
-    qint64 readData(char* out, qint64 maxSize) override {
-        const qint64 n = std::min({maxSize, m_chunk, qint64(m_data.size()) - m_pos});
-        std::copy_n(m_data.constData() + m_pos, n, out);
-        m_pos += n;
-        return n;
-    }
-    qint64 writeData(const char*, qint64) override { return -1; }
-
-private:
-    QByteArray m_data;
-    qint64 m_chunk;
-    qint64 m_pos = 0;
-};
 
 QString show(const std::optional<QString>& v) {
     return v ? *v : QStringLiteral("(left alone)");
@@ -160,7 +136,7 @@ private slots:
         const Read whole = csv(file);
         QVERIFY(!whole.startError);
         for (const qint64 chunk : {1, 2}) {
-            Trickle device(file, chunk);
+            ChunkedDevice device(file, chunk);
             CsvReader reader(device, QTimeZone("America/Los_Angeles"));
             const Status started = reader.start();
             QVERIFY2(started.ok(), qPrintable(started.ok() ? QString() : started.error().message));

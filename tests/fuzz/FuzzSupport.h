@@ -2,6 +2,8 @@
 // its bytes over a few at a time.
 #pragma once
 
+#include "support/ChunkedDevice.h"
+
 #include <QByteArray>
 #include <QCoreApplication>
 #include <QIODevice>
@@ -32,32 +34,8 @@ inline QByteArray bytes(const uint8_t* data, size_t size) {
     return QByteArray(reinterpret_cast<const char*>(data), static_cast<qsizetype>(size));
 }
 
-// A stream (a socket or a pipe, as far as the reader can tell) that gives at most `chunk` bytes per
-// read, so that every boundary a reader keeps between its reads is crossed.
-class ChunkedDevice final : public QIODevice {
-public:
-    ChunkedDevice(QByteArray data, qint64 chunk)
-        : m_data(std::move(data))
-        , m_chunk(std::max<qint64>(chunk, 1)) {
-        open(QIODevice::ReadOnly | QIODevice::Unbuffered);
-    }
-    bool isSequential() const override { return true; }
-    qint64 bytesAvailable() const override { return m_data.size() - m_pos + QIODevice::bytesAvailable(); }
-
-protected:
-    qint64 readData(char* out, qint64 maxSize) override {
-        const qint64 n = std::min({maxSize, m_chunk, qint64(m_data.size()) - m_pos});
-        std::copy_n(m_data.constData() + m_pos, n, out);
-        m_pos += n;
-        return n;
-    }
-    qint64 writeData(const char*, qint64) override { return -1; }
-
-private:
-    QByteArray m_data;
-    qint64 m_chunk;
-    qint64 m_pos = 0;
-};
+// Small reads, as from a pipe.
+using test::ChunkedDevice;
 
 } // namespace pd::fuzz
 
