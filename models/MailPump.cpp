@@ -6,9 +6,8 @@ MailPump::MailPump(const DbRunner::Config& config, const StaffMember& staff, QOb
     : QObject(parent)
     , m_runner(std::make_unique<DbRunner>(config)) {
     m_runner->setStaff(staff);
-    // On the central database support agents may queue mail but not read it: the specialists'
-    // workstations and the daily run send it.
-    m_enabled = !(isServerLocation(config.location) && staff.role == QLatin1String("support_agent"));
+    // On the central database the mail service sends; a desktop only queues.
+    m_enabled = !isServerLocation(config.location);
     m_timer.setInterval(60 * 1000);
     connect(&m_timer, &QTimer::timeout, this, &MailPump::runNow);
     m_timer.start();

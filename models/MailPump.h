@@ -1,5 +1,6 @@
-// Sends the outbox in the background while the desktop runs: every minute, and soon after a change queued
-// mail. It has its own worker thread and connection, so a slow mail server never delays the pages.
+// Sends the outbox in the background while the desktop runs on the embedded file: every minute, and soon
+// after a change queued mail. It has its own worker thread and connection, so a slow mail server never
+// delays the pages. On the central database it does nothing: the mail service sends there.
 #pragma once
 
 #include "models/DbRunner.h"
@@ -24,6 +25,7 @@ public:
     // Sends what is due now (unless a round is already running).
     void runNow();
     bool isRunning() const { return m_running; }
+    bool isEnabled() const { return m_enabled; }
     void setIntervalMs(int ms) { m_timer.setInterval(ms); }
     DbRunner& runner() { return *m_runner; }
 

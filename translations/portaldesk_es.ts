@@ -823,6 +823,10 @@
         <translation>La contraseña de %1 está establecida.</translation>
     </message>
     <message>
+        <source>%1 has no password yet, so can&apos;t sign in to the desktop: run &quot;staff password %1&quot; as another supervisor, or &quot;init --password-stdin&quot; to choose one.</source>
+        <translation>%1 aún no tiene contraseña, así que no puede iniciar sesión en el escritorio: ejecute &quot;staff password %1&quot; como otro supervisor, o &quot;init --password-stdin&quot; para elegir una.</translation>
+    </message>
+    <message>
         <source>Usage: portaldesk-cli [--db FILE] [--now ISO-8601] [--staff NAME] [--json] COMMAND …
 
   init [--training] [--password-stdin]   create or migrate the database (--training: a new
@@ -866,9 +870,12 @@
   visibility USER MRN                    what that login can see for that patient, and why
   daily [--no-mail]                      expire, transitions, notices, late marks, send mail
   mail send | mail list [--status S] | mail test --to ADDRESS   (supervisors: check mail settings)
+  mail serve [--every SECONDS]           the mail service: sends what is due until stopped
+       (on the central database only a mail service account sends: staff add NAME --role mailer)
   audit verify [--anchors FILE] | audit anchor | audit list [--record TYPE[:ID]] [--limit N]
   settings list | settings get KEY | settings set KEY VALUE
-  staff add NAME --role support_agent|him_specialist|him_supervisor [--password-stdin]
+  staff add NAME --role support_agent|him_specialist|him_supervisor|ehr_feed|mailer
+            [--password-stdin]        (ehr_feed, mailer: the feed&apos;s and the mail service&apos;s accounts)
   staff list | staff disable NAME | staff password NAME   (a one-time desktop password;
                                        the embedded file)
 
@@ -924,9 +931,12 @@ Exit codes: 0 done, 2 usage, 3 refused by a rule or bad input, 4 conflict, 5 not
   visibility USER MRN                    qué puede ver esa cuenta de ese paciente, y por qué
   daily [--no-mail]                      vencimientos, transiciones, avisos, marcas de atraso, envío de correo
   mail send | mail list [--status S] | mail test --to ADDRESS   (supervisores: comprobar la configuración de correo)
+  mail serve [--every SECONDS]           el servicio de correo: envía lo pendiente hasta que se detiene
+       (en la base de datos central solo envía una cuenta del servicio de correo: staff add NAME --role mailer)
   audit verify [--anchors FILE] | audit anchor | audit list [--record TYPE[:ID]] [--limit N]
   settings list | settings get KEY | settings set KEY VALUE
-  staff add NAME --role support_agent|him_specialist|him_supervisor [--password-stdin]
+  staff add NAME --role support_agent|him_specialist|him_supervisor|ehr_feed|mailer
+            [--password-stdin]        (ehr_feed, mailer: las cuentas de la interfaz del EHR y del servicio de correo)
   staff list | staff disable NAME | staff password NAME   (una contraseña de un solo uso para el
                                        escritorio; el archivo integrado)
 
@@ -941,8 +951,28 @@ Códigos de salida: 0 hecho, 2 uso, 3 rechazado por una regla o datos incorrecto
 </translation>
     </message>
     <message>
-        <source>%1 has no password yet, so can&apos;t sign in to the desktop: run &quot;staff password %1&quot; as another supervisor, or &quot;init --password-stdin&quot; to choose one.</source>
-        <translation>%1 aún no tiene contraseña, así que no puede iniciar sesión en el escritorio: ejecute &quot;staff password %1&quot; como otro supervisor, o &quot;init --password-stdin&quot; para elegir una.</translation>
+        <source>%1 is the mail service&apos;s account: it runs &quot;mail serve&quot; and &quot;mail send&quot; only.</source>
+        <translation>%1 es la cuenta del servicio de correo: solo ejecuta &quot;mail serve&quot; y &quot;mail send&quot;.</translation>
+    </message>
+    <message>
+        <source>Mail: queued for the mail service (&quot;mail serve&quot;), which sends on the central database.</source>
+        <translation>Correo: en cola para el servicio de correo (&quot;mail serve&quot;), que es quien envía en la base de datos central.</translation>
+    </message>
+    <message>
+        <source>--every is a number of seconds from 1 to 3600.</source>
+        <translation>--every es un número de segundos de 1 a 3600.</translation>
+    </message>
+    <message>
+        <source>Sending mail from %1 every %2 seconds. Stop with Ctrl+C or SIGTERM.</source>
+        <translation>Enviando correo desde %1 cada %2 segundos. Se detiene con Ctrl+C o SIGTERM.</translation>
+    </message>
+    <message>
+        <source>sent %1, waiting to retry %2, failed %3</source>
+        <translation>enviados %1, esperando reintento %2, fallidos %3</translation>
+    </message>
+    <message>
+        <source>Stopped. Sent %L1, waiting to retry %L2, failed %L3.</source>
+        <translation>Detenido. Enviados %L1, esperando reintento %L2, fallidos %L3.</translation>
     </message>
 </context>
 <context>
@@ -3285,10 +3315,6 @@ Códigos de salida: 0 hecho, 2 uso, 3 rechazado por una regla o datos incorrecto
         <translation>Marcado de invitaciones atrasadas</translation>
     </message>
     <message>
-        <source>Role must be support_agent, him_specialist, him_supervisor or ehr_feed (the EHR feed&apos;s service account).</source>
-        <translation>El rol debe ser support_agent, him_specialist, him_supervisor o ehr_feed (la cuenta de servicio de la interfaz con el EHR).</translation>
-    </message>
-    <message>
         <source>Opening a patient</source>
         <translation>Abrir la ficha de un paciente</translation>
     </message>
@@ -3407,6 +3433,22 @@ Códigos de salida: 0 hecho, 2 uso, 3 rechazado por una regla o datos incorrecto
     <message>
         <source>Choose a password other than the current one.</source>
         <translation>Elija una contraseña distinta de la actual.</translation>
+    </message>
+    <message>
+        <source>Role must be support_agent, him_specialist, him_supervisor, ehr_feed (the EHR feed&apos;s service account) or mailer (the mail service&apos;s account).</source>
+        <translation>El rol debe ser support_agent, him_specialist, him_supervisor, ehr_feed (la cuenta de servicio de la interfaz del EHR) o mailer (la cuenta del servicio de correo).</translation>
+    </message>
+    <message>
+        <source>On the central database mail is sent by the mail service (&quot;portaldesk-cli mail serve&quot;, signed in as a mail service account), not by %1 (%2).</source>
+        <translation>En la base de datos central el correo lo envía el servicio de correo (&quot;portaldesk-cli mail serve&quot;, con una cuenta del servicio de correo), no %1 (%2).</translation>
+    </message>
+    <message>
+        <source>mail service account</source>
+        <translation>cuenta del servicio de correo</translation>
+    </message>
+    <message>
+        <source>%1 is the mail service&apos;s account: it runs &quot;mail serve&quot; and &quot;mail send&quot;, and can&apos;t sign in to the desk.</source>
+        <translation>%1 es la cuenta del servicio de correo: ejecuta &quot;mail serve&quot; y &quot;mail send&quot;, y no puede iniciar sesión en el escritorio.</translation>
     </message>
 </context>
 <context>

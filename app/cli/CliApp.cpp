@@ -123,6 +123,7 @@ QList<Command> commands() {
         {{s("request"), s("resolve")}, 1, {s("note"), s("action")}, true, requestResolve},
         {{s("daily")}, 0, {s("no-mail")}, true, daily},
         {{s("mail"), s("send")}, 0, {}, true, mailSend},
+        {{s("mail"), s("serve")}, 0, {s("every")}, true, mailServe},
         {{s("mail"), s("list")}, 0, {s("status")}, true, mailList},
         {{s("mail"), s("test")}, 0, {s("to")}, true, mailTest},
         {{s("audit"), s("verify")}, 0, {s("anchors")}, true, auditVerify},
@@ -186,9 +187,13 @@ QString usageText() {
         "  visibility USER MRN                    what that login can see for that patient, and why\n"
         "  daily [--no-mail]                      expire, transitions, notices, late marks, send mail\n"
         "  mail send | mail list [--status S] | mail test --to ADDRESS   (supervisors: check mail settings)\n"
+        "  mail serve [--every SECONDS]           the mail service: sends what is due until stopped\n"
+        "       (on the central database only a mail service account sends: staff add NAME --role mailer)\n"
         "  audit verify [--anchors FILE] | audit anchor | audit list [--record TYPE[:ID]] [--limit N]\n"
         "  settings list | settings get KEY | settings set KEY VALUE\n"
-        "  staff add NAME --role support_agent|him_specialist|him_supervisor [--password-stdin]\n"
+        "  staff add NAME --role support_agent|him_specialist|him_supervisor|ehr_feed|mailer\n"
+        "            [--password-stdin]        (ehr_feed, mailer: the feed's and the mail service's "
+        "accounts)\n"
         "  staff list | staff disable NAME | staff password NAME   (a one-time desktop password;\n"
         "                                       the embedded file)\n"
         "\n"
@@ -401,6 +406,14 @@ int runCli(const QStringList& arguments) {
                                                     QCoreApplication::translate(
                                                         "Cli", "%1 is the EHR feed's service account: it "
                                                                "runs \"feed listen\" and \"import\" only.")
+                                                        .arg(staff.name)));
+        // The mail service's account sends mail and nothing else.
+        const bool mailWork = command->path.value(0) == QLatin1String("mail");
+        if (roleFromName(staff.role) == Role::Mailer && !init && !mailWork)
+            return fail(c.args, Error::notPermitted(QStringLiteral("staff.service_account"),
+                                                    QCoreApplication::translate(
+                                                        "Cli", "%1 is the mail service's account: it runs "
+                                                               "\"mail serve\" and \"mail send\" only.")
                                                         .arg(staff.name)));
     } else {
         staff.name = QStringLiteral("portal");

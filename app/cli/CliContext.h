@@ -55,6 +55,9 @@ QJsonObject outbox(const OutboxMessage& m);
 
 // One handler per command; each returns what went wrong, if anything.
 namespace CliCommands {
+// A long-running command (feed listen, mail serve) stops between two pieces of work after SIGTERM or Ctrl+C.
+void watchStopSignals();
+bool stopSignalled();
 Status patientAdd(CliContext& c);
 Status patientShow(CliContext& c);
 Status patientReviews(CliContext& c);
@@ -84,6 +87,7 @@ Status requestList(CliContext& c);
 Status requestResolve(CliContext& c);
 Status daily(CliContext& c);
 Status mailSend(CliContext& c);
+Status mailServe(CliContext& c);
 Status mailList(CliContext& c);
 Status mailTest(CliContext& c);
 Status auditVerify(CliContext& c);

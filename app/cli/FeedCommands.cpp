@@ -71,6 +71,16 @@ extern "C" void requestStop(int) {
 
 } // namespace
 
+void watchStopSignals() {
+    stopRequested = false;
+    std::signal(SIGTERM, requestStop);
+    std::signal(SIGINT, requestStop);
+}
+
+bool stopSignalled() {
+    return stopRequested;
+}
+
 Status feedListen(CliContext& c) {
     PD_TRY(PatientFeedService(*c.services).mayApply());
     hl7::MllpSettings settings;
@@ -125,13 +135,11 @@ Status feedListen(CliContext& c) {
                              "SIGTERM.")
                           .arg(server.describe()) +
                       QLatin1Char('\n'));
-    stopRequested = false;
-    std::signal(SIGTERM, requestStop);
-    std::signal(SIGINT, requestStop);
+    watchStopSignals();
     // The message in hand is always finished: signals are looked at between messages.
     QTimer poll;
     QObject::connect(&poll, &QTimer::timeout, [&] {
-        if (stopRequested)
+        if (stopSignalled())
             QCoreApplication::exit(0);
     });
     poll.start(100);

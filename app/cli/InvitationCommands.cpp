@@ -8,6 +8,8 @@
 #include "services/InvitationService.h"
 
 #include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QThread>
 
 namespace pd::CliCommands {
 
@@ -192,6 +194,7 @@ Status daily(CliContext& c) {
                          {QStringLiteral("mail_sent"), r->mailSent},
                          {QStringLiteral("mail_retrying"), r->mailRetrying},
                          {QStringLiteral("mail_failed"), r->mailFailed},
+                         {QStringLiteral("mail_by_service"), r->mailByService},
                          {QStringLiteral("anchored_event"), r->anchoredEventId},
                          {QStringLiteral("anchor_file"), r->anchorFile}};
     if (!r->anchorError.isEmpty())
@@ -206,10 +209,14 @@ Status daily(CliContext& c) {
         QCoreApplication::translate("Cli", "Logins terminated (no access left): %1").arg(r->usersTerminated));
     c.line(QCoreApplication::translate("Cli", "Transition notices queued: %1").arg(r->noticesQueued));
     c.line(QCoreApplication::translate("Cli", "Invitations marked late: %1").arg(r->invitationsMarkedLate));
-    c.line(QCoreApplication::translate("Cli", "Mail sent: %1, waiting to retry: %2, failed: %3")
-               .arg(r->mailSent)
-               .arg(r->mailRetrying)
-               .arg(r->mailFailed));
+    if (r->mailByService)
+        c.line(QCoreApplication::translate("Cli", "Mail: queued for the mail service (\"mail serve\"), "
+                                                  "which sends on the central database."));
+    else
+        c.line(QCoreApplication::translate("Cli", "Mail sent: %1, waiting to retry: %2, failed: %3")
+                   .arg(r->mailSent)
+                   .arg(r->mailRetrying)
+                   .arg(r->mailFailed));
     c.line(r->anchorFile.isEmpty()
                ? QCoreApplication::translate("Cli", "Audit log anchored at event %1 (system log).")
                      .arg(r->anchoredEventId)
@@ -241,6 +248,65 @@ Status mailSend(CliContext& c) {
     return (r->failed > 0 || r->retrying > 0) && r->sent == 0
                ? Status(Error::unavailable(QStringLiteral("mail.unavailable"), r->errors.value(0)))
                : Status();
+}
+
+Status mailServe(CliContext& c) {
+    PD_TRY(MailDispatcher::mayDispatch(*c.services));
+    int every = 30;
+    if (c.args.has(QStringLiteral("every"))) {
+        bool ok = false;
+        every = c.args.option(QStringLiteral("every")).toInt(&ok);
+        if (!ok || every < 1 || every > 3600)
+            return Error::validation(
+                QStringLiteral("input.every"),
+                QCoreApplication::translate("Cli", "--every is a number of seconds from 1 to 3600."));
+    }
+    ProgressLine::write(stdout, QCoreApplication::translate("Cli", "Sending mail from %1 every %2 seconds. "
+                                                                   "Stop with Ctrl+C or SIGTERM.")
+                                        .arg(c.policy.mailTransport == QLatin1String("file")
+                                                 ? mailDropFolder(*c.services, c.policy)
+                                                 : c.policy.smtpHost)
+                                        .arg(every) +
+                                    QLatin1Char('\n'));
+    watchStopSignals();
+    DispatchReport total;
+    QElapsedTimer sinceRound;
+    bool first = true;
+    // A round is a few dozen messages, so a stop is never long in coming; the database or the relay going
+    // away ends a round, not the service: the next one tries again.
+    while (!stopSignalled()) {
+        if (first || sinceRound.hasExpired(qint64(every) * 1000)) {
+            first = false;
+            sinceRound.start();
+            auto r = MailDispatcher(*c.services).send(50);
+            if (!r) {
+                ProgressLine::write(
+                    stderr, QStringLiteral("%1  %2\n").arg(c.local(c.services->now()), r.error().message));
+            } else if (r->sent + r->retrying + r->failed > 0) {
+                total.sent += r->sent;
+                total.retrying += r->retrying;
+                total.failed += r->failed;
+                ProgressLine::write(
+                    stdout, QStringLiteral("%1  ").arg(c.local(c.services->now())) +
+                                QCoreApplication::translate("Cli", "sent %1, waiting to retry %2, failed %3")
+                                    .arg(r->sent)
+                                    .arg(r->retrying)
+                                    .arg(r->failed) +
+                                QLatin1Char('\n'));
+                if (r->sent == 50)
+                    first = true; // more are due: the next round starts at once
+            }
+        }
+        QThread::msleep(100);
+    }
+    c.json = QJsonObject{{QStringLiteral("sent"), total.sent},
+                         {QStringLiteral("retrying"), total.retrying},
+                         {QStringLiteral("failed"), total.failed}};
+    c.line(QCoreApplication::translate("Cli", "Stopped. Sent %L1, waiting to retry %L2, failed %L3.")
+               .arg(total.sent)
+               .arg(total.retrying)
+               .arg(total.failed));
+    return {};
 }
 
 Status mailTest(CliContext& c) {

@@ -17,7 +17,7 @@ struct StaffMember {
     qint64 id = 0;
     QString name; // sign-in name
     QString displayName;
-    QString role; // support_agent | him_specialist | him_supervisor
+    QString role; // support_agent | him_specialist | him_supervisor | ehr_feed | mailer
     bool active = true;
 };
 

@@ -667,6 +667,7 @@ Result<ConsentDecision> ConsentService::reject(qint64 id, const QString& reasonT
         mail.language = p.language;
         mail.to = {p.givenName + QLatin1Char(' ') + p.familyName, to};
         mail.portalUserId = ownLogin->has_value() ? (*ownLogin)->id : 0;
+        mail.patientId = c.patientId;
         mail.vars.insert(QStringLiteral("proxy_name"), c.proxyName());
         auto outbox = m_ctx.enqueueMail(policy.value(), mail);
         if (!outbox)

@@ -127,6 +127,8 @@ Result<std::unique_ptr<MailTransport>> configuredTransport(const ServiceContext&
 }
 
 Result<DailyReport> DailyJob::run() {
+    if (m_ctx.db().dialect() == Dialect::Postgres)
+        return run(nullptr); // the mail service sends there
     auto transport = configuredTransport(m_ctx);
     if (!transport)
         return transport.error();
@@ -172,7 +174,8 @@ Result<DailyReport> DailyJob::run(MailTransport* transport) {
     if (!late)
         return late.error();
     report.invitationsMarkedLate = late.value();
-    if (transport) {
+    report.mailByService = m_ctx.db().dialect() == Dialect::Postgres;
+    if (transport && !report.mailByService) {
         auto sent = MailDispatcher(m_ctx).dispatch(*transport);
         if (!sent)
             return sent.error();
@@ -512,7 +515,20 @@ void DailyJob::progress(const QString& step, int done) const {
         m_progress(step, done);
 }
 
+Status MailDispatcher::mayDispatch(const ServiceContext& ctx) {
+    if (ctx.db().dialect() != Dialect::Postgres || ctx.has(Role::Mailer))
+        return {};
+    const auto mine = roleFromName(ctx.staff().role);
+    return Error::notPermitted(
+        QStringLiteral("role.required"),
+        QCoreApplication::translate(
+            "Services", "On the central database mail is sent by the mail service (\"portaldesk-cli mail "
+                        "serve\", signed in as a mail service account), not by %1 (%2).")
+            .arg(ctx.staff().name, mine ? roleDisplayName(*mine) : ctx.staff().role));
+}
+
 Result<DispatchReport> MailDispatcher::dispatch(MailTransport& transport, int limit) {
+    PD_TRY(mayDispatch(m_ctx));
     DispatchReport report;
     auto policy = m_ctx.policy();
     if (!policy)
@@ -523,6 +539,16 @@ Result<DispatchReport> MailDispatcher::dispatch(MailTransport& transport, int li
     pace.start();
     qint64 nextAt = 0;
     OutboxRepository outbox(m_ctx.db());
+    const bool central = m_ctx.db().dialect() == Dialect::Postgres;
+    const auto invitationMailResult = [this](const OutboxMessage& m, const QString& outcome) -> Status {
+        auto row = m_ctx.db().callDoor(QStringLiteral("invitation_mail_result"),
+                                       {{QStringLiteral("ctx"), m_ctx.serverContext()},
+                                        {QStringLiteral("outbox"), m.id},
+                                        {QStringLiteral("outcome"), outcome}});
+        if (!row)
+            return row.error();
+        return {};
+    };
     // Each round claims under its own name, so a mark from a round that lost its claim changes nothing.
     const QString worker = m_ctx.workstation() + QLatin1Char('/') +
                            QString::number(QCoreApplication::applicationPid()) + QLatin1Char('/') +
@@ -590,7 +616,12 @@ Result<DispatchReport> MailDispatcher::dispatch(MailTransport& transport, int li
                 // Sent means accepted by the mail server: an invitation's window starts now.
                 const QDateTime at = m_ctx.now();
                 PD_TRY(outbox.markSent(m.id, at, worker));
-                if (m.invitationId != 0) {
+                if (m.invitationId != 0 && central) {
+                    // The server starts the window by its own clock and writes the event.
+                    auto marked = invitationMailResult(m, QStringLiteral("sent"));
+                    if (!marked)
+                        return marked.error();
+                } else if (m.invitationId != 0) {
                     const QDateTime expires =
                         at.toTimeZone(policy->zone).addDays(policy->invitationExpiryDays).toUTC();
                     auto marked = invitations.markSent(m.invitationId, at, expires, m_ctx.staff().name);
@@ -608,8 +639,13 @@ Result<DispatchReport> MailDispatcher::dispatch(MailTransport& transport, int li
                 const int minutes = m.attempts <= 4 ? backoffMinutes[std::max(0, m.attempts - 1)] : 60;
                 PD_TRY(outbox.markRetry(m.id, sent.error().message, m_ctx.now().addSecs(60LL * minutes),
                                         worker));
-                if (m.invitationId != 0) // the next try makes a new link; this one dies
-                    PD_TRY(invitations.mailNotSent(m.invitationId, false, m_ctx.now(), m_ctx.staff().name));
+                if (m.invitationId != 0) { // the next try makes a new link; this one dies
+                    if (central)
+                        PD_TRY(invitationMailResult(m, QStringLiteral("retry")));
+                    else
+                        PD_TRY(
+                            invitations.mailNotSent(m.invitationId, false, m_ctx.now(), m_ctx.staff().name));
+                }
                 report.errors.append(sent.error().message);
                 ++report.retrying;
                 // The server is away or busy: the rest of this batch goes back untried, as it was.
@@ -618,8 +654,13 @@ Result<DispatchReport> MailDispatcher::dispatch(MailTransport& transport, int li
                 stopRound = true;
             } else {
                 PD_TRY(outbox.markFailed(m.id, sent.error().message, worker));
-                if (m.invitationId != 0)
-                    PD_TRY(invitations.mailNotSent(m.invitationId, true, m_ctx.now(), m_ctx.staff().name));
+                if (m.invitationId != 0) {
+                    if (central)
+                        PD_TRY(invitationMailResult(m, QStringLiteral("failed")));
+                    else
+                        PD_TRY(
+                            invitations.mailNotSent(m.invitationId, true, m_ctx.now(), m_ctx.staff().name));
+                }
                 PD_TRY(m_ctx.audit(
                     QStringLiteral("mail.failed"), QStringLiteral("outbox"), m.id, 0, m.portalUserId,
                     {{QStringLiteral("error"), sent.error().message}, {QStringLiteral("kind"), m.kind}}));

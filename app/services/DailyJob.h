@@ -32,6 +32,8 @@ struct DailyReport {
     int mailSent = 0;
     int mailRetrying = 0;
     int mailFailed = 0;
+    // On the central database the mail service sends; the daily run only queues.
+    bool mailByService = false;
     // The audit log's head, written outside the database at the end of the run.
     qint64 anchoredEventId = 0;
     QString anchorFile;  // empty: the system log only
@@ -132,6 +134,9 @@ public:
     Result<DispatchReport> dispatch(MailTransport& transport, int limit = AllDue);
     // The same through the transport the hospital's settings name.
     Result<DispatchReport> send(int limit = AllDue);
+    // Whether this context may send: on the central database only the mail service's account does; on the
+    // embedded file any staff member's desktop does ("role.required" otherwise).
+    static Status mayDispatch(const ServiceContext& ctx);
 
     static constexpr int AllDue = std::numeric_limits<int>::max();
 

@@ -28,6 +28,8 @@ std::optional<Role> roleFromName(const QString& name) {
         return Role::Supervisor;
     if (name == QLatin1String("ehr_feed"))
         return Role::EhrFeed;
+    if (name == QLatin1String("mailer"))
+        return Role::Mailer;
     return std::nullopt;
 }
 
@@ -41,6 +43,8 @@ QString roleName(Role role) {
         return QStringLiteral("him_supervisor");
     case Role::EhrFeed:
         return QStringLiteral("ehr_feed");
+    case Role::Mailer:
+        return QStringLiteral("mailer");
     }
     return {};
 }
@@ -55,6 +59,8 @@ QString roleDisplayName(Role role) {
         return QCoreApplication::translate("Services", "HIM supervisor");
     case Role::EhrFeed:
         return QCoreApplication::translate("Services", "EHR feed service account");
+    case Role::Mailer:
+        return QCoreApplication::translate("Services", "mail service account");
     }
     return {};
 }
@@ -117,8 +123,9 @@ bool ServiceContext::has(Role role) const {
     const auto mine = roleFromName(m_staff.role);
     if (!mine)
         return false;
-    // The feed's account is beside the desk's roles, not above or below them: it has its own work only.
-    if (*mine == Role::EhrFeed || role == Role::EhrFeed)
+    // The service accounts are beside the desk's roles, not above or below them: each has its own work only.
+    const auto service = [](Role r) { return r == Role::EhrFeed || r == Role::Mailer; };
+    if (service(*mine) || service(role))
         return *mine == role;
     return static_cast<int>(*mine) >= static_cast<int>(role);
 }
@@ -187,9 +194,27 @@ Status ServiceContext::auditAll(const QList<AuditEvent>& events) const {
 }
 
 Result<qint64> ServiceContext::enqueueMail(const Policy& policy, Mail mail) const {
+    const qint64 patientId = mail.patientId;
     auto m = prepareMail(policy, std::move(mail));
     if (!m)
         return m.error();
+    if (m_db.dialect() == Dialect::Postgres) {
+        auto row =
+            m_db.callDoor(QStringLiteral("mail_queue"),
+                          {{QStringLiteral("ctx"), serverContext()},
+                           {QStringLiteral("kind"), m->kind},
+                           {QStringLiteral("user"), m->portalUserId},
+                           {QStringLiteral("patient"), patientId},
+                           {QStringLiteral("recipient"), m->recipient},
+                           {QStringLiteral("vars"), QJsonDocument::fromJson(m->vars.toUtf8()).object()},
+                           {QStringLiteral("message_id"), m->messageId},
+                           {QStringLiteral("sender"), m->sender},
+                           {QStringLiteral("language"), m->language},
+                           {QStringLiteral("subject"), m->subject}});
+        if (!row)
+            return row.error();
+        return row->value(0).toLongLong();
+    }
     return OutboxRepository(m_db).insert(m.value());
 }
 

@@ -18,9 +18,11 @@ class Database; // the store's; complete only inside the services
 
 // The desk's roles, each with all the one below may do; and the EHR feed's service account, which applies
 // the EHR's patient records and nothing else.
-enum class Role { SupportAgent = 1, Specialist = 2, Supervisor = 3, EhrFeed = 10 };
+// The desk's roles rise from agent to supervisor; the service accounts stand beside them, each with its own
+// work only.
+enum class Role { SupportAgent = 1, Specialist = 2, Supervisor = 3, EhrFeed = 10, Mailer = 11 };
 
-// support_agent | him_specialist | him_supervisor | ehr_feed
+// support_agent | him_specialist | him_supervisor | ehr_feed | mailer
 std::optional<Role> roleFromName(const QString& name);
 QString roleName(Role role);
 QString roleDisplayName(Role role);
@@ -61,9 +63,11 @@ public:
         QHash<QString, QString> vars; // besides the hospital's own, which are filled in here
         qint64 portalUserId = 0;
         qint64 invitationId = 0;
+        qint64 patientId = 0; // whose record the address is taken from, when it is the patient's
     };
     // Writes the message into the outbox inside the open transaction, with the template's values; it is
-    // rendered when it is sent (renderMail), and an invitation's link is made then.
+    // rendered when it is sent (renderMail), and an invitation's link is made then. On the central
+    // database the server's mail_queue() writes it, to the address it finds on file for the notice.
     Result<qint64> enqueueMail(const Policy& policy, Mail mail) const;
     // The message as enqueueMail would write it, not written.
     Result<OutboxMessage> prepareMail(const Policy& policy, Mail mail) const;

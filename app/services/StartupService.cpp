@@ -122,6 +122,13 @@ Result<SignedIn> StartupService::signInToDesk(const QString& name) {
                                         "%1 is the EHR feed's service account: it runs \"feed listen\" and "
                                         "imports, and can't sign in to the desk.")
                 .arg(in->staff.name));
+    if (in && roleFromName(in->staff.role) == Role::Mailer)
+        return Error::notPermitted(
+            QStringLiteral("staff.service_account"),
+            QCoreApplication::translate("Services",
+                                        "%1 is the mail service's account: it runs \"mail serve\" and "
+                                        "\"mail send\", and can't sign in to the desk.")
+                .arg(in->staff.name));
     return in;
 }
 

@@ -158,10 +158,13 @@ Status OutboxRepository::markFailed(qint64 id, const QString& error, const QStri
 }
 
 Result<QList<OutboxMessage>> OutboxRepository::list(const QString& status, int limit) {
-    Query q(m_db, status.isEmpty()
-                      ? QStringLiteral("SELECT * FROM outbox ORDER BY id DESC LIMIT :limit")
-                      : QStringLiteral(
-                            "SELECT * FROM outbox WHERE status = :status ORDER BY id DESC LIMIT :limit"));
+    // Without the bodies, which staff on the central database may not read.
+    const QString columns = QStringLiteral(
+        "SELECT id, message_id, kind, sender, recipient, language, subject, portal_user_id, invitation_id, "
+        "status, attempts, next_attempt_at, last_error, created_at, sent_at FROM outbox ");
+    Query q(m_db, columns + (status.isEmpty()
+                                 ? QStringLiteral("ORDER BY id DESC LIMIT :limit")
+                                 : QStringLiteral("WHERE status = :status ORDER BY id DESC LIMIT :limit")));
     if (!status.isEmpty())
         q.bind(QStringLiteral(":status"), status);
     q.bind(QStringLiteral(":limit"), limit);

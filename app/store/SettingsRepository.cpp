@@ -126,7 +126,8 @@ Result<bool> SettingsRepository::signedInAsOwner() {
 Result<QString> SettingsRepository::serverRole() {
     Query q(m_db,
             QStringLiteral("SELECT r.rolname FROM pg_roles r WHERE r.rolname IN ('portaldesk_support_agent', "
-                           "'portaldesk_him_specialist', 'portaldesk_him_supervisor', 'portaldesk_feed') AND "
+                           "'portaldesk_him_specialist', 'portaldesk_him_supervisor', 'portaldesk_feed', "
+                           "'portaldesk_mailer') AND "
                            "pg_has_role(session_user, r.oid, 'MEMBER')"));
     PD_TRY(q.exec());
     QStringList groups;
@@ -138,6 +139,8 @@ Result<QString> SettingsRepository::serverRole() {
     }
     if (groups.contains(QStringLiteral("portaldesk_feed")))
         return QStringLiteral("ehr_feed");
+    if (groups.contains(QStringLiteral("portaldesk_mailer")))
+        return QStringLiteral("mailer");
     return QString();
 }
 

@@ -3,8 +3,10 @@
 #include "cli/CliRunner.h"
 #include "support/PgCluster.h"
 
+#include <QDir>
 #include <QJsonArray>
 #include <QScopeGuard>
+#include <QTemporaryDir>
 
 using namespace pd::test;
 
@@ -228,6 +230,86 @@ private slots:
         QCOMPARE(
             pg.scalar(QStringLiteral("SELECT server_now('2045-01-01T09:00:00.000Z')"), m_database).toString(),
             QStringLiteral("2045-01-01T09:00:00.000Z"));
+    }
+
+    // On the central database the desks queue and the mail service sends: a supervisor's "mail send" is
+    // refused, the service's account can do nothing else, and "mail serve" delivers until it is stopped.
+    void theMailServiceSendsWhatTheDesksQueue() {
+        QTemporaryDir drop;
+        QVERIFY(drop.isValid());
+        const QByteArray MiaPassword = "the mail service's passphrase";
+        const CliResult mia = run(QStringLiteral("sue"), SuePassword,
+                                  {QStringLiteral("staff"), QStringLiteral("add"), QStringLiteral("mia"),
+                                   QStringLiteral("--role"), QStringLiteral("mailer")},
+                                  MiaPassword);
+        QVERIFY2(mia.exitCode == 0, qPrintable(mia.err));
+        QCOMPARE(run(QStringLiteral("sue"), SuePassword,
+                     {QStringLiteral("settings"), QStringLiteral("set"), QStringLiteral("mail.drop_folder"),
+                      drop.path()})
+                     .exitCode,
+                 0);
+        const CliResult enrolled =
+            run(QStringLiteral("sue"), SuePassword,
+                {QStringLiteral("enroll"), QStringLiteral("--mrn"), QStringLiteral("600001"),
+                 QStringLiteral("--form"), QStringLiteral("parent"), QStringLiteral("--signed"),
+                 QStringLiteral("2026-11-24"), QStringLiteral("--given"), QStringLiteral("Rosa"),
+                 QStringLiteral("--family"), QStringLiteral("Hernández"), QStringLiteral("--email"),
+                 QStringLiteral("rosa.hernandez@example.org")},
+                "580417");
+        QVERIFY2(enrolled.exitCode == 0, qPrintable(enrolled.err));
+        const CliResult queued =
+            run(QStringLiteral("sue"), SuePassword,
+                {QStringLiteral("invitation"), QStringLiteral("send-now"), QStringLiteral("rosa.hernandez")});
+        QVERIFY2(queued.exitCode == 0, qPrintable(queued.err));
+
+        const CliResult desk =
+            run(QStringLiteral("sue"), SuePassword, {QStringLiteral("mail"), QStringLiteral("send")});
+        QCOMPARE(desk.exitCode, 6);
+        QVERIFY2(desk.err.contains(QStringLiteral("mail is sent by the mail service")), qPrintable(desk.err));
+        const CliResult nosy =
+            run(QStringLiteral("mia"), MiaPassword,
+                {QStringLiteral("patient"), QStringLiteral("show"), QStringLiteral("600001")});
+        QCOMPARE(nosy.exitCode, 6);
+        QVERIFY2(nosy.err.contains(QStringLiteral("mail service's account")), qPrintable(nosy.err));
+
+        QProcess service;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("PORTALDESK_LANGUAGE"), QStringLiteral("en"));
+        env.insert(QStringLiteral("PGPASSWORD"), QString::fromUtf8(MiaPassword));
+        service.setProcessEnvironment(env);
+        service.start(QStringLiteral(PORTALDESK_CLI),
+                      {QStringLiteral("--db"), address(QStringLiteral("mia")), QStringLiteral("--now"),
+                       QStringLiteral("2026-11-24T09:05:00"), QStringLiteral("mail"), QStringLiteral("serve"),
+                       QStringLiteral("--every"), QStringLiteral("1")});
+        QVERIFY(service.waitForStarted(10000));
+        const auto stop = qScopeGuard([&service] {
+            if (service.state() != QProcess::NotRunning) {
+                service.kill();
+                service.waitForFinished(5000);
+            }
+        });
+        QTRY_COMPARE_WITH_TIMEOUT(QDir(drop.path()).entryList({QStringLiteral("*.eml")}, QDir::Files).size(),
+                                  1, 30000);
+        service.terminate(); // SIGTERM, as systemd stops it
+        QVERIFY(service.waitForFinished(15000));
+        const QString said = QString::fromUtf8(service.readAllStandardOutput());
+        QCOMPARE(service.exitCode(), 0);
+        QVERIFY2(said.contains(QStringLiteral("Stopped. Sent 1,")), qPrintable(said));
+
+        // The server marked the invitation sent, by its clock, in the service's name.
+        const CliResult list = run(QStringLiteral("sue"), SuePassword,
+                                   {QStringLiteral("--json"), QStringLiteral("audit"), QStringLiteral("list"),
+                                    QStringLiteral("--record"), QStringLiteral("invitation")});
+        QVERIFY2(list.exitCode == 0, qPrintable(list.err));
+        bool sentByService = false;
+        for (const QJsonValue& e :
+             QJsonDocument::fromJson(list.out.toUtf8()).object().value(QStringLiteral("events")).toArray()) {
+            const QJsonObject o = e.toObject();
+            sentByService |=
+                o.value(QStringLiteral("action")).toString() == QLatin1String("invitation.sent") &&
+                o.value(QStringLiteral("staff")).toString() == QLatin1String("mia");
+        }
+        QVERIFY2(sentByService, qPrintable(list.out));
     }
 
     void cleanupTestCase() {

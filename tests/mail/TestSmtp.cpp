@@ -65,7 +65,7 @@ void useSmtp(TestDb& t, const SmtpServer& server) {
 }
 
 Result<DispatchReport> dispatch(TestDb& t) {
-    auto ctx = t.as(QStringLiteral("specialist"));
+    auto ctx = t.as(QStringLiteral("mailer"));
     auto policy = ctx->policy();
     auto transport = makeTransport(policy.value(), *t.db);
     if (!transport)
@@ -628,7 +628,7 @@ void TestSmtp::twoDispatchersDeliverEachMessageOnce() {
         if (!db)
             return;
         FixedClock clock(now);
-        auto staff = signIn(*db.value(), QStringLiteral("specialist"));
+        auto staff = signIn(*db.value(), QStringLiteral("mailer"));
         ServiceContext ctx(*db.value(), clock, staff.value(), workstation);
         auto transport = makeTransport(ctx.policy().value(), *db.value());
         // Small batches, so the two take turns claiming.

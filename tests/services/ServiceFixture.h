@@ -56,7 +56,7 @@ inline EnrollOutcome enrollOk(TestDb& t, const EnrollRequest& r,
 // `outboxId`, as the family reads it from the e-mail.
 inline QString deliverAndReadToken(TestDb& t, qint64 outboxId) {
     DemoMailboxes mailboxes;
-    return mailboxes.deliverAndReadToken(*t.as(QStringLiteral("specialist")), outboxId);
+    return mailboxes.deliverAndReadToken(*t.as(QStringLiteral("mailer")), outboxId);
 }
 
 // Sends the login's queued invitation and returns the token from the e-mail the family receives.

@@ -7,6 +7,7 @@
 #include "services/AccountService.h"
 #include "services/DailyJob.h"
 #include "services/EnrollmentService.h"
+#include "services/InvitationService.h"
 #include "store/AuditLog.h"
 #include "store/OutboxRepository.h"
 #include "store/PatientRepository.h"
@@ -98,9 +99,28 @@ private slots:
                     .addStaff(QStringLiteral("ehr-feed"), QStringLiteral("EHR feed"),
                               QStringLiteral("ehr_feed"), Password)
                     .ok());
+        QVERIFY(staff
+                    .addStaff(QStringLiteral("mia"), QStringLiteral("Mail service"), QStringLiteral("mailer"),
+                              Password)
+                    .ok());
         addPatient(*m_t, QStringLiteral("700001"), QDate(2016, 4, 2), QStringLiteral("family@example.org"));
         enrollOk(*m_t, parentForm(QStringLiteral("700001"), QDate(2026, 11, 20),
                                   QStringLiteral("maria.lopez@example.org")));
+        // A message waiting in the outbox, for the rows about changing one.
+        addPatient(*m_t, QStringLiteral("700009"), QDate(2015, 6, 1), QStringLiteral("box@example.org"));
+        enrollOk(*m_t, parentForm(QStringLiteral("700009"), QDate(2026, 11, 20),
+                                  QStringLiteral("waiting.box@example.org"), QStringLiteral("Wanda")));
+        QVERIFY(InvitationService(*m_t->as(QStringLiteral("specialist")))
+                    .sendNow(QStringLiteral("waiting.box"))
+                    .ok());
+    }
+
+    // The outbox row of that waiting message, and the login of the enrolled family.
+    qint64 waitingMessage() {
+        return m_t->count(QStringLiteral("SELECT min(id) FROM outbox WHERE status = 'pending'"));
+    }
+    qint64 mariasLogin() {
+        return m_t->count(QStringLiteral("SELECT id FROM portal_users WHERE username = 'maria.lopez'"));
     }
 
     void cleanupTestCase() { m_t.reset(); }
@@ -116,6 +136,8 @@ private slots:
                                     << "him_supervisor";
         QTest::newRow("the EHR feed") << "ehr-feed"
                                       << "ehr_feed";
+        QTest::newRow("the mail service") << "mia"
+                                          << "mailer";
     }
     void eachLoginHasTheRoleOfItsGroup() {
         QFETCH(QString, login);
@@ -333,6 +355,64 @@ private slots:
             << "INSERT INTO public.documents (name, sha256, content, created_at, created_by) VALUES ('x', "
                "'x', 'x', 'x', 'x')"
             << false;
+        // Mail: staff queue notices through mail_queue() only, read the outbox without its bodies, and may
+        // only cancel a message that waits; the mail service's account sends and reads nothing else.
+        const QString queueToAnyone = QStringLiteral(
+            "INSERT INTO public.outbox (message_id, kind, sender, recipient, language, subject, status, "
+            "next_attempt_at, created_at) VALUES ('<a2@example.org>', 'deactivation', 'portal@example.org', "
+            "'victim@example.org', 'en', 'Hello', 'pending', 'x', 'x')");
+        for (const char* login : {"pat", "sue", "mia"})
+            QTest::addRow("%s queues mail to any address", login)
+                << QString::fromLatin1(login) << queueToAnyone << false;
+        QTest::newRow("specialist reads the outbox")
+            << "pat"
+            << "SELECT id, status, recipient, last_error FROM public.outbox" << true;
+        QTest::newRow("specialist reads mail bodies") << "pat"
+                                                      << "SELECT raw FROM public.outbox" << false;
+        QTest::newRow("supervisor reads mail bodies") << "sue"
+                                                      << "SELECT raw FROM public.outbox" << false;
+        QTest::newRow("specialist sends mail again")
+            << "pat"
+            << "UPDATE public.outbox SET status = 'sent' WHERE status = 'pending'" << false;
+        QTest::newRow("supervisor redirects mail")
+            << "sue"
+            << "UPDATE public.outbox SET recipient = 'victim@example.org'" << false;
+        QTest::newRow("specialist cancels waiting mail")
+            << "pat"
+            << "UPDATE public.outbox SET status = 'cancelled', last_error = 'x' WHERE status = 'pending'"
+            << true;
+        QTest::newRow("specialist makes an activation link")
+            << "pat"
+            << "SELECT public.invitation_issue_token(id) FROM public.outbox" << false;
+        QTest::newRow("specialist marks an invitation sent")
+            << "pat"
+            << "SELECT * FROM public.invitation_mail_result('{\"outbox\": 1, \"outcome\": \"sent\"}')"
+            << false;
+        QTest::newRow("agent queues a notice") << "sam"
+                                               << "SELECT public.mail_queue('{}')" << false;
+        QTest::newRow("mail service queues a notice") << "mia"
+                                                      << "SELECT public.mail_queue('{}')" << false;
+        QTest::newRow("mail service claims waiting mail")
+            << "mia"
+            << "UPDATE public.outbox SET status = 'sending', claimed_by = 'x' WHERE status = 'pending'"
+            << true;
+        QTest::newRow("mail service redirects mail")
+            << "mia"
+            << "UPDATE public.outbox SET recipient = 'victim@example.org'" << false;
+        QTest::newRow("mail service reads patients") << "mia"
+                                                     << "SELECT * FROM public.patients" << false;
+        QTest::newRow("mail service reads logins") << "mia"
+                                                   << "SELECT email FROM public.portal_users" << false;
+        QTest::newRow("mail service reads PIN hashes") << "mia"
+                                                       << "SELECT pin_hash FROM public.invitations" << false;
+        QTest::newRow("mail service reads the audit log") << "mia"
+                                                          << "SELECT * FROM public.audit_events" << false;
+        QTest::newRow("mail service reissues")
+            << "mia"
+            << "SELECT * FROM public.invitation_reissue('{\"user\": 1}')" << false;
+        QTest::newRow("mail service adds staff")
+            << "mia"
+            << "SELECT staff_login_add('eve', 'him_supervisor', 'aaaaaaaaaaaaaaaa')" << false;
         // Supervisors: everything above, the audit log to read, and still no way to change it.
         QTest::newRow("supervisor reads the audit log") << "sue"
                                                         << "SELECT count(*) FROM public.audit_events" << true;
@@ -354,7 +434,7 @@ private slots:
             "INSERT INTO public.audit_events (id, at, staff, workstation, action, record_type, record_id, "
             "details, prev_hash, hash) VALUES (999999, '2026-11-24T17:00:00.000Z', 'dana.kim', 'ws', "
             "'user.deactivated', 'portal_user', '1', '{}', 'x', 'forged')");
-        for (const char* login : {"sam", "pat", "sue", "ehr-feed"})
+        for (const char* login : {"sam", "pat", "sue", "ehr-feed", "mia"})
             QTest::addRow("%s forges an audit event", login) << QString::fromLatin1(login) << forged << false;
         QTest::newRow("agent marks the database for training")
             << "sam"
@@ -691,18 +771,88 @@ private slots:
         QCOMPARE(q.value(0).toString(), QStringLiteral("maria.lopez@example.org"));
         QCOMPARE(q.value(1).toString(), QStringLiteral("maria.lopez@example.org"));
         QVERIFY(q.value(2).isNull()); // no body, and no link, at rest
+        // Desks don't send on the central database; the mail service does.
         Login pat = signInAs(QStringLiteral("pat"));
         Postbox postbox;
-        auto delivered = MailDispatcher(*pat.ctx).dispatch(postbox);
+        auto refused = MailDispatcher(*pat.ctx).dispatch(postbox);
+        QVERIFY(!refused.ok());
+        QCOMPARE(refused.error().rule, QStringLiteral("role.required"));
+        Login mia = signInAs(QStringLiteral("mia"));
+        auto delivered = MailDispatcher(*mia.ctx).dispatch(postbox);
         QVERIFY2(delivered.ok(), qPrintable(delivered.ok() ? QString() : delivered.error().message));
+        QVERIFY(delivered->sent >= 1);
         QVERIFY(postbox.raw.contains("maria.lopez@example.org>"));
         QVERIFY(!postbox.raw.contains("\xe2\x80\xa2"));
+        // The server started the window by its own clock and wrote the event in the service's name.
+        QCOMPARE(
+            m_t->count(QStringLiteral("SELECT count(*) FROM audit_events WHERE action = 'invitation.sent' "
+                                      "AND staff = 'mia' AND record_id = '%1'")
+                           .arg(sent->invitation.id)),
+            1);
+        QCOMPARE(
+            m_t->count(QStringLiteral("SELECT count(*) FROM invitations WHERE id = %1 AND status = 'sent' "
+                                      "AND expires_at > sent_at")
+                           .arg(sent->invitation.id)),
+            1);
         // The server wrote the events, in the agent's own name.
         QCOMPARE(m_t->count(
                      QStringLiteral("SELECT count(*) FROM audit_events WHERE action = 'invitation.reissued' "
                                     "AND staff = 'sam' AND workstation = 'ws'")),
                  1);
         QVERIFY(AuditLog(*m_t->db).verify()->intact);
+    }
+
+    void aNoticeGoesOnlyToAnAddressOnFile_data() {
+        QTest::addColumn<QString>("kind");
+        QTest::addColumn<QString>("recipient");
+        QTest::addColumn<QString>("expected"); // where it goes, or the refusal's SQLSTATE
+        QTest::newRow("a deactivation notice goes to the login's address, whatever is asked")
+            << "deactivation"
+            << "victim@example.org"
+            << "maria.lopez@example.org";
+        QTest::newRow("a transition notice too") << "transition_18"
+                                                 << "victim@example.org"
+                                                 << "maria.lopez@example.org";
+        QTest::newRow("an address change's notice needs that change, in the same transaction")
+            << "email_changed"
+            << "victim@example.org"
+            << "22023";
+        QTest::newRow("a consent's notice goes to the patient's address only") << "consent_rejected"
+                                                                               << "victim@example.org"
+                                                                               << "22023";
+        QTest::newRow("a notice of no known kind") << "invitation"
+                                                   << "maria.lopez@example.org"
+                                                   << "22023";
+    }
+    void aNoticeGoesOnlyToAnAddressOnFile() {
+        QFETCH(QString, kind);
+        QFETCH(QString, recipient);
+        QFETCH(QString, expected);
+        Login pat = signInAs(QStringLiteral("pat"));
+        const qint64 patient = m_t->count(QStringLiteral("SELECT id FROM patients WHERE mrn = '700001'"));
+        const QString call =
+            QStringLiteral("SELECT public.mail_queue('{\"kind\": \"%1\", \"user\": %2, \"patient\": %3, "
+                           "\"recipient\": \"%4\", \"vars\": {}, \"message_id\": "
+                           "\"<n0tice123@example.org>\", \"sender\": \"portal@example.org\", \"language\": "
+                           "\"en\", \"subject\": \"Notice\"}')")
+                .arg(kind)
+                .arg(mariasLogin())
+                .arg(patient)
+                .arg(recipient);
+        QVERIFY(pat.db->begin().ok());
+        QSqlQuery q(pat.db->connection());
+        const bool ok = q.exec(call) && q.next();
+        const QString state = ok ? QString() : q.lastError().nativeErrorCode();
+        QString to;
+        if (ok) {
+            QSqlQuery where(pat.db->connection());
+            QVERIFY(where.exec(QStringLiteral("SELECT recipient FROM public.outbox WHERE id = %1")
+                                   .arg(q.value(0).toLongLong())) &&
+                    where.next());
+            to = where.value(0).toString();
+        }
+        pat.db->rollback();
+        QCOMPARE(ok ? to : state, expected);
     }
 
     void anAgentNamesALoginByTheAddressTheFamilyGives() {

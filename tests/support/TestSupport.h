@@ -79,7 +79,8 @@ struct TestDb {
             qFatal("cannot initialise test database: %s", qPrintable(s.error().message));
         SettingsRepository settings(*db);
         for (const auto& [name, role] :
-             {std::pair{"specialist", "him_specialist"}, std::pair{"agent", "support_agent"}}) {
+             {std::pair{"specialist", "him_specialist"}, std::pair{"agent", "support_agent"},
+              std::pair{"mailer", "mailer"}}) {
             StaffMember m;
             m.name = QString::fromLatin1(name);
             m.displayName = m.name;
@@ -100,7 +101,8 @@ struct TestDb {
     // The file or server address, for opening a second connection.
     QString path() const { return location; }
 
-    // A context acting as the named staff member ("supervisor", "specialist", "agent", or "portal").
+    // A context acting as the named staff member ("supervisor", "specialist", "agent", the mail service's
+    // "mailer", or "portal").
     std::unique_ptr<ServiceContext> as(const QString& staffName) {
         StaffMember m;
         if (staffName == QLatin1String("portal")) {
