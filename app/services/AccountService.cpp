@@ -203,7 +203,17 @@ Result<PortalUser> AccountService::update(const UserUpdate& in) {
         auto latest = InvitationRepository(m_ctx.db()).latestFor(user.id);
         if (!latest)
             return latest.error();
-        if (user.status == QLatin1String("pending") && latest->has_value()) {
+        if (user.status == QLatin1String("pending") && latest->has_value() &&
+            m_ctx.db().dialect() == Dialect::Postgres) {
+            // The server's function makes it, with the PIN it keeps from the desks.
+            auto row = m_ctx.db().callDoor(QStringLiteral("invitation_queue"),
+                                           {{QStringLiteral("ctx"), m_ctx.serverContext()},
+                                            {QStringLiteral("user"), user.id},
+                                            {QStringLiteral("patient"), patientId},
+                                            {QStringLiteral("previous"), true}});
+            if (!row)
+                return row.error();
+        } else if (user.status == QLatin1String("pending") && latest->has_value()) {
             const Invitation& old = **latest;
             auto calendar = m_ctx.calendar(policy.value());
             if (!calendar)

@@ -594,10 +594,7 @@ Result<ConsentDecision> ConsentService::approve(qint64 id, int expectedVersion,
                         {QStringLiteral("basis"), g.basis},
                         {QStringLiteral("consent"), c.id}}));
 
-    auto access = queueAccessInvitation(m_ctx, policy.value(), proxy, p.id, 0, c.pinHash);
-    if (!access)
-        return access.error();
-
+    // Approved first: the central database takes the invitation's PIN from the approved form itself.
     c.status = QStringLiteral("approved");
     c.decidedAt = now;
     c.decidedBy = by;
@@ -605,6 +602,9 @@ Result<ConsentDecision> ConsentService::approve(qint64 id, int expectedVersion,
     c.grantId = grantId.value();
     PD_TRY(ConsentRepository(m_ctx.db()).update(c, now, by));
     ++c.rowVersion;
+    auto access = queueAccessInvitation(m_ctx, policy.value(), proxy, p.id, 0, c.pinHash, c.id);
+    if (!access)
+        return access.error();
     PD_TRY(m_ctx.audit(
         QStringLiteral("consent.approved"), QStringLiteral("consent"), c.id, p.id, proxy.id,
         {{QStringLiteral("grant"), c.grantId}, {QStringLiteral("override_reason"), c.overrideReason}}));

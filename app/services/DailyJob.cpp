@@ -217,10 +217,21 @@ Result<int> DailyJob::inBatches(const QString& step, int size,
     }
 }
 
-Result<int> DailyJob::sweepInvitations(const QString& step, const InvitationSweep& sweep,
-                                       const InvitationEvent& event) {
+Result<int> DailyJob::sweepInvitations(const QString& step, const QString& serverStep,
+                                       const InvitationSweep& sweep, const InvitationEvent& event) {
     InvitationRepository invitations(m_ctx.db());
     const int size = sweepBatchSize();
+    if (m_ctx.db().dialect() == Dialect::Postgres) {
+        return inBatches(step, size, [&]() -> Result<QPair<int, int>> {
+            auto changed = m_ctx.db().callDoorRows(QStringLiteral("invitations_sweep"),
+                                                   {{QStringLiteral("ctx"), m_ctx.serverContext()},
+                                                    {QStringLiteral("step"), serverStep},
+                                                    {QStringLiteral("limit"), size}});
+            if (!changed)
+                return changed.error();
+            return qMakePair(int(changed->size()), int(changed->size()));
+        });
+    }
     return inBatches(step, size, [&]() -> Result<QPair<int, int>> {
         auto changed = sweep(invitations, size);
         if (!changed)
@@ -241,7 +252,7 @@ Result<int> DailyJob::expireInvitations() {
     const QDateTime now = m_ctx.now();
     const QString by = m_ctx.staff().name;
     return sweepInvitations(
-        QCoreApplication::translate("Services", "Expiring invitations"),
+        QCoreApplication::translate("Services", "Expiring invitations"), QStringLiteral("expire"),
         [now, by](InvitationRepository& r, int size) { return r.expireDue(now, size, by); },
         [](const Invitation& inv) {
             return qMakePair(
@@ -492,7 +503,7 @@ Result<int> DailyJob::markLateInvitations() {
     const QDateTime now = m_ctx.now();
     const QString by = m_ctx.staff().name;
     return sweepInvitations(
-        QCoreApplication::translate("Services", "Marking late invitations"),
+        QCoreApplication::translate("Services", "Marking late invitations"), QStringLiteral("late"),
         [now, by](InvitationRepository& r, int size) { return r.markLate(now, size, by); },
         [](const Invitation& inv) {
             return qMakePair(QStringLiteral("invitation.late"),

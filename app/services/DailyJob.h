@@ -115,7 +115,9 @@ private:
                           const std::function<Result<QPair<int, int>>()>& batch);
     // Runs `sweep` a batch per transaction, with an audit event for each invitation it changed, until a
     // batch is short.
-    Result<int> sweepInvitations(const QString& step, const InvitationSweep& sweep,
+    // `serverStep` names the same sweep to the central database's invitations_sweep(), which changes the
+    // rows and writes their events itself.
+    Result<int> sweepInvitations(const QString& step, const QString& serverStep, const InvitationSweep& sweep,
                                  const InvitationEvent& event);
     void progress(const QString& step, int done) const;
 

@@ -55,7 +55,8 @@ Result<QString> makeUsername(Database& db, const QString& email) {
 }
 
 Result<QueuedAccess> queueAccessInvitation(const ServiceContext& ctx, const Policy& policy, PortalUser user,
-                                           qint64 patientId, qint64 enrollmentId, const QString& pinHash) {
+                                           qint64 patientId, qint64 enrollmentId, const QString& pinHash,
+                                           qint64 consentId) {
     QueuedAccess out;
     const QDateTime now = ctx.now();
     const QString by = ctx.staff().name;
@@ -74,6 +75,27 @@ Result<QueuedAccess> queueAccessInvitation(const ServiceContext& ctx, const Poli
         out.note = QCoreApplication::translate(
                        "Services", "%1 already has a live invitation; it now also opens this patient.")
                        .arg(user.username);
+    } else if (ctx.db().dialect() == Dialect::Postgres) {
+        // The server's function makes it, reopening a closed login, by its own calendar and clock.
+        QJsonObject p{{QStringLiteral("ctx"), ctx.serverContext()},
+                      {QStringLiteral("user"), user.id},
+                      {QStringLiteral("patient"), patientId},
+                      {QStringLiteral("enrollment"), enrollmentId}};
+        if (consentId != 0)
+            p.insert(QStringLiteral("consent"), consentId);
+        else
+            p.insert(QStringLiteral("pin_hash"), pinHash);
+        auto row = ctx.db().callDoor(QStringLiteral("invitation_queue"), p);
+        if (!row)
+            return row.error();
+        out.invitationId = row->value(0).toLongLong();
+        out.dueAt = DbTime::instant(row->value(1));
+        if (row->value(2).toBool()) {
+            auto reread = PortalUserRepository(ctx.db()).byId(user.id);
+            if (!reread)
+                return reread.error();
+            user = reread->value_or(user);
+        }
     } else {
         if (user.status != QLatin1String("pending")) {
             PortalUser changed = user;

@@ -52,8 +52,10 @@ struct QueuedAccess {
     QDateTime dueAt;
     QString note; // what happened, for the staff member (empty for a new invitation)
 };
+// `consentId`: the PIN is that approved consent's (which the central database keeps from the desks).
 Result<QueuedAccess> queueAccessInvitation(const ServiceContext& ctx, const Policy& policy, PortalUser user,
-                                           qint64 patientId, qint64 enrollmentId, const QString& pinHash);
+                                           qint64 patientId, qint64 enrollmentId, const QString& pinHash,
+                                           qint64 consentId = 0);
 
 Result<QString> makeUsername(Database& db, const QString& email);
 

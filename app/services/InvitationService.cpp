@@ -52,6 +52,20 @@ Result<QString> patientNames(Database& db, qint64 portalUserId) {
 
 Result<Invitation> revokeInvitation(const ServiceContext& ctx, Invitation inv, const QString& reason,
                                     qint64 patientId) {
+    if (ctx.db().dialect() == Dialect::Postgres) {
+        // The server's function revokes the login's live invitation and writes the event.
+        auto row = ctx.db().callDoor(QStringLiteral("invitation_revoke"),
+                                     {{QStringLiteral("ctx"), ctx.serverContext()},
+                                      {QStringLiteral("user"), inv.portalUserId},
+                                      {QStringLiteral("reason"), reason},
+                                      {QStringLiteral("patient"), patientId}});
+        if (!row)
+            return row.error();
+        auto now = InvitationRepository(ctx.db()).byId(inv.id);
+        if (!now)
+            return now.error();
+        return now->value_or(inv);
+    }
     const QString was = inv.status;
     inv.status = QStringLiteral("revoked");
     inv.revokedAt = ctx.now();

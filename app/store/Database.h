@@ -61,6 +61,8 @@ public:
     // The central database only: calls one of the schema's functions that take one JSON argument (the
     // doors through which staff change what the server guards) and returns its first row.
     Result<QVariantList> callDoor(const QString& function, const QJsonObject& argument);
+    // The same, for a function that returns many rows: all of them.
+    Result<QList<QVariantList>> callDoorRows(const QString& function, const QJsonObject& argument);
 
     Dialect dialect() const { return m_dialect; }
     QString location() const { return m_location; } // file path or server description

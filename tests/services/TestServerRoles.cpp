@@ -188,15 +188,13 @@ private slots:
         // server's functions.
         QTest::newRow("agent takes over a pending login through its view")
             << "sam"
-            << "UPDATE portaldesk_agent.invitations SET token_hash = 'x', status = 'sent', "
+            << "UPDATE portaldesk_agent.invitations SET status = 'sent', "
                "expires_at = '2099-01-01T00:00:00.000Z'"
             << false;
         QTest::newRow("agent adds an invitation through its view")
             << "sam"
-            << "INSERT INTO portaldesk_agent.invitations (portal_user_id, email, pin_hash, status, "
-               "queued_at, "
-               "due_at, created_by, updated_at, updated_by) SELECT id, 'x', 'x', 'queued', 'x', 'x', 'x', "
-               "'x', "
+            << "INSERT INTO portaldesk_agent.invitations (portal_user_id, email, status, queued_at, "
+               "due_at, created_by, updated_at, updated_by) SELECT id, 'x', 'queued', 'x', 'x', 'x', 'x', "
                "'x' FROM portaldesk_agent.portal_users LIMIT 1"
             << false;
         QTest::newRow("agent queues mail to any address")
@@ -413,6 +411,49 @@ private slots:
         QTest::newRow("mail service adds staff")
             << "mia"
             << "SELECT staff_login_add('eve', 'him_supervisor', 'aaaaaaaaaaaaaaaa')" << false;
+        // Invitations: no staff role reads a PIN or token hash or writes an invitation; the server's
+        // functions do what the desks may.
+        QTest::newRow("specialist reads invitations")
+            << "pat"
+            << "SELECT id, status, due_at, email FROM public.invitations" << true;
+        QTest::newRow("specialist reads PIN hashes") << "pat"
+                                                     << "SELECT pin_hash FROM public.invitations" << false;
+        QTest::newRow("supervisor reads token hashes")
+            << "sue"
+            << "SELECT token_hash FROM public.invitations" << false;
+        QTest::newRow("specialist reads a consent's PIN hash")
+            << "pat"
+            << "SELECT pin_hash FROM public.consents" << false;
+        QTest::newRow("feed reads PIN hashes") << "ehr-feed"
+                                               << "SELECT pin_hash FROM public.invitations" << false;
+        QTest::newRow("specialist takes over a pending login")
+            << "pat"
+            << "UPDATE public.invitations SET token_hash = 'x', status = 'sent', "
+               "expires_at = '2099-01-01T00:00:00.000Z'"
+            << false;
+        QTest::newRow("supervisor adds an invitation")
+            << "sue"
+            << "INSERT INTO public.invitations (portal_user_id, email, pin_hash, status, queued_at, due_at, "
+               "created_by, updated_at, updated_by) SELECT id, 'x', 'x', 'queued', 'x', 'x', 'x', 'x', 'x' "
+               "FROM public.portal_users LIMIT 1"
+            << false;
+        QTest::newRow("specialist removes invitations") << "pat"
+                                                        << "DELETE FROM public.invitations" << false;
+        QTest::newRow("specialist rewrites a consent's PIN")
+            << "pat"
+            << "UPDATE public.consents SET pin_hash = 'x'" << false;
+        QTest::newRow("agent revokes an invitation")
+            << "sam"
+            << "SELECT public.invitation_revoke('{\"user\": 1, \"reason\": \"staff\"}')" << false;
+        QTest::newRow("feed revokes an invitation for no death")
+            << "ehr-feed"
+            << "SELECT public.invitation_revoke('{\"user\": 1, \"reason\": \"staff\"}')" << false;
+        QTest::newRow("agent runs the daily sweeps")
+            << "sam"
+            << "SELECT * FROM public.invitations_sweep('{\"step\": \"expire\", \"limit\": 10}')" << false;
+        QTest::newRow("agent makes an invitation")
+            << "sam"
+            << "SELECT * FROM public.invitation_queue('{\"user\": 1, \"previous\": true}')" << false;
         // Supervisors: everything above, the audit log to read, and still no way to change it.
         QTest::newRow("supervisor reads the audit log") << "sue"
                                                         << "SELECT count(*) FROM public.audit_events" << true;
@@ -443,6 +484,31 @@ private slots:
             << "sue"
             << "UPDATE public.deployment SET training = true" << false;
     }
+    // Through the views a role reads by name, the secrets are not there at all.
+    void noViewShowsASecret_data() {
+        QTest::addColumn<QString>("login");
+        QTest::addColumn<QString>("sql");
+        for (const char* login : {"sam", "pat", "sue", "ehr-feed"}) {
+            QTest::addRow("%s: PIN hashes", login)
+                << QString::fromLatin1(login) << QStringLiteral("SELECT pin_hash FROM invitations");
+            QTest::addRow("%s: token hashes", login)
+                << QString::fromLatin1(login) << QStringLiteral("SELECT token_hash FROM invitations");
+        }
+        for (const char* login : {"pat", "sue", "ehr-feed"})
+            QTest::addRow("%s: a consent's PIN hash", login)
+                << QString::fromLatin1(login) << QStringLiteral("SELECT pin_hash FROM consents");
+    }
+    void noViewShowsASecret() {
+        QFETCH(QString, login);
+        QFETCH(QString, sql);
+        Login l = signInAs(login);
+        QCOMPARE(sqlState(*l.db, sql), QStringLiteral("42703")); // no such column in that role's view
+        // The rest of the row is there.
+        QCOMPARE(sqlState(*l.db, QString(sql).replace(QRegularExpression(QStringLiteral("\\w+_hash")),
+                                                      QStringLiteral("id"))),
+                 QStringLiteral("ok"));
+    }
+
     void theServerRefusesWhatARoleMayNotDo() {
         QFETCH(QString, login);
         QFETCH(QString, sql);
@@ -800,6 +866,127 @@ private slots:
                                     "AND staff = 'sam' AND workstation = 'ws'")),
                  1);
         QVERIFY(AuditLog(*m_t->db).verify()->intact);
+    }
+
+    // A specialist's day on the central database, on their own login: enroll, a new address, a deactivation,
+    // and a supervisor's daily run. Each change to an invitation is the server's, in the login's name.
+    void aSpecialistsWorkGoesThroughTheServersFunctions() {
+        addPatient(*m_t, QStringLiteral("700030"), QDate(2016, 8, 8), QStringLiteral("olga@example.org"));
+        Login pat = signInAs(QStringLiteral("pat"));
+        auto enrolled = EnrollmentService(*pat.ctx).enroll(
+            parentForm(QStringLiteral("700030"), QDate(2026, 11, 20), QStringLiteral("olga.work@example.org"),
+                       QStringLiteral("Olga")),
+            QStringLiteral("482913"));
+        QVERIFY2(enrolled.ok(), qPrintable(enrolled.ok() ? QString() : enrolled.error().message));
+        QVERIFY(enrolled->invitationId != 0);
+        QVERIFY(enrolled->dueAt.isValid());
+        const QString login = enrolled->user.username;
+
+        auto moved =
+            AccountService(*pat.ctx).update({login, QStringLiteral("olga.home@example.org"), QString(), 0});
+        QVERIFY2(moved.ok(), qPrintable(moved.ok() ? QString() : moved.error().message));
+        // A fresh invitation to the new address, with the family's PIN (the server kept it), and the
+        // notice to the old one.
+        QCOMPARE(
+            m_t->count(QStringLiteral("SELECT count(*) FROM invitations i JOIN invitations o ON o.id = "
+                                      "i.replaces_id WHERE i.portal_user_id = %1 AND i.status = 'queued' "
+                                      "AND i.email = 'olga.home@example.org' AND i.pin_hash = o.pin_hash")
+                           .arg(enrolled->user.id)),
+            1);
+        QCOMPARE(m_t->count(QStringLiteral("SELECT count(*) FROM outbox WHERE kind = 'email_changed' AND "
+                                           "recipient = 'olga.work@example.org'")),
+                 1);
+
+        auto ended = AccountService(*pat.ctx).deactivate({login, QStringLiteral("family_request"),
+                                                          QStringLiteral("mother, by phone"),
+                                                          QStringLiteral("DOB + MRN"), QString()});
+        QVERIFY2(ended.ok(), qPrintable(ended.ok() ? QString() : ended.error().message));
+        QCOMPARE(ended->revokedInvitations.size(), 1);
+        for (const char* action : {"invitation.queued", "invitation.revoked"})
+            QVERIFY2(m_t->count(QStringLiteral("SELECT count(*) FROM audit_events WHERE action = '%1' AND "
+                                               "staff = 'pat' AND portal_user_id = %2")
+                                    .arg(QLatin1String(action))
+                                    .arg(enrolled->user.id)) >= 1,
+                     action);
+
+        Login sue = signInAs(QStringLiteral("sue"));
+        auto daily = DailyJob(*sue.ctx).run(nullptr);
+        QVERIFY2(daily.ok(), qPrintable(daily.ok() ? QString() : daily.error().message));
+        QVERIFY(daily->mailByService);
+        QVERIFY(AuditLog(*m_t->db).verify()->intact);
+    }
+
+    // The portal's own login checks a link and its PIN and opens the login; it reads and changes nothing
+    // else of the desk's.
+    void thePortalsOwnLoginOpensALoginAndNothingElse() {
+        PgCluster& pg = PgCluster::shared();
+        const QString name = QStringLiteral("portal-web-%1").arg(QCoreApplication::applicationPid());
+        QVERIFY(pg.createRole(name, Password));
+        QVERIFY(pg.exec(QStringLiteral("GRANT portaldesk_portal TO ") + PgCluster::quoteIdentifier(name)));
+        addPatient(*m_t, QStringLiteral("700040"), QDate(2015, 2, 2));
+        enrollOk(*m_t, parentForm(QStringLiteral("700040"), QDate(2026, 11, 20),
+                                  QStringLiteral("portal.family@example.org"), QStringLiteral("Pia")));
+        const QString token = sendAndReadToken(*m_t, QStringLiteral("portal.family"));
+        QVERIFY(!token.isEmpty());
+
+        auto db = Database::open(urlFor(name));
+        QVERIFY2(db.ok(), qPrintable(db.ok() ? QString() : db.error().message));
+        StaffMember portal;
+        portal.name = QStringLiteral("portal");
+        portal.displayName = portal.name;
+        ServiceContext ctx(*db.value(), m_t->clock, portal, QStringLiteral("portal-web"));
+        auto opened = InvitationService(ctx).activate(token, QStringLiteral("482913"));
+        QVERIFY2(opened.ok(), qPrintable(opened.ok() ? QString() : opened.error().message));
+        QCOMPARE(
+            m_t->count(QStringLiteral("SELECT count(*) FROM portal_users WHERE username = 'portal.family' "
+                                      "AND status = 'active'")),
+            1);
+        for (const char* sql :
+             {"SELECT * FROM public.audit_events", "SELECT recipient FROM public.outbox",
+              "UPDATE public.outbox SET status = 'cancelled'", "SELECT proxy_email FROM public.consents",
+              "UPDATE public.patients SET email = 'x'", "SELECT body FROM public.search_index",
+              "SELECT staff_login_add('eve', 'him_supervisor', 'aaaaaaaaaaaaaaaa')"})
+            QCOMPARE(sqlState(*db.value(), QString::fromLatin1(sql)) + QLatin1Char(' ') + QLatin1String(sql),
+                     QStringLiteral("42501 ") + QLatin1String(sql));
+        QVERIFY(AuditLog(*m_t->db).verify()->intact);
+    }
+
+    // The due times the server stamps follow the desktop's calendar: weekends, federal holidays as
+    // observed, the hospital's own closed and open days, HIM hours.
+    void theServersCalendarIsTheDesktops_data() {
+        QTest::addColumn<QDateTime>("from");
+        QTest::addColumn<int>("days");
+        QTest::newRow("Tuesday morning") << la(2026, 11, 24, 9, 0) << 2;
+        QTest::newRow("before opening") << la(2026, 11, 24, 5, 30) << 2;
+        QTest::newRow("after closing") << la(2026, 11, 24, 18, 0) << 1;
+        QTest::newRow("over Thanksgiving") << la(2026, 11, 25, 10, 15) << 2;
+        QTest::newRow("Saturday") << la(2026, 11, 28, 12, 0) << 2;
+        QTest::newRow("Independence Day observed on Friday") << la(2026, 7, 2, 15, 0) << 1;
+        QTest::newRow("New Year's Day observed the Friday before") << la(2027, 12, 30, 11, 0) << 2;
+        QTest::newRow("a closed day of the hospital's") << la(2026, 12, 23, 10, 0) << 1;
+        QTest::newRow("an open day on a holiday") << la(2026, 12, 31, 10, 0) << 1;
+        QTest::newRow("opening bell") << la(2026, 12, 1, 7, 0) << 3;
+        QTest::newRow("no days") << la(2026, 12, 5, 10, 0) << 0;
+    }
+    void theServersCalendarIsTheDesktops() {
+        QFETCH(QDateTime, from);
+        QFETCH(int, days);
+        auto admin = m_t->as(QStringLiteral("supervisor"));
+        AdminService settings(*admin);
+        QVERIFY(
+            settings.setHoliday(QStringLiteral("2026-12-24"), QStringLiteral("Closed for the holidays"), true)
+                .ok());
+        QVERIFY(
+            settings.setHoliday(QStringLiteral("2027-01-01"), QStringLiteral("Open on New Year's Day"), false)
+                .ok());
+        auto policy = admin->policy();
+        QVERIFY(policy.ok());
+        auto calendar = admin->calendar(policy.value());
+        QVERIFY(calendar.ok());
+        Query q(*m_t->db, QStringLiteral("SELECT door_due_at(:f, :d)"));
+        q.bind(QStringLiteral(":f"), DbTime::toDb(from)).bind(QStringLiteral(":d"), days);
+        QVERIFY(q.exec().ok() && q.next());
+        QCOMPARE(q.value(0).toString(), DbTime::toDb(calendar->dueAt(from, days)).toString());
     }
 
     void aNoticeGoesOnlyToAnAddressOnFile_data() {

@@ -1,0 +1,3 @@
+-- Invitations on the central database are sealed behind the server's functions; the embedded file has one
+-- user and no server. Nothing changes here: the version stays in step.
+SELECT 1;
