@@ -3450,6 +3450,10 @@ Códigos de salida: 0 hecho, 2 uso, 3 rechazado por una regla o datos incorrecto
         <source>%1 is the mail service&apos;s account: it runs &quot;mail serve&quot; and &quot;mail send&quot;, and can&apos;t sign in to the desk.</source>
         <translation>%1 es la cuenta del servicio de correo: ejecuta &quot;mail serve&quot; y &quot;mail send&quot;, y no puede iniciar sesión en el escritorio.</translation>
     </message>
+    <message>
+        <source>On the central database activation links are checked by the portal&apos;s own login (a member of portaldesk_portal), not by staff or service logins.</source>
+        <translation>En la base de datos central los enlaces de activación los comprueba el inicio de sesión propio del portal (miembro de portaldesk_portal), no los de personal ni de servicio.</translation>
+    </message>
 </context>
 <context>
     <name>Smtp</name>

@@ -4,6 +4,7 @@
 #include "store/Database.h"
 #include "store/InvitationRepository.h"
 #include "store/SearchRepository.h"
+#include "store/SettingsRepository.h"
 
 #include "core/FailPoint.h"
 #include "core/PinPolicy.h"
@@ -487,6 +488,23 @@ Result<ActivationOutcome> InvitationService::activate(const QString& rawToken, c
             QStringLiteral("activation.bad_link"),
             QCoreApplication::translate("Services", "This activation link is not valid."));
 
+    if (m_ctx.db().dialect() == Dialect::Postgres) {
+        // Staff logins can't see the hashes a link is checked against: the portal's own login does it.
+        SettingsRepository settings(m_ctx.db());
+        auto owner = settings.signedInAsOwner();
+        if (!owner)
+            return owner.error();
+        auto role = owner.value() ? Result<QString>(QString()) : settings.serverRole();
+        if (!role)
+            return role.error();
+        if (!role->isEmpty())
+            return Error::notPermitted(
+                QStringLiteral("activation.portal_only"),
+                QCoreApplication::translate("Services",
+                                            "On the central database activation links are checked by the "
+                                            "portal's own login (a member of portaldesk_portal), not by "
+                                            "staff or service logins."));
+    }
     Transaction tx(m_ctx.db());
     PD_TRY(tx.begin());
     InvitationRepository invitations(m_ctx.db());

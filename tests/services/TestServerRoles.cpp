@@ -929,6 +929,12 @@ private slots:
         const QString token = sendAndReadToken(*m_t, QStringLiteral("portal.family"));
         QVERIFY(!token.isEmpty());
 
+        // A specialist's login can't check the link: it can't see what a link is checked against.
+        Login pat = signInAs(QStringLiteral("pat"));
+        auto refused = InvitationService(*pat.ctx).activate(token, QStringLiteral("482913"));
+        QVERIFY(!refused.ok());
+        QCOMPARE(refused.error().rule, QStringLiteral("activation.portal_only"));
+
         auto db = Database::open(urlFor(name));
         QVERIFY2(db.ok(), qPrintable(db.ok() ? QString() : db.error().message));
         StaffMember portal;
