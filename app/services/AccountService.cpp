@@ -119,15 +119,12 @@ Result<DeactivateOutcome> AccountService::deactivate(const DeactivateRequest& in
     user.reportedBy = reported.value();
     user.verifiedBy = verified.value();
     user.deactivationNote = note.value();
-    PD_TRY(PortalUserRepository(m_ctx.db()).update(user, now, by));
+    PD_TRY(closeLogin(m_ctx, user, before, patientId,
+                      {{QStringLiteral("reason"), in.reason},
+                       {QStringLiteral("reported_by"), user.reportedBy},
+                       {QStringLiteral("verified_by"), user.verifiedBy},
+                       {QStringLiteral("note"), user.deactivationNote}}));
     ++user.rowVersion;
-    PD_TRY(m_ctx.audit(QStringLiteral("portal_user.deactivated"), QStringLiteral("portal_user"), user.id,
-                       patientId, user.id,
-                       {{QStringLiteral("from"), before},
-                        {QStringLiteral("reason"), in.reason},
-                        {QStringLiteral("reported_by"), user.reportedBy},
-                        {QStringLiteral("verified_by"), user.verifiedBy},
-                        {QStringLiteral("note"), user.deactivationNote}}));
     FailPoint::hit("deactivate.after_user");
 
     ServiceContext::Mail mail;

@@ -713,13 +713,11 @@ Result<ConsentDecision> ConsentService::revoke(qint64 id, int expectedVersion) {
     for (const Grant& g : theirs.value()) {
         if (g.id != c.grantId || !g.isOpen())
             continue;
-        PD_TRY(grants.end(g, now, QStringLiteral("consent_revoked"), now, by));
-        PD_TRY(m_ctx.audit(QStringLiteral("grant.ended"), QStringLiteral("grant"), g.id, c.patientId,
-                           c.portalUserId,
-                           {{QStringLiteral("end_reason"), QStringLiteral("consent_revoked")},
-                            {QStringLiteral("birthday"), DbTime::toDb(now).toString().left(10)},
-                            {QStringLiteral("rule"),
-                             QCoreApplication::translate("Services", "the patient revoked the consent")}}));
+        PD_TRY(endGrant(m_ctx, g, now, QStringLiteral("consent_revoked"),
+                        {{QStringLiteral("end_reason"), QStringLiteral("consent_revoked")},
+                         {QStringLiteral("birthday"), DbTime::toDb(now).toString().left(10)},
+                         {QStringLiteral("rule"),
+                          QCoreApplication::translate("Services", "the patient revoked the consent")}}));
     }
     // A proxy left with no access at all has nothing to activate.
     auto stillOpen = grants.openCountForUser(c.portalUserId);
@@ -740,11 +738,8 @@ Result<ConsentDecision> ConsentService::revoke(qint64 id, int expectedVersion) {
             ended.status = QStringLiteral("terminated");
             ended.statusReason = QStringLiteral("consent_revoked");
             ended.statusChangedAt = now;
-            PD_TRY(users.update(ended, now, by));
-            PD_TRY(m_ctx.audit(QStringLiteral("portal_user.terminated"), QStringLiteral("portal_user"),
-                               ended.id, c.patientId, ended.id,
-                               {{QStringLiteral("from"), (*proxy)->status},
-                                {QStringLiteral("reason"), ended.statusReason}}));
+            PD_TRY(closeLogin(m_ctx, ended, (*proxy)->status, c.patientId,
+                              {{QStringLiteral("reason"), ended.statusReason}}));
         }
     }
     c.status = QStringLiteral("revoked");

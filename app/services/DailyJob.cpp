@@ -308,7 +308,6 @@ Result<QPair<int, int>> applyTransitions(const ServiceContext& ctx, const Policy
         const QDateTime endedAt = cause.isEmpty() ? AgeRules::startOfLocalDay(t->date, policy.zone) : now;
         const QString reason =
             t->age == AgeRules::AdolescentAge ? QStringLiteral("age_12") : QStringLiteral("age_18");
-        PD_TRY(grants.end(c.grant, endedAt, reason, now, by));
         QJsonObject details{
             {QStringLiteral("end_reason"), reason},
             {QStringLiteral("rule"), t->age == AgeRules::AdolescentAge
@@ -316,8 +315,7 @@ Result<QPair<int, int>> applyTransitions(const ServiceContext& ctx, const Policy
                                          : QStringLiteral("proxy access ends on the 18th birthday")},
             {QStringLiteral("birthday"), t->date.toString(Qt::ISODate)}};
         addDetails(details, cause);
-        PD_TRY(ctx.audit(QStringLiteral("grant.ended"), QStringLiteral("grant"), c.grant.id,
-                         c.grant.patientId, c.grant.portalUserId, details));
+        PD_TRY(endGrant(ctx, c.grant, endedAt, reason, details));
         touchedUsers.insert(c.grant.portalUserId);
         ++ended;
     }
@@ -353,11 +351,9 @@ Result<QList<qint64>> terminateLoginsWithoutGrant(const ServiceContext& ctx, QLi
         u.status = QStringLiteral("terminated");
         u.statusReason = QStringLiteral("no_open_grant");
         u.statusChangedAt = now;
-        PD_TRY(users.update(u, now, by));
-        PD_TRY(ctx.audit(
-            QStringLiteral("portal_user.terminated"), QStringLiteral("portal_user"), u.id, 0, u.id,
-            {{QStringLiteral("from"), before},
-             {QStringLiteral("rule"), QStringLiteral("a login left with no access grant is terminated")}}));
+        PD_TRY(closeLogin(
+            ctx, u, before, 0,
+            {{QStringLiteral("rule"), QStringLiteral("a login left with no access grant is terminated")}}));
         terminated.append(u.id);
     }
     return terminated;

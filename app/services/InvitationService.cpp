@@ -78,6 +78,60 @@ Result<Invitation> revokeInvitation(const ServiceContext& ctx, Invitation inv, c
     return inv;
 }
 
+namespace {
+
+// A staff member's change on the central database goes through its functions; the feed's login has
+// narrower grants of its own.
+bool throughServer(const ServiceContext& ctx) {
+    return ctx.db().dialect() == Dialect::Postgres && ctx.has(Role::Specialist);
+}
+
+} // namespace
+
+Status endGrant(const ServiceContext& ctx, const Grant& grant, const QDateTime& endedAt,
+                const QString& reason, const QJsonObject& details) {
+    if (throughServer(ctx)) {
+        auto row = ctx.db().callDoor(QStringLiteral("grant_end"),
+                                     {{QStringLiteral("ctx"), ctx.serverContext()},
+                                      {QStringLiteral("grant"), grant.id},
+                                      {QStringLiteral("reason"), reason},
+                                      {QStringLiteral("ended_at"), DbTime::toDb(endedAt).toString()},
+                                      {QStringLiteral("details"), details}});
+        if (!row)
+            return row.error();
+        return {};
+    }
+    PD_TRY(GrantRepository(ctx.db()).end(grant, endedAt, reason, ctx.now(), ctx.staff().name));
+    return ctx.audit(QStringLiteral("grant.ended"), QStringLiteral("grant"), grant.id, grant.patientId,
+                     grant.portalUserId, details);
+}
+
+Status closeLogin(const ServiceContext& ctx, const PortalUser& user, const QString& before, qint64 patientId,
+                  const QJsonObject& details) {
+    const bool deactivated = user.status == QLatin1String("deactivated");
+    if (throughServer(ctx)) {
+        auto row = ctx.db().callDoor(
+            QStringLiteral("portal_user_close"),
+            {{QStringLiteral("ctx"), ctx.serverContext()},
+             {QStringLiteral("user"), user.id},
+             {QStringLiteral("patient"), patientId},
+             {QStringLiteral("to"), user.status},
+             {QStringLiteral("reason"), deactivated ? user.deactivationReason : user.statusReason},
+             {QStringLiteral("reported_by"), user.reportedBy},
+             {QStringLiteral("verified_by"), user.verifiedBy},
+             {QStringLiteral("note"), user.deactivationNote}});
+        if (!row)
+            return row.error();
+        return {};
+    }
+    PD_TRY(PortalUserRepository(ctx.db()).update(user, ctx.now(), ctx.staff().name));
+    QJsonObject all{{QStringLiteral("from"), before}};
+    addDetails(all, details);
+    return ctx.audit(deactivated ? QStringLiteral("portal_user.deactivated")
+                                 : QStringLiteral("portal_user.terminated"),
+                     QStringLiteral("portal_user"), user.id, patientId, user.id, all);
+}
+
 Result<std::optional<Invitation>> revokeLiveInvitation(const ServiceContext& ctx, qint64 portalUserId,
                                                        const QString& reason, qint64 patientId) {
     auto live = InvitationRepository(ctx.db()).liveFor(portalUserId);

@@ -54,6 +54,19 @@ Result<Invitation> revokeInvitation(const ServiceContext& ctx, Invitation invita
 Result<std::optional<Invitation>> revokeLiveInvitation(const ServiceContext& ctx, qint64 portalUserId,
                                                        const QString& reason, qint64 patientId);
 
+// Ends an open grant for `reason` at `endedAt`, with its grant.ended event (`details`), inside the caller's
+// transaction. On the central database a staff member's goes through the server's grant_end(), which checks
+// the rule and writes the event; the EHR feed's login and the embedded file write it here.
+Status endGrant(const ServiceContext& ctx, const Grant& grant, const QDateTime& endedAt,
+                const QString& reason, const QJsonObject& details);
+
+// Writes `user`, whose status the caller set to deactivated or terminated (with its reason and, for a
+// deactivation, who reported it and how they were verified), and the event (`details`, with `before`, the
+// status it had). On the central database a staff member's goes through portal_user_close(), which checks
+// the rule (a terminated login has no open grant left) and writes the event itself.
+Status closeLogin(const ServiceContext& ctx, const PortalUser& user, const QString& before, qint64 patientId,
+                  const QJsonObject& details);
+
 // Gives a queued invitation its token and window and queues its e-mail (inside the caller's transaction).
 Result<qint64> sendInvitation(const ServiceContext& ctx, const Policy& policy, Invitation& invitation,
                               const PortalUser& user, const QString& mailKind);

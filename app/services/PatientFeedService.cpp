@@ -65,6 +65,9 @@ Status recordDeath(const ServiceContext& ctx, Patient& p, const QDateTime& diedA
     const QDateTime now = ctx.now();
     const QString by = ctx.staff().name;
     p.deceasedAt = diedAt;
+    // On record first: the central database ends a grant for a death it can see.
+    PD_TRY(PatientRepository(ctx.db()).setFeedState(p, now, by));
+    ++p.rowVersion;
     GrantRepository grants(ctx.db());
     auto all = grants.forPatient(p.id);
     if (!all)
@@ -73,12 +76,10 @@ Status recordDeath(const ServiceContext& ctx, Patient& p, const QDateTime& diedA
     for (const Grant& g : all.value()) {
         if (g.endedAt.isValid())
             continue;
-        PD_TRY(grants.end(g, now, QStringLiteral("deceased"), now, by));
         QJsonObject details{{QStringLiteral("end_reason"), QStringLiteral("deceased")},
                             {QStringLiteral("rule"), QStringLiteral("a patient's death ends every grant")}};
         addDetails(details, source);
-        PD_TRY(ctx.audit(QStringLiteral("grant.ended"), QStringLiteral("grant"), g.id, p.id, g.portalUserId,
-                         details));
+        PD_TRY(endGrant(ctx, g, now, QStringLiteral("deceased"), details));
         touched.append(g.portalUserId);
         ++out.grantsEnded;
     }
@@ -96,11 +97,9 @@ Status recordDeath(const ServiceContext& ctx, Patient& p, const QDateTime& diedA
         u.statusReason = QStringLiteral("deceased");
         u.deactivationReason = QStringLiteral("deceased");
         u.statusChangedAt = now;
-        PD_TRY(users.update(u, now, by));
-        PD_TRY(ctx.audit(
-            QStringLiteral("portal_user.deactivated"), QStringLiteral("portal_user"), u.id, p.id, u.id,
-            {{QStringLiteral("from"), before},
-             {QStringLiteral("reason"), QStringLiteral("deceased")},
+        PD_TRY(closeLogin(
+            ctx, u, before, p.id,
+            {{QStringLiteral("reason"), QStringLiteral("deceased")},
              {QStringLiteral("rule"), QStringLiteral("a patient's own login closes at their death")}}));
         silenced.append(u.id);
         ++out.loginsEnded;

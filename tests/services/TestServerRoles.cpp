@@ -454,6 +454,32 @@ private slots:
         QTest::newRow("agent makes an invitation")
             << "sam"
             << "SELECT * FROM public.invitation_queue('{\"user\": 1, \"previous\": true}')" << false;
+        // Logins and grants open and close through the server's functions; the rest of a login stays
+        // editable.
+        QTest::newRow("specialist deactivates by hand")
+            << "pat"
+            << "UPDATE public.portal_users SET status = 'deactivated', status_reason = 'other'" << false;
+        QTest::newRow("supervisor opens a login by hand")
+            << "sue"
+            << "UPDATE public.portal_users SET status = 'active', activated_at = 'x'" << false;
+        QTest::newRow("specialist ends a grant by hand")
+            << "pat"
+            << "UPDATE public.access_grants SET ended_at = 'x', end_reason = 'age_12'" << false;
+        QTest::newRow("specialist adds an active login")
+            << "pat"
+            << "INSERT INTO public.portal_users (username, email, given_name, family_name, language, kind, "
+               "status, activated_at, created_at, created_by, updated_at, updated_by) VALUES ('x', "
+               "'x@example.org', 'A', 'B', 'en', 'proxy', 'active', 'x', 'x', 'x', 'x', 'x')"
+            << false;
+        QTest::newRow("specialist corrects a login's name")
+            << "pat"
+            << "UPDATE public.portal_users SET given_name = given_name" << true;
+        QTest::newRow("agent ends a grant through the function")
+            << "sam"
+            << "SELECT public.grant_end('{\"grant\": 1, \"reason\": \"age_12\"}')" << false;
+        QTest::newRow("agent closes a login through the function")
+            << "sam"
+            << "SELECT public.portal_user_close('{\"user\": 1, \"to\": \"deactivated\"}')" << false;
         // Supervisors: everything above, the audit log to read, and still no way to change it.
         QTest::newRow("supervisor reads the audit log") << "sue"
                                                         << "SELECT count(*) FROM public.audit_events" << true;
@@ -914,6 +940,50 @@ private slots:
         QVERIFY2(daily.ok(), qPrintable(daily.ok() ? QString() : daily.error().message));
         QVERIFY(daily->mailByService);
         QVERIFY(AuditLog(*m_t->db).verify()->intact);
+    }
+
+    // The closing functions hold to the rules whoever calls them.
+    void theClosingFunctionsHoldToTheRules_data() {
+        QTest::addColumn<QString>("call");
+        QTest::addColumn<QString>("state");
+        QTest::newRow("a child's grant before the 12th birthday")
+            << "grant_end('{\"grant\": %1, \"reason\": \"age_12\"}')"
+            << "55000";
+        QTest::newRow("a living patient's grant for a death")
+            << "grant_end('{\"grant\": %1, \"reason\": \"deceased\"}')"
+            << "55000";
+        QTest::newRow("a grant no consent gave, for a revoked consent")
+            << "grant_end('{\"grant\": %1, \"reason\": \"consent_revoked\"}')"
+            << "55000";
+        QTest::newRow("a grant for no known reason")
+            << "grant_end('{\"grant\": %1, \"reason\": \"because\"}')"
+            << "22023";
+        QTest::newRow("a login that still opens a record, terminated")
+            << "portal_user_close('{\"user\": %2, \"to\": \"terminated\", \"reason\": \"no_open_grant\"}')"
+            << "55000";
+        QTest::newRow("a deactivation for no reason SPEC names")
+            << "portal_user_close('{\"user\": %2, \"to\": \"deactivated\", \"reason\": \"because\"}')"
+            << "22023";
+        QTest::newRow("a deactivation for another reason, without a note")
+            << "portal_user_close('{\"user\": %2, \"to\": \"deactivated\", \"reason\": \"other\"}')"
+            << "22023";
+    }
+    void theClosingFunctionsHoldToTheRules() {
+        QFETCH(QString, call);
+        QFETCH(QString, state);
+        const qint64 grant =
+            m_t->count(QStringLiteral("SELECT min(id) FROM access_grants WHERE portal_user_id = %1 "
+                                      "AND ended_at IS NULL")
+                           .arg(mariasLogin()));
+        Login pat = signInAs(QStringLiteral("pat"));
+        QVERIFY(pat.db->begin().ok());
+        const QString got =
+            sqlState(*pat.db, QStringLiteral("SELECT public.") +
+                                  QString(call)
+                                      .replace(QStringLiteral("%1"), QString::number(grant))
+                                      .replace(QStringLiteral("%2"), QString::number(mariasLogin())));
+        pat.db->rollback();
+        QCOMPARE(got, state);
     }
 
     // The portal's own login checks a link and its PIN and opens the login; it reads and changes nothing
