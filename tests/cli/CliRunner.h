@@ -32,7 +32,27 @@ public:
             {}, QStringLiteral("admin"));
     }
 
-    QString dbPath() const { return m_dir.filePath(QStringLiteral("t.sqlite")); }
+    // A new central database at `server` (an address for its owner, whose password is in `password`),
+    // set up as a training one with the same staff, a mail service account, and a drop folder of the
+    // test's own; `psql` answers sql().
+    Cli(const QString& server, const QString& password, const QString& psql)
+        : m_server(server)
+        , m_psql(psql) {
+        m_env.insert(QStringLiteral("PGPASSWORD"), password);
+        const QByteArray secret = "a long test passphrase";
+        run({QStringLiteral("init"), QStringLiteral("--training")}, {}, QString());
+        for (const auto& [name, role] : {std::pair{"maria", "him_specialist"},
+                                         std::pair{"sam", "support_agent"}, std::pair{"mailer", "mailer"}})
+            run({QStringLiteral("staff"), QStringLiteral("add"), QString::fromLatin1(name),
+                 QStringLiteral("--role"), QString::fromLatin1(role)},
+                secret, QString());
+        run({QStringLiteral("settings"), QStringLiteral("set"), QStringLiteral("mail.drop_folder"),
+             mailFolder()},
+            {}, QString());
+    }
+
+    bool onServer() const { return !m_server.isEmpty(); }
+    QString dbPath() const { return onServer() ? m_server : m_dir.filePath(QStringLiteral("t.sqlite")); }
     QString mailFolder() const { return m_dir.filePath(QStringLiteral("mail")); }
     void setNow(const QString& now) { m_now = now; }
     void setEnv(const QString& name, const QString& value) { m_env.insert(name, value); }
@@ -48,8 +68,9 @@ public:
     // starts; -1 lets it finish.
     CliResult runKilledAfter(const QStringList& args, const QByteArray& input, const QString& staff,
                              int killAfterMs, bool json = false) {
-        QStringList all = {QStringLiteral("--db"),    dbPath(), QStringLiteral("--now"), m_now,
-                           QStringLiteral("--staff"), staff};
+        QStringList all = {QStringLiteral("--db"), dbPath(), QStringLiteral("--now"), m_now};
+        if (!staff.isEmpty()) // none: the central database's owner, as itself
+            all += {QStringLiteral("--staff"), staff};
         if (json)
             all.append(QStringLiteral("--json"));
         all += args;
@@ -137,12 +158,24 @@ public:
     // Runs SQL with the sqlite3 shell, behind the application's back.
     QString sql(const QString& statement) const {
         QProcess p;
+        if (onServer()) {
+            QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+            env.insert(QStringLiteral("PGPASSWORD"), m_env.value(QStringLiteral("PGPASSWORD")));
+            p.setProcessEnvironment(env);
+            p.start(m_psql,
+                    {QStringLiteral("-X"), QStringLiteral("-q"), QStringLiteral("-A"), QStringLiteral("-t"),
+                     QStringLiteral("-d"), dbPath(), QStringLiteral("-c"), statement});
+            p.waitForFinished(30000);
+            return QString::fromUtf8(p.readAllStandardOutput()).trimmed();
+        }
         p.start(QStringLiteral("sqlite3"), {dbPath(), statement});
         p.waitForFinished(30000);
         return QString::fromUtf8(p.readAllStandardOutput()).trimmed();
     }
 
 private:
+    QString m_server;
+    QString m_psql;
     QTemporaryDir m_dir;
     QString m_now = QStringLiteral("2026-11-24T09:00:00");
     QHash<QString, QString> m_env;
