@@ -398,23 +398,24 @@ int runCli(const QStringList& arguments) {
         if (!signedIn)
             return fail(c.args, signedIn.error());
         staff = signedIn->staff;
-        // The EHR feed's service account applies the EHR's records and nothing else.
+        // The service accounts do their own work and nothing else: the EHR feed's applies the EHR's
+        // records, the mail service's sends mail.
+        const auto role = roleFromName(staff.role);
         const bool feedWork = command->path.value(0) == QLatin1String("import") ||
                               command->path == QStringList{QStringLiteral("feed"), QStringLiteral("listen")};
-        if (roleFromName(staff.role) == Role::EhrFeed && !init && !feedWork)
-            return fail(c.args, Error::notPermitted(QStringLiteral("staff.service_account"),
-                                                    QCoreApplication::translate(
-                                                        "Cli", "%1 is the EHR feed's service account: it "
-                                                               "runs \"feed listen\" and \"import\" only.")
-                                                        .arg(staff.name)));
-        // The mail service's account sends mail and nothing else.
         const bool mailWork = command->path.value(0) == QLatin1String("mail");
-        if (roleFromName(staff.role) == Role::Mailer && !init && !mailWork)
-            return fail(c.args, Error::notPermitted(QStringLiteral("staff.service_account"),
-                                                    QCoreApplication::translate(
-                                                        "Cli", "%1 is the mail service's account: it runs "
-                                                               "\"mail serve\" and \"mail send\" only.")
-                                                        .arg(staff.name)));
+        if (!init && ((role == Role::EhrFeed && !feedWork) || (role == Role::Mailer && !mailWork)))
+            return fail(c.args,
+                        Error::notPermitted(
+                            QStringLiteral("staff.service_account"),
+                            (role == Role::EhrFeed
+                                 ? QCoreApplication::translate("Cli", "%1 is the EHR feed's service "
+                                                                      "account: it runs \"feed listen\" "
+                                                                      "and \"import\" only.")
+                                 : QCoreApplication::translate("Cli", "%1 is the mail service's "
+                                                                      "account: it runs \"mail serve\" "
+                                                                      "and \"mail send\" only."))
+                                .arg(staff.name)));
     } else {
         staff.name = QStringLiteral("portal");
         staff.displayName = QStringLiteral("portal");

@@ -1,5 +1,6 @@
 // The desktop on the central database: each person signs in with their own database login and password,
 // and what a support agent sees is masked by the server.
+#include "models/MailPump.h"
 #include "ui/GuiFixture.h"
 
 #include "ui/search/SearchPanel.h"
@@ -105,6 +106,8 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(m_gui->app->mainWindow() != nullptr, Wait);
         const QStringList rows = searchRows(m_gui->app->mainWindow(), QStringLiteral("Nguyen"));
         QVERIFY(rows.join(QLatin1Char('\n')).contains(QStringLiteral("linh.nguyen@example.org")));
+        // The desk queues mail; on the central database the mail service sends it.
+        QVERIFY(!m_gui->app->mainWindow()->mailPump()->isEnabled());
     }
 
     // A desktop started with --now on a live central database says plainly why it can't sign in.
