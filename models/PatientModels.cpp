@@ -21,6 +21,9 @@ QString accessText(const Grant& g, const QTimeZone& zone) {
     if (g.isOpen())
         return QCoreApplication::translate("PatientModels", "since %1")
             .arg(DisplayText::localDate(g.startedAt, zone));
+    if (g.endedDateHidden) // a birthday, which this reader may not see
+        return QCoreApplication::translate("PatientModels", "ended: %1")
+            .arg(DisplayText::endReason(g.endReason));
     return QCoreApplication::translate("PatientModels", "ended %1: %2")
         .arg(DisplayText::localDate(g.endedAt, zone), DisplayText::endReason(g.endReason));
 }
@@ -93,8 +96,12 @@ QList<RowsModel<InvitationEntry>::Column> invitationColumns(const QTimeZone& zon
 QList<RowsModel<AuditEvent>::Column> timelineColumns(const QTimeZone& zone) {
     using R = AuditEvent;
     return {
+        // An event a birthday caused has no time for a reader who may not see birthdays.
         column<R>(QT_TRANSLATE_NOOP("PatientModels", "When"),
-                  [zone](const R& r) { return QVariant(DisplayText::localTime(r.at, zone)); }),
+                  [zone](const R& r) {
+                      return QVariant(r.at.isValid() ? DisplayText::localTime(r.at, zone)
+                                                     : QStringLiteral("—"));
+                  }),
         column<R>(QT_TRANSLATE_NOOP("PatientModels", "Who"), [](const R& r) { return QVariant(r.staff); }),
         column<R>(QT_TRANSLATE_NOOP("PatientModels", "What happened"),
                   [](const R& r) { return QVariant(TimelineText::describe(r)); }),

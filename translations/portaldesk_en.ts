@@ -142,6 +142,13 @@
             <numerusform>The proxy&apos;s login %1 (%2) holds access to %n other patients.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>This patient&apos;s birth date was tried %n time(s) in the last hour, the most identity.checks_per_hour allows. Verify the caller another way (photo ID in person) or try again later.</source>
+        <translation>
+            <numerusform>This patient&apos;s birth date was tried %n time in the last hour, the most identity.checks_per_hour allows. Verify the caller another way (photo ID in person) or try again later.</numerusform>
+            <numerusform>This patient&apos;s birth date was tried %n times in the last hour, the most identity.checks_per_hour allows. Verify the caller another way (photo ID in person) or try again later.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>pd::ConsentsPage</name>
@@ -313,6 +320,16 @@
         <translation>
             <numerusform>Saved %n setting. They apply to every workstation; this window uses them after the next sign-in.</numerusform>
             <numerusform>Saved %n settings. They apply to every workstation; this window uses them after the next sign-in.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>pd::VerifyBirthDateDialog</name>
+    <message numerus="yes">
+        <source>Ask the caller for the patient&apos;s birth date and type it as they give it. You see only whether it matches, never the date on record. Every check is recorded in the timeline, and a patient&apos;s birth date can be tried %n time(s) an hour, by all staff together.</source>
+        <translation>
+            <numerusform>Ask the caller for the patient&apos;s birth date and type it as they give it. You see only whether it matches, never the date on record. Every check is recorded in the timeline, and a patient&apos;s birth date can be tried %n time an hour, by all staff together.</numerusform>
+            <numerusform>Ask the caller for the patient&apos;s birth date and type it as they give it. You see only whether it matches, never the date on record. Every check is recorded in the timeline, and a patient&apos;s birth date can be tried %n times an hour, by all staff together.</numerusform>
         </translation>
     </message>
 </context>

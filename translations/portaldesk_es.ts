@@ -827,6 +827,30 @@
         <translation>%1 aún no tiene contraseña, así que no puede iniciar sesión en el escritorio: ejecute &quot;staff password %1&quot; como otro supervisor, o &quot;init --password-stdin&quot; para elegir una.</translation>
     </message>
     <message>
+        <source>%1 is the mail service&apos;s account: it runs &quot;mail serve&quot; and &quot;mail send&quot; only.</source>
+        <translation>%1 es la cuenta del servicio de correo: solo ejecuta &quot;mail serve&quot; y &quot;mail send&quot;.</translation>
+    </message>
+    <message>
+        <source>Mail: queued for the mail service (&quot;mail serve&quot;), which sends on the central database.</source>
+        <translation>Correo: en cola para el servicio de correo (&quot;mail serve&quot;), que es quien envía en la base de datos central.</translation>
+    </message>
+    <message>
+        <source>--every is a number of seconds from 1 to 3600.</source>
+        <translation>--every es un número de segundos de 1 a 3600.</translation>
+    </message>
+    <message>
+        <source>Sending mail from %1 every %2 seconds. Stop with Ctrl+C or SIGTERM.</source>
+        <translation>Enviando correo desde %1 cada %2 segundos. Se detiene con Ctrl+C o SIGTERM.</translation>
+    </message>
+    <message>
+        <source>sent %1, waiting to retry %2, failed %3</source>
+        <translation>enviados %1, esperando reintento %2, fallidos %3</translation>
+    </message>
+    <message>
+        <source>Stopped. Sent %L1, waiting to retry %L2, failed %L3.</source>
+        <translation>Detenido. Enviados %L1, esperando reintento %L2, fallidos %L3.</translation>
+    </message>
+    <message>
         <source>Usage: portaldesk-cli [--db FILE] [--now ISO-8601] [--staff NAME] [--json] COMMAND …
 
   init [--training] [--password-stdin]   create or migrate the database (--training: a new
@@ -835,6 +859,8 @@
   patient add --mrn M --given G --family F --birth-date YYYY-MM-DD [--language es]
               [--email E] [--phone P] [--sex female|male|other|unknown]
   patient show MRN                       patient, logins, grants, invitations, timeline
+  patient verify MRN --birth-date YYYY-MM-DD   identity check: whether the caller&apos;s date
+                                       matches, never the date (audited, a few tries an hour)
   patient update MRN [--given G] [--family F] [--birth-date D] [--sex S] [--language L]
                  [--email E] [--phone P]  a correction; a new birth date applies the age rules
   import hl7 FILE… | import fhir FILE | import csv FILE   patients from the EHR (ADT messages,
@@ -896,6 +922,8 @@ Exit codes: 0 done, 2 usage, 3 refused by a rule or bad input, 4 conflict, 5 not
   patient add --mrn M --given G --family F --birth-date YYYY-MM-DD [--language es]
               [--email E] [--phone P] [--sex female|male|other|unknown]
   patient show MRN                       paciente, cuentas, accesos, invitaciones, cronología
+  patient verify MRN --birth-date YYYY-MM-DD   verificación de identidad: si la fecha de quien
+                                       llama coincide, nunca la fecha (auditado, pocos intentos por hora)
   patient update MRN [--given G] [--family F] [--birth-date D] [--sex S] [--language L]
                  [--email E] [--phone P]  una corrección; una fecha de nacimiento nueva aplica las reglas de edad
   import hl7 FILE… | import fhir FILE | import csv FILE   pacientes de la historia clínica (mensajes
@@ -951,28 +979,28 @@ Códigos de salida: 0 hecho, 2 uso, 3 rechazado por una regla o datos incorrecto
 </translation>
     </message>
     <message>
-        <source>%1 is the mail service&apos;s account: it runs &quot;mail serve&quot; and &quot;mail send&quot; only.</source>
-        <translation>%1 es la cuenta del servicio de correo: solo ejecuta &quot;mail serve&quot; y &quot;mail send&quot;.</translation>
+        <source>  born ••• (%1; &quot;patient verify&quot; checks a date a caller gives); language %2; e-mail %3; phone %4</source>
+        <translation>  nacido(a) el ••• (%1; &quot;patient verify&quot; comprueba una fecha que da quien llama); idioma %2; correo %3; teléfono %4</translation>
     </message>
     <message>
-        <source>Mail: queued for the mail service (&quot;mail serve&quot;), which sends on the central database.</source>
-        <translation>Correo: en cola para el servicio de correo (&quot;mail serve&quot;), que es quien envía en la base de datos central.</translation>
+        <source>  next transition: turns %1 (the day is a birthday, not shown to support agents)</source>
+        <translation>  próxima transición: cumple %1 (el día es un cumpleaños, que no se muestra a los agentes de soporte)</translation>
     </message>
     <message>
-        <source>--every is a number of seconds from 1 to 3600.</source>
-        <translation>--every es un número de segundos de 1 a 3600.</translation>
+        <source>patient verify needs --birth-date YYYY-MM-DD: the date the caller gives.</source>
+        <translation>patient verify necesita --birth-date AAAA-MM-DD: la fecha que da quien llama.</translation>
     </message>
     <message>
-        <source>Sending mail from %1 every %2 seconds. Stop with Ctrl+C or SIGTERM.</source>
-        <translation>Enviando correo desde %1 cada %2 segundos. Se detiene con Ctrl+C o SIGTERM.</translation>
+        <source>Matches: the birth date the caller gave is the patient&apos;s.</source>
+        <translation>Coincide: la fecha de nacimiento que dio quien llama es la del paciente.</translation>
     </message>
     <message>
-        <source>sent %1, waiting to retry %2, failed %3</source>
-        <translation>enviados %1, esperando reintento %2, fallidos %3</translation>
+        <source>Doesn&apos;t match: the birth date the caller gave is not the patient&apos;s.</source>
+        <translation>No coincide: la fecha de nacimiento que dio quien llama no es la del paciente.</translation>
     </message>
     <message>
-        <source>Stopped. Sent %L1, waiting to retry %L2, failed %L3.</source>
-        <translation>Detenido. Enviados %L1, esperando reintento %L2, fallidos %L3.</translation>
+        <source>Login %1 (%2, %3, %4) and patient %5 (%6), %7, on %8</source>
+        <translation>Cuenta %1 (%2, %3, %4) y paciente %5 (%6), %7, el %8</translation>
     </message>
 </context>
 <context>
@@ -2055,6 +2083,10 @@ Códigos de salida: 0 hecho, 2 uso, 3 rechazado por una regla o datos incorrecto
         <source>What happened</source>
         <translation>Qué pasó</translation>
     </message>
+    <message>
+        <source>ended: %1</source>
+        <translation>terminado: %1</translation>
+    </message>
 </context>
 <context>
     <name>PinPolicy</name>
@@ -2284,6 +2316,10 @@ Códigos de salida: 0 hecho, 2 uso, 3 rechazado por una regla o datos incorrecto
     <message>
         <source>use a whole number of minutes from 1 to 1440</source>
         <translation>use un número entero de minutos de 1 a 1440</translation>
+    </message>
+    <message>
+        <source>Tries at one patient&apos;s birth date in an hour, by all staff together, when verifying a caller&apos;s identity (an agent&apos;s new PIN refused for holding it counts as one).</source>
+        <translation>Intentos con la fecha de nacimiento de un paciente en una hora, de todo el personal junto, al verificar la identidad de quien llama (un PIN nuevo de un agente rechazado por contenerla cuenta como uno).</translation>
     </message>
 </context>
 <context>
@@ -3454,6 +3490,25 @@ Códigos de salida: 0 hecho, 2 uso, 3 rechazado por una regla o datos incorrecto
         <source>On the central database activation links are checked by the portal&apos;s own login (a member of portaldesk_portal), not by staff or service logins.</source>
         <translation>En la base de datos central los enlaces de activación los comprueba el inicio de sesión propio del portal (miembro de portaldesk_portal), no los de personal ni de servicio.</translation>
     </message>
+    <message>
+        <source>MRN %1 has no birth date on record.</source>
+        <translation>El MRN %1 no tiene fecha de nacimiento registrada.</translation>
+    </message>
+    <message numerus="yes">
+        <source>This patient&apos;s birth date was tried %n time(s) in the last hour, the most identity.checks_per_hour allows. Verify the caller another way (photo ID in person) or try again later.</source>
+        <translation>
+            <numerusform>La fecha de nacimiento de este paciente se intentó %n vez en la última hora, lo máximo que permite identity.checks_per_hour. Verifique a quien llama de otra manera (identificación con foto en persona) o vuelva a intentarlo más tarde.</numerusform>
+            <numerusform>La fecha de nacimiento de este paciente se intentó %n veces en la última hora, lo máximo que permite identity.checks_per_hour. Verifique a quien llama de otra manera (identificación con foto en persona) o vuelva a intentarlo más tarde.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Listing the 12th and 18th birthdays ahead</source>
+        <translation>Listar los próximos cumpleaños de 12 y 18 años</translation>
+    </message>
+    <message>
+        <source>Verifying a caller&apos;s identity</source>
+        <translation>Verificar la identidad de quien llama</translation>
+    </message>
 </context>
 <context>
     <name>Smtp</name>
@@ -3803,6 +3858,34 @@ Códigos de salida: 0 hecho, 2 uso, 3 rechazado por una regla o datos incorrecto
     <message>
         <source>Invitation e-mail to %1 waiting for the mail server.</source>
         <translation>Correo de invitación para %1 en espera del servidor de correo.</translation>
+    </message>
+    <message>
+        <source>Access ended (%1): %2.</source>
+        <translation>El acceso terminó (%1): %2.</translation>
+    </message>
+    <message>
+        <source>Identity check: the birth date the caller gave matches.</source>
+        <translation>Verificación de identidad: la fecha de nacimiento que dio quien llama coincide.</translation>
+    </message>
+    <message>
+        <source>Identity check: the birth date the caller gave doesn&apos;t match.</source>
+        <translation>Verificación de identidad: la fecha de nacimiento que dio quien llama no coincide.</translation>
+    </message>
+    <message>
+        <source>A new PIN was refused because it holds the patient&apos;s birth date (counted as a try at the birth date).</source>
+        <translation>Se rechazó un PIN nuevo porque contiene la fecha de nacimiento del paciente (cuenta como un intento con la fecha de nacimiento).</translation>
+    </message>
+    <message>
+        <source>Notice queued: access changes at age %1.</source>
+        <translation>Aviso en cola: el acceso cambia a los %1 años.</translation>
+    </message>
+    <message>
+        <source>child-bracket access ends on the 12th birthday</source>
+        <translation>el acceso de la etapa infantil termina al cumplir 12 años</translation>
+    </message>
+    <message>
+        <source>proxy access ends on the 18th birthday</source>
+        <translation>el acceso de los representantes termina al cumplir 18 años</translation>
     </message>
 </context>
 <context>
@@ -4214,6 +4297,10 @@ Códigos de salida: 0 hecho, 2 uso, 3 rechazado por una regla o datos incorrecto
     <message>
         <source>Access ended at the patient&apos;s 18th birthday. A proxy regains access only through the patient&apos;s signed proxy consent.</source>
         <translation>El acceso terminó al cumplir el paciente 18 años. Un representante recupera el acceso solo con el consentimiento de representación firmado por el paciente.</translation>
+    </message>
+    <message>
+        <source>The patient is under 12; a patient under 12 has no login of their own, only their proxies&apos; logins show the record.</source>
+        <translation>El paciente tiene menos de 12 años; un paciente menor de 12 no tiene cuenta propia, solo las cuentas de sus representantes muestran el expediente.</translation>
     </message>
 </context>
 <context>
@@ -5724,18 +5811,6 @@ La información de pacientes está oculta hasta que la persona que trabajaba aqu
         <translation>Paciente %1</translation>
     </message>
     <message>
-        <source>birth date hidden</source>
-        <translation>fecha de nacimiento oculta</translation>
-    </message>
-    <message>
-        <source>born %1</source>
-        <translation>nacido(a) el %1</translation>
-    </message>
-    <message>
-        <source>MRN %1 · %2 · age %3 · %4 · preferred language %5</source>
-        <translation>MRN %1 · %2 · edad %3 · %4 · idioma preferido %5</translation>
-    </message>
-    <message>
         <source>access from the parent&apos;s child-age enrollment ends; the family re-enrolls with the 12–17 forms</source>
         <translation>termina el acceso de la inscripción de los padres hecha cuando era niño(a); la familia vuelve a inscribirse con los formularios de 12 a 17 años</translation>
     </message>
@@ -5828,6 +5903,22 @@ La página ahora muestra el registro tal como está.</translation>
     <message>
         <source>%1 (MRN %2 was merged into this record)</source>
         <translation>%1 (el MRN %2 se fusionó con este registro)</translation>
+    </message>
+    <message>
+        <source>Verify &amp;birth date…</source>
+        <translation>Verificar fecha de &amp;nacimiento…</translation>
+    </message>
+    <message>
+        <source>Check the birth date a caller gives, without seeing the one on record</source>
+        <translation>Comprobar la fecha de nacimiento que da quien llama, sin ver la registrada</translation>
+    </message>
+    <message>
+        <source>MRN %1 · birth date hidden (Verify birth date… checks one a caller gives) · %2 · preferred language %3</source>
+        <translation>MRN %1 · fecha de nacimiento oculta (Verificar fecha de nacimiento… comprueba la que da quien llama) · %2 · idioma preferido %3</translation>
+    </message>
+    <message>
+        <source>MRN %1 · born %2 · age %3 · %4 · preferred language %5</source>
+        <translation>MRN %1 · nacido(a) el %2 · edad %3 · %4 · idioma preferido %5</translation>
     </message>
 </context>
 <context>
@@ -6786,6 +6877,48 @@ La página ahora muestra el registro tal como está.</translation>
     <message>
         <source>The consent is filed with its form and waits on the consent desk. Approving it gives %1 %2 access; a proxy without a login of their own gets an invitation with this PIN. Nothing is sent before then.</source>
         <translation>El consentimiento se registra con su formulario y queda en espera en el área de consentimientos. Al aprobarlo, %1 obtiene acceso %2; un representante sin cuenta propia recibe una invitación con este PIN. No se envía nada antes.</translation>
+    </message>
+</context>
+<context>
+    <name>pd::VerifyBirthDateDialog</name>
+    <message>
+        <source>Verify birth date — %1</source>
+        <translation>Verificar fecha de nacimiento — %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Ask the caller for the patient&apos;s birth date and type it as they give it. You see only whether it matches, never the date on record. Every check is recorded in the timeline, and a patient&apos;s birth date can be tried %n time(s) an hour, by all staff together.</source>
+        <translation>
+            <numerusform>Pida a quien llama la fecha de nacimiento del paciente y escríbala tal como la da. Solo verá si coincide, nunca la fecha registrada. Cada verificación queda en la cronología, y la fecha de nacimiento de un paciente se puede intentar %n vez por hora, entre todo el personal.</numerusform>
+            <numerusform>Pida a quien llama la fecha de nacimiento del paciente y escríbala tal como la da. Solo verá si coincide, nunca la fecha registrada. Cada verificación queda en la cronología, y la fecha de nacimiento de un paciente se puede intentar %n veces por hora, entre todo el personal.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Birth date the caller gives</source>
+        <translation>Fecha de nacimiento que da quien llama</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>AAAA-MM-DD</translation>
+    </message>
+    <message>
+        <source>&amp;Birth date the caller gives:</source>
+        <translation>Fecha de &amp;nacimiento que da quien llama:</translation>
+    </message>
+    <message>
+        <source>&amp;Check</source>
+        <translation>&amp;Comprobar</translation>
+    </message>
+    <message>
+        <source>Birth date</source>
+        <translation>Fecha de nacimiento</translation>
+    </message>
+    <message>
+        <source>Matches: the caller gave the patient&apos;s birth date.</source>
+        <translation>Coincide: quien llama dio la fecha de nacimiento del paciente.</translation>
+    </message>
+    <message>
+        <source>Doesn&apos;t match: that is not the patient&apos;s birth date on record.</source>
+        <translation>No coincide: esa no es la fecha de nacimiento registrada del paciente.</translation>
     </message>
 </context>
 <context>

@@ -53,6 +53,7 @@ QList<Command> commands() {
          true,
          patientAdd},
         {{s("patient"), s("show")}, 1, {}, true, patientShow},
+        {{s("patient"), s("verify")}, 1, {s("birth-date")}, true, patientVerify},
         {{s("patient"), s("reviews")}, 0, {s("limit"), s("offset")}, true, patientReviews},
         {{s("patient"), s("reviewed")}, 1, {s("note")}, true, patientReviewed},
         {{s("patient"), s("update")},
@@ -150,6 +151,8 @@ QString usageText() {
         "  patient add --mrn M --given G --family F --birth-date YYYY-MM-DD [--language es]\n"
         "              [--email E] [--phone P] [--sex female|male|other|unknown]\n"
         "  patient show MRN                       patient, logins, grants, invitations, timeline\n"
+        "  patient verify MRN --birth-date YYYY-MM-DD   identity check: whether the caller's date\n"
+        "                                       matches, never the date (audited, a few tries an hour)\n"
         "  patient update MRN [--given G] [--family F] [--birth-date D] [--sex S] [--language L]\n"
         "                 [--email E] [--phone P]  a correction; a new birth date applies the age rules\n"
         "  import hl7 FILE… | import fhir FILE | import csv FILE   patients from the EHR (ADT messages,\n"

@@ -60,6 +60,7 @@ void watchStopSignals();
 bool stopSignalled();
 Status patientAdd(CliContext& c);
 Status patientShow(CliContext& c);
+Status patientVerify(CliContext& c);
 Status patientReviews(CliContext& c);
 Status patientReviewed(CliContext& c);
 Status patientUpdate(CliContext& c);

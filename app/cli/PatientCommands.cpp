@@ -120,13 +120,17 @@ Status patientShow(CliContext& c) {
         names.insert(u.id, u.username);
         users.append(CliJson::user(u));
     }
+    // A support agent sees no age in years and no birthday (-1 and a null date).
     QJsonObject doc{{QStringLiteral("patient"), CliJson::patient(p)},
-                    {QStringLiteral("age"), story->age},
+                    {QStringLiteral("age"), story->age >= 0 ? QJsonValue(story->age) : QJsonValue()},
                     {QStringLiteral("bracket"), bracketName(story->bracket)}};
     if (story->nextTransition)
         doc.insert(QStringLiteral("next_transition"),
                    QJsonObject{{QStringLiteral("age"), story->nextTransition->age},
-                               {QStringLiteral("date"), story->nextTransition->date.toString(Qt::ISODate)}});
+                               {QStringLiteral("date"),
+                                story->nextTransition->date.isValid()
+                                    ? QJsonValue(story->nextTransition->date.toString(Qt::ISODate))
+                                    : QJsonValue()}});
 
     if (!story->mergedFrom.isEmpty()) {
         doc.insert(QStringLiteral("merged_from"), story->mergedFrom);
@@ -139,13 +143,18 @@ Status patientShow(CliContext& c) {
     if (!story->priorMrns.isEmpty())
         c.line(QCoreApplication::translate("Cli", "  earlier records merged into this one: %1")
                    .arg(story->priorMrns.join(QStringLiteral(", "))));
-    c.line(
-        QCoreApplication::translate("Cli", "  born %1, %2 years old (%3); language %4; e-mail %5; phone %6")
-            .arg(p.birthDate.isValid() ? p.birthDate.toString(Qt::ISODate) : QStringLiteral("•••"))
-            .arg(story->age)
-            .arg(bracketDisplayName(story->bracket), p.language,
-                 p.email.isEmpty() ? QStringLiteral("—") : p.email,
-                 p.phone.isEmpty() ? QStringLiteral("—") : p.phone));
+    const QString email = p.email.isEmpty() ? QStringLiteral("—") : p.email;
+    const QString phone = p.phone.isEmpty() ? QStringLiteral("—") : p.phone;
+    if (story->age >= 0)
+        c.line(QCoreApplication::translate("Cli",
+                                           "  born %1, %2 years old (%3); language %4; e-mail %5; phone %6")
+                   .arg(p.birthDate.toString(Qt::ISODate))
+                   .arg(story->age)
+                   .arg(bracketDisplayName(story->bracket), p.language, email, phone));
+    else
+        c.line(QCoreApplication::translate("Cli", "  born ••• (%1; \"patient verify\" checks a date a caller "
+                                                  "gives); language %2; e-mail %3; phone %4")
+                   .arg(bracketDisplayName(story->bracket), p.language, email, phone));
     if (p.deceasedAt.isValid())
         c.line(QCoreApplication::translate("Cli",
                                            "  DECEASED %1 (reported by the EHR): every access ended; no "
@@ -156,10 +165,14 @@ Status patientShow(CliContext& c) {
                                            "  LISTED FOR REVIEW since %1: %2 (\"patient reviewed %3\" once "
                                            "done).")
                    .arg(c.local(p.reviewSince), DisplayText::reviewReason(p.reviewReason), p.mrn));
-    if (story->nextTransition)
+    if (story->nextTransition && story->nextTransition->date.isValid())
         c.line(QCoreApplication::translate("Cli", "  next transition: turns %1 on %2")
                    .arg(story->nextTransition->age)
                    .arg(story->nextTransition->date.toString(Qt::ISODate)));
+    else if (story->nextTransition)
+        c.line(QCoreApplication::translate("Cli", "  next transition: turns %1 (the day is a birthday, not "
+                                                  "shown to support agents)")
+                   .arg(story->nextTransition->age));
     c.line(QCoreApplication::translate("Cli", "Logins:"));
     if (story->users.isEmpty())
         c.line(QCoreApplication::translate("Cli", "  none"));
@@ -191,13 +204,33 @@ Status patientShow(CliContext& c) {
         const QString text = TimelineText::describe(e);
         j.insert(QStringLiteral("text"), text);
         timeline.append(j);
-        c.line(QStringLiteral("  %1  %2  %3").arg(c.local(e.at)).arg(e.staff, -14).arg(text));
+        c.line(QStringLiteral("  %1  %2  %3").arg(c.local(e.at), -20).arg(e.staff, -14).arg(text));
     }
     doc.insert(QStringLiteral("users"), users);
     doc.insert(QStringLiteral("grants"), grants);
     doc.insert(QStringLiteral("invitations"), invitations);
     doc.insert(QStringLiteral("timeline"), timeline);
     c.json = doc;
+    return {};
+}
+
+Status patientVerify(CliContext& c) {
+    if (!c.args.has(QStringLiteral("birth-date")))
+        return Error::validation(QStringLiteral("input.missing"),
+                                 QCoreApplication::translate("Cli",
+                                                             "patient verify needs --birth-date "
+                                                             "YYYY-MM-DD: the date the caller gives."));
+    auto matches = PatientService(*c.services)
+                       .verifyBirthDate(c.args.word(0), c.args.option(QStringLiteral("birth-date")));
+    if (!matches)
+        return matches.error();
+    c.json =
+        QJsonObject{{QStringLiteral("mrn"), c.args.word(0)}, {QStringLiteral("matches"), matches.value()}};
+    c.line(
+        matches.value()
+            ? QCoreApplication::translate("Cli", "Matches: the birth date the caller gave is the patient's.")
+            : QCoreApplication::translate("Cli", "Doesn't match: the birth date the caller gave is not the "
+                                                 "patient's."));
     return {};
 }
 

@@ -51,7 +51,7 @@ Status visibility(CliContext& c) {
     c.json = QJsonObject{{QStringLiteral("user"), CliJson::user(u)},
                          {QStringLiteral("patient"), CliJson::patient(p)},
                          {QStringLiteral("today"), answer->today.toString(Qt::ISODate)},
-                         {QStringLiteral("age"), e.age},
+                         {QStringLiteral("age"), e.age >= 0 ? QJsonValue(e.age) : QJsonValue()},
                          {QStringLiteral("bracket"), bracketName(e.bracket)},
                          {QStringLiteral("own_login"), e.ownLogin},
                          {QStringLiteral("rule"), Visibility::ruleName(e.rule)},
@@ -61,11 +61,17 @@ Status visibility(CliContext& c) {
                          {QStringLiteral("grants"), grants},
                          {QStringLiteral("categories"), categories}};
 
-    c.line(QCoreApplication::translate("Cli", "Login %1 (%2, %3, %4) and patient %5 (%6), %7 years old, %8, "
-                                              "on %9")
-               .arg(u.username, u.fullName(), u.kind, u.status, p.mrn, p.fullName())
-               .arg(e.age)
-               .arg(bracketDisplayName(e.bracket), answer->today.toString(Qt::ISODate)));
+    if (e.age >= 0)
+        c.line(QCoreApplication::translate("Cli",
+                                           "Login %1 (%2, %3, %4) and patient %5 (%6), %7 years old, %8, "
+                                           "on %9")
+                   .arg(u.username, u.fullName(), u.kind, u.status, p.mrn, p.fullName())
+                   .arg(e.age)
+                   .arg(bracketDisplayName(e.bracket), answer->today.toString(Qt::ISODate)));
+    else
+        c.line(QCoreApplication::translate("Cli", "Login %1 (%2, %3, %4) and patient %5 (%6), %7, on %8")
+                   .arg(u.username, u.fullName(), u.kind, u.status, p.mrn, p.fullName(),
+                        bracketDisplayName(e.bracket), answer->today.toString(Qt::ISODate)));
     c.line(e.summary);
     c.line(QCoreApplication::translate("Cli", "Access considered:"));
     if (e.grants.isEmpty())

@@ -16,6 +16,14 @@ QString bracketName(Bracket bracket) {
     return QStringLiteral("child");
 }
 
+std::optional<Bracket> bracketFromName(const QString& name) {
+    for (Bracket b : {Bracket::Child, Bracket::Adolescent, Bracket::Adult}) {
+        if (bracketName(b) == name)
+            return b;
+    }
+    return std::nullopt;
+}
+
 QString bracketDisplayName(Bracket bracket) {
     switch (bracket) {
     case Bracket::Child:

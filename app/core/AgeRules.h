@@ -15,7 +15,8 @@ enum class Bracket { Child, Adolescent, Adult };
 // no later than the true date.
 enum class LeapDayRule { Feb28, Mar1 };
 
-QString bracketName(Bracket bracket);                                // "child", "adolescent", "adult"
+QString bracketName(Bracket bracket); // "child", "adolescent", "adult"
+std::optional<Bracket> bracketFromName(const QString& name);
 QString bracketDisplayName(Bracket bracket);                         // translated
 std::optional<LeapDayRule> leapDayRuleFromName(const QString& name); // "feb28" | "mar1"
 QString leapDayRuleName(LeapDayRule rule);

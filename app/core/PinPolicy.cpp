@@ -67,14 +67,17 @@ Status check(const QString& pin, QDate patientBirthDate) {
             QCoreApplication::translate("PinPolicy", "The PIN can't be digits counting up or down (like "
                                                      "1234 or 9876); ask the enrollee for another PIN."));
     }
-    if (containsBirthDate(pin, patientBirthDate)) {
-        return Error::validation(
-            QStringLiteral("pin.birth_date"),
-            QCoreApplication::translate("PinPolicy", "The PIN can't contain the patient's birth date (month "
-                                                     "and day, day and month, or year); ask the enrollee "
-                                                     "for another PIN."));
-    }
+    if (containsBirthDate(pin, patientBirthDate))
+        return birthDateError();
     return {};
+}
+
+Error birthDateError() {
+    return Error::validation(
+        QStringLiteral("pin.birth_date"),
+        QCoreApplication::translate("PinPolicy", "The PIN can't contain the patient's birth date (month "
+                                                 "and day, day and month, or year); ask the enrollee "
+                                                 "for another PIN."));
 }
 
 } // namespace pd::PinPolicy

@@ -17,5 +17,7 @@ inline constexpr int MaxLength = 8;
 //   pin.birth_date   contains the patient's birth date as MMDD, DDMM or YYYY
 // Messages never repeat the PIN.
 Status check(const QString& pin, QDate patientBirthDate);
+// The pin.birth_date refusal, for a check made where the birth date is (the central database's).
+Error birthDateError();
 
 } // namespace pd::PinPolicy

@@ -50,6 +50,11 @@ QList<SettingSpec> Policy::catalog() {
         {QStringLiteral("transition.notice_days"), QStringLiteral("30"),
          QCoreApplication::translate(
              "Policy", "Days before a 12th or 18th birthday that account holders get a notice.")},
+        {QStringLiteral("identity.checks_per_hour"), QStringLiteral("5"),
+         QCoreApplication::translate(
+             "Policy",
+             "Tries at one patient's birth date in an hour, by all staff together, when verifying a "
+             "caller's identity (an agent's new PIN refused for holding it counts as one).")},
         {QStringLiteral("security.idle_lock_minutes"), QStringLiteral("10"),
          QCoreApplication::translate(
              "Policy", "Minutes without keyboard or mouse use after which the desktop hides patient data.")},
@@ -157,7 +162,8 @@ Status Policy::validate(const QString& key, const QString& value) {
     } else if (key == QLatin1String("security.sign_in_lock_minutes")) {
         if (!isPositiveInt(value, 1440))
             return bad(QCoreApplication::translate("Policy", "use a whole number of minutes from 1 to 1440"));
-    } else if (key == QLatin1String("invitation.lockout_attempts")) {
+    } else if (key == QLatin1String("invitation.lockout_attempts") ||
+               key == QLatin1String("identity.checks_per_hour")) {
         if (!isPositiveInt(value, 20))
             return bad(QCoreApplication::translate("Policy", "use a whole number from 1 to 20"));
     } else if (key == QLatin1String("invitation.send_within_business_days") ||
@@ -221,6 +227,7 @@ Policy Policy::fromValues(const QHash<QString, QString>& values) {
     p.sendWithinBusinessDays = v.value(QStringLiteral("invitation.send_within_business_days")).toInt();
     p.requestDueBusinessDays = v.value(QStringLiteral("request.due_business_days")).toInt();
     p.transitionNoticeDays = v.value(QStringLiteral("transition.notice_days")).toInt();
+    p.identityChecksPerHour = v.value(QStringLiteral("identity.checks_per_hour")).toInt();
     p.idleLockMinutes = v.value(QStringLiteral("security.idle_lock_minutes")).toInt();
     p.signInAttempts = v.value(QStringLiteral("security.sign_in_attempts")).toInt();
     p.signInLockMinutes = v.value(QStringLiteral("security.sign_in_lock_minutes")).toInt();

@@ -29,7 +29,8 @@ struct Policy {
     int sendWithinBusinessDays = 2;
     int requestDueBusinessDays = 2;
     int transitionNoticeDays = 30;
-    int idleLockMinutes = 10; // the desktop locks after this long without input
+    int identityChecksPerHour = 5; // tries at one patient's birth date, by all staff, in any hour
+    int idleLockMinutes = 10;      // the desktop locks after this long without input
     QTime himOpen = QTime(7, 0);
     QTime himClose = QTime(16, 0);
     QString hospitalName;

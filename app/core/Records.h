@@ -93,9 +93,11 @@ struct Grant {
     QDateTime startedAt;
     QDateTime endedAt; // null while open
     QString endReason; // age_12 | age_18 | deactivated | revoked | restricted | consent_revoked
+    // Ended, on a date this reader may not see: the birthday that ended it (support agents).
+    bool endedDateHidden = false;
     int rowVersion = 0;
 
-    bool isOpen() const { return endedAt.isNull(); }
+    bool isOpen() const { return endedAt.isNull() && !endedDateHidden; }
 };
 
 struct Invitation {

@@ -68,6 +68,14 @@ GrantView viewOf(const Grant& g, const Facts& f) {
         return v;
     }
     // Today's age rules count even when the nightly run has not caught up with them yet.
+    if (!f.patient.birthDate.isValid()) {
+        if (f.ageRuleDue.contains(g.id)) {
+            v.state = GrantState::EndedByAgeRule;
+            v.endReason =
+                g.bracket == QLatin1String("child") ? QStringLiteral("age_12") : QStringLiteral("age_18");
+        }
+        return v;
+    }
     if (const auto t = endingTransition(g, f.patient.birthDate, f.zone, f.leapDayRule);
         t && f.today.isValid() && t->date <= f.today) {
         v.state = GrantState::EndedByAgeRule;
@@ -421,8 +429,11 @@ std::optional<AgeRules::Transition> endingTransition(const Grant& g, QDate birth
 
 Explanation explain(const Facts& f) {
     Explanation e;
-    e.age = AgeRules::ageOn(f.patient.birthDate, f.today, f.leapDayRule);
-    e.bracket = AgeRules::bracketForAge(e.age);
+    const bool born = f.patient.birthDate.isValid();
+    const int age = born ? AgeRules::ageOn(f.patient.birthDate, f.today, f.leapDayRule) : -1;
+    e.bracket = born || !f.bracketToday ? AgeRules::bracketForAge(age) : *f.bracketToday;
+    e.age = f.hideBirthdays ? -1 : age;
+    const bool bracketKnown = age >= 0 || (!born && f.bracketToday);
     e.ownLogin = f.login.kind == QLatin1String("patient") && f.login.patientId != 0 &&
                  f.login.patientId == f.patient.id;
 
@@ -447,13 +458,17 @@ Explanation explain(const Facts& f) {
 
     // The rule for the portal categories; the reason is per category only for the access levels.
     QString commonReason;
-    if (e.ownLogin && e.age >= 0 && e.age < AgeRules::AdolescentAge) {
+    if (e.ownLogin && bracketKnown && e.bracket == Bracket::Child) {
         e.rule = Rule::OwnLoginUnder12;
-        commonReason = QCoreApplication::translate("Visibility",
-                                                   "The patient is %1 years old; a patient under 12 has no "
-                                                   "login of their own, only their proxies' logins show the "
-                                                   "record.")
-                           .arg(e.age);
+        commonReason =
+            e.age >= 0
+                ? QCoreApplication::translate("Visibility", "The patient is %1 years old; a patient under "
+                                                            "12 has no login of their own, only their "
+                                                            "proxies' logins show the record.")
+                      .arg(e.age)
+                : QCoreApplication::translate("Visibility",
+                                              "The patient is under 12; a patient under 12 has no login "
+                                              "of their own, only their proxies' logins show the record.");
     } else if (!deciding && !e.ownLogin) {
         e.rule = Rule::NoGrant;
         commonReason =

@@ -7,6 +7,7 @@
 #include "core/Result.h"
 
 #include <QList>
+#include <QSet>
 #include <QStringList>
 #include <QTimeZone>
 
@@ -74,8 +75,14 @@ struct Facts {
     QTimeZone zone;      // reads grants' and the login's instants as the hospital's calendar dates
     LeapDayRule leapDayRule = LeapDayRule::Feb28;
     QStringList limitedSet = defaultLimitedSet(); // the hospital's (Policy::limitedCategories)
-    // Support agents see no birth date: the 12th and 18th birthdays are then named without their date.
+    // Support agents see no birth date: the 12th and 18th birthdays are then named without their date, and
+    // the age without its years.
     bool hideBirthdays = false;
+    // For a reader who can't read the birth date at all (patient.birthDate invalid: a support agent on the
+    // central database), what the server worked out from it: today's bracket, and the open grants a 12th
+    // or 18th birthday has already ended.
+    std::optional<Bracket> bracketToday;
+    QSet<qint64> ageRuleDue;
 };
 
 struct GrantView {
@@ -96,7 +103,7 @@ struct CategoryRow {
 };
 
 struct Explanation {
-    int age = -1; // whole years today; -1 when the birth date is unknown or after today
+    int age = -1; // whole years today; -1 when the birth date is unknown, hidden or after today
     Bracket bracket = Bracket::Child;
     bool ownLogin = false; // the login is the patient's own
     // Every grant considered, the deciding one first; the rest in the order given.

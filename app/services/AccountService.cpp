@@ -1,5 +1,6 @@
 #include "services/AccountService.h"
 #include "mail/MimeMessage.h"
+#include "services/Birthdays.h"
 #include "store/AuditLog.h"
 #include "store/Database.h"
 #include "store/InvitationRepository.h"
@@ -48,8 +49,13 @@ Result<UserStory> AccountService::show(const QString& userName) {
     story.invitations = invitations.value();
     if (!m_ctx.has(Role::Specialist)) {
         story.user.email = maskEmail(story.user.email);
-        for (Invitation& i : story.invitations)
+        Birthdays::hide(story.user);
+        for (Invitation& i : story.invitations) {
             i.email = maskEmail(i.email);
+            Birthdays::hide(i);
+        }
+        for (Grant& g : story.grants)
+            Birthdays::hide(g);
     }
     PD_TRY(m_ctx.audit(QStringLiteral("portal_user.opened"), QStringLiteral("portal_user"), story.user.id, 0,
                        story.user.id));

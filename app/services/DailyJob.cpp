@@ -368,6 +368,9 @@ struct UpcomingScope {
 };
 
 Result<UpcomingScope> upcomingScope(const ServiceContext& ctx, int days) {
+    // Each row is a birthday: HIM staff's worklist, not support agents' (SPEC section 6).
+    PD_TRY(ctx.require(Role::Specialist,
+                       QCoreApplication::translate("Services", "Listing the 12th and 18th birthdays ahead")));
     if (days < 0 || days > 3660)
         return Error::validation(
             QStringLiteral("input.days"),

@@ -1,5 +1,6 @@
 #include "services/InvitationService.h"
 #include "mail/MimeMessage.h"
+#include "services/Birthdays.h"
 #include "store/AuditLog.h"
 #include "store/Database.h"
 #include "store/InvitationRepository.h"
@@ -302,6 +303,16 @@ Result<SentInvitation> InvitationService::sendNow(const QString& userName) {
     return out;
 }
 
+namespace {
+
+// A new PIN refused for holding the birth date, as one of the tries at it (Birthdays::checkTries).
+Status recordPinRefusal(const ServiceContext& ctx, const PortalUser& user, qint64 patientId) {
+    return ctx.audit(QStringLiteral("identity.pin_refused"), QStringLiteral("portal_user"), user.id,
+                     patientId, user.id, {{QStringLiteral("rule"), QStringLiteral("pin.birth_date")}});
+}
+
+} // namespace
+
 Result<SentInvitation> InvitationService::reissue(const ReissueRequest& request, const QString& newPin) {
     PD_TRY(m_ctx.require(Role::SupportAgent,
                          QCoreApplication::translate("Services", "Reissuing an invitation")));
@@ -362,10 +373,24 @@ Result<SentInvitation> InvitationService::reissue(const ReissueRequest& request,
     const qint64 patientId = patientOf(m_ctx.db(), user);
 
     if (request.newPin) {
+        PD_TRY(PinPolicy::check(newPin, QDate()));
+        // A support agent can't see the birth date the PIN is checked against, and a refusal would tell it
+        // them: each one is recorded and counts as a try at the birth date (Birthdays::checkTries). On the
+        // central database the agent's login can't read it at all, and the server checks.
+        const bool hidden = Birthdays::hidden(m_ctx);
+        if (hidden && patientId)
+            PD_TRY(Birthdays::checkTries(m_ctx, policy.value(), patientId));
         auto patient = PatientRepository(m_ctx.db()).byId(patientId);
         if (!patient)
             return patient.error();
-        PD_TRY(PinPolicy::check(newPin, patient->has_value() ? (*patient)->birthDate : QDate()));
+        const QDate born = patient->has_value() ? (*patient)->birthDate : QDate();
+        if (auto bad = PinPolicy::check(newPin, born); !bad) {
+            if (hidden) {
+                PD_TRY(recordPinRefusal(m_ctx, user, patientId));
+                PD_TRY(tx.commit());
+            }
+            return bad.error();
+        }
     }
 
     const QDateTime now = m_ctx.now();
@@ -386,10 +411,17 @@ Result<SentInvitation> InvitationService::reissue(const ReissueRequest& request,
                                            "Services", "The PIN could not be protected; nothing was saved."));
             p.insert(QStringLiteral("pin_hash"), pinHash);
             p.insert(QStringLiteral("verified_by"), request.verifiedBy.trimmed());
+            // Checked against the birth date there, and never kept.
+            p.insert(QStringLiteral("pin"), newPin);
         }
         auto row = m_ctx.db().callDoor(QStringLiteral("invitation_reissue"), p);
         if (!row)
             return row.error();
+        if (row->value(3).toString() == QLatin1String("pin.birth_date")) {
+            // The server recorded the refusal as a try at the birth date; it is kept.
+            PD_TRY(tx.commit());
+            return PinPolicy::birthDateError();
+        }
         FailPoint::hit("reissue.after_revoke"); // done on the server, not yet committed
         const qint64 newId = row->value(0).toLongLong();
         auto made = invitations.byId(newId);
@@ -523,6 +555,7 @@ Result<QList<InvitationRow>> InvitationService::list(InvitationFilter filter, co
         for (InvitationRow& r : rows.value()) {
             r.invitation.email = maskEmail(r.invitation.email);
             r.mailError = maskMailReply(r.mailError);
+            Birthdays::hide(r.invitation);
         }
     }
     return rows;

@@ -1,5 +1,6 @@
 #include "services/PatientService.h"
 #include "mail/MimeMessage.h"
+#include "services/Birthdays.h"
 #include "store/AuditLog.h"
 #include "store/Database.h"
 #include "store/GrantRepository.h"
@@ -47,27 +48,20 @@ Result<QString> optionalPhone(const QString& value) {
     return Validation::phone(value);
 }
 
-// A correction's before and after, as support agents see them: which fields changed, not a birth date or
-// a phone number (addresses are masked like every other).
+// A correction's before and after phone numbers, as support agents see them (addresses are masked like
+// every other, birth dates by Birthdays::hide).
 QString maskCorrection(const QString& details) {
-    if (!details.contains(QLatin1String("\"birth_date\"")) && !details.contains(QLatin1String("\"phone\"")) &&
-        !details.contains(QLatin1String("\"corrected_from\"")))
+    if (!details.contains(QLatin1String("\"phone\"")))
         return details;
     QJsonObject d = QJsonDocument::fromJson(details.toUtf8()).object();
-    const auto hide = [](QJsonObject o) {
-        if (o.contains(QLatin1String("birth_date")))
-            o.insert(QStringLiteral("birth_date"), QStringLiteral("••••-••-••"));
-        if (o.contains(QLatin1String("phone")))
-            o.insert(QStringLiteral("phone"), maskPhone(o.value(QLatin1String("phone")).toString()));
-        return o;
-    };
     for (const char* key : {"before", "after"}) {
         const QString k = QString::fromLatin1(key);
-        if (d.value(k).isObject())
-            d.insert(k, hide(d.value(k).toObject()));
+        QJsonObject o = d.value(k).toObject();
+        if (o.contains(QLatin1String("phone"))) {
+            o.insert(QStringLiteral("phone"), maskPhone(o.value(QLatin1String("phone")).toString()));
+            d.insert(k, o);
+        }
     }
-    if (d.contains(QLatin1String("corrected_from")))
-        d.insert(QStringLiteral("corrected_from"), QStringLiteral("••••-••-••"));
     return QString::fromUtf8(QJsonDocument(d).toJson(QJsonDocument::Compact));
 }
 
@@ -417,13 +411,6 @@ Result<PatientStory> PatientService::show(const QString& mrn) {
         if (prior && prior->has_value())
             story.priorMrns.append((*prior)->mrn);
     }
-    const QDate today = m_ctx.today(policy.value());
-    story.age = AgeRules::ageOn(story.patient.birthDate, today, policy->leapDayRule);
-    story.bracket = AgeRules::bracketOn(story.patient.birthDate, today, policy->leapDayRule);
-    // A patient who died has no age rules ahead.
-    if (!story.patient.deceasedAt.isValid())
-        story.nextTransition = AgeRules::nextTransition(story.patient.birthDate, today, policy->leapDayRule);
-
     auto users = PortalUserRepository(m_ctx.db()).forPatient(story.patient.id);
     if (!users)
         return users.error();
@@ -444,15 +431,41 @@ Result<PatientStory> PatientService::show(const QString& mrn) {
     std::sort(story.invitations.begin(), story.invitations.end(),
               [](const Invitation& a, const Invitation& b) { return a.id > b.id; });
 
+    auto ages = Birthdays::ageFacts(m_ctx, policy.value(), story.patient, story.grants);
+    if (!ages)
+        return ages.error();
+    story.bracket = ages->bracket;
+    const bool hideBirthdays = Birthdays::hidden(m_ctx);
+    const QDate today = m_ctx.today(policy.value());
+    if (!hideBirthdays) {
+        story.age = AgeRules::ageOn(story.patient.birthDate, today, policy->leapDayRule);
+        // A patient who died has no age rules ahead.
+        if (!story.patient.deceasedAt.isValid())
+            story.nextTransition =
+                AgeRules::nextTransition(story.patient.birthDate, today, policy->leapDayRule);
+    } else {
+        // The rule ahead without its day, and no age in years: both are the birthday in disguise.
+        story.age = -1;
+        if (!story.patient.deceasedAt.isValid() && story.bracket != Bracket::Adult)
+            story.nextTransition = AgeRules::Transition{
+                story.bracket == Bracket::Child ? AgeRules::AdolescentAge : AgeRules::AdultAge, QDate()};
+    }
+
     if (!m_ctx.has(Role::Specialist)) {
         story.masked = true;
         story.patient.email = maskEmail(story.patient.email);
         story.patient.phone = maskPhone(story.patient.phone);
         story.patient.birthDate = QDate();
-        for (PortalUser& u : story.users)
+        for (PortalUser& u : story.users) {
             u.email = maskEmail(u.email);
-        for (Invitation& i : story.invitations)
+            Birthdays::hide(u);
+        }
+        for (Invitation& i : story.invitations) {
             i.email = maskEmail(i.email);
+            Birthdays::hide(i);
+        }
+        for (Grant& g : story.grants)
+            Birthdays::hide(g);
     }
     PD_TRY(m_ctx.audit(QStringLiteral("patient.opened"), QStringLiteral("patient"), story.patient.id,
                        story.patient.id, 0));
@@ -471,11 +484,48 @@ Result<PatientStory> PatientService::show(const QString& mrn) {
                 masked += e.details.mid(last, m.capturedStart(2) - last) + maskEmail(m.captured(2));
                 last = m.capturedEnd(2);
             }
-            e.details = maskCorrection(maskMailReply(masked + e.details.mid(last)));
+            e.details = maskMailReply(maskCorrection(masked + e.details.mid(last)));
+            Birthdays::hide(e);
         }
     }
     PD_TRY(tx.commit());
     return story;
+}
+
+Result<bool> PatientService::verifyBirthDate(const QString& mrn, const QString& givenDate) {
+    PD_TRY(m_ctx.require(Role::SupportAgent,
+                         QCoreApplication::translate("Services", "Verifying a caller's identity")));
+    auto given = Validation::isoDate(givenDate, QCoreApplication::translate("Services", "Birth date"));
+    if (!given)
+        return given.error();
+    Transaction tx(m_ctx.db());
+    PD_TRY(tx.begin());
+    auto patient = findPatient(m_ctx.db(), mrn);
+    if (!patient)
+        return patient.error();
+    auto policy = m_ctx.policy();
+    if (!policy)
+        return policy.error();
+    PD_TRY(Birthdays::checkTries(m_ctx, policy.value(), patient->id));
+    bool matches = false;
+    if (m_ctx.db().dialect() == Dialect::Postgres) {
+        // The server compares, so that a login that can't read the birth date gets only the answer; it
+        // counts the tries and writes the event too.
+        auto row = m_ctx.db().callDoor(QStringLiteral("identity_check"),
+                                       {{QStringLiteral("ctx"), m_ctx.serverContext()},
+                                        {QStringLiteral("patient"), patient->id},
+                                        {QStringLiteral("birth_date"), given->toString(Qt::ISODate)}});
+        if (!row)
+            return row.error();
+        matches = row->value(0).toBool();
+    } else {
+        matches = patient->birthDate == given.value();
+        PD_TRY(m_ctx.audit(
+            QStringLiteral("identity.checked"), QStringLiteral("patient"), patient->id, patient->id, 0,
+            {{QStringLiteral("result"), matches ? QStringLiteral("match") : QStringLiteral("no_match")}}));
+    }
+    PD_TRY(tx.commit());
+    return matches;
 }
 
 Result<QString> PatientService::mrnOfUser(const QString& userKey) {

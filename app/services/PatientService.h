@@ -42,7 +42,7 @@ struct PatientCorrection {
 struct PatientStory {
     Patient patient;
     Bracket bracket = Bracket::Child;
-    int age = 0;
+    int age = 0; // -1 where the reader may not see it (support agents)
     std::optional<AgeRules::Transition> nextTransition;
     QList<PortalUser> users;
     QList<Grant> grants;
@@ -66,6 +66,10 @@ public:
     Result<PatientCorrection> update(const QString& mrn, const PatientChanges& changes);
     // Opening a patient's detail is itself audited.
     Result<PatientStory> show(const QString& mrn);
+    // Identity verification (SPEC section 6): whether the birth date a caller gives is the patient's, without
+    // showing it. Audited ("identity.checked" with the answer, never the date) and limited to
+    // identity.checks_per_hour tries per patient ("identity.throttled").
+    Result<bool> verifyBirthDate(const QString& mrn, const QString& givenDate);
     // The MRN of the patient whose page shows a login: its own patient, or the first it holds a grant to.
     Result<QString> mrnOfUser(const QString& user);
     Result<QList<SearchHit>> search(const QString& text, int limit = 50, int offset = 0);

@@ -74,11 +74,12 @@ QString maskEmail(const QString& email) {
 
 QString maskMailReply(const QString& text) {
     // A reply is quoted as "550 5.1.1 <ana@example.org>: user unknown", or with escaped quotes inside
-    // an audit event's JSON; only its codes are kept.
+    // an audit event's JSON; only its codes are kept. Its three digits stand alone, so that an MRN or a
+    // date ("4209720", "2026-07-10") is not taken for one.
     static const QRegularExpression quoted(
-        QStringLiteral(R"re((?<!\\)"(\d{3})((?:[ -]\d\.\d{1,3}\.\d{1,3})?)[^"]*")re"));
+        QStringLiteral(R"re((?<!\\)"(\d{3})(?=[ "-])((?:[ -]\d\.\d{1,3}\.\d{1,3})?)[^"]*")re"));
     static const QRegularExpression escaped(
-        QStringLiteral(R"re(\\"(\d{3})((?:[ -]\d\.\d{1,3}\.\d{1,3})?)(?:[^"\\]|\\[^"])*\\")re"));
+        QStringLiteral(R"re(\\"(\d{3})(?=[ -]|\\")((?:[ -]\d\.\d{1,3}\.\d{1,3})?)(?:[^"\\]|\\[^"])*\\")re"));
     static const QRegularExpression address(QStringLiteral(R"re(([^\s"'<>(),;:\\])[^\s"'<>(),;:@\\]*@)re"));
     QString out = text;
     out.replace(escaped, QStringLiteral(R"(\"\1\2 …\")"));

@@ -17,6 +17,16 @@ namespace pd::TimelineText {
 
 namespace {
 
+// The rule that ended a grant, in the reader's language: the age rules' own words are kept in the event
+// in English, as the nightly run wrote them.
+QString ruleText(const QString& endReason, const QString& stored) {
+    if (endReason == QLatin1String("age_12"))
+        return QCoreApplication::translate("TimelineText", "child-bracket access ends on the 12th birthday");
+    if (endReason == QLatin1String("age_18"))
+        return QCoreApplication::translate("TimelineText", "proxy access ends on the 18th birthday");
+    return stored;
+}
+
 QString reasonText(const QString& reason) {
     if (reason == QLatin1String("reissued"))
         return QCoreApplication::translate("TimelineText", "a newer invitation replaced it");
@@ -143,16 +153,30 @@ QString describe(const AuditEvent& e) {
     if (a == QLatin1String("grant.ended") && s("cause") == QLatin1String("birth_date_corrected"))
         return QCoreApplication::translate("TimelineText",
                                            "Access ended (%1) when the birth date was corrected: %2.")
-            .arg(DisplayText::endReason(s("end_reason")), s("rule"));
+            .arg(DisplayText::endReason(s("end_reason")), ruleText(s("end_reason"), s("rule")));
     if (a == QLatin1String("grant.ended") && s("cause") == QLatin1String("records_merged"))
         return QCoreApplication::translate("TimelineText",
                                            "Access ended (%1) when the records were merged: %2.")
-            .arg(DisplayText::endReason(s("end_reason")), s("rule"));
+            .arg(DisplayText::endReason(s("end_reason")), ruleText(s("end_reason"), s("rule")));
     if (a == QLatin1String("grant.ended") && s("end_reason") == QLatin1String("deceased"))
         return QCoreApplication::translate("TimelineText", "Access ended: the patient died.");
+    if (a == QLatin1String("grant.ended") && s("birthday").isEmpty())
+        return QCoreApplication::translate("TimelineText", "Access ended (%1): %2.")
+            .arg(DisplayText::endReason(s("end_reason")), ruleText(s("end_reason"), s("rule")));
     if (a == QLatin1String("grant.ended"))
         return QCoreApplication::translate("TimelineText", "Access ended (%1) on %2: %3.")
-            .arg(DisplayText::endReason(s("end_reason")), s("birthday"), s("rule"));
+            .arg(DisplayText::endReason(s("end_reason")), s("birthday"),
+                 ruleText(s("end_reason"), s("rule")));
+    if (a == QLatin1String("identity.checked"))
+        return s("result") == QLatin1String("match")
+                   ? QCoreApplication::translate("TimelineText",
+                                                 "Identity check: the birth date the caller gave matches.")
+                   : QCoreApplication::translate(
+                         "TimelineText", "Identity check: the birth date the caller gave doesn't match.");
+    if (a == QLatin1String("identity.pin_refused"))
+        return QCoreApplication::translate("TimelineText",
+                                           "A new PIN was refused because it holds the patient's birth date "
+                                           "(counted as a try at the birth date).");
     if (a == QLatin1String("consent.submitted"))
         return QCoreApplication::translate("TimelineText",
                                            "Proxy consent filed for %1 (%2, %3 access), signed %4.")
@@ -226,6 +250,9 @@ QString describe(const AuditEvent& e) {
         return QCoreApplication::translate("TimelineText", "Login reopened for a new invitation.");
     if (a == QLatin1String("portal_user.updated"))
         return QCoreApplication::translate("TimelineText", "Login details changed.");
+    if (a == QLatin1String("transition.notice_queued") && s("date").isEmpty())
+        return QCoreApplication::translate("TimelineText", "Notice queued: access changes at age %1.")
+            .arg(s("age"));
     if (a == QLatin1String("transition.notice_queued"))
         return QCoreApplication::translate("TimelineText", "Notice queued: access changes at age %1 on %2.")
             .arg(s("age"), s("date"));

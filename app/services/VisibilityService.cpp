@@ -1,5 +1,6 @@
 #include "services/VisibilityService.h"
 #include "mail/MimeMessage.h"
+#include "services/Birthdays.h"
 #include "store/AuditLog.h"
 #include "store/Database.h"
 #include "store/InvitationRepository.h"
@@ -49,7 +50,19 @@ Result<VisibilityAnswer> VisibilityService::explain(const QString& userKey, cons
     facts.zone = policy->zone;
     facts.leapDayRule = policy->leapDayRule;
     facts.limitedSet = policy->limitedCategories;
-    facts.hideBirthdays = !m_ctx.has(Role::Specialist);
+    facts.hideBirthdays = Birthdays::hidden(m_ctx);
+    if (!facts.patient.birthDate.isValid()) {
+        auto ages = Birthdays::ageFacts(m_ctx, policy.value(), facts.patient, facts.grants);
+        if (!ages)
+            return ages.error();
+        facts.bracketToday = ages->bracket;
+        facts.ageRuleDue = ages->dueGrants;
+    }
+    if (facts.hideBirthdays) {
+        Birthdays::hide(facts.login);
+        for (Grant& g : facts.grants)
+            Birthdays::hide(g);
+    }
 
     VisibilityAnswer answer;
     answer.explanation = Visibility::explain(facts);

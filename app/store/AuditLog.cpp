@@ -267,4 +267,19 @@ Result<QList<AuditEvent>> AuditLog::timeline(qint64 patientId, const QList<qint6
     return out;
 }
 
+Result<qint64> AuditLog::countSince(qint64 patientId, const QStringList& actions, const QDateTime& since) {
+    QStringList marks;
+    for (int i = 0; i < actions.size(); ++i)
+        marks.append(QStringLiteral(":a%1").arg(i));
+    Query q(m_db,
+            QStringLiteral("SELECT count(*) FROM audit_events WHERE patient_id = :p AND at >= :since AND "
+                           "action IN (") +
+                marks.join(QLatin1Char(',')) + QLatin1Char(')'));
+    q.bind(QStringLiteral(":p"), patientId).bind(QStringLiteral(":since"), DbTime::toDb(since));
+    for (int i = 0; i < actions.size(); ++i)
+        q.bind(marks.at(i), actions.at(i));
+    PD_TRY(q.exec());
+    return q.next() ? q.value(0).toLongLong() : 0;
+}
+
 } // namespace pd

@@ -31,6 +31,9 @@ public:
     Result<QList<AuditEvent>> timeline(qint64 patientId, const QList<qint64>& portalUserIds,
                                        const QList<qint64>& mergedPatientIds = {});
 
+    // How many of a patient's events with one of these actions were written at or after `since`.
+    Result<qint64> countSince(qint64 patientId, const QStringList& actions, const QDateTime& since);
+
     static QString hashOf(const AuditEvent& event);
     static QString genesisHash();
 

@@ -19,7 +19,11 @@ Grant grantFromRow(Query& q) {
     g.bracket = q.value(QStringLiteral("bracket")).toString();
     g.relationship = q.value(QStringLiteral("relationship")).toString();
     g.startedAt = DbTime::instant(q.value(QStringLiteral("started_at")));
-    g.endedAt = DbTime::instant(q.value(QStringLiteral("ended_at")));
+    const QVariant ended = q.value(QStringLiteral("ended_at"));
+    g.endedAt = DbTime::instant(ended);
+    // The support agents' view of the central database writes an ended grant's date as '' when it is a
+    // birthday.
+    g.endedDateHidden = !ended.isNull() && ended.toString().isEmpty();
     g.endReason = q.value(QStringLiteral("end_reason")).toString();
     g.rowVersion = q.value(QStringLiteral("row_version")).toInt();
     return g;

@@ -8,6 +8,7 @@
 #include "services/DailyJob.h"
 #include "services/EnrollmentService.h"
 #include "services/InvitationService.h"
+#include "services/VisibilityService.h"
 #include "store/AuditLog.h"
 #include "store/OutboxRepository.h"
 #include "store/PatientRepository.h"
@@ -183,6 +184,15 @@ private slots:
                                           << "SELECT raw FROM public.outbox" << false;
         QTest::newRow("agent reads the audit log") << "sam"
                                                    << "SELECT * FROM public.audit_events" << false;
+        // No birth date, and nothing that is one in disguise (SPEC section 6).
+        QTest::newRow("agent reads birth dates") << "sam"
+                                                 << "SELECT birth_date FROM public.patients" << false;
+        QTest::newRow("agent reads the days grants end at 12 and 18")
+            << "sam"
+            << "SELECT age_ends_on FROM public.access_grants" << false;
+        QTest::newRow("agent reads the birthday notices")
+            << "sam"
+            << "SELECT * FROM public.transition_notices" << false;
         QTest::newRow("agent enrolls") << "sam" << insertPatient << false;
         // No INSERT, UPDATE or DELETE on any table or view: what an agent may change goes through the
         // server's functions.
@@ -797,6 +807,9 @@ private slots:
             << "22023";
         QTest::newRow("a message with no Message-ID") << R"("message_id": "")"
                                                       << "22023";
+        QTest::newRow("a new PIN without its digits for the birth-date check")
+            << R"("pin_hash": "scrypt$ln=15,r=8,p=1$AAAA$BBBB", "verified_by": "DOB + MRN")"
+            << "22023";
     }
     void theReissueFunctionChecksWhatItIsGiven() {
         QFETCH(QString, change);
@@ -827,17 +840,178 @@ private slots:
                     .ok());
         Login sam = signInAs(QStringLiteral("sam"));
         QVERIFY(sam.db->begin().ok());
-        QCOMPARE(
-            sqlState(*sam.db, QStringLiteral(R"(SELECT * FROM public.invitation_reissue('{"user": %1, )"
-                                             R"("message_id": "<abcdefgh@example.org>", "sender": )"
-                                             R"("portal@example.org", "language": "en", "subject": "Hi", )"
-                                             R"("pin_hash": "scrypt$ln=15,r=8,p=1$AAAA$BBBB", )"
-                                             R"("verified_by": "DOB + MRN"}'))")
-                                  .arg(e.user.id)),
-            QStringLiteral("42501"));
+        QCOMPARE(sqlState(*sam.db,
+                          QStringLiteral(R"(SELECT * FROM public.invitation_reissue('{"user": %1, )"
+                                         R"("message_id": "<abcdefgh@example.org>", "sender": )"
+                                         R"("portal@example.org", "language": "en", "subject": "Hi", )"
+                                         R"("pin_hash": "scrypt$ln=15,r=8,p=1$AAAA$BBBB", "pin": "4827", )"
+                                         R"("verified_by": "DOB + MRN"}'))")
+                              .arg(e.user.id)),
+                 QStringLiteral("42501"));
         sam.db->rollback();
         QCOMPARE(m_t->count(QStringLiteral("SELECT count(*) FROM portal_users WHERE status = 'deactivated'")),
                  1);
+    }
+
+    // Ana (MRN 700050), born 17 September 2014, whose mother's access her 12th birthday ended; Leo
+    // (700051), born 19 December 2014, whose father's notice went out 30 days before his. The daily runs
+    // happen on those days, as they would.
+    void birthdayFamilies() {
+        if (m_t->count(QStringLiteral("SELECT count(*) FROM patients WHERE mrn = '700050'")) > 0)
+            return;
+        const auto daily = [this] {
+            QVERIFY(DailyJob(*m_t->as(QStringLiteral("specialist"))).run(nullptr).ok());
+        };
+        m_t->clock.set(la(2026, 9, 16, 10));
+        addPatient(*m_t, QStringLiteral("700050"), QDate(2014, 9, 17), QStringLiteral("ana.kid@example.org"));
+        enrollOk(*m_t, parentForm(QStringLiteral("700050"), QDate(2026, 9, 16),
+                                  QStringLiteral("ana.mom@example.org"), QStringLiteral("Rosa")));
+        m_t->clock.set(la(2026, 9, 17, 2));
+        daily();
+        m_t->clock.set(la(2026, 11, 10, 10));
+        addPatient(*m_t, QStringLiteral("700051"), QDate(2014, 12, 19),
+                   QStringLiteral("leo.kid@example.org"));
+        enrollOk(*m_t, parentForm(QStringLiteral("700051"), QDate(2026, 11, 10),
+                                  QStringLiteral("leo.dad@example.org"), QStringLiteral("Raúl")));
+        sendAndReadToken(*m_t, QStringLiteral("leo.dad"));
+        m_t->clock.set(la(2026, 11, 19, 2));
+        daily();
+        m_t->clock.set(la(2026, 11, 24));
+    }
+
+    // What an agent's login reads by name, table by table: no birth date, no birthday, no notice's day.
+    void anAgentsLoginReadsNoBirthday_data() {
+        QTest::addColumn<QString>("view");
+        for (const char* view :
+             {"patients", "access_grants", "portal_users", "invitations", "outbox", "audit_events"})
+            QTest::newRow(view) << QString::fromLatin1(view);
+    }
+    void anAgentsLoginReadsNoBirthday() {
+        QFETCH(QString, view);
+        birthdayFamilies();
+        const QStringList birthdays{QStringLiteral("2014-09-17"), QStringLiteral("2026-09-17"),
+                                    QStringLiteral("2014-12-19"), QStringLiteral("2026-12-19"),
+                                    QStringLiteral("2026-11-19")};
+        const QString sql =
+            QStringLiteral("SELECT coalesce(string_agg(row_to_json(v)::text, E'\\n'), '') FROM %1 v")
+                .arg(view);
+        // The schema's owner sees them: the rows are there.
+        QSqlQuery owner(m_t->db->connection());
+        QVERIFY(owner.exec(sql) && owner.next());
+        const QString there = view == QLatin1String("patients") ? birthdays.at(0)
+                              : view == QLatin1String("outbox") ? birthdays.at(4)
+                                                                : birthdays.at(1);
+        QVERIFY2(owner.value(0).toString().contains(there), qPrintable(there));
+        Login sam = signInAs(QStringLiteral("sam"));
+        QSqlQuery q(sam.db->connection());
+        QVERIFY2(q.exec(sql) && q.next(), qPrintable(q.lastError().text()));
+        const QString text = q.value(0).toString();
+        QVERIFY(!text.isEmpty());
+        for (const QString& day : birthdays) {
+            for (const QString& row : text.split(QLatin1Char('\n')))
+                QVERIFY2(!row.contains(day), qPrintable(day + QStringLiteral(" in ") + row));
+        }
+    }
+
+    // The agent's desk on the central database: the age rules from the server, the page without a birthday.
+    void anAgentsLoginGetsTheAgeRulesFromTheServer() {
+        birthdayFamilies();
+        Login sam = signInAs(QStringLiteral("sam"));
+        auto story = PatientService(*sam.ctx).show(QStringLiteral("700050"));
+        QVERIFY2(story.ok(), qPrintable(story.ok() ? QString() : story.error().message));
+        QVERIFY(!story->patient.birthDate.isValid());
+        QCOMPARE(story->bracket, Bracket::Adolescent);
+        QCOMPARE(story->age, -1);
+        QVERIFY(story->nextTransition && story->nextTransition->age == 18 &&
+                !story->nextTransition->date.isValid());
+        QCOMPARE(story->grants.size(), 1);
+        QVERIFY(!story->grants.first().isOpen());
+        QVERIFY(story->grants.first().endedDateHidden);
+        for (const AuditEvent& e : story->timeline)
+            QVERIFY2(!e.details.contains(QLatin1String("2026-09-17")) &&
+                         !e.details.contains(QLatin1String("2014")),
+                     qPrintable(e.details));
+        auto seen = VisibilityService(*sam.ctx).explain(QStringLiteral("ana.mom@example.org"),
+                                                        QStringLiteral("700050"));
+        QVERIFY(seen.ok());
+        QCOMPARE(seen->explanation.rule, Visibility::Rule::GrantEnded);
+        QCOMPARE(seen->explanation.bracket, Bracket::Adolescent);
+        // A birthday the nightly run has not reached yet is still the rule, without its day.
+        m_t->clock.set(la(2026, 12, 21, 10));
+        Login later = signInAs(QStringLiteral("sam"));
+        auto pending = VisibilityService(*later.ctx)
+                           .explain(QStringLiteral("leo.dad@example.org"), QStringLiteral("700051"));
+        m_t->clock.set(la(2026, 11, 24));
+        QVERIFY(pending.ok());
+        QCOMPARE(pending->explanation.rule, Visibility::Rule::AgeRulePending);
+        QVERIFY(!pending->explanation.summary.contains(QLatin1String("2026-12-19")));
+        // Transitions ahead are refused to the agent, and the server has no table of them for it.
+        QCOMPARE(DailyJob(*sam.ctx).upcoming(30).error().kind, ErrorKind::NotPermitted);
+    }
+
+    // Identity verification through the agent's login: the answer, an event, five tries an hour.
+    void anAgentsLoginChecksACallersDateOnTheServer() {
+        birthdayFamilies();
+        Login sam = signInAs(QStringLiteral("sam"));
+        const qint64 leo = m_t->count(QStringLiteral("SELECT id FROM patients WHERE mrn = '700051'"));
+        const auto check = [&](const QString& date) {
+            QSqlQuery q(sam.db->connection());
+            // A training database keeps the workstation's clock, which the test pins.
+            const bool ok =
+                q.exec(QStringLiteral("SELECT identity_check('{\"patient\": %1, \"birth_date\": \"%2\", "
+                                      "\"ctx\": {\"now\": \"%3\"}}')")
+                           .arg(leo)
+                           .arg(date, m_t->clock.nowUtc().toString(Qt::ISODateWithMs))) &&
+                q.next();
+            return ok ? (q.value(0).toBool() ? QStringLiteral("match") : QStringLiteral("no match"))
+                      : q.lastError().nativeErrorCode();
+        };
+        QCOMPARE(check(QStringLiteral("2014-12-19")), QStringLiteral("match"));
+        QCOMPARE(check(QStringLiteral("2014-12-21")), QStringLiteral("no match"));
+        QCOMPARE(check(QStringLiteral("20 December")), QStringLiteral("22023"));
+        QVERIFY(PatientService(*sam.ctx)
+                    .verifyBirthDate(QStringLiteral("700051"), QStringLiteral("2014-12-19"))
+                    .value());
+        QVERIFY(!PatientService(*sam.ctx)
+                     .verifyBirthDate(QStringLiteral("700051"), QStringLiteral("2014-12-02"))
+                     .value());
+        QCOMPARE(check(QStringLiteral("2014-12-22")), QStringLiteral("no match"));
+        QCOMPARE(check(QStringLiteral("2014-12-19")), QStringLiteral("55000"));
+        QCOMPARE(PatientService(*sam.ctx)
+                     .verifyBirthDate(QStringLiteral("700051"), QStringLiteral("2014-12-19"))
+                     .error()
+                     .rule,
+                 QStringLiteral("identity.throttled"));
+        QCOMPARE(m_t->count(
+                     QStringLiteral("SELECT count(*) FROM audit_events WHERE action = 'identity.checked' AND "
+                                    "staff = 'sam' AND patient_id = %1")
+                         .arg(leo)),
+                 5);
+    }
+
+    // An agent's new PIN is checked against the birth date on the server, where the birth date is; the
+    // refusal is an event and a try at the birth date, the PIN's digits are nowhere.
+    void anAgentsLoginsNewPinIsCheckedByTheServer() {
+        birthdayFamilies();
+        m_t->clock.set(la(2026, 11, 24, 14)); // a fresh hour for Leo's tries
+        Login sam = signInAs(QStringLiteral("sam"));
+        const qint64 leo = m_t->count(QStringLiteral("SELECT id FROM patients WHERE mrn = '700051'"));
+        const qint64 before = m_t->count(QStringLiteral("SELECT count(*) FROM audit_events WHERE action = "
+                                                        "'identity.pin_refused' AND patient_id = %1")
+                                             .arg(leo));
+        const ReissueRequest r{QStringLiteral("leo.dad@example.org"), true, QStringLiteral("DOB + MRN")};
+        auto refused = InvitationService(*sam.ctx).reissue(r, QStringLiteral("1219"));
+        QVERIFY(!refused.ok());
+        QCOMPARE(refused.error().rule, QStringLiteral("pin.birth_date"));
+        QCOMPARE(m_t->count(QStringLiteral("SELECT count(*) FROM audit_events WHERE action = "
+                                           "'identity.pin_refused' AND patient_id = %1 AND staff = 'sam'")
+                                .arg(leo)),
+                 before + 1);
+        QCOMPARE(m_t->count(QStringLiteral("SELECT count(*) FROM audit_events WHERE details LIKE '%1219%'")),
+                 0);
+        auto reissued = InvitationService(*sam.ctx).reissue(r, QStringLiteral("590271"));
+        m_t->clock.set(la(2026, 11, 24));
+        QVERIFY2(reissued.ok(), qPrintable(reissued.ok() ? QString() : reissued.error().message));
     }
 
     void anAgentFindsByAddressAndReissuesToTheAddressOnFile() {
@@ -889,7 +1063,8 @@ private slots:
         // The server wrote the events, in the agent's own name.
         QCOMPARE(m_t->count(
                      QStringLiteral("SELECT count(*) FROM audit_events WHERE action = 'invitation.reissued' "
-                                    "AND staff = 'sam' AND workstation = 'ws'")),
+                                    "AND staff = 'sam' AND workstation = 'ws' AND record_id = '%1'")
+                         .arg(sent->invitation.id)),
                  1);
         QVERIFY(AuditLog(*m_t->db).verify()->intact);
     }

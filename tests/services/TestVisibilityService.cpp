@@ -103,7 +103,9 @@ private slots:
         QCOMPARE(a->login.email, maskEmail(QStringLiteral("rosa@example.org")));
         QCOMPARE(a->patient.email, maskEmail(QStringLiteral("leo@example.org")));
         QVERIFY(!a->patient.birthDate.isValid());
-        QCOMPARE(a->explanation.age, 14);
+        // The bracket, not the age in years: with this year it is the year of birth.
+        QCOMPARE(a->explanation.age, -1);
+        QCOMPARE(a->explanation.bracket, Bracket::Adolescent);
         QCOMPARE(a->explanation.visibleCount, 7);
         QCOMPARE(
             t.count(QStringLiteral("SELECT count(*) FROM audit_events WHERE action = 'visibility.opened' "

@@ -19,6 +19,7 @@
 #include "ui/common/WorkstationSettings.h"
 #include "ui/lock/IdleLock.h"
 #include "ui/patient/PatientPage.h"
+#include "ui/patient/VerifyBirthDateDialog.h"
 #include "ui/search/SearchPanel.h"
 #include "ui/settings/SettingsDialog.h"
 #include "ui/worklists/WorklistsPage.h"
@@ -102,6 +103,7 @@ private slots:
     void deactivateShowsAccountStatus();
     void busyDatabaseKeepsTheDialogAndItsInput();
     void supportAgentSeesMaskedFieldsAndNoDeactivate();
+    void supportAgentChecksACallersBirthDate();
     void conflictIsExplainedAndPageReloads();
     void idleLockHidesPatientData();
     void worklistsFilterExportAndOpen();
@@ -430,6 +432,9 @@ void TestGuiFlows::supportAgentSeesMaskedFieldsAndNoDeactivate() {
     QVERIFY(child<QLabel>(page, "contactLabel")->text().contains(QStringLiteral("m•••@example.org")));
     QVERIFY(!child<QLabel>(page, "contactLabel")->text().contains(QStringLiteral("mateo.nguyen")));
     QVERIFY(!child<QLabel>(page, "patientFactsLabel")->text().contains(QStringLiteral("2012")));
+    // No age in years either: with the year of today it is the year of birth.
+    QVERIFY(!child<QLabel>(page, "patientFactsLabel")->text().contains(QStringLiteral("age 14")));
+    QVERIFY(child<QLabel>(page, "patientFactsLabel")->text().contains(QStringLiteral("12–17")));
     QVERIFY(!child<QLabel>(page, "transitionLabel")->text().contains(QStringLiteral("2030")));
     QVERIFY(page->accessModel()->row(0).user.email.contains(QStringLiteral("•••")));
     QVERIFY(child<QPushButton>(page, "deactivateButton")->isHidden());
@@ -439,6 +444,44 @@ void TestGuiFlows::supportAgentSeesMaskedFieldsAndNoDeactivate() {
     // Search results are masked the same way.
     for (const SearchHit& h : w->searchPanel()->model()->rows())
         QVERIFY(!h.email.contains(QStringLiteral("mateo.nguyen")));
+}
+
+// A caller says who they are: the agent types the birth date they give and learns whether it matches,
+// never the date itself; the check is in the timeline.
+void TestGuiFlows::supportAgentChecksACallersBirthDate() {
+    Gui gui;
+    MainWindow* w = gui.signIn(QStringLiteral("agent"));
+    QVERIFY(w);
+    PatientPage* page = searchAndOpen(w, QStringLiteral("Mateo"));
+    QVERIFY(page);
+    QTRY_VERIFY_WITH_TIMEOUT(page->story().has_value(), Wait);
+    auto* verify = child<QPushButton>(page, "verifyBirthDateButton");
+    QVERIFY(!verify->isHidden());
+    QStringList answers;
+    whenModal<VerifyBirthDateDialog>([&](VerifyBirthDateDialog* d) {
+        auto* date = child<QLineEdit>(d, "callerBirthDateLineEdit");
+        auto* answer = child<QLabel>(d, "verifyAnswerLabel");
+        auto* check = child<QPushButton>(d, "checkBirthDateButton");
+        date->setText(QStringLiteral("2012-02-30"));
+        check->click();
+        answers << answer->text(); // no date: said at once, and no try
+        date->setText(QStringLiteral("2012-03-02"));
+        check->click();
+        QTRY_VERIFY_WITH_TIMEOUT(!answer->text().isEmpty(), Wait);
+        answers << answer->text();
+        date->setText(QStringLiteral("2012-02-03"));
+        check->click();
+        QTRY_VERIFY_WITH_TIMEOUT(!answer->text().isEmpty(), Wait);
+        answers << answer->text();
+        d->reject();
+    });
+    verify->click();
+    QCOMPARE(answers.size(), 3);
+    QVERIFY2(answers.at(0).contains(QStringLiteral("not a real date")), qPrintable(answers.at(0)));
+    QVERIFY2(answers.at(1).startsWith(QStringLiteral("Doesn't match")), qPrintable(answers.at(1)));
+    QVERIFY2(answers.at(2).startsWith(QStringLiteral("Matches")), qPrintable(answers.at(2)));
+    QTRY_VERIFY_WITH_TIMEOUT(
+        page->story() && page->story()->timeline.last().action == QLatin1String("identity.checked"), Wait);
 }
 
 // Ava's record said 11; she is 12. The dialog says what the correction will end before it is saved, and
@@ -451,6 +494,8 @@ void TestGuiFlows::correctingTheBirthDateEndsAccessAtOnce() {
     QVERIFY(page);
     QTRY_VERIFY_WITH_TIMEOUT(page->story().has_value(), Wait);
     QVERIFY(page->story()->grants.first().isOpen());
+    // HIM staff see the birth date itself, and have no button to check one.
+    QVERIFY(child<QPushButton>(page, "verifyBirthDateButton")->isHidden());
     QString summary;
     QString problemForBadDate;
     whenModal<EditPatientDialog>([&](EditPatientDialog* d) {

@@ -1,8 +1,10 @@
 // The desktop on the central database: each person signs in with their own database login and password,
 // and what a support agent sees is masked by the server.
 #include "models/MailPump.h"
+#include "models/SearchModel.h"
 #include "ui/GuiFixture.h"
 
+#include "ui/patient/PatientPage.h"
 #include "ui/search/SearchPanel.h"
 #include "ui/signin/ConnectionDialog.h"
 
@@ -150,6 +152,21 @@ private slots:
             searchRows(m_gui->app->mainWindow(), QStringLiteral("linh.nguyen@exa")).join(QLatin1Char('\n'));
         QVERIFY2(rows.contains(QStringLiteral("l•••@example.org")), qPrintable(rows));
         QVERIFY(!rows.contains(QStringLiteral("linh.nguyen@example.org")));
+        // Mateo's page, on a login that can't read birth dates: the bracket from the server, no birthday.
+        MainWindow* w = m_gui->app->mainWindow();
+        searchRows(w, QStringLiteral("Mateo"));
+        QTRY_VERIFY_WITH_TIMEOUT(w->searchPanel()->model()->rowCount() > 0 &&
+                                     w->searchPanel()->model()->row(0).key == QLatin1String("9000002"),
+                                 Wait);
+        w->findChild<QLineEdit*>(QStringLiteral("searchLineEdit"))->setFocus();
+        QTest::keyClick(w->findChild<QLineEdit*>(QStringLiteral("searchLineEdit")), Qt::Key_Down);
+        QTest::keyClick(w->searchPanel()->view(), Qt::Key_Return);
+        QTRY_VERIFY_WITH_TIMEOUT(w->currentPatient() && w->currentPatient()->story().has_value(), Wait);
+        const QString facts = child<QLabel>(w->currentPatient(), "patientFactsLabel")->text();
+        QVERIFY2(facts.contains(QStringLiteral("12–17")) && !facts.contains(QStringLiteral("2012")) &&
+                     !facts.contains(QStringLiteral("age 14")),
+                 qPrintable(facts));
+        QVERIFY(!w->currentPatient()->story()->patient.birthDate.isValid());
     }
 
     void aSupervisorCantActAsSomeoneElse() {

@@ -25,12 +25,14 @@
 #include "models/PatientModels.h"
 #include "models/SearchModel.h"
 #include "models/WorklistModels.h"
+#include "services/DailyJob.h"
 #include "ui/actions/DeactivateDialog.h"
 #include "ui/actions/EditLoginDialog.h"
 #include "ui/actions/EditPatientDialog.h"
 #include "ui/actions/EnrollDialog.h"
 #include "ui/actions/ReissueDialog.h"
 #include "ui/patient/PatientPage.h"
+#include "ui/patient/VerifyBirthDateDialog.h"
 #include "ui/search/SearchPanel.h"
 #include "ui/settings/SettingsDialog.h"
 #include "ui/worklists/WorklistsPage.h"
@@ -58,6 +60,8 @@ private slots:
     void initTestCase();
     void everyScreen_data();
     void everyScreen();
+    void anAgentsScreens_data();
+    void anAgentsScreens();
     void cleanupTestCase();
 
 private:
@@ -450,6 +454,50 @@ void TestScreenshots::everyScreen() {
         QTRY_VERIFY_WITH_TIMEOUT(child<QLineEdit>(&oneTime, "newPasswordLineEdit")->isVisibleTo(&oneTime),
                                  Wait);
         shoot(&oneTime, name("sign-in-new-password"));
+    }
+    QVERIFY2(m_cutOff.isEmpty(), qPrintable(m_cutOff.join(QLatin1Char('\n'))));
+    QVERIFY2(m_unnamed.isEmpty(), qPrintable(m_unnamed.join(QLatin1Char('\n'))));
+}
+
+void TestScreenshots::anAgentsScreens_data() {
+    everyScreen_data();
+}
+
+// A support agent's patient page: the age group, no birth date, no age in years, and a grant a birthday
+// ended without the day; and the check of a caller's date.
+void TestScreenshots::anAgentsScreens() {
+    QFETCH(QString, language);
+    AppController::installTranslation(language);
+    m_cutOff.clear();
+    m_unnamed.clear();
+    const auto name = [&language](const char* what) -> QString {
+        return language + QLatin1Char('-') + QLatin1String(what);
+    };
+    Gui gui;
+    // Sofía turned 12 two days ago, and that night's run ended her mother's child-age access.
+    gui.t.clock.set(la(2026, 11, 10, 10));
+    addPatient(gui.t, QStringLiteral("9000006"), QDate(2014, 11, 22),
+               QStringLiteral("sofia.kid@example.org"));
+    enrollOk(gui.t, parentForm(QStringLiteral("9000006"), QDate(2026, 11, 10),
+                               QStringLiteral("carmen.ramos@example.org"), QStringLiteral("Carmen")));
+    gui.t.clock.set(la(2026, 11, 22, 2));
+    QVERIFY(DailyJob(*gui.t.as(QStringLiteral("specialist"))).run(nullptr).ok());
+    gui.t.clock.set(la(2026, 11, 24, 10));
+
+    MainWindow* w = gui.signIn(QStringLiteral("agent"));
+    QVERIFY(w);
+    w->resize(1360, 820);
+    PatientPage* page = w->openPatient(QStringLiteral("9000006"));
+    QTRY_VERIFY_WITH_TIMEOUT(page->story().has_value(), Wait);
+    shoot(w, name("agent-patient-page"));
+    {
+        VerifyBirthDateDialog d(w->session(), QStringLiteral("9000006"), page->story()->patient.fullName(),
+                                w);
+        d.show();
+        child<QLineEdit>(&d, "callerBirthDateLineEdit")->setText(QStringLiteral("2014-11-21"));
+        child<QPushButton>(&d, "checkBirthDateButton")->click();
+        QTRY_VERIFY_WITH_TIMEOUT(!child<QLabel>(&d, "verifyAnswerLabel")->text().isEmpty(), Wait);
+        shoot(&d, name("dialog-verify-birth-date"));
     }
     QVERIFY2(m_cutOff.isEmpty(), qPrintable(m_cutOff.join(QLatin1Char('\n'))));
     QVERIFY2(m_unnamed.isEmpty(), qPrintable(m_unnamed.join(QLatin1Char('\n'))));

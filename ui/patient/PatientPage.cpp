@@ -1,4 +1,5 @@
 #include "ui/patient/PatientPage.h"
+#include "ui/patient/VerifyBirthDateDialog.h"
 
 #include "ui/requests/RequestDialogs.h"
 #include "ui/visibility/VisibilityDialog.h"
@@ -104,6 +105,8 @@ PatientPage::PatientPage(const Session& session, const QString& mrn, QWidget* pa
     m_deactivate = makeButton(this, QStringLiteral("deactivateButton"), tr("&Deactivate…"));
     m_explain = makeButton(this, QStringLiteral("explainVisibilityButton"), tr("What can they &see?"));
     m_logRequest = makeButton(this, QStringLiteral("patientLogRequestButton"), tr("Log re&quest…"));
+    m_verify = makeButton(this, QStringLiteral("verifyBirthDateButton"), tr("Verify &birth date…"));
+    m_verify->setToolTip(tr("Check the birth date a caller gives, without seeing the one on record"));
     auto* refresh = makeButton(this, QStringLiteral("refreshButton"), tr("Re&load"));
     m_explain->setToolTip(
         tr("Every kind of portal information the selected login sees for this patient, and why"));
@@ -123,6 +126,8 @@ PatientPage::PatientPage(const Session& session, const QString& mrn, QWidget* pa
     m_revoke->setVisible(specialist);
     m_editLogin->setVisible(specialist);
     m_deactivate->setVisible(specialist);
+    // HIM staff see the birth date itself; support agents check a caller's against it.
+    m_verify->setVisible(!specialist);
 
     connect(m_enroll, &QPushButton::clicked, this, &PatientPage::enroll);
     connect(m_editPatient, &QPushButton::clicked, this, &PatientPage::editPatient);
@@ -139,6 +144,12 @@ PatientPage::PatientPage(const Session& session, const QString& mrn, QWidget* pa
         dialog->setAttribute(Qt::WA_DeleteOnClose);
         dialog->open();
     });
+    connect(m_verify, &QPushButton::clicked, this, [this] {
+        VerifyBirthDateDialog dialog(m_session, m_mrn, m_story ? m_story->patient.fullName() : m_mrn, this);
+        dialog.exec();
+        if (dialog.checked())
+            changed();
+    });
     connect(m_logRequest, &QPushButton::clicked, this, [this] {
         const auto user = selectedUser();
         auto* dialog = new LogRequestDialog(m_session, m_mrn, user ? user->username : QString(), this);
@@ -152,6 +163,7 @@ PatientPage::PatientPage(const Session& session, const QString& mrn, QWidget* pa
     patientActions->addWidget(m_enroll);
     patientActions->addWidget(m_editPatient);
     patientActions->addWidget(m_logRequest);
+    patientActions->addWidget(m_verify);
     patientActions->addStretch(1);
     patientActions->addWidget(refresh);
     auto* loginActions = new QHBoxLayout;
@@ -249,12 +261,16 @@ void PatientPage::show(const PatientStory& story) {
                         ? p.fullName()
                         : tr("%1 (MRN %2 was merged into this record)").arg(p.fullName(), story.mergedFrom));
     emit titleChanged(p.fullName());
-    const QString born =
-        story.masked ? tr("birth date hidden") : tr("born %1").arg(DisplayText::date(p.birthDate));
-    m_facts->setText(tr("MRN %1 · %2 · age %3 · %4 · preferred language %5")
-                         .arg(p.mrn, born)
-                         .arg(story.age)
-                         .arg(bracketDisplayName(story.bracket), p.language));
+    if (story.age < 0) // a support agent: no birth date, and no age in years either
+        m_facts->setText(
+            tr("MRN %1 · birth date hidden (Verify birth date… checks one a caller gives) · %2 · "
+               "preferred language %3")
+                .arg(p.mrn, bracketDisplayName(story.bracket), p.language));
+    else
+        m_facts->setText(tr("MRN %1 · born %2 · age %3 · %4 · preferred language %5")
+                             .arg(p.mrn, DisplayText::date(p.birthDate))
+                             .arg(story.age)
+                             .arg(bracketDisplayName(story.bracket), p.language));
     if (p.deceasedAt.isValid()) {
         m_transition->setText(
             tr("Deceased %1, as the EHR reports: every access to this record ended, the "
@@ -269,7 +285,7 @@ void PatientPage::show(const PatientStory& story) {
                                  : tr("every proxy's access ends; a proxy continues only through the "
                                       "patient's own consent");
         m_transition->setText(
-            story.masked
+            !t.date.isValid()
                 ? tr("Next age rule: turns %1 (date hidden) — %2.").arg(t.age).arg(what)
                 : tr("Next age rule: turns %1 on %2 — %3.").arg(t.age).arg(DisplayText::date(t.date), what));
         m_transition->show();

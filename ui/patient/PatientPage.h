@@ -87,6 +87,7 @@ private:
     QPushButton* m_deactivate = nullptr;
     QPushButton* m_explain = nullptr;
     QPushButton* m_logRequest = nullptr;
+    QPushButton* m_verify = nullptr;
 };
 
 } // namespace pd
