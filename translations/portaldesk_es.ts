@@ -851,6 +851,30 @@
         <translation>Detenido. Enviados %L1, esperando reintento %L2, fallidos %L3.</translation>
     </message>
     <message>
+        <source>  born ••• (%1; &quot;patient verify&quot; checks a date a caller gives); language %2; e-mail %3; phone %4</source>
+        <translation>  nacido(a) el ••• (%1; &quot;patient verify&quot; comprueba una fecha que da quien llama); idioma %2; correo %3; teléfono %4</translation>
+    </message>
+    <message>
+        <source>  next transition: turns %1 (the day is a birthday, not shown to support agents)</source>
+        <translation>  próxima transición: cumple %1 (el día es un cumpleaños, que no se muestra a los agentes de soporte)</translation>
+    </message>
+    <message>
+        <source>patient verify needs --birth-date YYYY-MM-DD: the date the caller gives.</source>
+        <translation>patient verify necesita --birth-date AAAA-MM-DD: la fecha que da quien llama.</translation>
+    </message>
+    <message>
+        <source>Matches: the birth date the caller gave is the patient&apos;s.</source>
+        <translation>Coincide: la fecha de nacimiento que dio quien llama es la del paciente.</translation>
+    </message>
+    <message>
+        <source>Doesn&apos;t match: the birth date the caller gave is not the patient&apos;s.</source>
+        <translation>No coincide: la fecha de nacimiento que dio quien llama no es la del paciente.</translation>
+    </message>
+    <message>
+        <source>Login %1 (%2, %3, %4) and patient %5 (%6), %7, on %8</source>
+        <translation>Cuenta %1 (%2, %3, %4) y paciente %5 (%6), %7, el %8</translation>
+    </message>
+    <message>
         <source>Usage: portaldesk-cli [--db FILE] [--now ISO-8601] [--staff NAME] [--json] COMMAND …
 
   init [--training] [--password-stdin]   create or migrate the database (--training: a new
@@ -876,10 +900,12 @@
          [--override REASON]             (PIN read from standard input)
   invitation list [--status S] [--mrn M] [--due] [--late] [--limit N] [--offset N]
   invitation send-now USER | reissue USER [--new-pin --verified-by HOW] | revoke USER
+       a deactivated login: --new-pin and --restore GRANT,…|none (the access that comes back)
   activate --token T                     the portal&apos;s activation (PIN from standard input)
   user show USER | user update USER [--email E] [--language L]
   user deactivate USER --reason R [--reported-by WHO] [--verified-by HOW] [--note TEXT]
        reasons: suspected_compromise, family_request, duplicate, deceased, other
+  user reverse-death USER --note TEXT   (supervisors) a death recorded in error
   consent submit --mrn M --proxy-email E --proxy-given G --proxy-family F --relationship R
                  --signed YYYY-MM-DD --document FILE [--signed-by NAME] [--scope full|limited]
                  [--kind adult_proxy|guardian] [--language L]   (PIN on the form from standard input)
@@ -939,10 +965,12 @@ Exit codes: 0 done, 2 usage, 3 refused by a rule or bad input, 4 conflict, 5 not
          [--override REASON]             (el PIN se lee de la entrada estándar)
   invitation list [--status S] [--mrn M] [--due] [--late] [--limit N] [--offset N]
   invitation send-now USER | reissue USER [--new-pin --verified-by HOW] | revoke USER
+       una cuenta desactivada: --new-pin y --restore ACCESO,…|none (el acceso que vuelve)
   activate --token T                     la activación del portal (PIN de la entrada estándar)
   user show USER | user update USER [--email E] [--language L]
   user deactivate USER --reason R [--reported-by WHO] [--verified-by HOW] [--note TEXT]
        motivos: suspected_compromise, family_request, duplicate, deceased, other
+  user reverse-death USER --note TEXT   (supervisores) una defunción registrada por error
   consent submit --mrn M --proxy-email E --proxy-given G --proxy-family F --relationship R
                  --signed YYYY-MM-DD --document FILE [--signed-by NAME] [--scope full|limited]
                  [--kind adult_proxy|guardian] [--language L]   (PIN del formulario desde la entrada estándar)
@@ -979,28 +1007,12 @@ Códigos de salida: 0 hecho, 2 uso, 3 rechazado por una regla o datos incorrecto
 </translation>
     </message>
     <message>
-        <source>  born ••• (%1; &quot;patient verify&quot; checks a date a caller gives); language %2; e-mail %3; phone %4</source>
-        <translation>  nacido(a) el ••• (%1; &quot;patient verify&quot; comprueba una fecha que da quien llama); idioma %2; correo %3; teléfono %4</translation>
+        <source>--restore takes grant numbers separated by commas (12,15), or none.</source>
+        <translation>--restore lleva números de acceso separados por comas (12,15), o none.</translation>
     </message>
     <message>
-        <source>  next transition: turns %1 (the day is a birthday, not shown to support agents)</source>
-        <translation>  próxima transición: cumple %1 (el día es un cumpleaños, que no se muestra a los agentes de soporte)</translation>
-    </message>
-    <message>
-        <source>patient verify needs --birth-date YYYY-MM-DD: the date the caller gives.</source>
-        <translation>patient verify necesita --birth-date AAAA-MM-DD: la fecha que da quien llama.</translation>
-    </message>
-    <message>
-        <source>Matches: the birth date the caller gave is the patient&apos;s.</source>
-        <translation>Coincide: la fecha de nacimiento que dio quien llama es la del paciente.</translation>
-    </message>
-    <message>
-        <source>Doesn&apos;t match: the birth date the caller gave is not the patient&apos;s.</source>
-        <translation>No coincide: la fecha de nacimiento que dio quien llama no es la del paciente.</translation>
-    </message>
-    <message>
-        <source>Login %1 (%2, %3, %4) and patient %5 (%6), %7, on %8</source>
-        <translation>Cuenta %1 (%2, %3, %4) y paciente %5 (%6), %7, el %8</translation>
+        <source>The death recorded for %1 was taken back. The login stays deactivated; an HIM specialist reopens it with a new PIN.</source>
+        <translation>Se anuló la defunción registrada para %1. La cuenta sigue desactivada; un especialista de HIM la reabre con un PIN nuevo.</translation>
     </message>
 </context>
 <context>
@@ -3239,10 +3251,6 @@ Códigos de salida: 0 hecho, 2 uso, 3 rechazado por una regla o datos incorrecto
         <translation>El representante tiene el nombre del paciente; un supervisor confirma que es otra persona (padre e hijo del mismo nombre).</translation>
     </message>
     <message>
-        <source>The proxy&apos;s login %1 was deactivated (%2); approving would open it again.</source>
-        <translation>La cuenta %1 del representante fue desactivada (%2); aprobarlo la volvería a abrir.</translation>
-    </message>
-    <message>
         <source>the patient revoked the consent</source>
         <translation>el paciente revocó el consentimiento</translation>
     </message>
@@ -3508,6 +3516,74 @@ Códigos de salida: 0 hecho, 2 uso, 3 rechazado por una regla o datos incorrecto
     <message>
         <source>Verifying a caller&apos;s identity</source>
         <translation>Verificar la identidad de quien llama</translation>
+    </message>
+    <message>
+        <source>The login %1 (%2) on this address was closed because its holder died. It is never reopened, and no second login is made on its address; a supervisor takes back a death recorded in error.</source>
+        <translation>La cuenta %1 (%2) de esta dirección se cerró porque su titular falleció. Nunca se reabre, y no se crea una segunda cuenta con su dirección; un supervisor anula una defunción registrada por error.</translation>
+    </message>
+    <message>
+        <source>The login %1 (%2) on this address was deactivated (%3), and this does not reopen it. %4 reopens it first with a new invitation and a new PIN (Reissue with a new PIN), confirming the access that comes back; then try again.</source>
+        <translation>La cuenta %1 (%2) de esta dirección se desactivó (%3), y esto no la reabre. %4 la reabre primero con una invitación nueva y un PIN nuevo (volver a emitir con PIN nuevo), confirmando el acceso que vuelve; luego inténtelo de nuevo.</translation>
+    </message>
+    <message>
+        <source>After a suspected compromise, an HIM supervisor</source>
+        <translation>Tras una sospecha de acceso indebido, un supervisor de HIM</translation>
+    </message>
+    <message>
+        <source>An HIM specialist</source>
+        <translation>Un especialista de HIM</translation>
+    </message>
+    <message>
+        <source>Taking back a death recorded in error</source>
+        <translation>Anular una defunción registrada por error</translation>
+    </message>
+    <message>
+        <source>Say in a note how the death was found to be an error.</source>
+        <translation>Indique en una nota cómo se supo que la defunción era un error.</translation>
+    </message>
+    <message>
+        <source>%1 was not closed because its holder died; there is nothing to take back.</source>
+        <translation>%1 no se cerró por el fallecimiento de su titular; no hay nada que anular.</translation>
+    </message>
+    <message>
+        <source>The EHR still reports the death of %1&apos;s patient; the EHR corrects it, and the record is then listed for review.</source>
+        <translation>El EHR todavía informa la defunción del paciente de %1; el EHR la corrige, y entonces el expediente queda para revisión.</translation>
+    </message>
+    <message>
+        <source>the patient died</source>
+        <translation>el paciente falleció</translation>
+    </message>
+    <message>
+        <source>the 12th birthday has ended it</source>
+        <translation>lo terminó el cumpleaños de 12 años</translation>
+    </message>
+    <message>
+        <source>the 18th birthday has ended it</source>
+        <translation>lo terminó el cumpleaños de 18 años</translation>
+    </message>
+    <message>
+        <source>%1 was closed because its holder died: it is never reopened, with the PIN on file or a new one. A supervisor takes back a death recorded in error.</source>
+        <translation>%1 se cerró porque su titular falleció: nunca se reabre, ni con el PIN registrado ni con uno nuevo. Un supervisor anula una defunción registrada por error.</translation>
+    </message>
+    <message>
+        <source>Bringing back a login deactivated after a suspected compromise</source>
+        <translation>Reabrir una cuenta desactivada por sospecha de acceso indebido</translation>
+    </message>
+    <message>
+        <source>grant %1: MRN %2 (%3), %4 access</source>
+        <translation>acceso %1: MRN %2 (%3), acceso %4</translation>
+    </message>
+    <message>
+        <source>grant %1: MRN %2 (%3) does not come back: %4</source>
+        <translation>acceso %1: MRN %2 (%3) no vuelve: %4</translation>
+    </message>
+    <message>
+        <source>Reopening %1 brings back only the access you confirm, grant by grant: %2. Say which come back.</source>
+        <translation>Al reabrir %1 solo vuelve el acceso que usted confirme, uno por uno: %2. Indique cuáles vuelven.</translation>
+    </message>
+    <message>
+        <source>Grant %1 can&apos;t come back with %2&apos;s login: %3.</source>
+        <translation>El acceso %1 no puede volver con la cuenta de %2: %3.</translation>
     </message>
 </context>
 <context>
@@ -5920,6 +5996,14 @@ La página ahora muestra el registro tal como está.</translation>
         <source>MRN %1 · born %2 · age %3 · %4 · preferred language %5</source>
         <translation>MRN %1 · nacido(a) el %2 · edad %3 · %4 · idioma preferido %5</translation>
     </message>
+    <message>
+        <source>This login was closed because its holder died; it is never reopened</source>
+        <translation>Esta cuenta se cerró porque su titular falleció; nunca se reabre</translation>
+    </message>
+    <message>
+        <source>After a suspected compromise, an HIM supervisor reopens this login</source>
+        <translation>Tras una sospecha de acceso indebido, un supervisor de HIM reabre esta cuenta</translation>
+    </message>
 </context>
 <context>
     <name>pd::ReissueDialog</name>
@@ -6001,6 +6085,38 @@ La página ahora muestra el registro tal como está.</translation>
             <numerusform>Se envía una invitación nueva a %1, la dirección registrada, con un enlace nuevo que funciona durante %n día a partir del envío. </numerusform>
             <numerusform>Se envía una invitación nueva a %1, la dirección registrada, con un enlace nuevo que funciona durante %n días a partir del envío. </numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Reading the access that could come back…</source>
+        <translation>Leyendo el acceso que podría volver…</translation>
+    </message>
+    <message>
+        <source>Access that comes back:</source>
+        <translation>Acceso que vuelve:</translation>
+    </message>
+    <message>
+        <source>This login holds no access; it reopens with none.</source>
+        <translation>Esta cuenta no tiene acceso; se reabre sin ninguno.</translation>
+    </message>
+    <message>
+        <source>Tick each patient whose access comes back; the rest ends now.</source>
+        <translation>Marque cada paciente cuyo acceso vuelve; el resto termina ahora.</translation>
+    </message>
+    <message>
+        <source>MRN %1 — %2 (%3 access, %4)</source>
+        <translation>MRN %1 — %2 (acceso %3, %4)</translation>
+    </message>
+    <message>
+        <source>%1: does not come back: %2</source>
+        <translation>%1: no vuelve: %2</translation>
+    </message>
+    <message>
+        <source>The login reopens with no access; any it still holds ends now. </source>
+        <translation>La cuenta se reabre sin acceso; el que todavía tenga termina ahora. </translation>
+    </message>
+    <message>
+        <source>The login reopens with access to: %1; any other it holds ends now. </source>
+        <translation>La cuenta se reabre con acceso a: %1; cualquier otro que tenga termina ahora. </translation>
     </message>
 </context>
 <context>

@@ -87,11 +87,16 @@ QList<Command> commands() {
          true,
          invitationList},
         {{s("invitation"), s("send-now")}, 1, {}, true, invitationSendNow},
-        {{s("invitation"), s("reissue")}, 1, {s("new-pin"), s("verified-by")}, true, invitationReissue},
+        {{s("invitation"), s("reissue")},
+         1,
+         {s("new-pin"), s("verified-by"), s("restore")},
+         true,
+         invitationReissue},
         {{s("invitation"), s("revoke")}, 1, {}, true, invitationRevoke},
         {{s("activate")}, 0, {s("token")}, false, activate},
         {{s("user"), s("show")}, 1, {}, true, userShow},
         {{s("user"), s("update")}, 1, {s("email"), s("language")}, true, userUpdate},
+        {{s("user"), s("reverse-death")}, 1, {s("note")}, true, userReverseDeath},
         {{s("user"), s("deactivate")},
          1,
          {s("reason"), s("reported-by"), s("verified-by"), s("note")},
@@ -168,10 +173,12 @@ QString usageText() {
         "         [--override REASON]             (PIN read from standard input)\n"
         "  invitation list [--status S] [--mrn M] [--due] [--late] [--limit N] [--offset N]\n"
         "  invitation send-now USER | reissue USER [--new-pin --verified-by HOW] | revoke USER\n"
+        "       a deactivated login: --new-pin and --restore GRANT,…|none (the access that comes back)\n"
         "  activate --token T                     the portal's activation (PIN from standard input)\n"
         "  user show USER | user update USER [--email E] [--language L]\n"
         "  user deactivate USER --reason R [--reported-by WHO] [--verified-by HOW] [--note TEXT]\n"
         "       reasons: suspected_compromise, family_request, duplicate, deceased, other\n"
+        "  user reverse-death USER --note TEXT   (supervisors) a death recorded in error\n"
         "  consent submit --mrn M --proxy-email E --proxy-given G --proxy-family F --relationship R\n"
         "                 --signed YYYY-MM-DD --document FILE [--signed-by NAME] [--scope full|limited]\n"
         "                 [--kind adult_proxy|guardian] [--language L]   (PIN on the form from standard "

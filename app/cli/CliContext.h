@@ -74,6 +74,7 @@ Status activate(CliContext& c);
 Status userShow(CliContext& c);
 Status userUpdate(CliContext& c);
 Status userDeactivate(CliContext& c);
+Status userReverseDeath(CliContext& c);
 Status consentSubmit(CliContext& c);
 Status consentList(CliContext& c);
 Status consentShow(CliContext& c);

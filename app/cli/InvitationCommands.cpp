@@ -90,6 +90,24 @@ Status invitationReissue(CliContext& c) {
     r.user = c.args.word(0);
     r.newPin = c.args.has(QStringLiteral("new-pin"));
     r.verifiedBy = c.args.option(QStringLiteral("verified-by"));
+    // A deactivated login's access comes back grant by grant: --restore 12,15 or --restore none.
+    if (c.args.has(QStringLiteral("restore"))) {
+        const QString list = c.args.option(QStringLiteral("restore")).trimmed();
+        QList<qint64> ids;
+        if (list != QLatin1String("none")) {
+            for (const QString& part : list.split(QLatin1Char(','))) {
+                bool ok = false;
+                const qint64 id = part.trimmed().toLongLong(&ok);
+                if (!ok || id <= 0)
+                    return Error::validation(QStringLiteral("input.restore"),
+                                             QCoreApplication::translate(
+                                                 "Cli", "--restore takes grant numbers separated by commas "
+                                                        "(12,15), or none."));
+                ids.append(id);
+            }
+        }
+        r.restoreGrants = ids;
+    }
     QString pin;
     if (r.newPin) {
         if (r.verifiedBy.trimmed().isEmpty())

@@ -355,6 +355,18 @@ Status userUpdate(CliContext& c) {
     return {};
 }
 
+Status userReverseDeath(CliContext& c) {
+    auto user =
+        AccountService(*c.services).reverseDeath(c.args.word(0), c.args.option(QStringLiteral("note")));
+    if (!user)
+        return user.error();
+    c.json = QJsonObject{{QStringLiteral("user"), CliJson::user(user.value())}};
+    c.line(QCoreApplication::translate("Cli", "The death recorded for %1 was taken back. The login stays "
+                                              "deactivated; an HIM specialist reopens it with a new PIN.")
+               .arg(user->username));
+    return {};
+}
+
 Status userDeactivate(CliContext& c) {
     if (!c.args.has(QStringLiteral("reason")))
         return Error::validation(QStringLiteral("input.missing"),

@@ -1,6 +1,7 @@
 #include "services/AccountService.h"
 #include "mail/MimeMessage.h"
 #include "services/Birthdays.h"
+#include "services/DisplayText.h"
 #include "store/AuditLog.h"
 #include "store/Database.h"
 #include "store/InvitationRepository.h"
@@ -61,6 +62,98 @@ Result<UserStory> AccountService::show(const QString& userName) {
                        story.user.id));
     PD_TRY(tx.commit());
     return story;
+}
+
+bool closedByDeath(const PortalUser& user) {
+    return user.status == QLatin1String("deactivated") &&
+           user.deactivationReason == QLatin1String("deceased");
+}
+
+Role reopensWith(const PortalUser& user) {
+    return user.deactivationReason == QLatin1String("suspected_compromise") ? Role::Supervisor
+                                                                            : Role::Specialist;
+}
+
+Error deactivatedLoginRefusal(const QString& rulePrefix, const PortalUser& user) {
+    if (closedByDeath(user))
+        return Error::validation(
+            rulePrefix + QStringLiteral(".login_deceased"),
+            QCoreApplication::translate("Services",
+                                        "The login %1 (%2) on this address was closed because its holder "
+                                        "died. It is never reopened, and no second login is made on its "
+                                        "address; a supervisor takes back a death recorded in error.")
+                .arg(user.username, user.email));
+    return Error::validation(
+        rulePrefix + QStringLiteral(".login_deactivated"),
+        QCoreApplication::translate(
+            "Services", "The login %1 (%2) on this address was deactivated (%3), and this does not "
+                        "reopen it. %4 reopens it first with a new invitation and a new PIN "
+                        "(Reissue with a new PIN), confirming the access that comes back; then try "
+                        "again.")
+            .arg(user.username, user.email, DisplayText::deactivationReason(user.deactivationReason),
+                 reopensWith(user) == Role::Supervisor
+                     ? QCoreApplication::translate("Services",
+                                                   "After a suspected compromise, an HIM supervisor")
+                     : QCoreApplication::translate("Services", "An HIM specialist")));
+}
+
+Result<PortalUser> AccountService::reverseDeath(const QString& userKey, const QString& note) {
+    PD_TRY(m_ctx.require(Role::Supervisor,
+                         QCoreApplication::translate("Services", "Taking back a death recorded in error")));
+    auto text = Validation::note(note, QCoreApplication::translate("Services", "Note"));
+    if (!text)
+        return text.error();
+    if (text->isEmpty())
+        return Error::validation(
+            QStringLiteral("death.note_required"),
+            QCoreApplication::translate("Services", "Say in a note how the death was found to be an error."));
+    Transaction tx(m_ctx.db());
+    PD_TRY(tx.begin());
+    auto found = findPortalUser(m_ctx.db(), userKey);
+    if (!found)
+        return found.error();
+    PortalUser user = found.value();
+    if (!closedByDeath(user))
+        return Error::validation(QStringLiteral("death.not_recorded"),
+                                 QCoreApplication::translate("Services",
+                                                             "%1 was not closed because its holder "
+                                                             "died; there is nothing to take back.")
+                                     .arg(user.username));
+    if (user.kind == QLatin1String("patient") && user.patientId != 0) {
+        auto patient = PatientRepository(m_ctx.db()).byId(user.patientId);
+        if (!patient)
+            return patient.error();
+        if (patient->has_value() && (*patient)->deceasedAt.isValid())
+            return Error::validation(QStringLiteral("death.reported_by_ehr"),
+                                     QCoreApplication::translate(
+                                         "Services",
+                                         "The EHR still reports the death of %1's patient; the EHR corrects "
+                                         "it, and the record is then listed for review.")
+                                         .arg(user.username));
+    }
+    const qint64 patientId = patientOf(m_ctx.db(), user);
+    if (m_ctx.db().dialect() == Dialect::Postgres) {
+        auto done = m_ctx.db().callDoor(QStringLiteral("portal_user_reverse_death"),
+                                        {{QStringLiteral("ctx"), m_ctx.serverContext()},
+                                         {QStringLiteral("user"), user.id},
+                                         {QStringLiteral("patient"), patientId},
+                                         {QStringLiteral("note"), text.value()}});
+        if (!done)
+            return done.error();
+    } else {
+        PortalUser changed = user;
+        changed.statusReason = QStringLiteral("death_reversed");
+        changed.deactivationReason = QStringLiteral("other");
+        changed.deactivationNote = text.value();
+        PD_TRY(PortalUserRepository(m_ctx.db()).update(changed, m_ctx.now(), m_ctx.staff().name));
+        PD_TRY(m_ctx.audit(QStringLiteral("portal_user.death_reversed"), QStringLiteral("portal_user"),
+                           user.id, patientId, user.id, {{QStringLiteral("note"), text.value()}}));
+    }
+    auto reread = PortalUserRepository(m_ctx.db()).byId(user.id);
+    if (!reread)
+        return reread.error();
+    PD_TRY(tx.commit());
+    return reread->value_or(user);
 }
 
 Result<DeactivateOutcome> AccountService::deactivate(const DeactivateRequest& in) {

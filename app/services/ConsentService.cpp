@@ -1,5 +1,6 @@
 #include "services/ConsentService.h"
 #include "mail/MimeMessage.h"
+#include "services/AccountService.h"
 #include "store/AuditLog.h"
 #include "store/ConsentRepository.h"
 #include "store/Database.h"
@@ -405,18 +406,19 @@ Result<ConsentReview> ConsentService::reviewIn(qint64 id) {
             : QCoreApplication::translate("Services", "No one else uses this address for this patient."),
         true));
 
-    // The proxy's other access, and this pair's history.
-    if (r.proxyLogin && r.proxyLogin->status == QLatin1String("deactivated")) {
-        // Approving would reopen it: a supervisor decides, and a login closed because its holder died
-        // is never reopened.
-        const bool deceased = r.proxyLogin->deactivationReason == QLatin1String("deceased");
+    // The proxy's other access, and this pair's history. A deactivated login on the address is reopened
+    // on purpose, with a new PIN, never by approving; nor is a second login made on its address.
+    std::optional<PortalUser> closed;
+    if (r.proxyLogin && r.proxyLogin->status == QLatin1String("deactivated"))
+        closed = r.proxyLogin;
+    for (const PortalUser& u : std::as_const(sameAddress.value())) {
+        if (!closed && u.status == QLatin1String("deactivated"))
+            closed = u;
+    }
+    if (closed) {
+        const Error refusal = deactivatedLoginRefusal(QStringLiteral("consent"), *closed);
         r.checks.append(
-            check(QStringLiteral("proxy_login_deactivated"), false, true,
-                  QCoreApplication::translate("Services", "The proxy's login %1 was deactivated (%2); "
-                                                          "approving would open it again.")
-                      .arg(r.proxyLogin->username,
-                           DisplayText::deactivationReason(r.proxyLogin->deactivationReason)),
-                  !deceased));
+            check(refusal.rule.mid(int(qstrlen("consent."))), false, true, refusal.message, false));
     }
     if (r.proxyLogin) {
         auto open = grants.open(r.proxyLogin->id, p.id);

@@ -1,5 +1,6 @@
 #include "services/EnrollmentService.h"
 #include "mail/MimeMessage.h"
+#include "services/AccountService.h"
 #include "store/AuditLog.h"
 #include "store/Database.h"
 #include "store/SearchRepository.h"
@@ -236,11 +237,19 @@ Result<EnrollOutcome> EnrollmentService::enroll(const EnrollRequest& in, const Q
     auto sameAddress = users.byEmail(emailV.value());
     if (!sameAddress)
         return sameAddress.error();
+    // A deactivated login is reopened on purpose, with a new PIN, never by an enrollment; nor is a second
+    // login made on its address.
+    for (const PortalUser& u : std::as_const(sameAddress.value())) {
+        if (u.status == QLatin1String("deactivated"))
+            return deactivatedLoginRefusal(QStringLiteral("enrollment"), u);
+    }
     std::optional<PortalUser> user;
     if (*form == FormKind::Patient) {
         auto own = users.ownLoginOf(patient.id);
         if (!own)
             return own.error();
+        if (own->has_value() && (*own)->status == QLatin1String("deactivated"))
+            return deactivatedLoginRefusal(QStringLiteral("enrollment"), **own);
         user = own.value();
         for (const PortalUser& h : std::as_const(holders.value())) {
             if (h.kind == QLatin1String("proxy") && sameMailbox(h.email, emailV.value()) && !overriding)

@@ -1,6 +1,8 @@
 #include "services/InvitationService.h"
 #include "mail/MimeMessage.h"
+#include "services/AccountService.h"
 #include "services/Birthdays.h"
+#include "services/DisplayText.h"
 #include "store/AuditLog.h"
 #include "store/Database.h"
 #include "store/InvitationRepository.h"
@@ -20,6 +22,7 @@
 #include "store/PortalUserRepository.h"
 
 #include <QCoreApplication>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -305,6 +308,43 @@ Result<SentInvitation> InvitationService::sendNow(const QString& userName) {
 
 namespace {
 
+// The open grants of a deactivated login, each with whether it may come back today.
+Result<QList<ReopenGrant>> reopenGrants(const ServiceContext& ctx, const Policy& policy,
+                                        const PortalUser& user) {
+    auto grants = GrantRepository(ctx.db()).forUser(user.id);
+    if (!grants)
+        return grants.error();
+    QList<ReopenGrant> out;
+    PatientRepository patients(ctx.db());
+    for (const Grant& g : std::as_const(grants.value())) {
+        if (!g.isOpen())
+            continue;
+        auto patient = patients.byId(g.patientId);
+        if (!patient)
+            return patient.error();
+        if (!patient->has_value())
+            continue;
+        const Patient& p = **patient;
+        ReopenGrant r{g, p.mrn, p.fullName(), true, QString()};
+        if (p.deceasedAt.isValid()) {
+            r.mayComeBack = false;
+            r.why = QCoreApplication::translate("Services", "the patient died");
+        } else {
+            auto ages = Birthdays::ageFacts(ctx, policy, p, {g});
+            if (!ages)
+                return ages.error();
+            if (ages->dueGrants.contains(g.id)) {
+                r.mayComeBack = false;
+                r.why = g.bracket == QLatin1String("child")
+                            ? QCoreApplication::translate("Services", "the 12th birthday has ended it")
+                            : QCoreApplication::translate("Services", "the 18th birthday has ended it");
+            }
+        }
+        out.append(r);
+    }
+    return out;
+}
+
 // A new PIN refused for holding the birth date, as one of the tries at it (Birthdays::checkTries).
 Status recordPinRefusal(const ServiceContext& ctx, const PortalUser& user, qint64 patientId) {
     return ctx.audit(QStringLiteral("identity.pin_refused"), QStringLiteral("portal_user"), user.id,
@@ -349,15 +389,64 @@ Result<SentInvitation> InvitationService::reissue(const ReissueRequest& request,
                 "Services", "%1's login ended at an age transition; the family must re-enroll with the forms "
                             "for the patient's age.")
                 .arg(user.username));
+    QList<Grant> notRestored; // a deactivated login's access the staff member did not bring back
     if (user.status == QLatin1String("deactivated")) {
-        PD_TRY(m_ctx.require(Role::Specialist,
-                             QCoreApplication::translate("Services", "Bringing back a deactivated login")));
+        if (closedByDeath(user))
+            return Error::validation(QStringLiteral("reissue.login_deceased"),
+                                     QCoreApplication::translate(
+                                         "Services",
+                                         "%1 was closed because its holder died: it is never reopened, with "
+                                         "the PIN on file or a new one. A supervisor takes back a death "
+                                         "recorded in error.")
+                                         .arg(user.username));
+        PD_TRY(m_ctx.require(
+            reopensWith(user),
+            reopensWith(user) == Role::Supervisor
+                ? QCoreApplication::translate(
+                      "Services", "Bringing back a login deactivated after a suspected compromise")
+                : QCoreApplication::translate("Services", "Bringing back a deactivated login")));
         if (!request.newPin)
             return Error::validation(
                 QStringLiteral("reissue.deactivated_needs_new_pin"),
                 QCoreApplication::translate(
                     "Services", "%1 was deactivated; coming back takes a new invitation with a new PIN.")
                     .arg(user.username));
+        auto candidates = reopenGrants(m_ctx, policy.value(), user);
+        if (!candidates)
+            return candidates.error();
+        QStringList listed;
+        QSet<qint64> restorable;
+        for (const ReopenGrant& r : std::as_const(candidates.value())) {
+            if (r.mayComeBack)
+                restorable.insert(r.grant.id);
+            listed << (r.mayComeBack
+                           ? QCoreApplication::translate("Services", "grant %1: MRN %2 (%3), %4 access")
+                                 .arg(r.grant.id)
+                                 .arg(r.patientMrn, r.patientName, DisplayText::level(r.grant.level))
+                           : QCoreApplication::translate("Services", "grant %1: MRN %2 (%3) does not "
+                                                                     "come back: %4")
+                                 .arg(r.grant.id)
+                                 .arg(r.patientMrn, r.patientName, r.why));
+        }
+        if (!candidates->isEmpty() && !request.restoreGrants)
+            return Error::validation(QStringLiteral("reissue.confirm_grants"),
+                                     QCoreApplication::translate(
+                                         "Services", "Reopening %1 brings back only the access you confirm, "
+                                                     "grant by grant: %2. Say which come back.")
+                                         .arg(user.username, listed.join(QStringLiteral("; "))));
+        const QList<qint64> restore = request.restoreGrants.value_or(QList<qint64>());
+        for (qint64 id : restore) {
+            if (!restorable.contains(id))
+                return Error::validation(
+                    QStringLiteral("reissue.grant_not_restorable"),
+                    QCoreApplication::translate("Services", "Grant %1 can't come back with %2's login: %3.")
+                        .arg(id)
+                        .arg(user.username, listed.join(QStringLiteral("; "))));
+        }
+        for (const ReopenGrant& r : std::as_const(candidates.value())) {
+            if (r.mayComeBack && !restore.contains(r.grant.id))
+                notRestored.append(r.grant);
+        }
     }
 
     InvitationRepository invitations(m_ctx.db());
@@ -414,6 +503,12 @@ Result<SentInvitation> InvitationService::reissue(const ReissueRequest& request,
             // Checked against the birth date there, and never kept.
             p.insert(QStringLiteral("pin"), newPin);
         }
+        if (user.status == QLatin1String("deactivated")) {
+            QJsonArray keep;
+            for (qint64 id : request.restoreGrants.value_or(QList<qint64>()))
+                keep.append(id);
+            p.insert(QStringLiteral("keep_grants"), keep);
+        }
         auto row = m_ctx.db().callDoor(QStringLiteral("invitation_reissue"), p);
         if (!row)
             return row.error();
@@ -447,6 +542,10 @@ Result<SentInvitation> InvitationService::reissue(const ReissueRequest& request,
     FailPoint::hit("reissue.after_revoke");
 
     if (user.status == QLatin1String("deactivated")) {
+        for (const Grant& g : std::as_const(notRestored))
+            PD_TRY(endGrant(m_ctx, g, now, QStringLiteral("deactivated"),
+                            {{QStringLiteral("end_reason"), QStringLiteral("deactivated")},
+                             {QStringLiteral("cause"), QStringLiteral("not_restored")}}));
         PortalUser changed = user;
         changed.status = QStringLiteral("pending");
         changed.statusReason = QStringLiteral("reissued");
@@ -493,6 +592,24 @@ Result<SentInvitation> InvitationService::reissue(const ReissueRequest& request,
     out.invitation = inv;
     out.user = user;
     out.outboxId = outboxId.value();
+    return out;
+}
+
+Result<QList<ReopenGrant>> InvitationService::reopening(const QString& userKey) {
+    PD_TRY(m_ctx.require(Role::Specialist,
+                         QCoreApplication::translate("Services", "Bringing back a deactivated login")));
+    Transaction tx(m_ctx.db());
+    PD_TRY(tx.begin());
+    auto user = findPortalUser(m_ctx.db(), userKey);
+    if (!user)
+        return user.error();
+    auto policy = m_ctx.policy();
+    if (!policy)
+        return policy.error();
+    auto out = reopenGrants(m_ctx, policy.value(), user.value());
+    if (!out)
+        return out.error();
+    PD_TRY(tx.commit());
     return out;
 }
 

@@ -19,6 +19,19 @@ struct ReissueRequest {
     QString user;
     bool newPin = false;
     QString verifiedBy; // how the caller's identity was checked; required with a new PIN
+    // A deactivated login reopens with the access the staff member confirmed, grant by grant: the ids of
+    // the grants that come back (of reopening()'s, those that may). Required for a deactivated login.
+    std::optional<QList<qint64>> restoreGrants = std::nullopt;
+};
+
+// An open grant of a deactivated login, and whether it may come back when the login reopens: not when a
+// 12th or 18th birthday has ended it since, or the patient died.
+struct ReopenGrant {
+    Grant grant;
+    QString patientMrn;
+    QString patientName;
+    bool mayComeBack = false;
+    QString why; // translated: why it may not
 };
 
 struct ActivationOutcome {
@@ -34,6 +47,8 @@ public:
     Result<SentInvitation> sendNow(const QString& user);
     // A new token and window; the live invitation, if any, is revoked in the same transaction.
     Result<SentInvitation> reissue(const ReissueRequest& request, const QString& newPin);
+    // The grants a deactivated login's reissue would bring back, for the staff member to confirm.
+    Result<QList<ReopenGrant>> reopening(const QString& user);
     Result<Invitation> revoke(const QString& user);
     Result<QList<InvitationRow>> list(InvitationFilter filter, const QString& mrn);
     // How many the same filter finds, all pages together.

@@ -437,15 +437,21 @@ private slots:
         QCOMPARE(rows->first().overrideReason, QStringLiteral("Emancipated minor, court order on file"));
     }
 
-    void aDeactivatedProxyLoginIsNotReopenedWithoutASupervisor_data() {
+    // A consent never reopens a deactivated login, nor makes a second one on its address, whoever
+    // approves it: the refusal names the login and the way back.
+    void aConsentNeverReopensADeactivatedLogin_data() {
         QTest::addColumn<QString>("reason");
-        QTest::addColumn<bool>("supervisorMay");
-        QTest::newRow("suspected compromise") << "suspected_compromise" << true;
-        QTest::newRow("deceased") << "deceased" << false;
+        QTest::addColumn<QString>("rule");
+        QTest::newRow("suspected compromise") << "suspected_compromise"
+                                              << "consent.login_deactivated";
+        QTest::newRow("family request") << "family_request"
+                                        << "consent.login_deactivated";
+        QTest::newRow("deceased") << "deceased"
+                                  << "consent.login_deceased";
     }
-    void aDeactivatedProxyLoginIsNotReopenedWithoutASupervisor() {
+    void aConsentNeverReopensADeactivatedLogin() {
         QFETCH(QString, reason);
-        QFETCH(bool, supervisorMay);
+        QFETCH(QString, rule);
         TestDb t;
         addAna(t);
         addPatient(t, QStringLiteral("500002"), QDate(2019, 8, 8));
@@ -457,12 +463,19 @@ private slots:
                     .ok());
         const Consent c = submitted(t, anaNamesHerMother());
         auto review = ConsentService(*t.as(QStringLiteral("specialist"))).review(c.id);
-        QCOMPARE(checkOf(review.value(), QStringLiteral("proxy_login_deactivated")).state,
-                 ConsentCheck::State::Fail);
-        QVERIFY(!ConsentService(*t.as(QStringLiteral("specialist"))).approve(c.id).ok());
-        auto bySupervisor = ConsentService(*t.as(QStringLiteral("supervisor")))
-                                .approve(c.id, 0, QStringLiteral("Identity re-verified"));
-        QCOMPARE(bySupervisor.ok(), supervisorMay);
+        const ConsentCheck k = checkOf(review.value(), rule.mid(8));
+        QCOMPARE(k.state, ConsentCheck::State::Fail);
+        QVERIFY2(k.message.contains(QStringLiteral("rosa.lopez")), qPrintable(k.message));
+        QVERIFY(!review->approvable && !review->needsOverride);
+        QCOMPARE(ConsentService(*t.as(QStringLiteral("specialist"))).approve(c.id).error().rule, rule);
+        QCOMPARE(ConsentService(*t.as(QStringLiteral("supervisor")))
+                     .approve(c.id, 0, QStringLiteral("Identity re-verified"))
+                     .error()
+                     .rule,
+                 rule);
+        QCOMPARE(t.count(QStringLiteral("SELECT count(*) FROM portal_users WHERE status = 'deactivated'")),
+                 1);
+        QCOMPARE(t.count(QStringLiteral("SELECT count(*) FROM portal_users")), 1);
     }
 
     void aGuardiansPapersMayComeBeforeThe18thBirthday() {

@@ -1014,6 +1014,68 @@ private slots:
         QVERIFY2(reissued.ok(), qPrintable(reissued.ok() ? QString() : reissued.error().message));
     }
 
+    // A login closed by its holder's death stays closed on the server too, whatever a login types; one
+    // closed after a suspected compromise reopens only by a supervisor, and never by a queued invitation.
+    void theServerKeepsClosedLoginsClosed() {
+        addPatient(*m_t, QStringLiteral("700060"), QDate(2018, 3, 3));
+        const auto died =
+            enrollOk(*m_t, parentForm(QStringLiteral("700060"), QDate(2026, 11, 20),
+                                      QStringLiteral("gone.parent@example.org"), QStringLiteral("Inés")));
+        addPatient(*m_t, QStringLiteral("700061"), QDate(2018, 4, 4));
+        const auto stolen =
+            enrollOk(*m_t, parentForm(QStringLiteral("700061"), QDate(2026, 11, 20),
+                                      QStringLiteral("hacked.parent@example.org"), QStringLiteral("Eva")));
+        auto specialistCtx = m_t->as(QStringLiteral("specialist"));
+        AccountService specialist(*specialistCtx);
+        QVERIFY(
+            specialist
+                .deactivate({died.user.username, QStringLiteral("deceased"), QStringLiteral("her brother"),
+                             QStringLiteral("death certificate"), QString()})
+                .ok());
+        QVERIFY(specialist
+                    .deactivate({stolen.user.username, QStringLiteral("suspected_compromise"),
+                                 QStringLiteral("Eva"), QStringLiteral("DOB + MRN"), QString()})
+                    .ok());
+        const qint64 grant = m_t->count(
+            QStringLiteral("SELECT id FROM access_grants WHERE portal_user_id = %1").arg(stolen.user.id));
+        const auto reissue = [](qint64 user, const QString& more) {
+            return QStringLiteral(
+                       R"(SELECT * FROM public.invitation_reissue('{"user": %1, )"
+                       R"("message_id": "<abcdefgh@example.org>", "sender": "portal@example.org", )"
+                       R"("language": "en", "subject": "Hi", "pin_hash": "scrypt$ln=15,r=8,p=1$AAAA$BBBB", )"
+                       R"("pin": "590271", "verified_by": "photo ID"%2}'))")
+                .arg(user)
+                .arg(more);
+        };
+        const auto as = [this](const QString& login, const QString& sql) {
+            Login l = signInAs(login);
+            if (!l.db->begin().ok())
+                return QStringLiteral("no transaction");
+            const QString state = sqlState(*l.db, sql);
+            l.db->rollback();
+            return state;
+        };
+        const QString keep = QStringLiteral(R"(, "keep_grants": [%1])").arg(grant);
+        QCOMPARE(as(QStringLiteral("sue"), reissue(died.user.id, QString())), QStringLiteral("55000"));
+        QCOMPARE(as(QStringLiteral("pat"), reissue(stolen.user.id, keep)), QStringLiteral("42501"));
+        QCOMPARE(as(QStringLiteral("sue"), reissue(stolen.user.id, QString())), QStringLiteral("22023"));
+        QCOMPARE(as(QStringLiteral("sue"),
+                    reissue(stolen.user.id, QStringLiteral(R"(, "keep_grants": [999999])"))),
+                 QStringLiteral("55000"));
+        QCOMPARE(as(QStringLiteral("sue"), reissue(stolen.user.id, keep)), QStringLiteral("ok"));
+        for (qint64 user : {died.user.id, stolen.user.id})
+            QCOMPARE(as(QStringLiteral("pat"),
+                        QStringLiteral(R"(SELECT * FROM public.invitation_queue('{"user": %1, )"
+                                       R"("pin_hash": "scrypt$ln=15,r=8,p=1$AAAA$BBBB"}'))")
+                            .arg(user)),
+                     QStringLiteral("55000"));
+        const QString reverse =
+            QStringLiteral(R"(SELECT public.portal_user_reverse_death('{"user": %1, "note": "she called"}'))")
+                .arg(died.user.id);
+        QCOMPARE(as(QStringLiteral("pat"), reverse), QStringLiteral("42501"));
+        QCOMPARE(as(QStringLiteral("sue"), reverse), QStringLiteral("ok"));
+    }
+
     void anAgentFindsByAddressAndReissuesToTheAddressOnFile() {
         Login l = signInAs(QStringLiteral("sam"));
         auto hits = PatientService(*l.ctx).search(QStringLiteral("maria.lopez@exam"));

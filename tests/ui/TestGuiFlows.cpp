@@ -24,6 +24,7 @@
 #include "ui/settings/SettingsDialog.h"
 #include "ui/worklists/WorklistsPage.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDir>
 #include <QElapsedTimer>
@@ -101,6 +102,7 @@ private slots:
     void reissueRevokesTheOldInvitation();
     void newPinNeedsVerification();
     void deactivateShowsAccountStatus();
+    void reopeningConfirmsTheAccessThatComesBack();
     void busyDatabaseKeepsTheDialogAndItsInput();
     void supportAgentSeesMaskedFieldsAndNoDeactivate();
     void supportAgentChecksACallersBirthDate();
@@ -388,6 +390,48 @@ void TestGuiFlows::deactivateShowsAccountStatus() {
              QStringLiteral("deactivated"));
     QCOMPARE(page->invitationsModel()->row(0).invitation.status, QStringLiteral("revoked"));
     QVERIFY(!child<QPushButton>(page, "deactivateButton")->isEnabled());
+    // After a suspected compromise a supervisor reopens it, not a specialist.
+    QVERIFY(!child<QPushButton>(page, "resetPinButton")->isEnabled());
+}
+
+// A deactivated login reopens with a new PIN, bringing back the access the specialist ticks.
+void TestGuiFlows::reopeningConfirmsTheAccessThatComesBack() {
+    Gui gui;
+    MainWindow* w = gui.signIn(QStringLiteral("specialist"));
+    QVERIFY(w);
+    QVERIFY(gui.elsewhere(QStringLiteral("specialist"),
+                          [](const ServiceContext& ctx) -> Result<bool> {
+                              auto done = AccountService(ctx).deactivate(
+                                  {QStringLiteral("linh.nguyen"), QStringLiteral("family_request"),
+                                   QStringLiteral("Linh"), QStringLiteral("DOB + MRN"), QString()});
+                              return done ? Result<bool>(true) : Result<bool>(done.error());
+                          })
+                .ok());
+    PatientPage* page = searchAndOpen(w, QStringLiteral("Mateo"));
+    QVERIFY(page);
+    selectLogin(page, QStringLiteral("linh.nguyen"));
+    QVERIFY(child<QPushButton>(page, "resetPinButton")->isEnabled());
+    QString untickedSummary, tickedSummary;
+    bool keepOffered = true;
+    whenModal<ReissueDialog>([&](ReissueDialog* d) {
+        keepOffered = child<QRadioButton>(d, "keepPinRadio")->isEnabled();
+        QVERIFY(QTest::qWaitFor([d] { return !d->findChildren<QCheckBox*>().isEmpty(); }, Wait));
+        QTest::keyClicks(child<QLineEdit>(d, "pinLineEdit"), QStringLiteral("739164"));
+        QTest::keyClicks(child<QLineEdit>(d, "pinAgainLineEdit"), QStringLiteral("739164"));
+        child<QComboBox>(d, "verifiedByComboBox")->setCurrentIndex(2);
+        untickedSummary = child<QLabel>(d, "summaryLabel")->text();
+        d->findChildren<QCheckBox*>().first()->setChecked(true);
+        tickedSummary = child<QLabel>(d, "summaryLabel")->text();
+        d->confirmButton()->click();
+    });
+    child<QPushButton>(page, "resetPinButton")->click();
+    QVERIFY(!keepOffered);
+    QVERIFY2(untickedSummary.contains(QStringLiteral("reopens with no access")), qPrintable(untickedSummary));
+    QVERIFY2(tickedSummary.contains(QStringLiteral("9000002")), qPrintable(tickedSummary));
+    QTRY_COMPARE_WITH_TIMEOUT(
+        page->accessModel()->row(rowOf(page, QStringLiteral("linh.nguyen"))).user.status,
+        QStringLiteral("pending"), Wait);
+    QVERIFY(page->accessModel()->row(rowOf(page, QStringLiteral("linh.nguyen"))).grant.isOpen());
 }
 
 void TestGuiFlows::busyDatabaseKeepsTheDialogAndItsInput() {

@@ -7,6 +7,7 @@
 #include "services/InvitationService.h"
 
 #include <QButtonGroup>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QCoreApplication>
 #include <QFormLayout>
@@ -62,6 +63,25 @@ ReissueDialog::ReissueDialog(const Session& session, const PortalUser& user,
     form()->addRow(tr("&Described:"), m_verifiedOther);
     m_pin = addPinFields(form(), this);
 
+    if (reopening()) {
+        // Coming back takes a new PIN, and only the access the staff member confirms comes back.
+        m_replace->setChecked(true);
+        m_keep->setEnabled(false);
+        auto* grants = new QWidget(this);
+        m_grantsLayout = new QVBoxLayout(grants);
+        m_grantsLayout->setContentsMargins(0, 0, 0, 0);
+        m_grantsNote = new QLabel(tr("Reading the access that could come back…"), grants);
+        m_grantsNote->setObjectName(QStringLiteral("reopenGrantsNote"));
+        m_grantsNote->setWordWrap(true);
+        m_grantsLayout->addWidget(m_grantsNote);
+        form()->addRow(tr("Access that comes back:"), grants);
+        const QString key = user.username;
+        onReady(this, m_session.runner->run([key](const ServiceContext& ctx) {
+            return InvitationService(ctx).reopening(key);
+        }),
+                [this](const Result<QList<ReopenGrant>>& r) { showReopening(r); });
+    }
+
     connect(m_keep, &QRadioButton::toggled, this, &ReissueDialog::modeChanged);
     connect(m_verifiedBy, &QComboBox::currentIndexChanged, this, &ReissueDialog::modeChanged);
     for (QLineEdit* e : std::initializer_list<QLineEdit*>{m_verifiedOther, m_pin.pin, m_pin.again})
@@ -77,6 +97,41 @@ bool ReissueDialog::newPin() const {
     return m_replace->isChecked();
 }
 
+bool ReissueDialog::reopening() const {
+    return m_user.status == QLatin1String("deactivated");
+}
+
+void ReissueDialog::showReopening(const Result<QList<ReopenGrant>>& grants) {
+    m_grantsLoaded = true;
+    if (!grants) {
+        m_grantsError = grants.error().message;
+        m_grantsNote->setText(m_grantsError);
+        revalidate();
+        return;
+    }
+    m_grantsNote->setText(grants->isEmpty()
+                              ? tr("This login holds no access; it reopens with none.")
+                              : tr("Tick each patient whose access comes back; the rest ends now."));
+    for (const ReopenGrant& g : grants.value()) {
+        const QString what = tr("MRN %1 — %2 (%3 access, %4)")
+                                 .arg(g.patientMrn, g.patientName, DisplayText::level(g.grant.level),
+                                      DisplayText::relationship(g.grant.relationship));
+        if (!g.mayComeBack) {
+            auto* gone = new QLabel(tr("%1: does not come back: %2").arg(what, g.why), this);
+            gone->setWordWrap(true);
+            gone->setEnabled(false);
+            m_grantsLayout->addWidget(gone);
+            continue;
+        }
+        auto* box = new QCheckBox(what, this);
+        box->setObjectName(QStringLiteral("restoreGrant%1").arg(g.grant.id));
+        m_grantsLayout->addWidget(box);
+        m_grantBoxes.append({box, g.grant.id});
+        connect(box, &QCheckBox::toggled, this, &ReissueDialog::revalidate);
+    }
+    revalidate();
+}
+
 void ReissueDialog::modeChanged() {
     const bool replace = newPin();
     m_verifiedBy->setEnabled(replace);
@@ -87,6 +142,10 @@ void ReissueDialog::modeChanged() {
 }
 
 QString ReissueDialog::problem() const {
+    if (reopening() && !m_grantsLoaded)
+        return tr("Reading the access that could come back…");
+    if (!m_grantsError.isEmpty())
+        return m_grantsError;
     if (!newPin())
         return {};
     if (m_verifiedBy->currentIndex() <= 0)
@@ -107,7 +166,18 @@ QString ReissueDialog::summary() const {
     const QString pin = newPin()
                             ? tr("The new PIN replaces the old one; how identity was verified is recorded.")
                             : tr("The PIN on file stays the same.");
-    return old +
+    QString reopened;
+    if (reopening()) {
+        QStringList back;
+        for (const auto& [box, id] : m_grantBoxes) {
+            if (box->isChecked())
+                back << box->text();
+        }
+        reopened = back.isEmpty() ? tr("The login reopens with no access; any it still holds ends now. ")
+                                  : tr("The login reopens with access to: %1; any other it holds ends now. ")
+                                        .arg(back.join(QStringLiteral("; ")));
+    }
+    return old + reopened +
            tr("A new invitation goes to %1, the address on file, with a new link that works for %n day(s) "
               "from "
               "sending. ",
@@ -123,6 +193,14 @@ void ReissueDialog::perform() {
     if (request.newPin)
         request.verifiedBy =
             m_verifiedOther->isEnabled() ? m_verifiedOther->text().trimmed() : m_verifiedBy->currentText();
+    if (reopening()) {
+        QList<qint64> restore;
+        for (const auto& [box, id] : m_grantBoxes) {
+            if (box->isChecked())
+                restore.append(id);
+        }
+        request.restoreGrants = restore;
+    }
     const auto pin = Secrets::sharedSecret(request.newPin ? m_pin.pin->pin() : QString());
     await(m_session.runner->run(
         [request, pin](const ServiceContext& ctx) { return InvitationService(ctx).reissue(request, *pin); }));

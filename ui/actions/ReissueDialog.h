@@ -4,11 +4,16 @@
 
 #include "ui/actions/ActionDialog.h"
 
+#include "services/InvitationService.h"
+
 #include <optional>
 
+class QCheckBox;
 class QComboBox;
+class QLabel;
 class QLineEdit;
 class QRadioButton;
+class QVBoxLayout;
 
 namespace pd {
 
@@ -28,6 +33,8 @@ protected:
 private:
     bool newPin() const;
     void modeChanged();
+    bool reopening() const;
+    void showReopening(const Result<QList<ReopenGrant>>& grants);
 
     PortalUser m_user;
     std::optional<Invitation> m_live;
@@ -37,6 +44,12 @@ private:
     QComboBox* m_verifiedBy = nullptr;
     QLineEdit* m_verifiedOther = nullptr;
     PinFields m_pin;
+    // A deactivated login: the access that may come back, confirmed box by box.
+    QVBoxLayout* m_grantsLayout = nullptr;
+    QLabel* m_grantsNote = nullptr;
+    QList<QPair<QCheckBox*, qint64>> m_grantBoxes;
+    bool m_grantsLoaded = false;
+    QString m_grantsError;
 };
 
 // The ways staff verify a caller's identity, as recorded on the invitation.

@@ -347,7 +347,16 @@ void PatientPage::updateActions() {
     m_editPatient->setEnabled(m_story.has_value());
     m_sendNow->setEnabled(live && live->status == QLatin1String("queued"));
     m_reissue->setEnabled(usable && user->status == QLatin1String("pending"));
-    m_resetPin->setEnabled(usable && user->status != QLatin1String("active"));
+    // A login closed because its holder died is never reopened (a supervisor takes back a death recorded
+    // in error first); one closed after a suspected compromise is reopened by a supervisor.
+    const bool deathIsFinal = user && closedByDeath(*user);
+    const bool reopensHere =
+        !user || user->status != QLatin1String("deactivated") || m_session.has(reopensWith(*user));
+    m_resetPin->setEnabled(usable && user->status != QLatin1String("active") && !deathIsFinal && reopensHere);
+    m_resetPin->setToolTip(
+        deathIsFinal   ? tr("This login was closed because its holder died; it is never reopened")
+        : !reopensHere ? tr("After a suspected compromise, an HIM supervisor reopens this login")
+                       : tr("Reissue with a new PIN, after verifying the caller's identity"));
     m_revoke->setEnabled(live.has_value());
     m_editLogin->setEnabled(usable && user->status != QLatin1String("deactivated"));
     m_deactivate->setEnabled(usable && user->status != QLatin1String("deactivated"));
