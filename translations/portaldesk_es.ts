@@ -6004,6 +6004,22 @@ La página ahora muestra el registro tal como está.</translation>
         <source>After a suspected compromise, an HIM supervisor reopens this login</source>
         <translation>Tras una sospecha de acceso indebido, un supervisor de HIM reabre esta cuenta</translation>
     </message>
+    <message>
+        <source>Take back deat&amp;h…</source>
+        <translation>Anular de&amp;función…</translation>
+    </message>
+    <message>
+        <source>The selected login was closed for a death recorded in error: take the death back (the login stays deactivated until it is reopened with a new PIN)</source>
+        <translation>La cuenta seleccionada se cerró por una defunción registrada por error: anule la defunción (la cuenta sigue desactivada hasta que se reabra con un PIN nuevo)</translation>
+    </message>
+    <message>
+        <source>Take back a death recorded in error</source>
+        <translation>Anular una defunción registrada por error</translation>
+    </message>
+    <message>
+        <source>%1 was closed because its holder died. Say how the death was found to be an error (it is recorded):</source>
+        <translation>%1 se cerró porque su titular falleció. Indique cómo se supo que la defunción era un error (queda registrado):</translation>
+    </message>
 </context>
 <context>
     <name>pd::ReissueDialog</name>

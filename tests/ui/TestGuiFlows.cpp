@@ -16,6 +16,7 @@
 #include "ui/actions/EditPatientDialog.h"
 #include "ui/actions/EnrollDialog.h"
 #include "ui/actions/ReissueDialog.h"
+#include "ui/common/Prompts.h"
 #include "ui/common/WorkstationSettings.h"
 #include "ui/lock/IdleLock.h"
 #include "ui/patient/PatientPage.h"
@@ -103,6 +104,7 @@ private slots:
     void newPinNeedsVerification();
     void deactivateShowsAccountStatus();
     void reopeningConfirmsTheAccessThatComesBack();
+    void aSupervisorTakesBackADeathRecordedInError();
     void busyDatabaseKeepsTheDialogAndItsInput();
     void supportAgentSeesMaskedFieldsAndNoDeactivate();
     void supportAgentChecksACallersBirthDate();
@@ -392,6 +394,36 @@ void TestGuiFlows::deactivateShowsAccountStatus() {
     QVERIFY(!child<QPushButton>(page, "deactivateButton")->isEnabled());
     // After a suspected compromise a supervisor reopens it, not a specialist.
     QVERIFY(!child<QPushButton>(page, "resetPinButton")->isEnabled());
+}
+
+// A login closed for its holder's death can't be reopened until a supervisor takes the death back.
+void TestGuiFlows::aSupervisorTakesBackADeathRecordedInError() {
+    Gui gui;
+    MainWindow* w = gui.signIn(QStringLiteral("supervisor"));
+    QVERIFY(w);
+    QVERIFY(gui.elsewhere(QStringLiteral("specialist"),
+                          [](const ServiceContext& ctx) -> Result<bool> {
+                              auto done = AccountService(ctx).deactivate(
+                                  {QStringLiteral("linh.nguyen"), QStringLiteral("deceased"),
+                                   QStringLiteral("her brother"), QStringLiteral("death certificate"),
+                                   QString()});
+                              return done ? Result<bool>(true) : Result<bool>(done.error());
+                          })
+                .ok());
+    PatientPage* page = searchAndOpen(w, QStringLiteral("Mateo"));
+    QVERIFY(page);
+    selectLogin(page, QStringLiteral("linh.nguyen"));
+    QVERIFY(!child<QPushButton>(page, "resetPinButton")->isEnabled());
+    auto* reverse = child<QPushButton>(page, "reverseDeathButton");
+    QVERIFY(reverse->isVisible() && reverse->isEnabled());
+    Prompts::setNextText(QStringLiteral("Linh called herself; photo ID seen at the front desk"));
+    reverse->click();
+    QTRY_COMPARE_WITH_TIMEOUT(
+        page->accessModel()->row(rowOf(page, QStringLiteral("linh.nguyen"))).user.deactivationReason,
+        QStringLiteral("other"), Wait);
+    selectLogin(page, QStringLiteral("linh.nguyen"));
+    QTRY_VERIFY_WITH_TIMEOUT(child<QPushButton>(page, "resetPinButton")->isEnabled(), Wait);
+    QVERIFY(!reverse->isEnabled());
 }
 
 // A deactivated login reopens with a new PIN, bringing back the access the specialist ticks.

@@ -25,6 +25,7 @@
 #include "models/PatientModels.h"
 #include "models/SearchModel.h"
 #include "models/WorklistModels.h"
+#include "services/AccountService.h"
 #include "services/DailyJob.h"
 #include "ui/actions/DeactivateDialog.h"
 #include "ui/actions/EditLoginDialog.h"
@@ -40,6 +41,7 @@
 #include <QAbstractButton>
 #include <QAbstractItemView>
 #include <QAbstractSpinBox>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDir>
 #include <QHeaderView>
@@ -454,6 +456,23 @@ void TestScreenshots::everyScreen() {
         QTRY_VERIFY_WITH_TIMEOUT(child<QLineEdit>(&oneTime, "newPasswordLineEdit")->isVisibleTo(&oneTime),
                                  Wait);
         shoot(&oneTime, name("sign-in-new-password"));
+    }
+    {
+        // Linh's login deactivated at the family's request: reopening it lists the access that comes back.
+        QVERIFY(gui.elsewhere(QStringLiteral("specialist"),
+                              [](const ServiceContext& ctx) -> Result<bool> {
+                                  auto done = AccountService(ctx).deactivate(
+                                      {QStringLiteral("linh.nguyen"), QStringLiteral("family_request"),
+                                       QStringLiteral("Linh"), QStringLiteral("DOB + MRN"), QString()});
+                                  return done ? Result<bool>(true) : Result<bool>(done.error());
+                              })
+                    .ok());
+        PortalUser closed = linh;
+        closed.status = QStringLiteral("deactivated");
+        ReissueDialog d(w->session(), closed, std::nullopt, QDate(2012, 2, 3), true, w);
+        QTRY_VERIFY_WITH_TIMEOUT(!d.findChildren<QCheckBox*>().isEmpty(), Wait);
+        d.findChildren<QCheckBox*>().first()->setChecked(true);
+        shoot(&d, name("dialog-reopen-login"));
     }
     QVERIFY2(m_cutOff.isEmpty(), qPrintable(m_cutOff.join(QLatin1Char('\n'))));
     QVERIFY2(m_unnamed.isEmpty(), qPrintable(m_unnamed.join(QLatin1Char('\n'))));

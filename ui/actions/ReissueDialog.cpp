@@ -130,6 +130,8 @@ void ReissueDialog::showReopening(const Result<QList<ReopenGrant>>& grants) {
         connect(box, &QCheckBox::toggled, this, &ReissueDialog::revalidate);
     }
     revalidate();
+    // The list arrived after the dialog took its size: room for each whole line.
+    resize(size().expandedTo(sizeHint()));
 }
 
 void ReissueDialog::modeChanged() {

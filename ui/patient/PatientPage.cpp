@@ -104,6 +104,10 @@ PatientPage::PatientPage(const Session& session, const QString& mrn, QWidget* pa
     m_editLogin = makeButton(this, QStringLiteral("editLoginButton"), tr("Change e-&mail…"));
     m_deactivate = makeButton(this, QStringLiteral("deactivateButton"), tr("&Deactivate…"));
     m_explain = makeButton(this, QStringLiteral("explainVisibilityButton"), tr("What can they &see?"));
+    m_reverseDeath = makeButton(this, QStringLiteral("reverseDeathButton"), tr("Take back deat&h…"));
+    m_reverseDeath->setToolTip(
+        tr("The selected login was closed for a death recorded in error: take the death "
+           "back (the login stays deactivated until it is reopened with a new PIN)"));
     m_logRequest = makeButton(this, QStringLiteral("patientLogRequestButton"), tr("Log re&quest…"));
     m_verify = makeButton(this, QStringLiteral("verifyBirthDateButton"), tr("Verify &birth date…"));
     m_verify->setToolTip(tr("Check the birth date a caller gives, without seeing the one on record"));
@@ -128,6 +132,7 @@ PatientPage::PatientPage(const Session& session, const QString& mrn, QWidget* pa
     m_deactivate->setVisible(specialist);
     // HIM staff see the birth date itself; support agents check a caller's against it.
     m_verify->setVisible(!specialist);
+    m_reverseDeath->setVisible(session.has(Role::Supervisor));
 
     connect(m_enroll, &QPushButton::clicked, this, &PatientPage::enroll);
     connect(m_editPatient, &QPushButton::clicked, this, &PatientPage::editPatient);
@@ -137,6 +142,7 @@ PatientPage::PatientPage(const Session& session, const QString& mrn, QWidget* pa
     connect(m_revoke, &QPushButton::clicked, this, &PatientPage::revoke);
     connect(m_editLogin, &QPushButton::clicked, this, &PatientPage::editLogin);
     connect(m_deactivate, &QPushButton::clicked, this, &PatientPage::deactivate);
+    connect(m_reverseDeath, &QPushButton::clicked, this, &PatientPage::reverseDeath);
     connect(refresh, &QPushButton::clicked, this, &PatientPage::reload);
     connect(m_explain, &QPushButton::clicked, this, [this] {
         const auto user = selectedUser();
@@ -169,7 +175,8 @@ PatientPage::PatientPage(const Session& session, const QString& mrn, QWidget* pa
     auto* loginActions = new QHBoxLayout;
     auto* selectedLabel = new QLabel(tr("Selected login:"), this);
     loginActions->addWidget(selectedLabel);
-    for (QPushButton* b : {m_sendNow, m_reissue, m_resetPin, m_revoke, m_editLogin, m_deactivate, m_explain})
+    for (QPushButton* b :
+         {m_sendNow, m_reissue, m_resetPin, m_revoke, m_editLogin, m_deactivate, m_reverseDeath, m_explain})
         loginActions->addWidget(b);
     loginActions->addStretch(1);
     auto* actions = new QVBoxLayout;
@@ -361,6 +368,7 @@ void PatientPage::updateActions() {
     m_editLogin->setEnabled(usable && user->status != QLatin1String("deactivated"));
     m_deactivate->setEnabled(usable && user->status != QLatin1String("deactivated"));
     m_explain->setEnabled(user.has_value());
+    m_reverseDeath->setEnabled(deathIsFinal);
     m_logRequest->setEnabled(m_story.has_value());
 }
 
@@ -390,6 +398,30 @@ void PatientPage::enroll() {
     } else if (dialog.conflict()) {
         refused(*dialog.conflict(), dialog.windowTitle());
     }
+}
+
+void PatientPage::reverseDeath() {
+    const auto user = selectedUser();
+    if (!user)
+        return;
+    const QString title = tr("Take back a death recorded in error");
+    const auto note =
+        Prompts::text(this, title,
+                      tr("%1 was closed because its holder died. Say how the death was found to be "
+                         "an error (it is recorded):")
+                          .arg(user->fullName()));
+    if (!note)
+        return;
+    const QString key = user->username;
+    const QString text = *note;
+    onReady(this, m_session.runner->run([key, text](const ServiceContext& ctx) {
+        return AccountService(ctx).reverseDeath(key, text);
+    }),
+            [this, title](const Result<PortalUser>& r) {
+                if (!r)
+                    refused(r.error(), title);
+                changed();
+            });
 }
 
 void PatientPage::sendNow() {

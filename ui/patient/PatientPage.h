@@ -49,6 +49,7 @@ private:
 
     void enroll();
     void sendNow();
+    void reverseDeath();
     void reissue(bool newPin);
     void revoke();
     void deactivate();
@@ -88,6 +89,7 @@ private:
     QPushButton* m_explain = nullptr;
     QPushButton* m_logRequest = nullptr;
     QPushButton* m_verify = nullptr;
+    QPushButton* m_reverseDeath = nullptr;
 };
 
 } // namespace pd
