@@ -4,6 +4,7 @@
 
 #include "services/ServiceFixture.h"
 
+#include "services/AccountService.h"
 #include "services/DemoData.h"
 #include "ui/common/Prompts.h"
 #include "ui/shell/AppController.h"
@@ -139,6 +140,19 @@ public:
         });
         future.waitForFinished();
         return future.result();
+    }
+
+    // Linh's login deactivated by a specialist at another workstation, for `reason`.
+    bool deactivateLinhElsewhere(const QString& reason) {
+        return elsewhere(QStringLiteral("specialist"),
+                         [reason](const ServiceContext& ctx) -> Result<bool> {
+                             auto done =
+                                 AccountService(ctx).deactivate({QStringLiteral("linh.nguyen"), reason,
+                                                                 QStringLiteral("a relative, by phone"),
+                                                                 QStringLiteral("DOB + MRN"), QString()});
+                             return done ? Result<bool>(true) : Result<bool>(done.error());
+                         })
+            .ok();
     }
 };
 

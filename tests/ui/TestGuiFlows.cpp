@@ -401,15 +401,7 @@ void TestGuiFlows::aSupervisorTakesBackADeathRecordedInError() {
     Gui gui;
     MainWindow* w = gui.signIn(QStringLiteral("supervisor"));
     QVERIFY(w);
-    QVERIFY(gui.elsewhere(QStringLiteral("specialist"),
-                          [](const ServiceContext& ctx) -> Result<bool> {
-                              auto done = AccountService(ctx).deactivate(
-                                  {QStringLiteral("linh.nguyen"), QStringLiteral("deceased"),
-                                   QStringLiteral("her brother"), QStringLiteral("death certificate"),
-                                   QString()});
-                              return done ? Result<bool>(true) : Result<bool>(done.error());
-                          })
-                .ok());
+    QVERIFY(gui.deactivateLinhElsewhere(QStringLiteral("deceased")));
     PatientPage* page = searchAndOpen(w, QStringLiteral("Mateo"));
     QVERIFY(page);
     selectLogin(page, QStringLiteral("linh.nguyen"));
@@ -431,14 +423,7 @@ void TestGuiFlows::reopeningConfirmsTheAccessThatComesBack() {
     Gui gui;
     MainWindow* w = gui.signIn(QStringLiteral("specialist"));
     QVERIFY(w);
-    QVERIFY(gui.elsewhere(QStringLiteral("specialist"),
-                          [](const ServiceContext& ctx) -> Result<bool> {
-                              auto done = AccountService(ctx).deactivate(
-                                  {QStringLiteral("linh.nguyen"), QStringLiteral("family_request"),
-                                   QStringLiteral("Linh"), QStringLiteral("DOB + MRN"), QString()});
-                              return done ? Result<bool>(true) : Result<bool>(done.error());
-                          })
-                .ok());
+    QVERIFY(gui.deactivateLinhElsewhere(QStringLiteral("family_request")));
     PatientPage* page = searchAndOpen(w, QStringLiteral("Mateo"));
     QVERIFY(page);
     selectLogin(page, QStringLiteral("linh.nguyen"));

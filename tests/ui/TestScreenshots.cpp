@@ -459,14 +459,7 @@ void TestScreenshots::everyScreen() {
     }
     {
         // Linh's login deactivated at the family's request: reopening it lists the access that comes back.
-        QVERIFY(gui.elsewhere(QStringLiteral("specialist"),
-                              [](const ServiceContext& ctx) -> Result<bool> {
-                                  auto done = AccountService(ctx).deactivate(
-                                      {QStringLiteral("linh.nguyen"), QStringLiteral("family_request"),
-                                       QStringLiteral("Linh"), QStringLiteral("DOB + MRN"), QString()});
-                                  return done ? Result<bool>(true) : Result<bool>(done.error());
-                              })
-                    .ok());
+        QVERIFY(gui.deactivateLinhElsewhere(QStringLiteral("family_request")));
         PortalUser closed = linh;
         closed.status = QStringLiteral("deactivated");
         ReissueDialog d(w->session(), closed, std::nullopt, QDate(2012, 2, 3), true, w);
