@@ -132,7 +132,7 @@ PatientPage::PatientPage(const Session& session, const QString& mrn, QWidget* pa
     m_deactivate->setVisible(specialist);
     // HIM staff see the birth date itself; support agents check a caller's against it.
     m_verify->setVisible(!specialist);
-    m_reverseDeath->setVisible(session.has(Role::Supervisor));
+    m_reverseDeath->hide(); // shown to supervisors for a login closed by a death (updateActions)
 
     connect(m_enroll, &QPushButton::clicked, this, &PatientPage::enroll);
     connect(m_editPatient, &QPushButton::clicked, this, &PatientPage::editPatient);
@@ -368,7 +368,9 @@ void PatientPage::updateActions() {
     m_editLogin->setEnabled(usable && user->status != QLatin1String("deactivated"));
     m_deactivate->setEnabled(usable && user->status != QLatin1String("deactivated"));
     m_explain->setEnabled(user.has_value());
+    // Only where it applies, so that the row of buttons keeps its width.
     m_reverseDeath->setEnabled(deathIsFinal);
+    m_reverseDeath->setVisible(deathIsFinal && m_session.has(Role::Supervisor));
     m_logRequest->setEnabled(m_story.has_value());
 }
 
