@@ -113,6 +113,19 @@ QList<Command> commands() {
         {{s("consent"), s("approve")}, 1, {s("override")}, true, consentApprove},
         {{s("consent"), s("reject")}, 1, {s("reason")}, true, consentReject},
         {{s("consent"), s("revoke")}, 1, {}, true, consentRevoke},
+        {{s("restriction"), s("add")},
+         0,
+         {s("mrn"), s("given"), s("family"), s("email"), s("reason"), s("document"), s("until"), s("note")},
+         true,
+         restrictionAdd},
+        {{s("restriction"), s("list")},
+         0,
+         {s("mrn"), s("ending"), s("all"), s("limit"), s("offset")},
+         true,
+         restrictionList},
+        {{s("restriction"), s("show")}, 1, {}, true, restrictionShow},
+        {{s("restriction"), s("lift")}, 1, {s("reason")}, true, restrictionLift},
+        {{s("restriction"), s("document")}, 1, {s("out")}, true, restrictionDocument},
         {{s("report")}, 0, {s("weeks")}, true, report},
         {{s("transitions"), s("upcoming")},
          0,
@@ -185,6 +198,11 @@ QString usageText() {
         "input)\n"
         "  consent list [--status S] | show ID | approve ID [--override REASON] | reject ID --reason R\n"
         "  consent revoke ID                      ends the proxy's access at once\n"
+        "  restriction add --mrn M [--mrn M …] --given G --family F [--email E] --document FILE\n"
+        "                  --reason court_order|custody_order|protective_order|other [--until YYYY-MM-DD]\n"
+        "                  [--note TEXT]       bars that person from each record at once (HIM staff)\n"
+        "  restriction list [--mrn M] [--ending DAYS | --all] | show ID | document ID --out FILE\n"
+        "  restriction lift ID --reason TEXT     (supervisors) the access it ended stays ended\n"
         "  report [--weeks N]                     invitations per week, activation, requests on time, "
         "birthdays\n"
         "  request add --kind K [--mrn M] [--user USER] [--received ISO-8601] [--channel C] [--note TEXT]\n"

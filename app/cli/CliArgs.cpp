@@ -53,8 +53,10 @@ CliArgs CliArgs::parse(const QStringList& arguments) {
             a.now = value;
         else if (name == QLatin1String("staff"))
             a.staff = value;
-        else
+        else {
             a.options.insert(name, value);
+            a.all[name].append(value);
+        }
     }
     return a;
 }

@@ -15,7 +15,8 @@ struct CliArgs {
     bool help = false;
     bool version = false;
     QStringList words;               // command and positional words
-    QHash<QString, QString> options; // --name value
+    QHash<QString, QString> options; // --name value (the last, when given more than once)
+    QHash<QString, QStringList> all; // every value of each --name, in order (--mrn A --mrn B)
     QSet<QString> flags;             // --name (no value)
     QString error;                   // set when the words can't be read
 
@@ -24,6 +25,7 @@ struct CliArgs {
 
     QString word(int i) const { return i < words.size() ? words.at(i) : QString(); }
     QString option(const QString& name) const { return options.value(name); }
+    QStringList values(const QString& name) const { return all.value(name); }
     bool has(const QString& name) const { return options.contains(name) || flags.contains(name); }
 };
 

@@ -4,6 +4,7 @@
 
 #include "cli/CliArgs.h"
 #include "core/Records.h"
+#include "core/Rows.h"
 #include "services/Connection.h"
 #include "services/ServiceContext.h"
 
@@ -48,6 +49,7 @@ QJsonValue time(const QDateTime& t);
 QJsonObject patient(const Patient& p);
 QJsonObject user(const PortalUser& u);
 QJsonObject grant(const Grant& g);
+QJsonObject restriction(const Restriction& r);
 QJsonObject invitation(const Invitation& i);
 QJsonObject audit(const AuditEvent& e);
 QJsonObject outbox(const OutboxMessage& m);
@@ -75,6 +77,14 @@ Status userShow(CliContext& c);
 Status userUpdate(CliContext& c);
 Status userDeactivate(CliContext& c);
 Status userReverseDeath(CliContext& c);
+Status restrictionAdd(CliContext& c);
+Status restrictionList(CliContext& c);
+Status restrictionShow(CliContext& c);
+Status restrictionLift(CliContext& c);
+Status restrictionDocument(CliContext& c);
+// The lines that head a patient's page: each restriction in force on the record.
+void restrictionBanner(CliContext& c, const QList<Restriction>& restrictions, const QDate& today,
+                       const QString& mrn);
 Status consentSubmit(CliContext& c);
 Status consentList(CliContext& c);
 Status consentShow(CliContext& c);

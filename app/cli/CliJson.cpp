@@ -96,6 +96,24 @@ QJsonObject user(const PortalUser& u) {
             {QStringLiteral("row_version"), u.rowVersion}};
 }
 
+QJsonObject restriction(const Restriction& r) {
+    return {{QStringLiteral("id"), r.id},
+            {QStringLiteral("given_name"), r.givenName},
+            {QStringLiteral("family_name"), r.familyName},
+            {QStringLiteral("email"), text(r.email)},
+            {QStringLiteral("reason"), r.reason},
+            {QStringLiteral("until"),
+             r.until.isValid() ? QJsonValue(r.until.toString(Qt::ISODate)) : QJsonValue()},
+            {QStringLiteral("note"), text(r.note)},
+            {QStringLiteral("document_id"), r.documentId ? QJsonValue(r.documentId) : QJsonValue()},
+            {QStringLiteral("created_at"), time(r.createdAt)},
+            {QStringLiteral("created_by"), r.createdBy},
+            {QStringLiteral("lifted_at"), time(r.liftedAt)},
+            {QStringLiteral("lifted_by"), text(r.liftedBy)},
+            {QStringLiteral("lift_reason"), text(r.liftReason)},
+            {QStringLiteral("row_version"), r.rowVersion}};
+}
+
 QJsonObject grant(const Grant& g) {
     return {{QStringLiteral("id"), g.id},
             {QStringLiteral("level"), g.level},

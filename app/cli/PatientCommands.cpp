@@ -139,6 +139,15 @@ Status patientShow(CliContext& c) {
     }
     if (!story->priorMrns.isEmpty())
         doc.insert(QStringLiteral("prior_mrns"), QJsonArray::fromStringList(story->priorMrns));
+    // Restrictions in force come before everything else.
+    restrictionBanner(c, story->restrictions, story->today, p.mrn);
+    QJsonArray restrictions;
+    for (const Restriction& r : std::as_const(story->restrictions)) {
+        QJsonObject j = CliJson::restriction(r);
+        j.insert(QStringLiteral("in_force"), r.isActiveOn(story->today));
+        restrictions.append(j);
+    }
+    doc.insert(QStringLiteral("restrictions"), restrictions);
     c.line(QCoreApplication::translate("Cli", "Patient %1  %2").arg(p.mrn, p.fullName()));
     if (!story->priorMrns.isEmpty())
         c.line(QCoreApplication::translate("Cli", "  earlier records merged into this one: %1")

@@ -61,6 +61,19 @@ Status visibility(CliContext& c) {
                          {QStringLiteral("grants"), grants},
                          {QStringLiteral("categories"), categories}};
 
+    QJsonArray restrictions;
+    for (const Restriction& r : std::as_const(answer->restrictions))
+        restrictions.append(CliJson::restriction(r));
+    c.json.insert(QStringLiteral("restrictions"), restrictions);
+    c.json.insert(QStringLiteral("barred_by"),
+                  answer->barredBy ? QJsonValue(answer->barredBy) : QJsonValue());
+    restrictionBanner(c, answer->restrictions, answer->today, p.mrn);
+    if (answer->barredBy)
+        c.line(QCoreApplication::translate("Cli",
+                                           "%1 is the person restriction #%2 bars: they see nothing of this "
+                                           "record, and nothing gives them access while it is in force.")
+                   .arg(u.fullName())
+                   .arg(answer->barredBy));
     if (e.age >= 0)
         c.line(QCoreApplication::translate("Cli",
                                            "Login %1 (%2, %3, %4) and patient %5 (%6), %7 years old, %8, "

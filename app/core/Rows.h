@@ -76,6 +76,39 @@ struct Consent {
     QString proxyName() const { return proxyGiven + QLatin1Char(' ') + proxyFamily; }
 };
 
+// An access restriction (SPEC section 8): a court order, custody order or protective order that bars a
+// named person from a patient's record. The person is matched by given plus family name (accents and case
+// aside) or by the mailbox of their address (core/RestrictionRules.h).
+struct Restriction {
+    qint64 id = 0;
+    qint64 patientId = 0;
+    QString givenName;
+    QString familyName;
+    QString email;         // may be empty: the name alone matches
+    QString reason;        // court_order | custody_order | protective_order | other
+    qint64 documentId = 0; // the order's scan; 0 for a support agent, who never sees it
+    QDate until;           // the last day it is in force; null = until lifted
+    QString note;
+    QDateTime createdAt;
+    QString createdBy;
+    QDateTime liftedAt; // null unless a supervisor lifted it
+    QString liftedBy;
+    QString liftReason;
+    int rowVersion = 0;
+
+    QString personName() const { return givenName + QLatin1Char(' ') + familyName; }
+    bool isLifted() const { return liftedAt.isValid(); }
+    // In force on `today` (the hospital's date): not lifted, and `until` not passed.
+    bool isActiveOn(const QDate& today) const { return !isLifted() && (!until.isValid() || until >= today); }
+};
+
+// A restriction with its patient, for lists.
+struct RestrictionRow {
+    Restriction restriction;
+    QString mrn;
+    QString patientName;
+};
+
 // An enrollment the consent desk reviews: one a supervisor's override let through, or an adolescent's
 // parent form still waiting for the patient's own.
 struct EnrollmentReviewRow {

@@ -11,6 +11,7 @@
 #include "core/Validation.h"
 #include "services/InvitationService.h"
 #include "services/PatientService.h"
+#include "services/RestrictionService.h"
 #include "store/GrantRepository.h"
 #include "store/PatientRepository.h"
 #include "store/PortalUserRepository.h"
@@ -277,6 +278,9 @@ Result<PortalUser> AccountService::update(const UserUpdate& in) {
     const bool emailChanged = !email.isEmpty() && email != user.email;
     if (!email.isEmpty())
         user.email = email;
+    // A new address must not make the login a person a restriction bars from a record it opens.
+    if (emailChanged)
+        PD_TRY(refuseIfRestricted(m_ctx, policy.value(), user));
     if (!language.isEmpty())
         user.language = language;
     PD_TRY(PortalUserRepository(m_ctx.db()).update(user, now, by));

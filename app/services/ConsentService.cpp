@@ -15,6 +15,7 @@
 #include "services/EnrollmentService.h"
 #include "services/InvitationService.h"
 #include "services/PatientService.h"
+#include "services/RestrictionService.h"
 #include "store/GrantRepository.h"
 #include "store/PatientRepository.h"
 #include "store/PortalUserRepository.h"
@@ -492,6 +493,14 @@ Result<ConsentReview> ConsentService::reviewIn(qint64 id) {
                      : QCoreApplication::translate("Services", "The stored form does not match its "
                                                                "SHA-256: it was changed after filing.")));
 
+    // No restriction bars the proxy from the patient's record: first, since nothing overrides it.
+    if (auto barred = refuseIfRestricted(m_ctx, policy.value(), p, c.proxyGiven, c.proxyFamily, c.proxyEmail);
+        !barred) {
+        if (barred.error().rule != QLatin1String("restriction.active"))
+            return barred.error();
+        r.checks.prepend(check(QStringLiteral("restricted"), false, true, barred.error().message));
+    }
+
     bool blockingFail = false;
     bool overridableFail = false;
     for (const ConsentCheck& k : std::as_const(r.checks)) {
@@ -525,6 +534,10 @@ Result<ConsentDecision> ConsentService::approve(qint64 id, int expectedVersion,
                                    .arg(DisplayText::consentStatus(c.status), c.decidedBy));
     if (expectedVersion != 0)
         c.rowVersion = expectedVersion;
+    for (const ConsentCheck& k : std::as_const(review->checks)) {
+        if (k.code == QLatin1String("restricted") && k.state == ConsentCheck::State::Fail)
+            return Error::validation(QStringLiteral("restriction.active"), k.message);
+    }
     for (const ConsentCheck& k : std::as_const(review->checks)) {
         if (k.state == ConsentCheck::State::Fail && k.blocking && !k.overridable)
             return Error::validation(QStringLiteral("consent.") + k.code, k.message);

@@ -26,8 +26,9 @@ struct ConsentSubmission {
 // One automatic check of the review screen.
 struct ConsentCheck {
     enum class State { Pass, Fail, Info };
-    QString code; // patient_adult, signed_after_18, signer_is_patient, proxy_not_patient, shared_email,
-                  // already_has_access, proxy_other_grants, earlier_consents, document_intact, guardian
+    QString code; // restricted, patient_adult, signed_after_18, signer_is_patient, proxy_not_patient,
+                  // shared_email, already_has_access, proxy_other_grants, earlier_consents, document_intact,
+                  // guardian
     State state = State::Info;
     bool blocking = false;    // a failing blocking check stops approval
     bool overridable = false; // …unless a supervisor overrides it with a written reason

@@ -106,6 +106,18 @@ QString bracket(const QString& s) {
     return s;
 }
 
+QString restrictionReason(const QString& s) {
+    if (s == QLatin1String("court_order"))
+        return QCoreApplication::translate("DisplayText", "court order");
+    if (s == QLatin1String("custody_order"))
+        return QCoreApplication::translate("DisplayText", "custody order");
+    if (s == QLatin1String("protective_order"))
+        return QCoreApplication::translate("DisplayText", "protective order");
+    if (s == QLatin1String("other"))
+        return QCoreApplication::translate("DisplayText", "other legal document");
+    return s;
+}
+
 QString deactivationReason(const QString& s) {
     if (s == QLatin1String("suspected_compromise"))
         return QCoreApplication::translate("DisplayText", "Suspected use by someone else");

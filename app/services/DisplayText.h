@@ -19,8 +19,9 @@ QString endReason(const QString& reason);
 QString reviewReason(const QString& reason); // why a patient is listed for review
 QString bracket(const QString& bracket);
 QString deactivationReason(const QString& reason);
-QString form(const QString& form);     // parent | patient
-QString userKind(const QString& kind); // patient | proxy
+QString restrictionReason(const QString& reason); // court_order | custody_order | protective_order | other
+QString form(const QString& form);                // parent | patient
+QString userKind(const QString& kind);            // patient | proxy
 
 // "2026-11-25 14:05" in the hospital's zone; empty for a null time.
 QString localTime(const QDateTime& instant, const QTimeZone& zone);

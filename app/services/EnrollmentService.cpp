@@ -10,6 +10,7 @@
 #include "core/Secrets.h"
 #include "core/Validation.h"
 #include "services/PatientService.h"
+#include "services/RestrictionService.h"
 #include "store/GrantRepository.h"
 #include "store/InvitationRepository.h"
 #include "store/PortalUserRepository.h"
@@ -209,6 +210,7 @@ Result<EnrollOutcome> EnrollmentService::enroll(const EnrollRequest& in, const Q
     auto language = validLanguage(in.language.isEmpty() ? patient.language : in.language);
     if (!language)
         return language.error();
+    PD_TRY(refuseIfRestricted(m_ctx, policy, patient, givenV.value(), familyV.value(), emailV.value()));
 
     // The form rules of the patient's bracket.
     GrantRepository grants(m_ctx.db());

@@ -16,6 +16,7 @@
 #include "services/DailyJob.h"
 #include "services/MailRendering.h"
 #include "services/PatientService.h"
+#include "services/RestrictionService.h"
 #include "store/GrantRepository.h"
 #include "store/OutboxRepository.h"
 #include "store/PatientRepository.h"
@@ -375,6 +376,7 @@ Result<SentInvitation> InvitationService::reissue(const ReissueRequest& request,
     auto policy = m_ctx.policy();
     if (!policy)
         return policy.error();
+    PD_TRY(refuseIfRestricted(m_ctx, policy.value(), user));
 
     if (user.status == QLatin1String("active"))
         return Error::validation(

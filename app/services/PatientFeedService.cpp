@@ -5,6 +5,7 @@
 #include "services/DailyJob.h"
 #include "services/InvitationService.h"
 #include "services/PatientService.h"
+#include "services/RestrictionService.h"
 #include "store/Database.h"
 #include "store/FeedRepository.h"
 #include "store/GrantRepository.h"
@@ -174,11 +175,13 @@ Status carryOutMerge(const ServiceContext& ctx, const Policy& policy, const Pati
     const QDateTime now = ctx.now();
     const QString by = ctx.staff().name;
     MergeRepository merges(ctx.db());
+    // The prior record points at the survivor first: on the central database that is what lets its
+    // restrictions move.
+    prior.mergedInto = survivor.id;
+    PD_TRY(PatientRepository(ctx.db()).setFeedState(prior, now, by));
     auto moved = merges.moveRecords(prior.id, survivor.id, now, by);
     if (!moved)
         return moved.error();
-    prior.mergedInto = survivor.id;
-    PD_TRY(PatientRepository(ctx.db()).setFeedState(prior, now, by));
     QJsonObject details{{QStringLiteral("prior_mrn"), prior.mrn},
                         {QStringLiteral("survivor_mrn"), survivor.mrn},
                         {QStringLiteral("moved"), moved.value()}};
@@ -196,6 +199,13 @@ Status carryOutMerge(const ServiceContext& ctx, const Policy& policy, const Pati
         return ended.error();
     out.grantsEnded += ended->first;
     out.loginsEnded += ended->second;
+    // A restriction the prior record had bars the same person from the survivor's.
+    auto barred = enforceRestrictions(ctx, policy, survivor.id,
+                                      {{QStringLiteral("cause"), QStringLiteral("records_merged")}});
+    if (!barred)
+        return barred.error();
+    out.grantsEnded += int(barred->grantsEnded.size());
+    out.loginsEnded += int(barred->loginsTerminated.size());
     out.moved = moved.value();
     out.merged = true;
     return {};

@@ -1,6 +1,8 @@
 #include "services/PatientService.h"
+
 #include "mail/MimeMessage.h"
 #include "services/Birthdays.h"
+#include "services/RestrictionService.h"
 #include "store/AuditLog.h"
 #include "store/Database.h"
 #include "store/GrantRepository.h"
@@ -411,6 +413,11 @@ Result<PatientStory> PatientService::show(const QString& mrn) {
         if (prior && prior->has_value())
             story.priorMrns.append((*prior)->mrn);
     }
+    auto restrictions = restrictionsOf(m_ctx, story.patient.id);
+    if (!restrictions)
+        return restrictions.error();
+    story.restrictions = restrictions.value();
+    story.today = m_ctx.today(policy.value());
     auto users = PortalUserRepository(m_ctx.db()).forPatient(story.patient.id);
     if (!users)
         return users.error();

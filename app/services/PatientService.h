@@ -41,6 +41,10 @@ struct PatientCorrection {
 
 struct PatientStory {
     Patient patient;
+    QDate today; // the hospital's date the story was read on
+    // Access restrictions on the record (in force first, then newest first): shown above everything else.
+    // A support agent gets them without the order and with the person's address masked.
+    QList<Restriction> restrictions;
     Bracket bracket = Bracket::Child;
     int age = 0; // -1 where the reader may not see it (support agents)
     std::optional<AgeRules::Transition> nextTransition;

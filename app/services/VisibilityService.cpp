@@ -1,6 +1,9 @@
 #include "services/VisibilityService.h"
+
+#include "core/RestrictionRules.h"
 #include "mail/MimeMessage.h"
 #include "services/Birthdays.h"
+#include "services/RestrictionService.h"
 #include "store/AuditLog.h"
 #include "store/Database.h"
 #include "store/InvitationRepository.h"
@@ -70,6 +73,23 @@ Result<VisibilityAnswer> VisibilityService::explain(const QString& userKey, cons
     answer.patient = facts.patient;
     answer.today = facts.today;
     answer.limitedSet = facts.limitedSet;
+    auto restrictions = restrictionsOf(m_ctx, patient->id);
+    if (!restrictions)
+        return restrictions.error();
+    for (const Restriction& r : std::as_const(restrictions.value())) {
+        if (r.isActiveOn(facts.today))
+            answer.restrictions.append(r);
+    }
+    // Whom they bar is decided on what the staff member's role reads (an agent: the name, and the grants a
+    // restriction ended).
+    if (const Restriction* r = RestrictionRules::barring(answer.restrictions, facts.today, user->givenName,
+                                                         user->familyName, user->email))
+        answer.barredBy = r->id;
+    for (const Grant& g : std::as_const(facts.grants)) {
+        if (answer.barredBy == 0 && g.endReason == QLatin1String("restricted") &&
+            !answer.restrictions.isEmpty())
+            answer.barredBy = answer.restrictions.constFirst().id;
+    }
     if (!m_ctx.has(Role::Specialist)) {
         answer.masked = true;
         answer.login.email = maskEmail(answer.login.email);

@@ -16,6 +16,10 @@ struct VisibilityAnswer {
     // category (Visibility::allCategories() order) and the summary line.
     Visibility::Explanation explanation;
     bool masked = false; // support agent: contact details and birth date hidden
+    // The restrictions in force on the patient's record, shown above everything else; and the one that
+    // bars this login's holder, if any (0 = none).
+    QList<Restriction> restrictions;
+    qint64 barredBy = 0;
 };
 
 class VisibilityService final {

@@ -105,7 +105,7 @@ Result<int> MergeRepository::moveRecords(qint64 priorId, qint64 survivorId, cons
     const QList<std::pair<QString, bool>> tables = {
         {QStringLiteral("portal_users"), true},  {QStringLiteral("enrollments"), false},
         {QStringLiteral("access_grants"), true}, {QStringLiteral("consents"), true},
-        {QStringLiteral("requests"), true},
+        {QStringLiteral("requests"), true},      {QStringLiteral("restrictions"), false},
     };
     for (const auto& [table, stamped] : tables) {
         // A patient has one own login: the prior record's stays with it when the survivor has one.

@@ -22,8 +22,8 @@ public:
     Result<QList<MergeRow>> held(int limit, int offset);
     Result<qint64> heldCount();
     Status markMerged(qint64 id, const QDateTime& at, const QString& by);
-    // Moves the prior record's own login, enrollments, grants, consents and requests to the survivor.
-    // Audit events stay where they were written. Returns the rows moved.
+    // Moves the prior record's own login, enrollments, grants, consents, requests and restrictions to the
+    // survivor. Audit events stay where they were written. Returns the rows moved.
     Result<int> moveRecords(qint64 priorId, qint64 survivorId, const QDateTime& at, const QString& by);
     // The records merged into this one, directly or through others merged before.
     Result<QList<qint64>> mergedInto(qint64 survivorId);

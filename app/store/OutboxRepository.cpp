@@ -217,4 +217,20 @@ Result<int> OutboxRepository::cancelPending(const QList<qint64>& userIds, qint64
     return q.numRowsAffected();
 }
 
+Result<int> OutboxRepository::cancelNotices(const QList<qint64>& grantIds, const QString& why) {
+    if (grantIds.isEmpty())
+        return 0;
+    QStringList ids;
+    for (qint64 id : grantIds)
+        ids << QString::number(id); // numbers only: safe to write into the statement
+    Query q(m_db, QStringLiteral("UPDATE ") + m_db.table(QStringLiteral("outbox")) +
+                      QStringLiteral(
+                          " SET status = 'cancelled', last_error = :why WHERE status = 'pending' AND id IN "
+                          "(SELECT n.outbox_id FROM transition_notices n WHERE n.grant_id IN (") +
+                      ids.join(QLatin1Char(',')) + QStringLiteral("))"));
+    q.bind(QStringLiteral(":why"), why);
+    PD_TRY(q.exec());
+    return q.numRowsAffected();
+}
+
 } // namespace pd

@@ -37,6 +37,8 @@ public:
     // notices about this patient.
     Result<int> cancelPending(const QList<qint64>& portalUserIds, qint64 noticesOfPatientId,
                               const QString& why);
+    // Cancels the waiting age-rule notices about these grants (the grants ended before their birthday).
+    Result<int> cancelNotices(const QList<qint64>& grantIds, const QString& why);
     // Whether a message for the invitation is waiting for the mail server or being sent now.
     Result<bool> waitingForInvitation(qint64 invitationId);
     // One message with its template values (and a legacy stored body, empty once sent).
