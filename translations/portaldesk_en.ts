@@ -101,6 +101,27 @@
             <numerusform>Checked against %n anchors in %1.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>  %n grant(s) ended at once</source>
+        <translation>
+            <numerusform>  %n grant ended at once</numerusform>
+            <numerusform>  %n grants ended at once</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n login(s) left with none terminated</source>
+        <translation>
+            <numerusform>%n login left with none terminated</numerusform>
+            <numerusform>%n logins left with none terminated</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n waiting message(s) cancelled; nothing is mailed to them.</source>
+        <translation>
+            <numerusform>%n waiting message cancelled; nothing is mailed to them.</numerusform>
+            <numerusform>%n waiting messages cancelled; nothing is mailed to them.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Feed</name>
@@ -147,6 +168,16 @@
         <translation>
             <numerusform>This patient&apos;s birth date was tried %n time in the last hour, the most identity.checks_per_hour allows. Verify the caller another way (photo ID in person) or try again later.</numerusform>
             <numerusform>This patient&apos;s birth date was tried %n times in the last hour, the most identity.checks_per_hour allows. Verify the caller another way (photo ID in person) or try again later.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>pd::AddRestrictionDialog</name>
+    <message numerus="yes">
+        <source>From now on %1 is barred from %n record(s): their access ends at once, a login left with none is closed, and nothing is mailed to them. While it is in force nobody can enroll them, approve a consent naming them, reissue them an invitation or give them the record through a new address. Anyone with that name, or that e-mail address, is matched.</source>
+        <translation>
+            <numerusform>From now on %1 is barred from %n record: their access ends at once, a login left with none is closed, and nothing is mailed to them. While it is in force nobody can enroll them, approve a consent naming them, reissue them an invitation or give them the record through a new address. Anyone with that name, or that e-mail address, is matched.</numerusform>
+            <numerusform>From now on %1 is barred from %n records: their access ends at once, a login left with none is closed, and nothing is mailed to them. While it is in force nobody can enroll them, approve a consent naming them, reissue them an invitation or give them the record through a new address. Anyone with that name, or that e-mail address, is matched.</numerusform>
         </translation>
     </message>
 </context>
@@ -293,6 +324,16 @@
         <translation>
             <numerusform>%n late</numerusform>
             <numerusform>%n late</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>pd::RestrictionsPage</name>
+    <message numerus="yes">
+        <source>%n restriction(s)</source>
+        <translation>
+            <numerusform>%n restriction</numerusform>
+            <numerusform>%n restrictions</numerusform>
         </translation>
     </message>
 </context>

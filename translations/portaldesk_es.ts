@@ -875,6 +875,14 @@
         <translation>Cuenta %1 (%2, %3, %4) y paciente %5 (%6), %7, el %8</translation>
     </message>
     <message>
+        <source>--restore takes grant numbers separated by commas (12,15), or none.</source>
+        <translation>--restore lleva números de acceso separados por comas (12,15), o none.</translation>
+    </message>
+    <message>
+        <source>The death recorded for %1 was taken back. The login stays deactivated; an HIM specialist reopens it with a new PIN.</source>
+        <translation>Se anuló la defunción registrada para %1. La cuenta sigue desactivada; un especialista de HIM la reabre con un PIN nuevo.</translation>
+    </message>
+    <message>
         <source>Usage: portaldesk-cli [--db FILE] [--now ISO-8601] [--staff NAME] [--json] COMMAND …
 
   init [--training] [--password-stdin]   create or migrate the database (--training: a new
@@ -911,6 +919,11 @@
                  [--kind adult_proxy|guardian] [--language L]   (PIN on the form from standard input)
   consent list [--status S] | show ID | approve ID [--override REASON] | reject ID --reason R
   consent revoke ID                      ends the proxy&apos;s access at once
+  restriction add --mrn M [--mrn M …] --given G --family F [--email E] --document FILE
+                  --reason court_order|custody_order|protective_order|other [--until YYYY-MM-DD]
+                  [--note TEXT]       bars that person from each record at once (HIM staff)
+  restriction list [--mrn M] [--ending DAYS | --all] | show ID | document ID --out FILE
+  restriction lift ID --reason TEXT     (supervisors) the access it ended stays ended
   report [--weeks N]                     invitations per week, activation, requests on time, birthdays
   request add --kind K [--mrn M] [--user USER] [--received ISO-8601] [--channel C] [--note TEXT]
        kinds: never_received, invitation_expired, deactivate, visibility, other
@@ -976,6 +989,11 @@ Exit codes: 0 done, 2 usage, 3 refused by a rule or bad input, 4 conflict, 5 not
                  [--kind adult_proxy|guardian] [--language L]   (PIN del formulario desde la entrada estándar)
   consent list [--status S] | show ID | approve ID [--override REASON] | reject ID --reason R
   consent revoke ID                      termina de inmediato el acceso del representante
+  restriction add --mrn M [--mrn M …] --given G --family F [--email E] --document FILE
+                  --reason court_order|custody_order|protective_order|other [--until AAAA-MM-DD]
+                  [--note TEXT]       excluye a esa persona de cada expediente al instante (personal de HIM)
+  restriction list [--mrn M] [--ending DÍAS | --all] | show ID | document ID --out FILE
+  restriction lift ID --reason TEXT     (supervisores) el acceso que terminó sigue terminado
   report [--weeks N]                     invitaciones por semana, activación, solicitudes a tiempo, cumpleaños
   request add --kind K [--mrn M] [--user USER] [--received ISO-8601] [--channel C] [--note TEXT]
        tipos: never_received, invitation_expired, deactivate, visibility, other
@@ -1007,12 +1025,109 @@ Códigos de salida: 0 hecho, 2 uso, 3 rechazado por una regla o datos incorrecto
 </translation>
     </message>
     <message>
-        <source>--restore takes grant numbers separated by commas (12,15), or none.</source>
-        <translation>--restore lleva números de acceso separados por comas (12,15), o none.</translation>
+        <source>A restriction is named by its number, e.g. 12.</source>
+        <translation>Una restricción se nombra por su número, p. ej. 12.</translation>
     </message>
     <message>
-        <source>The death recorded for %1 was taken back. The login stays deactivated; an HIM specialist reopens it with a new PIN.</source>
-        <translation>Se anuló la defunción registrada para %1. La cuenta sigue desactivada; un especialista de HIM la reabre con un PIN nuevo.</translation>
+        <source>until %1</source>
+        <translation>hasta el %1</translation>
+    </message>
+    <message>
+        <source>until lifted</source>
+        <translation>hasta que se levante</translation>
+    </message>
+    <message>
+        <source>lifted</source>
+        <translation>levantada</translation>
+    </message>
+    <message>
+        <source>in force</source>
+        <translation>vigente</translation>
+    </message>
+    <message>
+        <source>ended</source>
+        <translation>terminada</translation>
+    </message>
+    <message>
+        <source>RESTRICTED #%1: %2 is barred from MRN %3&apos;s record (%4, %5).</source>
+        <translation>RESTRINGIDO n.º %1: %2 tiene prohibido el acceso al expediente del MRN %3 (%4, %5).</translation>
+    </message>
+    <message>
+        <source>restriction add needs --%1.</source>
+        <translation>restriction add necesita --%1.</translation>
+    </message>
+    <message>
+        <source>The order %1 can&apos;t be read: %2</source>
+        <translation>No se puede leer la orden %1: %2</translation>
+    </message>
+    <message>
+        <source>Restriction %1 recorded: %2 is barred from MRN %3&apos;s record (%4, %5).</source>
+        <translation>Restricción %1 registrada: %2 tiene prohibido el acceso al expediente del MRN %3 (%4, %5).</translation>
+    </message>
+    <message numerus="yes">
+        <source>  %n grant(s) ended at once</source>
+        <translation>
+            <numerusform>  %n acceso terminado al instante</numerusform>
+            <numerusform>  %n accesos terminados al instante</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n login(s) left with none terminated</source>
+        <translation>
+            <numerusform>%n cuenta sin acceso cerrada</numerusform>
+            <numerusform>%n cuentas sin acceso cerradas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n waiting message(s) cancelled; nothing is mailed to them.</source>
+        <translation>
+            <numerusform>%n mensaje en espera cancelado; no se les envía nada.</numerusform>
+            <numerusform>%n mensajes en espera cancelados; no se les envía nada.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>--ending takes a number of days, e.g. 30.</source>
+        <translation>--ending lleva un número de días, p. ej. 30.</translation>
+    </message>
+    <message>
+        <source>No restrictions.</source>
+        <translation>No hay restricciones.</translation>
+    </message>
+    <message>
+        <source>Restriction %1 (%2): %3 is barred from MRN %4&apos;s record (%5).</source>
+        <translation>Restricción %1 (%2): %3 tiene prohibido el acceso al expediente del MRN %4 (%5).</translation>
+    </message>
+    <message>
+        <source>  %1, %2; recorded %3 by %4</source>
+        <translation>  %1, %2; registrada el %3 por %4</translation>
+    </message>
+    <message>
+        <source>  lifted %1 by %2: %3</source>
+        <translation>  levantada el %1 por %2: %3</translation>
+    </message>
+    <message>
+        <source>restriction lift needs --reason.</source>
+        <translation>restriction lift necesita --reason.</translation>
+    </message>
+    <message>
+        <source>Restriction %1 lifted. The access it ended stays ended; the person enrolls again with new forms.</source>
+        <translation>Restricción %1 levantada. El acceso que terminó sigue terminado; la persona se inscribe de nuevo con formularios nuevos.</translation>
+    </message>
+    <message>
+        <source>restriction document needs --out FILE.</source>
+        <translation>restriction document necesita --out ARCHIVO.</translation>
+    </message>
+    <message>
+        <source>The order can&apos;t be written to %1: %2</source>
+        <translation>No se puede escribir la orden en %1: %2</translation>
+    </message>
+    <message>
+        <source>Order %1 (%2, %3 bytes, SHA-256 %4) written to %5.</source>
+        <translation>Orden %1 (%2, %3 bytes, SHA-256 %4) escrita en %5.</translation>
+    </message>
+    <message>
+        <source>%1 is the person restriction #%2 bars: they see nothing of this record, and nothing gives them access while it is in force.</source>
+        <translation>%1 es la persona que excluye la restricción n.º %2: no ve nada de este expediente, y nada le da acceso mientras esté vigente.</translation>
     </message>
 </context>
 <context>
@@ -1448,6 +1563,22 @@ Códigos de salida: 0 hecho, 2 uso, 3 rechazado por una regla o datos incorrecto
     <message>
         <source>the EHR no longer reports the patient&apos;s death</source>
         <translation>el EHR ya no informa del fallecimiento del paciente</translation>
+    </message>
+    <message>
+        <source>court order</source>
+        <translation>orden judicial</translation>
+    </message>
+    <message>
+        <source>custody order</source>
+        <translation>orden de custodia</translation>
+    </message>
+    <message>
+        <source>protective order</source>
+        <translation>orden de protección</translation>
+    </message>
+    <message>
+        <source>other legal document</source>
+        <translation>otro documento legal</translation>
     </message>
 </context>
 <context>
@@ -2465,6 +2596,61 @@ Códigos de salida: 0 hecho, 2 uso, 3 rechazado por una regla o datos incorrecto
     <message>
         <source>%1 by %2: %3</source>
         <translation>%1 por %2: %3</translation>
+    </message>
+</context>
+<context>
+    <name>RestrictionModels</name>
+    <message>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>lifted</source>
+        <translation>levantada</translation>
+    </message>
+    <message>
+        <source>in force</source>
+        <translation>vigente</translation>
+    </message>
+    <message>
+        <source>ended</source>
+        <translation>terminada</translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation>Paciente</translation>
+    </message>
+    <message>
+        <source>Barred person</source>
+        <translation>Persona excluida</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>Orden</translation>
+    </message>
+    <message>
+        <source>In force until</source>
+        <translation>Vigente hasta</translation>
+    </message>
+    <message>
+        <source>until lifted</source>
+        <translation>hasta que se levante</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Nota</translation>
+    </message>
+    <message>
+        <source>Recorded</source>
+        <translation>Registrada</translation>
+    </message>
+    <message>
+        <source>%1 by %2</source>
+        <translation>%1 por %2</translation>
+    </message>
+    <message>
+        <source>lifted %1 by %2: %3</source>
+        <translation>levantada el %1 por %2: %3</translation>
     </message>
 </context>
 <context>
@@ -3585,6 +3771,82 @@ Códigos de salida: 0 hecho, 2 uso, 3 rechazado por una regla o datos incorrecto
         <source>Grant %1 can&apos;t come back with %2&apos;s login: %3.</source>
         <translation>El acceso %1 no puede volver con la cuenta de %2: %3.</translation>
     </message>
+    <message>
+        <source>until %1</source>
+        <translation>hasta el %1</translation>
+    </message>
+    <message>
+        <source>until lifted</source>
+        <translation>hasta que se levante</translation>
+    </message>
+    <message>
+        <source>The order&apos;s scan is missing; attach it (PDF, PNG or JPEG).</source>
+        <translation>Falta el escaneo de la orden; adjúntelo (PDF, PNG o JPEG).</translation>
+    </message>
+    <message>
+        <source>The order&apos;s scan is %1 MB; the limit is %2 MB. Scan it again at a lower resolution.</source>
+        <translation>El escaneo de la orden ocupa %1 MB; el límite es %2 MB. Escanéela de nuevo con menos resolución.</translation>
+    </message>
+    <message>
+        <source>The order&apos;s scan must be a PDF, PNG or JPEG file.</source>
+        <translation>El escaneo de la orden debe ser un archivo PDF, PNG o JPEG.</translation>
+    </message>
+    <message>
+        <source>Restriction #%1 (%2, %3) bars %4 from MRN %5&apos;s record: no enrollment, consent, invitation or change of address gives them access. HIM staff hold the order.</source>
+        <translation>La restricción n.º %1 (%2, %3) prohíbe a %4 el acceso al expediente del MRN %5: ninguna inscripción, consentimiento, invitación ni cambio de dirección le da acceso. El personal de HIM tiene la orden.</translation>
+    </message>
+    <message>
+        <source>Recording an access restriction</source>
+        <translation>Registrar una restricción de acceso</translation>
+    </message>
+    <message>
+        <source>Name the patient&apos;s MRN (and each sibling&apos;s the order names).</source>
+        <translation>Indique el MRN del paciente (y el de cada hermano que nombre la orden).</translation>
+    </message>
+    <message>
+        <source>The reason is court_order, custody_order, protective_order or other.</source>
+        <translation>El motivo es court_order, custody_order, protective_order u other.</translation>
+    </message>
+    <message>
+        <source>Say in a note what the document is when the reason is other.</source>
+        <translation>Diga en una nota qué documento es cuando el motivo es other.</translation>
+    </message>
+    <message>
+        <source>In force until</source>
+        <translation>Vigente hasta</translation>
+    </message>
+    <message>
+        <source>The restriction&apos;s last day (%1) has passed; today is %2.</source>
+        <translation>El último día de la restricción (%1) ya pasó; hoy es %2.</translation>
+    </message>
+    <message>
+        <source>There is no restriction #%1.</source>
+        <translation>No existe la restricción n.º %1.</translation>
+    </message>
+    <message>
+        <source>Reading a restriction&apos;s order</source>
+        <translation>Leer la orden de una restricción</translation>
+    </message>
+    <message>
+        <source>Restriction #%1&apos;s order is not on file.</source>
+        <translation>La orden de la restricción n.º %1 no está archivada.</translation>
+    </message>
+    <message>
+        <source>Lifting an access restriction</source>
+        <translation>Levantar una restricción de acceso</translation>
+    </message>
+    <message>
+        <source>Say why the restriction is lifted (for example the new order).</source>
+        <translation>Diga por qué se levanta la restricción (por ejemplo, la nueva orden).</translation>
+    </message>
+    <message>
+        <source>Restriction #%1 was lifted by %2 at %3 UTC.</source>
+        <translation>%2 levantó la restricción n.º %1 a las %3 UTC.</translation>
+    </message>
+    <message>
+        <source>Restriction #%1 changed since you opened it; reload and try again.</source>
+        <translation>La restricción n.º %1 cambió desde que la abrió; vuelva a cargar e inténtelo de nuevo.</translation>
+    </message>
 </context>
 <context>
     <name>Smtp</name>
@@ -3962,6 +4224,22 @@ Códigos de salida: 0 hecho, 2 uso, 3 rechazado por una regla o datos incorrecto
     <message>
         <source>proxy access ends on the 18th birthday</source>
         <translation>el acceso de los representantes termina al cumplir 18 años</translation>
+    </message>
+    <message>
+        <source>a restriction ends the barred person&apos;s access at once</source>
+        <translation>una restricción termina al instante el acceso de la persona excluida</translation>
+    </message>
+    <message>
+        <source>Restriction recorded: %1 is barred from this record by a %2, until a supervisor lifts it.</source>
+        <translation>Restricción registrada: %1 tiene prohibido el acceso a este expediente (%2), hasta que un supervisor la levante.</translation>
+    </message>
+    <message>
+        <source>Restriction recorded: %1 is barred from this record by a %2, until %3.</source>
+        <translation>Restricción registrada: %1 tiene prohibido el acceso a este expediente (%2), hasta el %3.</translation>
+    </message>
+    <message>
+        <source>Restriction lifted: %1. The access it ended stays ended.</source>
+        <translation>Restricción levantada: %1. El acceso que terminó sigue terminado.</translation>
     </message>
 </context>
 <context>
@@ -4495,6 +4773,152 @@ Códigos de salida: 0 hecho, 2 uso, 3 rechazado por una regla o datos incorrecto
     <message>
         <source>Spanish</source>
         <translation>Español</translation>
+    </message>
+</context>
+<context>
+    <name>pd::AddRestrictionDialog</name>
+    <message>
+        <source>Record an access restriction</source>
+        <translation>Registrar una restricción de acceso</translation>
+    </message>
+    <message>
+        <source>&amp;Record and end their access</source>
+        <translation>&amp;Registrar y terminar su acceso</translation>
+    </message>
+    <message>
+        <source>Patient&apos;s MRN, and each sibling&apos;s the order names</source>
+        <translation>MRN del paciente, y el de cada hermano que nombre la orden</translation>
+    </message>
+    <message>
+        <source>MRN, or several separated by commas</source>
+        <translation>MRN, o varios separados por comas</translation>
+    </message>
+    <message>
+        <source>Barred person&apos;s given name</source>
+        <translation>Nombre de la persona excluida</translation>
+    </message>
+    <message>
+        <source>Barred person&apos;s family name</source>
+        <translation>Apellido de la persona excluida</translation>
+    </message>
+    <message>
+        <source>Barred person&apos;s e-mail address, if known</source>
+        <translation>Correo electrónico de la persona excluida, si se conoce</translation>
+    </message>
+    <message>
+        <source>optional: any address they use</source>
+        <translation>opcional: cualquier dirección que use</translation>
+    </message>
+    <message>
+        <source>Kind of order</source>
+        <translation>Tipo de orden</translation>
+    </message>
+    <message>
+        <source>The order ends on</source>
+        <translation>La orden termina el</translation>
+    </message>
+    <message>
+        <source>Last day the order is in force</source>
+        <translation>Último día en que la orden está vigente</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Nota</translation>
+    </message>
+    <message>
+        <source>Court and case number, what the order says</source>
+        <translation>Tribunal y número de caso, lo que dice la orden</translation>
+    </message>
+    <message>
+        <source>Scanned order</source>
+        <translation>Orden escaneada</translation>
+    </message>
+    <message>
+        <source>PDF, PNG or JPEG, up to 10 MB</source>
+        <translation>PDF, PNG o JPEG, hasta 10 MB</translation>
+    </message>
+    <message>
+        <source>&amp;Choose…</source>
+        <translation>&amp;Elegir…</translation>
+    </message>
+    <message>
+        <source>Choose the scanned order</source>
+        <translation>Elegir la orden escaneada</translation>
+    </message>
+    <message>
+        <source>Patient &amp;MRN(s):</source>
+        <translation>&amp;MRN del paciente:</translation>
+    </message>
+    <message>
+        <source>Barred person&apos;s &amp;given name:</source>
+        <translation>&amp;Nombre de la persona excluida:</translation>
+    </message>
+    <message>
+        <source>Barred person&apos;s &amp;family name:</source>
+        <translation>&amp;Apellido de la persona excluida:</translation>
+    </message>
+    <message>
+        <source>Their &amp;e-mail:</source>
+        <translation>Su &amp;correo:</translation>
+    </message>
+    <message>
+        <source>&amp;Kind of order:</source>
+        <translation>&amp;Tipo de orden:</translation>
+    </message>
+    <message>
+        <source>&amp;Until:</source>
+        <translation>&amp;Hasta:</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>N&amp;ota:</translation>
+    </message>
+    <message>
+        <source>Scanned &amp;order:</source>
+        <translation>Orden e&amp;scaneada:</translation>
+    </message>
+    <message>
+        <source>The order&apos;s scan must be a PDF, PNG or JPEG file.</source>
+        <translation>El escaneo de la orden debe ser un archivo PDF, PNG o JPEG.</translation>
+    </message>
+    <message>
+        <source>Scanned orders (*.pdf *.png *.jpg *.jpeg);;All files (*)</source>
+        <translation>Órdenes escaneadas (*.pdf *.png *.jpg *.jpeg);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>The order %1 can&apos;t be read: %2</source>
+        <translation>No se puede leer la orden %1: %2</translation>
+    </message>
+    <message>
+        <source>The order&apos;s scan is larger than 10 MB; scan it again at a lower resolution.</source>
+        <translation>El escaneo de la orden supera los 10 MB; escanéela de nuevo con menos resolución.</translation>
+    </message>
+    <message>
+        <source>Type the patient&apos;s MRN (and each sibling&apos;s the order names).</source>
+        <translation>Escriba el MRN del paciente (y el de cada hermano que nombre la orden).</translation>
+    </message>
+    <message>
+        <source>Say in a note what the document is when the kind is &quot;other&quot;.</source>
+        <translation>Diga en una nota qué documento es cuando el tipo es «otro».</translation>
+    </message>
+    <message>
+        <source>The note is too long: at most %1 characters.</source>
+        <translation>La nota es demasiado larga: %1 caracteres como máximo.</translation>
+    </message>
+    <message>
+        <source>Choose the scanned order (PDF, PNG or JPEG).</source>
+        <translation>Elija la orden escaneada (PDF, PNG o JPEG).</translation>
+    </message>
+    <message numerus="yes">
+        <source>From now on %1 is barred from %n record(s): their access ends at once, a login left with none is closed, and nothing is mailed to them. While it is in force nobody can enroll them, approve a consent naming them, reissue them an invitation or give them the record through a new address. Anyone with that name, or that e-mail address, is matched.</source>
+        <translation>
+            <numerusform>Desde ahora %1 tiene prohibido el acceso a %n expediente: su acceso termina al instante, una cuenta que se queda sin acceso se cierra y no se le envía nada. Mientras esté vigente nadie puede inscribirle, aprobar un consentimiento que le nombre, reenviarle una invitación ni darle el expediente con una dirección nueva. Se reconoce a cualquiera con ese nombre o esa dirección de correo.</numerusform>
+            <numerusform>Desde ahora %1 tiene prohibido el acceso a %n expedientes: su acceso termina al instante, una cuenta que se queda sin acceso se cierra y no se le envía nada. Mientras esté vigente nadie puede inscribirle, aprobar un consentimiento que le nombre, reenviarle una invitación ni darle los expedientes con una dirección nueva. Se reconoce a cualquiera con ese nombre o esa dirección de correo.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the person the order names</source>
+        <translation>la persona que nombra la orden</translation>
     </message>
 </context>
 <context>
@@ -5573,6 +5997,41 @@ SHA-256 %4</translation>
     </message>
 </context>
 <context>
+    <name>pd::LiftRestrictionDialog</name>
+    <message>
+        <source>Lift restriction #%1</source>
+        <translation>Levantar la restricción n.º %1</translation>
+    </message>
+    <message>
+        <source>&amp;Lift</source>
+        <translation>&amp;Levantar</translation>
+    </message>
+    <message>
+        <source>%1 is barred from %2&apos;s record (MRN %3) by a %4.</source>
+        <translation>%1 tiene prohibido el acceso al expediente de %2 (MRN %3) por %4.</translation>
+    </message>
+    <message>
+        <source>Why it is lifted</source>
+        <translation>Por qué se levanta</translation>
+    </message>
+    <message>
+        <source>for example: order vacated, case 26FL01234</source>
+        <translation>por ejemplo: orden anulada, caso 26FL01234</translation>
+    </message>
+    <message>
+        <source>&amp;Why:</source>
+        <translation>&amp;Motivo:</translation>
+    </message>
+    <message>
+        <source>Say why the restriction is lifted (for example the new order).</source>
+        <translation>Diga por qué se levanta la restricción (por ejemplo, la nueva orden).</translation>
+    </message>
+    <message>
+        <source>The restriction stops barring %1. Nothing comes back by itself: the access it ended stays ended, and they enroll again with new forms.</source>
+        <translation>La restricción deja de excluir a %1. Nada vuelve por sí solo: el acceso que terminó sigue terminado, y se inscribe de nuevo con formularios nuevos.</translation>
+    </message>
+</context>
+<context>
     <name>pd::LogRequestDialog</name>
     <message>
         <source>Log a family&apos;s request</source>
@@ -5803,6 +6262,10 @@ La información de pacientes está oculta hasta que la persona que trabajaba aqu
         <source>PortalDesk — locked</source>
         <translation>PortalDesk — bloqueado</translation>
     </message>
+    <message>
+        <source>Restrictions</source>
+        <translation>Restricciones</translation>
+    </message>
 </context>
 <context>
     <name>pd::PatientPage</name>
@@ -6019,6 +6482,14 @@ La página ahora muestra el registro tal como está.</translation>
     <message>
         <source>%1 was closed because its holder died. Say how the death was found to be an error (it is recorded):</source>
         <translation>%1 se cerró porque su titular falleció. Indique cómo se supo que la defunción era un error (queda registrado):</translation>
+    </message>
+    <message>
+        <source>Restric&amp;t access…</source>
+        <translation>Res&amp;tringir acceso…</translation>
+    </message>
+    <message>
+        <source>Record a court, custody or protective order that bars a person from this record</source>
+        <translation>Registrar una orden judicial, de custodia o de protección que prohíbe a una persona el acceso a este expediente</translation>
     </message>
 </context>
 <context>
@@ -6300,6 +6771,99 @@ La página ahora muestra el registro tal como está.</translation>
     <message>
         <source>The request leaves the worklist; it is counted as met on time.</source>
         <translation>La solicitud sale de la lista de trabajo; se cuenta como atendida a tiempo.</translation>
+    </message>
+</context>
+<context>
+    <name>pd::RestrictionBanner</name>
+    <message>
+        <source>Access restrictions</source>
+        <translation>Restricciones de acceso</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;RESTRICTED:&lt;/b&gt; %1 is barred from this record by a %2, %3 (restriction #%4). Don&apos;t enroll them, reissue to them or discuss the record with them.</source>
+        <translation>&lt;b&gt;RESTRINGIDO:&lt;/b&gt; %1 tiene prohibido el acceso a este expediente (%2, %3; restricción n.º %4). No le inscriba, no le reenvíe invitaciones ni hable del expediente con esa persona.</translation>
+    </message>
+    <message>
+        <source>until %1</source>
+        <translation>hasta el %1</translation>
+    </message>
+    <message>
+        <source>until a supervisor lifts it</source>
+        <translation>hasta que un supervisor la levante</translation>
+    </message>
+    <message>
+        <source>This login is theirs: it sees nothing of this record.</source>
+        <translation>Esta cuenta es suya: no ve nada de este expediente.</translation>
+    </message>
+</context>
+<context>
+    <name>pd::RestrictionsPage</name>
+    <message>
+        <source>Which restrictions</source>
+        <translation>Qué restricciones</translation>
+    </message>
+    <message>
+        <source>In force, newest first</source>
+        <translation>Vigentes, las más recientes primero</translation>
+    </message>
+    <message>
+        <source>Ending within 30 days</source>
+        <translation>Terminan en 30 días</translation>
+    </message>
+    <message>
+        <source>Ending within 60 days</source>
+        <translation>Terminan en 60 días</translation>
+    </message>
+    <message>
+        <source>Ending within 90 days</source>
+        <translation>Terminan en 90 días</translation>
+    </message>
+    <message>
+        <source>All, with the lifted and ended</source>
+        <translation>Todas, con las levantadas y terminadas</translation>
+    </message>
+    <message>
+        <source>Record a &amp;restriction…</source>
+        <translation>Registrar una &amp;restricción…</translation>
+    </message>
+    <message>
+        <source>A court, custody or protective order that bars a person from a patient&apos;s record</source>
+        <translation>Una orden judicial, de custodia o de protección que prohíbe a una persona el acceso al expediente de un paciente</translation>
+    </message>
+    <message>
+        <source>Open the &amp;order</source>
+        <translation>Abrir la &amp;orden</translation>
+    </message>
+    <message>
+        <source>&amp;Lift…</source>
+        <translation>&amp;Levantar…</translation>
+    </message>
+    <message>
+        <source>Access restrictions</source>
+        <translation>Restricciones de acceso</translation>
+    </message>
+    <message>
+        <source>%1 of %L2 restrictions shown; scroll down for more.</source>
+        <translation>Se muestran %1 de %L2 restricciones; desplácese hacia abajo para ver más.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n restriction(s)</source>
+        <translation>
+            <numerusform>%n restricción</numerusform>
+            <numerusform>%n restricciones</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Show:</source>
+        <translation>&amp;Mostrar:</translation>
+    </message>
+    <message>
+        <source>The order could not be written out for viewing: %1</source>
+        <translation>No se pudo escribir la orden para verla: %1</translation>
     </message>
 </context>
 <context>

@@ -197,21 +197,23 @@ Result<RestrictionEffect> enforceRestrictions(const ServiceContext& ctx, const P
         if (!touched.contains(u.id))
             touched.append(u.id);
     }
+    OutboxRepository outbox(ctx.db());
+    auto waiting = outbox.pendingFor(touched);
+    if (!waiting)
+        return waiting.error();
     auto terminated = terminateLoginsWithoutGrant(ctx, touched);
     if (!terminated)
         return terminated.error();
     out.loginsTerminated = terminated.value();
-    // Nothing goes to the person because of the order: what waited for a login that ended, and the
-    // birthday notices about the grants that ended.
-    OutboxRepository outbox(ctx.db());
+    // Nothing goes to the person because of the order: what waited for a login that ended (its revoked
+    // invitation's message is cancelled with it), and the birthday notices about the grants that ended.
     const QString why = QStringLiteral("access restriction");
-    auto silenced = outbox.cancelPending(out.loginsTerminated, 0, why);
-    if (!silenced)
-        return silenced.error();
-    auto notices = outbox.cancelNotices(out.grantsEnded, why);
-    if (!notices)
-        return notices.error();
-    out.mailCancelled = silenced.value() + notices.value();
+    PD_TRY(outbox.cancelPending(out.loginsTerminated, 0, why));
+    PD_TRY(outbox.cancelNotices(out.grantsEnded, why));
+    auto still = outbox.pendingFor(touched);
+    if (!still)
+        return still.error();
+    out.mailCancelled = waiting.value() - still.value();
     return out;
 }
 

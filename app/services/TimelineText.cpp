@@ -24,6 +24,9 @@ QString ruleText(const QString& endReason, const QString& stored) {
         return QCoreApplication::translate("TimelineText", "child-bracket access ends on the 12th birthday");
     if (endReason == QLatin1String("age_18"))
         return QCoreApplication::translate("TimelineText", "proxy access ends on the 18th birthday");
+    if (endReason == QLatin1String("restricted"))
+        return QCoreApplication::translate("TimelineText",
+                                           "a restriction ends the barred person's access at once");
     return stored;
 }
 
@@ -167,6 +170,19 @@ QString describe(const AuditEvent& e) {
         return QCoreApplication::translate("TimelineText", "Access ended (%1) on %2: %3.")
             .arg(DisplayText::endReason(s("end_reason")), s("birthday"),
                  ruleText(s("end_reason"), s("rule")));
+    if (a == QLatin1String("restriction.added"))
+        return (
+            s("until").isEmpty()
+                ? QCoreApplication::translate("TimelineText", "Restriction recorded: %1 is barred from this "
+                                                              "record by a %2, until a supervisor lifts it.")
+                      .arg(s("person"), DisplayText::restrictionReason(s("reason")))
+                : QCoreApplication::translate("TimelineText", "Restriction recorded: %1 is barred from this "
+                                                              "record by a %2, until %3.")
+                      .arg(s("person"), DisplayText::restrictionReason(s("reason")), s("until")));
+    if (a == QLatin1String("restriction.lifted"))
+        return QCoreApplication::translate("TimelineText",
+                                           "Restriction lifted: %1. The access it ended stays ended.")
+            .arg(s("reason"));
     if (a == QLatin1String("identity.checked"))
         return s("result") == QLatin1String("match")
                    ? QCoreApplication::translate("TimelineText",

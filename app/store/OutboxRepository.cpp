@@ -217,6 +217,19 @@ Result<int> OutboxRepository::cancelPending(const QList<qint64>& userIds, qint64
     return q.numRowsAffected();
 }
 
+Result<int> OutboxRepository::pendingFor(const QList<qint64>& userIds) {
+    if (userIds.isEmpty())
+        return 0;
+    QStringList ids;
+    for (qint64 id : userIds)
+        ids << QString::number(id); // numbers only: safe to write into the statement
+    Query q(m_db,
+            QStringLiteral("SELECT count(*) FROM outbox WHERE status = 'pending' AND portal_user_id IN (") +
+                ids.join(QLatin1Char(',')) + QStringLiteral(")"));
+    PD_TRY(q.exec());
+    return q.next() ? q.value(0).toInt() : 0;
+}
+
 Result<int> OutboxRepository::cancelNotices(const QList<qint64>& grantIds, const QString& why) {
     if (grantIds.isEmpty())
         return 0;

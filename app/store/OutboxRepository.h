@@ -37,6 +37,8 @@ public:
     // notices about this patient.
     Result<int> cancelPending(const QList<qint64>& portalUserIds, qint64 noticesOfPatientId,
                               const QString& why);
+    // How many messages for these logins wait for the mail server.
+    Result<int> pendingFor(const QList<qint64>& portalUserIds);
     // Cancels the waiting age-rule notices about these grants (the grants ended before their birthday).
     Result<int> cancelNotices(const QList<qint64>& grantIds, const QString& why);
     // Whether a message for the invitation is waiting for the mail server or being sent now.

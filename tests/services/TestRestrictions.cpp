@@ -154,6 +154,7 @@ private slots:
                         .arg(f.jose.id)),
             1);
         QCOMPARE(waitingMailTo(t, f.jose), 0);
+        QCOMPARE(out.effect.mailCancelled, 1);
         QCOMPARE(t.count(QStringLiteral("SELECT count(*) FROM outbox WHERE recipient = '%1' AND status = "
                                         "'cancelled'")
                              .arg(f.jose.email)),

@@ -2,12 +2,15 @@
 // server itself refuses what their role may not do, even to raw SQL typed on that login's connection.
 #include "services/ServiceFixture.h"
 
+#include "core/RestrictionRules.h"
+#include "core/Validation.h"
 #include "ehr/FeedProcessor.h"
 #include "mail/MailTransport.h"
 #include "services/AccountService.h"
 #include "services/DailyJob.h"
 #include "services/EnrollmentService.h"
 #include "services/InvitationService.h"
+#include "services/RestrictionService.h"
 #include "services/VisibilityService.h"
 #include "store/AuditLog.h"
 #include "store/OutboxRepository.h"
@@ -24,6 +27,7 @@
 
 using namespace pd;
 using namespace pd::test;
+using namespace Qt::StringLiterals;
 
 namespace {
 
@@ -74,6 +78,69 @@ class TestServerRoles : public QObject {
         if (q.exec(sql))
             return QStringLiteral("ok");
         return q.lastError().nativeErrorCode();
+    }
+
+    // Statements typed one after the other in one transaction, rolled back: the state of the first one
+    // refused, else "ok".
+    QString statesAs(const QString& login, const QStringList& statements) {
+        Login l = signInAs(login);
+        if (!l.db->begin().ok())
+            return u"no transaction"_s;
+        QString state = u"ok"_s;
+        for (const QString& sql : statements) {
+            state = sqlState(*l.db, sql);
+            if (state != QLatin1String("ok"))
+                break;
+        }
+        l.db->rollback();
+        return state;
+    }
+
+    // Leo Hernández (MRN 700070), whose father José a custody order bars from his record, recorded by an
+    // HIM specialist through the service: José's grant ended and his login was terminated. Leo's mother
+    // Rosa keeps her login and her access. MRN 700071 is another record, which no merge made a survivor.
+    struct Restricted {
+        qint64 patient = 0;
+        qint64 restriction = 0;
+        qint64 document = 0;
+        qint64 rosa = 0;
+        qint64 rosasGrant = 0;
+        qint64 other = 0;
+    };
+    Restricted m_restricted;
+    const Restricted& restrictedFamily() {
+        if (m_restricted.restriction)
+            return m_restricted;
+        m_t->clock.set(la(2026, 11, 24, 10));
+        const Patient leo = addPatient(*m_t, u"700070"_s, QDate(2019, 5, 5));
+        EnrollRequest jose = parentForm(u"700070"_s, QDate(2026, 11, 20), u"jose.h@example.org"_s, u"José"_s);
+        jose.familyName = u"Hernández"_s;
+        const qint64 joseId = enrollOk(*m_t, jose).user.id;
+        EnrollRequest rosa =
+            parentForm(u"700070"_s, QDate(2026, 11, 20), u"rosa.diaz.h@example.org"_s, u"Rosa"_s);
+        rosa.familyName = u"Díaz"_s;
+        m_restricted.rosa = enrollOk(*m_t, rosa).user.id;
+        RestrictionRequest order;
+        order.mrns = {u"700070"_s};
+        order.givenName = u"Jose"_s;
+        order.familyName = u"Hernandez"_s;
+        order.email = u"jose.h@example.org"_s;
+        order.reason = u"custody_order"_s;
+        order.note = u"LA Superior Court, case 26FL01234"_s;
+        order.documentName = u"custody-order.pdf"_s;
+        order.document = QByteArrayLiteral("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
+        auto added = RestrictionService(*m_t->as(u"specialist"_s)).add(order);
+        if (!added)
+            qFatal("restriction add: %s", qPrintable(added.error().message));
+        if (added->effect.loginsTerminated != QList<qint64>{joseId})
+            qFatal("José's login was not terminated");
+        m_restricted.patient = leo.id;
+        m_restricted.restriction = added->restrictions.constFirst().restriction.id;
+        m_restricted.document = added->restrictions.constFirst().restriction.documentId;
+        m_restricted.rosasGrant =
+            m_t->count(u"SELECT id FROM access_grants WHERE portal_user_id = %1"_s.arg(m_restricted.rosa));
+        m_restricted.other = addPatient(*m_t, u"700071"_s, QDate(2018, 1, 1)).id;
+        return m_restricted;
     }
 
 private slots:
@@ -1462,6 +1529,289 @@ private slots:
         auto again = Database::open(urlFor(QStringLiteral("ray")));
         QVERIFY(!again.ok());
         QCOMPARE(again.error().kind, ErrorKind::NotPermitted);
+    }
+
+    // A support agent's login reads a restriction through the agents' view: the banner, with no order
+    // and the person's address masked; the table itself and the orders are not theirs to read.
+    void anAgentReadsARestrictionButNeverItsOrder() {
+        const Restricted& r = restrictedFamily();
+        Login sam = signInAs(u"sam"_s);
+        QSqlQuery q(sam.db->connection());
+        QVERIFY2(q.exec(u"SELECT given_name, family_name, email, reason, document_id, note FROM restrictions "
+                        "WHERE id = %1"_s.arg(r.restriction)) &&
+                     q.next(),
+                 qPrintable(q.lastError().text()));
+        QCOMPARE(q.value(0).toString(), u"Jose"_s);
+        QCOMPARE(q.value(1).toString(), u"Hernandez"_s);
+        QCOMPARE(q.value(2).toString(), u"j•••@example.org"_s);
+        QCOMPARE(q.value(3).toString(), u"custody_order"_s);
+        QVERIFY(q.value(4).isNull());
+        QCOMPARE(q.value(5).toString(), u"LA Superior Court, case 26FL01234"_s);
+        QVERIFY(q.exec(u"SELECT count(*), count(document_id) FROM portaldesk_agent.restrictions"_s) &&
+                q.next());
+        QVERIFY(q.value(0).toInt() >= 1);
+        QCOMPARE(q.value(1).toInt(), 0);
+        QVERIFY(q.exec(u"SELECT count(*) FROM restrictions WHERE email LIKE '%jose.h@%'"_s) && q.next());
+        QCOMPARE(q.value(0).toInt(), 0);
+        for (const QString& sql :
+             {u"SELECT * FROM public.restrictions"_s, u"SELECT email FROM public.restrictions"_s,
+              u"SELECT content FROM public.documents"_s, u"SELECT name FROM documents"_s,
+              u"SELECT public.restriction_add('{\"ctx\": {}, \"patient\": %1, \"given\": "
+              "\"Ana\", \"family\": \"Ruiz\", \"reason\": \"court_order\", \"document\": %2}')"_s
+                  .arg(r.patient)
+                  .arg(r.document)})
+            QCOMPARE(sqlState(*sam.db, sql) + u' ' + sql, u"42501 "_s + sql);
+        // The service gives the agent the same on the central database.
+        auto shown = RestrictionService(*sam.ctx).show(r.restriction);
+        QVERIFY2(shown.ok(), qPrintable(shown.ok() ? QString() : shown.error().message));
+        QCOMPARE(shown->restriction.documentId, 0);
+        QCOMPARE(shown->restriction.email, u"j•••@example.org"_s);
+        auto order = RestrictionService(*sam.ctx).document(r.restriction);
+        QVERIFY(!order.ok());
+        QCOMPARE(order.error().kind, ErrorKind::NotPermitted);
+    }
+
+    // Who may record, lift, move or change a restriction, typed as raw SQL on each login. %1 is the
+    // restriction, %2 its order's document, %3 the patient, %4 a record no merge made a survivor.
+    void whatEachRoleMayDoWithARestriction_data() {
+        QTest::addColumn<QString>("login");
+        QTest::addColumn<QStringList>("sql");
+        QTest::addColumn<QString>("state");
+        const QString add =
+            u"SELECT public.restriction_add('{\"ctx\": {}, \"patient\": %3, \"given\": \"Ana\", "
+            "\"family\": \"Ruiz\", \"reason\": \"court_order\", \"document\": %2}')"_s;
+        const QString lift =
+            u"SELECT public.restriction_lift('{\"ctx\": {}, \"restriction\": %1, \"reason\": \"New order\"}')"_s;
+        const QString move = u"UPDATE public.restrictions SET patient_id = %4 WHERE id = %1"_s;
+        QTest::newRow("agent records a restriction") << u"sam"_s << QStringList{add} << u"42501"_s;
+        QTest::newRow("agent lifts one") << u"sam"_s << QStringList{lift} << u"42501"_s;
+        QTest::newRow("agent lifts one through the view")
+            << u"sam"_s << QStringList{u"UPDATE restrictions SET lifted_at = 'x', lift_reason = 'x'"_s}
+            << u"42501"_s;
+        QTest::newRow("agent asks whom a restriction bars")
+            << u"sam"_s
+            << QStringList{u"SELECT public.door_restriction_barring(%3, 'Jose', 'Hernandez', NULL)"_s}
+            << u"42501"_s;
+        QTest::newRow("specialist records a restriction") << u"pat"_s << QStringList{add} << u"ok"_s;
+        QTest::newRow("specialist reads the orders")
+            << u"pat"_s << QStringList{u"SELECT content FROM public.documents WHERE id = %2"_s} << u"ok"_s;
+        QTest::newRow("specialist lifts one") << u"pat"_s << QStringList{lift} << u"42501"_s;
+        QTest::newRow("supervisor lifts one") << u"sue"_s << QStringList{lift} << u"ok"_s;
+        QTest::newRow("supervisor lifts one without saying why")
+            << u"sue"_s
+            << QStringList{u"SELECT public.restriction_lift('{\"ctx\": {}, \"restriction\": %1, \"reason\": \" \"}')"_s}
+            << u"22023"_s;
+        QTest::newRow("specialist records one by hand")
+            << u"pat"_s
+            << QStringList{u"INSERT INTO public.restrictions (patient_id, given_name, family_name, reason, "
+                           "document_id, created_at, created_by) VALUES (%3, 'Ana', 'Ruiz', 'other', %2, "
+                           "'x', "
+                           "'pat')"_s}
+            << u"42501"_s;
+        QTest::newRow("specialist moves one to a record no merge made its survivor")
+            << u"pat"_s << QStringList{move} << u"42501"_s;
+        QTest::newRow("specialist moves one with the record merged into that one")
+            << u"pat"_s << QStringList{u"UPDATE public.patients SET merged_into = %4 WHERE id = %3"_s, move}
+            << u"ok"_s;
+        QTest::newRow("the feed moves one to a record no merge made its survivor")
+            << u"ehr-feed"_s << QStringList{move} << u"42501"_s;
+        QTest::newRow("the feed records a restriction") << u"ehr-feed"_s << QStringList{add} << u"42501"_s;
+        QTest::newRow("specialist lifts one by hand")
+            << u"pat"_s
+            << QStringList{u"UPDATE public.restrictions SET lifted_at = 'x', lifted_by = 'pat', lift_reason "
+                           u"= "
+                           "'x' WHERE id = %1"_s}
+            << u"42501"_s;
+        QTest::newRow("specialist shortens one")
+            << u"pat"_s << QStringList{u"UPDATE public.restrictions SET until_date = '2026-11-25'"_s}
+            << u"42501"_s;
+        QTest::newRow("specialist renames the barred person")
+            << u"pat"_s << QStringList{u"UPDATE public.restrictions SET given_name = 'Juan'"_s} << u"42501"_s;
+        QTest::newRow("specialist swaps the order's document")
+            << u"pat"_s << QStringList{u"UPDATE public.restrictions SET document_id = document_id"_s}
+            << u"42501"_s;
+        QTest::newRow("specialist deletes one")
+            << u"pat"_s << QStringList{u"DELETE FROM public.restrictions"_s} << u"42501"_s;
+        QTest::newRow("supervisor deletes one")
+            << u"sue"_s << QStringList{u"DELETE FROM public.restrictions"_s} << u"42501"_s;
+        QTest::newRow("supervisor empties the table")
+            << u"sue"_s << QStringList{u"TRUNCATE public.restrictions"_s} << u"42501"_s;
+        QTest::newRow("specialist deletes the order's scan")
+            << u"pat"_s << QStringList{u"DELETE FROM public.documents WHERE id = %2"_s} << u"42501"_s;
+        // A grant ends "for a restriction" only when one in force bars its holder.
+        QTest::newRow("specialist ends the mother's grant for the father's restriction")
+            << u"pat"_s
+            << QStringList{u"SELECT public.grant_end('{\"grant\": %5, \"reason\": \"restricted\", "
+                           u"\"details\": "
+                           "{\"restriction\": %1}}')"_s}
+            << u"55000"_s;
+        QTest::newRow("supervisor lifts one, then ends a grant for it")
+            << u"sue"_s
+            << QStringList{lift, u"SELECT public.grant_end('{\"grant\": %5, \"reason\": \"restricted\", "
+                                 "\"details\": {\"restriction\": %1}}')"_s}
+            << u"55000"_s;
+    }
+    void whatEachRoleMayDoWithARestriction() {
+        QFETCH(QString, login);
+        QFETCH(QStringList, sql);
+        QFETCH(QString, state);
+        const Restricted& r = restrictedFamily();
+        for (QString& statement : sql)
+            statement = statement.replace(u"%1"_s, QString::number(r.restriction))
+                            .replace(u"%2"_s, QString::number(r.document))
+                            .replace(u"%3"_s, QString::number(r.patient))
+                            .replace(u"%4"_s, QString::number(r.other))
+                            .replace(u"%5"_s, QString::number(r.rosasGrant));
+        QCOMPARE(statesAs(login, sql), state);
+        // Whatever was tried, the restriction stands as recorded.
+        QCOMPARE(
+            m_t->count(u"SELECT count(*) FROM restrictions WHERE id = %1 AND patient_id = %2 AND lifted_at "
+                       "IS NULL AND given_name = 'Jose'"_s.arg(r.restriction)
+                           .arg(r.patient)),
+            1);
+    }
+
+    // With the restriction in force, the server itself refuses a grant that would open Leo's record to
+    // José, whoever types it and however his name or address is written: a new grant, or another's
+    // handed to a login that is his. Anyone else's is accepted.
+    void theServerKeepsTheBarredPersonOut_data() {
+        QTest::addColumn<QString>("how");
+        QTest::addColumn<QString>("given");
+        QTest::addColumn<QString>("family");
+        QTest::addColumn<QString>("email");
+        QTest::addColumn<QString>("state");
+        const QString grant = u"a new grant"_s;
+        const QString handover = u"the mother's grant handed over"_s;
+        QTest::newRow("his name in capitals, without accents")
+            << grant << u"JOSE"_s << u"HERNANDEZ"_s << u"pepe77@example.net"_s << u"55000"_s;
+        QTest::newRow("his name with accents the order doesn't have")
+            << grant << u"José"_s << u"Hernández"_s << u"pepe77@example.net"_s << u"55000"_s;
+        QTest::newRow("his name with other accents, in lower case")
+            << grant << u"jösé"_s << u"hërnandèz"_s << u"pepe77@example.net"_s << u"55000"_s;
+        QTest::newRow("his address with a +tag, in capitals")
+            << grant << u"Pepe"_s << u"Smith"_s << u"JOSE.H+kids@Example.ORG"_s << u"55000"_s;
+        QTest::newRow("his address as it is")
+            << grant << u"Pepe"_s << u"Smith"_s << u"jose.h@example.org"_s << u"55000"_s;
+        QTest::newRow("his brother") << grant << u"Juan"_s << u"Hernández"_s << u"juan.h@example.org"_s
+                                     << u"ok"_s;
+        QTest::newRow("someone unrelated")
+            << grant << u"Pablo"_s << u"Ruiz"_s << u"pablo.ruiz@example.net"_s << u"ok"_s;
+        QTest::newRow("the mother's grant to a login with his name")
+            << handover << u"Jose"_s << u"Hernández"_s << u"pepe77@example.net"_s << u"55000"_s;
+        QTest::newRow("the mother's grant to a login with his address and a +tag")
+            << handover << u"Pepe"_s << u"Smith"_s << u"jose.h+new@example.org"_s << u"55000"_s;
+        QTest::newRow("the mother's grant to someone unrelated")
+            << handover << u"Pablo"_s << u"Ruiz"_s << u"pablo.ruiz@example.net"_s << u"ok"_s;
+    }
+    void theServerKeepsTheBarredPersonOut() {
+        QFETCH(QString, how);
+        QFETCH(QString, given);
+        QFETCH(QString, family);
+        QFETCH(QString, email);
+        QFETCH(QString, state);
+        const Restricted& r = restrictedFamily();
+        const QString at = u"2026-11-24T18:00:00.000Z"_s;
+        const QString login =
+            u"INSERT INTO public.portal_users (username, email, given_name, family_name, language, kind, "
+            "status, created_at, created_by, updated_at, updated_by) VALUES ('barred.try', '%1', '%2', '%3', "
+            "'es', 'proxy', 'pending', '%4', 'pat', '%4', 'pat')"_s.arg(email, given, family, at);
+        const QString change =
+            how == QLatin1String("a new grant")
+                ? u"INSERT INTO public.access_grants (portal_user_id, patient_id, level, basis, bracket, "
+                  "relationship, started_at, updated_at, updated_by) SELECT u.id, %1, 'full', 'enrollment', "
+                  "'child', 'parent', '%2', '%2', 'pat' FROM public.portal_users u WHERE u.username = "
+                  "'barred.try'"_s.arg(r.patient)
+                      .arg(at)
+                : u"UPDATE public.access_grants SET portal_user_id = (SELECT u.id FROM public.portal_users u "
+                  "WHERE u.username = 'barred.try') WHERE id = %1"_s.arg(r.rosasGrant);
+        QCOMPARE(statesAs(u"pat"_s, {login}), u"ok"_s); // the login alone is anyone's to add
+        QCOMPARE(statesAs(u"pat"_s, {login, change}), state);
+        QCOMPARE(
+            m_t->count(u"SELECT count(*) FROM access_grants WHERE patient_id = %1 AND ended_at IS NULL"_s.arg(
+                r.patient)),
+            1); // Rosa's
+    }
+
+    // A login that opens Leo's record can't take José's address or name; one that doesn't open it may.
+    void aLoginThatOpensTheRecordCantBecomeTheBarredPerson_data() {
+        QTest::addColumn<QString>("whose");
+        QTest::addColumn<QString>("change");
+        QTest::addColumn<QString>("state");
+        QTest::newRow("the mother's login, his address with a +tag")
+            << u"Rosa"_s << u"email = 'jose.h+x@example.org'"_s << u"55000"_s;
+        QTest::newRow("the mother's login, his address in capitals")
+            << u"Rosa"_s << u"email = 'JOSE.H@EXAMPLE.ORG'"_s << u"55000"_s;
+        QTest::newRow("the mother's login, his name with accents")
+            << u"Rosa"_s << u"given_name = 'José', family_name = 'Hernández'"_s << u"55000"_s;
+        QTest::newRow("the mother's login, an address of her own")
+            << u"Rosa"_s << u"email = 'rosa.new@example.org'"_s << u"ok"_s;
+        QTest::newRow("another family's login, his address with a +tag")
+            << u"María"_s << u"email = 'jose.h+x@example.org'"_s << u"ok"_s;
+    }
+    void aLoginThatOpensTheRecordCantBecomeTheBarredPerson() {
+        QFETCH(QString, whose);
+        QFETCH(QString, change);
+        QFETCH(QString, state);
+        const Restricted& r = restrictedFamily();
+        const qint64 user = whose == QLatin1String("Rosa") ? r.rosa : mariasLogin();
+        QCOMPARE(
+            statesAs(u"pat"_s, {u"UPDATE public.portal_users SET %1 WHERE id = %2"_s.arg(change).arg(user)}),
+            state);
+        QCOMPARE(
+            statesAs(u"sue"_s, {u"UPDATE public.portal_users SET %1 WHERE id = %2"_s.arg(change).arg(user)}),
+            state);
+    }
+
+    // The server folds a name the way the desk does, so that each refuses the same people.
+    void theServersNameFoldIsTheDesks_data() {
+        QTest::addColumn<QString>("given");
+        QTest::addColumn<QString>("family");
+        QTest::newRow("Spanish accents") << u"José María"_s << u"Hernández Núñez"_s;
+        QTest::newRow("Spanish, in capitals") << u"JOSÉ"_s << u"MUÑOZ IBÁÑEZ"_s;
+        QTest::newRow("Spanish, decomposed accents") << u"Jose\u0301"_s << u"Hernande\u0301z"_s;
+        QTest::newRow("Vietnamese") << u"Thị Ánh"_s << u"Nguyễn"_s;
+        QTest::newRow("Vietnamese with đ and horns") << u"Đức Trương"_s << u"Vũ Phạm Ưng"_s;
+        QTest::newRow("Polish ł") << u"Łukasz"_s << u"Wałęsa-Żółć"_s;
+        QTest::newRow("O'Brien, straight apostrophe") << u"Siobhán"_s << u"O'Brien"_s;
+        QTest::newRow("O’Brien, typographic apostrophe") << u"Siobhán"_s << u"O’Brien"_s;
+        QTest::newRow("OʼBrien, modifier letter apostrophe") << u"Seán"_s << u"OʼBrien"_s;
+        QTest::newRow("hyphens and spaces") << u"Ana-Lucía  María"_s << u"García-Márquez de la Cruz"_s;
+        QTest::newRow("Cyrillic") << u"Наталья Йовановна"_s << u"Ёлкина-Иванова"_s;
+        QTest::newRow("Chinese") << u"小明"_s << u"王"_s;
+        QTest::newRow("Greek, no final sigma") << u"Ελένη"_s << u"Παπαδοπούλου"_s;
+        QTest::newRow("Greek in capitals, no final sigma") << u"ΕΛΈΝΗ"_s << u"ΠΑΠΑΔΟΠΟΎΛΟΥ"_s;
+        QTest::newRow("Greek with a final sigma, in capitals") << u"Νίκος"_s << u"ΠΑΠΑΔΑΚΗΣ"_s;
+        QTest::newRow("Nordic and German letters") << u"Søren Æsa"_s << u"Großmann-Þórsdóttir"_s;
+        QTest::newRow("Turkish dotted and dotless i") << u"İlkay Işık"_s << u"Gündoğan"_s;
+        QTest::newRow("Korean, recomposed") << u"수진"_s << u"이"_s;
+        QTest::newRow("Devanagari vowel signs") << u"प्रिया"_s << u"शर्मा"_s;
+        QTest::newRow("Arabic with harakat") << u"مُحَمَّد"_s << u"عَلي"_s;
+        QTest::newRow("Hebrew with points") << u"דָּוִד"_s << u"כֹּהֵן"_s;
+        QTest::newRow("empty family name") << u"Jose"_s << QString();
+    }
+    void theServersNameFoldIsTheDesks() {
+        QFETCH(QString, given);
+        QFETCH(QString, family);
+        Query q(*m_t->db, u"SELECT door_person_key(:given, :family)"_s);
+        q.bind(u":given"_s, given).bind(u":family"_s, family);
+        QVERIFY(q.exec().ok() && q.next());
+        QCOMPARE(q.value(0).toString(), RestrictionRules::personKey(given, family));
+    }
+
+    void theServersMailboxIsTheDesks_data() {
+        QTest::addColumn<QString>("address");
+        QTest::newRow("capitals and a +tag") << u"Jose.H+kids@Example.ORG"_s;
+        QTest::newRow("as typed") << u"jose.h@example.org"_s;
+        QTest::newRow("two plus signs") << u"jose.h+a+b@example.org"_s;
+        QTest::newRow("spaces around") << u"  Jose.H@example.org "_s;
+        QTest::newRow("a decomposed accent") << u"JOSE\u0301@example.org"_s;
+    }
+    void theServersMailboxIsTheDesks() {
+        QFETCH(QString, address);
+        Query q(*m_t->db, u"SELECT door_mailbox(:address)"_s);
+        q.bind(u":address"_s, address);
+        QVERIFY(q.exec().ok() && q.next());
+        QCOMPARE(q.value(0).toString(), Validation::canonicalMailbox(address));
     }
 };
 

@@ -7,7 +7,9 @@
 #include "ehr/FeedProcessor.h"
 #include "models/ConsentModels.h"
 #include "models/FeedModels.h"
+#include "models/PatientModels.h"
 #include "models/RequestModels.h"
+#include "models/RestrictionModels.h"
 #include "services/AccountService.h"
 #include "services/DemoData.h"
 #include "services/EnrollmentService.h"
@@ -22,6 +24,8 @@
 #include "ui/reports/ReportsPage.h"
 #include "ui/requests/RequestDialogs.h"
 #include "ui/requests/RequestsPage.h"
+#include "ui/restrictions/RestrictionDialogs.h"
+#include "ui/restrictions/RestrictionsPage.h"
 #include "ui/visibility/VisibilityDialog.h"
 
 #include <QAction>
@@ -85,6 +89,95 @@ class TestGuiDesks : public QObject {
     Q_OBJECT
 
 private slots:
+    // A custody order recorded from the patient's page: the banner heads the page at once, the barred
+    // parent's access ends, the desk lists it and opens the order; a supervisor lifts it there, and the
+    // access stays ended.
+    void aRestrictionIsRecordedOnThePageAndLiftedOnTheDesk() {
+        Gui gui;
+        MainWindow* w = gui.signIn(QStringLiteral("supervisor"));
+        QVERIFY(w);
+        PatientPage* page = w->openPatient(QStringLiteral("9000002"));
+        QTRY_VERIFY_WITH_TIMEOUT(page->story().has_value(), Wait);
+        auto* banner = child<QLabel>(page, "restrictionBanner");
+        QVERIFY(!banner->isVisible());
+        const QByteArray order = QByteArrayLiteral("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
+        QString summary;
+        whenModal<AddRestrictionDialog>([&](AddRestrictionDialog* d) {
+            QCOMPARE(child<QLineEdit>(d, "restrictionMrnsLineEdit")->text(), QStringLiteral("9000002"));
+            QTest::keyClicks(child<QLineEdit>(d, "restrictionGivenLineEdit"), QStringLiteral("LINH"));
+            QTest::keyClicks(child<QLineEdit>(d, "restrictionFamilyLineEdit"), QStringLiteral("nguyen"));
+            QVERIFY(!d->confirmButton()->isEnabled() || !d->shownProblem().isEmpty()); // no order yet
+            d->setDocument(QStringLiteral("custody-order.pdf"), order);
+            child<QPlainTextEdit>(d, "restrictionNotePlainTextEdit")
+                ->setPlainText(QStringLiteral("Case 26FL01234"));
+            summary = child<QLabel>(d, "summaryLabel")->text();
+            QVERIFY2(d->shownProblem().isEmpty(), qPrintable(d->shownProblem()));
+            d->confirmButton()->click();
+        });
+        child<QPushButton>(page, "restrictButton")->click();
+        QVERIFY2(summary.contains(QStringLiteral("LINH nguyen")), qPrintable(summary));
+        QTRY_VERIFY_WITH_TIMEOUT(banner->isVisible(), Wait);
+        QVERIFY2(banner->text().contains(QStringLiteral("LINH nguyen")), qPrintable(banner->text()));
+        QVERIFY(banner->text().contains(QStringLiteral("Case 26FL01234")));
+        // Above everything else on the page.
+        QVERIFY(banner->geometry().bottom() <= child<QLabel>(page, "patientNameLabel")->geometry().top());
+        QTRY_VERIFY_WITH_TIMEOUT(
+            page->accessModel()->rowCount() == 1 && !page->accessModel()->row(0).grant.isOpen(), Wait);
+        QCOMPARE(page->accessModel()->row(0).grant.endReason, QStringLiteral("restricted"));
+
+        RestrictionsPage* desk = w->restrictions();
+        QVERIFY(desk);
+        w->pages()->setCurrentWidget(desk);
+        QTRY_COMPARE_WITH_TIMEOUT(desk->model()->rowCount(), 1, Wait);
+        desk->view()->selectRow(0);
+        desk->openOrder();
+        QTRY_VERIFY_WITH_TIMEOUT(!desk->lastOrderPath().isEmpty(), Wait);
+        QFile opened(desk->lastOrderPath());
+        QVERIFY(opened.open(QIODevice::ReadOnly));
+        QCOMPARE(opened.readAll(), order);
+        desk->choose(1); // ending within 30 days: this one has no end
+        QTRY_VERIFY_WITH_TIMEOUT(!desk->model()->isLoading() && desk->model()->rowCount() == 0, Wait);
+        desk->choose(0);
+        QTRY_COMPARE_WITH_TIMEOUT(desk->model()->rowCount(), 1, Wait);
+        desk->view()->selectRow(0);
+        whenModal<LiftRestrictionDialog>([&](LiftRestrictionDialog* d) {
+            QVERIFY(!d->shownProblem().isEmpty()); // a reason first
+            QTest::keyClicks(child<QLineEdit>(d, "liftReasonLineEdit"), QStringLiteral("Order vacated"));
+            d->confirmButton()->click();
+        });
+        child<QPushButton>(desk, "liftRestrictionButton")->click();
+        QTRY_VERIFY_WITH_TIMEOUT(!desk->model()->isLoading() && desk->model()->rowCount() == 0, Wait);
+        QTRY_VERIFY_WITH_TIMEOUT(!banner->isVisible(), Wait);
+        QVERIFY(!page->accessModel()->row(0).grant.isOpen());
+    }
+
+    void anAgentSeesTheBannerButNeitherTheDeskNorTheOrder() {
+        Gui gui;
+        {
+            auto ctx = gui.t.as(QStringLiteral("specialist"));
+            RestrictionRequest r;
+            r.mrns = {QStringLiteral("9000002")};
+            r.givenName = QStringLiteral("Linh");
+            r.familyName = QStringLiteral("Nguyen");
+            r.email = QStringLiteral("linh.nguyen@example.org");
+            r.reason = QStringLiteral("protective_order");
+            r.until = QStringLiteral("2027-05-31");
+            r.documentName = QStringLiteral("order.pdf");
+            r.document = QByteArrayLiteral("%PDF-1.4\n%%EOF\n");
+            QVERIFY(RestrictionService(*ctx).add(r));
+        }
+        MainWindow* w = gui.signIn(QStringLiteral("agent"));
+        QVERIFY(w);
+        QVERIFY(!w->restrictions());
+        PatientPage* page = w->openPatient(QStringLiteral("9000002"));
+        QTRY_VERIFY_WITH_TIMEOUT(page->story().has_value(), Wait);
+        auto* banner = child<QLabel>(page, "restrictionBanner");
+        QVERIFY(banner->isVisible());
+        QVERIFY2(banner->text().contains(QStringLiteral("2027-05-31")), qPrintable(banner->text()));
+        QVERIFY(!banner->text().contains(QStringLiteral("linh.nguyen@")));
+        QVERIFY(!child<QPushButton>(page, "restrictButton")->isVisible());
+    }
+
     void aConsentIsFiledReviewedAndApproved() {
         Gui gui;
         addAdult(gui);

@@ -7,7 +7,9 @@
 #include "models/ConsentModels.h"
 #include "models/FeedModels.h"
 #include "models/RequestModels.h"
+#include "models/RestrictionModels.h"
 #include "services/DemoData.h"
+#include "services/RestrictionService.h"
 #include "ui/consents/ConsentsPage.h"
 #include "ui/consents/SubmitConsentDialog.h"
 #include "ui/feed/FeedPage.h"
@@ -15,11 +17,14 @@
 #include "ui/reports/ReportsPage.h"
 #include "ui/requests/RequestDialogs.h"
 #include "ui/requests/RequestsPage.h"
+#include "ui/restrictions/RestrictionDialogs.h"
+#include "ui/restrictions/RestrictionsPage.h"
 #include "ui/signin/ConnectionDialog.h"
 #include "ui/visibility/VisibilityDialog.h"
 
 #include <QBuffer>
 #include <QPainter>
+#include <QSignalSpy>
 #include <QTableWidget>
 
 #include "models/PatientModels.h"
@@ -64,6 +69,8 @@ private slots:
     void everyScreen();
     void anAgentsScreens_data();
     void anAgentsScreens();
+    void restrictionScreens_data();
+    void restrictionScreens();
     void cleanupTestCase();
 
 private:
@@ -511,6 +518,74 @@ void TestScreenshots::anAgentsScreens() {
         QTRY_VERIFY_WITH_TIMEOUT(!child<QLabel>(&d, "verifyAnswerLabel")->text().isEmpty(), Wait);
         shoot(&d, name("dialog-verify-birth-date"));
     }
+    QVERIFY2(m_cutOff.isEmpty(), qPrintable(m_cutOff.join(QLatin1Char('\n'))));
+    QVERIFY2(m_unnamed.isEmpty(), qPrintable(m_unnamed.join(QLatin1Char('\n'))));
+}
+
+void TestScreenshots::restrictionScreens_data() {
+    everyScreen_data();
+}
+
+// A custody order on Mateo's record: the banner on the page (HIM staff's and an agent's), the explainer,
+// the desk (in force; ending soon), and the dialog that records one.
+void TestScreenshots::restrictionScreens() {
+    QFETCH(QString, language);
+    AppController::installTranslation(language);
+    m_cutOff.clear();
+    m_unnamed.clear();
+    const auto name = [&language](const char* what) -> QString {
+        return language + QLatin1Char('-') + QLatin1String(what);
+    };
+    Gui gui;
+    {
+        auto ctx = gui.t.as(QStringLiteral("specialist"));
+        RestrictionRequest r;
+        r.mrns = {QStringLiteral("9000002")};
+        r.givenName = QStringLiteral("Linh");
+        r.familyName = QStringLiteral("Nguyen");
+        r.email = QStringLiteral("linh.nguyen@example.org");
+        r.reason = QStringLiteral("custody_order");
+        r.note = QStringLiteral("LA Superior Court, case 26FL01234: no contact, no records");
+        r.documentName = QStringLiteral("custody-order.pdf");
+        r.document = QByteArrayLiteral("%PDF-1.4\n%%EOF\n");
+        QVERIFY(RestrictionService(*ctx).add(r));
+        r.mrns = {QStringLiteral("9000003")};
+        r.givenName = QStringLiteral("Daniel");
+        r.familyName = QStringLiteral("Kim");
+        r.email.clear();
+        r.reason = QStringLiteral("protective_order");
+        r.until = QStringLiteral("2026-12-15");
+        r.note.clear();
+        QVERIFY(RestrictionService(*ctx).add(r));
+    }
+    MainWindow* w = gui.signIn(QStringLiteral("supervisor"));
+    QVERIFY(w);
+    w->resize(1360, 820);
+    PatientPage* page = w->openPatient(QStringLiteral("9000002"));
+    QTRY_VERIFY_WITH_TIMEOUT(page->story().has_value(), Wait);
+    shoot(w, name("patient-page-restricted"));
+    {
+        VisibilityDialog explain(w->session(), QStringLiteral("linh.nguyen"), QStringLiteral("9000002"), w);
+        QSignalSpy done(&explain, &VisibilityDialog::explained);
+        QVERIFY(done.wait(Wait));
+        shoot(&explain, name("dialog-visibility-restricted"));
+    }
+    {
+        AddRestrictionDialog d(w->session(), QStringLiteral("9000001, 9000003"), w);
+        child<QLineEdit>(&d, "restrictionGivenLineEdit")->setText(QStringLiteral("Marco"));
+        child<QLineEdit>(&d, "restrictionFamilyLineEdit")->setText(QStringLiteral("Hernández"));
+        d.setDocument(QStringLiteral("/scans/order-2026-11-24.pdf"), QByteArrayLiteral("%PDF-1.4\n%%EOF\n"));
+        shoot(&d, name("dialog-add-restriction"));
+    }
+    RestrictionsPage* desk = w->restrictions();
+    QVERIFY(desk);
+    w->pages()->setCurrentWidget(desk);
+    QTRY_COMPARE_WITH_TIMEOUT(desk->model()->rowCount(), 2, Wait);
+    desk->view()->selectRow(0);
+    shoot(w, name("restrictions-desk"));
+    desk->choose(1);
+    QTRY_COMPARE_WITH_TIMEOUT(desk->model()->rowCount(), 1, Wait);
+    shoot(w, name("restrictions-desk-ending"));
     QVERIFY2(m_cutOff.isEmpty(), qPrintable(m_cutOff.join(QLatin1Char('\n'))));
     QVERIFY2(m_unnamed.isEmpty(), qPrintable(m_unnamed.join(QLatin1Char('\n'))));
 }

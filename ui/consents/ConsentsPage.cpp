@@ -1,4 +1,5 @@
 #include "ui/consents/ConsentsPage.h"
+#include "ui/common/DocumentFile.h"
 
 #include "core/AgeRules.h"
 #include "models/ConsentModels.h"
@@ -8,8 +9,6 @@
 #include "ui/consents/SubmitConsentDialog.h"
 
 #include <QComboBox>
-#include <QDesktopServices>
-#include <QFile>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -23,7 +22,6 @@
 #include <QStackedWidget>
 #include <QTableView>
 #include <QTableWidget>
-#include <QUrl>
 #include <QVBoxLayout>
 
 namespace pd {
@@ -412,24 +410,11 @@ void ConsentsPage::showReview(const ConsentReview& r) {
 QString ConsentsPage::openForm() {
     if (!m_review || m_review->document.content.isEmpty())
         return {};
-    if (!m_forms)
-        m_forms = std::make_unique<QTemporaryDir>();
-    const Document& d = m_review->document;
-    const QString suffix = d.mediaType == QLatin1String("application/pdf") ? QStringLiteral(".pdf")
-                           : d.mediaType == QLatin1String("image/png")     ? QStringLiteral(".png")
-                                                                           : QStringLiteral(".jpg");
-    const QString path =
-        m_forms->filePath(QStringLiteral("consent-%1%2").arg(m_review->consent.id).arg(suffix));
-    QFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(d.content) != d.content.size()) {
-        m_message->setText(tr("The form could not be written out for viewing: %1").arg(file.errorString()));
-        return {};
-    }
-    file.close();
-    // A patient's signed form: readable by this user only, and gone when the page closes.
-    file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
-    if (!qEnvironmentVariableIsSet("PORTALDESK_TEST"))
-        QDesktopServices::openUrl(QUrl::fromLocalFile(path));
+    QString error;
+    const QString path = openDocumentFile(m_forms, m_review->document,
+                                          QStringLiteral("consent-%1").arg(m_review->consent.id), &error);
+    if (path.isEmpty())
+        m_message->setText(tr("The form could not be written out for viewing: %1").arg(error));
     return path;
 }
 

@@ -2,6 +2,8 @@
 #include "ui/patient/VerifyBirthDateDialog.h"
 
 #include "ui/requests/RequestDialogs.h"
+#include "ui/restrictions/RestrictionBanner.h"
+#include "ui/restrictions/RestrictionDialogs.h"
 #include "ui/visibility/VisibilityDialog.h"
 
 #include "models/PatientModels.h"
@@ -70,6 +72,7 @@ PatientPage::PatientPage(const Session& session, const QString& mrn, QWidget* pa
     m_invitations = new PatientInvitationsModel(zone, this);
     m_timeline = new TimelineModel(zone, this);
 
+    m_restrictions = new RestrictionBanner(this);
     m_name = new QLabel(this);
     m_name->setObjectName(QStringLiteral("patientNameLabel"));
     QFont big = m_name->font();
@@ -109,6 +112,9 @@ PatientPage::PatientPage(const Session& session, const QString& mrn, QWidget* pa
         tr("The selected login was closed for a death recorded in error: take the death "
            "back (the login stays deactivated until it is reopened with a new PIN)"));
     m_logRequest = makeButton(this, QStringLiteral("patientLogRequestButton"), tr("Log re&quest…"));
+    m_restrict = makeButton(this, QStringLiteral("restrictButton"), tr("Restric&t access…"));
+    m_restrict->setToolTip(
+        tr("Record a court, custody or protective order that bars a person from this record"));
     m_verify = makeButton(this, QStringLiteral("verifyBirthDateButton"), tr("Verify &birth date…"));
     m_verify->setToolTip(tr("Check the birth date a caller gives, without seeing the one on record"));
     auto* refresh = makeButton(this, QStringLiteral("refreshButton"), tr("Re&load"));
@@ -127,6 +133,7 @@ PatientPage::PatientPage(const Session& session, const QString& mrn, QWidget* pa
     const bool specialist = session.has(Role::Specialist);
     m_enroll->setVisible(specialist);
     m_editPatient->setVisible(specialist);
+    m_restrict->setVisible(specialist);
     m_revoke->setVisible(specialist);
     m_editLogin->setVisible(specialist);
     m_deactivate->setVisible(specialist);
@@ -136,6 +143,7 @@ PatientPage::PatientPage(const Session& session, const QString& mrn, QWidget* pa
 
     connect(m_enroll, &QPushButton::clicked, this, &PatientPage::enroll);
     connect(m_editPatient, &QPushButton::clicked, this, &PatientPage::editPatient);
+    connect(m_restrict, &QPushButton::clicked, this, &PatientPage::restrict);
     connect(m_sendNow, &QPushButton::clicked, this, &PatientPage::sendNow);
     connect(m_reissue, &QPushButton::clicked, this, [this] { reissue(false); });
     connect(m_resetPin, &QPushButton::clicked, this, [this] { reissue(true); });
@@ -168,6 +176,7 @@ PatientPage::PatientPage(const Session& session, const QString& mrn, QWidget* pa
     auto* patientActions = new QHBoxLayout;
     patientActions->addWidget(m_enroll);
     patientActions->addWidget(m_editPatient);
+    patientActions->addWidget(m_restrict);
     patientActions->addWidget(m_logRequest);
     patientActions->addWidget(m_verify);
     patientActions->addStretch(1);
@@ -199,6 +208,7 @@ PatientPage::PatientPage(const Session& session, const QString& mrn, QWidget* pa
     splitter->setSizes({150, 170, 400});
 
     auto* layout = new QVBoxLayout(this);
+    layout->addWidget(m_restrictions);
     layout->addWidget(m_name);
     layout->addWidget(m_facts);
     layout->addWidget(m_transition);
@@ -209,7 +219,8 @@ PatientPage::PatientPage(const Session& session, const QString& mrn, QWidget* pa
 
     // In reading order: the patient's row, the login's row, then the tables.
     setTabOrder(m_enroll, m_editPatient);
-    setTabOrder(m_editPatient, m_logRequest);
+    setTabOrder(m_editPatient, m_restrict);
+    setTabOrder(m_restrict, m_logRequest);
     setTabOrder(m_logRequest, refresh);
     setTabOrder(refresh, m_sendNow);
     setTabOrder(m_deactivate, m_explain);
@@ -268,6 +279,7 @@ void PatientPage::show(const PatientStory& story) {
                         ? p.fullName()
                         : tr("%1 (MRN %2 was merged into this record)").arg(p.fullName(), story.mergedFrom));
     emit titleChanged(p.fullName());
+    m_restrictions->setRestrictions(story.restrictions, story.today);
     if (story.age < 0) // a support agent: no birth date, and no age in years either
         m_facts->setText(
             tr("MRN %1 · birth date hidden (Verify birth date… checks one a caller gives) · %2 · "
@@ -320,6 +332,12 @@ void PatientPage::show(const PatientStory& story) {
         m_accessView->selectRow(0);
     updateActions();
     emit loaded();
+}
+
+void PatientPage::restrict() {
+    AddRestrictionDialog dialog(m_session, m_mrn, this);
+    if (dialog.exec() == QDialog::Accepted)
+        changed();
 }
 
 void PatientPage::showError(const Error& error) {

@@ -16,6 +16,7 @@ class QTableView;
 namespace pd {
 
 class AccessModel;
+class RestrictionBanner;
 class PatientInvitationsModel;
 class TimelineModel;
 
@@ -55,6 +56,7 @@ private:
     void deactivate();
     void editLogin();
     void editPatient();
+    void restrict();
     // Shows a refused change; a conflict explains that someone else changed the record and reloads.
     void refused(const Error& error, const QString& title);
     void changed();
@@ -66,6 +68,7 @@ private:
     bool m_loading = false;
     bool m_reloadAgain = false;
 
+    RestrictionBanner* m_restrictions = nullptr; // restrictions in force, above everything else
     QLabel* m_name = nullptr;
     QLabel* m_facts = nullptr;
     QLabel* m_transition = nullptr;
@@ -90,6 +93,7 @@ private:
     QPushButton* m_logRequest = nullptr;
     QPushButton* m_verify = nullptr;
     QPushButton* m_reverseDeath = nullptr;
+    QPushButton* m_restrict = nullptr;
 };
 
 } // namespace pd

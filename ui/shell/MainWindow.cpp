@@ -1,4 +1,5 @@
 #include "ui/shell/MainWindow.h"
+#include "ui/restrictions/RestrictionsPage.h"
 
 #include "models/MailPump.h"
 #include "services/AdminService.h"
@@ -47,7 +48,7 @@ MainWindow::MainWindow(Session session, QWidget* parent)
     m_pages->setTabsClosable(true);
     m_worklists = new WorklistsPage(m_session, this);
     m_pages->addTab(m_worklists, tr("Worklists"));
-    // The desks: requests for everyone (agents log them); consents and reports for HIM staff.
+    // The desks: requests for everyone (agents log them); consents, restrictions and reports for HIM staff.
     m_requests = new RequestsPage(m_session, this);
     m_pages->addTab(m_requests, tr("Requests"));
     connect(m_requests, &RequestsPage::patientRequested, this,
@@ -56,6 +57,10 @@ MainWindow::MainWindow(Session session, QWidget* parent)
         m_consents = new ConsentsPage(m_session, this);
         m_pages->addTab(m_consents, tr("Consents"));
         connect(m_consents, &ConsentsPage::patientRequested, this,
+                [this](const QString& mrn) { openPatient(mrn); });
+        m_restrictions = new RestrictionsPage(m_session, this);
+        m_pages->addTab(m_restrictions, tr("Restrictions"));
+        connect(m_restrictions, &RestrictionsPage::patientRequested, this,
                 [this](const QString& mrn) { openPatient(mrn); });
         m_reports = new ReportsPage(m_session, this);
         m_pages->addTab(m_reports, tr("Reports"));

@@ -15,6 +15,7 @@ class QTimer;
 namespace pd {
 
 class ConsentsPage;
+class RestrictionsPage;
 class FeedPage;
 class ReportsPage;
 class RequestsPage;
@@ -44,9 +45,10 @@ public:
 
     SearchPanel* searchPanel() const { return m_search; }
     WorklistsPage* worklists() const { return m_worklists; }
-    ConsentsPage* consents() const { return m_consents; } // null for support agents
-    ReportsPage* reports() const { return m_reports; }    // null for support agents
-    FeedPage* feed() const { return m_feed; }             // null for support agents
+    ConsentsPage* consents() const { return m_consents; }             // null for support agents
+    RestrictionsPage* restrictions() const { return m_restrictions; } // null for support agents
+    ReportsPage* reports() const { return m_reports; }                // null for support agents
+    FeedPage* feed() const { return m_feed; }                         // null for support agents
     // File ▸ Import…: asks for a file of patients from the EHR and applies it with a progress dialog.
     void importFile();
     RequestsPage* requests() const { return m_requests; }
@@ -82,6 +84,7 @@ private:
     QTabWidget* m_pages = nullptr;
     WorklistsPage* m_worklists = nullptr;
     ConsentsPage* m_consents = nullptr;
+    RestrictionsPage* m_restrictions = nullptr;
     ReportsPage* m_reports = nullptr;
     FeedPage* m_feed = nullptr;
     RequestsPage* m_requests = nullptr;

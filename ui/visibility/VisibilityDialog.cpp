@@ -1,4 +1,5 @@
 #include "ui/visibility/VisibilityDialog.h"
+#include "ui/restrictions/RestrictionBanner.h"
 
 #include "core/Validation.h"
 #include "services/DisplayText.h"
@@ -40,6 +41,7 @@ VisibilityDialog::VisibilityDialog(const Session& session, const QString& user, 
     inputs->addLayout(form, 1);
     inputs->addWidget(go, 0, Qt::AlignBottom);
 
+    m_restrictions = new RestrictionBanner(this);
     m_summary = new QLabel(this);
     m_summary->setObjectName(QStringLiteral("visibilitySummaryLabel"));
     m_summary->setWordWrap(true);
@@ -69,6 +71,7 @@ VisibilityDialog::VisibilityDialog(const Session& session, const QString& user, 
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(inputs);
+    layout->addWidget(m_restrictions);
     layout->addWidget(m_summary);
     layout->addWidget(m_grants);
     layout->addWidget(m_table, 1);
@@ -93,6 +96,7 @@ void VisibilityDialog::explain() {
                     m_answer.reset();
                     m_table->setRowCount(0);
                     m_grants->clear();
+                    m_restrictions->setRestrictions({}, QDate());
                     m_summary->setText(a.error().message);
                     emit explained();
                     return;
@@ -104,6 +108,7 @@ void VisibilityDialog::explain() {
 void VisibilityDialog::show(const VisibilityAnswer& a) {
     m_answer = a;
     const Visibility::Explanation& e = a.explanation;
+    m_restrictions->setRestrictions(a.restrictions, a.today, a.barredBy);
     m_summary->setText(
         tr("%1 (%2) for %3, %4 — %5")
             .arg(a.login.fullName(), a.login.username, a.patient.fullName(), a.patient.mrn, e.summary));

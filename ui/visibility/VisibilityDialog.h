@@ -15,6 +15,8 @@ class QTableWidget;
 
 namespace pd {
 
+class RestrictionBanner;
+
 class VisibilityDialog final : public QDialog {
     Q_OBJECT
 
@@ -36,6 +38,7 @@ private:
     const Session& m_session;
     QLineEdit* m_user = nullptr;
     QLineEdit* m_mrn = nullptr;
+    RestrictionBanner* m_restrictions = nullptr;
     QLabel* m_summary = nullptr;
     QLabel* m_grants = nullptr;
     QTableWidget* m_table = nullptr;

@@ -29,16 +29,19 @@ CREATE INDEX restrictions_patient ON restrictions (patient_id);
 CREATE INDEX restrictions_standing ON restrictions (id) WHERE lifted_at IS NULL;
 CREATE INDEX restrictions_ending ON restrictions (until_date, id) WHERE lifted_at IS NULL AND until_date IS NOT NULL;
 
--- A person's name as a restriction compares it: decomposed, without the accents of the Latin, Greek and
--- Cyrillic combining blocks and without apostrophes, lower case, the letters that don't decompose spelled
--- plainly, and the words one space apart. The workstation folds a little more (every combining mark), so
--- a name this matches, it matches too.
+-- A person's name as a restriction compares it: decomposed, without the combining marks of the Latin,
+-- Greek, Cyrillic, Hebrew, Arabic and Devanagari blocks and without apostrophes, composed again (Hangul),
+-- lower case, the letters that don't decompose spelled plainly, and the words one space apart. The
+-- workstation drops every combining mark, so a name this matches, it matches too.
 CREATE FUNCTION door_person_key(given text, family text) RETURNS text
     LANGUAGE sql IMMUTABLE SET search_path = public, pg_temp AS $$
     SELECT btrim(regexp_replace(
         replace(replace(replace(replace(replace(translate(
-            lower(regexp_replace(normalize(coalesce(given, '') || ' ' || coalesce(family, ''), NFKD),
-                                 '[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f''`´‘’ʼ՚]', '', 'g')
+            lower(normalize(regexp_replace(normalize(coalesce(given, '') || ' ' || coalesce(family, ''), NFKD),
+                                 '[\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670'
+                                 '\u06d6-\u06ed\u0900-\u0903\u093a-\u093c\u093e-\u094f\u0951-\u0957'
+                                 '\u0962-\u0963\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f''`´‘’ʼ՚]',
+                                 '', 'g'), NFC)
                   COLLATE "und-x-icu"),
             'đðłøıħς', 'ddloihσ'), 'æ', 'ae'), 'œ', 'oe'), 'ß', 'ss'), 'þ', 'th'), 'ſ', 's')
         COLLATE "und-x-icu", '[^[:alnum:]]+', ' ', 'g'))
@@ -171,7 +174,8 @@ BEGIN
 END;
 $$;
 
--- A grant ends for a restriction only while one on the patient's record is in force (the event names it).
+-- A grant ends for a restriction only while that restriction is in force on the patient's record and bars
+-- the grant's holder, by name or address (the event names it).
 CREATE OR REPLACE FUNCTION grant_end(p json) RETURNS void
     LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
 DECLARE
@@ -226,9 +230,12 @@ BEGIN
         END IF;
         ended := now_at;
     ELSIF reason = 'restricted' THEN
-        IF NOT EXISTS (SELECT 1 FROM public.restrictions r
+        IF NOT EXISTS (SELECT 1 FROM public.restrictions r JOIN public.portal_users u ON u.id = g.portal_user_id
                        WHERE r.id = (details ->> 'restriction')::bigint AND r.patient_id = g.patient_id
-                         AND r.lifted_at IS NULL) THEN
+                         AND r.lifted_at IS NULL
+                         AND (r.until_date IS NULL OR r.until_date::date >= door_today(ctx))
+                         AND (door_person_key(r.given_name, r.family_name) = door_person_key(u.given_name, u.family_name)
+                              OR door_mailbox(r.email) = door_mailbox(u.email))) THEN
             RAISE EXCEPTION 'no restriction on the patient''s record bars its holder'
                 USING ERRCODE = 'object_not_in_prerequisite_state';
         END IF;
