@@ -10,6 +10,7 @@
 #include "services/DailyJob.h"
 #include "services/DemoData.h"
 #include "services/PatientFeedService.h"
+#include "services/RestrictionService.h"
 #include "store/GrantRepository.h"
 #include "store/PatientRepository.h"
 #include "store/PortalUserRepository.h"
@@ -299,6 +300,44 @@ private slots:
                                    "AND details LIKE '%death_cleared%'")),
             1);
         QCOMPARE(patient(t, QStringLiteral("100400")).reviewReason, QStringLiteral("death_cleared"));
+    }
+
+    // An order recorded on the record the EHR later merges away bars the same person from the survivor's.
+    void aRestrictionOnTheMergedRecordBarsThePersonFromTheSurvivor() {
+        TestDb t;
+        auto ctx = t.as(QStringLiteral("specialist"));
+        FeedProcessor feed(*ctx);
+        for (const char* mrn : {"100700", "100701"})
+            QCOMPARE(feed.process(adt("A04", mrn,
+                                      pidWith(QByteArray(mrn), {{5, "Rivera^Mateo"}, {7, "20180704"}})))
+                         .code,
+                     AckCode::Accept);
+        const auto papa = enrollOk(
+            t, parentForm(QStringLiteral("100700"), QDate(2026, 11, 20), QStringLiteral("papa@example.org")));
+        RestrictionRequest order;
+        order.mrns = {QStringLiteral("100701")};
+        order.givenName = papa.user.givenName;
+        order.familyName = papa.user.familyName;
+        order.reason = QStringLiteral("court_order");
+        order.documentName = QStringLiteral("order.pdf");
+        order.document = QByteArrayLiteral("%PDF-1.4\n%%EOF\n");
+        auto added = RestrictionService(*ctx).add(order);
+        QVERIFY2(added, qPrintable(added ? QString() : added.error().message));
+        QVERIFY(added->effect.grantsEnded.isEmpty()); // he has no access to that record
+        const Processed r =
+            feed.process(adt("A40", "M9", pidWith("100700", {{5, "Rivera^Mateo"}}), "20261124090000") +
+                         "MRG|100701^^^CHLA^MR\r");
+        QVERIFY2(r.outcome && r.outcome->merged, qPrintable(r.text));
+        const Patient survivor = patient(t, QStringLiteral("100700"));
+        QCOMPARE(
+            t.count(
+                QStringLiteral("SELECT count(*) FROM restrictions WHERE patient_id = %1").arg(survivor.id)),
+            1);
+        const QList<Grant> grants = GrantRepository(*t.db).forUser(papa.user.id).value();
+        QCOMPARE(grants.size(), 1);
+        QCOMPARE(grants.first().endReason, QStringLiteral("restricted"));
+        QCOMPARE(PortalUserRepository(*t.db).byId(papa.user.id).value()->status,
+                 QStringLiteral("terminated"));
     }
 
     void aMergeMovesThePriorRecordToTheSurvivor() {
