@@ -208,6 +208,8 @@ Status daily(CliContext& c) {
                          {QStringLiteral("grants_ended"), r->grantsEnded},
                          {QStringLiteral("users_terminated"), r->usersTerminated},
                          {QStringLiteral("notices_queued"), r->noticesQueued},
+                         {QStringLiteral("consents_expired"), r->consentsExpired},
+                         {QStringLiteral("consent_reminders_queued"), r->consentRemindersQueued},
                          {QStringLiteral("invitations_marked_late"), r->invitationsMarkedLate},
                          {QStringLiteral("mail_sent"), r->mailSent},
                          {QStringLiteral("mail_retrying"), r->mailRetrying},
@@ -226,6 +228,10 @@ Status daily(CliContext& c) {
     c.line(
         QCoreApplication::translate("Cli", "Logins terminated (no access left): %1").arg(r->usersTerminated));
     c.line(QCoreApplication::translate("Cli", "Transition notices queued: %1").arg(r->noticesQueued));
+    c.line(
+        QCoreApplication::translate("Cli", "Proxy consents ended on their day: %1").arg(r->consentsExpired));
+    c.line(QCoreApplication::translate("Cli", "Patients reminded of a proxy consent that ends: %1")
+               .arg(r->consentRemindersQueued));
     c.line(QCoreApplication::translate("Cli", "Invitations marked late: %1").arg(r->invitationsMarkedLate));
     if (r->mailByService)
         c.line(QCoreApplication::translate("Cli", "Mail: queued for the mail service (\"mail serve\"), "

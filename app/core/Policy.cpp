@@ -55,6 +55,13 @@ QList<SettingSpec> Policy::catalog() {
              "Policy",
              "Tries at one patient's birth date in an hour, by all staff together, when verifying a "
              "caller's identity (an agent's new PIN refused for holding it counts as one).")},
+        {QStringLiteral("consent.expiry_months"), QStringLiteral("0"),
+         QCoreApplication::translate(
+             "Policy", "Months after approval that an adult patient's proxy consent ends (0: never; 18 is a "
+                       "common choice). A change applies to consents approved from then on.")},
+        {QStringLiteral("consent.reminder_days"), QStringLiteral("30"),
+         QCoreApplication::translate(
+             "Policy", "Days before a proxy consent ends that the patient is reminded how to renew it.")},
         {QStringLiteral("security.idle_lock_minutes"), QStringLiteral("10"),
          QCoreApplication::translate(
              "Policy", "Minutes without keyboard or mouse use after which the desktop hides patient data.")},
@@ -153,6 +160,15 @@ Status Policy::validate(const QString& key, const QString& value) {
                key == QLatin1String("transition.notice_days")) {
         if (!isPositiveInt(value, 366))
             return bad(QCoreApplication::translate("Policy", "use a whole number of days from 1 to 366"));
+    } else if (key == QLatin1String("consent.expiry_months")) {
+        bool ok = false;
+        const int n = value.toInt(&ok);
+        if (!ok || n < 0 || n > 240)
+            return bad(
+                QCoreApplication::translate("Policy", "use a whole number of months from 0 (never) to 240"));
+    } else if (key == QLatin1String("consent.reminder_days")) {
+        if (!isPositiveInt(value, 366))
+            return bad(QCoreApplication::translate("Policy", "use a whole number of days from 1 to 366"));
     } else if (key == QLatin1String("security.idle_lock_minutes")) {
         if (!isPositiveInt(value, 240))
             return bad(QCoreApplication::translate("Policy", "use a whole number of minutes from 1 to 240"));
@@ -228,6 +244,8 @@ Policy Policy::fromValues(const QHash<QString, QString>& values) {
     p.requestDueBusinessDays = v.value(QStringLiteral("request.due_business_days")).toInt();
     p.transitionNoticeDays = v.value(QStringLiteral("transition.notice_days")).toInt();
     p.identityChecksPerHour = v.value(QStringLiteral("identity.checks_per_hour")).toInt();
+    p.consentExpiryMonths = v.value(QStringLiteral("consent.expiry_months")).toInt();
+    p.consentReminderDays = v.value(QStringLiteral("consent.reminder_days")).toInt();
     p.idleLockMinutes = v.value(QStringLiteral("security.idle_lock_minutes")).toInt();
     p.signInAttempts = v.value(QStringLiteral("security.sign_in_attempts")).toInt();
     p.signInLockMinutes = v.value(QStringLiteral("security.sign_in_lock_minutes")).toInt();

@@ -30,6 +30,8 @@ struct Policy {
     int requestDueBusinessDays = 2;
     int transitionNoticeDays = 30;
     int identityChecksPerHour = 5; // tries at one patient's birth date, by all staff, in any hour
+    int consentExpiryMonths = 0;   // an adult's proxy consent ends this many months after approval; 0: never
+    int consentReminderDays = 30;  // the patient is reminded this many days before it ends
     int idleLockMinutes = 10;      // the desktop locks after this long without input
     QTime himOpen = QTime(7, 0);
     QTime himClose = QTime(16, 0);

@@ -67,6 +67,9 @@ struct Consent {
     qint64 grantId = 0;
     QDateTime revokedAt;
     QString revokedBy;
+    QDate endsOn;         // an approved adult's proxy consent: the day its grant ends; null = never
+    QDateTime remindedAt; // when the patient was reminded that it ends
+    qint64 renewsId = 0;  // the consent this one renewed
     QDateTime createdAt;
     QString createdBy;
     QDateTime updatedAt;

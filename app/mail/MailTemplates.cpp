@@ -92,7 +92,7 @@ QStringList kinds() {
     return {QStringLiteral("invitation"),      QStringLiteral("reissue"),
             QStringLiteral("transition_12"),   QStringLiteral("transition_18"),
             QStringLiteral("deactivation"),    QStringLiteral("email_changed"),
-            QStringLiteral("consent_rejected")};
+            QStringLiteral("consent_rejected"), QStringLiteral("consent_reminder")};
 }
 
 QStringList languages() {

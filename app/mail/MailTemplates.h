@@ -13,7 +13,7 @@
 namespace pd::MailTemplates {
 
 // Kinds: "invitation", "reissue", "transition_12", "transition_18", "deactivation", "email_changed",
-// "consent_rejected".
+// "consent_rejected", "consent_reminder".
 QStringList kinds();
 // Languages with a full set of templates, e.g. {"en", "es"}.
 QStringList languages();

@@ -1,6 +1,8 @@
 #include "services/ConsentService.h"
+
 #include "mail/MimeMessage.h"
 #include "services/AccountService.h"
+#include "services/ConsentExpiry.h"
 #include "store/AuditLog.h"
 #include "store/ConsentRepository.h"
 #include "store/Database.h"
@@ -268,6 +270,41 @@ Result<QList<EnrollmentReviewRow>> ConsentService::enrollmentReviews() {
     return rows;
 }
 
+Result<QList<ConsentRow>> ConsentService::ending(int days, int limit, int offset) {
+    PD_TRY(m_ctx.require(Role::Specialist, QCoreApplication::translate("Services", "Reviewing consents")));
+    PD_TRY(checkPage(limit, offset));
+    Transaction tx(m_ctx.db());
+    PD_TRY(tx.begin());
+    auto policy = m_ctx.policy();
+    if (!policy)
+        return policy.error();
+    const QDate today = m_ctx.today(policy.value());
+    auto rows =
+        ConsentRepository(m_ctx.db()).ending(today, today.addDays(qBound(0, days, 3660)), limit, offset);
+    if (!rows)
+        return rows.error();
+    QList<ConsentRow> out;
+    PatientRepository patients(m_ctx.db());
+    for (const Consent& c : std::as_const(rows.value())) {
+        auto p = patients.byId(c.patientId);
+        if (!p)
+            return p.error();
+        out.append(
+            {c, p->has_value() ? (*p)->mrn : QString(), p->has_value() ? (*p)->fullName() : QString()});
+    }
+    PD_TRY(tx.commit());
+    return out;
+}
+
+Result<qint64> ConsentService::endingCount(int days) {
+    PD_TRY(m_ctx.require(Role::Specialist, QCoreApplication::translate("Services", "Reviewing consents")));
+    auto policy = m_ctx.policy();
+    if (!policy)
+        return policy.error();
+    const QDate today = m_ctx.today(policy.value());
+    return ConsentRepository(m_ctx.db()).endingCount(today, today.addDays(qBound(0, days, 3660)));
+}
+
 Result<ConsentReview> ConsentService::review(qint64 id) {
     PD_TRY(
         m_ctx.require(Role::Specialist, QCoreApplication::translate("Services", "Reviewing proxy consents")));
@@ -425,13 +462,35 @@ Result<ConsentReview> ConsentService::reviewIn(qint64 id) {
         auto open = grants.open(r.proxyLogin->id, p.id);
         if (!open)
             return open.error();
-        const bool has = open->has_value() && c.status == QLatin1String("submitted");
+        // Open access from an earlier consent of the patient's is renewed by this one, without a gap.
+        if (open->has_value() && c.status == QLatin1String("submitted") &&
+            c.kind == QLatin1String("adult_proxy")) {
+            auto earlier = consents.forPatient(p.id);
+            if (!earlier)
+                return earlier.error();
+            for (const Consent& e : std::as_const(earlier.value())) {
+                if (e.status == QLatin1String("approved") && e.grantId == (*open)->id && e.id != c.id)
+                    r.renews = e;
+            }
+        }
+        const bool has = open->has_value() && c.status == QLatin1String("submitted") && !r.renews;
         r.checks.append(
-            check(QStringLiteral("already_has_access"), !has, true,
-                  has ? QCoreApplication::translate("Services", "%1 already has %2 access to this patient.")
-                            .arg(r.proxyLogin->username, (*open)->level)
-                      : QCoreApplication::translate("Services",
-                                                    "The proxy has no other open access to this patient.")));
+            r.renews
+                ? info(QStringLiteral("renews"),
+                       r.renews->endsOn.isValid()
+                           ? QCoreApplication::translate("Services", "Renews consent %1, which ends on %2: "
+                                                                     "access continues without a gap.")
+                                 .arg(r.renews->id)
+                                 .arg(DisplayText::date(r.renews->endsOn))
+                           : QCoreApplication::translate("Services", "Renews consent %1: access continues "
+                                                                     "without a gap.")
+                                 .arg(r.renews->id))
+                : check(QStringLiteral("already_has_access"), !has, true,
+                        has ? QCoreApplication::translate("Services",
+                                                          "%1 already has %2 access to this patient.")
+                                  .arg(r.proxyLogin->username, (*open)->level)
+                            : QCoreApplication::translate(
+                                  "Services", "The proxy has no other open access to this patient.")));
         auto theirs = grants.forUser(r.proxyLogin->id);
         if (!theirs)
             return theirs.error();
@@ -590,6 +649,22 @@ Result<ConsentDecision> ConsentService::approve(qint64 id, int expectedVersion,
             {{QStringLiteral("username"), proxy.username}, {QStringLiteral("kind"), proxy.kind}}));
     }
 
+    // A renewal: the earlier consent's grant ends at the instant this one's starts.
+    if (review->renews) {
+        auto earlier = GrantRepository(m_ctx.db()).byId(review->renews->grantId);
+        if (!earlier)
+            return earlier.error();
+        if (earlier->has_value() && (*earlier)->isOpen())
+            PD_TRY(endGrant(
+                m_ctx, **earlier, now, QStringLiteral("consent_renewed"),
+                {{QStringLiteral("end_reason"), QStringLiteral("consent_renewed")},
+                 {QStringLiteral("consent"), review->renews->id},
+                 {QStringLiteral("renewed_by"), c.id},
+                 {QStringLiteral("rule"), QStringLiteral("a new consent signed by the patient renews "
+                                                         "access without a gap")}}));
+        c.renewsId = review->renews->id;
+    }
+
     Grant g;
     g.portalUserId = proxy.id;
     g.patientId = p.id;
@@ -615,6 +690,7 @@ Result<ConsentDecision> ConsentService::approve(qint64 id, int expectedVersion,
     c.decidedBy = by;
     c.portalUserId = proxy.id;
     c.grantId = grantId.value();
+    c.endsOn = consentEndsOn(policy.value(), m_ctx.today(policy.value()), c.kind);
     PD_TRY(ConsentRepository(m_ctx.db()).update(c, now, by));
     ++c.rowVersion;
     auto access = queueAccessInvitation(m_ctx, policy.value(), proxy, p.id, 0, c.pinHash, c.id);
@@ -622,7 +698,10 @@ Result<ConsentDecision> ConsentService::approve(qint64 id, int expectedVersion,
         return access.error();
     PD_TRY(m_ctx.audit(
         QStringLiteral("consent.approved"), QStringLiteral("consent"), c.id, p.id, proxy.id,
-        {{QStringLiteral("grant"), c.grantId}, {QStringLiteral("override_reason"), c.overrideReason}}));
+        {{QStringLiteral("grant"), c.grantId},
+         {QStringLiteral("override_reason"), c.overrideReason},
+         {QStringLiteral("ends_on"), c.endsOn.isValid() ? c.endsOn.toString(Qt::ISODate) : QString()},
+         {QStringLiteral("renews"), c.renewsId}}));
     PD_TRY(tx.commit());
     ConsentDecision out;
     out.consent = c;

@@ -26,7 +26,7 @@ struct ConsentSubmission {
 // One automatic check of the review screen.
 struct ConsentCheck {
     enum class State { Pass, Fail, Info };
-    QString code; // restricted, patient_adult, signed_after_18, signer_is_patient, proxy_not_patient,
+    QString code; // restricted, renews, patient_adult, signed_after_18, signer_is_patient, proxy_not_patient,
                   // shared_email, already_has_access, proxy_other_grants, earlier_consents, document_intact,
                   // guardian
     State state = State::Info;
@@ -49,8 +49,10 @@ struct ConsentReview {
     QList<Consent> earlier;           // other consents of this patient naming the same proxy
     QList<ConsentRow> proxyElsewhere; // the proxy's consents for other patients
     std::optional<PortalUser> proxyLogin;
-    bool approvable = false;      // no blocking check fails
-    bool needsOverride = false;   // only overridable checks fail
+    std::optional<Consent>
+        renews;                 // the patient's earlier consent for this proxy, whose open access this renews
+    bool approvable = false;    // no blocking check fails
+    bool needsOverride = false; // only overridable checks fail
     bool needsSupervisor = false; // a guardian's papers, or an override
 };
 
@@ -75,6 +77,9 @@ public:
     // `status` empty = all; newest first, a page at a time; and how many there are in all.
     Result<QList<ConsentRow>> list(const QString& status = QString(), int limit = 100, int offset = 0);
     Result<qint64> count(const QString& status = QString());
+    // Approved consents whose access ends within `days` (today included), soonest first; and how many.
+    Result<QList<ConsentRow>> ending(int days, int limit = 100, int offset = 0);
+    Result<qint64> endingCount(int days);
     Result<ConsentReview> review(qint64 id);
     // `expectedVersion` is the version the reviewer saw (0 = as it is now).
     Result<ConsentDecision> approve(qint64 id, int expectedVersion = 0,

@@ -1,5 +1,7 @@
 #include "services/DailyJob.h"
+
 #include "mail/MimeMessage.h"
+#include "services/ConsentExpiry.h"
 #include "store/AuditLog.h"
 #include "store/Database.h"
 
@@ -170,6 +172,11 @@ Result<DailyReport> DailyJob::run(MailTransport* transport) {
     if (!notices)
         return notices.error();
     report.noticesQueued = notices.value();
+    auto consents = runConsentExpiry();
+    if (!consents)
+        return consents.error();
+    report.consentsExpired = consents->first;
+    report.consentRemindersQueued = consents->second;
     auto late = markLateInvitations();
     if (!late)
         return late.error();
@@ -195,6 +202,25 @@ Result<DailyReport> DailyJob::run(MailTransport* transport) {
         report.anchorError = anchored.error().message;
     }
     return report;
+}
+
+Result<QPair<int, int>> DailyJob::runConsentExpiry() {
+    auto policy = m_ctx.policy();
+    if (!policy)
+        return policy.error();
+    const int size = sweepBatchSize();
+    // A consent whose grant ended leaves the list; one looked at without a grant to end is counted once.
+    auto ended =
+        inBatches(QCoreApplication::translate("Services", "Ending expired proxy consents"), size,
+                  [&]() -> Result<QPair<int, int>> { return endExpiredConsents(m_ctx, *policy, size); });
+    if (!ended)
+        return ended.error();
+    auto reminded = inBatches(
+        QCoreApplication::translate("Services", "Reminding patients of proxy consents that end"), size,
+        [&]() -> Result<QPair<int, int>> { return remindEndingConsents(m_ctx, *policy, size); });
+    if (!reminded)
+        return reminded.error();
+    return qMakePair(ended.value(), reminded.value());
 }
 
 Result<int> DailyJob::inBatches(const QString& step, int size,

@@ -28,6 +28,8 @@ struct DailyReport {
     int grantsEnded = 0;
     int usersTerminated = 0;
     int noticesQueued = 0;
+    int consentsExpired = 0;        // adults' proxy consents whose day came (their grants ended)
+    int consentRemindersQueued = 0; // patients reminded that a proxy consent ends soon
     int invitationsMarkedLate = 0;
     int mailSent = 0;
     int mailRetrying = 0;
@@ -81,6 +83,7 @@ public:
     Result<QPair<int, int>> runTransitions(); // grants ended, logins terminated
     Result<int> queueTransitionNotices();
     Result<int> markLateInvitations();
+    Result<QPair<int, int>> runConsentExpiry(); // (grants ended, reminders queued)
     // Birthdays in the next `days` days that end a grant, by day: a page, how many in all, and how many
     // patients turn 12 and turn 18 (a child with two parents counts once).
     Result<QList<UpcomingTransition>> upcoming(int days, int limit = 200, int offset = 0);

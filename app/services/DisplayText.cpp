@@ -93,6 +93,10 @@ QString endReason(const QString& s) {
         return QCoreApplication::translate("DisplayText", "patient deceased");
     if (s == QLatin1String("merged"))
         return QCoreApplication::translate("DisplayText", "records merged");
+    if (s == QLatin1String("consent_expired"))
+        return QCoreApplication::translate("DisplayText", "consent expired");
+    if (s == QLatin1String("consent_renewed"))
+        return QCoreApplication::translate("DisplayText", "consent renewed");
     return s;
 }
 

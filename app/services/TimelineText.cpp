@@ -24,6 +24,12 @@ QString ruleText(const QString& endReason, const QString& stored) {
         return QCoreApplication::translate("TimelineText", "child-bracket access ends on the 12th birthday");
     if (endReason == QLatin1String("age_18"))
         return QCoreApplication::translate("TimelineText", "proxy access ends on the 18th birthday");
+    if (endReason == QLatin1String("consent_expired"))
+        return QCoreApplication::translate("TimelineText",
+                                           "an adult's proxy consent ends on the day fixed at its approval");
+    if (endReason == QLatin1String("consent_renewed"))
+        return QCoreApplication::translate("TimelineText",
+                                           "a new consent signed by the patient renews access without a gap");
     if (endReason == QLatin1String("restricted"))
         return QCoreApplication::translate("TimelineText",
                                            "a restriction ends the barred person's access at once");
@@ -170,6 +176,15 @@ QString describe(const AuditEvent& e) {
         return QCoreApplication::translate("TimelineText", "Access ended (%1) on %2: %3.")
             .arg(DisplayText::endReason(s("end_reason")), s("birthday"),
                  ruleText(s("end_reason"), s("rule")));
+    if (a == QLatin1String("consent.reminded"))
+        return s("sent") == QLatin1String("true")
+                   ? QCoreApplication::translate(
+                         "TimelineText", "The patient was reminded that the proxy consent ends on %1.")
+                         .arg(s("ends_on"))
+                   : QCoreApplication::translate("TimelineText",
+                                                 "The proxy consent ends on %1; the patient has no "
+                                                 "e-mail address on file to be reminded at.")
+                         .arg(s("ends_on"));
     if (a == QLatin1String("restriction.added"))
         return (
             s("until").isEmpty()

@@ -10,6 +10,7 @@
 #include "store/SearchRepository.h"
 
 #include "services/PatientService.h"
+#include "store/ConsentRepository.h"
 #include "store/GrantRepository.h"
 
 #include <QCoreApplication>
@@ -89,6 +90,14 @@ Result<VisibilityAnswer> VisibilityService::explain(const QString& userKey, cons
         if (answer.barredBy == 0 && g.endReason == QLatin1String("restricted") &&
             !answer.restrictions.isEmpty())
             answer.barredBy = answer.restrictions.constFirst().id;
+    }
+    for (const Grant& g : std::as_const(facts.grants)) {
+        if (!g.isOpen() || g.basis != QLatin1String("consent"))
+            continue;
+        auto ends = ConsentRepository(m_ctx.db()).endsOnOfGrant(g.id);
+        if (!ends)
+            return ends.error();
+        answer.consentEndsOn = ends.value();
     }
     if (!m_ctx.has(Role::Specialist)) {
         answer.masked = true;

@@ -20,6 +20,8 @@ struct VisibilityAnswer {
     // bars this login's holder, if any (0 = none).
     QList<Restriction> restrictions;
     qint64 barredBy = 0;
+    // The day access from the patient's proxy consent ends (the login's open consent grant); null = none.
+    QDate consentEndsOn;
 };
 
 class VisibilityService final {

@@ -32,6 +32,9 @@ Consent fromRow(Query& q) {
     c.grantId = q.value(QStringLiteral("grant_id")).toLongLong();
     c.revokedAt = DbTime::instant(q.value(QStringLiteral("revoked_at")));
     c.revokedBy = q.value(QStringLiteral("revoked_by")).toString();
+    c.endsOn = DbTime::date(q.value(QStringLiteral("ends_on")));
+    c.remindedAt = DbTime::instant(q.value(QStringLiteral("reminded_at")));
+    c.renewsId = q.value(QStringLiteral("renews_id")).toLongLong();
     c.createdAt = DbTime::instant(q.value(QStringLiteral("created_at")));
     c.createdBy = q.value(QStringLiteral("created_by")).toString();
     c.updatedAt = DbTime::instant(q.value(QStringLiteral("updated_at")));
@@ -140,6 +143,60 @@ Result<qint64> ConsentRepository::count(const QString& status) {
     return q.next() ? q.value(0).toLongLong() : 0;
 }
 
+namespace {
+
+// Approved consents whose grant is still open, with an end day.
+const QString EndingSelect = QStringLiteral(
+    "SELECT c.* FROM consents c JOIN access_grants g ON g.id = c.grant_id AND g.ended_at IS NULL "
+    "WHERE c.status = 'approved' AND c.ends_on IS NOT NULL");
+
+} // namespace
+
+Result<QList<Consent>> ConsentRepository::ending(const QDate& from, const QDate& through, int limit,
+                                                 int offset) {
+    Query q(m_db, EndingSelect + QStringLiteral(" AND c.ends_on >= :from AND c.ends_on <= :through ORDER BY "
+                                                "c.ends_on, c.id LIMIT :limit OFFSET :offset"));
+    q.bind(QStringLiteral(":from"), DbTime::toDb(from))
+        .bind(QStringLiteral(":through"), DbTime::toDb(through))
+        .bind(QStringLiteral(":limit"), limit)
+        .bind(QStringLiteral(":offset"), offset);
+    PD_TRY(q.exec());
+    QList<Consent> out;
+    while (q.next())
+        out.append(fromRow(q));
+    return out;
+}
+
+Result<qint64> ConsentRepository::endingCount(const QDate& from, const QDate& through) {
+    Query q(m_db,
+            QStringLiteral("SELECT count(*) FROM consents c JOIN access_grants g ON g.id = c.grant_id AND "
+                           "g.ended_at IS NULL WHERE c.status = 'approved' AND c.ends_on IS NOT NULL AND "
+                           "c.ends_on >= :from AND c.ends_on <= :through"));
+    q.bind(QStringLiteral(":from"), DbTime::toDb(from))
+        .bind(QStringLiteral(":through"), DbTime::toDb(through));
+    PD_TRY(q.exec());
+    return q.next() ? q.value(0).toLongLong() : 0;
+}
+
+Result<QDate> ConsentRepository::endsOnOfGrant(qint64 grantId) {
+    Query q(m_db, QStringLiteral("SELECT ends_on FROM consents WHERE grant_id = :g AND status = 'approved'"));
+    q.bind(QStringLiteral(":g"), grantId);
+    PD_TRY(q.exec());
+    return q.next() ? DbTime::date(q.value(0)) : QDate();
+}
+
+Result<QList<Consent>> ConsentRepository::remindersDue(const QDate& through, int limit) {
+    Query q(m_db,
+            EndingSelect + QStringLiteral(" AND c.ends_on <= :through AND c.reminded_at IS NULL ORDER BY "
+                                          "c.ends_on, c.id LIMIT :limit"));
+    q.bind(QStringLiteral(":through"), DbTime::toDb(through)).bind(QStringLiteral(":limit"), limit);
+    PD_TRY(q.exec());
+    QList<Consent> out;
+    while (q.next())
+        out.append(fromRow(q));
+    return out;
+}
+
 Result<QList<Consent>> ConsentRepository::forPatient(qint64 patientId) {
     return many(QStringLiteral("SELECT * FROM consents WHERE patient_id = :v ORDER BY id DESC LIMIT :limit"),
                 patientId);
@@ -214,11 +271,13 @@ ConsentRepository::missingPatientForms(const QDate& bornAfter, const QDate& born
 
 Status ConsentRepository::update(const Consent& c, const QDateTime& at, const QString& by) {
     Query q(m_db,
-            QStringLiteral("UPDATE consents SET status = :status, decided_at = :decided, decided_by = :dby, "
-                           "reject_reason = :reason, override_reason = :override, portal_user_id = :user, "
-                           "grant_id = :grant, revoked_at = :revoked, revoked_by = :rby, updated_at = :at, "
-                           "updated_by = :by, row_version = row_version + 1 WHERE id = :id AND "
-                           "row_version = :v"));
+            QStringLiteral(
+                "UPDATE consents SET status = :status, decided_at = :decided, decided_by = :dby, "
+                "reject_reason = :reason, override_reason = :override, portal_user_id = :user, "
+                "grant_id = :grant, revoked_at = :revoked, revoked_by = :rby, ends_on = :ends, reminded_at = "
+                ":reminded, renews_id = :renews, updated_at = :at, "
+                "updated_by = :by, row_version = row_version + 1 WHERE id = :id AND "
+                "row_version = :v"));
     q.bind(QStringLiteral(":status"), c.status)
         .bind(QStringLiteral(":decided"), DbTime::toDb(c.decidedAt))
         .bind(QStringLiteral(":dby"), DbTime::text(c.decidedBy))
@@ -228,6 +287,9 @@ Status ConsentRepository::update(const Consent& c, const QDateTime& at, const QS
         .bind(QStringLiteral(":grant"), DbTime::id(c.grantId))
         .bind(QStringLiteral(":revoked"), DbTime::toDb(c.revokedAt))
         .bind(QStringLiteral(":rby"), DbTime::text(c.revokedBy))
+        .bind(QStringLiteral(":ends"), DbTime::toDb(c.endsOn))
+        .bind(QStringLiteral(":reminded"), DbTime::toDb(c.remindedAt))
+        .bind(QStringLiteral(":renews"), DbTime::id(c.renewsId))
         .bind(QStringLiteral(":at"), DbTime::toDb(at))
         .bind(QStringLiteral(":by"), by)
         .bind(QStringLiteral(":id"), c.id)

@@ -30,6 +30,14 @@ public:
     Result<QList<Consent>> list(const QString& status, int limit, int offset);
     Result<qint64> count(const QString& status);
     Result<QList<Consent>> forPatient(qint64 patientId);
+    // Approved consents whose grant is open and ends in [from, through], soonest first; and how many.
+    // `from` null: every one up to `through` (those the nightly run ends).
+    Result<QList<Consent>> ending(const QDate& from, const QDate& through, int limit, int offset = 0);
+    Result<qint64> endingCount(const QDate& from, const QDate& through);
+    // The day the approved consent behind this grant ends (null: none, or never). Support agents read it too.
+    Result<QDate> endsOnOfGrant(qint64 grantId);
+    // Those ending by `through` whose patient has not been reminded yet, soonest first.
+    Result<QList<Consent>> remindersDue(const QDate& through, int limit);
     // Consents naming this address as the proxy, for any patient.
     Result<QList<Consent>> forProxyEmail(const QString& email);
     // Writes the decision fields when `consent.rowVersion` still matches; Conflict names who changed it.

@@ -126,6 +126,15 @@ Result<int> GrantRepository::openCountForUser(qint64 portalUserId) {
     return q.next() ? q.value(0).toInt() : 0;
 }
 
+Result<std::optional<Grant>> GrantRepository::byId(qint64 id) {
+    Query q(m_db, QStringLiteral("SELECT * FROM access_grants WHERE id = :id"));
+    q.bind(QStringLiteral(":id"), id);
+    PD_TRY(q.exec());
+    if (!q.next())
+        return std::optional<Grant>();
+    return std::optional<Grant>(grantFromRow(q));
+}
+
 Result<std::optional<Grant>> GrantRepository::open(qint64 portalUserId, qint64 patientId) {
     Query q(m_db, QStringLiteral("SELECT * FROM access_grants WHERE portal_user_id = :u AND patient_id = :p "
                                  "AND ended_at IS NULL"));

@@ -22,6 +22,7 @@ public:
     Result<QList<Grant>> forPatient(qint64 patientId); // open first, then ended, newest first
     Result<QList<Grant>> forUser(qint64 portalUserId);
     Result<int> openCountForUser(qint64 portalUserId);
+    Result<std::optional<Grant>> byId(qint64 id);
     Result<std::optional<Grant>> open(qint64 portalUserId, qint64 patientId);
     // One login's open grants that a 12th or 18th birthday may end: child-bracket grants and every proxy
     // grant. (The nightly run reads every login's from ageEnding(), a page at a time.)

@@ -27,6 +27,7 @@ QHash<QString, QString> allVars() {
         {QStringLiteral("transition_date"), QStringLiteral("May 2, 2025")},
         {QStringLiteral("reason"), QStringLiteral("family request")},
         {QStringLiteral("proxy_name"), QStringLiteral("Jorge Torres")},
+        {QStringLiteral("ends_on"), QStringLiteral("June 30, 2028")},
     };
 }
 
@@ -71,7 +72,7 @@ void TestMailTemplates::languagesDiscovered() {
     const QStringList languages = MailTemplates::languages();
     QVERIFY(languages.contains(QStringLiteral("en")));
     QVERIFY(languages.contains(QStringLiteral("es")));
-    QCOMPARE(MailTemplates::kinds().size(), 7);
+    QCOMPARE(MailTemplates::kinds().size(), 8);
 }
 
 void TestMailTemplates::everyKindRenders_data() {
@@ -110,6 +111,11 @@ void TestMailTemplates::everyKindRenders() {
         QVERIFY(mail.text.contains(QStringLiteral("April 30, 2025")));
     if (kind.startsWith(QStringLiteral("transition_")))
         QVERIFY(mail.text.contains(QStringLiteral("May 2, 2025")));
+    if (kind == u"consent_reminder") {
+        // It names the proxy and the day, and how to renew.
+        QVERIFY(mail.subject.contains(QStringLiteral("Jorge Torres")));
+        QVERIFY(mail.text.contains(QStringLiteral("June 30, 2028")));
+    }
 
     // The rendered message must still make a valid, short-lined MIME message.
     const QByteArray raw =
@@ -127,7 +133,7 @@ void TestMailTemplates::templatesUseOnlyKnownPlaceholders() {
                                 QStringLiteral("activation_link"), QStringLiteral("expiry_date"),
                                 QStringLiteral("him_phone"),       QStringLiteral("him_hours"),
                                 QStringLiteral("transition_date"), QStringLiteral("reason"),
-                                QStringLiteral("proxy_name")};
+                                QStringLiteral("proxy_name"),      QStringLiteral("ends_on")};
     static const QRegularExpression forbidden(QStringLiteral("mrn|birth|dob|diagnos|medical_record"),
                                               QRegularExpression::CaseInsensitiveOption);
     int files = 0;

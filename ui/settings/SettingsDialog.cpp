@@ -149,6 +149,13 @@ QWidget* SettingsDialog::hospitalTab() {
         spin(tab, QStringLiteral("lockoutSpinBox"), tr("Wrong PINs that lock an invitation"), 20, QString());
     m_noticeDays = spin(tab, QStringLiteral("noticeDaysSpinBox"),
                         tr("Days of notice before an age transition"), 366, tr(" days"));
+    m_consentMonths = spin(tab, QStringLiteral("consentMonthsSpinBox"),
+                           tr("Months after approval that a proxy consent ends"), 240, tr(" months"));
+    m_consentMonths->setMinimum(0);
+    m_consentMonths->setSpecialValueText(tr("never"));
+    m_consentReminder =
+        spin(tab, QStringLiteral("consentReminderSpinBox"),
+             tr("Days before a proxy consent ends that the patient is reminded"), 366, tr(" days"));
     m_idleMinutes = spin(tab, QStringLiteral("idleMinutesSpinBox"), tr("Minutes before the idle lock"), 240,
                          tr(" minutes"));
     m_signInAttempts = spin(tab, QStringLiteral("signInAttemptsSpinBox"),
@@ -169,6 +176,8 @@ QWidget* SettingsDialog::hospitalTab() {
     form->addRow(tr("Invitations &expire after:"), m_expiryDays);
     form->addRow(tr("Wrong PINs before &lock:"), m_lockout);
     form->addRow(tr("Transition &notice:"), m_noticeDays);
+    form->addRow(tr("Proxy consents e&xpire after:"), m_consentMonths);
+    form->addRow(tr("Consent &reminder:"), m_consentReminder);
     form->addRow(tr("HIM &opens:"), m_open);
     form->addRow(tr("HIM &closes:"), m_close);
     form->addRow(tr("I&dle lock after:"), m_idleMinutes);
@@ -184,9 +193,9 @@ QWidget* SettingsDialog::hospitalTab() {
     connect(save, &QPushButton::clicked, this, &SettingsDialog::saveHospital);
 
     const bool supervisor = m_session.has(Role::Supervisor);
-    for (QWidget* w :
-         std::initializer_list<QWidget*>{m_zone, m_expiryDays, m_lockout, m_noticeDays, m_open, m_close,
-                                         m_idleMinutes, m_signInAttempts, m_signInLockMinutes, save})
+    for (QWidget* w : std::initializer_list<QWidget*>{
+             m_zone, m_expiryDays, m_lockout, m_noticeDays, m_consentMonths, m_consentReminder, m_open,
+             m_close, m_idleMinutes, m_signInAttempts, m_signInLockMinutes, save})
         w->setEnabled(supervisor);
     auto* layout = new QVBoxLayout(tab);
     if (!supervisor) {
@@ -287,6 +296,10 @@ void SettingsDialog::showSetting(const QString& key, const QString& value) {
         m_lockout->setValue(value.toInt());
     else if (key == QLatin1String("transition.notice_days"))
         m_noticeDays->setValue(value.toInt());
+    else if (key == QLatin1String("consent.expiry_months"))
+        m_consentMonths->setValue(value.toInt());
+    else if (key == QLatin1String("consent.reminder_days"))
+        m_consentReminder->setValue(value.toInt());
     else if (key == QLatin1String("security.idle_lock_minutes"))
         m_idleMinutes->setValue(value.toInt());
     else if (key == QLatin1String("security.sign_in_attempts"))
@@ -353,6 +366,8 @@ void SettingsDialog::saveHospital() {
     consider("invitation.expiry_days", QString::number(m_expiryDays->value()));
     consider("invitation.lockout_attempts", QString::number(m_lockout->value()));
     consider("transition.notice_days", QString::number(m_noticeDays->value()));
+    consider("consent.expiry_months", QString::number(m_consentMonths->value()));
+    consider("consent.reminder_days", QString::number(m_consentReminder->value()));
     consider("security.idle_lock_minutes", QString::number(m_idleMinutes->value()));
     if (!isServerLocation(m_session.runner->config().location)) {
         consider("security.sign_in_attempts", QString::number(m_signInAttempts->value()));

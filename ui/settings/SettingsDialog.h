@@ -70,6 +70,8 @@ private:
     QSpinBox* m_expiryDays = nullptr;
     QSpinBox* m_lockout = nullptr;
     QSpinBox* m_noticeDays = nullptr;
+    QSpinBox* m_consentMonths = nullptr;
+    QSpinBox* m_consentReminder = nullptr;
     QSpinBox* m_idleMinutes = nullptr;
     QSpinBox* m_signInAttempts = nullptr;
     QSpinBox* m_signInLockMinutes = nullptr;
