@@ -32,6 +32,14 @@ QList<RowsModel<ConsentRow>::Column> consentColumns(const QTimeZone& zone) {
                [](const R& r) { return QVariant(DisplayText::level(r.consent.scope)); }),
         column(QT_TRANSLATE_NOOP("ConsentModels", "Filed"),
                [zone](const R& r) { return QVariant(DisplayText::localTime(r.consent.createdAt, zone)); }),
+        column(QT_TRANSLATE_NOOP("ConsentModels", "Access ends"),
+               [](const R& r) {
+                   if (r.consent.status != QLatin1String("approved"))
+                       return QVariant(QString());
+                   return QVariant(r.consent.endsOn.isValid()
+                                       ? DisplayText::date(r.consent.endsOn)
+                                       : QCoreApplication::translate("ConsentModels", "never"));
+               }),
     };
 }
 
@@ -43,6 +51,21 @@ ConsentListModel::ConsentListModel(DbRunner& runner, const QTimeZone& zone, QObj
 
 void ConsentListModel::show(const QString& status) {
     m_status = status;
+    if (status.startsWith(QLatin1String("ending:"))) {
+        const int days = status.mid(7).toInt();
+        load(
+            [this, days](int offset, int limit) {
+                return m_runner.run([days, limit, offset](const ServiceContext& ctx) {
+                    return ConsentService(ctx).ending(days, limit, offset);
+                });
+            },
+            PageSize,
+            [this, days] {
+                return m_runner.run(
+                    [days](const ServiceContext& ctx) { return ConsentService(ctx).endingCount(days); });
+            });
+        return;
+    }
     load(
         [this, status](int offset, int limit) {
             return m_runner.run([status, limit, offset](const ServiceContext& ctx) {

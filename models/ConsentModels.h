@@ -1,4 +1,5 @@
-// The consent desk's list: consents of one status (or all), newest first.
+// The consent desk's list: consents of one status (or all), newest first; or the approved ones whose access
+// ends within a number of days ("ending:30"), soonest first.
 #pragma once
 
 #include "models/RowsModel.h"
@@ -12,7 +13,7 @@ class ConsentListModel final : public RowsModel<ConsentRow> {
 public:
     ConsentListModel(DbRunner& runner, const QTimeZone& zone, QObject* parent = nullptr);
     static constexpr int PageSize = 200;
-    // `status` empty = every consent.
+    // `status` empty = every consent; "ending:N" = access ending within N days.
     void show(const QString& status);
     void reload() { show(m_status); }
     const QString& status() const { return m_status; }
@@ -25,7 +26,8 @@ public:
         ProxyColumn,
         RelationshipColumn,
         ScopeColumn,
-        FiledColumn
+        FiledColumn,
+        EndsColumn
     };
 
 private:

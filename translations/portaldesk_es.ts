@@ -883,148 +883,6 @@
         <translation>Se anuló la defunción registrada para %1. La cuenta sigue desactivada; un especialista de HIM la reabre con un PIN nuevo.</translation>
     </message>
     <message>
-        <source>Usage: portaldesk-cli [--db FILE] [--now ISO-8601] [--staff NAME] [--json] COMMAND …
-
-  init [--training] [--password-stdin]   create or migrate the database (--training: a new
-                                       central database for practice, which takes --now)
-  demo-data [--patients N] [--seed S]    realistic synthetic Los Angeles families
-  patient add --mrn M --given G --family F --birth-date YYYY-MM-DD [--language es]
-              [--email E] [--phone P] [--sex female|male|other|unknown]
-  patient show MRN                       patient, logins, grants, invitations, timeline
-  patient verify MRN --birth-date YYYY-MM-DD   identity check: whether the caller&apos;s date
-                                       matches, never the date (audited, a few tries an hour)
-  patient update MRN [--given G] [--family F] [--birth-date D] [--sex S] [--language L]
-                 [--email E] [--phone P]  a correction; a new birth date applies the age rules
-  import hl7 FILE… | import fhir FILE | import csv FILE   patients from the EHR (ADT messages,
-                                       a FHIR Bundle or NDJSON, CSV), each applied on its own
-  feed listen [--port 2575] [--bind ADDRESS] [--allow RANGES] [--tls-cert F --tls-key F
-              --tls-client-ca F]       MLLP listener for the EHR&apos;s ADT feed (this machine only
-                                       unless --allow 10.1.2.0/24,…)
-  feed refused | feed retry ID | feed dismiss ID   the EHR&apos;s messages that were refused
-  merge list | merge resolve ID          the EHR&apos;s merges held for review (conflicting records)
-  search TEXT                            any part of name, MRN, e-mail or phone
-  enroll --mrn M --form parent|patient --signed YYYY-MM-DD [--given G --family F
-         --email E --relationship parent|guardian|family --language L]
-         [--override REASON]             (PIN read from standard input)
-  invitation list [--status S] [--mrn M] [--due] [--late] [--limit N] [--offset N]
-  invitation send-now USER | reissue USER [--new-pin --verified-by HOW] | revoke USER
-       a deactivated login: --new-pin and --restore GRANT,…|none (the access that comes back)
-  activate --token T                     the portal&apos;s activation (PIN from standard input)
-  user show USER | user update USER [--email E] [--language L]
-  user deactivate USER --reason R [--reported-by WHO] [--verified-by HOW] [--note TEXT]
-       reasons: suspected_compromise, family_request, duplicate, deceased, other
-  user reverse-death USER --note TEXT   (supervisors) a death recorded in error
-  consent submit --mrn M --proxy-email E --proxy-given G --proxy-family F --relationship R
-                 --signed YYYY-MM-DD --document FILE [--signed-by NAME] [--scope full|limited]
-                 [--kind adult_proxy|guardian] [--language L]   (PIN on the form from standard input)
-  consent list [--status S] | show ID | approve ID [--override REASON] | reject ID --reason R
-  consent revoke ID                      ends the proxy&apos;s access at once
-  restriction add --mrn M [--mrn M …] --given G --family F [--email E] --document FILE
-                  --reason court_order|custody_order|protective_order|other [--until YYYY-MM-DD]
-                  [--note TEXT]       bars that person from each record at once (HIM staff)
-  restriction list [--mrn M] [--ending DAYS | --all] | show ID | document ID --out FILE
-  restriction lift ID --reason TEXT     (supervisors) the access it ended stays ended
-  report [--weeks N]                     invitations per week, activation, requests on time, birthdays
-  request add --kind K [--mrn M] [--user USER] [--received ISO-8601] [--channel C] [--note TEXT]
-       kinds: never_received, invitation_expired, deactivate, visibility, other
-       channels: phone (default), email, portal, in_person, mail, other
-  request list [--late | --all] [--limit N]   open requests by due time (2 business days)
-  request resolve ID --note TEXT [--action TYPE:ID | --action audit:N]
-  transitions upcoming [--days N] [--limit N] [--offset N]   12th and 18th birthdays ahead
-                                       (default 30 days; lists come 100 rows at a time)
-  visibility USER MRN                    what that login can see for that patient, and why
-  daily [--no-mail]                      expire, transitions, notices, late marks, send mail
-  mail send | mail list [--status S] | mail test --to ADDRESS   (supervisors: check mail settings)
-  mail serve [--every SECONDS]           the mail service: sends what is due until stopped
-       (on the central database only a mail service account sends: staff add NAME --role mailer)
-  audit verify [--anchors FILE] | audit anchor | audit list [--record TYPE[:ID]] [--limit N]
-  settings list | settings get KEY | settings set KEY VALUE
-  staff add NAME --role support_agent|him_specialist|him_supervisor|ehr_feed|mailer
-            [--password-stdin]        (ehr_feed, mailer: the feed&apos;s and the mail service&apos;s accounts)
-  staff list | staff disable NAME | staff password NAME   (a one-time desktop password;
-                                       the embedded file)
-
-USER is a portal username or e-mail address. --now replaces the clock for this run; a time
-without an offset is read in the hospital&apos;s time zone. A live central database keeps the
-server&apos;s clock and refuses --now. The acting staff member is --staff,
-else $PORTALDESK_STAFF, else your login name. Messages follow $PORTALDESK_LANGUAGE (en, es)
-or the system&apos;s language.
-
-Exit codes: 0 done, 2 usage, 3 refused by a rule or bad input, 4 conflict, 5 not found,
-6 not permitted, 7 database or mail server unavailable.
-</source>
-        <translation>Uso: portaldesk-cli [--db FILE] [--now ISO-8601] [--staff NAME] [--json] COMMAND …
-
-  init [--training] [--password-stdin]   crear o migrar la base de datos (--training: una base
-                                       central nueva para prácticas, que acepta --now)
-  demo-data [--patients N] [--seed S]    familias sintéticas realistas de Los Ángeles
-  patient add --mrn M --given G --family F --birth-date YYYY-MM-DD [--language es]
-              [--email E] [--phone P] [--sex female|male|other|unknown]
-  patient show MRN                       paciente, cuentas, accesos, invitaciones, cronología
-  patient verify MRN --birth-date YYYY-MM-DD   verificación de identidad: si la fecha de quien
-                                       llama coincide, nunca la fecha (auditado, pocos intentos por hora)
-  patient update MRN [--given G] [--family F] [--birth-date D] [--sex S] [--language L]
-                 [--email E] [--phone P]  una corrección; una fecha de nacimiento nueva aplica las reglas de edad
-  import hl7 FILE… | import fhir FILE | import csv FILE   pacientes de la historia clínica (mensajes
-                                       ADT, un Bundle o NDJSON de FHIR, CSV), cada uno por separado
-  feed listen [--port 2575] [--bind ADDRESS] [--allow RANGES] [--tls-cert F --tls-key F
-              --tls-client-ca F]       servidor MLLP para los mensajes ADT de la historia clínica (solo
-                                       este equipo salvo --allow 10.1.2.0/24,…)
-  feed refused | feed retry ID | feed dismiss ID   los mensajes rechazados de la historia clínica
-  merge list | merge resolve ID          las fusiones de la historia clínica en espera (registros en conflicto)
-  search TEXT                            cualquier parte del nombre, MRN, correo o teléfono
-  enroll --mrn M --form parent|patient --signed YYYY-MM-DD [--given G --family F
-         --email E --relationship parent|guardian|family --language L]
-         [--override REASON]             (el PIN se lee de la entrada estándar)
-  invitation list [--status S] [--mrn M] [--due] [--late] [--limit N] [--offset N]
-  invitation send-now USER | reissue USER [--new-pin --verified-by HOW] | revoke USER
-       una cuenta desactivada: --new-pin y --restore ACCESO,…|none (el acceso que vuelve)
-  activate --token T                     la activación del portal (PIN de la entrada estándar)
-  user show USER | user update USER [--email E] [--language L]
-  user deactivate USER --reason R [--reported-by WHO] [--verified-by HOW] [--note TEXT]
-       motivos: suspected_compromise, family_request, duplicate, deceased, other
-  user reverse-death USER --note TEXT   (supervisores) una defunción registrada por error
-  consent submit --mrn M --proxy-email E --proxy-given G --proxy-family F --relationship R
-                 --signed YYYY-MM-DD --document FILE [--signed-by NAME] [--scope full|limited]
-                 [--kind adult_proxy|guardian] [--language L]   (PIN del formulario desde la entrada estándar)
-  consent list [--status S] | show ID | approve ID [--override REASON] | reject ID --reason R
-  consent revoke ID                      termina de inmediato el acceso del representante
-  restriction add --mrn M [--mrn M …] --given G --family F [--email E] --document FILE
-                  --reason court_order|custody_order|protective_order|other [--until AAAA-MM-DD]
-                  [--note TEXT]       excluye a esa persona de cada expediente al instante (personal de HIM)
-  restriction list [--mrn M] [--ending DÍAS | --all] | show ID | document ID --out FILE
-  restriction lift ID --reason TEXT     (supervisores) el acceso que terminó sigue terminado
-  report [--weeks N]                     invitaciones por semana, activación, solicitudes a tiempo, cumpleaños
-  request add --kind K [--mrn M] [--user USER] [--received ISO-8601] [--channel C] [--note TEXT]
-       tipos: never_received, invitation_expired, deactivate, visibility, other
-       canales: phone (predeterminado), email, portal, in_person, mail, other
-  request list [--late | --all] [--limit N]   solicitudes abiertas por vencimiento (2 días hábiles)
-  request resolve ID --note TEXT [--action TYPE:ID | --action audit:N]
-  transitions upcoming [--days N] [--limit N] [--offset N]   cumpleaños de 12 y 18 años próximos
-                                       (predeterminado: 30 días; las listas llegan de 100 en 100 filas)
-  visibility USER MRN                    qué puede ver esa cuenta de ese paciente, y por qué
-  daily [--no-mail]                      vencimientos, transiciones, avisos, marcas de atraso, envío de correo
-  mail send | mail list [--status S] | mail test --to ADDRESS   (supervisores: comprobar la configuración de correo)
-  mail serve [--every SECONDS]           el servicio de correo: envía lo pendiente hasta que se detiene
-       (en la base de datos central solo envía una cuenta del servicio de correo: staff add NAME --role mailer)
-  audit verify [--anchors FILE] | audit anchor | audit list [--record TYPE[:ID]] [--limit N]
-  settings list | settings get KEY | settings set KEY VALUE
-  staff add NAME --role support_agent|him_specialist|him_supervisor|ehr_feed|mailer
-            [--password-stdin]        (ehr_feed, mailer: las cuentas de la interfaz del EHR y del servicio de correo)
-  staff list | staff disable NAME | staff password NAME   (una contraseña de un solo uso para el
-                                       escritorio; el archivo integrado)
-
-USER es un nombre de usuario del portal o una dirección de correo. --now reemplaza el reloj en esta
-ejecución; una hora sin desfase horario se interpreta en la zona horaria del hospital. Una base de
-datos central real mantiene el reloj del servidor y rechaza --now. El miembro del
-personal que actúa es --staff; si no se indica, $PORTALDESK_STAFF; si no, su nombre de usuario del sistema.
-Los mensajes siguen $PORTALDESK_LANGUAGE (en, es) o el idioma del sistema.
-
-Códigos de salida: 0 hecho, 2 uso, 3 rechazado por una regla o datos incorrectos, 4 conflicto,
-5 no encontrado, 6 no permitido, 7 base de datos o servidor de correo no disponible.
-</translation>
-    </message>
-    <message>
         <source>A restriction is named by its number, e.g. 12.</source>
         <translation>Una restricción se nombra por su número, p. ej. 12.</translation>
     </message>
@@ -1129,6 +987,178 @@ Códigos de salida: 0 hecho, 2 uso, 3 rechazado por una regla o datos incorrecto
         <source>%1 is the person restriction #%2 bars: they see nothing of this record, and nothing gives them access while it is in force.</source>
         <translation>%1 es la persona que excluye la restricción n.º %2: no ve nada de este expediente, y nada le da acceso mientras esté vigente.</translation>
     </message>
+    <message>
+        <source>Usage: portaldesk-cli [--db FILE] [--now ISO-8601] [--staff NAME] [--json] COMMAND …
+
+  init [--training] [--password-stdin]   create or migrate the database (--training: a new
+                                       central database for practice, which takes --now)
+  demo-data [--patients N] [--seed S]    realistic synthetic Los Angeles families
+  patient add --mrn M --given G --family F --birth-date YYYY-MM-DD [--language es]
+              [--email E] [--phone P] [--sex female|male|other|unknown]
+  patient show MRN                       patient, logins, grants, invitations, timeline
+  patient verify MRN --birth-date YYYY-MM-DD   identity check: whether the caller&apos;s date
+                                       matches, never the date (audited, a few tries an hour)
+  patient update MRN [--given G] [--family F] [--birth-date D] [--sex S] [--language L]
+                 [--email E] [--phone P]  a correction; a new birth date applies the age rules
+  import hl7 FILE… | import fhir FILE | import csv FILE   patients from the EHR (ADT messages,
+                                       a FHIR Bundle or NDJSON, CSV), each applied on its own
+  feed listen [--port 2575] [--bind ADDRESS] [--allow RANGES] [--tls-cert F --tls-key F
+              --tls-client-ca F]       MLLP listener for the EHR&apos;s ADT feed (this machine only
+                                       unless --allow 10.1.2.0/24,…)
+  feed refused | feed retry ID | feed dismiss ID   the EHR&apos;s messages that were refused
+  merge list | merge resolve ID          the EHR&apos;s merges held for review (conflicting records)
+  search TEXT                            any part of name, MRN, e-mail or phone
+  enroll --mrn M --form parent|patient --signed YYYY-MM-DD [--given G --family F
+         --email E --relationship parent|guardian|family --language L]
+         [--override REASON]             (PIN read from standard input)
+  invitation list [--status S] [--mrn M] [--due] [--late] [--limit N] [--offset N]
+  invitation send-now USER | reissue USER [--new-pin --verified-by HOW] | revoke USER
+       a deactivated login: --new-pin and --restore GRANT,…|none (the access that comes back)
+  activate --token T                     the portal&apos;s activation (PIN from standard input)
+  user show USER | user update USER [--email E] [--language L]
+  user deactivate USER --reason R [--reported-by WHO] [--verified-by HOW] [--note TEXT]
+       reasons: suspected_compromise, family_request, duplicate, deceased, other
+  user reverse-death USER --note TEXT   (supervisors) a death recorded in error
+  consent submit --mrn M --proxy-email E --proxy-given G --proxy-family F --relationship R
+                 --signed YYYY-MM-DD --document FILE [--signed-by NAME] [--scope full|limited]
+                 [--kind adult_proxy|guardian] [--language L]   (PIN on the form from standard input)
+  consent list [--status S] | show ID | approve ID [--override REASON] | reject ID --reason R
+  consent revoke ID                      ends the proxy&apos;s access at once
+  consent list --expiring DAYS           approved consents whose access ends within DAYS
+  restriction add --mrn M [--mrn M …] --given G --family F [--email E] --document FILE
+                  --reason court_order|custody_order|protective_order|other [--until YYYY-MM-DD]
+                  [--note TEXT]       bars that person from each record at once (HIM staff)
+  restriction list [--mrn M] [--ending DAYS | --all] | show ID | document ID --out FILE
+  restriction lift ID --reason TEXT     (supervisors) the access it ended stays ended
+  report [--weeks N]                     invitations per week, activation, requests on time, birthdays
+  request add --kind K [--mrn M] [--user USER] [--received ISO-8601] [--channel C] [--note TEXT]
+       kinds: never_received, invitation_expired, deactivate, visibility, other
+       channels: phone (default), email, portal, in_person, mail, other
+  request list [--late | --all] [--limit N]   open requests by due time (2 business days)
+  request resolve ID --note TEXT [--action TYPE:ID | --action audit:N]
+  transitions upcoming [--days N] [--limit N] [--offset N]   12th and 18th birthdays ahead
+                                       (default 30 days; lists come 100 rows at a time)
+  visibility USER MRN                    what that login can see for that patient, and why
+  daily [--no-mail]                      expire, transitions, notices, late marks, send mail
+  mail send | mail list [--status S] | mail test --to ADDRESS   (supervisors: check mail settings)
+  mail serve [--every SECONDS]           the mail service: sends what is due until stopped
+       (on the central database only a mail service account sends: staff add NAME --role mailer)
+  audit verify [--anchors FILE] | audit anchor | audit list [--record TYPE[:ID]] [--limit N]
+  settings list | settings get KEY | settings set KEY VALUE
+  staff add NAME --role support_agent|him_specialist|him_supervisor|ehr_feed|mailer
+            [--password-stdin]        (ehr_feed, mailer: the feed&apos;s and the mail service&apos;s accounts)
+  staff list | staff disable NAME | staff password NAME   (a one-time desktop password;
+                                       the embedded file)
+
+USER is a portal username or e-mail address. --now replaces the clock for this run; a time
+without an offset is read in the hospital&apos;s time zone. A live central database keeps the
+server&apos;s clock and refuses --now. The acting staff member is --staff,
+else $PORTALDESK_STAFF, else your login name. Messages follow $PORTALDESK_LANGUAGE (en, es)
+or the system&apos;s language.
+
+Exit codes: 0 done, 2 usage, 3 refused by a rule or bad input, 4 conflict, 5 not found,
+6 not permitted, 7 database or mail server unavailable.
+</source>
+        <translation>Uso: portaldesk-cli [--db FILE] [--now ISO-8601] [--staff NAME] [--json] COMMAND …
+
+  init [--training] [--password-stdin]   crear o migrar la base de datos (--training: una base
+                                       central nueva para prácticas, que acepta --now)
+  demo-data [--patients N] [--seed S]    familias sintéticas realistas de Los Ángeles
+  patient add --mrn M --given G --family F --birth-date YYYY-MM-DD [--language es]
+              [--email E] [--phone P] [--sex female|male|other|unknown]
+  patient show MRN                       paciente, cuentas, accesos, invitaciones, cronología
+  patient verify MRN --birth-date YYYY-MM-DD   verificación de identidad: si la fecha de quien
+                                       llama coincide, nunca la fecha (auditado, pocos intentos por hora)
+  patient update MRN [--given G] [--family F] [--birth-date D] [--sex S] [--language L]
+                 [--email E] [--phone P]  una corrección; una fecha de nacimiento nueva aplica las reglas de edad
+  import hl7 FILE… | import fhir FILE | import csv FILE   pacientes de la historia clínica (mensajes
+                                       ADT, un Bundle o NDJSON de FHIR, CSV), cada uno por separado
+  feed listen [--port 2575] [--bind ADDRESS] [--allow RANGES] [--tls-cert F --tls-key F
+              --tls-client-ca F]       servidor MLLP para los mensajes ADT de la historia clínica (solo
+                                       este equipo salvo --allow 10.1.2.0/24,…)
+  feed refused | feed retry ID | feed dismiss ID   los mensajes rechazados de la historia clínica
+  merge list | merge resolve ID          las fusiones de la historia clínica en espera (registros en conflicto)
+  search TEXT                            cualquier parte del nombre, MRN, correo o teléfono
+  enroll --mrn M --form parent|patient --signed YYYY-MM-DD [--given G --family F
+         --email E --relationship parent|guardian|family --language L]
+         [--override REASON]             (el PIN se lee de la entrada estándar)
+  invitation list [--status S] [--mrn M] [--due] [--late] [--limit N] [--offset N]
+  invitation send-now USER | reissue USER [--new-pin --verified-by HOW] | revoke USER
+       una cuenta desactivada: --new-pin y --restore ACCESO,…|none (el acceso que vuelve)
+  activate --token T                     la activación del portal (PIN de la entrada estándar)
+  user show USER | user update USER [--email E] [--language L]
+  user deactivate USER --reason R [--reported-by WHO] [--verified-by HOW] [--note TEXT]
+       motivos: suspected_compromise, family_request, duplicate, deceased, other
+  user reverse-death USER --note TEXT   (supervisores) una defunción registrada por error
+  consent submit --mrn M --proxy-email E --proxy-given G --proxy-family F --relationship R
+                 --signed YYYY-MM-DD --document FILE [--signed-by NAME] [--scope full|limited]
+                 [--kind adult_proxy|guardian] [--language L]   (PIN del formulario desde la entrada estándar)
+  consent list [--status S] | show ID | approve ID [--override REASON] | reject ID --reason R
+  consent revoke ID                      termina de inmediato el acceso del representante
+  consent list --expiring DÍAS           consentimientos aprobados cuyo acceso termina en DÍAS
+  restriction add --mrn M [--mrn M …] --given G --family F [--email E] --document FILE
+                  --reason court_order|custody_order|protective_order|other [--until AAAA-MM-DD]
+                  [--note TEXT]       excluye a esa persona de cada expediente al instante (personal de HIM)
+  restriction list [--mrn M] [--ending DÍAS | --all] | show ID | document ID --out FILE
+  restriction lift ID --reason TEXT     (supervisores) el acceso que terminó sigue terminado
+  report [--weeks N]                     invitaciones por semana, activación, solicitudes a tiempo, cumpleaños
+  request add --kind K [--mrn M] [--user USER] [--received ISO-8601] [--channel C] [--note TEXT]
+       tipos: never_received, invitation_expired, deactivate, visibility, other
+       canales: phone (predeterminado), email, portal, in_person, mail, other
+  request list [--late | --all] [--limit N]   solicitudes abiertas por vencimiento (2 días hábiles)
+  request resolve ID --note TEXT [--action TYPE:ID | --action audit:N]
+  transitions upcoming [--days N] [--limit N] [--offset N]   cumpleaños de 12 y 18 años próximos
+                                       (predeterminado: 30 días; las listas llegan de 100 en 100 filas)
+  visibility USER MRN                    qué puede ver esa cuenta de ese paciente, y por qué
+  daily [--no-mail]                      vencimientos, transiciones, avisos, marcas de atraso, envío de correo
+  mail send | mail list [--status S] | mail test --to ADDRESS   (supervisores: comprobar la configuración de correo)
+  mail serve [--every SECONDS]           el servicio de correo: envía lo pendiente hasta que se detiene
+       (en la base de datos central solo envía una cuenta del servicio de correo: staff add NAME --role mailer)
+  audit verify [--anchors FILE] | audit anchor | audit list [--record TYPE[:ID]] [--limit N]
+  settings list | settings get KEY | settings set KEY VALUE
+  staff add NAME --role support_agent|him_specialist|him_supervisor|ehr_feed|mailer
+            [--password-stdin]        (ehr_feed, mailer: las cuentas de la interfaz del EHR y del servicio de correo)
+  staff list | staff disable NAME | staff password NAME   (una contraseña de un solo uso para el
+                                       escritorio; el archivo integrado)
+
+USER es un nombre de usuario del portal o una dirección de correo. --now reemplaza el reloj en esta
+ejecución; una hora sin desfase horario se interpreta en la zona horaria del hospital. Una base de
+datos central real mantiene el reloj del servidor y rechaza --now. El miembro del
+personal que actúa es --staff; si no se indica, $PORTALDESK_STAFF; si no, su nombre de usuario del sistema.
+Los mensajes siguen $PORTALDESK_LANGUAGE (en, es) o el idioma del sistema.
+
+Códigos de salida: 0 hecho, 2 uso, 3 rechazado por una regla o datos incorrectos, 4 conflicto,
+5 no encontrado, 6 no permitido, 7 base de datos o servidor de correo no disponible.
+</translation>
+    </message>
+    <message>
+        <source>--expiring takes a number of days, e.g. 30.</source>
+        <translation>--expiring lleva un número de días, p. ej. 30.</translation>
+    </message>
+    <message>
+        <source>ends %1</source>
+        <translation>termina el %1</translation>
+    </message>
+    <message>
+        <source>  access   ends on %1 (the patient renews it with a new consent)</source>
+        <translation>  acceso   termina el %1 (el paciente lo renueva con un consentimiento nuevo)</translation>
+    </message>
+    <message>
+        <source>  access   does not expire</source>
+        <translation>  acceso   no vence</translation>
+    </message>
+    <message>
+        <source>Proxy consents ended on their day: %1</source>
+        <translation>Consentimientos de representante terminados en su día: %1</translation>
+    </message>
+    <message>
+        <source>Patients reminded of a proxy consent that ends: %1</source>
+        <translation>Pacientes avisados de un consentimiento de representante que termina: %1</translation>
+    </message>
+    <message>
+        <source>Access from the patient&apos;s proxy consent ends on %1, unless the patient signs a new one.</source>
+        <translation>El acceso por el consentimiento de representante del paciente termina el %1, salvo que el paciente firme uno nuevo.</translation>
+    </message>
 </context>
 <context>
     <name>ConsentModels</name>
@@ -1163,6 +1193,14 @@ Códigos de salida: 0 hecho, 2 uso, 3 rechazado por una regla o datos incorrecto
     <message>
         <source>Filed</source>
         <translation>Registro</translation>
+    </message>
+    <message>
+        <source>Access ends</source>
+        <translation>El acceso termina</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>nunca</translation>
     </message>
 </context>
 <context>
@@ -1579,6 +1617,14 @@ Códigos de salida: 0 hecho, 2 uso, 3 rechazado por una regla o datos incorrecto
     <message>
         <source>other legal document</source>
         <translation>otro documento legal</translation>
+    </message>
+    <message>
+        <source>consent expired</source>
+        <translation>consentimiento vencido</translation>
+    </message>
+    <message>
+        <source>consent renewed</source>
+        <translation>consentimiento renovado</translation>
     </message>
 </context>
 <context>
@@ -2463,6 +2509,18 @@ Códigos de salida: 0 hecho, 2 uso, 3 rechazado por una regla o datos incorrecto
     <message>
         <source>Tries at one patient&apos;s birth date in an hour, by all staff together, when verifying a caller&apos;s identity (an agent&apos;s new PIN refused for holding it counts as one).</source>
         <translation>Intentos con la fecha de nacimiento de un paciente en una hora, de todo el personal junto, al verificar la identidad de quien llama (un PIN nuevo de un agente rechazado por contenerla cuenta como uno).</translation>
+    </message>
+    <message>
+        <source>Months after approval that an adult patient&apos;s proxy consent ends (0: never; 18 is a common choice). A change applies to consents approved from then on.</source>
+        <translation>Meses después de la aprobación en que termina el consentimiento de representante de un paciente adulto (0: nunca; 18 es una elección habitual). Un cambio se aplica a los consentimientos aprobados desde entonces.</translation>
+    </message>
+    <message>
+        <source>Days before a proxy consent ends that the patient is reminded how to renew it.</source>
+        <translation>Días antes de que termine un consentimiento de representante en que se recuerda al paciente cómo renovarlo.</translation>
+    </message>
+    <message>
+        <source>use a whole number of months from 0 (never) to 240</source>
+        <translation>use un número entero de meses de 0 (nunca) a 240</translation>
     </message>
 </context>
 <context>
@@ -3847,6 +3905,26 @@ Códigos de salida: 0 hecho, 2 uso, 3 rechazado por una regla o datos incorrecto
         <source>Restriction #%1 changed since you opened it; reload and try again.</source>
         <translation>La restricción n.º %1 cambió desde que la abrió; vuelva a cargar e inténtelo de nuevo.</translation>
     </message>
+    <message>
+        <source>Reviewing consents</source>
+        <translation>Revisar consentimientos</translation>
+    </message>
+    <message>
+        <source>Renews consent %1, which ends on %2: access continues without a gap.</source>
+        <translation>Renueva el consentimiento %1, que termina el %2: el acceso continúa sin interrupción.</translation>
+    </message>
+    <message>
+        <source>Renews consent %1: access continues without a gap.</source>
+        <translation>Renueva el consentimiento %1: el acceso continúa sin interrupción.</translation>
+    </message>
+    <message>
+        <source>Ending expired proxy consents</source>
+        <translation>Terminando consentimientos de representante vencidos</translation>
+    </message>
+    <message>
+        <source>Reminding patients of proxy consents that end</source>
+        <translation>Avisando a pacientes de consentimientos de representante que terminan</translation>
+    </message>
 </context>
 <context>
     <name>Smtp</name>
@@ -4240,6 +4318,22 @@ Códigos de salida: 0 hecho, 2 uso, 3 rechazado por una regla o datos incorrecto
     <message>
         <source>Restriction lifted: %1. The access it ended stays ended.</source>
         <translation>Restricción levantada: %1. El acceso que terminó sigue terminado.</translation>
+    </message>
+    <message>
+        <source>an adult&apos;s proxy consent ends on the day fixed at its approval</source>
+        <translation>el consentimiento de representante de un adulto termina el día fijado al aprobarlo</translation>
+    </message>
+    <message>
+        <source>a new consent signed by the patient renews access without a gap</source>
+        <translation>un consentimiento nuevo firmado por el paciente renueva el acceso sin interrupción</translation>
+    </message>
+    <message>
+        <source>The patient was reminded that the proxy consent ends on %1.</source>
+        <translation>Se avisó al paciente de que el consentimiento de representante termina el %1.</translation>
+    </message>
+    <message>
+        <source>The proxy consent ends on %1; the patient has no e-mail address on file to be reminded at.</source>
+        <translation>El consentimiento de representante termina el %1; el paciente no tiene correo registrado para avisarle.</translation>
     </message>
 </context>
 <context>
@@ -5367,6 +5461,26 @@ SHA-256 %4</translation>
     <message>
         <source>%1 of %L2 consents shown; scroll down for more.</source>
         <translation>Se muestran %1 de %L2 consentimientos; desplácese hacia abajo para ver más.</translation>
+    </message>
+    <message>
+        <source>Access ending within 30 days</source>
+        <translation>Acceso que termina en 30 días</translation>
+    </message>
+    <message>
+        <source>Access ending within 60 days</source>
+        <translation>Acceso que termina en 60 días</translation>
+    </message>
+    <message>
+        <source>Access ending within 90 days</source>
+        <translation>Acceso que termina en 90 días</translation>
+    </message>
+    <message>
+        <source>access ends on %1 unless the patient renews it</source>
+        <translation>el acceso termina el %1 salvo que el paciente lo renueve</translation>
+    </message>
+    <message>
+        <source>access does not expire</source>
+        <translation>el acceso no vence</translation>
     </message>
 </context>
 <context>
@@ -7244,6 +7358,30 @@ La página ahora muestra el registro tal como está.</translation>
         <source>Sign-in locked &amp;for:</source>
         <translation>Inicio de sesión bloqueado &amp;durante:</translation>
     </message>
+    <message>
+        <source>Months after approval that a proxy consent ends</source>
+        <translation>Meses después de la aprobación en que termina un consentimiento de representante</translation>
+    </message>
+    <message>
+        <source> months</source>
+        <translation> meses</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>nunca</translation>
+    </message>
+    <message>
+        <source>Days before a proxy consent ends that the patient is reminded</source>
+        <translation>Días antes de que termine un consentimiento de representante en que se avisa al paciente</translation>
+    </message>
+    <message>
+        <source>Proxy consents e&amp;xpire after:</source>
+        <translation>Los consentimientos vence&amp;n a los:</translation>
+    </message>
+    <message>
+        <source>Consent &amp;reminder:</source>
+        <translation>Aviso del con&amp;sentimiento:</translation>
+    </message>
 </context>
 <context>
     <name>pd::SignInDialog</name>
@@ -7702,6 +7840,10 @@ La página ahora muestra el registro tal como está.</translation>
     <message>
         <source>The patient&apos;s own login.</source>
         <translation>La cuenta del propio paciente.</translation>
+    </message>
+    <message>
+        <source>Access from the patient&apos;s proxy consent ends on %1, unless the patient signs a new one.</source>
+        <translation>El acceso por el consentimiento de representante del paciente termina el %1, salvo que el paciente firme uno nuevo.</translation>
     </message>
 </context>
 <context>

@@ -108,7 +108,11 @@ QList<Command> commands() {
           s("scope"), s("language"), s("signed"), s("signed-by"), s("document")},
          true,
          consentSubmit},
-        {{s("consent"), s("list")}, 0, {s("status"), s("limit"), s("offset")}, true, consentList},
+        {{s("consent"), s("list")},
+         0,
+         {s("status"), s("expiring"), s("limit"), s("offset")},
+         true,
+         consentList},
         {{s("consent"), s("show")}, 1, {}, true, consentShow},
         {{s("consent"), s("approve")}, 1, {s("override")}, true, consentApprove},
         {{s("consent"), s("reject")}, 1, {s("reason")}, true, consentReject},
@@ -198,6 +202,7 @@ QString usageText() {
         "input)\n"
         "  consent list [--status S] | show ID | approve ID [--override REASON] | reject ID --reason R\n"
         "  consent revoke ID                      ends the proxy's access at once\n"
+        "  consent list --expiring DAYS           approved consents whose access ends within DAYS\n"
         "  restriction add --mrn M [--mrn M …] --given G --family F [--email E] --document FILE\n"
         "                  --reason court_order|custody_order|protective_order|other [--until YYYY-MM-DD]\n"
         "                  [--note TEXT]       bars that person from each record at once (HIM staff)\n"

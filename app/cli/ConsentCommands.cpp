@@ -39,6 +39,9 @@ QJsonObject consentJson(const Consent& c) {
             {QStringLiteral("reject_reason"), c.rejectReason},
             {QStringLiteral("override_reason"), c.overrideReason},
             {QStringLiteral("grant_id"), c.grantId},
+            {QStringLiteral("ends_on"),
+             c.endsOn.isValid() ? QJsonValue(c.endsOn.toString(Qt::ISODate)) : QJsonValue()},
+            {QStringLiteral("renews"), c.renewsId ? QJsonValue(c.renewsId) : QJsonValue()},
             {QStringLiteral("row_version"), c.rowVersion}};
 }
 
@@ -112,10 +115,20 @@ Status consentList(CliContext& c) {
         return page.error();
     const QString status = c.args.option(QStringLiteral("status"));
     ConsentService consents(*c.services);
-    auto rows = consents.list(status, page->limit, page->offset);
+    int days = -1;
+    if (c.args.has(QStringLiteral("expiring"))) {
+        bool ok = false;
+        days = c.args.option(QStringLiteral("expiring")).toInt(&ok);
+        if (!ok || days < 0 || days > 3660)
+            return Error::validation(
+                QStringLiteral("input.days"),
+                QCoreApplication::translate("Cli", "--expiring takes a number of days, e.g. 30."));
+    }
+    auto rows = days >= 0 ? consents.ending(days, page->limit, page->offset)
+                          : consents.list(status, page->limit, page->offset);
     if (!rows)
         return rows.error();
-    auto total = consents.count(status);
+    auto total = days >= 0 ? consents.endingCount(days) : consents.count(status);
     if (!total)
         return total.error();
     QJsonArray list;
@@ -127,7 +140,11 @@ Status consentList(CliContext& c) {
                    .arg(r.consent.id, 5)
                    .arg(r.consent.status, -9)
                    .arg(r.mrn, r.patientName, r.consent.proxyName(), r.consent.proxyEmail,
-                        r.consent.relationship, r.consent.scope));
+                        r.consent.relationship, r.consent.scope) +
+               (r.consent.endsOn.isValid() && r.consent.status == QLatin1String("approved")
+                    ? QStringLiteral("  ") + QCoreApplication::translate("Cli", "ends %1")
+                                                 .arg(r.consent.endsOn.toString(Qt::ISODate))
+                    : QString()));
     }
     if (rows->isEmpty())
         c.line(QCoreApplication::translate("Cli", "No consents."));
@@ -156,6 +173,12 @@ Status consentShow(CliContext& c) {
             .arg(r->document.size)
             .arg(r->document.sha256, k.signedOn.toString(Qt::ISODate),
                  k.signedBy.isEmpty() ? QCoreApplication::translate("Cli", "(not recorded)") : k.signedBy));
+    if (k.status == QLatin1String("approved"))
+        c.line(k.endsOn.isValid()
+                   ? QCoreApplication::translate("Cli", "  access   ends on %1 (the patient renews it "
+                                                        "with a new consent)")
+                         .arg(k.endsOn.toString(Qt::ISODate))
+                   : QCoreApplication::translate("Cli", "  access   does not expire"));
     QJsonArray checks;
     for (const ConsentCheck& ch : std::as_const(r->checks)) {
         checks.append(QJsonObject{{QStringLiteral("check"), ch.code},

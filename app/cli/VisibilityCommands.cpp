@@ -86,6 +86,14 @@ Status visibility(CliContext& c) {
                    .arg(u.username, u.fullName(), u.kind, u.status, p.mrn, p.fullName(),
                         bracketDisplayName(e.bracket), answer->today.toString(Qt::ISODate)));
     c.line(e.summary);
+    c.json.insert(QStringLiteral("consent_ends_on"),
+                  answer->consentEndsOn.isValid() ? QJsonValue(answer->consentEndsOn.toString(Qt::ISODate))
+                                                  : QJsonValue());
+    if (answer->consentEndsOn.isValid())
+        c.line(QCoreApplication::translate("Cli",
+                                           "Access from the patient's proxy consent ends on %1, unless the "
+                                           "patient signs a new one.")
+                   .arg(answer->consentEndsOn.toString(Qt::ISODate)));
     c.line(QCoreApplication::translate("Cli", "Access considered:"));
     if (e.grants.isEmpty())
         c.line(QCoreApplication::translate("Cli", "  none (the patient's own login)"));

@@ -11,6 +11,8 @@
 #include "models/RequestModels.h"
 #include "models/RestrictionModels.h"
 #include "services/AccountService.h"
+#include "services/AdminService.h"
+#include "services/ConsentService.h"
 #include "services/DemoData.h"
 #include "services/EnrollmentService.h"
 #include "services/InvitationService.h"
@@ -53,6 +55,32 @@ void addAdult(Gui& gui) {
                                        QStringLiteral("lucia.torres@example.org"), QString()});
     if (!p)
         qFatal("%s", qPrintable(p.error().message));
+}
+
+// Lucía's consent naming her father, filed and approved elsewhere while consents last 2 months.
+qint64 approvedConsent(Gui& gui) {
+    if (!AdminService(*gui.t.as(QStringLiteral("supervisor")))
+             .setSetting(QStringLiteral("consent.expiry_months"), QStringLiteral("2")))
+        qFatal("setting");
+    ConsentSubmission s;
+    s.mrn = QStringLiteral("9000004");
+    s.proxyGiven = QStringLiteral("Jorge");
+    s.proxyFamily = QStringLiteral("Torres");
+    s.proxyEmail = QStringLiteral("jorge.torres@example.org");
+    s.relationship = QStringLiteral("parent");
+    s.signedOn = QStringLiteral("2026-11-20");
+    s.signedBy = QStringLiteral("Lucía Torres");
+    s.documentName = QStringLiteral("consent.pdf");
+    s.document = QByteArrayLiteral("%PDF-1.4\n%%EOF\n");
+    auto specialist = gui.t.as(QStringLiteral("specialist"));
+    auto filed = ConsentService(*specialist).submit(s, QStringLiteral("604817"));
+    if (!filed)
+        qFatal("%s", qPrintable(filed.error().message));
+    auto supervisor = gui.t.as(QStringLiteral("supervisor"));
+    auto approved = ConsentService(*supervisor).approve(filed->id);
+    if (!approved)
+        qFatal("%s", qPrintable(approved.error().message));
+    return filed->id;
 }
 
 // A small PNG "scan" of the form, made for the run.
@@ -176,6 +204,36 @@ private slots:
         QVERIFY2(banner->text().contains(QStringLiteral("2027-05-31")), qPrintable(banner->text()));
         QVERIFY(!banner->text().contains(QStringLiteral("linh.nguyen@")));
         QVERIFY(!child<QPushButton>(page, "restrictButton")->isVisible());
+    }
+
+    // The consent desk lists the consents whose access ends soon, and the explainer says when it ends.
+    void theConsentDeskListsAccessEndingSoon() {
+        Gui gui;
+        addAdult(gui);
+        const qint64 id = approvedConsent(gui); // ends 2027-01-24, 61 days after the pinned day
+        MainWindow* w = gui.signIn(QStringLiteral("specialist"));
+        QVERIFY(w);
+        ConsentsPage* desk = w->consents();
+        w->pages()->setCurrentWidget(desk);
+        auto* filter = child<QComboBox>(desk, "consentFilterComboBox");
+        filter->setCurrentIndex(filter->findData(QStringLiteral("ending:30")));
+        QTRY_VERIFY_WITH_TIMEOUT(!desk->model()->isLoading() && desk->model()->rowCount() == 0, Wait);
+        filter->setCurrentIndex(filter->findData(QStringLiteral("ending:90")));
+        QTRY_COMPARE_WITH_TIMEOUT(desk->model()->rowCount(), 1, Wait);
+        QCOMPARE(desk->model()
+                     ->data(desk->model()->index(0, ConsentListModel::EndsColumn), Qt::DisplayRole)
+                     .toString(),
+                 QStringLiteral("2027-01-24"));
+        desk->review(id);
+        QTRY_VERIFY_WITH_TIMEOUT(desk->shown().has_value(), Wait);
+        QVERIFY(child<QLabel>(desk, "consentTermsLabel")->text().contains(QStringLiteral("2027-01-24")));
+        VisibilityDialog explain(w->session(), QStringLiteral("jorge.torres@example.org"),
+                                 QStringLiteral("9000004"), w);
+        QSignalSpy done(&explain, &VisibilityDialog::explained);
+        QVERIFY(done.wait(Wait));
+        QVERIFY2(
+            child<QLabel>(&explain, "visibilityGrantsLabel")->text().contains(QStringLiteral("2027-01-24")),
+            qPrintable(child<QLabel>(&explain, "visibilityGrantsLabel")->text()));
     }
 
     void aConsentIsFiledReviewedAndApproved() {

@@ -31,6 +31,8 @@
 #include "models/SearchModel.h"
 #include "models/WorklistModels.h"
 #include "services/AccountService.h"
+#include "services/AdminService.h"
+#include "services/ConsentService.h"
 #include "services/DailyJob.h"
 #include "ui/actions/DeactivateDialog.h"
 #include "ui/actions/EditLoginDialog.h"
@@ -71,6 +73,8 @@ private slots:
     void anAgentsScreens();
     void restrictionScreens_data();
     void restrictionScreens();
+    void consentExpiryScreens_data();
+    void consentExpiryScreens();
     void cleanupTestCase();
 
 private:
@@ -586,6 +590,64 @@ void TestScreenshots::restrictionScreens() {
     desk->choose(1);
     QTRY_COMPARE_WITH_TIMEOUT(desk->model()->rowCount(), 1, Wait);
     shoot(w, name("restrictions-desk-ending"));
+    QVERIFY2(m_cutOff.isEmpty(), qPrintable(m_cutOff.join(QLatin1Char('\n'))));
+    QVERIFY2(m_unnamed.isEmpty(), qPrintable(m_unnamed.join(QLatin1Char('\n'))));
+}
+
+void TestScreenshots::consentExpiryScreens_data() {
+    everyScreen_data();
+}
+
+// Consents that end 18 months after approval: the desk's list of those ending within 90 days, with one
+// reviewed, and the explainer's line saying when the proxy's access ends.
+void TestScreenshots::consentExpiryScreens() {
+    QFETCH(QString, language);
+    AppController::installTranslation(language);
+    m_cutOff.clear();
+    m_unnamed.clear();
+    const auto name = [&language](const char* what) -> QString {
+        return language + QLatin1Char('-') + QLatin1String(what);
+    };
+    Gui gui;
+    QVERIFY(AdminService(*gui.t.as(QStringLiteral("supervisor")))
+                .setSetting(QStringLiteral("consent.expiry_months"), QStringLiteral("18")));
+    // Approved 18 months ago less a few weeks: Lucía's father's access ends in January.
+    gui.t.clock.set(la(2025, 7, 15, 10));
+    addPatient(gui.t, QStringLiteral("9000004"), QDate(2005, 4, 4),
+               QStringLiteral("lucia.torres@example.org"));
+    ConsentSubmission s;
+    s.mrn = QStringLiteral("9000004");
+    s.proxyGiven = QStringLiteral("Jorge");
+    s.proxyFamily = QStringLiteral("Torres");
+    s.proxyEmail = QStringLiteral("jorge.torres@example.org");
+    s.relationship = QStringLiteral("parent");
+    s.signedOn = QStringLiteral("2025-07-10");
+    s.signedBy = QStringLiteral("Ana López");
+    s.documentName = QStringLiteral("consent.pdf");
+    s.document = QByteArrayLiteral("%PDF-1.4\n%%EOF\n");
+    auto filed = ConsentService(*gui.t.as(QStringLiteral("specialist"))).submit(s, QStringLiteral("604817"));
+    QVERIFY(filed);
+    QVERIFY(ConsentService(*gui.t.as(QStringLiteral("supervisor"))).approve(filed->id));
+    gui.t.clock.set(la(2026, 11, 24, 10));
+
+    MainWindow* w = gui.signIn(QStringLiteral("specialist"));
+    QVERIFY(w);
+    w->resize(1360, 820);
+    ConsentsPage* desk = w->consents();
+    w->pages()->setCurrentWidget(desk);
+    auto* filter = desk->findChild<QComboBox*>(QStringLiteral("consentFilterComboBox"));
+    filter->setCurrentIndex(filter->findData(QStringLiteral("ending:90")));
+    QTRY_COMPARE_WITH_TIMEOUT(desk->model()->rowCount(), 1, Wait);
+    desk->review(filed->id);
+    QTRY_VERIFY_WITH_TIMEOUT(desk->shown().has_value(), Wait);
+    shoot(w, name("consent-desk-expiring"));
+    {
+        VisibilityDialog explain(w->session(), QStringLiteral("jorge.torres@example.org"),
+                                 QStringLiteral("9000004"), w);
+        QSignalSpy done(&explain, &VisibilityDialog::explained);
+        QVERIFY(done.wait(Wait));
+        shoot(&explain, name("dialog-visibility-consent-ends"));
+    }
     QVERIFY2(m_cutOff.isEmpty(), qPrintable(m_cutOff.join(QLatin1Char('\n'))));
     QVERIFY2(m_unnamed.isEmpty(), qPrintable(m_unnamed.join(QLatin1Char('\n'))));
 }

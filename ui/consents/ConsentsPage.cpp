@@ -74,6 +74,9 @@ ConsentsPage::ConsentsPage(const Session& session, QWidget* parent)
     m_filter->addItem(tr("Rejected"), QStringLiteral("rejected"));
     m_filter->addItem(tr("Revoked"), QStringLiteral("revoked"));
     m_filter->addItem(tr("All"), QString());
+    m_filter->addItem(tr("Access ending within 30 days"), QStringLiteral("ending:30"));
+    m_filter->addItem(tr("Access ending within 60 days"), QStringLiteral("ending:60"));
+    m_filter->addItem(tr("Access ending within 90 days"), QStringLiteral("ending:90"));
     m_filter->addItem(tr("Enrollments to review"), QStringLiteral("enrollments"));
     connect(m_filter, &QComboBox::currentIndexChanged, this, [this] {
         const QString which = m_filter->currentData().toString();
@@ -346,10 +349,16 @@ void ConsentsPage::showReview(const ConsentReview& r) {
                                                         .arg(r.proxyLogin->username,
                                                              DisplayText::userStatus(r.proxyLogin->status))
                           : QString()));
-    m_terms->setText(tr("%1; %2 access; %3")
-                         .arg(DisplayText::relationship(c.relationship), DisplayText::level(c.scope),
-                              c.kind == QLatin1String("guardian") ? tr("legal guardian's court papers")
-                                                                  : tr("named by the patient")));
+    m_terms->setText(
+        tr("%1; %2 access; %3")
+            .arg(DisplayText::relationship(c.relationship), DisplayText::level(c.scope),
+                 c.kind == QLatin1String("guardian") ? tr("legal guardian's court papers")
+                                                     : tr("named by the patient")) +
+        (c.status != QLatin1String("approved") ? QString()
+         : c.endsOn.isValid()
+             ? QStringLiteral("; ") +
+                   tr("access ends on %1 unless the patient renews it").arg(DisplayText::date(c.endsOn))
+             : QStringLiteral("; ") + tr("access does not expire")));
     m_signed->setText(tr("%1 by %2; filed %3 by %4")
                           .arg(DisplayText::date(c.signedOn),
                                c.signedBy.isEmpty() ? tr("(name not recorded)") : c.signedBy,

@@ -125,9 +125,15 @@ void VisibilityDialog::show(const VisibilityAnswer& a) {
                          : tr("ended (%1)").arg(DisplayText::endReason(g.endReason)));
         grants << line;
     }
-    m_grants->setText(grants.isEmpty() ? (e.ownLogin ? tr("The patient's own login.")
-                                                     : tr("No access to this patient, ever."))
-                                       : tr("Access: %1").arg(grants.join(QStringLiteral("; "))));
+    m_grants->setText((grants.isEmpty() ? (e.ownLogin ? tr("The patient's own login.")
+                                                      : tr("No access to this patient, ever."))
+                                        : tr("Access: %1").arg(grants.join(QStringLiteral("; ")))) +
+                      (a.consentEndsOn.isValid()
+                           ? QLatin1Char('\n') +
+                                 tr("Access from the patient's proxy consent ends on %1, unless the patient "
+                                    "signs a new one.")
+                                     .arg(DisplayText::date(a.consentEndsOn))
+                           : QString()));
     m_table->setRowCount(int(e.rows.size()));
     for (int r = 0; r < e.rows.size(); ++r) {
         const Visibility::CategoryRow& row = e.rows.at(r);
