@@ -347,27 +347,40 @@ Result<RestrictionOutcome> RestrictionService::add(const RestrictionRequest& in)
     return out;
 }
 
-Result<QList<RestrictionRow>> RestrictionService::list(RestrictionList show, const QString& mrn, int days,
-                                                       int limit, int offset) {
-    PD_TRY(checkPage(limit, offset));
-    Transaction tx(m_ctx.db());
-    PD_TRY(tx.begin());
-    auto policy = m_ctx.policy();
+namespace {
+
+// The list asked for, as the store filters it, on the hospital's date; inside the caller's transaction.
+Result<RestrictionFilter> filterFor(const ServiceContext& ctx, RestrictionList show, const QString& mrn,
+                                    int days) {
+    auto policy = ctx.policy();
     if (!policy)
         return policy.error();
-    auto patientId = patientIdOf(m_ctx.db(), mrn);
+    auto patientId = patientIdOf(ctx.db(), mrn);
     if (!patientId)
         return patientId.error();
     RestrictionFilter f;
     f.show = show == RestrictionList::Standing ? RestrictionFilter::Show::Standing
              : show == RestrictionList::Ending ? RestrictionFilter::Show::Ending
                                                : RestrictionFilter::Show::All;
-    f.today = m_ctx.today(policy.value());
+    f.today = ctx.today(policy.value());
     f.endingBy = f.today.addDays(qBound(0, days, 3660));
     f.patientId = patientId.value();
-    f.limit = limit;
-    f.offset = offset;
-    auto rows = RestrictionRepository(m_ctx.db()).list(f);
+    return f;
+}
+
+} // namespace
+
+Result<QList<RestrictionRow>> RestrictionService::list(RestrictionList show, const QString& mrn, int days,
+                                                       int limit, int offset) {
+    PD_TRY(checkPage(limit, offset));
+    Transaction tx(m_ctx.db());
+    PD_TRY(tx.begin());
+    auto f = filterFor(m_ctx, show, mrn, days);
+    if (!f)
+        return f.error();
+    f->limit = limit;
+    f->offset = offset;
+    auto rows = RestrictionRepository(m_ctx.db()).list(f.value());
     if (!rows)
         return rows.error();
     PD_TRY(tx.commit());
@@ -380,20 +393,10 @@ Result<QList<RestrictionRow>> RestrictionService::list(RestrictionList show, con
 Result<qint64> RestrictionService::count(RestrictionList show, const QString& mrn, int days) {
     Transaction tx(m_ctx.db());
     PD_TRY(tx.begin());
-    auto policy = m_ctx.policy();
-    if (!policy)
-        return policy.error();
-    auto patientId = patientIdOf(m_ctx.db(), mrn);
-    if (!patientId)
-        return patientId.error();
-    RestrictionFilter f;
-    f.show = show == RestrictionList::Standing ? RestrictionFilter::Show::Standing
-             : show == RestrictionList::Ending ? RestrictionFilter::Show::Ending
-                                               : RestrictionFilter::Show::All;
-    f.today = m_ctx.today(policy.value());
-    f.endingBy = f.today.addDays(qBound(0, days, 3660));
-    f.patientId = patientId.value();
-    auto n = RestrictionRepository(m_ctx.db()).count(f);
+    auto f = filterFor(m_ctx, show, mrn, days);
+    if (!f)
+        return f.error();
+    auto n = RestrictionRepository(m_ctx.db()).count(f.value());
     if (!n)
         return n.error();
     PD_TRY(tx.commit());
