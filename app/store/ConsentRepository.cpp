@@ -79,14 +79,16 @@ Result<std::optional<Document>> ConsentRepository::document(qint64 id) {
 }
 
 Result<qint64> ConsentRepository::insert(const Consent& c) {
-    Query q(
-        m_db,
-        QStringLiteral(
-            "INSERT INTO consents (patient_id, kind, proxy_given, proxy_family, proxy_email, proxy_language, "
-            "relationship, scope, signed_on, signed_by, pin_hash, document_id, status, created_at, "
-            "created_by, "
-            "updated_at, updated_by) VALUES (:patient, :kind, :given, :family, :email, :lang, :rel, :scope, "
-            ":signed, :signer, :pin, :doc, 'submitted', :at, :by, :at2, :by2)"));
+    // The base table: on the central database a specialist's search path finds the desk's view first.
+    Query q(m_db,
+            QStringLiteral("INSERT INTO ") + m_db.table(QStringLiteral("consents")) +
+                QStringLiteral(
+                    " (patient_id, kind, proxy_given, proxy_family, proxy_email, proxy_language, "
+                    "relationship, scope, signed_on, signed_by, pin_hash, document_id, status, created_at, "
+                    "created_by, "
+                    "updated_at, updated_by) VALUES (:patient, :kind, :given, :family, :email, :lang, :rel, "
+                    ":scope, "
+                    ":signed, :signer, :pin, :doc, 'submitted', :at, :by, :at2, :by2)"));
     q.bind(QStringLiteral(":patient"), c.patientId)
         .bind(QStringLiteral(":kind"), c.kind)
         .bind(QStringLiteral(":given"), c.proxyGiven)
@@ -270,9 +272,11 @@ ConsentRepository::missingPatientForms(const QDate& bornAfter, const QDate& born
 }
 
 Status ConsentRepository::update(const Consent& c, const QDateTime& at, const QString& by) {
-    Query q(m_db,
+    Query q(
+        m_db,
+        QStringLiteral("UPDATE ") + m_db.table(QStringLiteral("consents")) +
             QStringLiteral(
-                "UPDATE consents SET status = :status, decided_at = :decided, decided_by = :dby, "
+                " SET status = :status, decided_at = :decided, decided_by = :dby, "
                 "reject_reason = :reason, override_reason = :override, portal_user_id = :user, "
                 "grant_id = :grant, revoked_at = :revoked, revoked_by = :rby, ends_on = :ends, reminded_at = "
                 ":reminded, renews_id = :renews, updated_at = :at, "

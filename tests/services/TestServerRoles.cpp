@@ -7,6 +7,8 @@
 #include "ehr/FeedProcessor.h"
 #include "mail/MailTransport.h"
 #include "services/AccountService.h"
+#include "services/ConsentExpiry.h"
+#include "services/ConsentService.h"
 #include "services/DailyJob.h"
 #include "services/EnrollmentService.h"
 #include "services/InvitationService.h"
@@ -23,6 +25,7 @@
 #include <QScopeGuard>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QSqlRecord>
 #include <QUrl>
 
 using namespace pd;
@@ -141,6 +144,96 @@ class TestServerRoles : public QObject {
             m_t->count(u"SELECT id FROM access_grants WHERE portal_user_id = %1"_s.arg(m_restricted.rosa));
         m_restricted.other = addPatient(*m_t, u"700071"_s, QDate(2018, 1, 1)).id;
         return m_restricted;
+    }
+
+    // Ana López (MRN 700080, 26), who named her mother Rosa her proxy: the consent was approved through the
+    // service on 2026-11-24 with consent.expiry_months at 18, so that it ends on 2028-05-24. A newer consent
+    // of hers, naming Pablo Ruiz, waits for review. Ana has a login of her own, at an address of its own.
+    struct Consented {
+        qint64 patient = 0;
+        qint64 consent = 0; // Rosa's, approved
+        qint64 grant = 0;   // Rosa's, from it
+        qint64 rosa = 0;    // Rosa's login
+        QString rosasLogin;
+        qint64 waiting = 0; // Pablo's, submitted
+        qint64 document = 0;
+        qint64 own = 0; // Ana's own login
+    };
+    Consented m_consented;
+    const Consented& consentedFamily() {
+        if (m_consented.consent)
+            return m_consented;
+        m_t->clock.set(la(2026, 11, 24, 10));
+        auto supervisor = m_t->as(u"supervisor"_s);
+        if (auto set = AdminService(*supervisor).setSetting(u"consent.expiry_months"_s, u"18"_s); !set)
+            qFatal("setting: %s", qPrintable(set.error().message));
+        m_consented.patient = addPatient(*m_t, u"700080"_s, QDate(2000, 3, 2), u"ana.home@example.org"_s).id;
+        m_consented.own =
+            enrollOk(*m_t, patientForm(u"700080"_s, QDate(2026, 11, 20), u"ana.own@example.org"_s)).user.id;
+        auto specialist = m_t->as(u"specialist"_s);
+        ConsentSubmission form;
+        form.mrn = u"700080"_s;
+        form.proxyGiven = u"Rosa"_s;
+        form.proxyFamily = u"López"_s;
+        form.proxyEmail = u"rosa.lopez.m@example.org"_s;
+        form.relationship = u"parent"_s;
+        form.signedOn = u"2026-11-23"_s;
+        form.signedBy = u"Ana López"_s;
+        form.documentName = u"consent.pdf"_s;
+        form.document = QByteArrayLiteral("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
+        auto filed = ConsentService(*specialist).submit(form, u"604817"_s);
+        if (!filed)
+            qFatal("consent submit: %s", qPrintable(filed.error().message));
+        auto approved = ConsentService(*supervisor).approve(filed->id);
+        if (!approved)
+            qFatal("consent approve: %s", qPrintable(approved.error().message));
+        if (approved->consent.endsOn != QDate(2028, 5, 24))
+            qFatal("the consent ends on %s", qPrintable(approved->consent.endsOn.toString(Qt::ISODate)));
+        m_consented.consent = approved->consent.id;
+        m_consented.grant = approved->consent.grantId;
+        m_consented.rosa = approved->proxy.id;
+        m_consented.rosasLogin = approved->proxy.username;
+        m_consented.document = approved->consent.documentId;
+        form.proxyGiven = u"Pablo"_s;
+        form.proxyFamily = u"Ruiz"_s;
+        form.proxyEmail = u"pablo.ruiz@example.org"_s;
+        form.relationship = u"family"_s;
+        auto waiting = ConsentService(*specialist).submit(form, u"604817"_s);
+        if (!waiting)
+            qFatal("consent submit: %s", qPrintable(waiting.error().message));
+        m_consented.waiting = waiting->id;
+        return m_consented;
+    }
+    // `sql` with the family's numbers in place of {patient}, {consent}, {grant}, {rosa}, {waiting},
+    // {document} and {own}; {other} for another patient (MRN 700001), and {enrolled} for the grant of her
+    // family, which no consent gave.
+    QString withConsented(QString sql) {
+        const Consented& c = consentedFamily();
+        const qint64 other = m_t->count(u"SELECT id FROM patients WHERE mrn = '700001'"_s);
+        const qint64 enrolled = m_t->count(
+            u"SELECT min(id) FROM access_grants WHERE portal_user_id = %1 AND ended_at IS NULL"_s.arg(
+                mariasLogin()));
+        for (const auto& [name, value] :
+             {std::pair{u"{patient}"_s, c.patient}, std::pair{u"{consent}"_s, c.consent},
+              std::pair{u"{grant}"_s, c.grant}, std::pair{u"{rosa}"_s, c.rosa},
+              std::pair{u"{waiting}"_s, c.waiting}, std::pair{u"{document}"_s, c.document},
+              std::pair{u"{own}"_s, c.own}, std::pair{u"{other}"_s, other},
+              std::pair{u"{enrolled}"_s, enrolled}})
+            sql.replace(name, QString::number(value));
+        return sql;
+    }
+    // A consent filed by hand, by the specialist's login: `patient`'s, naming Rosa López at `email`, with
+    // `columns` (", a, b") set to `values` (", x, y") besides.
+    static QString consentByHand(const QString& email, const QString& status = u"submitted"_s,
+                                 const QString& columns = QString(), const QString& values = QString(),
+                                 const QString& patient = u"{patient}"_s,
+                                 const QString& kind = u"adult_proxy"_s) {
+        return u"INSERT INTO public.consents (patient_id, kind, proxy_given, proxy_family, proxy_email, "
+               "relationship, scope, signed_on, signed_by, pin_hash, document_id, status, created_at, "
+               "created_by, updated_at, updated_by%1) "
+               "VALUES (%2, '%3', 'Rosa', 'López', '%4', 'parent', 'full', '2026-12-01', 'Ana López', "
+               "'scrypt$ln=15,r=8,p=1$AAAA$BBBB', {document}, '%5', '2026-12-01T18:00:00.000Z', 'pat', "
+               "'2026-12-01T18:00:00.000Z', 'pat'%6)"_s.arg(columns, patient, kind, email, status, values);
     }
 
 private slots:
@@ -1760,6 +1853,341 @@ private slots:
         QCOMPARE(
             statesAs(u"sue"_s, {u"UPDATE public.portal_users SET %1 WHERE id = %2"_s.arg(change).arg(user)}),
             state);
+    }
+
+    // The day an approved consent ends is the server's: a login that may update consents can't move it,
+    // clear it, or pick it when approving one by hand; the trigger keeps it, or works it out from
+    // consent.expiry_months and the day of the decision. The outcome: the first refusal's SQLSTATE, else
+    // the day `read` finds afterwards, in the same transaction.
+    void anApprovedConsentsDayCantBeMovedByHand_data() {
+        QTest::addColumn<QString>("login");
+        QTest::addColumn<QStringList>("sql");
+        QTest::addColumn<QString>("read");
+        QTest::addColumn<QString>("outcome");
+        QTest::addColumn<QString>("knownBug"); // why the server fails the rule today; empty: it holds
+        const QString approved =
+            u"SELECT coalesce(ends_on, 'never') FROM public.consents WHERE id = {consent}"_s;
+        const QString waiting =
+            u"SELECT coalesce(ends_on, 'never') FROM public.consents WHERE id = {waiting}"_s;
+        const QString handMade =
+            u"SELECT coalesce(ends_on, 'never') FROM public.consents WHERE proxy_email = "
+            "'hand.made@example.org'"_s;
+        const QString move = u"UPDATE public.consents SET ends_on = '%1' WHERE id = {consent}"_s;
+        QTest::newRow("specialist moves the day later")
+            << u"pat"_s << QStringList{move.arg(u"2099-12-31"_s)} << approved << u"2028-05-24"_s << QString();
+        QTest::newRow("specialist moves the day earlier")
+            << u"pat"_s << QStringList{move.arg(u"2026-12-01"_s)} << approved << u"2028-05-24"_s << QString();
+        QTest::newRow("specialist clears the day")
+            << u"pat"_s << QStringList{u"UPDATE public.consents SET ends_on = NULL WHERE id = {consent}"_s}
+            << approved << u"2028-05-24"_s << QString();
+        QTest::newRow("supervisor moves the day later")
+            << u"sue"_s << QStringList{move.arg(u"2099-12-31"_s)} << approved << u"2028-05-24"_s << QString();
+        QTest::newRow("specialist moves the day with a change of their own")
+            << u"pat"_s
+            << QStringList{u"UPDATE public.consents SET ends_on = '2099-12-31', reminded_at = NULL, "
+                           "updated_by = 'pat', row_version = row_version + 1 WHERE id = {consent}"_s}
+            << approved << u"2028-05-24"_s << QString();
+        QTest::newRow("specialist approves it again, later, with a day of their own")
+            << u"pat"_s
+            << QStringList{u"UPDATE public.consents SET status = 'approved', decided_at = "
+                           "'2030-01-01T18:00:00.000Z', ends_on = '2099-12-31' WHERE id = {consent}"_s}
+            << approved << u"2028-05-24"_s << QString();
+        QTest::newRow("specialist sends it back to review and approves it again, later")
+            << u"pat"_s
+            << QStringList{u"UPDATE public.consents SET status = 'submitted' WHERE id = {consent}"_s,
+                           u"UPDATE public.consents SET status = 'approved', decided_at = "
+                           "'2030-01-01T18:00:00.000Z' WHERE id = {consent}"_s}
+            << approved << u"2028-05-24"_s << QString();
+        QTest::newRow("specialist moves the day through the desk's view")
+            << u"pat"_s << QStringList{u"UPDATE consents SET ends_on = '2099-12-31' WHERE id = {consent}"_s}
+            << approved << u"42501"_s << QString();
+        QTest::newRow("agent moves the day through the agents' view")
+            << u"sam"_s << QStringList{u"UPDATE consents SET ends_on = '2099-12-31' WHERE id = {consent}"_s}
+            << approved << u"42501"_s << QString();
+        QTest::newRow("the feed moves the day")
+            << u"ehr-feed"_s << QStringList{move.arg(u"2099-12-31"_s)} << approved << u"42501"_s << QString();
+        const QString approve =
+            u"UPDATE public.consents SET status = 'approved', decided_at = '%1', decided_by = "
+            "'pat', portal_user_id = {rosa}, grant_id = {grant}%2 WHERE id = {waiting}"_s;
+        QTest::newRow("specialist approves one by hand, with a day of their own")
+            << u"pat"_s
+            << QStringList{approve.arg(u"2026-11-24T18:00:00.000Z"_s, u", ends_on = '2099-12-31'"_s)}
+            << waiting << u"2028-05-24"_s << QString();
+        QTest::newRow("specialist approves one by hand, without a day: 18 months later")
+            << u"pat"_s << QStringList{approve.arg(u"2026-11-24T18:00:00.000Z"_s, QString())} << waiting
+            << u"2028-05-24"_s << QString();
+        QTest::newRow("specialist approves one by hand on 31 January: the last of July 18 months later")
+            << u"pat"_s << QStringList{approve.arg(u"2027-01-31T18:00:00.000Z"_s, u", ends_on = NULL"_s)}
+            << waiting << u"2028-07-31"_s << QString();
+        QTest::newRow("specialist files one by hand, already approved, with a day of their own")
+            << u"pat"_s
+            << QStringList{consentByHand(
+                   u"hand.made@example.org"_s, u"approved"_s,
+                   u", decided_at, decided_by, portal_user_id, grant_id, ends_on"_s,
+                   u", '2026-11-24T18:00:00.000Z', 'pat', {rosa}, {grant}, '2099-12-31'"_s)}
+            << handMade << u"2028-05-24"_s << QString();
+    }
+    void anApprovedConsentsDayCantBeMovedByHand() {
+        QFETCH(QString, login);
+        QFETCH(QStringList, sql);
+        QFETCH(QString, read);
+        QFETCH(QString, outcome);
+        QFETCH(QString, knownBug);
+        for (QString& statement : sql)
+            statement = withConsented(statement);
+        read = withConsented(read);
+        Login l = signInAs(login);
+        QVERIFY(l.db->begin().ok());
+        QString got;
+        for (const QString& statement : std::as_const(sql)) {
+            const QString state = sqlState(*l.db, statement);
+            if (state != QLatin1String("ok")) {
+                got = state;
+                break;
+            }
+        }
+        if (got.isEmpty()) {
+            QSqlQuery q(l.db->connection());
+            QVERIFY2(q.exec(read) && q.next(), qPrintable(q.lastError().text()));
+            got = q.value(0).toString();
+        }
+        l.db->rollback();
+        const QByteArray why = knownBug.toUtf8();
+        if (!knownBug.isEmpty())
+            QEXPECT_FAIL("", why.constData(), Continue);
+        QCOMPARE(got, outcome);
+        // Whatever was tried, the approved consent ends on its day.
+        QCOMPARE(m_t->count(withConsented(u"SELECT count(*) FROM consents WHERE id = {consent} AND ends_on = "
+                                          "'2028-05-24' AND status = 'approved'"_s)),
+                 1);
+    }
+
+    // A grant ends "consent_expired" only from its consent's day on (in the hospital's calendar, by the
+    // clock the training database is given), and "consent_renewed" only when a newer adult proxy consent
+    // of the same patient names its holder (by the mailbox of the address), waiting or approved.
+    void aConsentsGrantEndsOnItsDayOrForANewerConsentOnly_data() {
+        QTest::addColumn<QString>("login");
+        QTest::addColumn<QStringList>("sql");
+        QTest::addColumn<QString>("state");
+        const QString expired = u"SELECT public.grant_end('{\"ctx\": {\"now\": \"%1\"}, \"grant\": %2, "
+                                "\"reason\": \"consent_expired\"}')"_s;
+        const QString renewed =
+            u"SELECT public.grant_end('{\"ctx\": {\"now\": \"2026-12-01T18:00:00.000Z\"}, "
+            "\"grant\": %1, \"reason\": \"consent_renewed\"}')"_s;
+        const QString grant = u"{grant}"_s;
+        // The day starts at 07:00 UTC (midnight in Los Angeles, in May).
+        QTest::newRow("expired, a week after the approval")
+            << u"pat"_s << QStringList{expired.arg(u"2026-12-01T18:00:00.000Z"_s, grant)} << u"55000"_s;
+        QTest::newRow("expired, the evening before its day")
+            << u"pat"_s << QStringList{expired.arg(u"2028-05-24T06:59:59.000Z"_s, grant)} << u"55000"_s;
+        QTest::newRow("expired, at its day's start")
+            << u"pat"_s << QStringList{expired.arg(u"2028-05-24T07:00:00.000Z"_s, grant)} << u"ok"_s;
+        QTest::newRow("expired, by a supervisor, days after it")
+            << u"sue"_s << QStringList{expired.arg(u"2028-06-02T18:00:00.000Z"_s, grant)} << u"ok"_s;
+        QTest::newRow("expired, a grant no consent gave")
+            << u"pat"_s << QStringList{expired.arg(u"2028-06-02T18:00:00.000Z"_s, u"{enrolled}"_s)}
+            << u"55000"_s;
+        QTest::newRow("expired, by an agent")
+            << u"sam"_s << QStringList{expired.arg(u"2028-06-02T18:00:00.000Z"_s, grant)} << u"42501"_s;
+        QTest::newRow("renewed, with only a newer consent naming someone else")
+            << u"pat"_s << QStringList{renewed.arg(grant)} << u"55000"_s;
+        QTest::newRow("renewed, by a newer consent naming her")
+            << u"pat"_s << QStringList{consentByHand(u"rosa.lopez.m@example.org"_s), renewed.arg(grant)}
+            << u"ok"_s;
+        QTest::newRow("renewed, by a newer consent naming her address in capitals, with a +tag")
+            << u"pat"_s
+            << QStringList{consentByHand(u"Rosa.Lopez.M+renewal@EXAMPLE.org"_s), renewed.arg(grant)}
+            << u"ok"_s;
+        QTest::newRow("renewed, by another patient's consent naming her")
+            << u"pat"_s
+            << QStringList{consentByHand(u"rosa.lopez.m@example.org"_s, u"submitted"_s, QString(), QString(),
+                                         u"{other}"_s),
+                           renewed.arg(grant)}
+            << u"55000"_s;
+        QTest::newRow("renewed, by a newer consent naming her, rejected")
+            << u"pat"_s
+            << QStringList{consentByHand(u"rosa.lopez.m@example.org"_s, u"rejected"_s, u", reject_reason"_s,
+                                         u", 'Signed by the mother'"_s),
+                           renewed.arg(grant)}
+            << u"55000"_s;
+        QTest::newRow("renewed, by a guardian's papers naming her")
+            << u"pat"_s
+            << QStringList{consentByHand(u"rosa.lopez.m@example.org"_s, u"submitted"_s, QString(), QString(),
+                                         u"{patient}"_s, u"guardian"_s),
+                           renewed.arg(grant)}
+            << u"55000"_s;
+        QTest::newRow("renewed, a grant no consent gave")
+            << u"pat"_s << QStringList{renewed.arg(u"{enrolled}"_s)} << u"55000"_s;
+        QTest::newRow("renewed, by an agent") << u"sam"_s << QStringList{renewed.arg(grant)} << u"42501"_s;
+    }
+    void aConsentsGrantEndsOnItsDayOrForANewerConsentOnly() {
+        QFETCH(QString, login);
+        QFETCH(QStringList, sql);
+        QFETCH(QString, state);
+        for (QString& statement : sql)
+            statement = withConsented(statement);
+        QCOMPARE(statesAs(login, sql), state);
+        QCOMPARE(m_t->count(withConsented(
+                     u"SELECT count(*) FROM access_grants WHERE id = {grant} AND ended_at IS NULL"_s)),
+                 1);
+    }
+
+    // A support agent's login reads when a consent's access ends, through the agents' view: the consent's
+    // number, patient, grant, status and day, nothing else; and the explainer tells the agent the same.
+    void anAgentReadsWhenAConsentEndsAndNothingElse() {
+        const Consented& c = consentedFamily();
+        Login sam = signInAs(u"sam"_s);
+        QSqlQuery q(sam.db->connection());
+        QVERIFY2(q.exec(withConsented(u"SELECT * FROM consents WHERE id = {consent}"_s)) && q.next(),
+                 qPrintable(q.lastError().text()));
+        QStringList columns;
+        for (int i = 0; i < q.record().count(); ++i)
+            columns << q.record().fieldName(i);
+        QCOMPARE(columns.join(u", "_s), u"id, patient_id, grant_id, status, ends_on"_s);
+        QCOMPARE(q.value(u"patient_id"_s).toLongLong(), c.patient);
+        QCOMPARE(q.value(u"grant_id"_s).toLongLong(), c.grant);
+        QCOMPARE(q.value(u"status"_s).toString(), u"approved"_s);
+        QCOMPARE(q.value(u"ends_on"_s).toString(), u"2028-05-24"_s);
+        auto answer = VisibilityService(*sam.ctx).explain(c.rosasLogin, u"700080"_s);
+        QVERIFY2(answer.ok(), qPrintable(answer.ok() ? QString() : answer.error().message));
+        QCOMPARE(answer->consentEndsOn, QDate(2028, 5, 24));
+    }
+
+    void whatAnAgentMayDoWithAConsent_data() {
+        QTest::addColumn<QString>("sql");
+        QTest::addColumn<QString>("state");
+        QTest::newRow("read the day through the agents' view")
+            << u"SELECT id, patient_id, grant_id, status, ends_on FROM consents"_s << u"ok"_s;
+        QTest::newRow("read the agents' view by its name")
+            << u"SELECT ends_on FROM portaldesk_agent.consents"_s << u"ok"_s;
+        for (const char* column : {"proxy_email", "proxy_given", "pin_hash", "document_id", "signed_by",
+                                   "relationship", "reminded_at", "renews_id", "decided_by"})
+            QTest::addRow("read %s through the view", column)
+                << u"SELECT %1 FROM consents"_s.arg(QLatin1StringView(column)) << u"42703"_s;
+        QTest::newRow("read the table") << u"SELECT * FROM public.consents"_s << u"42501"_s;
+        QTest::newRow("read the day from the table")
+            << u"SELECT ends_on FROM public.consents"_s << u"42501"_s;
+        QTest::newRow("read the desk's view")
+            << u"SELECT ends_on FROM portaldesk_desk.consents"_s << u"42501"_s;
+        QTest::newRow("move the day through the view")
+            << u"UPDATE consents SET ends_on = '2099-12-31'"_s << u"42501"_s;
+        QTest::newRow("move the day in the table")
+            << u"UPDATE public.consents SET ends_on = '2099-12-31'"_s << u"42501"_s;
+    }
+    void whatAnAgentMayDoWithAConsent() {
+        QFETCH(QString, sql);
+        QFETCH(QString, state);
+        consentedFamily();
+        QCOMPARE(statesAs(u"sam"_s, {sql}), state);
+    }
+
+    // The reminder that a proxy consent ends goes to the patient alone: the address on her record, or her
+    // own login's, named; never the proxy's, another patient's or one typed in. The outcome: where the
+    // queued message goes, or the refusal's SQLSTATE.
+    void aConsentsReminderGoesOnlyToThePatientsOwnAddress_data() {
+        QTest::addColumn<QString>("login");
+        QTest::addColumn<QString>("user");    // the login named: none, {own} or {rosa}
+        QTest::addColumn<QString>("patient"); // the patient named
+        QTest::addColumn<QString>("recipient");
+        QTest::addColumn<QString>("outcome");
+        const QString ana = u"{patient}"_s;
+        const QString home = u"ana.home@example.org"_s;
+        const QString own = u"ana.own@example.org"_s;
+        const QString rosa = u"rosa.lopez.m@example.org"_s;
+        QTest::newRow("the patient's address on file") << u"pat"_s << u"0"_s << ana << home << home;
+        QTest::newRow("her own login's address, the login named")
+            << u"pat"_s << u"{own}"_s << ana << own << own;
+        QTest::newRow("the patient's address, by a supervisor") << u"sue"_s << u"0"_s << ana << home << home;
+        QTest::newRow("the proxy's address") << u"pat"_s << u"0"_s << ana << rosa << u"22023"_s;
+        QTest::newRow("the proxy's address, the proxy's login named")
+            << u"pat"_s << u"{rosa}"_s << ana << rosa << u"22023"_s;
+        QTest::newRow("her own login's address, the proxy's login named")
+            << u"pat"_s << u"{rosa}"_s << ana << own << u"22023"_s;
+        QTest::newRow("another patient's address on file")
+            << u"pat"_s << u"0"_s << ana << u"family@example.org"_s << u"22023"_s;
+        QTest::newRow("an address typed in")
+            << u"pat"_s << u"0"_s << ana << u"victim@example.org"_s << u"22023"_s;
+        QTest::newRow("the patient's address, for no patient")
+            << u"pat"_s << u"0"_s << u"0"_s << home << u"22023"_s;
+        QTest::newRow("the patient's address, for another patient")
+            << u"pat"_s << u"0"_s << u"{other}"_s << home << u"22023"_s;
+        QTest::newRow("the patient's address, by an agent")
+            << u"sam"_s << u"0"_s << ana << home << u"42501"_s;
+        QTest::newRow("the patient's address, by the feed")
+            << u"ehr-feed"_s << u"0"_s << ana << home << u"42501"_s;
+    }
+    void aConsentsReminderGoesOnlyToThePatientsOwnAddress() {
+        QFETCH(QString, login);
+        QFETCH(QString, user);
+        QFETCH(QString, patient);
+        QFETCH(QString, recipient);
+        QFETCH(QString, outcome);
+        const QString call = withConsented(
+            u"SELECT public.mail_queue('{\"kind\": \"consent_reminder\", \"user\": %1, \"patient\": %2, "
+            "\"recipient\": \"%3\", \"vars\": {\"proxy_name\": \"Rosa López\", \"ends_on\": \"24 de mayo de "
+            "2028\"}, \"message_id\": \"<r3minder1@example.org>\", \"sender\": \"portal@example.org\", "
+            "\"language\": \"es\", \"subject\": \"Recordatorio\"}')"_s.arg(user, patient, recipient));
+        Login l = signInAs(login);
+        QVERIFY(l.db->begin().ok());
+        QSqlQuery q(l.db->connection());
+        QString got;
+        if (q.exec(call) && q.next()) {
+            QSqlQuery where(l.db->connection());
+            QVERIFY2(where.exec(u"SELECT kind || ' ' || recipient FROM public.outbox WHERE id = %1"_s.arg(
+                         q.value(0).toLongLong())) &&
+                         where.next(),
+                     qPrintable(where.lastError().text()));
+            got = where.value(0).toString();
+        } else {
+            got = q.lastError().nativeErrorCode();
+        }
+        l.db->rollback();
+        QCOMPARE(got, outcome.contains(u'@') ? u"consent_reminder "_s + outcome : outcome);
+    }
+
+    // The nightly run's two consent steps work on a supervisor's own login too, through what the server
+    // lets that login do: the reminder (queued by the server to the patient's address, the consent marked
+    // reminded) and the end on the day. Each runs in a transaction rolled back after.
+    void aStaffLoginsNightlyRunRemindsAndEnds_data() {
+        QTest::addColumn<QString>("step");
+        QTest::addColumn<QDateTime>("at");
+        QTest::addColumn<QString>("knownBug"); // why the step fails today; empty: it works
+        QTest::newRow("the reminder, 24 days before the day")
+            << u"remind"_s << la(2028, 4, 30, 2) << QString();
+        QTest::newRow("the end, the night after the day") << u"end"_s << la(2028, 5, 25, 2) << QString();
+    }
+    void aStaffLoginsNightlyRunRemindsAndEnds() {
+        QFETCH(QString, step);
+        QFETCH(QDateTime, at);
+        QFETCH(QString, knownBug);
+        const Consented& c = consentedFamily();
+        const QDateTime before = m_t->clock.nowUtc();
+        const auto restore = qScopeGuard([&] { m_t->clock.set(before); });
+        m_t->clock.set(at);
+        Login sue = signInAs(u"sue"_s);
+        auto policy = sue.ctx->policy();
+        QVERIFY(policy.ok());
+        QVERIFY(sue.db->begin().ok());
+        auto done = step == u"remind"_s ? remindEndingConsents(*sue.ctx, *policy, 10)
+                                        : endExpiredConsents(*sue.ctx, *policy, 10);
+        QString outcome = done.ok() ? u"%1 of %2"_s.arg(done->second).arg(done->first) : done.error().message;
+        if (done.ok()) {
+            QSqlQuery q(sue.db->connection());
+            QVERIFY2(
+                q.exec(step == u"remind"_s
+                           ? u"SELECT count(*) FROM public.outbox WHERE kind = 'consent_reminder' AND "
+                             "recipient = 'ana.own@example.org'"_s
+                           : u"SELECT count(*) FROM public.access_grants WHERE id = %1 AND end_reason = "
+                             "'consent_expired' AND ended_at = '2028-05-24T07:00:00.000Z'"_s.arg(c.grant)) &&
+                    q.next(),
+                qPrintable(q.lastError().text()));
+            outcome += u", %1 on record"_s.arg(q.value(0).toInt());
+        }
+        sue.db->rollback();
+        const QByteArray why = knownBug.toUtf8();
+        if (!knownBug.isEmpty())
+            QEXPECT_FAIL("", why.constData(), Continue);
+        QCOMPARE(outcome, u"1 of 1, 1 on record"_s);
     }
 
     // The server folds a name the way the desk does, so that each refuses the same people.

@@ -29,7 +29,10 @@ BEGIN
     IF door_owner() THEN
         RETURN NEW;
     END IF;
-    IF NEW.status = 'approved' AND OLD.status IS DISTINCT FROM 'approved' THEN
+    -- Fixed once, when a consent is first decided: never typed in, never moved, never fixed again.
+    IF TG_OP = 'UPDATE' AND (OLD.decided_at IS NOT NULL OR OLD.status <> 'submitted') THEN
+        NEW.ends_on := OLD.ends_on;
+    ELSIF NEW.status = 'approved' THEN
         -- The approval's day by the server's clock (a training database's, the desk's).
         NEW.ends_on := CASE WHEN NEW.kind = 'guardian' THEN NULL
                             WHEN training_database() AND NEW.decided_at IS NOT NULL
@@ -37,13 +40,13 @@ BEGIN
                                                        door_setting('hospital.zone', 'America/Los_Angeles'))::date)
                             ELSE door_consent_ends_on(door_today(NULL)) END;
     ELSE
-        NEW.ends_on := OLD.ends_on;
+        NEW.ends_on := NULL;
     END IF;
     RETURN NEW;
 END;
 $$;
 REVOKE ALL ON FUNCTION consents_end_day() FROM PUBLIC;
-CREATE TRIGGER consents_end_day BEFORE UPDATE ON consents FOR EACH ROW EXECUTE FUNCTION consents_end_day();
+CREATE TRIGGER consents_end_day BEFORE INSERT OR UPDATE ON consents FOR EACH ROW EXECUTE FUNCTION consents_end_day();
 
 GRANT SELECT (ends_on, reminded_at, renews_id) ON consents TO portaldesk_him_specialist, portaldesk_feed;
 GRANT UPDATE (ends_on, reminded_at, renews_id) ON consents TO portaldesk_him_specialist;
