@@ -5,11 +5,12 @@ set -euo pipefail
 
 packages=(
     ca-certificates cmake ninja-build g++ pkg-config
-    qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libgl-dev
+    qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-svg-dev libgl-dev
     qt6-qpa-plugins qt6-translations-l10n fonts-dejavu-core
     libqt6sql6-sqlite libqt6sql6-psql
     libssl-dev openssl sqlite3 tzdata locales python3 python3-aiosmtpd python3-hl7
     postgresql util-linux
+    man-db zsh libxml2-utils libplist-utils
 )
 # Callers may ask for more (the demo adds fonts): PORTALDESK_EXTRA_PACKAGES="a b".
 read -r -a extra <<<"${PORTALDESK_EXTRA_PACKAGES:-}"

@@ -988,6 +988,38 @@
         <translation>%1 es la persona que excluye la restricción n.º %2: no ve nada de este expediente, y nada le da acceso mientras esté vigente.</translation>
     </message>
     <message>
+        <source>--expiring takes a number of days, e.g. 30.</source>
+        <translation>--expiring lleva un número de días, p. ej. 30.</translation>
+    </message>
+    <message>
+        <source>ends %1</source>
+        <translation>termina el %1</translation>
+    </message>
+    <message>
+        <source>  access   ends on %1 (the patient renews it with a new consent)</source>
+        <translation>  acceso   termina el %1 (el paciente lo renueva con un consentimiento nuevo)</translation>
+    </message>
+    <message>
+        <source>  access   does not expire</source>
+        <translation>  acceso   no vence</translation>
+    </message>
+    <message>
+        <source>Proxy consents ended on their day: %1</source>
+        <translation>Consentimientos de representante terminados en su día: %1</translation>
+    </message>
+    <message>
+        <source>Patients reminded of a proxy consent that ends: %1</source>
+        <translation>Pacientes avisados de un consentimiento de representante que termina: %1</translation>
+    </message>
+    <message>
+        <source>Access from the patient&apos;s proxy consent ends on %1, unless the patient signs a new one.</source>
+        <translation>El acceso por el consentimiento de representante del paciente termina el %1, salvo que el paciente firme uno nuevo.</translation>
+    </message>
+    <message>
+        <source>No completion for &quot;%1&quot;: bash or zsh.</source>
+        <translation>No hay autocompletado para «%1»: bash o zsh.</translation>
+    </message>
+    <message>
         <source>Usage: portaldesk-cli [--db FILE] [--now ISO-8601] [--staff NAME] [--json] COMMAND …
 
   init [--training] [--password-stdin]   create or migrate the database (--training: a new
@@ -1000,6 +1032,8 @@
                                        matches, never the date (audited, a few tries an hour)
   patient update MRN [--given G] [--family F] [--birth-date D] [--sex S] [--language L]
                  [--email E] [--phone P]  a correction; a new birth date applies the age rules
+  patient reviews [--limit N] [--offset N] | patient reviewed MRN [--note TEXT]   records the EHR
+                                       changed that wait for a specialist&apos;s review
   import hl7 FILE… | import fhir FILE | import csv FILE   patients from the EHR (ADT messages,
                                        a FHIR Bundle or NDJSON, CSV), each applied on its own
   feed listen [--port 2575] [--bind ADDRESS] [--allow RANGES] [--tls-cert F --tls-key F
@@ -1049,6 +1083,8 @@
             [--password-stdin]        (ehr_feed, mailer: the feed&apos;s and the mail service&apos;s accounts)
   staff list | staff disable NAME | staff password NAME   (a one-time desktop password;
                                        the embedded file)
+  manual                                 the manual page (roff), for man -l -
+  completion bash|zsh                    the shell&apos;s completion script
 
 USER is a portal username or e-mail address. --now replaces the clock for this run; a time
 without an offset is read in the hospital&apos;s time zone. A live central database keeps the
@@ -1071,6 +1107,8 @@ Exit codes: 0 done, 2 usage, 3 refused by a rule or bad input, 4 conflict, 5 not
                                        llama coincide, nunca la fecha (auditado, pocos intentos por hora)
   patient update MRN [--given G] [--family F] [--birth-date D] [--sex S] [--language L]
                  [--email E] [--phone P]  una corrección; una fecha de nacimiento nueva aplica las reglas de edad
+  patient reviews [--limit N] [--offset N] | patient reviewed MRN [--note TEXT]   registros que el EHR
+                                       cambió y esperan la revisión de un especialista
   import hl7 FILE… | import fhir FILE | import csv FILE   pacientes de la historia clínica (mensajes
                                        ADT, un Bundle o NDJSON de FHIR, CSV), cada uno por separado
   feed listen [--port 2575] [--bind ADDRESS] [--allow RANGES] [--tls-cert F --tls-key F
@@ -1120,6 +1158,8 @@ Exit codes: 0 done, 2 usage, 3 refused by a rule or bad input, 4 conflict, 5 not
             [--password-stdin]        (ehr_feed, mailer: las cuentas de la interfaz del EHR y del servicio de correo)
   staff list | staff disable NAME | staff password NAME   (una contraseña de un solo uso para el
                                        escritorio; el archivo integrado)
+  manual                                 la página del manual (roff), para man -l -
+  completion bash|zsh                    el script de autocompletado del intérprete
 
 USER es un nombre de usuario del portal o una dirección de correo. --now reemplaza el reloj en esta
 ejecución; una hora sin desfase horario se interpreta en la zona horaria del hospital. Una base de
@@ -1130,34 +1170,6 @@ Los mensajes siguen $PORTALDESK_LANGUAGE (en, es) o el idioma del sistema.
 Códigos de salida: 0 hecho, 2 uso, 3 rechazado por una regla o datos incorrectos, 4 conflicto,
 5 no encontrado, 6 no permitido, 7 base de datos o servidor de correo no disponible.
 </translation>
-    </message>
-    <message>
-        <source>--expiring takes a number of days, e.g. 30.</source>
-        <translation>--expiring lleva un número de días, p. ej. 30.</translation>
-    </message>
-    <message>
-        <source>ends %1</source>
-        <translation>termina el %1</translation>
-    </message>
-    <message>
-        <source>  access   ends on %1 (the patient renews it with a new consent)</source>
-        <translation>  acceso   termina el %1 (el paciente lo renueva con un consentimiento nuevo)</translation>
-    </message>
-    <message>
-        <source>  access   does not expire</source>
-        <translation>  acceso   no vence</translation>
-    </message>
-    <message>
-        <source>Proxy consents ended on their day: %1</source>
-        <translation>Consentimientos de representante terminados en su día: %1</translation>
-    </message>
-    <message>
-        <source>Patients reminded of a proxy consent that ends: %1</source>
-        <translation>Pacientes avisados de un consentimiento de representante que termina: %1</translation>
-    </message>
-    <message>
-        <source>Access from the patient&apos;s proxy consent ends on %1, unless the patient signs a new one.</source>
-        <translation>El acceso por el consentimiento de representante del paciente termina el %1, salvo que el paciente firme uno nuevo.</translation>
     </message>
 </context>
 <context>
@@ -2611,6 +2623,18 @@ Códigos de salida: 0 hecho, 2 uso, 3 rechazado por una regla o datos incorrecto
     <message>
         <source>Turning 18 in the next 30 / 90 days</source>
         <translation>Cumplen 18 años en los próximos 30 / 90 días</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>Solicitudes</translation>
+    </message>
+    <message>
+        <source>Met on time</source>
+        <translation>A tiempo</translation>
+    </message>
+    <message>
+        <source>Late</source>
+        <translation>Atrasadas</translation>
     </message>
 </context>
 <context>
@@ -4752,6 +4776,61 @@ Códigos de salida: 0 hecho, 2 uso, 3 rechazado por una regla o datos incorrecto
     </message>
 </context>
 <context>
+    <name>WeeklyChart</name>
+    <message>
+        <source>Invitations per week</source>
+        <translation>Invitaciones por semana</translation>
+    </message>
+    <message>
+        <source>No invitations were sent, activated or expired in this period.</source>
+        <translation>En este periodo no se enviaron, activaron ni vencieron invitaciones.</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Enviadas</translation>
+    </message>
+    <message>
+        <source>Activated</source>
+        <translation>Activadas</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>Vencidas</translation>
+    </message>
+    <message>
+        <source>Requests by the week they came in: met on time or late</source>
+        <translation>Solicitudes por semana de llegada: atendidas a tiempo o atrasadas</translation>
+    </message>
+    <message>
+        <source>No requests came in during this period.</source>
+        <translation>En este periodo no llegó ninguna solicitud.</translation>
+    </message>
+    <message>
+        <source>Met on time</source>
+        <translation>Atendidas a tiempo</translation>
+    </message>
+    <message>
+        <source>Late</source>
+        <translation>Atrasadas</translation>
+    </message>
+    <message>
+        <source>Open, not yet due</source>
+        <translation>Abiertas, sin vencer</translation>
+    </message>
+    <message>
+        <source>Week of %1</source>
+        <translation>Semana del %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>In all, %1.</source>
+        <translation>En total, %1.</translation>
+    </message>
+</context>
+<context>
     <name>WorklistModels</name>
     <message>
         <source>Login</source>
@@ -4840,6 +4919,65 @@ Códigos de salida: 0 hecho, 2 uso, 3 rechazado por una regla o datos incorrecto
     <message>
         <source>Mail server&apos;s reply</source>
         <translation>Respuesta del servidor de correo</translation>
+    </message>
+</context>
+<context>
+    <name>pd::AboutDialog</name>
+    <message>
+        <source>About PortalDesk</source>
+        <translation>Acerca de PortalDesk</translation>
+    </message>
+    <message>
+        <source>The access side of the patient portal: enrollment, invitations and PINs, deactivation, proxy consents, access restrictions and the age rules.</source>
+        <translation>La gestión de accesos al portal del paciente: inscripción, invitaciones y PIN, desactivación, consentimientos de representantes, restricciones de acceso y las reglas de edad.</translation>
+    </message>
+    <message>
+        <source>&amp;Versions</source>
+        <translation>&amp;Versiones</translation>
+    </message>
+    <message>
+        <source>&amp;License</source>
+        <translation>&amp;Licencia</translation>
+    </message>
+    <message>
+        <source>&amp;Third-party software</source>
+        <translation>Software de &amp;terceros</translation>
+    </message>
+    <message>
+        <source>&amp;Copy versions</source>
+        <translation>C&amp;opiar versiones</translation>
+    </message>
+    <message>
+        <source>asking the database…</source>
+        <translation>consultando la base de datos…</translation>
+    </message>
+    <message>
+        <source>not available (%1)</source>
+        <translation>no disponible (%1)</translation>
+    </message>
+    <message>
+        <source>PortalDesk: %1</source>
+        <translation>PortalDesk: %1</translation>
+    </message>
+    <message>
+        <source>Qt: %1 (built with %2)</source>
+        <translation>Qt: %1 (compilado con %2)</translation>
+    </message>
+    <message>
+        <source>OpenSSL: %1</source>
+        <translation>OpenSSL: %1</translation>
+    </message>
+    <message>
+        <source>Database: %1</source>
+        <translation>Base de datos: %1</translation>
+    </message>
+    <message>
+        <source>Database location: %1</source>
+        <translation>Ubicación de la base de datos: %1</translation>
+    </message>
+    <message>
+        <source>System: %1 (%2)</source>
+        <translation>Sistema: %1 (%2)</translation>
     </message>
 </context>
 <context>
@@ -6298,16 +6436,6 @@ SHA-256 %4</translation>
         <translation>&amp;Acerca de PortalDesk</translation>
     </message>
     <message>
-        <source>About PortalDesk</source>
-        <translation>Acerca de PortalDesk</translation>
-    </message>
-    <message>
-        <source>PortalDesk %1
-The access side of the patient portal: enrollment, invitations, PINs, deactivation and the age rules.</source>
-        <translation>PortalDesk %1
-La gestión de accesos al portal del paciente: inscripción, invitaciones, PIN, desactivación y reglas de edad.</translation>
-    </message>
-    <message>
         <source>Patient %1</source>
         <translation>Paciente %1</translation>
     </message>
@@ -6739,10 +6867,6 @@ La página ahora muestra el registro tal como está.</translation>
         <translation>&amp;Imprimir en PDF…</translation>
     </message>
     <message>
-        <source>Invitations per week</source>
-        <translation>Invitaciones por semana</translation>
-    </message>
-    <message>
         <source>&amp;Period:</source>
         <translation>&amp;Periodo:</translation>
     </message>
@@ -6777,6 +6901,22 @@ La página ahora muestra el registro tal como está.</translation>
     <message>
         <source>PDF files (*.pdf)</source>
         <translation>Archivos PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation>Página %1 de %2</translation>
+    </message>
+    <message>
+        <source>Invitations and requests per week</source>
+        <translation>Invitaciones y solicitudes por semana</translation>
+    </message>
+    <message>
+        <source>Chart of invitations sent, activated and expired per week</source>
+        <translation>Gráfico de invitaciones enviadas, activadas y vencidas por semana</translation>
+    </message>
+    <message>
+        <source>Chart of requests met on time and late per week</source>
+        <translation>Gráfico de solicitudes atendidas a tiempo y atrasadas por semana</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,7 @@
 #include "translations/Translations.h"
 
 #include "cli/CliContext.h"
+#include "cli/CommandTable.h"
 #include "cli/ProgressLine.h"
 #include "core/Secrets.h"
 #include "core/Validation.h"
@@ -32,136 +33,6 @@ enum Exit {
     UnavailableExit = 7
 };
 
-struct Command {
-    QStringList path;    // e.g. {"invitation", "reissue"}
-    int positional = 0;  // words after the path; -1: one or more
-    QStringList options; // allowed --options (flags included)
-    bool needsStaff = true;
-    std::function<Status(CliContext&)> run;
-};
-
-QList<Command> commands() {
-    using namespace CliCommands;
-    const auto s = [](const char* a) { return QString::fromLatin1(a); };
-    return {
-        {{s("init")}, 0, {s("training"), s("password-stdin")}, false, nullptr},
-        {{s("demo-data")}, 0, {s("patients"), s("seed")}, true, demoData},
-        {{s("patient"), s("add")},
-         0,
-         {s("mrn"), s("given"), s("family"), s("birth-date"), s("sex"), s("language"), s("email"),
-          s("phone")},
-         true,
-         patientAdd},
-        {{s("patient"), s("show")}, 1, {}, true, patientShow},
-        {{s("patient"), s("verify")}, 1, {s("birth-date")}, true, patientVerify},
-        {{s("patient"), s("reviews")}, 0, {s("limit"), s("offset")}, true, patientReviews},
-        {{s("patient"), s("reviewed")}, 1, {s("note")}, true, patientReviewed},
-        {{s("patient"), s("update")},
-         1,
-         {s("given"), s("family"), s("birth-date"), s("sex"), s("language"), s("email"), s("phone")},
-         true,
-         patientUpdate},
-        {{s("import"), s("hl7")}, -1, {}, true, importHl7},
-        {{s("import"), s("fhir")}, 1, {}, true, importFhir},
-        {{s("import"), s("csv")}, 1, {}, true, importCsv},
-        {{s("feed"), s("listen")},
-         0,
-         {s("port"), s("bind"), s("allow"), s("tls-cert"), s("tls-key"), s("tls-client-ca")},
-         true,
-         feedListen},
-        {{s("feed"), s("refused")}, 0, {}, true, feedRefused},
-        {{s("merge"), s("list")}, 0, {}, true, mergeList},
-        {{s("merge"), s("resolve")}, 1, {}, true, mergeResolve},
-        {{s("feed"), s("retry")}, 1, {}, true, feedRetry},
-        {{s("feed"), s("dismiss")}, 1, {}, true, feedDismiss},
-        {{s("search")}, 1, {s("limit")}, true, search},
-        {{s("enroll")},
-         0,
-         {s("mrn"), s("form"), s("signed"), s("given"), s("family"), s("email"), s("relationship"),
-          s("language"), s("override")},
-         true,
-         enroll},
-        {{s("invitation"), s("list")},
-         0,
-         {s("status"), s("mrn"), s("due"), s("late"), s("limit"), s("offset")},
-         true,
-         invitationList},
-        {{s("invitation"), s("send-now")}, 1, {}, true, invitationSendNow},
-        {{s("invitation"), s("reissue")},
-         1,
-         {s("new-pin"), s("verified-by"), s("restore")},
-         true,
-         invitationReissue},
-        {{s("invitation"), s("revoke")}, 1, {}, true, invitationRevoke},
-        {{s("activate")}, 0, {s("token")}, false, activate},
-        {{s("user"), s("show")}, 1, {}, true, userShow},
-        {{s("user"), s("update")}, 1, {s("email"), s("language")}, true, userUpdate},
-        {{s("user"), s("reverse-death")}, 1, {s("note")}, true, userReverseDeath},
-        {{s("user"), s("deactivate")},
-         1,
-         {s("reason"), s("reported-by"), s("verified-by"), s("note")},
-         true,
-         userDeactivate},
-        {{s("consent"), s("submit")},
-         0,
-         {s("mrn"), s("kind"), s("proxy-email"), s("proxy-given"), s("proxy-family"), s("relationship"),
-          s("scope"), s("language"), s("signed"), s("signed-by"), s("document")},
-         true,
-         consentSubmit},
-        {{s("consent"), s("list")},
-         0,
-         {s("status"), s("expiring"), s("limit"), s("offset")},
-         true,
-         consentList},
-        {{s("consent"), s("show")}, 1, {}, true, consentShow},
-        {{s("consent"), s("approve")}, 1, {s("override")}, true, consentApprove},
-        {{s("consent"), s("reject")}, 1, {s("reason")}, true, consentReject},
-        {{s("consent"), s("revoke")}, 1, {}, true, consentRevoke},
-        {{s("restriction"), s("add")},
-         0,
-         {s("mrn"), s("given"), s("family"), s("email"), s("reason"), s("document"), s("until"), s("note")},
-         true,
-         restrictionAdd},
-        {{s("restriction"), s("list")},
-         0,
-         {s("mrn"), s("ending"), s("all"), s("limit"), s("offset")},
-         true,
-         restrictionList},
-        {{s("restriction"), s("show")}, 1, {}, true, restrictionShow},
-        {{s("restriction"), s("lift")}, 1, {s("reason")}, true, restrictionLift},
-        {{s("restriction"), s("document")}, 1, {s("out")}, true, restrictionDocument},
-        {{s("report")}, 0, {s("weeks")}, true, report},
-        {{s("transitions"), s("upcoming")},
-         0,
-         {s("days"), s("limit"), s("offset")},
-         true,
-         transitionsUpcoming},
-        {{s("visibility")}, 2, {}, true, visibility},
-        {{s("request"), s("add")},
-         0,
-         {s("kind"), s("mrn"), s("user"), s("received"), s("channel"), s("note")},
-         true,
-         requestAdd},
-        {{s("request"), s("list")}, 0, {s("late"), s("all"), s("limit")}, true, requestList},
-        {{s("request"), s("resolve")}, 1, {s("note"), s("action")}, true, requestResolve},
-        {{s("daily")}, 0, {s("no-mail")}, true, daily},
-        {{s("mail"), s("send")}, 0, {}, true, mailSend},
-        {{s("mail"), s("serve")}, 0, {s("every")}, true, mailServe},
-        {{s("mail"), s("list")}, 0, {s("status")}, true, mailList},
-        {{s("mail"), s("test")}, 0, {s("to")}, true, mailTest},
-        {{s("audit"), s("verify")}, 0, {s("anchors")}, true, auditVerify},
-        {{s("audit"), s("anchor")}, 0, {}, true, auditAnchor},
-        {{s("audit"), s("list")}, 0, {s("record"), s("limit")}, true, auditList},
-        {{s("settings"), s("list")}, 0, {}, true, settingsList},
-        {{s("settings"), s("get")}, 1, {}, true, settingsGet},
-        {{s("settings"), s("set")}, 2, {}, true, settingsSet},
-        {{s("staff"), s("add")}, 1, {s("role"), s("display-name"), s("password-stdin")}, true, staffAdd},
-        {{s("staff"), s("list")}, 0, {}, true, staffList},
-        {{s("staff"), s("disable")}, 1, {}, true, staffDisable},
-        {{s("staff"), s("password")}, 1, {}, true, staffPassword},
-    };
-}
-
 QString usageText() {
     return QCoreApplication::translate(
         "Cli",
@@ -177,6 +48,8 @@ QString usageText() {
         "                                       matches, never the date (audited, a few tries an hour)\n"
         "  patient update MRN [--given G] [--family F] [--birth-date D] [--sex S] [--language L]\n"
         "                 [--email E] [--phone P]  a correction; a new birth date applies the age rules\n"
+        "  patient reviews [--limit N] [--offset N] | patient reviewed MRN [--note TEXT]   records the EHR\n"
+        "                                       changed that wait for a specialist's review\n"
         "  import hl7 FILE… | import fhir FILE | import csv FILE   patients from the EHR (ADT messages,\n"
         "                                       a FHIR Bundle or NDJSON, CSV), each applied on its own\n"
         "  feed listen [--port 2575] [--bind ADDRESS] [--allow RANGES] [--tls-cert F --tls-key F\n"
@@ -229,6 +102,8 @@ QString usageText() {
         "accounts)\n"
         "  staff list | staff disable NAME | staff password NAME   (a one-time desktop password;\n"
         "                                       the embedded file)\n"
+        "  manual                                 the manual page (roff), for man -l -\n"
+        "  completion bash|zsh                    the shell's completion script\n"
         "\n"
         "USER is a portal username or e-mail address. --now replaces the clock for this run; a time\n"
         "without an offset is read in the hospital's time zone. A live central database keeps the\n"
@@ -333,9 +208,8 @@ int runCli(const QStringList& arguments) {
                                     "Cli", "The cryptography self-test failed; PortalDesk will not run.")));
 
     // Find the command: the longest path that matches the first words.
-    static const QList<Command> table = commands();
-    const Command* command = nullptr;
-    for (const Command& candidate : table) {
+    const CliCommand* command = nullptr;
+    for (const CliCommand& candidate : cliCommands()) {
         if (c.args.words.size() >= candidate.path.size() &&
             c.args.words.mid(0, candidate.path.size()) == candidate.path &&
             (!command || candidate.path.size() > command->path.size()))
@@ -363,6 +237,12 @@ int runCli(const QStringList& arguments) {
                                      .arg(command->path.join(QLatin1Char(' ')), flag));
     }
     c.args.words = positional;
+    if (command->offline) {
+        if (auto s = command->run(c); !s)
+            return fail(c.args, s.error());
+        printOut(c.text.join(QLatin1Char('\n')));
+        return Done;
+    }
 
     // How long to wait for another workstation's write before calling the database unavailable.
     bool timeoutSet = false;

@@ -4,12 +4,16 @@
 
 namespace pd {
 
-CliArgs CliArgs::parse(const QStringList& arguments) {
+bool CliArgs::isFlag(const QString& name) {
     static const QSet<QString> valueless = {QStringLiteral("json"),     QStringLiteral("help"),
                                             QStringLiteral("version"),  QStringLiteral("new-pin"),
                                             QStringLiteral("due"),      QStringLiteral("late"),
                                             QStringLiteral("all"),      QStringLiteral("no-mail"),
                                             QStringLiteral("training"), QStringLiteral("password-stdin")};
+    return valueless.contains(name);
+}
+
+CliArgs CliArgs::parse(const QStringList& arguments) {
     CliArgs a;
     for (int i = 1; i < arguments.size(); ++i) {
         const QString& arg = arguments.at(i);
@@ -29,7 +33,7 @@ CliArgs CliArgs::parse(const QStringList& arguments) {
             name = name.left(eq);
             hasValue = true;
         }
-        if (valueless.contains(name)) {
+        if (isFlag(name)) {
             if (name == QLatin1String("json"))
                 a.json = true;
             else if (name == QLatin1String("help"))

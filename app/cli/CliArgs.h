@@ -20,8 +20,9 @@ struct CliArgs {
     QSet<QString> flags;             // --name (no value)
     QString error;                   // set when the words can't be read
 
-    // Flags that take no value anywhere (--json, --new-pin, --due, --late, …).
     static CliArgs parse(const QStringList& arguments);
+    // Whether --name is a flag, which takes no value anywhere (--json, --new-pin, --due, --late, …).
+    static bool isFlag(const QString& name);
 
     QString word(int i) const { return i < words.size() ? words.at(i) : QString(); }
     QString option(const QString& name) const { return options.value(name); }

@@ -6,9 +6,11 @@
 #include "core/Secrets.h"
 #include "services/DailyJob.h"
 #include "services/InvitationService.h"
+#include "services/SystemLog.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QJsonDocument>
 #include <QThread>
 
 namespace pd::CliCommands {
@@ -202,8 +204,18 @@ Status daily(CliContext& c) {
     // --no-mail leaves the mail in the outbox, for `mail send` (or another machine's run) to send.
     auto r = c.args.has(QStringLiteral("no-mail")) ? job.run(nullptr) : job.run();
     progress.finish();
-    if (!r)
+    // The run's summary, one JSON line in the system log (the journal under systemd): counts and the
+    // failure's rule only, never a message that could name a family.
+    QJsonObject summary{{QStringLiteral("event"), QStringLiteral("portaldesk.daily")},
+                        {QStringLiteral("at"), c.clock->nowUtc().toString(Qt::ISODate)},
+                        {QStringLiteral("ok"), bool(r)}};
+    if (!r) {
+        summary.insert(QStringLiteral("error"),
+                       QJsonObject{{QStringLiteral("kind"), errorKindName(r.error().kind)},
+                                   {QStringLiteral("rule"), r.error().rule}});
+        SystemLog::notice(QString::fromUtf8(QJsonDocument(summary).toJson(QJsonDocument::Compact)));
         return r.error();
+    }
     c.json = QJsonObject{{QStringLiteral("invitations_expired"), r->invitationsExpired},
                          {QStringLiteral("grants_ended"), r->grantsEnded},
                          {QStringLiteral("users_terminated"), r->usersTerminated},
@@ -217,6 +229,13 @@ Status daily(CliContext& c) {
                          {QStringLiteral("mail_by_service"), r->mailByService},
                          {QStringLiteral("anchored_event"), r->anchoredEventId},
                          {QStringLiteral("anchor_file"), r->anchorFile}};
+    for (auto it = c.json.constBegin(); it != c.json.constEnd(); ++it) {
+        if (it.key() != QLatin1String("anchor_file"))
+            summary.insert(it.key(), it.value());
+    }
+    if (!r->anchorError.isEmpty())
+        summary.insert(QStringLiteral("anchor_failed"), true);
+    SystemLog::notice(QString::fromUtf8(QJsonDocument(summary).toJson(QJsonDocument::Compact)));
     if (!r->anchorError.isEmpty())
         return Error::unavailable(QStringLiteral("audit.anchor_failed"),
                                   QCoreApplication::translate("Cli",

@@ -169,12 +169,12 @@ struct InvitationRow {
     QString mailError; // what the mail server last said about its e-mail, if it refused or failed
 };
 
-// The leads' report.
-struct RequestTimes {
-    QDateTime receivedAt;
-    QDateTime dueAt;
-    QDateTime resolvedAt;
-    QString status;
+// The leads' report: the requests received in one week, by how they stand.
+struct RequestCounts {
+    int received = 0;
+    int met = 0;  // resolved by their due time
+    int late = 0; // resolved late, or open past their due time
+    int open = 0; // open and not yet due
 };
 
 // Family requests.

@@ -355,6 +355,10 @@ QString scramVerifier(const QString& password, int iterations, const QByteArray&
              QString::fromLatin1(serverKey.toBase64()));
 }
 
+QString libraryVersion() {
+    return QString::fromLatin1(OpenSSL_version(OPENSSL_VERSION));
+}
+
 bool selfTest() {
     // FIPS 180-2, appendix B.1.
     if (sha256Hex(QByteArrayLiteral("abc")) !=

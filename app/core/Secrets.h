@@ -40,6 +40,9 @@ QString scramVerifier(const QString& password, int iterations = 4096, const QByt
 // The password as SASLprep prepares it (exposed for tests).
 QByteArray saslPrep(const QString& password);
 
+// The OpenSSL library in use, as it names itself ("OpenSSL 3.0.15 3 Sep 2024").
+QString libraryVersion();
+
 // Known-answer tests of SHA-256 and scrypt (RFC 7914); false means the crypto can't be trusted.
 bool selfTest();
 

@@ -21,6 +21,8 @@ void identify(const char* version) {
     if (qEnvironmentVariableIsEmpty("PORTALDESK_DEBUG"))
         QLoggingCategory::setFilterRules(QStringLiteral("portaldesk.*=false"));
     QCoreApplication::setOrganizationName(QStringLiteral("PortalDesk"));
+    // macOS files settings by domain: org.portaldesk.PortalDesk, the bundle's id.
+    QCoreApplication::setOrganizationDomain(QStringLiteral("portaldesk.org"));
     QCoreApplication::setApplicationName(QStringLiteral("PortalDesk"));
     QCoreApplication::setApplicationVersion(QString::fromLatin1(version));
 }

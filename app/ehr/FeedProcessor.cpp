@@ -1,4 +1,7 @@
 #include "ehr/FeedProcessor.h"
+#include "core/Log.h"
+
+#include <QElapsedTimer>
 
 #include "core/Secrets.h"
 
@@ -86,6 +89,21 @@ QString FeedProcessor::nextAckId() {
 }
 
 Processed FeedProcessor::process(const QByteArray& bytes) {
+    QElapsedTimer took;
+    took.start();
+    Processed out = apply(bytes);
+    // The message's type, control id and answer: never its MRN or what it says of the patient.
+    qCDebug(lcFeed, "%s %s: %s%s%s in %lld ms",
+            qPrintable(out.trigger.isEmpty() ? QStringLiteral("?") : out.trigger),
+            qPrintable(out.controlId.left(40)),
+            out.code == AckCode::Accept  ? "AA"
+            : out.code == AckCode::Error ? "AE"
+                                         : "AR",
+            out.rule.isEmpty() ? "" : " ", qPrintable(out.rule), took.elapsed());
+    return out;
+}
+
+Processed FeedProcessor::apply(const QByteArray& bytes) {
     Processed out;
     const QDateTime now = m_ctx.now();
     PatientFeedService feed(m_ctx);

@@ -33,6 +33,7 @@ public:
     Processed process(const QByteArray& bytes);
 
 private:
+    Processed apply(const QByteArray& bytes);
     Result<AdtSettings> settings();
     QString nextAckId();
 

@@ -1,4 +1,5 @@
 #include "ehr/MllpServer.h"
+#include "core/Log.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -167,6 +168,8 @@ void MllpServer::accept() {
     while (m_server->hasPendingConnections()) {
         QTcpSocket* socket = m_server->nextPendingConnection();
         if (!allowed(socket->peerAddress())) {
+            qCDebug(lcFeed, "refused a connection from %s: not on the allowed list",
+                    qPrintable(peerName(socket)));
             // A forged merge or death would move or cut families' access: strangers get nothing.
             emit peerRefused(peerName(socket),
                              QCoreApplication::translate("Feed", "not on the allowed list"));
@@ -174,6 +177,7 @@ void MllpServer::accept() {
             socket->deleteLater();
             continue;
         }
+        qCDebug(lcFeed, "connection from %s", qPrintable(peerName(socket)));
         m_framers.insert(socket, new MllpFramer(MaxMessageBytes));
         connect(socket, &QTcpSocket::readyRead, this, [this, socket] { read(socket); });
         connect(socket, &QTcpSocket::disconnected, this, [this, socket] {

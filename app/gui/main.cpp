@@ -9,19 +9,47 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QIcon>
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QTimeZone>
 #include <QTimer>
 
+#include <memory>
+
+namespace {
+
+// --help and --version answer in text: they work where there is no display, as on a server.
+bool asksForTextOnly(int argc, char* argv[]) {
+    for (int i = 1; i < argc; ++i) {
+        const QByteArray arg(argv[i]);
+        if (arg == "--help" || arg == "-h" || arg == "-?" || arg == "--help-all" || arg == "--version" ||
+            arg == "-v")
+            return true;
+    }
+    return false;
+}
+
+} // namespace
+
 int main(int argc, char* argv[]) {
     pd::Startup::hardenProcess();
-    QApplication app(argc, argv);
+    const bool textOnly = asksForTextOnly(argc, argv);
+    const std::unique_ptr<QCoreApplication> app = textOnly ? std::make_unique<QCoreApplication>(argc, argv)
+                                                           : std::make_unique<QApplication>(argc, argv);
     pd::Startup::identify(PORTALDESK_VERSION);
-    QApplication::setApplicationDisplayName(QStringLiteral("PortalDesk"));
-    // The controller decides when to quit: windows are replaced on sign-out and on a language change.
-    QApplication::setQuitOnLastWindowClosed(false);
+    if (!textOnly) {
+        QApplication::setApplicationDisplayName(QStringLiteral("PortalDesk"));
+        // The .desktop file's name, so Wayland compositors show its icon; the same icon on every window.
+        QGuiApplication::setDesktopFileName(QStringLiteral(PORTALDESK_APP_ID));
+        QIcon icon;
+        for (int size : {16, 24, 32, 48, 64, 128, 256})
+            icon.addFile(QStringLiteral(":/icons/portaldesk-%1.png").arg(size), QSize(size, size));
+        QApplication::setWindowIcon(icon);
+        // The controller decides when to quit: windows are replaced on sign-out and on a language change.
+        QApplication::setQuitOnLastWindowClosed(false);
+    }
 
     QString language = qEnvironmentVariable("PORTALDESK_LANGUAGE");
     if (language.isEmpty())
@@ -55,7 +83,7 @@ int main(int argc, char* argv[]) {
                     "starts, also without a display)."),
         QStringLiteral("FILE"));
     parser.addOptions({db, demo, now, staff, screenshot});
-    parser.process(app);
+    parser.process(*app);
 
     if (!pd::Secrets::selfTest()) {
         QMessageBox::critical(nullptr, QStringLiteral("PortalDesk"),
@@ -63,7 +91,7 @@ int main(int argc, char* argv[]) {
                                   "Main", "The cryptography self-test failed; PortalDesk will not run."));
         return 1;
     }
-    pd::Connection::forbidThread(app.thread());
+    pd::Connection::forbidThread(app->thread());
 
     pd::AppController::Options options;
     options.location = parser.value(db);
@@ -84,7 +112,7 @@ int main(int argc, char* argv[]) {
         options.clock = std::make_shared<pd::FixedClock>(at.value());
     }
     pd::AppController controller(options);
-    QObject::connect(&controller, &pd::AppController::failed, &app, [] { QCoreApplication::exit(7); });
+    QObject::connect(&controller, &pd::AppController::failed, app.get(), [] { QCoreApplication::exit(7); });
     if (parser.isSet(screenshot)) {
         const QString path = parser.value(screenshot);
         const bool demoDatabase = parser.isSet(demo);
@@ -109,5 +137,5 @@ int main(int argc, char* argv[]) {
                          });
     }
     controller.start();
-    return app.exec();
+    return app->exec();
 }

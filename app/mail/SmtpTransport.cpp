@@ -1,4 +1,5 @@
 #include "mail/SmtpTransport.h"
+#include "core/Log.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
@@ -67,6 +68,8 @@ public:
                 return unavailable(
                     QCoreApplication::translate("Smtp", "an unreadable answer to %1").arg(step));
             case SmtpReplyLine::Last:
+                // The code only: a reply's text can quote an address.
+                qCDebug(lcSmtp, "%s: %d", qPrintable(step), r.code);
                 return r;
             case SmtpReplyLine::More:
                 break;
@@ -267,6 +270,10 @@ Status SmtpTransport::send(const OutgoingMail& mail) {
                 .arg(tlsProblem.isEmpty() ? socket.errorString() : tlsProblem));
     };
 
+    qCDebug(lcSmtp, "connecting to %s port %d (%s)", qPrintable(s.host), int(s.port),
+            s.tls == SmtpSettings::Tls::Implicit   ? "implicit TLS"
+            : s.tls == SmtpSettings::Tls::StartTls ? "STARTTLS"
+                                                   : "no TLS");
     if (s.tls == SmtpSettings::Tls::Implicit) {
         socket.connectToHostEncrypted(s.host, s.port);
         if (!socket.waitForEncrypted(s.timeoutMs))

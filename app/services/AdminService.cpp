@@ -182,6 +182,10 @@ Result<StaffMember> signIn(Database& db, const QString& name) {
     return **member;
 }
 
+Result<QString> AdminService::engineVersion() {
+    return m_ctx.db().engineVersion();
+}
+
 Result<QList<SettingValue>> AdminService::settings() {
     auto stored = SettingsRepository(m_ctx.db()).all();
     if (!stored)

@@ -24,6 +24,9 @@ public:
     static Status initialize(Database& db, const Clock& clock, const QString& firstSupervisor,
                              bool training = false);
 
+    // The database engine and its version ("SQLite 3.40.1", "PostgreSQL 15.8"), for Help > About.
+    Result<QString> engineVersion();
+
     Result<QList<SettingValue>> settings();
     Result<SettingValue> setting(const QString& key);
     Status setSetting(const QString& key, const QString& value);

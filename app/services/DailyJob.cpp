@@ -1,4 +1,5 @@
 #include "services/DailyJob.h"
+#include "core/Log.h"
 
 #include "mail/MimeMessage.h"
 #include "services/ConsentExpiry.h"
@@ -158,6 +159,8 @@ Result<DailyReport> DailyJob::run(MailTransport* transport) {
         Database& db;
         ~Unlock() { db.releaseJobLock(Database::DailyJobLockKey); }
     } unlock{m_ctx.db()};
+    qCDebug(lcDaily, "started on the %s database",
+            m_ctx.db().dialect() == Dialect::Postgres ? "central" : "embedded");
     DailyReport report;
     auto expired = expireInvitations();
     if (!expired)
@@ -226,6 +229,8 @@ Result<QPair<int, int>> DailyJob::runConsentExpiry() {
 Result<int> DailyJob::inBatches(const QString& step, int size,
                                 const std::function<Result<QPair<int, int>>()>& batch) {
     int done = 0;
+    QElapsedTimer took;
+    took.start();
     // Small transactions, each whole: another workstation's write waits for one batch at most, and a run
     // that stops part-way leaves the rest for the next.
     for (;;) {
@@ -238,8 +243,10 @@ Result<int> DailyJob::inBatches(const QString& step, int size,
         FailPoint::hit("daily.batch_committed");
         done += r->second;
         progress(step, done);
-        if (r->first < size)
+        if (r->first < size) {
+            qCDebug(lcDaily, "%s: %d in %lld ms", qPrintable(step), done, took.elapsed());
             return done;
+        }
     }
 }
 
@@ -671,6 +678,7 @@ Result<DispatchReport> MailDispatcher::dispatch(MailTransport& transport, int li
                                             {QStringLiteral("message_id"), m.messageId}}));
                 }
                 ++report.sent;
+                qCDebug(lcMail, "outbox %lld (%s): sent", m.id, qPrintable(m.kind));
             } else if (sent.error().kind == ErrorKind::Unavailable && m.attempts < 28) {
                 const int minutes = m.attempts <= 4 ? backoffMinutes[std::max(0, m.attempts - 1)] : 60;
                 PD_TRY(outbox.markRetry(m.id, sent.error().message, m_ctx.now().addSecs(60LL * minutes),
@@ -684,6 +692,8 @@ Result<DispatchReport> MailDispatcher::dispatch(MailTransport& transport, int li
                 }
                 report.errors.append(sent.error().message);
                 ++report.retrying;
+                qCDebug(lcMail, "outbox %lld (%s): try %d failed (%s), next in %d minutes", m.id,
+                        qPrintable(m.kind), m.attempts, qPrintable(sent.error().rule), minutes);
                 // The server is away or busy: the rest of this batch goes back untried, as it was.
                 for (qsizetype j = i + 1; j < batch.size(); ++j)
                     PD_TRY(outbox.release(batch.at(j).id, worker));
@@ -702,6 +712,8 @@ Result<DispatchReport> MailDispatcher::dispatch(MailTransport& transport, int li
                     {{QStringLiteral("error"), sent.error().message}, {QStringLiteral("kind"), m.kind}}));
                 report.errors.append(sent.error().message);
                 ++report.failed;
+                qCDebug(lcMail, "outbox %lld (%s): refused (%s)", m.id, qPrintable(m.kind),
+                        qPrintable(sent.error().rule));
             }
             PD_TRY(tx.commit());
             if (stopRound)

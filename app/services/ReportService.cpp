@@ -81,16 +81,20 @@ Result<Dashboard> ReportService::dashboard(int weeks) {
     d.medianHoursToActivation = activation->second;
     d.activationRate = d.sent > 0 ? double(d.activatedOfSent) / double(d.sent) : 0.0;
 
-    auto requests = repo.requests(from, to);
+    auto requests = repo.requestsByRange(bounds, m_ctx.now());
     if (!requests)
         return requests.error();
-    const QDateTime now = m_ctx.now();
-    for (const RequestTimes& r : requests.value()) {
-        ++d.requests;
-        if (r.status == QLatin1String("resolved"))
-            ++(r.resolvedAt <= r.dueAt ? d.requestsMet : d.requestsLate);
-        else
-            ++(now > r.dueAt ? d.requestsLate : d.requestsOpen);
+    for (qsizetype w = 0; w < d.weeks.size(); ++w) {
+        WeekFigures& week = d.weeks[w];
+        const RequestCounts c = requests->value(w);
+        week.requests = c.received;
+        week.requestsMet = c.met;
+        week.requestsLate = c.late;
+        week.requestsOpen = c.open;
+        d.requests += week.requests;
+        d.requestsMet += week.requestsMet;
+        d.requestsLate += week.requestsLate;
+        d.requestsOpen += week.requestsOpen;
     }
 
     // Patients, not grants: a child with two parents turns 12 once.
@@ -112,12 +116,17 @@ QList<QStringList> ReportService::table(const Dashboard& d) {
     rows.append({QCoreApplication::translate("Reports", "Week of"),
                  QCoreApplication::translate("Reports", "Sent"),
                  QCoreApplication::translate("Reports", "Activated"),
-                 QCoreApplication::translate("Reports", "Expired")});
+                 QCoreApplication::translate("Reports", "Expired"),
+                 QCoreApplication::translate("Reports", "Requests"),
+                 QCoreApplication::translate("Reports", "Met on time"),
+                 QCoreApplication::translate("Reports", "Late")});
     for (const WeekFigures& w : d.weeks)
         rows.append({w.weekStart.toString(Qt::ISODate), QString::number(w.sent), QString::number(w.activated),
-                     QString::number(w.expired)});
+                     QString::number(w.expired), QString::number(w.requests), QString::number(w.requestsMet),
+                     QString::number(w.requestsLate)});
     rows.append({QCoreApplication::translate("Reports", "Total"), QString::number(d.sent),
-                 QString::number(d.activated), QString::number(d.expired)});
+                 QString::number(d.activated), QString::number(d.expired), QString::number(d.requests),
+                 QString::number(d.requestsMet), QString::number(d.requestsLate)});
     return rows;
 }
 
@@ -151,20 +160,24 @@ QString ReportService::figuresHtml(const Dashboard& d, const QString& hospitalNa
     return h;
 }
 
-QString ReportService::html(const Dashboard& d, const QString& hospitalName) {
+QString ReportService::tableHtml(const Dashboard& d) {
     const auto esc = [](const QString& s) { return s.toHtmlEscaped(); };
-    QString h = figuresHtml(d, hospitalName) +
-                QStringLiteral("<br/><table border=\"1\" cellspacing=\"0\" cellpadding=\"3\">");
+    // The header row in a <thead>, so that a table longer than a page repeats it on the next.
+    QString h = QStringLiteral("<table border=\"1\" cellspacing=\"0\" cellpadding=\"3\">");
     const QList<QStringList> rows = table(d);
     for (qsizetype r = 0; r < rows.size(); ++r) {
-        h += QStringLiteral("<tr>");
+        h += r == 0 ? QStringLiteral("<thead><tr>") : QStringLiteral("<tr>");
         for (const QString& cell : rows.at(r))
             h += (r == 0 ? QStringLiteral("<th>%1</th>") : QStringLiteral("<td align=\"right\">%1</td>"))
                      .arg(esc(cell));
-        h += QStringLiteral("</tr>");
+        h += r == 0 ? QStringLiteral("</tr></thead>") : QStringLiteral("</tr>");
     }
     h += QStringLiteral("</table>");
     return h;
+}
+
+QString ReportService::html(const Dashboard& d, const QString& hospitalName) {
+    return figuresHtml(d, hospitalName) + QStringLiteral("<br/>") + tableHtml(d);
 }
 
 } // namespace pd

@@ -1,4 +1,5 @@
 #include "store/Database.h"
+#include "core/Log.h"
 #include "store/SearchRepository.h"
 
 #include <atomic>
@@ -23,8 +24,6 @@
 #include <QUrl>
 #include <QUrlQuery>
 #include <QUuid>
-
-Q_LOGGING_CATEGORY(lcStore, "portaldesk.store")
 
 namespace pd {
 
@@ -146,6 +145,7 @@ Result<std::unique_ptr<Database>> Database::open(const QString& location, int bu
         db->m_dialect = Dialect::Postgres;
         db->m_location = db->m_server.describe();
         PD_TRY(db->connectServer());
+        qCDebug(lcStore, "opened the central database (PostgreSQL)");
         return db;
     }
 
@@ -199,6 +199,7 @@ Result<std::unique_ptr<Database>> Database::open(const QString& location, int bu
             QStringLiteral("db.unavailable"),
             QCoreApplication::translate("Database", "%1 is not a PortalDesk database: %2")
                 .arg(db->m_location, probe.lastError().databaseText()));
+    qCDebug(lcStore, "opened the embedded database (SQLite), busy timeout %d ms", busyTimeoutMs);
     return db;
 }
 
@@ -543,6 +544,7 @@ Status Database::migrateLocked() {
             return s.error();
         }
         PD_TRY(commit());
+        qCDebug(lcStore, "applied migration %d", mig.version);
     }
     return {};
 }
@@ -552,6 +554,16 @@ Result<int> Database::schemaVersion() {
     if (!q.exec(QStringLiteral("SELECT coalesce(max(version), 0) FROM schema_migrations")))
         return 0;
     return q.next() ? q.value(0).toInt() : 0;
+}
+
+Result<QString> Database::engineVersion() {
+    QSqlQuery q(m_db);
+    const bool server = m_dialect == Dialect::Postgres;
+    if (!q.exec(server ? QStringLiteral("SHOW server_version") : QStringLiteral("SELECT sqlite_version()")) ||
+        !q.next())
+        return errorFrom(q, QStringLiteral("engine version"));
+    return QString((server ? QStringLiteral("PostgreSQL ") : QStringLiteral("SQLite ")) +
+                   q.value(0).toString());
 }
 
 Result<QVariantList> Database::callDoor(const QString& function, const QJsonObject& argument) {
@@ -824,8 +836,13 @@ Status Query::exec() {
         rebind();
     }
     if (!m_prepared || !m_query.exec()) {
-        qCWarning(lcStore, "query failed: %s: %s", qPrintable(m_sql.left(120).simplified()),
-                  qPrintable(m_query.lastError().text()));
+        // The statement up to its first literal and the error's code: a driver's text can quote a value.
+        qCWarning(
+            lcStore, "query failed (%s): %s", qPrintable(m_query.lastError().nativeErrorCode()),
+            qPrintable(
+                m_sql.left(m_sql.indexOf(QLatin1Char('\'')) >= 0 ? m_sql.indexOf(QLatin1Char('\'')) : 100)
+                    .left(100)
+                    .simplified()));
         return m_db.errorFrom(m_query, QCoreApplication::translate("Database", "working with the database"));
     }
     return {};

@@ -58,6 +58,8 @@ public:
     static QStringList splitStatements(const QString& script);
     // The highest applied migration version (0 for an empty database).
     Result<int> schemaVersion();
+    // The database engine and its version, for Help > About ("SQLite 3.40.1", "PostgreSQL 15.8").
+    Result<QString> engineVersion();
     // The central database only: calls one of the schema's functions that take one JSON argument (the
     // doors through which staff change what the server guards) and returns its first row.
     Result<QVariantList> callDoor(const QString& function, const QJsonObject& argument);

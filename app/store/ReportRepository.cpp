@@ -2,6 +2,28 @@
 
 namespace pd {
 
+namespace {
+
+// The bounds are PortalDesk's own times, written into the statement so one plan covers any number of
+// weeks.
+QString literal(const QDateTime& t) {
+    return QLatin1Char('\'') + DbTime::toDb(t).toString() + QLatin1Char('\'');
+}
+
+// Which range [bounds[i], bounds[i + 1]) `column` falls in, as the statement's "bucket" (0 for the first);
+// `bounds` ascend and are at least two.
+QString bucketOf(const QString& column, const QList<QDateTime>& bounds) {
+    if (bounds.size() == 2)
+        return QStringLiteral("0"); // one range: a CASE needs at least one WHEN
+    QString bucket = QStringLiteral("CASE");
+    for (qsizetype i = 1; i + 1 < bounds.size(); ++i)
+        bucket += QStringLiteral(" WHEN %1 < %2 THEN %3").arg(column, literal(bounds.at(i))).arg(i - 1);
+    bucket += QStringLiteral(" ELSE %1 END").arg(bounds.size() - 2);
+    return bucket;
+}
+
+} // namespace
+
 Result<QList<int>> ReportRepository::invitationsByRange(InvitationTime which,
                                                         const QList<QDateTime>& bounds) {
     QList<int> out(qMax<qsizetype>(0, bounds.size() - 1), 0);
@@ -10,20 +32,11 @@ Result<QList<int>> ReportRepository::invitationsByRange(InvitationTime which,
     const QString column = which == InvitationTime::Sent        ? QStringLiteral("sent_at")
                            : which == InvitationTime::Activated ? QStringLiteral("activated_at")
                                                                 : QStringLiteral("expires_at");
-    // The bounds are PortalDesk's own times, written into the statement so one plan covers any number
-    // of weeks.
-    const auto literal = [](const QDateTime& t) -> QString {
-        return QLatin1Char('\'') + DbTime::toDb(t).toString() + QLatin1Char('\'');
-    };
-    QString bucket = QStringLiteral("CASE");
-    for (qsizetype i = 1; i + 1 < bounds.size(); ++i)
-        bucket += QStringLiteral(" WHEN %1 < %2 THEN %3").arg(column, literal(bounds.at(i))).arg(i - 1);
-    bucket += QStringLiteral(" ELSE %1 END").arg(bounds.size() - 2);
     Query q(
         m_db,
         QStringLiteral("SELECT %1 AS bucket, count(*) FROM invitations WHERE %2 >= %3 AND %2 < %4%5 "
                        "GROUP BY 1")
-            .arg(bucket, column, literal(bounds.first()), literal(bounds.last()),
+            .arg(bucketOf(column, bounds), column, literal(bounds.first()), literal(bounds.last()),
                  which == InvitationTime::Expired ? QStringLiteral(" AND status = 'expired'") : QString()));
     PD_TRY(q.exec());
     while (q.next()) {
@@ -65,15 +78,33 @@ Result<QPair<int, double>> ReportRepository::activationOfSent(const QDateTime& f
     return qMakePair(n, taken > 0 ? sum / taken : -1.0);
 }
 
-Result<QList<RequestTimes>> ReportRepository::requests(const QDateTime& from, const QDateTime& to) {
-    Query q(m_db, QStringLiteral("SELECT received_at, due_at, resolved_at, status FROM requests WHERE "
-                                 "received_at >= :f AND received_at < :t"));
-    q.bind(QStringLiteral(":f"), DbTime::toDb(from)).bind(QStringLiteral(":t"), DbTime::toDb(to));
+Result<QList<RequestCounts>> ReportRepository::requestsByRange(const QList<QDateTime>& bounds,
+                                                               const QDateTime& now) {
+    QList<RequestCounts> out(qMax<qsizetype>(0, bounds.size() - 1));
+    if (bounds.size() < 2)
+        return out;
+    // Times are stored as UTC text of one fixed width, so comparing the text compares the instants (as the
+    // request worklist does).
+    Query q(m_db,
+            QStringLiteral("SELECT %1 AS bucket, count(*), "
+                           "sum(CASE WHEN status = 'resolved' AND resolved_at <= due_at THEN 1 ELSE 0 END), "
+                           "sum(CASE WHEN status = 'resolved' AND resolved_at > due_at THEN 1 "
+                           "WHEN status = 'open' AND due_at < :now THEN 1 ELSE 0 END) "
+                           "FROM requests WHERE received_at >= %2 AND received_at < %3 GROUP BY 1")
+                .arg(bucketOf(QStringLiteral("received_at"), bounds), literal(bounds.first()),
+                     literal(bounds.last())));
+    q.bind(QStringLiteral(":now"), DbTime::toDb(now));
     PD_TRY(q.exec());
-    QList<RequestTimes> out;
-    while (q.next())
-        out.append({DbTime::instant(q.value(0)), DbTime::instant(q.value(1)), DbTime::instant(q.value(2)),
-                    q.value(3).toString()});
+    while (q.next()) {
+        const int i = q.value(0).toInt();
+        if (i < 0 || i >= out.size())
+            continue;
+        RequestCounts& c = out[i];
+        c.received = q.value(1).toInt();
+        c.met = q.value(2).toInt();
+        c.late = q.value(3).toInt();
+        c.open = c.received - c.met - c.late;
+    }
     return out;
 }
 

@@ -21,8 +21,9 @@ public:
     // Of the invitations sent in [from, to): how many were activated, and the median hours from sending
     // to activation (-1 when none was).
     Result<QPair<int, double>> activationOfSent(const QDateTime& from, const QDateTime& to);
-    // Requests received in [from, to).
-    Result<QList<RequestTimes>> requests(const QDateTime& from, const QDateTime& to);
+    // The requests received in each range [bounds[i], bounds[i + 1]), counted by the database from an
+    // index: how many, and how they stand at `now` (met by their due time, late, open and not yet due).
+    Result<QList<RequestCounts>> requestsByRange(const QList<QDateTime>& bounds, const QDateTime& now);
 
 private:
     Database& m_db;

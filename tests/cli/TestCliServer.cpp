@@ -162,6 +162,55 @@ private slots:
                  qPrintable(why));
     }
 
+    // The daily job's system service (portaldesk-daily.service) signs in as a login of its own, with the
+    // password in a libpq password file that systemd hands over (PGPASSFILE), never in the environment.
+    void theDailyServiceSignsInWithAPasswordFile() {
+        const QByteArray password = "the daily job's long passphrase";
+        const CliResult added =
+            run(QStringLiteral("sue"), SuePassword,
+                {QStringLiteral("staff"), QStringLiteral("add"), QStringLiteral("portaldesk-daily"),
+                 QStringLiteral("--role"), QStringLiteral("him_specialist")},
+                password);
+        QVERIFY2(added.exitCode == 0, qPrintable(added.err));
+        QTemporaryDir dir;
+        const QString passFile = dir.filePath(QStringLiteral("pgpass"));
+        QFile pgpass(passFile);
+        QVERIFY(pgpass.open(QIODevice::WriteOnly));
+        pgpass.write(QStringLiteral("127.0.0.1:%1:%2:portaldesk-daily:")
+                         .arg(PgCluster::shared().port())
+                         .arg(m_database)
+                         .toUtf8() +
+                     password + '\n');
+        pgpass.close();
+        const auto daily = [&] {
+            QProcess p;
+            QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+            env.remove(QStringLiteral("PGPASSWORD"));
+            env.insert(QStringLiteral("PGPASSFILE"), passFile);
+            env.insert(QStringLiteral("PORTALDESK_LANGUAGE"), QStringLiteral("en"));
+            p.setProcessEnvironment(env);
+            p.start(QStringLiteral(PORTALDESK_CLI),
+                    {QStringLiteral("--db"), address(QStringLiteral("portaldesk-daily")),
+                     QStringLiteral("--now"), QStringLiteral("2026-11-25T00:15:00"),
+                     QStringLiteral("daily")});
+            p.closeWriteChannel();
+            if (!p.waitForFinished(60000))
+                qFatal("portaldesk-cli did not finish");
+            return CliResult{p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()),
+                             QString::fromUtf8(p.readAllStandardError())};
+        };
+        // libpq ignores a password file others can read, as the service's credential never is.
+        QVERIFY(
+            pgpass.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadOther));
+        const CliResult refused = daily();
+        QCOMPARE(refused.exitCode, 6);
+        QVERIFY2(refused.err.contains(QStringLiteral("password")), qPrintable(refused.err));
+        QVERIFY(pgpass.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner));
+        const CliResult ran = daily();
+        QVERIFY2(ran.exitCode == 0, qPrintable(ran.err));
+        QVERIFY(ran.out.contains(QStringLiteral("queued for the mail service")));
+    }
+
     void aDisabledLoginCantSignIn() {
         const CliResult off =
             run(QStringLiteral("sue"), SuePassword,

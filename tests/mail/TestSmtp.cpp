@@ -14,6 +14,7 @@
 
 #include <QCryptographicHash>
 #include <QJsonArray>
+#include <QLoggingCategory>
 #include <QNetworkInterface>
 #include <QRegularExpression>
 #include <QSslCertificate>
@@ -98,6 +99,7 @@ private slots:
     void startTlsWithTheTestCa();
     void implicitTls();
     void authPlainOverTls();
+    void theLogHasStepsAndCodesButNoAddressBodyOrPassword();
     void wrongPasswordIsRetriedNotLost();
     void certificateForAnotherNameIsRefused();
     void untrustedCertificateOnlyWhenPinned();
@@ -236,6 +238,42 @@ void TestSmtp::authPlainOverTls() {
     const Status sent = smtp.send(sample());
     QVERIFY2(sent.ok(), sent ? "" : qPrintable(sent.error().message));
     QCOMPARE(server.delivered().size(), 1);
+}
+
+namespace {
+QStringList g_logged;
+} // namespace
+
+// QT_LOGGING_RULES=portaldesk.smtp.debug=true shows the conversation: where, which step, which code.
+void TestSmtp::theLogHasStepsAndCodesButNoAddressBodyOrPassword() {
+    SmtpServer server;
+    QVERIFY(server.start({QStringLiteral("--tls"), QStringLiteral("starttls"), QStringLiteral("--cert"),
+                          m_certs.path("server.pem"), QStringLiteral("--key"), m_certs.path("server.key"),
+                          QStringLiteral("--auth"), QStringLiteral("portal:s3cret-Ünï")}));
+    SmtpSettings s = to(server, SmtpSettings::Tls::StartTls);
+    s.caFile = m_certs.path("ca.pem");
+    s.user = QStringLiteral("portal");
+    s.password = QStringLiteral("s3cret-Ünï");
+    g_logged.clear();
+    QLoggingCategory::setFilterRules(QStringLiteral("portaldesk.smtp.debug=true"));
+    const QtMessageHandler previous =
+        qInstallMessageHandler([](QtMsgType, const QMessageLogContext& context, const QString& message) {
+            if (qstrcmp(context.category, "portaldesk.smtp") == 0)
+                g_logged.append(message);
+        });
+    const Status sent =
+        SmtpTransport(s).send(sample(QStringLiteral("Your PIN-protected link: token=abc123XYZ\r\n")));
+    qInstallMessageHandler(previous);
+    QLoggingCategory::setFilterRules(QString());
+    QVERIFY2(sent.ok(), sent ? "" : qPrintable(sent.error().message));
+    const QString log = g_logged.join(QLatin1Char('\n'));
+    QVERIFY2(log.contains(QStringLiteral("connecting to 127.0.0.1 port")), qPrintable(log));
+    QVERIFY2(log.contains(QStringLiteral("EHLO: 250")), qPrintable(log));
+    QVERIFY2(log.contains(QStringLiteral("RCPT TO: 250")), qPrintable(log));
+    for (const QString& secret :
+         {QStringLiteral("ana@example.org"), QStringLiteral("s3cret"), QStringLiteral("abc123XYZ"),
+          QStringLiteral("Invitaci"), QStringLiteral("Hello")})
+        QVERIFY2(!log.contains(secret), qPrintable(secret + QStringLiteral(" in: ") + log));
 }
 
 void TestSmtp::wrongPasswordIsRetriedNotLost() {

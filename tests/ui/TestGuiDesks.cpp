@@ -24,6 +24,7 @@
 #include "ui/feed/ImportDialog.h"
 #include "ui/patient/PatientPage.h"
 #include "ui/reports/ReportsPage.h"
+#include "ui/reports/WeeklyChart.h"
 #include "ui/requests/RequestDialogs.h"
 #include "ui/requests/RequestsPage.h"
 #include "ui/restrictions/RestrictionDialogs.h"
@@ -334,22 +335,52 @@ private slots:
             child<QLabel>(reports, "reportFiguresLabel")->text().contains(QStringLiteral("Activation rate")));
         QCOMPARE(reports->table()->rowCount(), 12 + 1); // twelve weeks and the total
 
+        // The charts beside the table draw the same dashboard: this week's invitation is a bar, and no
+        // request came in.
+        auto* invitations = child<WeeklyChartWidget>(reports, "invitationChart");
+        auto* requests = child<WeeklyChartWidget>(reports, "requestChart");
+        QTRY_VERIFY_WITH_TIMEOUT(invitations->isVisible() && requests->isVisible(), Wait);
+        QVERIFY(!invitations->accessibleName().isEmpty() && !requests->accessibleName().isEmpty());
+        QCOMPARE(invitations->chart().weeks.size(), 12);
+        QCOMPARE(invitations->chart().series.first().values.last(), 1);
+        QVERIFY(!invitations->chart().isEmpty());
+        QVERIFY(requests->chart().isEmpty());
+        {
+            const QImage shown = invitations->grab().toImage().convertToFormat(QImage::Format_RGB32);
+            const ChartGeometry g = WeeklyChart::geometry(invitations->chart(), QRectF(invitations->rect()),
+                                                          invitations->font(), invitations);
+            const QRect thisWeek = g.columns.last().toAlignedRect().intersected(shown.rect());
+            int sent = 0;
+            for (int y = thisWeek.top(); y <= thisWeek.bottom(); ++y)
+                for (int x = thisWeek.left(); x <= thisWeek.right(); ++x)
+                    sent += shown.pixel(x, y) == invitations->chart().series.first().color.rgb() ? 1 : 0;
+            QVERIFY(sent > 0);
+        }
+
         const QString csv = dir.filePath(QStringLiteral("report.csv"));
         Prompts::setNextSaveFileName(csv);
         child<QPushButton>(reports, "reportCsvButton")->click();
         QFile csvFile(csv);
         QVERIFY(csvFile.open(QIODevice::ReadOnly));
         const QString text = QString::fromUtf8(csvFile.readAll());
-        QVERIFY(text.contains(QStringLiteral("Week of,Sent,Activated,Expired")));
-        QVERIFY(text.contains(QStringLiteral("Total,1,0,0")));
+        QVERIFY(text.contains(QStringLiteral("Week of,Sent,Activated,Expired,Requests,Met on time,Late")));
+        QVERIFY(text.contains(QStringLiteral("Total,1,0,0,0,0,0")));
 
+        // The printed report carries the two charts as images, on Letter (the button) and on A4.
         const QString pdf = dir.filePath(QStringLiteral("report.pdf"));
         Prompts::setNextSaveFileName(pdf);
         child<QPushButton>(reports, "reportPdfButton")->click();
         QFile pdfFile(pdf);
         QVERIFY(pdfFile.open(QIODevice::ReadOnly));
-        QVERIFY(pdfFile.read(5) == "%PDF-");
+        const QByteArray letter = pdfFile.readAll();
+        QVERIFY(letter.startsWith("%PDF-"));
+        QCOMPARE(letter.count("/Subtype /Image"), 2);
         QVERIFY(child<QLabel>(reports, "reportStatusLabel")->text().contains(pdf));
+        const QString a4 = dir.filePath(QStringLiteral("report-a4.pdf"));
+        QVERIFY(reports->writePdf(a4, QPageSize(QPageSize::A4)).ok());
+        QFile a4File(a4);
+        QVERIFY(a4File.open(QIODevice::ReadOnly));
+        QCOMPARE(a4File.readAll().count("/Subtype /Image"), 2);
 
         // A shorter period reloads at once.
         child<QSpinBox>(reports, "reportWeeksSpinBox")->setValue(4);

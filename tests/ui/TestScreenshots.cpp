@@ -2,6 +2,7 @@
 // $PORTALDESK_SCREENSHOTS (or a temporary folder) for people to look at; the test itself checks that
 // no button or one-line label is narrower than its text needs, so nothing is cut off in either language.
 #include "ui/GuiFixture.h"
+#include "ui/shell/AboutDialog.h"
 
 #include "ehr/FeedProcessor.h"
 #include "models/ConsentModels.h"
@@ -15,6 +16,7 @@
 #include "ui/feed/FeedPage.h"
 #include "ui/feed/ImportDialog.h"
 #include "ui/reports/ReportsPage.h"
+#include "ui/reports/WeeklyChart.h"
 #include "ui/requests/RequestDialogs.h"
 #include "ui/requests/RequestsPage.h"
 #include "ui/restrictions/RestrictionDialogs.h"
@@ -55,6 +57,9 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
+#include <QProcess>
+#include <QSpinBox>
+#include <QStandardPaths>
 #include <QTabBar>
 #include <QTabWidget>
 #include <QTableView>
@@ -75,6 +80,10 @@ private slots:
     void restrictionScreens();
     void consentExpiryScreens_data();
     void consentExpiryScreens();
+    void reportScreens_data();
+    void reportScreens();
+    void aboutScreens_data();
+    void aboutScreens();
     void cleanupTestCase();
 
 private:
@@ -526,6 +535,32 @@ void TestScreenshots::anAgentsScreens() {
     QVERIFY2(m_unnamed.isEmpty(), qPrintable(m_unnamed.join(QLatin1Char('\n'))));
 }
 
+void TestScreenshots::aboutScreens_data() {
+    everyScreen_data();
+}
+
+// Help ▸ About: the versions once the database has answered, the license and the notices.
+void TestScreenshots::aboutScreens() {
+    QFETCH(QString, language);
+    AppController::installTranslation(language);
+    m_cutOff.clear();
+    m_unnamed.clear();
+    Gui gui;
+    MainWindow* w = gui.signIn(QStringLiteral("specialist"));
+    QVERIFY(w);
+    AboutDialog d(w->session(), w);
+    d.show();
+    QTRY_VERIFY_WITH_TIMEOUT(child<QLabel>(&d, "aboutVersionsLabel")->text().contains(QStringLiteral("SQLite")),
+                             Wait);
+    shoot(&d, language + QStringLiteral("-dialog-about"));
+    auto* tabs = d.findChild<QTabWidget*>();
+    QVERIFY(tabs);
+    tabs->setCurrentIndex(2);
+    shoot(&d, language + QStringLiteral("-dialog-about-notices"));
+    QVERIFY2(m_cutOff.isEmpty(), qPrintable(m_cutOff.join(QLatin1Char('\n'))));
+    QVERIFY2(m_unnamed.isEmpty(), qPrintable(m_unnamed.join(QLatin1Char('\n'))));
+}
+
 void TestScreenshots::restrictionScreens_data() {
     everyScreen_data();
 }
@@ -647,6 +682,155 @@ void TestScreenshots::consentExpiryScreens() {
         QSignalSpy done(&explain, &VisibilityDialog::explained);
         QVERIFY(done.wait(Wait));
         shoot(&explain, name("dialog-visibility-consent-ends"));
+    }
+    QVERIFY2(m_cutOff.isEmpty(), qPrintable(m_cutOff.join(QLatin1Char('\n'))));
+    QVERIFY2(m_unnamed.isEmpty(), qPrintable(m_unnamed.join(QLatin1Char('\n'))));
+}
+
+namespace {
+
+// Forty weeks of a desk's work, written straight into the tables: each week some invitations sent (most
+// activated two days later, some left to expire a week later) and some requests (most met on time, a few
+// late, this week's still open). The week of `k` weeks ago starts on Monday 23 November 2026 less k weeks.
+bool seedReportWeeks(TestDb& t) {
+    const QDateTime now = t.clock.nowUtc();
+    const auto at = [](const QDateTime& when) -> QString {
+        return QLatin1Char('\'') + DbTime::toDb(when).toString() + QLatin1Char('\'');
+    };
+    QStringList users, invitations, requests;
+    for (int k = 0; k < 40; ++k) {
+        const QDate monday = QDate(2026, 11, 23).addDays(-7 * k);
+        const int sent = k == 0 ? 9 : 14 + (k * 7) % 11 + (k % 3) * 4;
+        const int expiring = k < 2 ? 0 : (k % 4 == 0 ? 0 : 1 + k % 4);
+        for (int i = 0; i < sent; ++i) {
+            const QString name = QStringLiteral("week%1.family%2").arg(k).arg(i);
+            const QDateTime sentAt = QDateTime(monday.addDays(1), QTime(9, 0).addSecs(60 * i), losAngeles());
+            const QDateTime activatedAt = sentAt.addDays(2);
+            const QDateTime expiresAt = sentAt.addDays(7);
+            const bool expired = i < expiring;
+            const bool activated = !expired && activatedAt < now && i % 5 != 4;
+            users.append(QStringLiteral("('%1', '%1@example.org', 'Rosa', 'Pérez', 'es', 'proxy', '%2', %3, "
+                                        "'specialist', %3, 'specialist')")
+                             .arg(name, activated ? QStringLiteral("active") : QStringLiteral("pending"),
+                                  at(sentAt.addSecs(-3600))));
+            invitations.append(
+                QStringLiteral("((SELECT id FROM portal_users WHERE username = '%1'), '%1@example.org', 'x', "
+                               "'token-%1', '%2', %3, %3, %4, %5, %6, 'specialist', %4, 'specialist')")
+                    .arg(name,
+                         expired     ? QStringLiteral("expired")
+                         : activated ? QStringLiteral("activated")
+                                     : QStringLiteral("sent"),
+                         at(sentAt.addSecs(-3600)), at(sentAt), at(expiresAt),
+                         activated ? at(activatedAt) : QStringLiteral("NULL")));
+        }
+        const int received = 3 + (k * 5) % 7;
+        for (int i = 0; i < received; ++i) {
+            const QDateTime receivedAt = QDateTime(monday.addDays(i % 4), QTime(10, 0), losAngeles());
+            const QDateTime dueAt = receivedAt.addDays(2);
+            const bool late = i < k % 3;
+            const QDateTime resolvedAt = late ? dueAt.addDays(1) : receivedAt.addDays(1);
+            const bool resolved = resolvedAt < now && !(k == 0 && i % 2 == 0);
+            requests.append(
+                QStringLiteral("('never_received', %1, 'phone', %2, %3, %4, %5, %1, 'specialist', %1, "
+                               "'specialist')")
+                    .arg(at(receivedAt), at(dueAt),
+                         resolved ? QStringLiteral("'resolved'") : QStringLiteral("'open'"),
+                         resolved ? at(resolvedAt) : QStringLiteral("NULL"),
+                         resolved ? QStringLiteral("'specialist'") : QStringLiteral("NULL")));
+        }
+    }
+    const QStringList statements = {
+        QStringLiteral(
+            "INSERT INTO portal_users (username, email, given_name, family_name, language, kind, status, "
+            "created_at, created_by, updated_at, updated_by) VALUES ") +
+            users.join(QStringLiteral(", ")),
+        QStringLiteral(
+            "INSERT INTO invitations (portal_user_id, email, pin_hash, token_hash, status, queued_at, "
+            "due_at, sent_at, expires_at, activated_at, created_by, updated_at, updated_by) VALUES ") +
+            invitations.join(QStringLiteral(", ")),
+        QStringLiteral("INSERT INTO requests (kind, received_at, channel, due_at, status, resolved_at, "
+                       "resolved_by, created_at, created_by, updated_at, updated_by) VALUES ") +
+            requests.join(QStringLiteral(", "))};
+    for (const QString& sql : statements) {
+        Query q(*t.db, sql);
+        if (const Status done = q.exec(); !done) {
+            qWarning("seed: %s", qPrintable(done.error().message));
+            return false;
+        }
+    }
+    return true;
+}
+
+} // namespace
+
+void TestScreenshots::reportScreens_data() {
+    everyScreen_data();
+}
+
+// The leads' report with forty weeks of work behind it: the desk's charts over 12 and 104 weeks and with
+// nothing to show, and the printed report's pages (as PNG when poppler's pdftoppm is there to draw them).
+void TestScreenshots::reportScreens() {
+    QFETCH(QString, language);
+    AppController::installTranslation(language);
+    m_cutOff.clear();
+    m_unnamed.clear();
+    const auto name = [&language](const char* what) -> QString {
+        return language + QLatin1Char('-') + QLatin1String(what);
+    };
+    Gui gui;
+    QVERIFY(seedReportWeeks(gui.t));
+    MainWindow* w = gui.signIn(QStringLiteral("specialist"));
+    QVERIFY(w);
+    w->resize(1360, 820);
+    ReportsPage* page = w->reports();
+    w->pages()->setCurrentWidget(page);
+    QTRY_VERIFY_WITH_TIMEOUT(page->dashboard().has_value(), Wait);
+    QVERIFY(page->dashboard()->sent > 100);
+    QVERIFY(page->dashboard()->requestsLate > 0 && page->dashboard()->requestsOpen > 0);
+    shoot(w, name("reports-12-weeks"));
+
+    const QString pdf = QDir(m_folder).filePath(name("report-12-weeks.pdf"));
+    QVERIFY(page->writePdf(pdf).ok());
+    const QString a4 = QDir(m_folder).filePath(name("report-104-weeks-a4.pdf"));
+    const auto spin = page->findChild<QSpinBox*>(QStringLiteral("reportWeeksSpinBox"));
+    spin->setValue(104);
+    QTRY_COMPARE_WITH_TIMEOUT(page->dashboard()->weeks.size(), 104, Wait);
+    shoot(w, name("reports-104-weeks"));
+    QVERIFY(page->writePdf(a4, QPageSize(QPageSize::A4)).ok());
+    // This week alone, one bar each; then with this week's requests gone, the request chart says there is
+    // nothing to show.
+    spin->setValue(1);
+    QTRY_COMPARE_WITH_TIMEOUT(page->dashboard()->weeks.size(), 1, Wait);
+    shoot(w, name("reports-1-week"));
+    QVERIFY(gui.elsewhere(QStringLiteral("specialist"),
+                          [](const ServiceContext& ctx) -> Result<bool> {
+                              Query q(ctx.db(), QStringLiteral("DELETE FROM requests WHERE received_at >= "
+                                                               "'2026-11-23T08:00:00.000Z'"));
+                              PD_TRY(q.exec());
+                              return true;
+                          })
+                .ok());
+    w->session().runner->notifyChanged();
+    QTRY_VERIFY_WITH_TIMEOUT(page->dashboard()->requests == 0, Wait);
+    QVERIFY(page->requestChart()->chart().isEmpty());
+    shoot(w, name("reports-1-week-no-requests"));
+
+    // The printed pages, for people to look at: the first page of each, and the 104 weeks' table.
+    const QString pdftoppm = QStandardPaths::findExecutable(QStringLiteral("pdftoppm"));
+    if (pdftoppm.isEmpty()) {
+        qInfo("pdftoppm (poppler-utils) is not installed: the printed report is not drawn as PNG");
+    } else {
+        const auto draw = [&](const QString& file, int pageNumber, const QString& png) {
+            QProcess p;
+            p.start(pdftoppm,
+                    {QStringLiteral("-png"), QStringLiteral("-r"), QStringLiteral("60"), QStringLiteral("-f"),
+                     QString::number(pageNumber), QStringLiteral("-l"), QString::number(pageNumber),
+                     QStringLiteral("-singlefile"), file, QDir(m_folder).filePath(png)});
+            return p.waitForFinished(60000) && p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0;
+        };
+        QVERIFY(draw(pdf, 1, name("report-12-weeks-page-1")));
+        QVERIFY(draw(a4, 1, name("report-104-weeks-a4-page-1")));
+        QVERIFY(draw(a4, 2, name("report-104-weeks-a4-page-2")));
     }
     QVERIFY2(m_cutOff.isEmpty(), qPrintable(m_cutOff.join(QLatin1Char('\n'))));
     QVERIFY2(m_unnamed.isEmpty(), qPrintable(m_unnamed.join(QLatin1Char('\n'))));

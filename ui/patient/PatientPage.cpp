@@ -1,4 +1,5 @@
 #include "ui/patient/PatientPage.h"
+#include "core/Log.h"
 #include "ui/patient/VerifyBirthDateDialog.h"
 
 #include "ui/requests/RequestDialogs.h"
@@ -17,6 +18,7 @@
 #include "ui/actions/ReissueDialog.h"
 #include "ui/common/Prompts.h"
 
+#include <QElapsedTimer>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -242,10 +244,13 @@ void PatientPage::reload() {
     }
     m_loading = true;
     const QString mrn = m_mrn;
+    QElapsedTimer took;
+    took.start();
     onReady(this,
             m_session.runner->run([mrn](const ServiceContext& ctx) { return PatientService(ctx).show(mrn); }),
-            [this](const Result<PatientStory>& story) {
+            [this, took](const Result<PatientStory>& story) {
                 m_loading = false;
+                qCDebug(lcUi, "a patient's page read in %lld ms%s", took.elapsed(), story ? "" : " (failed)");
                 if (std::exchange(m_reloadAgain, false)) {
                     reload();
                     return;

@@ -2,19 +2,16 @@
 
 #include "models/CsvExport.h"
 #include "ui/common/Prompts.h"
+#include "ui/reports/ReportPrint.h"
+#include "ui/reports/WeeklyChart.h"
 
-#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
-#include <QPageLayout>
-#include <QPageSize>
-#include <QPdfWriter>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QStandardItemModel>
 #include <QTableView>
-#include <QTextDocument>
 #include <QVBoxLayout>
 
 namespace pd {
@@ -49,11 +46,19 @@ ReportsPage::ReportsPage(const Session& session, QWidget* parent)
     m_table = new QStandardItemModel(this);
     m_view = new QTableView(this);
     m_view->setObjectName(QStringLiteral("reportTableView"));
-    m_view->setAccessibleName(tr("Invitations per week"));
+    m_view->setAccessibleName(tr("Invitations and requests per week"));
     m_view->setModel(m_table);
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_view->verticalHeader()->hide();
     m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+
+    // The charts only draw the dashboard the page was given; they read nothing themselves.
+    m_invitationChart = new WeeklyChartWidget(this);
+    m_invitationChart->setObjectName(QStringLiteral("invitationChart"));
+    m_invitationChart->setAccessibleName(tr("Chart of invitations sent, activated and expired per week"));
+    m_requestChart = new WeeklyChartWidget(this);
+    m_requestChart->setObjectName(QStringLiteral("requestChart"));
+    m_requestChart->setAccessibleName(tr("Chart of requests met on time and late per week"));
 
     auto* top = new QHBoxLayout;
     auto* label = new QLabel(tr("&Period:"), this);
@@ -63,12 +68,16 @@ ReportsPage::ReportsPage(const Session& session, QWidget* parent)
     top->addStretch(1);
     top->addWidget(csv);
     top->addWidget(pdf);
-    auto* body = new QHBoxLayout;
-    body->addWidget(m_figures, 2);
-    body->addWidget(m_view, 3);
+    auto* charts = new QHBoxLayout;
+    charts->addWidget(m_invitationChart, 1);
+    charts->addWidget(m_requestChart, 1);
+    auto* figures = new QHBoxLayout;
+    figures->addWidget(m_figures, 1);
+    figures->addWidget(m_view, 2);
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(top);
-    layout->addLayout(body, 1);
+    layout->addLayout(charts, 3);
+    layout->addLayout(figures, 2);
     layout->addWidget(m_status);
     connect(session.runner, &DbRunner::dataChanged, this, &ReportsPage::reload);
     reload();
@@ -103,6 +112,10 @@ void ReportsPage::show(const Dashboard& d) {
         }
         m_table->appendRow(items);
     }
+    // The weeks' dates whole; the figures share what is left.
+    m_view->horizontalHeader()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    m_invitationChart->setChart(WeeklyChart::invitations(d));
+    m_requestChart->setChart(WeeklyChart::requests(d));
     m_status->clear();
     emit loaded();
 }
@@ -120,20 +133,10 @@ void ReportsPage::exportCsv() {
     m_status->setText(s ? tr("Saved %1.").arg(path) : s.error().message);
 }
 
-Status ReportsPage::writePdf(const QString& path) const {
+Status ReportsPage::writePdf(const QString& path, const QPageSize& pageSize) const {
     if (!m_dashboard)
         return Error::validation(QStringLiteral("report.none"), tr("The report has not loaded yet."));
-    QPdfWriter writer(path);
-    writer.setPageSize(QPageSize(QPageSize::Letter));
-    writer.setPageMargins(QMarginsF(15, 15, 15, 15), QPageLayout::Millimeter);
-    writer.setTitle(tr("Patient portal access report"));
-    writer.setCreator(QStringLiteral("PortalDesk"));
-    QTextDocument document;
-    document.setHtml(ReportService::html(*m_dashboard, m_session.policy.hospitalName));
-    document.print(&writer);
-    if (!QFileInfo(path).isFile() || QFileInfo(path).size() == 0)
-        return Error::unavailable(QStringLiteral("report.write"), tr("Could not write %1.").arg(path));
-    return {};
+    return ReportPrint::writePdf(*m_dashboard, m_session.policy.hospitalName, path, pageSize);
 }
 
 void ReportsPage::printPdf() {

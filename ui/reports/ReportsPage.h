@@ -1,11 +1,12 @@
 // The HIM leads' dashboard: invitations sent, activated and expired per week, the activation rate and the
-// median time to activation, requests met within their due time and the age transitions coming; exported
-// as CSV or printed to PDF.
+// median time to activation, requests met within their due time and the age transitions coming, with a
+// chart of the weeks beside the table; exported as CSV or printed to PDF.
 #pragma once
 
 #include "services/ReportService.h"
 #include "ui/common/Session.h"
 
+#include <QPageSize>
 #include <QWidget>
 
 #include <optional>
@@ -17,6 +18,8 @@ class QTableView;
 
 namespace pd {
 
+class WeeklyChartWidget;
+
 class ReportsPage final : public QWidget {
     Q_OBJECT
 
@@ -26,11 +29,13 @@ public:
     void reload();
     const std::optional<Dashboard>& dashboard() const { return m_dashboard; }
     QStandardItemModel* table() const { return m_table; }
+    WeeklyChartWidget* invitationChart() const { return m_invitationChart; }
+    WeeklyChartWidget* requestChart() const { return m_requestChart; }
     // Ask for a file name (Prompts), then write; the status line says how it went.
     void exportCsv();
     void printPdf();
-    // Writes the PDF to `path` (no prompt).
-    Status writePdf(const QString& path) const;
+    // Writes the PDF to `path` (no prompt): the figures, the charts and the table.
+    Status writePdf(const QString& path, const QPageSize& pageSize = QPageSize(QPageSize::Letter)) const;
 
 signals:
     void loaded();
@@ -44,6 +49,8 @@ private:
     QLabel* m_status = nullptr;
     QStandardItemModel* m_table = nullptr;
     QTableView* m_view = nullptr;
+    WeeklyChartWidget* m_invitationChart = nullptr;
+    WeeklyChartWidget* m_requestChart = nullptr;
     std::optional<Dashboard> m_dashboard;
 };
 

@@ -1,4 +1,5 @@
 #include "ui/shell/AppController.h"
+#include "core/Log.h"
 
 #include "services/DemoData.h"
 #include "services/StartupService.h"
@@ -153,6 +154,7 @@ void AppController::buildWindow() {
     m_window->show();
     if (old)
         old->close();
+    qCDebug(lcUi, "signed in as a %s", qPrintable(roleName(session.role)));
     emit signedIn(m_window);
 }
 

@@ -1,5 +1,6 @@
 #include "ui/shell/MainWindow.h"
 #include "ui/restrictions/RestrictionsPage.h"
+#include "ui/shell/AboutDialog.h"
 
 #include "models/MailPump.h"
 #include "services/AdminService.h"
@@ -224,13 +225,13 @@ void MainWindow::buildMenus() {
     close->setShortcut(QKeySequence::Close);
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
-    help->addAction(tr("&About PortalDesk"), this, [this] {
-        Prompts::information(
-            this, tr("About PortalDesk"),
-            tr("PortalDesk %1\nThe access side of the patient portal: enrollment, invitations, "
-               "PINs, deactivation and the age rules.")
-                .arg(QCoreApplication::applicationVersion()));
+    QAction* about = help->addAction(tr("&About PortalDesk"), this, [this] {
+        auto* dialog = new AboutDialog(m_session, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->exec();
     });
+    about->setObjectName(QStringLiteral("aboutAction"));
+    about->setMenuRole(QAction::AboutRole);
 }
 
 PatientPage* MainWindow::openPatient(const QString& mrn) {
