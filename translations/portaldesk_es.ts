@@ -4979,6 +4979,18 @@ Códigos de salida: 0 hecho, 2 uso, 3 rechazado por una regla o datos incorrecto
         <source>System: %1 (%2)</source>
         <translation>Sistema: %1 (%2)</translation>
     </message>
+    <message>
+        <source>Versions</source>
+        <translation>Versiones</translation>
+    </message>
+    <message>
+        <source>License</source>
+        <translation>Licencia</translation>
+    </message>
+    <message>
+        <source>Third-party software</source>
+        <translation>Software de terceros</translation>
+    </message>
 </context>
 <context>
     <name>pd::ActionDialog</name>
