@@ -69,6 +69,10 @@ done
 grep -q '^u portaldesk ' "$root/usr/lib/sysusers.d/portaldesk.conf" || fail "no sysusers.d user"
 dpkg-deb -e "$work"/debs/portaldesk-server_*.deb "$work/server-control"
 grep -q 'systemd-sysusers' "$work/server-control/postinst" || fail "the user is not made on installation"
+# The services' folder exists from installation on, so the documented set-up can make the database in it.
+grep -q '^d /var/lib/portaldesk 0700 portaldesk portaldesk' "$root/usr/lib/tmpfiles.d/portaldesk.conf" ||
+    fail "no tmpfiles.d entry for /var/lib/portaldesk"
+grep -q 'systemd-tmpfiles .*--create portaldesk.conf' "$work/server-control/postinst" || fail "/var/lib/portaldesk is not made on installation"
 if grep -q 'systemctl.*start' "$work/server-control/postinst"; then fail "the services start on installation"; fi
 
 step "manual pages and completions"
