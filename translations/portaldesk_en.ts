@@ -311,6 +311,16 @@
     </message>
 </context>
 <context>
+    <name>pd::ReportsPage</name>
+    <message numerus="yes">
+        <source> week(s)</source>
+        <translation>
+            <numerusform> week</numerusform>
+            <numerusform> weeks</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>pd::RequestsPage</name>
     <message numerus="yes">
         <source>%n request(s)</source>

@@ -753,10 +753,6 @@
         <translation>Pacientes de demostración: %L1 de %L2</translation>
     </message>
     <message>
-        <source>%1 is the EHR feed&apos;s service account: it runs &quot;feed listen&quot; and &quot;import&quot; only.</source>
-        <translation>%1 es la cuenta de servicio de la interfaz con el EHR: solo ejecuta &quot;feed listen&quot; e &quot;import&quot;.</translation>
-    </message>
-    <message>
         <source>  LISTED FOR REVIEW since %1: %2 (&quot;patient reviewed %3&quot; once done).</source>
         <translation>  PENDIENTE DE REVISIÓN desde %1: %2 (&quot;patient reviewed %3&quot; una vez hecho).</translation>
     </message>
@@ -825,10 +821,6 @@
     <message>
         <source>%1 has no password yet, so can&apos;t sign in to the desktop: run &quot;staff password %1&quot; as another supervisor, or &quot;init --password-stdin&quot; to choose one.</source>
         <translation>%1 aún no tiene contraseña, así que no puede iniciar sesión en el escritorio: ejecute &quot;staff password %1&quot; como otro supervisor, o &quot;init --password-stdin&quot; para elegir una.</translation>
-    </message>
-    <message>
-        <source>%1 is the mail service&apos;s account: it runs &quot;mail serve&quot; and &quot;mail send&quot; only.</source>
-        <translation>%1 es la cuenta del servicio de correo: solo ejecuta &quot;mail serve&quot; y &quot;mail send&quot;.</translation>
     </message>
     <message>
         <source>Mail: queued for the mail service (&quot;mail serve&quot;), which sends on the central database.</source>
@@ -1079,8 +1071,9 @@
        (on the central database only a mail service account sends: staff add NAME --role mailer)
   audit verify [--anchors FILE] | audit anchor | audit list [--record TYPE[:ID]] [--limit N]
   settings list | settings get KEY | settings set KEY VALUE
-  staff add NAME --role support_agent|him_specialist|him_supervisor|ehr_feed|mailer
-            [--password-stdin]        (ehr_feed, mailer: the feed&apos;s and the mail service&apos;s accounts)
+  staff add NAME --role support_agent|him_specialist|him_supervisor|ehr_feed|mailer|daily_job
+            [--password-stdin]        (ehr_feed, mailer, daily_job: the service accounts of the
+                                       EHR feed, the mail service and the daily job)
   staff list | staff disable NAME | staff password NAME   (a one-time desktop password;
                                        the embedded file)
   manual                                 the manual page (roff), for man -l -
@@ -1154,8 +1147,9 @@ Exit codes: 0 done, 2 usage, 3 refused by a rule or bad input, 4 conflict, 5 not
        (en la base de datos central solo envía una cuenta del servicio de correo: staff add NAME --role mailer)
   audit verify [--anchors FILE] | audit anchor | audit list [--record TYPE[:ID]] [--limit N]
   settings list | settings get KEY | settings set KEY VALUE
-  staff add NAME --role support_agent|him_specialist|him_supervisor|ehr_feed|mailer
-            [--password-stdin]        (ehr_feed, mailer: las cuentas de la interfaz del EHR y del servicio de correo)
+  staff add NAME --role support_agent|him_specialist|him_supervisor|ehr_feed|mailer|daily_job
+            [--password-stdin]        (ehr_feed, mailer, daily_job: las cuentas de servicio de la
+                                       interfaz del EHR, del servicio de correo y del trabajo diario)
   staff list | staff disable NAME | staff password NAME   (una contraseña de un solo uso para el
                                        escritorio; el archivo integrado)
   manual                                 la página del manual (roff), para man -l -
@@ -3639,10 +3633,6 @@ Códigos de salida: 0 hecho, 2 uso, 3 rechazado por una regla o datos incorrecto
         <translation>cuenta de servicio de la interfaz con el EHR</translation>
     </message>
     <message>
-        <source>%1 is the EHR feed&apos;s service account: it runs &quot;feed listen&quot; and imports, and can&apos;t sign in to the desk.</source>
-        <translation>%1 es la cuenta de servicio de la interfaz con el EHR: ejecuta &quot;feed listen&quot; y las importaciones, y no puede iniciar sesión en el escritorio.</translation>
-    </message>
-    <message>
         <source>Reviewing patients listed for review</source>
         <translation>Revisar pacientes pendientes de revisión</translation>
     </message>
@@ -3747,20 +3737,12 @@ Códigos de salida: 0 hecho, 2 uso, 3 rechazado por una regla o datos incorrecto
         <translation>Elija una contraseña distinta de la actual.</translation>
     </message>
     <message>
-        <source>Role must be support_agent, him_specialist, him_supervisor, ehr_feed (the EHR feed&apos;s service account) or mailer (the mail service&apos;s account).</source>
-        <translation>El rol debe ser support_agent, him_specialist, him_supervisor, ehr_feed (la cuenta de servicio de la interfaz del EHR) o mailer (la cuenta del servicio de correo).</translation>
-    </message>
-    <message>
         <source>On the central database mail is sent by the mail service (&quot;portaldesk-cli mail serve&quot;, signed in as a mail service account), not by %1 (%2).</source>
         <translation>En la base de datos central el correo lo envía el servicio de correo (&quot;portaldesk-cli mail serve&quot;, con una cuenta del servicio de correo), no %1 (%2).</translation>
     </message>
     <message>
         <source>mail service account</source>
         <translation>cuenta del servicio de correo</translation>
-    </message>
-    <message>
-        <source>%1 is the mail service&apos;s account: it runs &quot;mail serve&quot; and &quot;mail send&quot;, and can&apos;t sign in to the desk.</source>
-        <translation>%1 es la cuenta del servicio de correo: ejecuta &quot;mail serve&quot; y &quot;mail send&quot;, y no puede iniciar sesión en el escritorio.</translation>
     </message>
     <message>
         <source>On the central database activation links are checked by the portal&apos;s own login (a member of portaldesk_portal), not by staff or service logins.</source>
@@ -3948,6 +3930,30 @@ Códigos de salida: 0 hecho, 2 uso, 3 rechazado por una regla o datos incorrecto
     <message>
         <source>Reminding patients of proxy consents that end</source>
         <translation>Avisando a pacientes de consentimientos de representante que terminan</translation>
+    </message>
+    <message>
+        <source>Role must be support_agent, him_specialist, him_supervisor, ehr_feed (the EHR feed&apos;s service account), mailer (the mail service&apos;s account) or daily_job (the daily job&apos;s service account).</source>
+        <translation>El rol debe ser support_agent, him_specialist, him_supervisor, ehr_feed (la cuenta de servicio de la interfaz del EHR), mailer (la cuenta del servicio de correo) o daily_job (la cuenta de servicio del trabajo diario).</translation>
+    </message>
+    <message>
+        <source>daily job&apos;s service account</source>
+        <translation>cuenta de servicio del trabajo diario</translation>
+    </message>
+    <message>
+        <source>%1 is the EHR feed&apos;s service account: it runs &quot;feed listen&quot; and &quot;import&quot; only.</source>
+        <translation>%1 es la cuenta de servicio de la interfaz con el EHR: solo ejecuta &quot;feed listen&quot; e &quot;import&quot;.</translation>
+    </message>
+    <message>
+        <source>%1 is the mail service&apos;s account: it runs &quot;mail serve&quot; and &quot;mail send&quot; only.</source>
+        <translation>%1 es la cuenta del servicio de correo: solo ejecuta &quot;mail serve&quot; y &quot;mail send&quot;.</translation>
+    </message>
+    <message>
+        <source>%1 is the daily job&apos;s service account: it runs &quot;daily&quot; only.</source>
+        <translation>%1 es la cuenta de servicio del trabajo diario: solo ejecuta &quot;daily&quot;.</translation>
+    </message>
+    <message>
+        <source>%1 It can&apos;t sign in to the desk.</source>
+        <translation>%1 No puede iniciar sesión en el escritorio.</translation>
     </message>
 </context>
 <context>
@@ -6867,10 +6873,6 @@ La página ahora muestra el registro tal como está.</translation>
         <translation>Semanas del informe</translation>
     </message>
     <message>
-        <source> weeks</source>
-        <translation> semanas</translation>
-    </message>
-    <message>
         <source>Export &amp;CSV…</source>
         <translation>Exportar &amp;CSV…</translation>
     </message>
@@ -6929,6 +6931,13 @@ La página ahora muestra el registro tal como está.</translation>
     <message>
         <source>Chart of requests met on time and late per week</source>
         <translation>Gráfico de solicitudes atendidas a tiempo y atrasadas por semana</translation>
+    </message>
+    <message numerus="yes">
+        <source> week(s)</source>
+        <translation>
+            <numerusform> semana</numerusform>
+            <numerusform> semanas</numerusform>
+        </translation>
     </message>
 </context>
 <context>

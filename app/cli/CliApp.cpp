@@ -97,9 +97,9 @@ QString usageText() {
         "       (on the central database only a mail service account sends: staff add NAME --role mailer)\n"
         "  audit verify [--anchors FILE] | audit anchor | audit list [--record TYPE[:ID]] [--limit N]\n"
         "  settings list | settings get KEY | settings set KEY VALUE\n"
-        "  staff add NAME --role support_agent|him_specialist|him_supervisor|ehr_feed|mailer\n"
-        "            [--password-stdin]        (ehr_feed, mailer: the feed's and the mail service's "
-        "accounts)\n"
+        "  staff add NAME --role support_agent|him_specialist|him_supervisor|ehr_feed|mailer|daily_job\n"
+        "            [--password-stdin]        (ehr_feed, mailer, daily_job: the service accounts of the\n"
+        "                                       EHR feed, the mail service and the daily job)\n"
         "  staff list | staff disable NAME | staff password NAME   (a one-time desktop password;\n"
         "                                       the embedded file)\n"
         "  manual                                 the manual page (roff), for man -l -\n"
@@ -312,23 +312,19 @@ int runCli(const QStringList& arguments) {
             return fail(c.args, signedIn.error());
         staff = signedIn->staff;
         // The service accounts do their own work and nothing else: the EHR feed's applies the EHR's
-        // records, the mail service's sends mail.
+        // records, the mail service's sends mail, the nightly job's runs the daily job.
         const auto role = roleFromName(staff.role);
-        const bool feedWork = command->path.value(0) == QLatin1String("import") ||
-                              command->path == QStringList{QStringLiteral("feed"), QStringLiteral("listen")};
-        const bool mailWork = command->path.value(0) == QLatin1String("mail");
-        if (!init && ((role == Role::EhrFeed && !feedWork) || (role == Role::Mailer && !mailWork)))
-            return fail(c.args,
-                        Error::notPermitted(
-                            QStringLiteral("staff.service_account"),
-                            (role == Role::EhrFeed
-                                 ? QCoreApplication::translate("Cli", "%1 is the EHR feed's service "
-                                                                      "account: it runs \"feed listen\" "
-                                                                      "and \"import\" only.")
-                                 : QCoreApplication::translate("Cli", "%1 is the mail service's "
-                                                                      "account: it runs \"mail serve\" "
-                                                                      "and \"mail send\" only."))
-                                .arg(staff.name)));
+        const QString verb = command->path.value(0);
+        const bool ownWork =
+            role == Role::EhrFeed
+                ? verb == QLatin1String("import") ||
+                      command->path == QStringList{QStringLiteral("feed"), QStringLiteral("listen")}
+            : role == Role::Mailer   ? verb == QLatin1String("mail")
+            : role == Role::DailyJob ? verb == QLatin1String("daily")
+                                     : true;
+        if (!init && !ownWork)
+            return fail(c.args, Error::notPermitted(QStringLiteral("staff.service_account"),
+                                                    serviceAccountWork(*role, staff.name)));
     } else {
         staff.name = QStringLiteral("portal");
         staff.displayName = QStringLiteral("portal");

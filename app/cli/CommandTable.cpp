@@ -342,7 +342,7 @@ QList<CliCommand> makeTable() {
          staffAdd,
          s("NAME"),
          s("Add a staff member or service account: support_agent, him_specialist, him_supervisor, "
-           "ehr_feed or mailer.")},
+           "ehr_feed, mailer or daily_job.")},
         {{s("staff"), s("list")}, 0, {}, true, staffList, {}, s("Staff members.")},
         {{s("staff"), s("disable")},
          1,

@@ -335,8 +335,9 @@ Result<StaffMember> AdminService::addStaff(const QString& name, const QString& d
             QStringLiteral("staff.role"),
             QCoreApplication::translate("Services",
                                         "Role must be support_agent, him_specialist, him_supervisor, "
-                                        "ehr_feed (the EHR feed's service account) or mailer (the mail "
-                                        "service's account)."));
+                                        "ehr_feed (the EHR feed's service account), mailer (the mail "
+                                        "service's account) or daily_job (the daily job's service "
+                                        "account)."));
     StaffMember m;
     m.name = name;
     m.displayName = displayName.trimmed().isEmpty() ? name : displayName.trimmed().left(100);

@@ -86,8 +86,7 @@ Result<QPair<int, int>> remindEndingConsents(const ServiceContext& ctx, const Po
             outboxId = id.value();
             ++queued;
         }
-        c.remindedAt = now;
-        PD_TRY(ConsentRepository(ctx.db()).update(c, now, ctx.staff().name));
+        PD_TRY(consents.markReminded(c, now, ctx.staff().name));
         PD_TRY(ctx.audit(QStringLiteral("consent.reminded"), QStringLiteral("consent"), c.id, c.patientId,
                          c.portalUserId,
                          {{QStringLiteral("ends_on"), c.endsOn.toString(Qt::ISODate)},

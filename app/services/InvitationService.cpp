@@ -85,10 +85,10 @@ Result<Invitation> revokeInvitation(const ServiceContext& ctx, Invitation inv, c
 
 namespace {
 
-// A staff member's change on the central database goes through its functions; the feed's login has
-// narrower grants of its own.
+// A staff member's change on the central database goes through its functions, and so does the daily job's;
+// the feed's login has narrower grants of its own.
 bool throughServer(const ServiceContext& ctx) {
-    return ctx.db().dialect() == Dialect::Postgres && ctx.has(Role::Specialist);
+    return ctx.db().dialect() == Dialect::Postgres && (ctx.has(Role::Specialist) || ctx.has(Role::DailyJob));
 }
 
 } // namespace

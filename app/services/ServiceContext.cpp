@@ -30,6 +30,8 @@ std::optional<Role> roleFromName(const QString& name) {
         return Role::EhrFeed;
     if (name == QLatin1String("mailer"))
         return Role::Mailer;
+    if (name == QLatin1String("daily_job"))
+        return Role::DailyJob;
     return std::nullopt;
 }
 
@@ -45,6 +47,8 @@ QString roleName(Role role) {
         return QStringLiteral("ehr_feed");
     case Role::Mailer:
         return QStringLiteral("mailer");
+    case Role::DailyJob:
+        return QStringLiteral("daily_job");
     }
     return {};
 }
@@ -61,8 +65,33 @@ QString roleDisplayName(Role role) {
         return QCoreApplication::translate("Services", "EHR feed service account");
     case Role::Mailer:
         return QCoreApplication::translate("Services", "mail service account");
+    case Role::DailyJob:
+        return QCoreApplication::translate("Services", "daily job's service account");
     }
     return {};
+}
+
+bool isServiceAccount(Role role) {
+    return role == Role::EhrFeed || role == Role::Mailer || role == Role::DailyJob;
+}
+
+QString serviceAccountWork(Role role, const QString& name) {
+    switch (role) {
+    case Role::EhrFeed:
+        return QCoreApplication::translate("Services", "%1 is the EHR feed's service account: it runs \"feed "
+                                                       "listen\" and \"import\" only.")
+            .arg(name);
+    case Role::Mailer:
+        return QCoreApplication::translate("Services", "%1 is the mail service's account: it runs \"mail "
+                                                       "serve\" and \"mail send\" only.")
+            .arg(name);
+    case Role::DailyJob:
+        return QCoreApplication::translate("Services",
+                                           "%1 is the daily job's service account: it runs \"daily\" only.")
+            .arg(name);
+    default:
+        return {};
+    }
 }
 
 QString maskEmail(const QString& email) {
@@ -125,8 +154,7 @@ bool ServiceContext::has(Role role) const {
     if (!mine)
         return false;
     // The service accounts are beside the desk's roles, not above or below them: each has its own work only.
-    const auto service = [](Role r) { return r == Role::EhrFeed || r == Role::Mailer; };
-    if (service(*mine) || service(role))
+    if (isServiceAccount(*mine) || isServiceAccount(role))
         return *mine == role;
     return static_cast<int>(*mine) >= static_cast<int>(role);
 }

@@ -16,16 +16,24 @@ namespace pd {
 class Connection;
 class Database; // the store's; complete only inside the services
 
-// The desk's roles, each with all the one below may do; and the EHR feed's service account, which applies
-// the EHR's patient records and nothing else.
-// The desk's roles rise from agent to supervisor; the service accounts stand beside them, each with its own
-// work only.
-enum class Role { SupportAgent = 1, Specialist = 2, Supervisor = 3, EhrFeed = 10, Mailer = 11 };
+// The desk's roles rise from agent to supervisor, each with all the one below may do; the service accounts
+// (the EHR feed's, the mail service's and the nightly job's) stand beside them, each with its own work only.
+enum class Role {
+    SupportAgent = 1,
+    Specialist = 2,
+    Supervisor = 3,
+    EhrFeed = 10,
+    Mailer = 11,
+    DailyJob = 12
+};
 
-// support_agent | him_specialist | him_supervisor | ehr_feed | mailer
+// support_agent | him_specialist | him_supervisor | ehr_feed | mailer | daily_job
 std::optional<Role> roleFromName(const QString& name);
 QString roleName(Role role);
 QString roleDisplayName(Role role);
+bool isServiceAccount(Role role);
+// What a service account runs, for the message that refuses it anything else ("%1 is … runs … only").
+QString serviceAccountWork(Role role, const QString& name);
 
 class ServiceContext final {
 public:

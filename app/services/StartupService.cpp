@@ -119,17 +119,10 @@ Result<SignedIn> StartupService::signInToDesk(const QString& name) {
         return in;
     // The service accounts have their own work, and no desk.
     const auto role = roleFromName(in->staff.role);
-    if (role == Role::EhrFeed || role == Role::Mailer)
-        return Error::notPermitted(
-            QStringLiteral("staff.service_account"),
-            (role == Role::EhrFeed
-                 ? QCoreApplication::translate(
-                       "Services", "%1 is the EHR feed's service account: it runs \"feed listen\" "
-                                   "and imports, and can't sign in to the desk.")
-                 : QCoreApplication::translate("Services",
-                                               "%1 is the mail service's account: it runs \"mail serve\" and "
-                                               "\"mail send\", and can't sign in to the desk."))
-                .arg(in->staff.name));
+    if (role && isServiceAccount(*role))
+        return Error::notPermitted(QStringLiteral("staff.service_account"),
+                                   QCoreApplication::translate("Services", "%1 It can't sign in to the desk.")
+                                       .arg(serviceAccountWork(*role, in->staff.name)));
     return in;
 }
 

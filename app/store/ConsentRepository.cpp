@@ -305,4 +305,21 @@ Status ConsentRepository::update(const Consent& c, const QDateTime& at, const QS
     return {};
 }
 
+Status ConsentRepository::markReminded(const Consent& c, const QDateTime& at, const QString& by) {
+    Query q(m_db,
+            QStringLiteral("UPDATE ") + m_db.table(QStringLiteral("consents")) +
+                QStringLiteral(" SET reminded_at = :at, updated_at = :at2, updated_by = :by, row_version = "
+                               "row_version + 1 WHERE id = :id AND row_version = :v"));
+    q.bind(QStringLiteral(":at"), DbTime::toDb(at))
+        .bind(QStringLiteral(":at2"), DbTime::toDb(at))
+        .bind(QStringLiteral(":by"), by)
+        .bind(QStringLiteral(":id"), c.id)
+        .bind(QStringLiteral(":v"), c.rowVersion);
+    PD_TRY(q.exec());
+    if (q.numRowsAffected() != 1)
+        return staleRecordError(m_db, QStringLiteral("consents"), c.id,
+                                QCoreApplication::translate("Database", "Consent %1").arg(c.id));
+    return {};
+}
+
 } // namespace pd

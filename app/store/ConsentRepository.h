@@ -42,6 +42,9 @@ public:
     Result<QList<Consent>> forProxyEmail(const QString& email);
     // Writes the decision fields when `consent.rowVersion` still matches; Conflict names who changed it.
     Status update(const Consent& consent, const QDateTime& at, const QString& by);
+    // Records that the patient was reminded that `consent` ends (at `at`), when its rowVersion still
+    // matches; nothing else of the consent changes.
+    Status markReminded(const Consent& consent, const QDateTime& at, const QString& by);
 
     // Enrollments made with a supervisor's override, newest first.
     Result<QList<EnrollmentReviewRow>> overriddenEnrollments(int limit = 500);

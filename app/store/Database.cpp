@@ -269,7 +269,8 @@ void Database::applyRoleSchemas() {
         (!q.next() || q.value(0).toBool());
     if (!owner && q.exec(QStringLiteral(
                       "SELECT r.rolname FROM pg_roles r WHERE r.rolname IN ('portaldesk_support_agent', "
-                      "'portaldesk_him_specialist', 'portaldesk_him_supervisor', 'portaldesk_feed') AND "
+                      "'portaldesk_him_specialist', 'portaldesk_him_supervisor', 'portaldesk_feed', "
+                      "'portaldesk_daily') AND "
                       "pg_has_role(r.oid, 'MEMBER')"))) {
         QStringList groups;
         while (q.next())
@@ -282,7 +283,8 @@ void Database::applyRoleSchemas() {
         }
         // Invitations and consents without their secrets (schema 23 on).
         if (groups.contains(QLatin1String("portaldesk_him_specialist")) ||
-            groups.contains(QLatin1String("portaldesk_feed")))
+            groups.contains(QLatin1String("portaldesk_feed")) ||
+            groups.contains(QLatin1String("portaldesk_daily")))
             path << QStringLiteral("portaldesk_desk");
     }
     path << QStringLiteral("public");

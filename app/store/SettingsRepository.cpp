@@ -127,7 +127,7 @@ Result<QString> SettingsRepository::serverRole() {
     Query q(m_db,
             QStringLiteral("SELECT r.rolname FROM pg_roles r WHERE r.rolname IN ('portaldesk_support_agent', "
                            "'portaldesk_him_specialist', 'portaldesk_him_supervisor', 'portaldesk_feed', "
-                           "'portaldesk_mailer') AND "
+                           "'portaldesk_mailer', 'portaldesk_daily') AND "
                            "pg_has_role(session_user, r.oid, 'MEMBER')"));
     PD_TRY(q.exec());
     QStringList groups;
@@ -141,6 +141,8 @@ Result<QString> SettingsRepository::serverRole() {
         return QStringLiteral("ehr_feed");
     if (groups.contains(QStringLiteral("portaldesk_mailer")))
         return QStringLiteral("mailer");
+    if (groups.contains(QStringLiteral("portaldesk_daily")))
+        return QStringLiteral("daily_job");
     return QString();
 }
 

@@ -4,6 +4,7 @@
 #include "cli/CliRunner.h"
 
 #include <QJsonArray>
+#include <QRegularExpression>
 
 using namespace pd::test;
 
@@ -29,14 +30,16 @@ class TestCliBirthdays : public QObject {
 
     // Her mother's enrollment, the notice before the 12th birthday, the run that marked the invitation
     // late, and the birthday's own run, which ended the access, closed the login and revoked the invitation.
-    void anasStory(Cli& cli) {
+    // `runner` runs the daily job.
+    void anasStory(Cli& cli, const QString& runner = QStringLiteral("maria")) {
         QCOMPARE(cli.enrollChild("100500", "Ana", "Ruiz", "2014-12-01", "Rosa", "rosa@example.org"),
                  QString());
-        QCOMPARE(cli.run({"daily", "--no-mail"}).exitCode, 0);
-        cli.setNow("2026-11-30T08:00:00");
-        QCOMPARE(cli.run({"daily", "--no-mail"}).exitCode, 0);
-        cli.setNow("2026-12-01T08:00:00");
-        QCOMPARE(cli.run({"daily", "--no-mail"}).exitCode, 0);
+        for (const char* night : {"", "2026-11-30T08:00:00", "2026-12-01T08:00:00"}) {
+            if (*night)
+                cli.setNow(QString::fromLatin1(night));
+            const CliResult ran = cli.run({"daily", "--no-mail"}, {}, runner);
+            QVERIFY2(ran.exitCode == 0, qPrintable(ran.err));
+        }
         cli.setNow("2026-12-02T09:00:00");
     }
 
@@ -138,6 +141,33 @@ private slots:
         const auto page = cli.run({"patient", "show", "100500"}, {}, "sam");
         QCOMPARE(page.out.count("Identity check: the birth date the caller gave matches."), 2);
         QCOMPARE(page.out.count("Identity check: the birth date the caller gave doesn't match."), 4);
+    }
+
+    // The daily job's own service account runs the nights of Ana's story as a specialist would, and is
+    // refused everything else.
+    void theDailyJobsAccountRunsTheNightsOnly() {
+        Cli cli;
+        const CliResult added = cli.run({"staff", "add", "nightly", "--role", "daily_job"}, {}, "admin");
+        QVERIFY2(added.exitCode == 0, qPrintable(added.err));
+        anasStory(cli, QStringLiteral("nightly"));
+        const QJsonObject ana = cli.run({"patient", "show", "100500"}, {}, "maria", true).json();
+        const QJsonObject grant = ana.value("grants").toArray().at(0).toObject();
+        QCOMPARE(grant.value("end_reason").toString(), QStringLiteral("age_12"));
+        QCOMPARE(grant.value("open").toBool(), false);
+        const CliResult page = cli.run({"patient", "show", "100500"});
+        // The night's work is in the timeline in the account's name.
+        QVERIFY2(page.out.contains(QRegularExpression("nightly +Notice queued: access changes at age 12")),
+                 qPrintable(page.out));
+        QVERIFY2(page.out.contains(QRegularExpression("nightly +Access ended \\(patient turned 12\\)")),
+                 qPrintable(page.out));
+        for (const QStringList& other :
+             {QStringList{"search", "ruiz"}, QStringList{"patient", "show", "100500"},
+              QStringList{"transitions", "upcoming"}, QStringList{"audit", "anchor"},
+              QStringList{"mail", "send"}, QStringList{"staff", "list"}}) {
+            const CliResult r = cli.run(other, {}, QStringLiteral("nightly"));
+            QCOMPARE(r.exitCode, 6);
+            QVERIFY2(r.err.contains("daily job's service account"), qPrintable(r.err));
+        }
     }
 
     void listedInTheUsage() {

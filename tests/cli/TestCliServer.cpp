@@ -162,14 +162,15 @@ private slots:
                  qPrintable(why));
     }
 
-    // The daily job's system service (portaldesk-daily.service) signs in as a login of its own, with the
-    // password in a libpq password file that systemd hands over (PGPASSFILE), never in the environment.
+    // The daily job's system service (portaldesk-daily.service) signs in as a service account of its own,
+    // with the password in a libpq password file that systemd hands over (PGPASSFILE), never in the
+    // environment; that account runs the daily job and nothing else.
     void theDailyServiceSignsInWithAPasswordFile() {
         const QByteArray password = "the daily job's long passphrase";
         const CliResult added =
             run(QStringLiteral("sue"), SuePassword,
                 {QStringLiteral("staff"), QStringLiteral("add"), QStringLiteral("portaldesk-daily"),
-                 QStringLiteral("--role"), QStringLiteral("him_specialist")},
+                 QStringLiteral("--role"), QStringLiteral("daily_job")},
                 password);
         QVERIFY2(added.exitCode == 0, qPrintable(added.err));
         QTemporaryDir dir;
@@ -182,7 +183,7 @@ private slots:
                          .toUtf8() +
                      password + '\n');
         pgpass.close();
-        const auto daily = [&] {
+        const auto daily = [&](const QStringList& command = {QStringLiteral("daily")}) {
             QProcess p;
             QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
             env.remove(QStringLiteral("PGPASSWORD"));
@@ -190,9 +191,9 @@ private slots:
             env.insert(QStringLiteral("PORTALDESK_LANGUAGE"), QStringLiteral("en"));
             p.setProcessEnvironment(env);
             p.start(QStringLiteral(PORTALDESK_CLI),
-                    {QStringLiteral("--db"), address(QStringLiteral("portaldesk-daily")),
-                     QStringLiteral("--now"), QStringLiteral("2026-11-25T00:15:00"),
-                     QStringLiteral("daily")});
+                    QStringList{QStringLiteral("--db"), address(QStringLiteral("portaldesk-daily")),
+                                QStringLiteral("--now"), QStringLiteral("2026-11-25T00:15:00")} +
+                        command);
             p.closeWriteChannel();
             if (!p.waitForFinished(60000))
                 qFatal("portaldesk-cli did not finish");
@@ -209,6 +210,16 @@ private slots:
         const CliResult ran = daily();
         QVERIFY2(ran.exitCode == 0, qPrintable(ran.err));
         QVERIFY(ran.out.contains(QStringLiteral("queued for the mail service")));
+        for (const QStringList& desk :
+             {QStringList{QStringLiteral("search"), QStringLiteral("lopez")},
+              QStringList{QStringLiteral("transitions"), QStringLiteral("upcoming")},
+              QStringList{QStringLiteral("audit"), QStringLiteral("anchor")},
+              QStringList{QStringLiteral("mail"), QStringLiteral("send")}}) {
+            const CliResult other = daily(desk);
+            QCOMPARE(other.exitCode, 6);
+            QVERIFY2(other.err.contains(QStringLiteral("daily job's service account")),
+                     qPrintable(other.err));
+        }
     }
 
     void aDisabledLoginCantSignIn() {

@@ -264,6 +264,7 @@ private slots:
                     .addStaff(QStringLiteral("mia"), QStringLiteral("Mail service"), QStringLiteral("mailer"),
                               Password)
                     .ok());
+        QVERIFY(staff.addStaff(u"nightly"_s, u"Daily job"_s, u"daily_job"_s, Password).ok());
         addPatient(*m_t, QStringLiteral("700001"), QDate(2016, 4, 2), QStringLiteral("family@example.org"));
         enrollOk(*m_t, parentForm(QStringLiteral("700001"), QDate(2026, 11, 20),
                                   QStringLiteral("maria.lopez@example.org")));
@@ -299,6 +300,8 @@ private slots:
                                       << "ehr_feed";
         QTest::newRow("the mail service") << "mia"
                                           << "mailer";
+        QTest::newRow("the daily job") << "nightly"
+                                       << "daily_job";
     }
     void eachLoginHasTheRoleOfItsGroup() {
         QFETCH(QString, login);
@@ -671,8 +674,47 @@ private slots:
             "INSERT INTO public.audit_events (id, at, staff, workstation, action, record_type, record_id, "
             "details, prev_hash, hash) VALUES (999999, '2026-11-24T17:00:00.000Z', 'dana.kim', 'ws', "
             "'user.deactivated', 'portal_user', '1', '{}', 'x', 'forged')");
-        for (const char* login : {"sam", "pat", "sue", "ehr-feed", "mia"})
+        for (const char* login : {"sam", "pat", "sue", "ehr-feed", "mia", "nightly"})
             QTest::addRow("%s forges an audit event", login) << QString::fromLatin1(login) << forged << false;
+        // The daily job's login reads what the night's run decides by, writes its own rows, and calls the
+        // server's functions for the run's own reasons; nothing of the desk's work.
+        const QList<std::tuple<const char*, const char*, bool>> nightly = {
+            {"reads birth dates", "SELECT birth_date, email FROM public.patients", true},
+            {"reads grants and logins",
+             "SELECT g.id, u.email FROM access_grants g JOIN portal_users u ON "
+             "u.id = g.portal_user_id",
+             true},
+            {"reads invitations without their secrets", "SELECT status, expires_at FROM invitations", true},
+            {"reads consents without their PIN", "SELECT ends_on, reminded_at FROM consents", true},
+            {"marks a consent reminded", "UPDATE public.consents SET reminded_at = reminded_at", true},
+            {"reads a PIN's hash", "SELECT pin_hash FROM public.invitations", false},
+            {"reads a link's hash", "SELECT token_hash FROM public.invitations", false},
+            {"reads a consent's PIN hash", "SELECT pin_hash FROM public.consents", false},
+            {"reads the audit log", "SELECT count(*) FROM public.audit_events", false},
+            {"reads requests", "SELECT count(*) FROM public.requests", false},
+            {"logs a request", "SELECT public.request_log('{\"kind\": \"other\"}')", false},
+            {"reads the EHR's messages", "SELECT count(*) FROM public.feed_messages", false},
+            {"reads a restriction", "SELECT note FROM public.restrictions", false},
+            {"reads a consent's document", "SELECT content FROM public.documents", false},
+            {"reads a message's body", "SELECT raw FROM public.outbox", false},
+            {"reads the search index", "SELECT body FROM public.search_index", false},
+            {"corrects a patient", "UPDATE public.patients SET given_name = given_name", false},
+            {"changes a login's address", "UPDATE public.portal_users SET email = email", false},
+            {"ends a grant by hand", "UPDATE public.access_grants SET ended_at = 'x', end_reason = 'age_12'",
+             false},
+            {"decides a consent", "UPDATE public.consents SET status = 'rejected'", false},
+            {"forgets a birthday notice", "DELETE FROM public.transition_notices", false},
+            {"writes the outbox", "UPDATE public.outbox SET status = 'cancelled'", false},
+            {"changes a setting", "UPDATE public.settings SET value = value", false},
+            {"adds staff", "SELECT public.staff_login_add('x', 'him_supervisor', 'x')", false},
+            {"makes an invitation", "SELECT * FROM public.invitation_queue('{\"user\": 1}')", false},
+            {"reissues an invitation", "SELECT * FROM public.invitation_reissue('{\"user\": 1}')", false},
+            {"checks a family's identity", "SELECT public.identity_check('{\"patient\": 1}')", false},
+            {"adds a restriction", "SELECT public.restriction_add('{\"patient\": 1}')", false},
+            {"sends mail", "SELECT * FROM public.invitation_mail_result('{\"outbox\": 1}')", false},
+        };
+        for (const auto& [what, sql, allowed] : nightly)
+            QTest::addRow("daily job %s", what) << u"nightly"_s << QString::fromLatin1(sql) << allowed;
         QTest::newRow("agent marks the database for training")
             << "sam"
             << "INSERT INTO public.deployment VALUES (1, true, 'x', 'x')" << false;
@@ -766,6 +808,40 @@ private slots:
         QVERIFY(!enrolled.ok());
         QCOMPARE(enrolled.error().rule, QStringLiteral("role.required"));
         QVERIFY(!PatientService(*l.ctx).search(QStringLiteral("kim")).ok());
+    }
+
+    // The daily job's own login runs the night's work (invitations expired and marked late, here) in its own
+    // name, through the server's grants for it alone; and the desk's work stays closed to it.
+    void theDailyJobsLoginRunsTheNightAndNothingElse() {
+        const QDateTime before = m_t->clock.nowUtc();
+        const auto restore = qScopeGuard([&] { m_t->clock.set(before); });
+        m_t->clock.set(la(2026, 10, 1, 10));
+        addPatient(*m_t, u"700090"_s, QDate(2015, 3, 3), u"kid90@example.org"_s);
+        enrollOk(*m_t, parentForm(u"700090"_s, QDate(2026, 10, 1), u"eva.sent@example.org"_s, u"Eva"_s));
+        sendAndReadToken(*m_t, u"eva.sent"_s);
+        addPatient(*m_t, u"700091"_s, QDate(2015, 4, 4), u"kid91@example.org"_s);
+        enrollOk(*m_t, parentForm(u"700091"_s, QDate(2026, 10, 1), u"ivo.queued@example.org"_s, u"Ivo"_s));
+        m_t->clock.set(la(2026, 11, 5, 0, 15));
+        Login nightly = signInAs(u"nightly"_s);
+        auto ran = DailyJob(*nightly.ctx).run(nullptr);
+        QVERIFY2(ran.ok(), qPrintable(ran.ok() ? QString() : ran.error().message));
+        QVERIFY(ran->mailByService);
+        const QString ofLogin = u"SELECT count(*) FROM invitations i JOIN portal_users u ON u.id = "
+                                "i.portal_user_id WHERE u.username = '%1' AND %2"_s;
+        QCOMPARE(m_t->count(ofLogin.arg(u"eva.sent"_s, u"i.status = 'expired'"_s)), 1);
+        QCOMPARE(m_t->count(ofLogin.arg(u"ivo.queued"_s, u"i.late_marked_at IS NOT NULL"_s)), 1);
+        QVERIFY(m_t->count(u"SELECT count(*) FROM audit_events WHERE staff = 'nightly' AND action IN "
+                           "('invitation.expired', 'invitation.late')"_s) >= 2);
+        QVERIFY(AuditLog(*m_t->db).verify()->intact);
+        // Its services stop at the night's work.
+        auto enrolled =
+            EnrollmentService(*nightly.ctx)
+                .enroll(parentForm(u"700091"_s, QDate(2026, 11, 5), u"x@example.org"_s), u"482913"_s);
+        QVERIFY(!enrolled.ok());
+        QCOMPARE(enrolled.error().rule, u"role.required"_s);
+        QVERIFY(!PatientService(*nightly.ctx).search(u"kim"_s).ok());
+        QVERIFY(!AdminService(*nightly.ctx).auditList(QString(), 10).ok());
+        QVERIFY(!InvitationService(*nightly.ctx).sendNow(u"ivo.queued"_s).ok());
     }
 
     // A login that may update grants still can't move the birthday that ends one: the server works it out
@@ -1015,12 +1091,14 @@ private slots:
 
     // Ana (MRN 700050), born 17 September 2014, whose mother's access her 12th birthday ended; Leo
     // (700051), born 19 December 2014, whose father's notice went out 30 days before his. The daily runs
-    // happen on those days, as they would.
+    // happen on those days, as they would, on the daily job's own login.
     void birthdayFamilies() {
         if (m_t->count(QStringLiteral("SELECT count(*) FROM patients WHERE mrn = '700050'")) > 0)
             return;
         const auto daily = [this] {
-            QVERIFY(DailyJob(*m_t->as(QStringLiteral("specialist"))).run(nullptr).ok());
+            Login nightly = signInAs(u"nightly"_s);
+            auto ran = DailyJob(*nightly.ctx).run(nullptr);
+            QVERIFY2(ran.ok(), qPrintable(ran.ok() ? QString() : ran.error().message));
         };
         m_t->clock.set(la(2026, 9, 16, 10));
         addPatient(*m_t, QStringLiteral("700050"), QDate(2014, 9, 17), QStringLiteral("ana.kid@example.org"));
@@ -1340,39 +1418,85 @@ private slots:
     }
 
     // The closing functions hold to the rules whoever calls them.
+    // The daily job's login may end a grant at a birthday or a consent's end day, terminate a login left
+    // with nothing open, revoke that login's invitation and queue the night's notices; for anything else
+    // the door is shut before any rule is looked at.
     void theClosingFunctionsHoldToTheRules_data() {
+        QTest::addColumn<QString>("login");
         QTest::addColumn<QString>("call");
         QTest::addColumn<QString>("state");
         QTest::newRow("a child's grant before the 12th birthday")
+            << "pat"
             << "grant_end('{\"grant\": %1, \"reason\": \"age_12\"}')"
             << "55000";
         QTest::newRow("a living patient's grant for a death")
+            << "pat"
             << "grant_end('{\"grant\": %1, \"reason\": \"deceased\"}')"
             << "55000";
         QTest::newRow("a grant no consent gave, for a revoked consent")
+            << "pat"
             << "grant_end('{\"grant\": %1, \"reason\": \"consent_revoked\"}')"
             << "55000";
         QTest::newRow("a grant for no known reason")
+            << "pat"
             << "grant_end('{\"grant\": %1, \"reason\": \"because\"}')"
             << "22023";
         QTest::newRow("a login that still opens a record, terminated")
+            << "pat"
             << "portal_user_close('{\"user\": %2, \"to\": \"terminated\", \"reason\": \"no_open_grant\"}')"
             << "55000";
         QTest::newRow("a deactivation for no reason SPEC names")
+            << "pat"
             << "portal_user_close('{\"user\": %2, \"to\": \"deactivated\", \"reason\": \"because\"}')"
             << "22023";
         QTest::newRow("a deactivation for another reason, without a note")
+            << "pat"
             << "portal_user_close('{\"user\": %2, \"to\": \"deactivated\", \"reason\": \"other\"}')"
             << "22023";
+        const QString notice =
+            u"mail_queue('{\"kind\": \"%1\", \"user\": %2, \"recipient\": "
+            "\"maria.lopez@example.org\", \"vars\": {}, \"message_id\": "
+            "\"<n1ghtly0@example.org>\", \"sender\": \"portal@example.org\", \"language\": "
+            "\"en\", \"subject\": \"Hi\"}')"_s;
+        const QList<std::tuple<const char*, QString, const char*>> nightly = {
+            {"a child's grant before the 12th birthday",
+             u"grant_end('{\"grant\": %1, \"reason\": \"age_12\"}')"_s, "55000"},
+            {"a grant whose consent has not ended",
+             u"grant_end('{\"grant\": %1, \"reason\": \"consent_expired\"}')"_s, "55000"},
+            {"a grant for a death", u"grant_end('{\"grant\": %1, \"reason\": \"deceased\"}')"_s, "42501"},
+            {"a grant for a revoked consent",
+             u"grant_end('{\"grant\": %1, \"reason\": \"consent_revoked\"}')"_s, "42501"},
+            {"a grant for a restriction", u"grant_end('{\"grant\": %1, \"reason\": \"restricted\"}')"_s,
+             "42501"},
+            {"a login that still opens a record, terminated",
+             u"portal_user_close('{\"user\": %2, \"to\": \"terminated\", \"reason\": \"no_open_grant\"}')"_s,
+             "55000"},
+            {"a login deactivated",
+             u"portal_user_close('{\"user\": %2, \"to\": \"deactivated\", \"reason\": \"family_request\"}')"_s,
+             "42501"},
+            {"a login terminated for a revoked consent",
+             u"portal_user_close('{\"user\": %2, \"to\": \"terminated\", \"reason\": \"consent_revoked\"}')"_s,
+             "42501"},
+            {"the invitation of a login it terminates",
+             u"invitation_revoke('{\"user\": %2, \"reason\": \"terminated\"}')"_s, "ok"},
+            {"an invitation, by staff's word",
+             u"invitation_revoke('{\"user\": %2, \"reason\": \"staff\"}')"_s, "42501"},
+            {"a birthday's notice", notice.arg(u"transition_12"_s, u"%2"_s), "ok"},
+            {"a deactivation's notice", notice.arg(u"deactivation"_s, u"%2"_s), "42501"},
+            {"an address change's notice", notice.arg(u"email_changed"_s, u"%2"_s), "42501"},
+        };
+        for (const auto& [what, call, state] : nightly)
+            QTest::addRow("daily job: %s", what) << u"nightly"_s << call << QString::fromLatin1(state);
     }
     void theClosingFunctionsHoldToTheRules() {
+        QFETCH(QString, login);
         QFETCH(QString, call);
         QFETCH(QString, state);
         const qint64 grant =
             m_t->count(QStringLiteral("SELECT min(id) FROM access_grants WHERE portal_user_id = %1 "
                                       "AND ended_at IS NULL")
                            .arg(mariasLogin()));
-        Login pat = signInAs(QStringLiteral("pat"));
+        Login pat = signInAs(login);
         QVERIFY(pat.db->begin().ok());
         const QString got =
             sqlState(*pat.db, QStringLiteral("SELECT public.") +
@@ -2140,23 +2264,29 @@ private slots:
         QCOMPARE(got, outcome.contains(u'@') ? u"consent_reminder "_s + outcome : outcome);
     }
 
-    // The nightly run's two consent steps work on a supervisor's own login too, through what the server
-    // lets that login do: the reminder (queued by the server to the patient's address, the consent marked
-    // reminded) and the end on the day. Each runs in a transaction rolled back after.
+    // The nightly run's two consent steps work on the daily job's login and on a supervisor's, through what
+    // the server lets each login do: the reminder (queued by the server to the patient's address, the consent
+    // marked reminded) and the end on the day. Each runs in a transaction rolled back after.
     void aStaffLoginsNightlyRunRemindsAndEnds_data() {
+        QTest::addColumn<QString>("login");
         QTest::addColumn<QString>("step");
         QTest::addColumn<QDateTime>("at");
-        QTest::newRow("the reminder, 24 days before the day") << u"remind"_s << la(2028, 4, 30, 2);
-        QTest::newRow("the end, the night after the day") << u"end"_s << la(2028, 5, 25, 2);
+        for (const QString& login : {u"sue"_s, u"nightly"_s}) {
+            QTest::addRow("%s: the reminder, 24 days before the day", qPrintable(login))
+                << login << u"remind"_s << la(2028, 4, 30, 2);
+            QTest::addRow("%s: the end, the night after the day", qPrintable(login))
+                << login << u"end"_s << la(2028, 5, 25, 2);
+        }
     }
     void aStaffLoginsNightlyRunRemindsAndEnds() {
+        QFETCH(QString, login);
         QFETCH(QString, step);
         QFETCH(QDateTime, at);
         const Consented& c = consentedFamily();
         const QDateTime before = m_t->clock.nowUtc();
         const auto restore = qScopeGuard([&] { m_t->clock.set(before); });
         m_t->clock.set(at);
-        Login sue = signInAs(u"sue"_s);
+        Login sue = signInAs(login);
         auto policy = sue.ctx->policy();
         QVERIFY(policy.ok());
         QVERIFY(sue.db->begin().ok());
@@ -2164,13 +2294,17 @@ private slots:
                                         : endExpiredConsents(*sue.ctx, *policy, 10);
         QString outcome = done.ok() ? u"%1 of %2"_s.arg(done->second).arg(done->first) : done.error().message;
         if (done.ok()) {
+            // The daily job's login reads no outbox: the consent it marked shows the reminder went.
             QSqlQuery q(sue.db->connection());
             QVERIFY2(
-                q.exec(step == u"remind"_s
-                           ? u"SELECT count(*) FROM public.outbox WHERE kind = 'consent_reminder' AND "
-                             "recipient = 'ana.own@example.org'"_s
-                           : u"SELECT count(*) FROM public.access_grants WHERE id = %1 AND end_reason = "
-                             "'consent_expired' AND ended_at = '2028-05-24T07:00:00.000Z'"_s.arg(c.grant)) &&
+                q.exec(step == u"end"_s
+                           ? u"SELECT count(*) FROM public.access_grants WHERE id = %1 AND end_reason = "
+                             "'consent_expired' AND ended_at = '2028-05-24T07:00:00.000Z'"_s.arg(c.grant)
+                       : login == u"nightly"_s
+                           ? u"SELECT count(*) FROM consents WHERE id = %1 AND reminded_at IS NOT NULL"_s.arg(
+                                 c.consent)
+                           : u"SELECT count(*) FROM public.outbox WHERE kind = 'consent_reminder' AND "
+                             "recipient = 'ana.own@example.org'"_s) &&
                     q.next(),
                 qPrintable(q.lastError().text()));
             outcome += u", %1 on record"_s.arg(q.value(0).toInt());

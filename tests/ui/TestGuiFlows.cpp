@@ -813,19 +813,24 @@ void TestGuiFlows::unknownStaffIsRefusedAtSignIn() {
     child<QPushButton>(d, "signInButton")->click();
     QTRY_VERIFY_WITH_TIMEOUT(child<QLabel>(d, "signInMessage")->isVisible(), Wait);
     QVERIFY(!gui.app->mainWindow());
-    // The EHR feed's service account runs the feed, not the desk.
-    QVERIFY(gui.elsewhere(QStringLiteral("supervisor"),
-                          [](const ServiceContext& ctx) {
-                              return AdminService(ctx).addStaff(
-                                  QStringLiteral("ehr-feed"), QStringLiteral("EHR feed"),
-                                  QStringLiteral("ehr_feed"), QStringLiteral("feed-one-time-pw"));
-                          })
-                .ok());
-    Gui::typeSignIn(d, QStringLiteral("ehr-feed"), QStringLiteral("feed-one-time-pw"));
-    child<QPushButton>(d, "signInButton")->click();
-    QTRY_VERIFY_WITH_TIMEOUT(
-        child<QLabel>(d, "signInMessage")->text().contains(QLatin1String("service account")), Wait);
-    QVERIFY(!gui.app->mainWindow());
+    // The service accounts (the EHR feed's, the daily job's) run their own work, not the desk.
+    for (const auto& [name, role, says] :
+         {std::tuple{QStringLiteral("ehr-feed"), QStringLiteral("ehr_feed"), QStringLiteral("EHR feed's")},
+          std::tuple{QStringLiteral("nightly"), QStringLiteral("daily_job"),
+                     QStringLiteral("daily job's")}}) {
+        QVERIFY(gui.elsewhere(QStringLiteral("supervisor"),
+                              [&](const ServiceContext& ctx) {
+                                  return AdminService(ctx).addStaff(name, name, role,
+                                                                    QStringLiteral("service-one-time-pw"));
+                              })
+                    .ok());
+        Gui::typeSignIn(d, name, QStringLiteral("service-one-time-pw"));
+        child<QPushButton>(d, "signInButton")->click();
+        QTRY_VERIFY_WITH_TIMEOUT(child<QLabel>(d, "signInMessage")->text().contains(says), Wait);
+        QVERIFY(
+            child<QLabel>(d, "signInMessage")->text().contains(QLatin1String("can't sign in to the desk")));
+        QVERIFY(!gui.app->mainWindow());
+    }
     // The staff table is untouched: the real name still signs in.
     Gui::typeSignIn(d, QStringLiteral("specialist"));
     child<QPushButton>(d, "signInButton")->click();
