@@ -3,6 +3,7 @@
 
 #include <QElapsedTimer>
 #include <QList>
+#include <QLoggingCategory>
 #include <QString>
 
 #include <algorithm>
@@ -32,6 +33,12 @@ public:
 private:
     QList<qint64> m_ns;
 };
+
+// The figures alone on the terminal: PortalDesk's diagnostics stay off, as in the programs, unless
+// QT_LOGGING_RULES turns some on.
+inline void quietDiagnostics() {
+    QLoggingCategory::setFilterRules(QStringLiteral("portaldesk.*=false"));
+}
 
 inline void header() {
     std::printf("%-44s %8s %10s %10s %10s\n", "operation", "count", "p50 ms", "p95 ms", "max ms");

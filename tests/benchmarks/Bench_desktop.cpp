@@ -36,6 +36,7 @@ bool waitLoaded(PagedModelBase& model) {
 
 int main(int argc, char* argv[]) {
     QCoreApplication app(argc, argv);
+    quietDiagnostics();
     int patients = 50000;
     const QStringList args = QCoreApplication::arguments();
     if (const qsizetype i = args.indexOf(QStringLiteral("--patients")); i > 0 && i + 1 < args.size())

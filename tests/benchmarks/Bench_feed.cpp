@@ -52,6 +52,7 @@ void writeFile(const QString& path, int records, int offset, bool csv) {
 
 int main(int argc, char* argv[]) {
     QCoreApplication app(argc, argv);
+    quietDiagnostics();
     int records = 20000;
     int messages = 2000;
     const QStringList args = QCoreApplication::arguments();

@@ -16,6 +16,7 @@ using namespace pd::test;
 
 int main(int argc, char* argv[]) {
     QCoreApplication app(argc, argv);
+    quietDiagnostics();
     int families = 300;
     const QStringList args = QCoreApplication::arguments();
     if (const qsizetype i = args.indexOf(QStringLiteral("--families")); i > 0 && i + 1 < args.size())

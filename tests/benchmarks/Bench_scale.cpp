@@ -369,6 +369,7 @@ QString ftsOrLike(Database& db, const QString& term) {
 
 int main(int argc, char* argv[]) {
     QCoreApplication app(argc, argv);
+    quietDiagnostics();
     int patients = 20000;
     const QStringList args = QCoreApplication::arguments();
     if (const qsizetype i = args.indexOf(QStringLiteral("--patients")); i > 0 && i + 1 < args.size())

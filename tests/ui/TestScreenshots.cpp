@@ -550,8 +550,8 @@ void TestScreenshots::aboutScreens() {
     QVERIFY(w);
     AboutDialog d(w->session(), w);
     d.show();
-    QTRY_VERIFY_WITH_TIMEOUT(child<QLabel>(&d, "aboutVersionsLabel")->text().contains(QStringLiteral("SQLite")),
-                             Wait);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        child<QLabel>(&d, "aboutVersionsLabel")->text().contains(QStringLiteral("SQLite")), Wait);
     shoot(&d, language + QStringLiteral("-dialog-about"));
     auto* tabs = d.findChild<QTabWidget*>();
     QVERIFY(tabs);
@@ -788,6 +788,14 @@ void TestScreenshots::reportScreens() {
     QVERIFY(page->dashboard()->sent > 100);
     QVERIFY(page->dashboard()->requestsLate > 0 && page->dashboard()->requestsOpen > 0);
     shoot(w, name("reports-12-weeks"));
+    // The keyboard on the invitations chart, a week back from the latest.
+    WeeklyChartWidget* chart = page->invitationChart();
+    chart->setFocus();
+    QTest::keyClick(chart, Qt::Key_Left);
+    QTest::keyClick(chart, Qt::Key_Left);
+    QCOMPARE(chart->currentWeek(), 10);
+    shoot(w, name("reports-12-weeks-keyboard"));
+    chart->clearFocus();
 
     const QString pdf = QDir(m_folder).filePath(name("report-12-weeks.pdf"));
     QVERIFY(page->writePdf(pdf).ok());

@@ -197,6 +197,45 @@ private slots:
             QVERIFY(pixels(image, g.plot.adjusted(0, 0, 1, 1), s.color) > 20);
         QVERIFY(WeeklyChart::describeWeek(widget.chart(), 1).contains(u"2026-09-14"_s));
     }
+
+    // Tab reaches the chart and the arrows walk its weeks, each week's figures said as the tooltip says them.
+    void theKeyboardWalksTheWeeks() {
+        QWidget window;
+        auto* before = new QWidget(&window);
+        before->setFocusPolicy(Qt::StrongFocus);
+        auto* widget = new WeeklyChartWidget(&window);
+        widget->setGeometry(0, 0, 700, 320);
+        widget->setChart(
+            WeeklyChart::invitations(weeks({{5, 3, 1, 2, 1, 0}, {4, 4, 0, 1, 0, 1}, {2, 0, 0, 0, 0, 0}})));
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.activateWindow();
+        before->setFocus();
+        QTest::keyClick(before, Qt::Key_Tab);
+        QTRY_VERIFY(widget->hasFocus());
+        QCOMPARE(widget->currentWeek(), -1);
+        const auto says = [&](int week) { return WeeklyChart::describeWeek(widget->chart(), week); };
+        QTest::keyClick(widget, Qt::Key_Left); // from nowhere, the latest week first
+        QCOMPARE(widget->currentWeek(), 2);
+        QCOMPARE(widget->accessibleDescription(), says(2));
+        QTest::keyClick(widget, Qt::Key_Left);
+        QCOMPARE(widget->currentWeek(), 1);
+        QVERIFY(widget->accessibleDescription().contains(u"2026-09-14"_s));
+        QTest::keyClick(widget, Qt::Key_Home);
+        QCOMPARE(widget->currentWeek(), 0);
+        QTest::keyClick(widget, Qt::Key_Left); // and no further
+        QCOMPARE(widget->currentWeek(), 0);
+        QTest::keyClick(widget, Qt::Key_End);
+        QCOMPARE(widget->currentWeek(), 2);
+        QCOMPARE(widget->accessibleDescription(), says(2));
+        // A shorter period keeps the keyboard inside it.
+        widget->setChart(WeeklyChart::invitations(weeks({{5, 3, 1, 2, 1, 0}})));
+        QCOMPARE(widget->currentWeek(), 0);
+        // Leaving the chart, the whole chart's summary is its description again.
+        before->setFocus();
+        QTRY_VERIFY(!widget->hasFocus());
+        QCOMPARE(widget->accessibleDescription(), WeeklyChart::summary(widget->chart()));
+    }
 };
 
 QTEST_MAIN(TestWeeklyChart)

@@ -24,8 +24,11 @@ ReportsPage::ReportsPage(const Session& session, QWidget* parent)
     m_weeks->setObjectName(QStringLiteral("reportWeeksSpinBox"));
     m_weeks->setAccessibleName(tr("Weeks in the report"));
     m_weeks->setRange(1, 104);
+    // "1 week", "12 weeks": the suffix follows the number.
+    const auto weeksSuffix = [this] { m_weeks->setSuffix(tr(" week(s)", nullptr, m_weeks->value())); };
     m_weeks->setValue(12);
-    m_weeks->setSuffix(tr(" weeks"));
+    weeksSuffix();
+    connect(m_weeks, &QSpinBox::valueChanged, this, weeksSuffix);
     connect(m_weeks, &QSpinBox::valueChanged, this, &ReportsPage::reload);
     auto* csv = new QPushButton(tr("Export &CSV…"), this);
     csv->setObjectName(QStringLiteral("reportCsvButton"));

@@ -3,6 +3,7 @@
 #include <QCoreApplication>
 #include <QFontMetricsF>
 #include <QHelpEvent>
+#include <QKeyEvent>
 #include <QLocale>
 #include <QPainter>
 #include <QToolTip>
@@ -386,11 +387,68 @@ WeeklyChartWidget::WeeklyChartWidget(QWidget* parent)
     : QWidget(parent) {
     setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
     setAttribute(Qt::WA_OpaquePaintEvent);
+    // Tab reaches the chart, and the arrows walk its weeks: the figures a mouse gets from a tooltip.
+    setFocusPolicy(Qt::StrongFocus);
 }
 
 void WeeklyChartWidget::setChart(const ChartData& chart) {
     m_chart = chart;
-    setAccessibleDescription(WeeklyChart::summary(chart));
+    if (m_week >= int(m_chart.weeks.size()))
+        m_week = int(m_chart.weeks.size()) - 1;
+    if (m_week >= 0 && hasFocus())
+        showWeek(m_week);
+    else
+        setAccessibleDescription(WeeklyChart::summary(chart));
+    update();
+}
+
+void WeeklyChartWidget::showWeek(int week) {
+    m_week = week;
+    const QString figures = WeeklyChart::describeWeek(m_chart, week);
+    setAccessibleDescription(figures);
+    const ChartGeometry g = WeeklyChart::geometry(m_chart, QRectF(rect()), font(), this);
+    if (week < g.columns.size()) {
+        const QRectF column = g.columns.at(week);
+        QToolTip::showText(mapToGlobal(QPointF(column.center().x(), column.bottom()).toPoint()), figures,
+                           this);
+    }
+    update();
+}
+
+void WeeklyChartWidget::keyPressEvent(QKeyEvent* event) {
+    const int last = int(m_chart.weeks.size()) - 1;
+    int week = m_week;
+    switch (event->key()) {
+    case Qt::Key_Left:
+        week = m_week < 0 ? last : std::max(0, m_week - 1);
+        break;
+    case Qt::Key_Right:
+        week = m_week < 0 ? last : std::min(last, m_week + 1);
+        break;
+    case Qt::Key_Home:
+        week = 0;
+        break;
+    case Qt::Key_End:
+        week = last;
+        break;
+    default:
+        QWidget::keyPressEvent(event);
+        return;
+    }
+    if (last >= 0 && !m_chart.isEmpty())
+        showWeek(week);
+    event->accept();
+}
+
+void WeeklyChartWidget::focusInEvent(QFocusEvent* event) {
+    QWidget::focusInEvent(event);
+    update();
+}
+
+void WeeklyChartWidget::focusOutEvent(QFocusEvent* event) {
+    QWidget::focusOutEvent(event);
+    QToolTip::hideText();
+    setAccessibleDescription(WeeklyChart::summary(m_chart));
     update();
 }
 
@@ -415,8 +473,21 @@ QSize WeeklyChartWidget::minimumSizeHint() const {
 void WeeklyChartWidget::paintEvent(QPaintEvent*) {
     QPainter p(this);
     WeeklyChart::paint(p, QRectF(rect()), m_chart, style());
-    p.setPen(palette().color(QPalette::Mid));
     p.setBrush(Qt::NoBrush);
+    // With the focus, a frame in the highlight colour, and the keyboard's week outlined.
+    if (hasFocus()) {
+        QPen pen(palette().color(QPalette::Highlight), 2);
+        p.setPen(pen);
+        p.drawRect(QRectF(rect()).adjusted(1, 1, -1, -1));
+        const ChartGeometry g = WeeklyChart::geometry(m_chart, QRectF(rect()), font(), this);
+        if (m_week >= 0 && m_week < g.columns.size()) {
+            pen.setStyle(Qt::DashLine);
+            p.setPen(pen);
+            p.drawRect(g.columns.at(m_week));
+        }
+        return;
+    }
+    p.setPen(palette().color(QPalette::Mid));
     p.drawRect(rect().adjusted(0, 0, -1, -1));
 }
 

@@ -97,6 +97,9 @@ public:
     void setChart(const ChartData& chart);
     const ChartData& chart() const { return m_chart; }
     ChartStyle style() const;
+    // The week the keyboard is on (Left, Right, Home, End), -1 before the chart has had the focus. Its
+    // figures are the widget's accessible description and a tooltip under the column.
+    int currentWeek() const { return m_week; }
 
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
@@ -104,9 +107,15 @@ public:
 protected:
     void paintEvent(QPaintEvent* event) override;
     bool event(QEvent* event) override;
+    void keyPressEvent(QKeyEvent* event) override;
+    void focusInEvent(QFocusEvent* event) override;
+    void focusOutEvent(QFocusEvent* event) override;
 
 private:
+    void showWeek(int week);
+
     ChartData m_chart;
+    int m_week = -1;
 };
 
 } // namespace pd
