@@ -92,10 +92,11 @@ Processed FeedProcessor::process(const QByteArray& bytes) {
     QElapsedTimer took;
     took.start();
     Processed out = apply(bytes);
-    // The message's type, control id and answer: never its MRN or what it says of the patient.
-    qCDebug(lcFeed, "%s %s: %s%s%s in %lld ms",
+    // The message's type, a fingerprint of its control id (some EHRs build that id from the MRN) and the
+    // answer: never its MRN or what it says of the patient.
+    qCDebug(lcFeed, "%s #%s: %s%s%s in %lld ms",
             qPrintable(out.trigger.isEmpty() ? QStringLiteral("?") : out.trigger),
-            qPrintable(out.controlId.left(40)),
+            qPrintable(Secrets::sha256Hex(out.controlId.toUtf8()).left(12)),
             out.code == AckCode::Accept  ? "AA"
             : out.code == AckCode::Error ? "AE"
                                          : "AR",

@@ -24,6 +24,13 @@ namespace {
 bool asksForTextOnly(int argc, char* argv[]) {
     for (int i = 1; i < argc; ++i) {
         const QByteArray arg(argv[i]);
+        if (arg == "--")
+            return false;
+        // An option's value ("--staff -v") is no option.
+        if (arg == "--db" || arg == "--now" || arg == "--staff" || arg == "--screenshot") {
+            ++i;
+            continue;
+        }
         if (arg == "--help" || arg == "-h" || arg == "-?" || arg == "--help-all" || arg == "--version" ||
             arg == "-v")
             return true;
@@ -84,6 +91,9 @@ int main(int argc, char* argv[]) {
         QStringLiteral("FILE"));
     parser.addOptions({db, demo, now, staff, screenshot});
     parser.process(*app);
+    // Started without a display for --help or --version: there is no window to go on to.
+    if (textOnly)
+        parser.showHelp(2);
 
     if (!pd::Secrets::selfTest()) {
         QMessageBox::critical(nullptr, QStringLiteral("PortalDesk"),

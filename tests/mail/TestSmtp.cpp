@@ -126,6 +126,21 @@ private slots:
     void passwordFileReadableByOthersIsRefused();
 
 private:
+    // Starts `server` on STARTTLS with the test CA's certificate, taking only the sign-in `account`
+    // ("user:password"); `s` becomes settings for it that trust that CA and sign in as `user`:`password`.
+    bool startWithSignIn(SmtpServer& server, const QString& account, const QString& user,
+                         const QString& password, SmtpSettings& s) {
+        if (!server.start({QStringLiteral("--tls"), QStringLiteral("starttls"), QStringLiteral("--cert"),
+                           m_certs.path("server.pem"), QStringLiteral("--key"), m_certs.path("server.key"),
+                           QStringLiteral("--auth"), account}))
+            return false;
+        s = to(server, SmtpSettings::Tls::StartTls);
+        s.caFile = m_certs.path("ca.pem");
+        s.user = user;
+        s.password = password;
+        return true;
+    }
+
     TestCertificates m_certs;
 };
 
@@ -227,13 +242,9 @@ void TestSmtp::implicitTls() {
 
 void TestSmtp::authPlainOverTls() {
     SmtpServer server;
-    QVERIFY(server.start({QStringLiteral("--tls"), QStringLiteral("starttls"), QStringLiteral("--cert"),
-                          m_certs.path("server.pem"), QStringLiteral("--key"), m_certs.path("server.key"),
-                          QStringLiteral("--auth"), QStringLiteral("portal:s3cret-Ünï")}));
-    SmtpSettings s = to(server, SmtpSettings::Tls::StartTls);
-    s.caFile = m_certs.path("ca.pem");
-    s.user = QStringLiteral("portal");
-    s.password = QStringLiteral("s3cret-Ünï");
+    SmtpSettings s;
+    QVERIFY(startWithSignIn(server, QStringLiteral("portal:s3cret-Ünï"), QStringLiteral("portal"),
+                            QStringLiteral("s3cret-Ünï"), s));
     SmtpTransport smtp(s);
     const Status sent = smtp.send(sample());
     QVERIFY2(sent.ok(), sent ? "" : qPrintable(sent.error().message));
@@ -247,13 +258,9 @@ QStringList g_logged;
 // QT_LOGGING_RULES=portaldesk.smtp.debug=true shows the conversation: where, which step, which code.
 void TestSmtp::theLogHasStepsAndCodesButNoAddressBodyOrPassword() {
     SmtpServer server;
-    QVERIFY(server.start({QStringLiteral("--tls"), QStringLiteral("starttls"), QStringLiteral("--cert"),
-                          m_certs.path("server.pem"), QStringLiteral("--key"), m_certs.path("server.key"),
-                          QStringLiteral("--auth"), QStringLiteral("portal:s3cret-Ünï")}));
-    SmtpSettings s = to(server, SmtpSettings::Tls::StartTls);
-    s.caFile = m_certs.path("ca.pem");
-    s.user = QStringLiteral("portal");
-    s.password = QStringLiteral("s3cret-Ünï");
+    SmtpSettings s;
+    QVERIFY(startWithSignIn(server, QStringLiteral("portal:s3cret-Ünï"), QStringLiteral("portal"),
+                            QStringLiteral("s3cret-Ünï"), s));
     g_logged.clear();
     QLoggingCategory::setFilterRules(QStringLiteral("portaldesk.smtp.debug=true"));
     const QtMessageHandler previous =
@@ -278,13 +285,9 @@ void TestSmtp::theLogHasStepsAndCodesButNoAddressBodyOrPassword() {
 
 void TestSmtp::wrongPasswordIsRetriedNotLost() {
     SmtpServer server;
-    QVERIFY(server.start({QStringLiteral("--tls"), QStringLiteral("starttls"), QStringLiteral("--cert"),
-                          m_certs.path("server.pem"), QStringLiteral("--key"), m_certs.path("server.key"),
-                          QStringLiteral("--auth"), QStringLiteral("portal:right")}));
-    SmtpSettings s = to(server, SmtpSettings::Tls::StartTls);
-    s.caFile = m_certs.path("ca.pem");
-    s.user = QStringLiteral("portal");
-    s.password = QStringLiteral("wrong");
+    SmtpSettings s;
+    QVERIFY(startWithSignIn(server, QStringLiteral("portal:right"), QStringLiteral("portal"),
+                            QStringLiteral("wrong"), s));
     const Status sent = SmtpTransport(s).send(sample());
     QVERIFY(!sent.ok());
     QCOMPARE(sent.error().kind, ErrorKind::Unavailable); // settings can be fixed; the message waits

@@ -7,8 +7,9 @@
 --   invitations_sweep   expire invitations and mark late ones
 --   grant_end           at the 12th or 18th birthday, or on the day an adult's proxy consent ends
 --   portal_user_close   terminate a login left with no open grant
---   invitation_revoke   the live invitation of a login it terminates
---   mail_queue          the birthday notices and the patients' reminders that a consent ends
+--   invitation_revoke   the live invitation of a login left with no open grant, which it terminates
+--   mail_queue          a birthday's notice that is due and not yet queued, and a patient's reminder that
+--                       a consent ends, due and not yet sent (door_daily_notice_due)
 -- plus its own rows: a birthday notice's record, and the day a consent's reminder went.
 DO $$
 BEGIN
@@ -21,6 +22,35 @@ $$;
 ALTER TABLE staff DROP CONSTRAINT staff_role_check;
 ALTER TABLE staff ADD CONSTRAINT staff_role_check
     CHECK (role IN ('support_agent', 'him_specialist', 'him_supervisor', 'ehr_feed', 'mailer', 'daily_job'));
+
+-- Whether the daily job may queue this notice now: a birthday's notice for an open grant of the login
+-- whose 12th or 18th birthday is ahead within transition.notice_days (from the grant's own first day, so
+-- a 29 February birthday is never missed) and has had no notice; a patient's reminder for an approved
+-- consent of theirs that ends within consent.reminder_days and has not been reminded. So a leaked
+-- password of the job's sends no family anything the night would not have sent.
+CREATE FUNCTION door_daily_notice_due(kind text, login bigint, patient bigint, ctx json) RETURNS boolean
+    LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+    SELECT CASE
+        WHEN kind IN ('transition_12', 'transition_18') THEN EXISTS (
+            SELECT 1 FROM public.access_grants g
+            WHERE g.portal_user_id = login AND g.ended_at IS NULL
+              AND g.bracket = CASE kind WHEN 'transition_12' THEN 'child' ELSE 'adolescent' END
+              AND g.age_ends_on >= to_char(door_today(ctx), 'YYYY-MM-DD')
+              AND g.age_ends_on <= to_char(door_today(ctx) + door_setting('transition.notice_days', '30')::integer,
+                                           'YYYY-MM-DD')
+              AND NOT EXISTS (SELECT 1 FROM public.transition_notices n
+                              WHERE n.grant_id = g.id
+                                AND n.transition_age = CASE kind WHEN 'transition_12' THEN 12 ELSE 18 END))
+        WHEN kind = 'consent_reminder' THEN EXISTS (
+            SELECT 1 FROM public.consents c
+            WHERE c.patient_id = patient AND c.status = 'approved' AND c.reminded_at IS NULL
+              AND c.ends_on IS NOT NULL
+              AND c.ends_on <= to_char(door_today(ctx) + door_setting('consent.reminder_days', '30')::integer,
+                                       'YYYY-MM-DD'))
+        ELSE false
+    END
+$$;
+REVOKE ALL ON FUNCTION door_daily_notice_due(text, bigint, bigint, json) FROM PUBLIC;
 
 -- Each function keeps its body; its first check gains the nightly job's case. A function whose check is
 -- not where this expects it stops the migration rather than be left half changed.
@@ -50,11 +80,13 @@ BEGIN
         ('invitation_revoke(json)',
          $w$OR door_member('portaldesk_feed') AND reason IN ('deceased', 'terminated')) THEN$w$,
          $b$OR door_member('portaldesk_feed') AND reason IN ('deceased', 'terminated')
-            OR door_member('portaldesk_daily') AND reason = 'terminated') THEN$b$),
+            OR door_member('portaldesk_daily') AND reason = 'terminated'
+               AND NOT EXISTS (SELECT 1 FROM public.access_grants g
+                               WHERE g.portal_user_id = (p ->> 'user')::bigint AND g.ended_at IS NULL)) THEN$b$),
         ('mail_queue(json)',
          $w$IF NOT door_member('portaldesk_him_specialist') THEN$w$,
          $b$IF NOT (door_member('portaldesk_him_specialist')
-            OR door_member('portaldesk_daily') AND kind IN ('transition_12', 'transition_18', 'consent_reminder')) THEN$b$)
+            OR door_member('portaldesk_daily') AND door_daily_notice_due(kind, login, patient, p -> 'ctx')) THEN$b$)
     ) AS x(fn, was, becomes) LOOP
         def := pg_get_functiondef(f.fn::regprocedure);
         IF position(f.was IN def) = 0 THEN
