@@ -704,6 +704,10 @@ private slots:
              false},
             {"decides a consent", "UPDATE public.consents SET status = 'rejected'", false},
             {"forgets a birthday notice", "DELETE FROM public.transition_notices", false},
+            {"records a birthday notice it did not queue",
+             "INSERT INTO public.transition_notices (grant_id, transition_age, transition_date, outbox_id, "
+             "created_at) SELECT id, 12, '2030-01-01', NULL, 'x' FROM public.access_grants LIMIT 1",
+             false},
             {"writes the outbox", "UPDATE public.outbox SET status = 'cancelled'", false},
             {"changes a setting", "UPDATE public.settings SET value = value", false},
             {"adds staff", "SELECT public.staff_login_add('x', 'him_supervisor', 'x')", false},

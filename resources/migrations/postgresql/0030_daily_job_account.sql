@@ -10,7 +10,8 @@
 --   invitation_revoke   the live invitation of a login left with no open grant, which it terminates
 --   mail_queue          a birthday's notice that is due and not yet queued, and a patient's reminder that
 --                       a consent ends, due and not yet sent (door_daily_notice_due)
--- plus its own rows: a birthday notice's record, and the day a consent's reminder went.
+-- plus its own rows: a birthday notice's record (only beside the notice it queued in the same transaction),
+-- and the day a consent's reminder went.
 DO $$
 BEGIN
     IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'portaldesk_daily') THEN
@@ -116,3 +117,24 @@ GRANT UPDATE (reminded_at, updated_at, updated_by, row_version) ON consents TO p
 GRANT EXECUTE ON FUNCTION training_database(), audit_append(json), audit_tail(), server_now(text, integer),
     invitations_sweep(json), grant_end(json), portal_user_close(json), invitation_revoke(json), mail_queue(json)
     TO portaldesk_daily;
+
+-- A birthday notice's record says the notice went; the daily job's login writes one only beside the notice
+-- it queued in the same transaction, so that nobody holding its password can mark a family's notice sent
+-- without sending it.
+CREATE FUNCTION transition_notices_with_their_notice() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+BEGIN
+    IF pg_has_role(session_user, 'portaldesk_daily', 'MEMBER') AND NOT door_owner()
+       AND NOT EXISTS (SELECT 1 FROM public.outbox o JOIN public.access_grants g ON g.id = NEW.grant_id
+                       WHERE o.id = NEW.outbox_id AND o.xmin = pg_current_xact_id()::xid
+                         AND o.kind = 'transition_' || NEW.transition_age
+                         AND o.portal_user_id = g.portal_user_id) THEN
+        RAISE EXCEPTION 'the daily job records a birthday''s notice only beside the notice it queued'
+            USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    RETURN NEW;
+END;
+$$;
+REVOKE ALL ON FUNCTION transition_notices_with_their_notice() FROM PUBLIC;
+CREATE TRIGGER transition_notices_with_their_notice BEFORE INSERT ON transition_notices
+    FOR EACH ROW EXECUTE FUNCTION transition_notices_with_their_notice();
