@@ -95,6 +95,11 @@ private slots:
             QSKIP("man is not installed");
         const QString page = write(u"portaldesk-cli.1"_s, cli({u"manual"_s}, db()).out);
         QProcess p;
+        // The page is English whatever the machine's locale, which may be one it has no files for (man
+        // says so on standard error): read it in C.UTF-8.
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(u"LC_ALL"_s, u"C.UTF-8"_s);
+        p.setProcessEnvironment(env);
         p.start(man, {u"--warnings"_s, u"-E"_s, u"UTF-8"_s, u"-l"_s, u"-Tutf8"_s, u"-Z"_s, page});
         QVERIFY(p.waitForFinished(30000));
         QCOMPARE(QString::fromUtf8(p.readAllStandardError()), QString());
