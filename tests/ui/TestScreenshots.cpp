@@ -218,6 +218,23 @@ void TestScreenshots::everyScreen() {
     // Linh has activated her login, so the explainer shows a teen's parent's limited set.
     QVERIFY(activateLinh(gui.t));
     QVERIFY(gui.start());
+    // The daily job's service account is refused the desk, saying what it is for.
+    QVERIFY(gui.elsewhere(QStringLiteral("supervisor"),
+                          [](const ServiceContext& ctx) {
+                              return AdminService(ctx).addStaff(
+                                  QStringLiteral("nightly"), QStringLiteral("nightly"),
+                                  QStringLiteral("daily_job"), QStringLiteral("service-one-time-pw"));
+                          })
+                .ok());
+    Gui::typeSignIn(gui.app->signInDialog(), QStringLiteral("nightly"),
+                    QStringLiteral("service-one-time-pw"));
+    gui.app->signInDialog()->findChild<QPushButton*>(QStringLiteral("signInButton"))->click();
+    QTRY_VERIFY_WITH_TIMEOUT(gui.app->signInDialog()
+                                 ->findChild<QLabel*>(QStringLiteral("signInMessage"))
+                                 ->text()
+                                 .contains(QLatin1String("daily")),
+                             Wait);
+    shoot(gui.app->signInDialog(), name("sign-in-service-account"));
     Gui::typeSignIn(gui.app->signInDialog(), QStringLiteral("specialist"));
     shoot(gui.app->signInDialog(), name("sign-in"));
     gui.app->signInDialog()->findChild<QPushButton*>(QStringLiteral("signInButton"))->click();
